@@ -1,0 +1,7 @@
+#include "store.h"
+
+namespace kb {
+
+Store::~Store() = default;
+
+} // namespace kb
