@@ -151,14 +151,15 @@ bool isSpace(QChar c)
            c == QLatin1Char('\f');
 }
 
-// Elements whose whole content is dropped, not just the tags.
+// Elements whose whole content is dropped, not just the tags. Void elements (embed, frame, img) are not here:
+// they have no content and are dropped as unknown tags.
 const QSet<QString> &droppedWithContent()
 {
     static const QSet<QString> names = {
         QStringLiteral("script"),   QStringLiteral("style"),    QStringLiteral("iframe"),  QStringLiteral("object"),
-        QStringLiteral("embed"),    QStringLiteral("noscript"), QStringLiteral("template"), QStringLiteral("svg"),
+        QStringLiteral("noscript"), QStringLiteral("template"), QStringLiteral("svg"),
         QStringLiteral("math"),     QStringLiteral("textarea"), QStringLiteral("select"),  QStringLiteral("title"),
-        QStringLiteral("head"),     QStringLiteral("frameset"), QStringLiteral("frame"),   QStringLiteral("applet"),
+        QStringLiteral("head"),     QStringLiteral("frameset"), QStringLiteral("applet"),
         QStringLiteral("noembed"),  QStringLiteral("noframes"), QStringLiteral("xmp"),     QStringLiteral("canvas"),
         QStringLiteral("video"),    QStringLiteral("audio"),    QStringLiteral("plaintext"), QStringLiteral("option"),
     };
@@ -509,6 +510,10 @@ QString HtmlSanitizer::sanitize(const QString &html)
 
 QString HtmlSanitizer::toPlainText(const QString &html)
 {
+    // Structure is collected as markers first (LineBreak, ParagraphBreak); whitespace around markers is then
+    // dropped and every run of markers becomes one line break, or a blank line if it holds a paragraph break.
+    constexpr QChar LineBreak(0x1);
+    constexpr QChar ParagraphBreak(0x2);
     QString out;
     QString pendingHref;
     QString linkText;
@@ -518,15 +523,16 @@ QString HtmlSanitizer::toPlainText(const QString &html)
         QString collapsed;
         collapsed.reserve(text.size());
         for (const QChar c : text) {
-            if (inPre) {
-                collapsed += c;
-            } else if (isSpace(c) || c.unicode() == 0xA0) {
-                if (!(collapsed.endsWith(QLatin1Char(' ')) ||
-                      (collapsed.isEmpty() && (out.isEmpty() || out.endsWith(QLatin1Char(' ')) ||
-                                               out.endsWith(QLatin1Char('\n')))))) {
+            if (inPre && c == QLatin1Char('\n')) {
+                collapsed += LineBreak;
+            } else if (!inPre && (isSpace(c) || c.unicode() == 0xA0)) {
+                const QChar last = collapsed.isEmpty() ? (out.isEmpty() ? LineBreak : out.back()) : collapsed.back();
+                if (last != QLatin1Char(' ') && last != LineBreak && last != ParagraphBreak) {
                     collapsed += QLatin1Char(' ');
                 }
-            } else if (c.unicode() != 0x200B && c.unicode() != 0xAD) {
+            } else if (c.unicode() == 0xA0) {
+                collapsed += QLatin1Char(' ');
+            } else if (c.unicode() != 0x200B && c.unicode() != 0xAD && c.unicode() > 0x2) {
                 collapsed += c;
             }
         }
@@ -542,16 +548,15 @@ QString HtmlSanitizer::toPlainText(const QString &html)
         }
         const QString &name = t.text;
         if (name == QLatin1String("br")) {
-            out += QLatin1Char('\n');
+            out += LineBreak;
         } else if (name == QLatin1String("li")) {
+            out += LineBreak;
             if (t.kind == Token::StartTag) {
-                out += QLatin1String("\n– ");
-            } else {
-                out += QLatin1Char('\n');
+                out += QStringLiteral("– ");
             }
         } else if (name == QLatin1String("pre")) {
             inPre = t.kind == Token::StartTag;
-            out += QLatin1String("\n\n");
+            out += ParagraphBreak;
         } else if (name == QLatin1String("a")) {
             if (t.kind == Token::StartTag) {
                 inLink = true;
@@ -569,34 +574,47 @@ QString HtmlSanitizer::toPlainText(const QString &html)
                 }
             }
         } else if (name == QLatin1String("td") || name == QLatin1String("th")) {
-            if (t.kind == Token::StartTag && !out.endsWith(QLatin1Char('\n'))) {
+            if (t.kind == Token::StartTag) {
                 out += QLatin1Char('\t');
             }
-        } else if (isBlock(name) || name == QLatin1String("dt") || name == QLatin1String("dd")) {
-            out += name == QLatin1String("tr") || name == QLatin1String("dt") || name == QLatin1String("dd")
-                       ? QLatin1String("\n")
-                       : QLatin1String("\n\n");
+        } else if (name == QLatin1String("tr") || name == QLatin1String("dt") || name == QLatin1String("dd")) {
+            out += LineBreak;
+        } else if (isBlock(name)) {
+            out += ParagraphBreak;
         }
     });
-    // Trim every line, drop runs of blank lines, trim the whole.
-    QStringList lines;
-    bool lastBlank = true;
-    for (QString line : out.split(QLatin1Char('\n'))) {
-        line = inPre ? line : line.trimmed();
-        if (line.isEmpty()) {
-            if (!lastBlank) {
-                lines.append(QString());
-            }
-            lastBlank = true;
-        } else {
-            lines.append(line);
-            lastBlank = false;
+
+    QString result;
+    result.reserve(out.size());
+    qsizetype i = 0;
+    while (i < out.size()) {
+        const QChar c = out[i];
+        if (c != LineBreak && c != ParagraphBreak && !(isSpace(c) && !inPre)) {
+            result += c;
+            ++i;
+            continue;
         }
+        // A run of whitespace and markers.
+        qsizetype j = i;
+        bool line = false;
+        bool paragraph = false;
+        while (j < out.size() && (out[j] == LineBreak || out[j] == ParagraphBreak || isSpace(out[j]))) {
+            line = line || out[j] == LineBreak;
+            paragraph = paragraph || out[j] == ParagraphBreak;
+            ++j;
+        }
+        if (!result.isEmpty() && j < out.size()) {
+            if (paragraph) {
+                result += QLatin1String("\n\n");
+            } else if (line) {
+                result += QLatin1Char('\n');
+            } else {
+                result += out.mid(i, j - i).contains(QLatin1Char('\t')) ? QLatin1Char('\t') : QLatin1Char(' ');
+            }
+        }
+        i = j;
     }
-    while (!lines.isEmpty() && lines.constLast().isEmpty()) {
-        lines.removeLast();
-    }
-    return lines.join(QLatin1Char('\n'));
+    return result;
 }
 
 } // namespace kb

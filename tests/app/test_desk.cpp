@@ -1,0 +1,492 @@
+// GUI tests of the desk: the real MainWindow with its search thread, driven with QtTest's key and wait
+// facilities. The catalogue comes from an in-memory test double (memorystore.h) until the SQLite store is merged.
+#include "catch_qt.h"
+
+#include "articlehtml.h"
+#include "articlepage.h"
+#include "articleview.h"
+#include "azindex.h"
+#include "callerpanel.h"
+#include "desksettings.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "memorystore.h"
+#include "searchpanel.h"
+#include "searchservice.h"
+#include "searchworker.h"
+#include "settingsdialog.h"
+#include "shortcutsoverlay.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QScrollBar>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QWebEngineSettings>
+#include <QWebEngineView>
+
+using namespace deskfixtures;
+
+namespace {
+
+constexpr int WebTimeoutMs = 30000;
+
+desk::StoreFactory factoryFor(const kb::Catalogue &catalogue)
+{
+    return [catalogue](QString *) { return std::make_unique<MemoryStore>(catalogue); };
+}
+
+// One desk as main() builds it, on the test catalogue, with fresh settings.
+struct Desk
+{
+    explicit Desk(kb::Catalogue catalogue = munichSample(), const QString &lang = QStringLiteral("de"))
+        : service(factoryFor(catalogue))
+    {
+        language.apply(lang);
+        window = std::make_unique<desk::MainWindow>(&service, &settings, &language);
+        QSignalSpy ready(window.get(), &desk::MainWindow::catalogueReady);
+        service.start();
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        REQUIRE((ready.count() > 0 || ready.wait(10000)));
+    }
+
+    QLineEdit *edit() const { return window->searchPanel()->searchEdit(); }
+    kb::SearchResultModel *results() const { return window->searchPanel()->resultModel(); }
+
+    // Types like an agent and waits until the answer to the last keystroke is on screen.
+    void type(const QString &text)
+    {
+        QTest::keyClicks(edit(), text);
+        REQUIRE(QTest::qWaitFor([this]() { return results()->shownRequestId() == service.newestSearchId(); }, 5000));
+    }
+
+    void openAndWait(const std::function<void()> &open)
+    {
+        QSignalSpy shown(window.get(), &desk::MainWindow::articleShown);
+        open();
+        REQUIRE(shown.wait(WebTimeoutMs));
+    }
+
+    desk::DeskSettings settings;
+    desk::LanguageManager language;
+    desk::SearchService service;
+    std::unique_ptr<desk::MainWindow> window;
+};
+
+QString pageText(QWebEnginePage *page)
+{
+    QString text;
+    bool done = false;
+    page->toPlainText([&](const QString &t) {
+        text = t;
+        done = true;
+    });
+    REQUIRE(QTest::qWaitFor([&]() { return done; }, WebTimeoutMs));
+    return text;
+}
+
+QString pageHtml(QWebEnginePage *page)
+{
+    QString html;
+    bool done = false;
+    page->toHtml([&](const QString &h) {
+        html = h;
+        done = true;
+    });
+    REQUIRE(QTest::qWaitFor([&]() { return done; }, WebTimeoutMs));
+    return html;
+}
+
+void resetSettings()
+{
+    QSettings().clear();
+}
+
+} // namespace
+
+TEST_CASE("typing shows results, Enter opens the article with its documents to bring", "[desk][article]")
+{
+    resetSettings();
+    Desk desk;
+    CHECK(desk.edit()->hasFocus());   // the search box has the focus at start
+    desk.type(QStringLiteral("Perso"));
+    REQUIRE(desk.results()->rowCount() >= 1);
+    CHECK(desk.results()->item(0).title == QStringLiteral("Personalausweis"));
+    CHECK(desk.results()->item(0).office == QStringLiteral("Bürgerbüro Orleansplatz (KVR-II/231)"));
+
+    desk.openAndWait([&]() { QTest::keyClick(desk.edit(), Qt::Key_Return); });
+    QWebEnginePage *page = desk.window->articleView()->articleWebView()->page();
+    const QString text = pageText(page);
+    CHECK(text.contains(QStringLiteral("Personalausweis")));
+    CHECK(text.contains(QStringLiteral("Mitzubringende Unterlagen")));
+    CHECK(text.contains(QStringLiteral("Ein aktuelles biometrisches Passfoto")));
+    CHECK(text.contains(QStringLiteral("über 24 Jahren: 46 Euro")));
+    CHECK(text.contains(QStringLiteral("Orleansstraße 50, 81667 München")));
+    CHECK(text.contains(QStringLiteral("Personalausweisgesetz")));
+    const QString html = pageHtml(page);
+    CHECK(html.contains(QStringLiteral("class=\"checklist\"")));
+    CHECK(html.count(QStringLiteral("type=\"checkbox\"")) == 3);
+    CHECK(page->title() == QStringLiteral("Personalausweis"));
+}
+
+TEST_CASE("arrow keys move from the search box into the results, Enter opens the selected one", "[desk][keyboard]")
+{
+    resetSettings();
+    Desk desk;
+    desk.type(QStringLiteral("s"));   // several services contain an "s"
+    REQUIRE(desk.results()->rowCount() >= 2);
+    QListView *list = desk.window->searchPanel()->resultView();
+    QTest::keyClick(desk.edit(), Qt::Key_Down);
+    CHECK(list->hasFocus());
+    CHECK(list->currentIndex().row() == 0);
+    QTest::keyClick(list, Qt::Key_Down);
+    REQUIRE(list->currentIndex().row() == 1);
+    const QString expected = desk.results()->item(1).id;
+    desk.openAndWait([&]() { QTest::keyClick(list, Qt::Key_Return); });
+    CHECK(desk.window->articleView()->article().id == expected);
+    // Up from the first row, or Esc, goes back to the search box; typing in the list continues the query.
+    QTest::keyClick(list, Qt::Key_Up);
+    QTest::keyClick(list, Qt::Key_Up);
+    CHECK(desk.edit()->hasFocus());
+    QTest::keyClick(desk.edit(), Qt::Key_Down);
+    QTest::keyClicks(list, QStringLiteral("x"));
+    CHECK(desk.edit()->text() == QStringLiteral("sx"));
+    CHECK(desk.edit()->hasFocus());
+}
+
+TEST_CASE("a script inside an article never runs", "[desk][security]")
+{
+    resetSettings();
+    kb::Catalogue catalogue = munichSample();
+    kb::Article evil = catalogue.articles.first();
+    evil.id = QStringLiteral("evil");
+    evil.title = QStringLiteral("Hundesteuer");
+    evil.descriptionHtml = QStringLiteral(
+        "<p>Steuer für Hunde.</p>"
+        "<script>document.title='pwned'; document.body.setAttribute('data-pwned','script');</script>"
+        "<img src=\"x\" onerror=\"document.body.setAttribute('data-pwned','onerror')\">"
+        "<p onmouseover=\"document.title='pwned'\">Hover</p>"
+        "<a href=\"javascript:document.title='pwned'\">Klick</a>"
+        "<iframe src=\"data:text/html,<script>parent.document.title='pwned'</script>\"></iframe>"
+        "<style>body{display:none}</style>");
+    evil.feesHtml = QStringLiteral("<svg onload=\"document.title='pwned'\"><script>document.title='pwned'</script></svg>"
+                                   "<p>75 Euro im Jahr</p>");
+    catalogue.articles.append(evil);
+    Desk desk(catalogue);
+    desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("evil")); });
+    QWebEnginePage *page = desk.window->articleView()->articleWebView()->page();
+    QTest::qWait(300);   // give any script that could run a chance to do so
+    CHECK(page->title() == QStringLiteral("Hundesteuer"));
+    const QString html = pageHtml(page);   // the live DOM, serialised
+    CHECK(html.contains(QStringLiteral("Steuer für Hunde.")));
+    CHECK(html.contains(QStringLiteral("75 Euro im Jahr")));
+    CHECK_FALSE(html.contains(QStringLiteral("data-pwned")));
+    CHECK_FALSE(html.contains(QStringLiteral("<script>document"), Qt::CaseInsensitive));
+    CHECK_FALSE(html.contains(QStringLiteral("onerror")));
+    CHECK_FALSE(html.contains(QStringLiteral("onmouseover")));
+    CHECK_FALSE(html.contains(QStringLiteral("javascript:")));
+    CHECK_FALSE(html.contains(QStringLiteral("<iframe")));
+    CHECK_FALSE(html.contains(QStringLiteral("<img")));
+    CHECK(page->settings()->testAttribute(QWebEngineSettings::JavascriptEnabled) == false);
+    CHECK(page->settings()->testAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls) == false);
+}
+
+TEST_CASE("the article page runs no script even without the sanitiser, and refuses navigation", "[desk][security]")
+{
+    // Defence in depth: raw, unsanitised HTML straight into the hardened page.
+    QWebEngineView view;
+    desk::ArticlePage page(QWebEngineProfile::defaultProfile(), &view);
+    view.setPage(&page);
+    view.resize(400, 300);
+    view.show();
+    QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
+    page.setHtml(QStringLiteral("<html><head><title>sicher</title></head><body><p>Text</p>"
+                                "<script>document.title='pwned'; document.body.setAttribute('data-pwned','1');</script>"
+                                "<img src=x onerror=\"document.body.setAttribute('data-pwned','2')\"></body></html>"),
+                 desk::ArticlePage::baseUrl());
+    REQUIRE(loaded.wait(WebTimeoutMs));
+    QTest::qWait(300);
+    CHECK(page.title() == QStringLiteral("sicher"));
+    CHECK_FALSE(pageHtml(&page).contains(QStringLiteral("data-pwned=")));
+
+    // A navigation the agent did not click (meta refresh) is refused: the page stays where it is.
+    QSignalSpy urlChanged(&page, &QWebEnginePage::urlChanged);
+    QSignalSpy loaded2(&page, &QWebEnginePage::loadFinished);
+    page.setHtml(QStringLiteral("<html><head><meta http-equiv=\"refresh\" content=\"0; url=https://example.invalid/\">"
+                                "<title>bleibt</title></head><body>x</body></html>"),
+                 desk::ArticlePage::baseUrl());
+    REQUIRE(loaded2.wait(WebTimeoutMs));
+    QTest::qWait(500);
+    CHECK(page.url().host().isEmpty());
+    CHECK(page.title() == QStringLiteral("bleibt"));
+}
+
+TEST_CASE("stale search answers never overwrite newer ones", "[desk][stale]")
+{
+    resetSettings();
+    Desk desk;
+    desk::SearchPanel *panel = desk.window->searchPanel();
+    kb::ResultItem newer;
+    newer.id = QStringLiteral("1063453");
+    newer.title = QStringLiteral("Reisepass");
+    kb::ResultItem older;
+    older.id = QStringLiteral("1063441");
+    older.title = QStringLiteral("Personalausweis");
+    const quint64 base = desk.service.newestSearchId() + 100;
+    panel->handleSearchFinished(base + 2, QStringLiteral("reise"), {newer}, 10);
+    panel->handleSearchFinished(base + 1, QStringLiteral("perso"), {older}, 10);   // arrives late
+    REQUIRE(desk.results()->rowCount() == 1);
+    CHECK(desk.results()->item(0).title == QStringLiteral("Reisepass"));
+
+    // Through the real search thread: a burst of keystrokes ends with the answer to the full query.
+    desk.edit()->clear();
+    desk.type(QStringLiteral("Wohnsitz"));
+    REQUIRE(desk.results()->rowCount() >= 1);
+    CHECK(desk.results()->item(0).title == QStringLiteral("Wohnsitzanmeldung"));
+}
+
+TEST_CASE("the search worker skips requests overtaken by newer ones", "[desk][stale]")
+{
+    desk::SearchWorker worker(factoryFor(munichSample()));
+    QSignalSpy opened(&worker, &desk::SearchWorker::catalogueOpened);
+    QSignalSpy finished(&worker, &desk::SearchWorker::searchFinished);
+    worker.open();
+    REQUIRE(opened.count() == 1);
+    CHECK(opened.first().first().value<QList<kb::ResultItem>>().size() == 3);
+    worker.noteRequested(3);
+    worker.search(1, QStringLiteral("perso"), 10);
+    worker.search(2, QStringLiteral("reise"), 10);
+    CHECK(finished.count() == 0);
+    worker.search(3, QStringLiteral("Reise"), 10);
+    REQUIRE(finished.count() == 1);
+    CHECK(finished.first().at(0).toULongLong() == 3);
+    const auto items = finished.first().at(2).value<QList<kb::ResultItem>>();
+    REQUIRE(items.size() == 1);
+    CHECK(items.first().title == QStringLiteral("Reisepass"));
+    CHECK(items.first().office == QStringLiteral("Bürgerbüro Ruppertstraße (KVR-II/22)"));
+}
+
+TEST_CASE("a catalogue that cannot be opened degrades to a clear message", "[desk]")
+{
+    resetSettings();
+    desk::DeskSettings settings;
+    desk::SearchService service([](QString *error) -> std::unique_ptr<kb::Store> {
+        *error = QStringLiteral("database is locked");
+        return nullptr;
+    });
+    desk::MainWindow window(&service, &settings, nullptr);
+    QSignalSpy failed(&service, &desk::SearchService::catalogueFailed);
+    service.start();
+    REQUIRE(failed.wait(5000));
+    CHECK(failed.first().first().toString() == QStringLiteral("database is locked"));
+    CHECK_FALSE(window.isCatalogueReady());
+}
+
+TEST_CASE("the language switch changes visible texts at once, Qt's own strings included", "[desk][i18n]")
+{
+    resetSettings();
+    Desk desk;
+    CHECK(desk.window->windowTitle() == QStringLiteral("Hotline Desk"));
+    CHECK(desk.edit()->accessibleName() == QStringLiteral("Dienstleistungen suchen"));
+    CHECK(desk.window->searchPanel()->tabs()->tabText(desk::SearchPanel::FavouritesPage) == QStringLiteral("Favoriten"));
+    CHECK(desk.window->menuBar()->actions().first()->text() == QStringLiteral("&Datei"));
+    {
+        QDialogButtonBox box(QDialogButtonBox::Cancel);
+        CHECK(box.button(QDialogButtonBox::Cancel)->text() == QStringLiteral("&Abbrechen"));
+    }
+    desk.window->applyLanguage(QStringLiteral("en"));
+    CHECK(desk.edit()->accessibleName() == QStringLiteral("Search services"));
+    CHECK(desk.window->searchPanel()->tabs()->tabText(desk::SearchPanel::FavouritesPage) == QStringLiteral("Favourites"));
+    CHECK(desk.window->menuBar()->actions().first()->text() == QStringLiteral("&File"));
+    CHECK(desk.window->callerPanel()->findChild<QPushButton *>()->text() == QStringLiteral("Start call record"));
+    {
+        QDialogButtonBox box(QDialogButtonBox::Cancel);
+        CHECK(box.button(QDialogButtonBox::Cancel)->text() == QStringLiteral("&Cancel"));
+    }
+    desk.window->applyLanguage(QStringLiteral("de"));
+    CHECK(desk.window->callerPanel()->findChild<QPushButton *>()->text() == QStringLiteral("Anrufnotiz beginnen"));
+}
+
+TEST_CASE("every interactive widget has an accessible name and description", "[desk][a11y]")
+{
+    resetSettings();
+    Desk desk;
+    desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("1063441")); });
+    desk::SettingsDialog dialog(&desk.settings, QStringLiteral("/tmp/x.sqlite"), desk.window.get());
+    dialog.show();
+    const auto check = [](QWidget *root) {
+        int checked = 0;
+        for (QWidget *w : root->findChildren<QWidget *>()) {
+            if (w->focusPolicy() == Qt::NoFocus || !w->isEnabledTo(root)) {
+                continue;
+            }
+            // WebEngine's internal render widget and a combo box's popup list belong to their owners.
+            bool internal = false;
+            for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget()) {
+                internal = internal || qobject_cast<QWebEngineView *>(p) || qobject_cast<QComboBox *>(p);
+            }
+            if (internal || qobject_cast<QScrollBar *>(w) || w->inherits("QScrollBar")) {
+                continue;
+            }
+            INFO(w->metaObject()->className() << " " << w->objectName().toStdString() << " parent "
+                                              << (w->parentWidget() ? w->parentWidget()->metaObject()->className() : ""));
+            CHECK_FALSE(w->accessibleName().isEmpty());
+            CHECK_FALSE(w->accessibleDescription().isEmpty());
+            ++checked;
+        }
+        return checked;
+    };
+    CHECK(check(desk.window.get()) > 40);   // 26 letters, lists, tabs, buttons, search box, article
+    CHECK(check(&dialog) >= 6);
+}
+
+TEST_CASE("essentials are copied as plain text for an e-mail with Ctrl+Shift+C", "[desk][copy]")
+{
+    resetSettings();
+    Desk desk;
+    desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("1063475")); });
+    QApplication::clipboard()->clear();
+    QTest::keyClick(desk.window.get(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString text = QApplication::clipboard()->text();
+    CHECK(text.startsWith(QStringLiteral("Wohnsitzanmeldung\n")));
+    CHECK(text.contains(QStringLiteral("Mitzubringende Unterlagen:\n– Personalausweis oder Reisepass\n– "
+                                       "Wohnungsgeberbestätigung")));
+    CHECK(text.contains(QStringLiteral("Gebühren: – kostenfrei")));
+    CHECK(text.contains(QStringLiteral("Bürgerbüro Orleansplatz (KVR-II/231)\nOrleansstraße 50, 81667 München")));
+    CHECK(text.contains(QStringLiteral("Online-Dienst: https://stadt.muenchen.de/buergerservice/anmeldung.html")));
+    CHECK_FALSE(text.contains(QLatin1Char('<')));
+}
+
+TEST_CASE("recently viewed and favourites are kept per user", "[desk][persist]")
+{
+    resetSettings();
+    {
+        Desk desk;
+        desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("1063441")); });
+        desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("1063453")); });
+        QTest::keyClick(desk.window.get(), Qt::Key_D, Qt::ControlModifier);   // Reisepass is a favourite
+        desk.window->splitter()->setSizes({150, 500, 700});
+        desk.window->close();
+    }
+    Desk desk;
+    desk.window->searchPanel()->showPage(desk::SearchPanel::RecentPage);
+    auto *recent = qobject_cast<QListView *>(desk.window->searchPanel()->tabs()->currentWidget());
+    REQUIRE(recent);
+    REQUIRE(recent->model()->rowCount() == 2);
+    CHECK(recent->model()->index(0, 0).data().toString() == QStringLiteral("Reisepass"));
+    CHECK(recent->model()->index(1, 0).data().toString() == QStringLiteral("Personalausweis"));
+    desk.window->searchPanel()->showPage(desk::SearchPanel::FavouritesPage);
+    auto *favourites = qobject_cast<QListView *>(desk.window->searchPanel()->tabs()->currentWidget());
+    REQUIRE(favourites->model()->rowCount() == 1);
+    CHECK(favourites->model()->index(0, 0).data().toString() == QStringLiteral("Reisepass"));
+    CHECK(favourites->hasFocus());
+    CHECK(desk.window->splitter()->sizes().first() == 150);
+}
+
+TEST_CASE("the A-Z index jumps to services by letter; categories group them", "[desk][index]")
+{
+    resetSettings();
+    Desk desk;
+    desk::AzIndex *az = desk.window->searchPanel()->azIndex();
+    QAbstractItemModelTester tester(az->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester categoryTester(desk.window->searchPanel()->categoryView()->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(az->model()->rowCount() == 3);
+    CHECK(az->model()->item(0).title == QStringLiteral("Personalausweis"));
+    QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::ControlModifier);
+    CHECK(az->listView()->hasFocus());
+    REQUIRE(az->jumpTo(QLatin1Char('w')));
+    CHECK(az->listView()->currentIndex().data().toString() == QStringLiteral("Wohnsitzanmeldung"));
+    CHECK_FALSE(az->jumpTo(QLatin1Char('Q')));
+    int enabled = 0;
+    for (QToolButton *b : az->findChildren<QToolButton *>()) {
+        enabled += b->isEnabled() ? 1 : 0;
+    }
+    CHECK(enabled == 3);   // P, R, W
+    CHECK(desk::AzIndex::indexLetter(QStringLiteral("Änderung")) == QLatin1Char('A'));
+    CHECK(desk::AzIndex::indexLetter(QStringLiteral("„Übergabe“")) == QLatin1Char('U'));
+    desk.openAndWait([&]() { QTest::keyClick(az->listView(), Qt::Key_Return); });
+    CHECK(desk.window->articleView()->article().id == QStringLiteral("1063475"));
+
+    QAbstractItemModel *categories = desk.window->searchPanel()->categoryView()->model();
+    REQUIRE(categories->rowCount() == 2);
+    CHECK(categories->index(0, 0).data().toString() == QStringLiteral("Ausweise und Dokumente (2)"));
+    CHECK(categories->rowCount(categories->index(0, 0)) == 2);
+}
+
+TEST_CASE("F1 shows every shortcut; the caller panel records a call by hand", "[desk][keyboard]")
+{
+    resetSettings();
+    Desk desk(munichSample(), QStringLiteral("en"));
+    for (QAction *action : desk.window->deskActions()) {
+        INFO(action->text().toStdString());
+        CHECK_FALSE(action->shortcut().isEmpty());   // every action has a shortcut
+    }
+    QTest::keyClick(desk.window.get(), Qt::Key_F1);
+    desk::ShortcutsOverlay *overlay = desk.window->shortcutsOverlay();
+    REQUIRE(overlay->isVisible());
+    CHECK(overlay->listedText().contains(QStringLiteral("Ctrl+Shift+C")));
+    CHECK(overlay->listedText().contains(QStringLiteral("Copy essentials for an e-mail")));
+    QTest::keyClick(overlay, Qt::Key_Escape);
+    CHECK_FALSE(overlay->isVisible());
+
+    desk::CallerPanel *caller = desk.window->callerPanel();
+    QSignalSpy ended(caller, &desk::CallerPanel::callEnded);
+    CHECK_FALSE(caller->isInCall());
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(caller->isInCall());
+    desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("1063453")); });
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(ended.count() == 1);
+    CHECK(ended.first().at(2).toStringList() == QStringList{QStringLiteral("1063453")});
+}
+
+TEST_CASE("the article stylesheet follows the palette (dark and light)", "[desk][article]")
+{
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    const QString html = desk::renderArticleHtml(munichSample().articles.first(), munichSample().offices,
+                                                 desk::ArticleColours::fromPalette(dark), false);
+    CHECK(html.contains(QStringLiteral("background: #1e1e1e")));
+    CHECK(html.contains(QStringLiteral("color: #eeeeee")));
+    CHECK_FALSE(html.contains(QLatin1Char('@') + QStringLiteral("text@")));
+    CHECK(html.contains(QStringLiteral("script-src 'none'")));
+}
+
+TEST_CASE("settings dialog stores database path, language and link handling", "[desk][settings]")
+{
+    resetSettings();
+    desk::DeskSettings settings;
+    CHECK(settings.language() == QStringLiteral("de"));
+    CHECK(settings.linkHandling() == desk::LinkHandling::SystemBrowser);
+    desk::SettingsDialog dialog(&settings, QStringLiteral("/var/lib/x.sqlite"));
+    dialog.findChild<QLineEdit *>()->setText(QStringLiteral("/tmp/katalog.sqlite"));
+    dialog.setLanguage(QStringLiteral("en"));
+    const auto combos = dialog.findChildren<QComboBox *>();
+    REQUIRE(combos.size() == 2);
+    combos.at(1)->setCurrentIndex(1);
+    dialog.accept();
+    desk::DeskSettings reread;
+    CHECK(reread.value(desk::DeskSettings::DatabasePath).toString() == QStringLiteral("/tmp/katalog.sqlite"));
+    CHECK(reread.language() == QStringLiteral("en"));
+    CHECK(reread.linkHandling() == desk::LinkHandling::InAppTab);
+    CHECK(reread.value(desk::DeskSettings::SettingsVersion).toInt() == desk::DeskSettings::CurrentVersion);
+}
