@@ -193,7 +193,7 @@ QString renderArticleHtml(const kb::Article &a, const QList<kb::Office> &offices
     if (!a.leikaKey.isEmpty()) {
         footer << QCoreApplication::translate("ArticleHtml", "LeiKa key: %1").arg(esc(a.leikaKey));
     }
-    body += QStringLiteral("<footer>%1</footer>").arg(footer.join(QLatin1String(" · ")));
+    body += QStringLiteral("<footer>%1</footer>").arg(footer.join(QStringLiteral(" · ")));
 
     return QStringLiteral("<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\">"
                           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -212,13 +212,16 @@ QString articleEssentialsText(const kb::Article &a, const QList<kb::Office> &off
     if (!a.documents.isEmpty()) {
         QString docs = QCoreApplication::translate("ArticleHtml", "Documents to bring:");
         for (const QString &doc : a.documents) {
-            docs += QLatin1String("\n– ") + doc.trimmed();
+            docs += QStringLiteral("\n– ") + doc.trimmed();
         }
         parts << docs;
     }
     const QString fees = kb::HtmlSanitizer::toPlainText(a.feesHtml);
     if (!fees.isEmpty()) {
-        parts << QCoreApplication::translate("ArticleHtml", "Fees: %1").arg(fees);
+        // A list of fees goes below its label, a single amount beside it.
+        parts << QCoreApplication::translate("ArticleHtml", "Fees: %1")
+                     .arg(fees.contains(QLatin1Char('\n')) ? QLatin1Char('\n') + fees : fees)
+                     .replace(QStringLiteral(" \n"), QStringLiteral("\n"));
     }
     if (!a.processingTime.isEmpty()) {
         parts << QCoreApplication::translate("ArticleHtml", "Processing time: %1").arg(a.processingTime.trimmed());

@@ -8,6 +8,7 @@
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QWebEngineProfile>
 #include <QWebEngineView>
@@ -65,6 +66,7 @@ void ArticleView::ensureWebEngine()
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
     m_tabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     m_stack->addWidget(m_tabs);
+    retranslateUi();
 }
 
 void ArticleView::prewarm()
@@ -185,6 +187,11 @@ void ArticleView::retranslateUi()
         m_placeholder->setText(tr("Type a few letters of a service in the search box, then press Enter to open it."));
     }
     if (m_tabs) {
+        m_tabs->setAccessibleName(tr("Article and browser tabs"));
+        m_tabs->setAccessibleDescription(tr("The article tab and web pages opened from its links"));
+        for (QToolButton *scroll : m_tabs->tabBar()->findChildren<QToolButton *>()) {
+            scroll->setAccessibleDescription(tr("Shows more tabs"));
+        }
         m_tabs->tabBar()->setAccessibleName(tr("Article and browser tabs"));
         m_tabs->tabBar()->setAccessibleDescription(tr("The article tab and web pages opened from its links"));
         m_view->setAccessibleName(tr("Article"));

@@ -155,6 +155,8 @@ void CallerPanel::retranslateUi()
     m_notes->setPlaceholderText(inCall ? tr("What does the caller need?") : QString());
     m_notes->setEnabled(inCall);
     m_elapsed->setAccessibleName(tr("Call duration"));
+    m_caller->setAccessibleName(inCall ? tr("Caller") : tr("No call"));
+    m_caller->setAccessibleDescription(tr("Who is calling, as far as known"));
 }
 
 } // namespace desk

@@ -13,7 +13,9 @@
 #include <QListView>
 #include <QMap>
 #include <QStandardItemModel>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -340,6 +342,11 @@ void SearchPanel::retranslateUi()
     m_tabs->setTabText(CategoriesPage, tr("Categories"));
     m_tabs->setTabText(RecentPage, tr("Recent"));
     m_tabs->setTabText(FavouritesPage, tr("Favourites"));
+    m_tabs->setAccessibleName(tr("Lists"));
+    m_tabs->setAccessibleDescription(tr("Search results, A–Z index, categories, recently viewed, favourites"));
+    for (QToolButton *scroll : m_tabs->tabBar()->findChildren<QToolButton *>()) {
+        scroll->setAccessibleDescription(tr("Shows more tabs"));
+    }
     m_tabs->tabBar()->setAccessibleName(tr("Lists"));
     m_tabs->tabBar()->setAccessibleDescription(tr("Search results, A–Z index, categories, recently viewed, favourites"));
     m_resultView->setAccessibleName(tr("Search results"));

@@ -5,715 +5,721 @@
     <name>ArticleHtml</name>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Opening hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnungszeiten</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <source>Favourite</source>
-        <translation type="unfinished"></translation>
+        <translation>Favorit</translation>
     </message>
     <message>
         <source>Use the online service</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Online-Dienst</translation>
     </message>
     <message>
         <source>Documents to bring</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitzubringende Unterlagen</translation>
     </message>
     <message>
         <source>Fees</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebühren</translation>
     </message>
     <message>
         <source>Processing time</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungsdauer</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Responsible office</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständige Stelle</translation>
     </message>
     <message>
         <source>Responsible offices</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständige Stellen</translation>
     </message>
     <message>
         <source>Page in the city portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite im Stadtportal</translation>
     </message>
     <message>
         <source>Forms and links</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulare und Links</translation>
     </message>
     <message>
         <source>Legal basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechtsgrundlage</translation>
     </message>
     <message>
         <source>Last reviewed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geprüft: %1</translation>
     </message>
     <message>
         <source>Last updated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt aktualisiert: %1</translation>
     </message>
     <message>
         <source>Review overdue since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung überfällig seit %1</translation>
     </message>
     <message>
         <source>Source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: %1</translation>
     </message>
     <message>
         <source>LeiKa key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>LeiKa-Schlüssel: %1</translation>
     </message>
     <message>
         <source>Documents to bring:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitzubringende Unterlagen:</translation>
     </message>
     <message>
         <source>Fees: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebühren: %1</translation>
     </message>
     <message>
         <source>Processing time: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungsdauer: %1</translation>
     </message>
     <message>
         <source>Responsible office: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuständige Stelle: %1</translation>
     </message>
     <message>
         <source>Office: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienststelle: %1</translation>
     </message>
     <message>
         <source>Opening hours: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnungszeiten: %1</translation>
     </message>
     <message>
         <source>Phone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon: %1</translation>
     </message>
     <message>
         <source>E-mail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n further offices handle this service.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n weitere Dienststelle bearbeitet dieses Anliegen.</numerusform><numerusform>%n weitere Dienststellen bearbeiten dieses Anliegen.</numerusform></translation>
     </message>
     <message>
         <source>Online service: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Online-Dienst: %1</translation>
     </message>
     <message>
         <source>More information: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Informationen: %1</translation>
     </message>
 </context>
 <context>
     <name>DeskCatalogue</name>
     <message>
         <source>Cannot open the catalogue %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog %1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <source>Cannot install the built-in catalogue into %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der mitgelieferte Katalog lässt sich nicht in %1 einspielen: %2</translation>
     </message>
 </context>
 <context>
     <name>desk::ArticleView</name>
     <message>
         <source>Article and browser tabs</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel- und Browser-Tabs</translation>
     </message>
     <message>
         <source>The article tab and web pages opened from its links</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Artikel-Tab und aus seinen Links geöffnete Webseiten</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>The selected service: documents to bring, fees, offices and links</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Dienstleistung: Unterlagen, Gebühren, Dienststellen und Links</translation>
     </message>
     <message>
         <source>Web page</source>
-        <translation type="unfinished"></translation>
+        <translation>Webseite</translation>
     </message>
     <message>
         <source>A page opened from a link in the article</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine aus einem Link im Artikel geöffnete Seite</translation>
     </message>
     <message>
         <source>Type a few letters of a service in the search box, then press Enter to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen Sie ein paar Buchstaben einer Dienstleistung ins Suchfeld und öffnen Sie sie mit der Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Shows more tabs</source>
+        <translation>Zeigt weitere Tabs</translation>
     </message>
 </context>
 <context>
     <name>desk::AzIndex</name>
     <message>
         <source>Letter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstabe %1</translation>
     </message>
     <message>
         <source>Jump to the first service starting with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Springt zur ersten Dienstleistung mit %1</translation>
     </message>
     <message>
         <source>Services starting with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstleistungen mit %1</translation>
     </message>
     <message>
         <source>All services A to Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dienstleistungen von A bis Z</translation>
     </message>
     <message>
         <source>Every service of the catalogue in alphabetical order. Type a letter to jump, Enter opens the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dienstleistungen des Katalogs alphabetisch. Ein Buchstabe springt, die Eingabetaste öffnet die Dienstleistung.</translation>
     </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
     <message>
         <source>Call in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf läuft</translation>
     </message>
     <message>
         <source>No call</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Anruf</translation>
     </message>
     <message>
         <source>Recorded by hand since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Hand erfasst seit %1</translation>
     </message>
     <message>
         <source>Telephony is not connected yet. Start a call record by hand when a call comes in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telefonie ist noch nicht angebunden. Beginnen Sie bei einem Anruf eine Anrufnotiz von Hand.</translation>
     </message>
     <message>
         <source>End call record</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufnotiz beenden</translation>
     </message>
     <message>
         <source>Start call record</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufnotiz beginnen</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+N</translation>
     </message>
     <message>
         <source>Ends the current call record with the services viewed and your notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet die Anrufnotiz mit den angesehenen Dienstleistungen und Ihren Notizen</translation>
     </message>
     <message>
         <source>Starts a record of the current call: the services you open are noted in it</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnt eine Notiz zum aktuellen Anruf: Geöffnete Dienstleistungen werden darin vermerkt</translation>
     </message>
     <message>
         <source>Services viewed in this call</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Anruf angesehen</translation>
     </message>
     <message>
         <source>Services opened since the call record started</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Beginn der Anrufnotiz geöffnete Dienstleistungen</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen</translation>
     </message>
     <message>
         <source>Call notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufnotizen</translation>
     </message>
     <message>
         <source>Free notes for the current call record</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Notizen zum aktuellen Anruf</translation>
     </message>
     <message>
         <source>What does the caller need?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was braucht die anrufende Person?</translation>
     </message>
     <message>
         <source>Call duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufdauer</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>Who is calling, as far as known</source>
+        <translation>Wer anruft, soweit bekannt</translation>
     </message>
 </context>
 <context>
     <name>desk::MainWindow</name>
     <message>
         <source>About Hotline Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Hotline Desk</translation>
     </message>
     <message>
         <source>&lt;b&gt;Hotline Desk&lt;/b&gt; %1&lt;p&gt;The workstation for the agents of citizen hotlines.&lt;/p&gt;&lt;p&gt;Catalogue texts: Landeshauptstadt München (MIT).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Hotline Desk&lt;/b&gt; %1&lt;p&gt;Der Arbeitsplatz für Bürgertelefone.&lt;/p&gt;&lt;p&gt;Katalogtexte: Landeshauptstadt München (MIT).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Hotline Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Hotline Desk</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst&amp;leistung</translation>
     </message>
     <message>
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nruf</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>Put the cursor into the search box</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt den Cursor ins Suchfeld</translation>
     </message>
     <message>
         <source>Search &amp;results</source>
-        <translation type="unfinished"></translation>
+        <translation>Such&amp;ergebnisse</translation>
     </message>
     <message>
         <source>&amp;A–Z index</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;A–Z-Verzeichnis</translation>
     </message>
     <message>
         <source>&amp;Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kategorien</translation>
     </message>
     <message>
         <source>&amp;Recently viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt angesehen</translation>
     </message>
     <message>
         <source>&amp;Favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Favoriten</translation>
     </message>
     <message>
         <source>Go to the &amp;article</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum A&amp;rtikel</translation>
     </message>
     <message>
         <source>&amp;Copy essentials for an e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Wesentliches für eine E-Mail &amp;kopieren</translation>
     </message>
     <message>
         <source>Copies title, documents, fees, office and links as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert Titel, Unterlagen, Gebühren, Dienststelle und Links als reinen Text</translation>
     </message>
     <message>
         <source>Add to or remove from &amp;favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu &amp;Favoriten hinzufügen oder entfernen</translation>
     </message>
     <message>
         <source>Open in the city &amp;portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Stadt&amp;portal öffnen</translation>
     </message>
     <message>
         <source>Start or end a call &amp;record</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf&amp;notiz beginnen oder beenden</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;About Hotline Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Hotline Desk</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsplatz</translation>
     </message>
     <message>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstleistung</translation>
     </message>
     <message>
         <source>Catalogue status</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalogstatus</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) in the catalogue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Dienstleistung im Katalog</numerusform><numerusform>%n Dienstleistungen im Katalog</numerusform></translation>
     </message>
     <message>
         <source>Catalogue unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog nicht verfügbar</translation>
     </message>
     <message>
         <source>Catalogue unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Loading the catalogue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog wird geladen…</translation>
     </message>
     <message>
         <source>The catalogue is unavailable: %1
 
 Check the database path in the settings (Ctrl+,). Telephony keeps working.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog ist nicht verfügbar: %1
+
+Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbeitet weiter.</translation>
     </message>
     <message>
         <source>Essentials of “%1” copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Wesentliches zu „%1“ kopiert</translation>
     </message>
     <message>
         <source>Added to favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu den Favoriten hinzugefügt</translation>
     </message>
     <message>
         <source>Removed from favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus den Favoriten entfernt</translation>
     </message>
     <message>
         <source>No application could open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anwendung konnte %1 öffnen</translation>
     </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>
     <message numerus="yes">
         <source>%1 (+%n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 (+%n weitere)</numerusform><numerusform>%1 (+%n weitere)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>desk::SearchPanel</name>
     <message>
         <source>Other services</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Dienstleistungen</translation>
     </message>
     <message>
         <source>No service found for “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Dienstleistung zu „%1“ gefunden</translation>
     </message>
     <message numerus="yes">
         <source>%n service(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Dienstleistung gefunden</numerusform><numerusform>%n Dienstleistungen gefunden</numerusform></translation>
     </message>
     <message>
         <source>Search took %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche dauerte %1 ms</translation>
     </message>
     <message>
         <source>Search services (Ctrl+K) – e.g. “perso”, “ummelden”</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstleistungen suchen (Strg+K) – z. B. „perso“, „ummelden“</translation>
     </message>
     <message>
         <source>Search services</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstleistungen suchen</translation>
     </message>
     <message>
         <source>Results update while you type. Down arrow moves into the results, Enter opens the first result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse erscheinen beim Tippen. Pfeil nach unten wechselt in die Ergebnisse, die Eingabetaste öffnet das erste Ergebnis.</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>A–Z</source>
-        <translation type="unfinished"></translation>
+        <translation>A–Z</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorien</translation>
     </message>
     <message>
         <source>Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt</translation>
     </message>
     <message>
         <source>Favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>Favoriten</translation>
     </message>
     <message>
         <source>Lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen</translation>
     </message>
     <message>
         <source>Search results, A–Z index, categories, recently viewed, favourites</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse, A–Z-Verzeichnis, Kategorien, zuletzt angesehen, Favoriten</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Services matching the search. Enter opens the selected service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Suche passende Dienstleistungen. Die Eingabetaste öffnet die gewählte.</translation>
     </message>
     <message>
         <source>Services grouped by category. Enter opens the selected service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstleistungen nach Kategorien. Die Eingabetaste öffnet die gewählte.</translation>
     </message>
     <message>
         <source>Recently viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt angesehen</translation>
     </message>
     <message>
         <source>The services you opened last, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zuletzt geöffneten Dienstleistungen, neueste zuerst</translation>
     </message>
     <message>
         <source>Services you marked as favourite (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Favorit markierte Dienstleistungen (Strg+D)</translation>
     </message>
     <message>
         <source>Search status</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchstatus</translation>
+    </message>
+    <message>
+        <source>Shows more tabs</source>
+        <translation>Zeigt weitere Tabs</translation>
     </message>
 </context>
 <context>
     <name>desk::SearchWorker</name>
     <message>
         <source>The catalogue could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog konnte nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>The catalogue is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>The service %1 is no longer in the catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dienstleistung %1 ist nicht mehr im Katalog.</translation>
     </message>
 </context>
 <context>
     <name>desk::SettingsDialog</name>
     <message>
         <source>Save the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert die Einstellungen</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließt ohne zu speichern</translation>
     </message>
     <message>
         <source>Catalogue database</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalogdatenbank</translation>
     </message>
     <message>
         <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>Telephony</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonie</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>Choose a page of settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählt eine Seite der Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Catalogue database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Katalogdatenbank:</translation>
     </message>
     <message>
         <source>Default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: %1</translation>
     </message>
     <message>
         <source>Path of the SQLite catalogue. Empty uses the default location.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad des SQLite-Katalogs. Leer bedeutet den Standardort.</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Browse for the catalogue database</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalogdatenbank auswählen</translation>
     </message>
     <message>
         <source>Opens a file dialog to choose the database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet einen Dateidialog zur Wahl der Datenbankdatei</translation>
     </message>
     <message>
         <source>&amp;Default</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standard</translation>
     </message>
     <message>
         <source>Use the default database</source>
-        <translation type="unfinished"></translation>
+        <translation>Standarddatenbank verwenden</translation>
     </message>
     <message>
         <source>Clears the path so the default location is used</source>
-        <translation type="unfinished"></translation>
+        <translation>Leert den Pfad, damit der Standardort gilt</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Language of the desk; applies at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache des Arbeitsplatzes; gilt sofort</translation>
     </message>
     <message>
         <source>Open &amp;links in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Links öffnen in:</translation>
     </message>
     <message>
         <source>System web browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Webbrowser des Systems</translation>
     </message>
     <message>
         <source>Tab inside the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab im Arbeitsplatz</translation>
     </message>
     <message>
         <source>Open links in</source>
-        <translation type="unfinished"></translation>
+        <translation>Links öffnen in</translation>
     </message>
     <message>
         <source>Where links to online services open when you click them</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo sich Links zu Online-Diensten beim Anklicken öffnen</translation>
     </message>
     <message>
         <source>Language and link handling apply at once. A new database path is opened when you press OK; a new, empty database is filled with the built-in catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache und Link-Verhalten gelten sofort. Ein neuer Datenbankpfad wird mit OK geöffnet; eine neue, leere Datenbank wird mit dem mitgelieferten Katalog gefüllt.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Telephony&lt;/b&gt;&lt;p&gt;Not yet available: the connection to the telephone system (SIP account, agent state) will be configured here.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Telefonie&lt;/b&gt;&lt;p&gt;Noch nicht verfügbar: Hier wird die Anbindung an die Telefonanlage (SIP-Konto, Agentenstatus) eingerichtet.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Mail&lt;/b&gt;&lt;p&gt;Not yet available: the mail server for forwarding calls to the responsible office will be configured here.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;E-Mail&lt;/b&gt;&lt;p&gt;Noch nicht verfügbar: Hier wird der Mailserver für die Weiterleitung von Anliegen an die zuständige Stelle eingerichtet.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>desk::ShortcutsOverlay</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Lists every action with its shortcut. Esc or F1 closes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet alle Aktionen mit ihren Tastenkürzeln. Esc oder F1 schließt die Übersicht.</translation>
     </message>
     <message>
         <source>Down / Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil nach unten / oben</translation>
     </message>
     <message>
         <source>Move between the search box and the results</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen Suchfeld und Ergebnissen wechseln</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabetaste</translation>
     </message>
     <message>
         <source>Open the selected service</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählte Dienstleistung öffnen</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Back to the search box; clears it when already there</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück ins Suchfeld; leert es, wenn Sie schon dort sind</translation>
     </message>
     <message>
         <source>Letter in the A–Z list</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstabe in der A–Z-Liste</translation>
     </message>
     <message>
         <source>Jump to services starting with that letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Dienstleistungen mit diesem Anfangsbuchstaben springen</translation>
     </message>
     <message>
         <source>Press Esc or F1 to close.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc oder F1 schließt diese Übersicht.</translation>
     </message>
 </context>
 </TS>
