@@ -48,6 +48,16 @@ struct Score
     }
 };
 
+// FNV-1a over UTF-8: the same folds in every run (qHash is seeded per process).
+uint32_t stableHash(const QString &s)
+{
+    uint32_t h = 2166136261u;
+    for (const char c : s.toUtf8()) {
+        h = (h ^ uint8_t(c)) * 16777619u;
+    }
+    return h;
+}
+
 QStringList ids(const QList<kb::SearchHit> &hits)
 {
     QStringList out;
@@ -81,7 +91,7 @@ int main(int argc, char *argv[])
         for (kb::Article &a : train) {
             QStringList kept;
             for (const QString &k : a.keywords) {
-                if (qHash(k.toLower(), 7) % kFolds == size_t(fold)) {
+                if (stableHash(k.toLower()) % kFolds == uint32_t(fold)) {
                     heldOut[k.toLower()].insert(a.id);
                 } else {
                     kept << k;

@@ -22,7 +22,7 @@ using text::Stemmer;
 
 constexpr size_t kMaxQueryChars = 2000;     // longer input is cut: nobody types more while on the phone
 constexpr size_t kMaxConcepts = 24;
-constexpr size_t kMaxPrefixCompletions = 40;
+constexpr size_t kMaxPrefixCompletions = 16;
 constexpr size_t kMaxFuzzyCandidates = 12;
 constexpr size_t kMinPartLength = 3;
 constexpr size_t kMaxParts = 4;
@@ -46,7 +46,16 @@ constexpr float kPartFactor = 0.75f;
 
 enum Field : uint8_t { TitleField, KeywordField, BodyField };
 
+// A term in one article, with its field-weighted score precomputed at build time so the query
+// loop is one multiply-add per posting.
 struct Posting
+{
+    uint32_t doc;
+    float score;
+};
+
+// The same, while the index is built: frequencies per field before they are weighed.
+struct RawPosting
 {
     uint32_t doc;
     uint8_t title;      // term frequency per field, saturated at 255
@@ -93,6 +102,20 @@ struct Concept
     std::vector<Alternative> alternatives;
     bool optional = false;   // a stop word being typed at the end: counts only if it matches
 };
+
+void appendEscaped(QString &out, QStringView text)
+{
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '<': out += QLatin1String("&lt;"); break;
+        case '>': out += QLatin1String("&gt;"); break;
+        case '&': out += QLatin1String("&amp;"); break;
+        case '"': out += QLatin1String("&quot;"); break;
+        case '\n': out += QLatin1Char(' '); break;
+        default: out += c;
+        }
+    }
+}
 
 // Particles that split off German verbs in a sentence ("melde … an", "ziehe … um").
 bool isSeparablePrefix(const std::string &folded)
@@ -502,7 +525,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
 
 QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<uint32_t, float> &matchedTerms) const
 {
-    constexpr qsizetype kScanChars = 4000;
+    constexpr qsizetype kScanChars = 2500;
     constexpr size_t kWindow = 22;
     const QStringView source = QStringView(doc.snippetSource).left(kScanChars);
     const std::vector<text::Token> tokens = text::tokenize(source);
@@ -547,6 +570,7 @@ QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<ui
     const qsizetype to = tokens[end - 1].begin + tokens[end - 1].length;
 
     QString out;
+    out.reserve((to - from) * 5 / 4 + 32);
     if (from > 0) {
         out += QStringLiteral("… ");
     }
@@ -555,16 +579,20 @@ QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<ui
         if (tokens[i].begin < pos) {
             continue;
         }
-        out += source.mid(pos, tokens[i].begin - pos).toString().toHtmlEscaped();
-        const QString word = source.mid(tokens[i].begin, tokens[i].length).toString().toHtmlEscaped();
-        out += hit[i] ? QStringLiteral("<mark>") + word + QStringLiteral("</mark>") : word;
+        appendEscaped(out, source.mid(pos, tokens[i].begin - pos));
+        if (hit[i]) {
+            out += QLatin1String("<mark>");
+        }
+        appendEscaped(out, source.mid(tokens[i].begin, tokens[i].length));
+        if (hit[i]) {
+            out += QLatin1String("</mark>");
+        }
         pos = tokens[i].begin + tokens[i].length;
     }
-    out += source.mid(pos, to - pos).toString().toHtmlEscaped();
+    appendEscaped(out, source.mid(pos, to - pos));
     if (to < doc.snippetSource.size()) {
         out += QStringLiteral(" …");
     }
-    out.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return out.trimmed();
 }
 
@@ -678,6 +706,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         bool operator<(const Occurrence &o) const { return term < o.term; }
     };
     std::vector<Occurrence> occurrences;
+    std::vector<std::vector<RawPosting>> raw(x.terms.size());
     for (size_t di = 0; di < docTokens.size(); ++di) {
         occurrences.clear();
         for (const auto &[w, field] : docTokens[di].words) {
@@ -699,18 +728,32 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
                 ++tf[occurrences[k].field];
                 direct = direct || occurrences[k].direct;
             }
-            x.terms[t].postings.push_back({uint32_t(di), uint8_t(std::min(tf[0], 255u)), uint8_t(std::min(tf[1], 255u)),
-                                           uint8_t(std::min(tf[2], 255u)), uint8_t(direct ? 1 : 0)});
+            raw[t].push_back({uint32_t(di), uint8_t(std::min(tf[0], 255u)), uint8_t(std::min(tf[1], 255u)),
+                              uint8_t(std::min(tf[2], 255u)), uint8_t(direct ? 1 : 0)});
         }
         totalBody += x.docs[di].bodyLength;
         docTokens[di] = {};
     }
     x.averageBodyLength = x.docs.empty() ? 1.0f : std::max(1.0f, float(totalBody / double(x.docs.size())));
     const double n = double(x.docs.size());
-    for (Term &t : x.terms) {
-        const double df = double(t.postings.size());
+    // Field weights, BM25 saturation of the body and the compound-part discount, folded into one
+    // number per posting.
+    const float k1 = 1.2f;
+    const float b = 0.75f;
+    for (size_t ti = 0; ti < x.terms.size(); ++ti) {
+        Term &t = x.terms[ti];
+        const double df = double(raw[ti].size());
         t.idf = float(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
-        t.postings.shrink_to_fit();
+        t.postings.reserve(raw[ti].size());
+        for (const RawPosting &p : raw[ti]) {
+            const float lengthNorm = 1 - b + b * float(x.docs[p.doc].bodyLength) / x.averageBodyLength;
+            const float body = p.body == 0 ? 0.0f : float(p.body) * (k1 + 1) / (float(p.body) + k1 * lengthNorm);
+            float field = kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords)
+                + kBodyWeight * 0.5f * body;
+            field *= p.direct ? 1.0f : kPartFactor;
+            t.postings.push_back({p.doc, field * t.idf});
+        }
+        raw[ti] = {};
     }
 
     // Lookup structures for completion and typos.
@@ -772,8 +815,6 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
 
     Scratch &s = scratch();
     s.ensure(x.docs.size(), x.words.size());
-    const float k1 = 1.2f;
-    const float b = 0.75f;
     std::unordered_map<uint32_t, float> matchedTerms;   // term → weight of the best way it matched
 
     for (const Concept &c : concepts) {
@@ -787,16 +828,10 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
                         best = std::max(best, alt.weight);
                     }
                     for (const Posting &p : term.postings) {
-                        const float lengthNorm = 1 - b + b * float(x.docs[p.doc].bodyLength) / x.averageBodyLength;
-                        const float body =
-                            p.body == 0 ? 0.0f : float(p.body) * (k1 + 1) / (float(p.body) + k1 * lengthNorm);
-                        float field = kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords)
-                            + kBodyWeight * 0.5f * body;
-                        field *= p.direct ? 1.0f : kPartFactor;
                         if (s.alt[p.doc] == 0) {
                             s.touchedAlt.push_back(p.doc);
                         }
-                        s.alt[p.doc] += share * term.idf * field;
+                        s.alt[p.doc] += share * p.score;
                     }
                 }
             }

@@ -17,11 +17,13 @@ namespace {
 struct FoldTable
 {
     std::array<std::string, 0x250> entries;
+    std::array<bool, 0x250> wordChar;
 
     FoldTable()
     {
         for (char32_t c = 0; c < entries.size(); ++c) {
             entries[c] = computeFold(c);
+            wordChar[c] = QChar::isLetterOrNumber(c) || QChar::isMark(c);
         }
     }
 
@@ -83,6 +85,9 @@ void appendFolded(std::string &out, char32_t c)
 
 bool isWordChar(char32_t c)
 {
+    if (c < 0x250) {
+        return foldTable().wordChar[c];
+    }
     return QChar::isLetterOrNumber(c) || QChar::isMark(c);
 }
 
@@ -152,7 +157,7 @@ std::vector<Token> tokenize(QStringView text)
                 c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
                 width = 2;
             }
-            if (isWordChar(c) && !QChar::isMark(c)) {
+            if (isWordChar(c) && (c < 0x300 || !QChar::isMark(c))) {
                 break;
             }
             i += width;
@@ -161,6 +166,7 @@ std::vector<Token> tokenize(QStringView text)
             break;
         }
         const qsizetype begin = i;
+        bool hasMark = false;   // decomposed input ("u" + combining diaeresis) folds like its composed form
         while (i < n) {
             char32_t c = text.at(i).unicode();
             qsizetype width = 1;
@@ -171,18 +177,11 @@ std::vector<Token> tokenize(QStringView text)
             if (!isWordChar(c)) {
                 break;
             }
+            hasMark = hasMark || (c >= 0x300 && QChar::isMark(c));
             i += width;
         }
         QStringView word = text.mid(begin, i - begin);
         Token token{begin, i - begin, {}};
-        // Decomposed input ("u" + combining diaeresis) folds like its composed form.
-        bool hasMark = false;
-        for (QChar ch : word) {
-            if (ch.isMark()) {
-                hasMark = true;
-                break;
-            }
-        }
         token.folded = hasMark ? fold(word.toString().normalized(QString::NormalizationForm_C)) : fold(word);
         if (!token.folded.empty()) {
             tokens.push_back(std::move(token));
