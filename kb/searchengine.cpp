@@ -4,6 +4,7 @@
 #include "searchengine.h"
 
 #include "textnormalizer.h"
+#include "thesaurus.h"
 
 #include <QHash>
 
@@ -40,6 +41,8 @@ constexpr float kSplitWeight = 0.85f;
 constexpr float kTypo1Weight = 0.75f;
 constexpr float kTypo2Weight = 0.55f;
 constexpr float kInflectionWeight = 0.9f;
+constexpr float kThesaurusWeight = 0.7f;
+constexpr size_t kMaxThesaurusTerms = 16;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
 // the word standing alone.
 constexpr float kPartFactor = 0.75f;
@@ -363,18 +366,21 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         add({*exact}, 1.0f);
     }
     // Verb forms the Snowball stemmer leaves apart from their family: "erhoeht" (erhoeh|ung),
-    // "gemeldet" (meld|en).
+    // "gemeldet" (meld|en), "geklaut" (klau|en).
+    std::vector<std::string> baseStems{stem};
     if (stem.size() >= 5 && stem.back() == 't') {
-        if (const auto t = term(stem.substr(0, stem.size() - 1))) {
-            add({*t}, kInflectionWeight);
+        baseStems.push_back(stem.substr(0, stem.size() - 1));
+    }
+    if (folded.size() >= 6 && folded.starts_with("ge")) {
+        std::string participle = stemmer.stem(folded.substr(2));
+        baseStems.push_back(participle);
+        if (participle.size() >= 4 && participle.back() == 't') {
+            participle.pop_back();
+            baseStems.push_back(participle);
         }
     }
-    if (folded.size() >= 7 && folded.starts_with("ge")) {
-        std::string participle = stemmer.stem(folded.substr(2));
-        if (participle.size() >= 5 && participle.back() == 't') {
-            participle.pop_back();
-        }
-        if (const auto t = term(participle)) {
+    for (size_t i = 1; i < baseStems.size(); ++i) {
+        if (const auto t = term(baseStems[i])) {
             add({*t}, kInflectionWeight);
         }
     }
@@ -447,6 +453,21 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         for (size_t i = 0; i < candidates.size() && i < kMaxFuzzyCandidates; ++i) {
             const auto [d, negDf, w] = candidates[i];
             add({words[w].term}, d == 1 ? kTypo1Weight : kTypo2Weight);
+        }
+    }
+
+    // A word the catalogue does not use: its synonyms from the thesaurus that it does use.
+    if (!exact && !known) {
+        size_t added = 0;
+        for (const std::string &base : baseStems) {
+            for (const std::string &synonym : Thesaurus::system().synonyms(base)) {
+                const Word *w = word(synonym);
+                const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(synonym));
+                if (t && added < kMaxThesaurusTerms) {
+                    add({*t}, kThesaurusWeight);
+                    ++added;
+                }
+            }
         }
     }
 
