@@ -108,8 +108,18 @@ int main(int argc, char *argv[])
             baseline.add(fts.search(it.key(), 10), it.value());
             if (verbose && !((ranked.size() > 0 && it.value().contains(ranked[0])) || (ranked.size() > 1 && it.value().contains(ranked[1]))
                                  || (ranked.size() > 2 && it.value().contains(ranked[2])))) {
-                std::printf("  miss: %s → %s\n", qPrintable(it.key()),
-                            qPrintable(ranked.isEmpty() ? QStringLiteral("(nothing)") : ranked.first()));
+                QStringList targetTitles;
+                for (const kb::Article &a : articles) {
+                    if (it.value().contains(a.id)) {
+                        targetTitles << a.title;
+                    }
+                }
+                QStringList got;
+                for (const kb::SearchHit &h : engine.search(it.key(), {3})) {
+                    got << h.title;
+                }
+                std::printf("  miss: %s  [want: %s]  got: %s\n", qPrintable(it.key()), qPrintable(targetTitles.join(QLatin1String(" / "))),
+                            qPrintable(got.join(QLatin1String(" / "))));
             }
         }
     }

@@ -72,6 +72,22 @@ struct Term
     std::string stem;
     std::vector<Posting> postings;
     float idf = 0;
+    uint32_t wordDf = 0;    // documents of the words with this stem: how common it is as a compound part
+};
+
+// Lets the string-keyed maps be probed with string_views: compound splitting looks up many substrings.
+struct StringHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V> using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// A compound taken apart: the terms of its known parts, and how many of its letters they cover.
+struct Split
+{
+    std::vector<uint32_t> terms;
+    size_t knownChars = 0;
 };
 
 struct Word
@@ -118,6 +134,11 @@ void appendEscaped(QString &out, QStringView text)
         default: out += c;
         }
     }
+}
+
+bool isHyphenated(QStringView text, const text::Token &a, const text::Token &b)
+{
+    return b.begin == a.begin + a.length + 1 && text.at(a.begin + a.length) == QLatin1Char('-');
 }
 
 // Particles that split off German verbs in a sentence ("melde … an", "ziehe … um").
@@ -182,6 +203,21 @@ int boundedEditDistance(std::string_view a, std::string_view b, int max)
     return prev[size_t(m)];
 }
 
+// A stem with its umlauts undone: plural and derived forms change the vowel ("Pass" → "Pässe",
+// "Ausland" → "Ausländer"), which Snowball keeps apart.
+std::string withoutUmlauts(const std::string &stem)
+{
+    std::string out;
+    out.reserve(stem.size());
+    for (size_t i = 0; i < stem.size(); ++i) {
+        out.push_back(stem[i]);
+        if (i + 1 < stem.size() && stem[i + 1] == 'e' && (stem[i] == 'a' || stem[i] == 'o' || stem[i] == 'u')) {
+            ++i;
+        }
+    }
+    return out;
+}
+
 bool isAscii(const std::string &s)
 {
     return std::all_of(s.begin(), s.end(), [](char c) { return (unsigned char)c < 0x80; });
@@ -228,11 +264,12 @@ struct SearchEngine::Index
 {
     std::vector<Doc> docs;
     std::vector<Term> terms;
-    std::unordered_map<std::string, uint32_t> termByStem;
+    StringMap<uint32_t> termByStem;
     std::vector<Word> words;
-    std::unordered_map<std::string, uint32_t> wordByFolded;
+    StringMap<uint32_t> wordByFolded;
     std::vector<uint32_t> wordsByText;     // word ids sorted by folded text: prefix completion
     std::vector<uint32_t> termsByText;     // term ids sorted by stem: stem prefixes
+    StringMap<std::vector<uint32_t>> termsByPlainVowels;   // stems that differ only in umlauts
     std::unordered_map<uint32_t, std::vector<uint32_t>> wordsByBigram;
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms;   // folded term → expansions
     float averageBodyLength = 1;
@@ -241,104 +278,128 @@ struct SearchEngine::Index
     {
         auto [it, inserted] = termByStem.try_emplace(stem, uint32_t(terms.size()));
         if (inserted) {
-            terms.push_back({stem, {}, 0});
+            terms.push_back({stem, {}, 0, 0});
         }
         return it->second;
     }
 
-    const Word *word(const std::string &folded) const
+    const Word *word(std::string_view folded) const
     {
         const auto it = wordByFolded.find(folded);
         return it == wordByFolded.end() ? nullptr : &words[it->second];
     }
 
-    std::optional<uint32_t> term(const std::string &stem) const
+    std::optional<uint32_t> term(std::string_view stem) const
     {
         const auto it = termByStem.find(stem);
         return it == termByStem.end() ? std::nullopt : std::optional<uint32_t>(it->second);
     }
 
-    // How common a candidate compound part is: documents containing it as a word, else as a stem.
-    uint32_t partFrequency(const std::string &part) const
+    // A candidate compound part: a word of the index, or a stem of one ("meld" in "meldebescheinigung").
+    // Returns its term and how common it is, or df 0.
+    std::pair<uint32_t, uint32_t> part(std::string_view piece) const
     {
-        if (const Word *w = word(part)) {
-            return w->df;
+        if (const Word *w = word(piece)) {
+            return {w->term, std::max<uint32_t>(w->df, 1)};
         }
-        return 0;
+        if (piece.size() >= 4) {
+            if (const auto t = term(piece)) {
+                return {*t, std::max<uint32_t>(terms[*t].wordDf, 1)};
+            }
+        }
+        return {0, 0};
     }
 
-    std::vector<std::string> split(const std::string &folded, bool requireGain) const;
+    Split split(const std::string &folded, bool allowUnknown) const;
     void addTermAlternatives(Concept &target, const std::string &folded, bool typing) const;
     std::vector<Concept> parse(const QString &query) const;
     QString snippet(const Doc &doc, const std::unordered_map<uint32_t, float> &matchedTerms) const;
 };
 
-// Splits a folded compound into known words ("zweitwohnungssteuer" → zweitwohnung|steuer), allowing
-// the German linking elements between parts. Among the splits with the fewest parts it takes the one
-// whose parts are most common (Koehn & Knight 2003). With `requireGain`, a word is only split when its
-// parts are more common than the whole word: frequent words are kept whole.
-std::vector<std::string> SearchEngine::Index::split(const std::string &folded, bool requireGain) const
+// Splits a folded compound into known words or stems ("zweitwohnungssteuer" → zweitwohnung|steuer,
+// "meldebescheinigung" → meld|bescheinigung), allowing the German linking elements between parts.
+// Among the splits covering the most letters it takes the one with the fewest parts, then the most
+// common parts (Koehn & Knight 2003). With `allowUnknown`, letters no part explains may remain
+// ("taxikontrolldienst" → taxi|?|dienst): a query word is matched by what can be recognised of it.
+Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) const
 {
     static const std::array<std::string_view, 7> linkers = {"", "s", "es", "n", "en", "e", "er"};
+    constexpr size_t kMaxSplitLength = 48;
     const size_t n = folded.size();
-    if (n < 2 * kMinPartLength || !isAscii(folded)) {
+    if (n < 2 * kMinPartLength || n > kMaxSplitLength || !isAscii(folded)) {
         return {};
     }
+    const std::string_view text(folded);
     struct State
     {
-        int parts = std::numeric_limits<int>::max();
+        int known = -1;         // letters covered by known parts; -1: unreachable
+        int parts = 0;
         double logFreq = 0;
         size_t prev = 0;
-        size_t partEnd = 0;   // where the part ends (before its linker)
+        uint32_t term = 0;
+        bool isKnown = false;   // the step into this state was a known part
+    };
+    auto better = [](const State &a, const State &b) {
+        if (a.known != b.known) {
+            return a.known > b.known;
+        }
+        if (a.parts != b.parts) {
+            return a.parts < b.parts;
+        }
+        return a.logFreq > b.logFreq;
     };
     std::vector<State> best(n + 1);
-    best[0].parts = 0;
+    best[0].known = 0;
     for (size_t start = 0; start < n; ++start) {
-        if (best[start].parts == std::numeric_limits<int>::max() || best[start].parts >= int(kMaxParts)) {
+        const State &from = best[start];
+        if (from.known < 0 || from.parts >= int(kMaxParts) + 2) {
             continue;
         }
-        for (size_t end = start + kMinPartLength; end <= n; ++end) {
+        for (size_t end = start + 1; end <= n; ++end) {
             if (start == 0 && end == n) {
                 continue;   // the whole word is no split
             }
-            const uint32_t freq = partFrequency(folded.substr(start, end - start));
-            if (freq == 0) {
-                continue;
-            }
-            for (std::string_view linker : linkers) {
-                const size_t next = end + linker.size();
-                if (next > n || (end == n && !linker.empty())) {
-                    continue;
+            const auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
+                                                                       : std::pair<uint32_t, uint32_t>{0, 0};
+            if (freq > 0) {
+                for (std::string_view linker : linkers) {
+                    const size_t next = end + linker.size();
+                    if (next > n || (end == n && !linker.empty())
+                        || (!linker.empty() && text.substr(end, linker.size()) != linker)) {
+                        continue;
+                    }
+                    State candidate{from.known + int(next - start), from.parts + 1,
+                                    from.logFreq + std::log(double(freq) + 1), start, partTerm, true};
+                    if (best[next].known < 0 || better(candidate, best[next])) {
+                        best[next] = candidate;
+                    }
                 }
-                if (!linker.empty() && std::string_view(folded).substr(end, linker.size()) != linker) {
-                    continue;
-                }
-                if (next < n && n - next < kMinPartLength) {
-                    continue;
-                }
-                State candidate{best[start].parts + 1, best[start].logFreq + std::log(double(freq) + 1), start, end};
-                State &slot = best[next];
-                if (candidate.parts < slot.parts || (candidate.parts == slot.parts && candidate.logFreq > slot.logFreq)) {
-                    slot = candidate;
+            } else if (allowUnknown && end - start >= 2) {
+                State candidate{from.known, from.parts + 1, from.logFreq, start, 0, false};
+                if (best[end].known < 0 || better(candidate, best[end])) {
+                    best[end] = candidate;
                 }
             }
         }
     }
-    if (best[n].parts == std::numeric_limits<int>::max() || best[n].parts < 2) {
+    Split result;
+    int knownParts = 0;
+    for (size_t pos = n; pos > 0; pos = best[pos].prev) {
+        if (best[pos].isKnown) {
+            ++knownParts;
+            if (std::find(result.terms.begin(), result.terms.end(), best[pos].term) == result.terms.end()) {
+                result.terms.push_back(best[pos].term);
+            }
+        }
+    }
+    std::reverse(result.terms.begin(), result.terms.end());
+    result.knownChars = size_t(std::max(best[n].known, 0));
+    const bool complete = result.knownChars == n && knownParts >= 2;
+    const bool partial = allowUnknown && knownParts >= 1 && result.knownChars * 5 >= n * 2;
+    if (best[n].known < 0 || !(complete || partial)) {
         return {};
     }
-    if (requireGain) {
-        const double mean = best[n].logFreq / best[n].parts;
-        if (mean <= std::log(double(partFrequency(folded)) + 1)) {
-            return {};
-        }
-    }
-    std::vector<std::string> parts;
-    for (size_t pos = n; pos > 0; pos = best[pos].prev) {
-        parts.push_back(folded.substr(best[pos].prev, best[pos].partEnd - best[pos].prev));
-    }
-    std::reverse(parts.begin(), parts.end());
-    return parts;
+    return result;
 }
 
 void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string &folded, bool typing) const
@@ -382,6 +443,12 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     for (size_t i = 1; i < baseStems.size(); ++i) {
         if (const auto t = term(baseStems[i])) {
             add({*t}, kInflectionWeight);
+        }
+    }
+
+    if (const auto it = termsByPlainVowels.find(withoutUmlauts(stem)); it != termsByPlainVowels.end()) {
+        for (uint32_t t : it->second) {
+            add({t}, kInflectionWeight);
         }
     }
 
@@ -471,19 +538,13 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         }
     }
 
-    // A compound the index holds only in parts: "zweitwohnungssteuer" → zweitwohnung + steuer.
-    const std::vector<std::string> parts = split(folded, false);
-    if (!parts.empty()) {
-        std::vector<uint32_t> partTerms;
-        for (const std::string &part : parts) {
-            if (const Word *w = word(part)) {
-                partTerms.push_back(w->term);
-            }
-        }
-        if (partTerms.size() == parts.size()) {
-            // Where the word itself is indexed, its parts elsewhere are only a weak hint.
-            add(std::move(partTerms), exact ? kSplitWeight * 0.6f : kSplitWeight);
-        }
+    // A compound the index holds only in parts: "zweitwohnungssteuer" → zweitwohnung + steuer. Where
+    // the word itself is indexed, its parts elsewhere are only a weak hint; where only some of it is
+    // recognised, it counts for that share.
+    Split parts = split(folded, !exact);
+    if (!parts.terms.empty() && !(parts.terms.size() == 1 && exact && parts.terms.front() == *exact)) {
+        const float recognised = float(parts.knownChars) / float(folded.size());
+        add(std::move(parts.terms), (exact ? kSplitWeight * 0.6f : kSplitWeight) * recognised);
     }
 }
 
@@ -492,6 +553,23 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
     const QStringView view = QStringView(query).left(qsizetype(kMaxQueryChars));
     std::vector<text::Token> tokens = text::tokenize(view);
     const bool typing = !view.isEmpty() && !view.back().isSpace();
+
+    // Hyphenated words are one word: "Au-pair" is matched as "aupair" or as both of its halves.
+    std::vector<std::vector<std::string>> hyphenParts(tokens.size());
+    for (size_t i = 0; i + 1 < tokens.size();) {
+        if (isHyphenated(view, tokens[i], tokens[i + 1])) {
+            if (hyphenParts[i].empty()) {
+                hyphenParts[i].push_back(tokens[i].folded);
+            }
+            hyphenParts[i].push_back(tokens[i + 1].folded);
+            tokens[i].folded += tokens[i + 1].folded;
+            tokens[i].length = tokens[i + 1].begin + tokens[i + 1].length - tokens[i].begin;
+            tokens.erase(tokens.begin() + qsizetype(i) + 1);
+            hyphenParts.erase(hyphenParts.begin() + qsizetype(i) + 1);
+        } else {
+            ++i;
+        }
+    }
 
     std::vector<Concept> concepts;
     std::unordered_set<std::string> seen;
@@ -507,6 +585,18 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         Concept queryWord;
         queryWord.optional = stop && !allStopWords;
         addTermAlternatives(queryWord, folded, last && typing);
+        if (!hyphenParts[i].empty()) {
+            Alternative halves{{}, kSynonymWeight};
+            for (const std::string &part : hyphenParts[i]) {
+                const Word *w = word(part);
+                if (const auto t = w ? std::optional<uint32_t>(w->term) : term(Stemmer::local().stem(part))) {
+                    halves.groups.push_back({*t});
+                }
+            }
+            if (halves.groups.size() == hyphenParts[i].size()) {
+                queryWord.alternatives.push_back(std::move(halves));
+            }
+        }
 
         // Separable verbs: "Wie melde ich mich ab?" asks about "abmelden".
         if (!stop) {
@@ -631,7 +721,13 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     // Pass 1: tokens of every field, and the vocabulary with document frequencies.
     struct DocTokens
     {
-        std::vector<std::pair<uint32_t, Field>> words;
+        struct Occurrence
+        {
+            uint32_t word;
+            Field field;
+            bool joined;   // a hyphenated pair written together: its halves are counted already
+        };
+        std::vector<Occurrence> words;
     };
     std::vector<DocTokens> docTokens(size_t(articles.size()));
     std::vector<uint32_t> lastDocOfWord;
@@ -654,22 +750,31 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             {body, BodyField},
         };
         uint32_t bodyLength = 0;
+        auto addWord = [&](const std::string &folded, Field field, bool joined) {
+            auto [it, inserted] = x.wordByFolded.try_emplace(folded, uint32_t(x.words.size()));
+            if (inserted) {
+                x.words.push_back({folded, 0, {}, 0});
+                lastDocOfWord.push_back(std::numeric_limits<uint32_t>::max());
+            }
+            const uint32_t w = it->second;
+            if (lastDocOfWord[w] != uint32_t(i)) {
+                lastDocOfWord[w] = uint32_t(i);
+                ++x.words[w].df;
+            }
+            docTokens[size_t(i)].words.push_back({w, field, joined});
+        };
         for (const auto &[fieldText, field] : fields) {
-            for (text::Token &token : text::tokenize(fieldText)) {
+            const std::vector<text::Token> tokens = text::tokenize(fieldText);
+            for (size_t k = 0; k < tokens.size(); ++k) {
+                const text::Token &token = tokens[k];
+                // "Au-pair" is also written "Aupair", "Kfz-Zulassung" also "Kfzzulassung".
+                if (k > 0 && isHyphenated(fieldText, tokens[k - 1], token)) {
+                    addWord(tokens[k - 1].folded + token.folded, field, true);
+                }
                 if (text::isStopWord(token.folded) || (token.folded.size() < 2)) {
                     continue;
                 }
-                auto [it, inserted] = x.wordByFolded.try_emplace(token.folded, uint32_t(x.words.size()));
-                if (inserted) {
-                    x.words.push_back({token.folded, 0, {}, 0});
-                    lastDocOfWord.push_back(std::numeric_limits<uint32_t>::max());
-                }
-                const uint32_t w = it->second;
-                if (lastDocOfWord[w] != uint32_t(i)) {
-                    lastDocOfWord[w] = uint32_t(i);
-                    ++x.words[w].df;
-                }
-                docTokens[size_t(i)].words.emplace_back(w, field);
+                addWord(token.folded, field, false);
                 bodyLength += field == BodyField ? 1 : 0;
             }
         }
@@ -705,15 +810,12 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     for (Word &w : x.words) {
         w.term = x.termFor(stemmer.stem(w.folded));
     }
+    for (const Word &w : x.words) {
+        x.terms[w.term].wordDf += w.df;
+    }
     for (size_t wi = 0; wi < realWords; ++wi) {
-        const std::vector<std::string> parts = x.split(x.words[wi].folded, false);
-        std::vector<uint32_t> partTerms;
-        for (const std::string &part : parts) {
-            const uint32_t t = x.words[x.wordByFolded.at(part)].term;
-            if (t != x.words[wi].term && std::find(partTerms.begin(), partTerms.end(), t) == partTerms.end()) {
-                partTerms.push_back(t);
-            }
-        }
+        std::vector<uint32_t> partTerms = x.split(x.words[wi].folded, false).terms;
+        std::erase(partTerms, x.words[wi].term);
         x.words[wi].partTerms = std::move(partTerms);
     }
 
@@ -730,8 +832,11 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     std::vector<std::vector<RawPosting>> raw(x.terms.size());
     for (size_t di = 0; di < docTokens.size(); ++di) {
         occurrences.clear();
-        for (const auto &[w, field] : docTokens[di].words) {
+        for (const auto &[w, field, joined] : docTokens[di].words) {
             occurrences.push_back({x.words[w].term, field, true});
+            if (joined) {
+                continue;
+            }
             for (uint32_t p : x.words[w].partTerms) {
                 occurrences.push_back({p, field, false});
             }
@@ -795,6 +900,11 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     }
     std::sort(x.termsByText.begin(), x.termsByText.end(),
               [&x](uint32_t a, uint32_t b) { return x.terms[a].stem < x.terms[b].stem; });
+
+    for (uint32_t t = 0; t < x.terms.size(); ++t) {
+        x.termsByPlainVowels[withoutUmlauts(x.terms[t].stem)].push_back(t);
+    }
+    std::erase_if(x.termsByPlainVowels, [](const auto &entry) { return entry.second.size() < 2; });
 
     for (const Synonym &s : synonyms) {
         const std::vector<text::Token> key = text::tokenize(s.term);
