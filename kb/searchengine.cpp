@@ -41,6 +41,7 @@ constexpr float kSplitWeight = 0.85f;
 constexpr float kTypo1Weight = 0.75f;
 constexpr float kTypo2Weight = 0.55f;
 constexpr float kInflectionWeight = 0.9f;
+constexpr float kPriorWeight = 0.3f;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
@@ -105,6 +106,7 @@ struct Doc
     QString snippetSource;            // summary and description as plain text
     std::vector<uint32_t> titleWords; // the title's content words
     uint16_t bodyLength = 0;
+    float prior = 0;                  // how much the catalogue mentions what the title names, 0..1
 };
 
 // One way of matching a query word, at `weight`: every group must match (the parts of a
@@ -882,6 +884,17 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         raw[ti] = {};
     }
 
+    // A service the rest of the catalogue often mentions ("Personalausweis" as a document to bring)
+    // is one callers often ask for: without a search log, that is the best prior there is.
+    const double logN = std::log1p(n);
+    for (Doc &doc : x.docs) {
+        double sum = 0;
+        for (uint32_t w : doc.titleWords) {
+            sum += std::log1p(double(x.terms[x.words[w].term].postings.size())) / logN;
+        }
+        doc.prior = doc.titleWords.empty() ? 0.0f : float(sum / double(doc.titleWords.size()));
+    }
+
     // Lookup structures for completion and typos.
     x.wordsByText.resize(x.words.size());
     for (uint32_t w = 0; w < x.words.size(); ++w) {
@@ -1030,7 +1043,7 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
             covered += std::max(matchedWeight(word.term), partCoverage);
         }
         const float coverage = covered / float(titleWords.size());
-        c.score *= 1.0f + 0.6f * coverage + (coverage > 0.99f ? 0.4f : 0.0f);
+        c.score *= (1.0f + 0.6f * coverage + (coverage > 0.99f ? 0.4f : 0.0f)) * (1.0f + kPriorWeight * x.docs[c.doc].prior);
     }
     std::sort(candidates.begin(), candidates.end(), byScore);
 
