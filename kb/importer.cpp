@@ -1,0 +1,162 @@
+#include "importer.h"
+
+#include "dldbimporter.h"
+#include "jsonlformat.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+
+namespace kb {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kb::Importer", text);
+}
+
+} // namespace
+
+bool parseImportFormat(const QString &name, ImportFormat *format)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("dldb")) {
+        *format = ImportFormat::Dldb;
+        return true;
+    }
+    if (n == QLatin1String("jsonl")) {
+        *format = ImportFormat::Jsonl;
+        return true;
+    }
+    return false;
+}
+
+bool importCatalogue(Store &store, Catalogue catalogue, ImportReport *report, QString *error)
+{
+    ImportReport result;
+    result.articlesRead = int(catalogue.articles.size());
+    result.officesRead = int(catalogue.offices.size());
+    if (report) {
+        result.skipped = report->skipped;
+    }
+
+    QSet<QString> knownOffices;
+    for (const Office &o : std::as_const(catalogue.offices)) {
+        knownOffices.insert(o.id);
+    }
+    bool storeOfficesLoaded = false;
+    for (Article &a : catalogue.articles) {
+        for (qsizetype i = a.offices.size() - 1; i >= 0; --i) {
+            const QString &officeId = a.offices.at(i).officeId;
+            if (knownOffices.contains(officeId)) {
+                continue;
+            }
+            if (!storeOfficesLoaded) {
+                QString readError;
+                const QList<Office> existing = store.offices(&readError);
+                if (!readError.isEmpty()) {
+                    if (error) {
+                        *error = readError;
+                    }
+                    return false;
+                }
+                for (const Office &o : existing) {
+                    knownOffices.insert(o.id);
+                }
+                storeOfficesLoaded = true;
+                if (knownOffices.contains(officeId)) {
+                    continue;
+                }
+            }
+            qCDebug(lcImport) << "dropping link of" << a.id << "to unknown office" << officeId;
+            a.offices.removeAt(i);
+            ++result.droppedOfficeLinks;
+        }
+    }
+    if (!store.upsert(catalogue, &result.written, error)) {
+        return false;
+    }
+    if (report) {
+        *report = result;
+    }
+    return true;
+}
+
+bool importFiles(Store &store, ImportFormat format, const QStringList &paths, ImportReport *report, QString *error,
+                 const ImportProgress &progress)
+{
+    QString dummy;
+    QString &err = error ? *error : dummy;
+    if (paths.isEmpty()) {
+        err = tr("no files to import");
+        return false;
+    }
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            err = tr("%1: no such file").arg(path);
+            return false;
+        }
+        if (!info.isFile() || !info.isReadable()) {
+            err = tr("%1: not a readable file").arg(path);
+            return false;
+        }
+    }
+    Catalogue catalogue;
+    ImportReport result;
+    if (format == ImportFormat::Dldb) {
+        if (progress) {
+            progress(QCoreApplication::translate("kb::Importer", "reading %n DLDB file(s)", nullptr, int(paths.size())));
+        }
+        DldbReadReport dldb;
+        if (!readDldbFiles(paths, &catalogue, &dldb, &err)) {
+            return false;
+        }
+        result.skipped = dldb.skipped;
+    } else {
+        QHash<QString, QString> articleFile;
+        QHash<QString, QString> officeFile;
+        for (int i = 0; i < paths.size(); ++i) {
+            if (progress) {
+                progress(tr("reading %1 (%2/%3)").arg(QFileInfo(paths.at(i)).fileName()).arg(i + 1).arg(paths.size()));
+            }
+            Catalogue part;
+            if (!readJsonlFile(paths.at(i), &part, &err)) {
+                return false;
+            }
+            for (const Article &a : std::as_const(part.articles)) {
+                if (articleFile.contains(a.id)) {
+                    err = tr("%1: field \"id\": duplicate article id \"%2\" (also in %3)")
+                              .arg(paths.at(i), a.id, articleFile.value(a.id));
+                    return false;
+                }
+                articleFile.insert(a.id, paths.at(i));
+            }
+            for (const Office &o : std::as_const(part.offices)) {
+                if (officeFile.contains(o.id)) {
+                    err = tr("%1: field \"id\": duplicate office id \"%2\" (also in %3)")
+                              .arg(paths.at(i), o.id, officeFile.value(o.id));
+                    return false;
+                }
+                officeFile.insert(o.id, paths.at(i));
+            }
+            catalogue.articles << part.articles;
+            catalogue.offices << part.offices;
+        }
+    }
+    if (progress) {
+        progress(tr("writing %1 articles and %2 offices").arg(catalogue.articles.size()).arg(catalogue.offices.size()));
+    }
+    if (!importCatalogue(store, std::move(catalogue), &result, &err)) {
+        return false;
+    }
+    if (report) {
+        *report = result;
+    }
+    return true;
+}
+
+} // namespace kb
