@@ -452,7 +452,8 @@ QStringList extractDocuments(const QString &html)
         const QString leadIn = htmlToPlainText(m.captured(2));
         // A heading of its own, or a lead-in sentence that ends in a colon.
         const bool heading = m.captured(1).size() == 2 || m.captured(1).compare(QLatin1String("strong"), Qt::CaseInsensitive) == 0
-                             || m.captured(1).compare(QLatin1String("b"), Qt::CaseInsensitive) == 0;
+                             || m.captured(1).compare(QLatin1String("b"), Qt::CaseInsensitive) == 0
+                             || (leadIn.size() < 60 && !leadIn.endsWith(QLatin1Char('.')));
         if (!(heading || leadIn.endsWith(QLatin1Char(':'))) || !documentsLeadIn.match(leadIn).hasMatch()
             || notADocumentList.match(leadIn).hasMatch()) {
             continue;
