@@ -216,6 +216,13 @@ QString plainSnippet(const QString &html, bool tty)
     return s;
 }
 
+// One JSON value as compact text (strings escaped the way QJsonDocument does).
+QByteArray jsonValue(const QJsonValue &value)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
 void answer(const kb::SearchEngine &engine, const QString &query, int limit, bool json)
 {
     QElapsedTimer timer;
@@ -223,17 +230,18 @@ void answer(const kb::SearchEngine &engine, const QString &query, int limit, boo
     const QList<kb::SearchHit> hits = engine.search(query, kb::SearchOptions{limit});
     const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
     if (json) {
-        QJsonArray results;
-        for (const kb::SearchHit &hit : hits) {
-            results.append(QJsonObject{{QStringLiteral("id"), hit.id},
-                                       {QStringLiteral("title"), hit.title},
-                                       {QStringLiteral("score"), hit.score},
-                                       {QStringLiteral("snippet"), hit.snippet}});
+        // Written by hand to keep the documented key order (QJsonObject sorts its keys).
+        QByteArray line = "{\"query\":" + jsonValue(query) + ",\"elapsed_us\":" + QByteArray::number(elapsedUs)
+                          + ",\"results\":[";
+        for (qsizetype i = 0; i < hits.size(); ++i) {
+            const kb::SearchHit &hit = hits.at(i);
+            line += (i > 0 ? ",{\"id\":" : "{\"id\":") + jsonValue(hit.id) + ",\"title\":" + jsonValue(hit.title)
+                    + ",\"score\":" + jsonValue(hit.score) + ",\"snippet\":" + jsonValue(hit.snippet) + '}';
         }
-        const QJsonObject line{{QStringLiteral("query"), query},
-                               {QStringLiteral("elapsed_us"), elapsedUs},
-                               {QStringLiteral("results"), results}};
-        out() << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) << '\n' << Qt::flush;
+        line += "]}\n";
+        out().flush();
+        std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+        std::fflush(stdout);
         return;
     }
     static const bool tty = isatty(fileno(stdout));

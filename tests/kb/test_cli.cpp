@@ -1,7 +1,7 @@
 // hotline-kb through the real binary: exit codes, messages, JSON output, stdin mode.
 #include <catch2/catch.hpp>
 
-#include "qtstringmaker.h"
+#include "../support/qtstringmaker.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -8,7 +8,7 @@
 #include "sqlitestore.h"
 #include "textutil.h"
 
-#include "qtstringmaker.h"
+#include "../support/qtstringmaker.h"
 
 #include <QBuffer>
 #include <QFile>

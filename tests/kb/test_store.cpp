@@ -1,7 +1,7 @@
 // The SQLite store: migrations, CRUD, versioning, revision, synonyms, WAL, transactions.
 #include <catch2/catch.hpp>
 
-#include "qtstringmaker.h"
+#include "../support/qtstringmaker.h"
 
 #include "sqlitestore.h"
 #include "store.h"
