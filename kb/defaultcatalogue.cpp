@@ -17,10 +17,11 @@ namespace {
 const QString kCatalogueResource = QStringLiteral(":/kb/catalogue/munich.jsonl");
 const QString kSynonymsResource = QStringLiteral(":/kb/catalogue/synonyms.jsonl");
 
-QString tr(const char *text)
+// The translation context of this file's user-visible messages (lupdate reads the macro).
+struct Messages
 {
-    return QCoreApplication::translate("kb::DefaultCatalogue", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(kb::DefaultCatalogue)
+};
 
 } // namespace
 
@@ -43,7 +44,7 @@ bool loadDefaultCatalogue(Catalogue *catalogue, QList<Synonym> *synonyms, QStrin
         QFile file(kSynonymsResource);
         if (!file.open(QIODevice::ReadOnly)) {
             if (error) {
-                *error = tr("the built-in synonym list is missing: %1").arg(file.errorString());
+                *error = Messages::tr("the built-in synonym list is missing: %1").arg(file.errorString());
             }
             return false;
         }
@@ -96,7 +97,7 @@ bool installDefaultCatalogueIfEmpty(Store &store, bool *installed, QString *erro
     const StoreStats stats = store.stats();
     if (stats.articles < 0) {
         if (error) {
-            *error = tr("cannot count the articles of the catalogue");
+            *error = Messages::tr("cannot count the articles of the catalogue");
         }
         return false;
     }

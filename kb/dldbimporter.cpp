@@ -23,10 +23,11 @@ namespace {
 const QString kMunich = QStringLiteral("Landeshauptstadt München");
 const QString kBerlin = QStringLiteral("Land Berlin");
 
-QString tr(const char *text)
+// The translation context of this file's user-visible messages (lupdate reads the macro).
+struct Messages
 {
-    return QCoreApplication::translate("kb::Dldb", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(kb::Dldb)
+};
 
 // DLDB writes ids as strings, numbers in older exports; "false" stands for "no value" in places.
 QString scalarText(const QJsonValue &v)
@@ -118,21 +119,21 @@ struct ParsedFile
 
 QString recordLabel(const QString &path, qsizetype index, const QString &id)
 {
-    return id.isEmpty() ? tr("%1: record %2").arg(path).arg(index + 1)
-                        : tr("%1: record %2 (id \"%3\")").arg(path).arg(index + 1).arg(id);
+    return id.isEmpty() ? Messages::tr("%1: record %2").arg(path).arg(index + 1)
+                        : Messages::tr("%1: record %2 (id \"%3\")").arg(path).arg(index + 1).arg(id);
 }
 
 bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: cannot open: %2").arg(path, file.errorString());
+        *error = Messages::tr("%1: cannot open: %2").arg(path, file.errorString());
         return false;
     }
     const QByteArray bytes = file.readAll();
     qsizetype bad = 0;
     if (!isValidUtf8(bytes, &bad)) {
-        *error = tr("%1:%2: invalid UTF-8 (byte 0x%3 at offset %4)")
+        *error = Messages::tr("%1:%2: invalid UTF-8 (byte 0x%3 at offset %4)")
                      .arg(path)
                      .arg(bytes.left(bad).count('\n') + 1)
                      .arg(uchar(bytes.at(bad)), 2, 16, QLatin1Char('0'))
@@ -142,7 +143,7 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = tr("%1:%2: not valid JSON (%3 at offset %4)")
+        *error = Messages::tr("%1:%2: not valid JSON (%3 at offset %4)")
                      .arg(path)
                      .arg(bytes.left(parseError.offset).count('\n') + 1)
                      .arg(parseError.errorString())
@@ -163,12 +164,12 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
                 records.append(it.value());
             }
         } else {
-            *error = tr("%1: field \"data\": expected the DLDB envelope with a \"data\" array").arg(path);
+            *error = Messages::tr("%1: field \"data\": expected the DLDB envelope with a \"data\" array").arg(path);
             return false;
         }
     }
     if (records.isEmpty()) {
-        *error = tr("%1: field \"data\": no records").arg(path);
+        *error = Messages::tr("%1: field \"data\": no records").arg(path);
         return false;
     }
 
@@ -184,7 +185,7 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
         }
     }
     if (withAddress == 0 && withServiceShape == 0) {
-        *error = tr("%1: neither services (records with \"locations\") nor locations (records with \"address\")")
+        *error = Messages::tr("%1: neither services (records with \"locations\") nor locations (records with \"address\")")
                      .arg(path);
         return false;
     }
@@ -202,32 +203,32 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
     QHash<QString, qsizetype> seen;
     for (qsizetype i = 0; i < records.size(); ++i) {
         if (!records.at(i).isObject()) {
-            *error = tr("%1: expected an object").arg(recordLabel(path, i, {}));
+            *error = Messages::tr("%1: expected an object").arg(recordLabel(path, i, {}));
             return false;
         }
         const QJsonObject o = records.at(i).toObject();
         const QString id = scalarText(o.value(QLatin1String("id"))).trimmed();
         if (id.isEmpty()) {
-            *error = tr("%1: field \"id\": missing or not a string").arg(recordLabel(path, i, {}));
+            *error = Messages::tr("%1: field \"id\": missing or not a string").arg(recordLabel(path, i, {}));
             return false;
         }
         const QJsonValue nameValue = o.value(QLatin1String("name"));
         const QString name = nameValue.toString().simplified();
         if (!nameValue.isString() || name.isEmpty()) {
-            *error = tr("%1: field \"name\": missing, empty or not a string").arg(recordLabel(path, i, id));
+            *error = Messages::tr("%1: field \"name\": missing, empty or not a string").arg(recordLabel(path, i, id));
             return false;
         }
         if (const auto first = seen.constFind(id); first != seen.constEnd()) {
-            *error = tr("%1: field \"id\": duplicate id (also record %2)").arg(recordLabel(path, i, id)).arg(*first + 1);
+            *error = Messages::tr("%1: field \"id\": duplicate id (also record %2)").arg(recordLabel(path, i, id)).arg(*first + 1);
             return false;
         }
         seen.insert(id, i);
         const bool hasAddress = o.contains(QLatin1String("address"));
         if (hasAddress != parsed->isLocations) {
-            *error = tr("%1: a %2 in a file of %3")
+            *error = Messages::tr("%1: a %2 in a file of %3")
                          .arg(recordLabel(path, i, id),
-                              hasAddress ? tr("location") : tr("service"),
-                              parsed->isLocations ? tr("locations") : tr("services"));
+                              hasAddress ? Messages::tr("location") : Messages::tr("service"),
+                              parsed->isLocations ? Messages::tr("locations") : Messages::tr("services"));
             return false;
         }
         const QJsonObject meta = o.value(QLatin1String("meta")).toObject();
@@ -239,7 +240,7 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
         if (parsed->isLocations) {
             const QJsonValue addressValue = o.value(QLatin1String("address"));
             if (!addressValue.isObject() && !addressValue.isNull()) {
-                *error = tr("%1: field \"address\": expected an object").arg(recordLabel(path, i, id));
+                *error = Messages::tr("%1: field \"address\": expected an object").arg(recordLabel(path, i, id));
                 return false;
             }
             const QJsonObject address = addressValue.toObject();
@@ -320,7 +321,7 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
         // A service.
         const QJsonValue description = o.value(QLatin1String("description"));
         if (!description.isUndefined() && !description.isNull() && !description.isString() && !description.isBool()) {
-            *error = tr("%1: field \"description\": expected HTML text").arg(recordLabel(path, i, id));
+            *error = Messages::tr("%1: field \"description\": expected HTML text").arg(recordLabel(path, i, id));
             return false;
         }
         const QString descriptionHtml = description.toString();
@@ -330,7 +331,7 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
         }
         const QJsonValue locations = o.value(QLatin1String("locations"));
         if (!locations.isUndefined() && !locations.isNull() && !locations.isArray()) {
-            *error = tr("%1: field \"locations\": expected an array").arg(recordLabel(path, i, id));
+            *error = Messages::tr("%1: field \"locations\": expected an array").arg(recordLabel(path, i, id));
             return false;
         }
         Article a;
@@ -518,7 +519,7 @@ bool readDldbFiles(const QStringList &paths, Catalogue *catalogue, DldbReadRepor
     for (const ParsedFile &f : std::as_const(files)) {
         for (const Article &a : f.articles) {
             if (articleFile.contains(a.id)) {
-                err = tr("%1: field \"id\": service \"%2\" is also in %3; import the files in separate runs")
+                err = Messages::tr("%1: field \"id\": service \"%2\" is also in %3; import the files in separate runs")
                           .arg(f.path, a.id, articleFile.value(a.id));
                 return false;
             }
@@ -527,7 +528,7 @@ bool readDldbFiles(const QStringList &paths, Catalogue *catalogue, DldbReadRepor
         }
         for (const Office &o : f.offices) {
             if (officeFile.contains(o.id)) {
-                err = tr("%1: field \"id\": location \"%2\" is also in %3; import the files in separate runs")
+                err = Messages::tr("%1: field \"id\": location \"%2\" is also in %3; import the files in separate runs")
                           .arg(f.path, o.id, officeFile.value(o.id));
                 return false;
             }

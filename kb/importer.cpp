@@ -13,10 +13,11 @@ namespace kb {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's user-visible messages (lupdate reads the macro).
+struct Messages
 {
-    return QCoreApplication::translate("kb::Importer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(kb::Importer)
+};
 
 } // namespace
 
@@ -91,17 +92,17 @@ bool importFiles(Store &store, ImportFormat format, const QStringList &paths, Im
     QString dummy;
     QString &err = error ? *error : dummy;
     if (paths.isEmpty()) {
-        err = tr("no files to import");
+        err = Messages::tr("no files to import");
         return false;
     }
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.exists()) {
-            err = tr("%1: no such file").arg(path);
+            err = Messages::tr("%1: no such file").arg(path);
             return false;
         }
         if (!info.isFile() || !info.isReadable()) {
-            err = tr("%1: not a readable file").arg(path);
+            err = Messages::tr("%1: not a readable file").arg(path);
             return false;
         }
     }
@@ -109,7 +110,7 @@ bool importFiles(Store &store, ImportFormat format, const QStringList &paths, Im
     ImportReport result;
     if (format == ImportFormat::Dldb) {
         if (progress) {
-            progress(QCoreApplication::translate("kb::Importer", "reading %n DLDB file(s)", nullptr, int(paths.size())));
+            progress(Messages::tr("reading %n DLDB file(s)", nullptr, int(paths.size())));
         }
         DldbReadReport dldb;
         if (!readDldbFiles(paths, &catalogue, &dldb, &err)) {
@@ -121,7 +122,7 @@ bool importFiles(Store &store, ImportFormat format, const QStringList &paths, Im
         QHash<QString, QString> officeFile;
         for (int i = 0; i < paths.size(); ++i) {
             if (progress) {
-                progress(tr("reading %1 (%2/%3)").arg(QFileInfo(paths.at(i)).fileName()).arg(i + 1).arg(paths.size()));
+                progress(Messages::tr("reading %1 (%2/%3)").arg(QFileInfo(paths.at(i)).fileName()).arg(i + 1).arg(paths.size()));
             }
             Catalogue part;
             if (!readJsonlFile(paths.at(i), &part, &err)) {
@@ -129,7 +130,7 @@ bool importFiles(Store &store, ImportFormat format, const QStringList &paths, Im
             }
             for (const Article &a : std::as_const(part.articles)) {
                 if (articleFile.contains(a.id)) {
-                    err = tr("%1: field \"id\": duplicate article id \"%2\" (also in %3)")
+                    err = Messages::tr("%1: field \"id\": duplicate article id \"%2\" (also in %3)")
                               .arg(paths.at(i), a.id, articleFile.value(a.id));
                     return false;
                 }
@@ -137,7 +138,7 @@ bool importFiles(Store &store, ImportFormat format, const QStringList &paths, Im
             }
             for (const Office &o : std::as_const(part.offices)) {
                 if (officeFile.contains(o.id)) {
-                    err = tr("%1: field \"id\": duplicate office id \"%2\" (also in %3)")
+                    err = Messages::tr("%1: field \"id\": duplicate office id \"%2\" (also in %3)")
                               .arg(paths.at(i), o.id, officeFile.value(o.id));
                     return false;
                 }
@@ -148,7 +149,7 @@ bool importFiles(Store &store, ImportFormat format, const QStringList &paths, Im
         }
     }
     if (progress) {
-        progress(tr("writing %1 articles and %2 offices").arg(catalogue.articles.size()).arg(catalogue.offices.size()));
+        progress(Messages::tr("writing %1 articles and %2 offices").arg(catalogue.articles.size()).arg(catalogue.offices.size()));
     }
     if (!importCatalogue(store, std::move(catalogue), &result, &err)) {
         return false;

@@ -18,10 +18,11 @@ namespace kb {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's user-visible messages (lupdate reads the macro).
+struct Messages
 {
-    return QCoreApplication::translate("kb::Jsonl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(kb::Jsonl)
+};
 
 void putString(QJsonObject &o, const char *key, const QString &value)
 {
@@ -59,17 +60,17 @@ public:
         const QJsonValue v = m_object.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required) {
-                fail(key, tr("missing (required)"));
+                fail(key, Messages::tr("missing (required)"));
             }
             return {};
         }
         if (!v.isString()) {
-            fail(key, tr("expected a string, got %1").arg(typeName(v)));
+            fail(key, Messages::tr("expected a string, got %1").arg(typeName(v)));
             return {};
         }
         const QString s = v.toString();
         if (required && s.trimmed().isEmpty()) {
-            fail(key, tr("must not be empty"));
+            fail(key, Messages::tr("must not be empty"));
         }
         return s;
     }
@@ -81,14 +82,14 @@ public:
             return {};
         }
         if (!v.isArray()) {
-            fail(key, tr("expected an array of strings, got %1").arg(typeName(v)));
+            fail(key, Messages::tr("expected an array of strings, got %1").arg(typeName(v)));
             return {};
         }
         QStringList out;
         const QJsonArray array = v.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array.at(i).isString()) {
-                fail(key, tr("element %1: expected a string, got %2").arg(i).arg(typeName(array.at(i))));
+                fail(key, Messages::tr("element %1: expected a string, got %2").arg(i).arg(typeName(array.at(i))));
                 return {};
             }
             out << array.at(i).toString();
@@ -104,7 +105,7 @@ public:
         }
         const double d = v.toDouble(std::nan(""));
         if (!v.isDouble() || d != std::floor(d) || d < min || d > 1e9) {
-            fail(key, tr("expected a whole number ≥ %1, got %2").arg(min).arg(describe(v)));
+            fail(key, Messages::tr("expected a whole number ≥ %1, got %2").arg(min).arg(describe(v)));
             return 0;
         }
         return int(d);
@@ -117,7 +118,7 @@ public:
             return std::numeric_limits<double>::quiet_NaN();
         }
         if (!v.isDouble()) {
-            fail(key, tr("expected a number, got %1").arg(typeName(v)));
+            fail(key, Messages::tr("expected a number, got %1").arg(typeName(v)));
             return std::numeric_limits<double>::quiet_NaN();
         }
         return v.toDouble();
@@ -130,7 +131,7 @@ public:
             return false;
         }
         if (!v.isBool()) {
-            fail(key, tr("expected true or false, got %1").arg(typeName(v)));
+            fail(key, Messages::tr("expected true or false, got %1").arg(typeName(v)));
             return false;
         }
         return v.toBool();
@@ -144,7 +145,7 @@ public:
         }
         const QDate d = QDate::fromString(s, Qt::ISODate);
         if (!d.isValid() || s.size() != 10) {
-            fail(key, tr("expected a date as YYYY-MM-DD, got \"%1\"").arg(s));
+            fail(key, Messages::tr("expected a date as YYYY-MM-DD, got \"%1\"").arg(s));
             return {};
         }
         return d;
@@ -158,7 +159,7 @@ public:
         }
         QDateTime d = QDateTime::fromString(s, Qt::ISODateWithMs);
         if (!d.isValid()) {
-            fail(key, tr("expected an ISO 8601 date and time, got \"%1\"").arg(s));
+            fail(key, Messages::tr("expected an ISO 8601 date and time, got \"%1\"").arg(s));
             return {};
         }
         return d.toUTC();
@@ -171,13 +172,13 @@ public:
             return {};
         }
         if (!v.isArray()) {
-            fail(key, tr("expected an array of objects, got %1").arg(typeName(v)));
+            fail(key, Messages::tr("expected an array of objects, got %1").arg(typeName(v)));
             return {};
         }
         const QJsonArray array = v.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array.at(i).isObject()) {
-                fail(key, tr("element %1: expected an object, got %2").arg(i).arg(typeName(array.at(i))));
+                fail(key, Messages::tr("element %1: expected an object, got %2").arg(i).arg(typeName(array.at(i))));
                 return {};
             }
         }
@@ -192,7 +193,7 @@ public:
         }
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
             if (!known.contains(it.key())) {
-                m_error = tr("unknown field \"%1\"").arg(it.key());
+                m_error = Messages::tr("unknown field \"%1\"").arg(it.key());
                 return;
             }
         }
@@ -201,14 +202,14 @@ public:
     void fail(const char *key, const QString &what)
     {
         if (m_error.isEmpty()) {
-            m_error = tr("field \"%1\": %2").arg(QLatin1String(key), what);
+            m_error = Messages::tr("field \"%1\": %2").arg(QLatin1String(key), what);
         }
     }
 
     void failNested(const char *key, qsizetype index, const QString &inner)
     {
         if (m_error.isEmpty()) {
-            m_error = tr("field \"%1\", element %2: %3").arg(QLatin1String(key)).arg(index).arg(inner);
+            m_error = Messages::tr("field \"%1\", element %2: %3").arg(QLatin1String(key)).arg(index).arg(inner);
         }
     }
 
@@ -286,7 +287,7 @@ bool parseArticle(const QJsonObject &o, Article *a, QString *error)
     a->leikaKey = r.string("leika").trimmed();
     static const QRegularExpression leika(QStringLiteral("^[0-9]{14}$"));
     if (r.ok() && !a->leikaKey.isEmpty() && !leika.match(a->leikaKey).hasMatch()) {
-        r.fail("leika", tr("expected a 14-digit LeiKa key, got \"%1\"").arg(a->leikaKey));
+        r.fail("leika", Messages::tr("expected a 14-digit LeiKa key, got \"%1\"").arg(a->leikaKey));
     }
     const QJsonArray links = r.objectArray("links");
     for (qsizetype i = 0; i < links.size() && r.ok(); ++i) {
@@ -318,7 +319,7 @@ bool parseArticle(const QJsonObject &o, Article *a, QString *error)
         }
         for (const OfficeLink &known : std::as_const(a->offices)) {
             if (r.ok() && known.officeId == link.officeId) {
-                r.failNested("offices", i, tr("office \"%1\" is listed twice").arg(link.officeId));
+                r.failNested("offices", i, Messages::tr("office \"%1\" is listed twice").arg(link.officeId));
             }
         }
         a->offices << link;
@@ -358,10 +359,10 @@ bool parseOffice(const QJsonObject &o, Office *office, QString *error)
     office->latitude = r.real("latitude");
     office->longitude = r.real("longitude");
     if (r.ok() && !std::isnan(office->latitude) && std::abs(office->latitude) > 90) {
-        r.fail("latitude", tr("must be between -90 and 90"));
+        r.fail("latitude", Messages::tr("must be between -90 and 90"));
     }
     if (r.ok() && !std::isnan(office->longitude) && std::abs(office->longitude) > 180) {
-        r.fail("longitude", tr("must be between -180 and 180"));
+        r.fail("longitude", Messages::tr("must be between -180 and 180"));
     }
     office->keywords = r.stringList("keywords");
     office->source = r.string("source");
@@ -377,7 +378,7 @@ bool parseOffice(const QJsonObject &o, Office *office, QString *error)
 bool readLines(QIODevice *device, const QString &name, QList<QByteArray> *lines, QString *error)
 {
     if (!device || !device->isReadable()) {
-        *error = tr("%1: cannot read").arg(name);
+        *error = Messages::tr("%1: cannot read").arg(name);
         return false;
     }
     const QByteArray all = device->readAll();
@@ -389,7 +390,7 @@ bool readLines(QIODevice *device, const QString &name, QList<QByteArray> *lines,
         }
         qsizetype bad = 0;
         if (!isValidUtf8(line, &bad)) {
-            *error = tr("%1:%2: invalid UTF-8 (byte 0x%3 at column %4)")
+            *error = Messages::tr("%1:%2: invalid UTF-8 (byte 0x%3 at column %4)")
                          .arg(name)
                          .arg(i + 1)
                          .arg(uchar(line.at(bad)), 2, 16, QLatin1Char('0'))
@@ -504,7 +505,7 @@ bool readJsonl(QIODevice *device, const QString &name, Catalogue *catalogue, QSt
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
-            err = tr("%1:%2: not valid JSON (%3 at column %4)")
+            err = Messages::tr("%1:%2: not valid JSON (%3 at column %4)")
                       .arg(name)
                       .arg(lineNo)
                       .arg(parseError.errorString())
@@ -512,13 +513,13 @@ bool readJsonl(QIODevice *device, const QString &name, Catalogue *catalogue, QSt
             return false;
         }
         if (!doc.isObject()) {
-            err = tr("%1:%2: expected one JSON object on the line").arg(name).arg(lineNo);
+            err = Messages::tr("%1:%2: expected one JSON object on the line").arg(name).arg(lineNo);
             return false;
         }
         const QJsonObject o = doc.object();
         const QJsonValue type = o.value(QLatin1String("type"));
         if (!type.isUndefined() && !type.isString()) {
-            err = tr("%1:%2: field \"type\": expected \"article\" or \"office\"").arg(name).arg(lineNo);
+            err = Messages::tr("%1:%2: field \"type\": expected \"article\" or \"office\"").arg(name).arg(lineNo);
             return false;
         }
         const QString typeName = type.toString(QStringLiteral("article"));
@@ -526,11 +527,11 @@ bool readJsonl(QIODevice *device, const QString &name, Catalogue *catalogue, QSt
         if (typeName == QLatin1String("office")) {
             Office office;
             if (!parseOffice(o, &office, &what)) {
-                err = tr("%1:%2: office: %3").arg(name).arg(lineNo).arg(what);
+                err = Messages::tr("%1:%2: office: %3").arg(name).arg(lineNo).arg(what);
                 return false;
             }
             if (const auto first = officeLines.constFind(office.id); first != officeLines.constEnd()) {
-                err = tr("%1:%2: field \"id\": duplicate office id \"%3\" (first on line %4)")
+                err = Messages::tr("%1:%2: field \"id\": duplicate office id \"%3\" (first on line %4)")
                           .arg(name)
                           .arg(lineNo)
                           .arg(office.id)
@@ -542,11 +543,11 @@ bool readJsonl(QIODevice *device, const QString &name, Catalogue *catalogue, QSt
         } else if (typeName == QLatin1String("article")) {
             Article article;
             if (!parseArticle(o, &article, &what)) {
-                err = tr("%1:%2: %3").arg(name).arg(lineNo).arg(what);
+                err = Messages::tr("%1:%2: %3").arg(name).arg(lineNo).arg(what);
                 return false;
             }
             if (const auto first = articleLines.constFind(article.id); first != articleLines.constEnd()) {
-                err = tr("%1:%2: field \"id\": duplicate article id \"%3\" (first on line %4)")
+                err = Messages::tr("%1:%2: field \"id\": duplicate article id \"%3\" (first on line %4)")
                           .arg(name)
                           .arg(lineNo)
                           .arg(article.id)
@@ -556,7 +557,7 @@ bool readJsonl(QIODevice *device, const QString &name, Catalogue *catalogue, QSt
             articleLines.insert(article.id, lineNo);
             result.articles << article;
         } else {
-            err = tr("%1:%2: field \"type\": expected \"article\" or \"office\", got \"%3\"")
+            err = Messages::tr("%1:%2: field \"type\": expected \"article\" or \"office\", got \"%3\"")
                       .arg(name)
                       .arg(lineNo)
                       .arg(typeName);
@@ -572,7 +573,7 @@ bool readJsonlFile(const QString &path, Catalogue *catalogue, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error) {
-            *error = tr("%1: cannot open: %2").arg(path, file.errorString());
+            *error = Messages::tr("%1: cannot open: %2").arg(path, file.errorString());
         }
         return false;
     }
@@ -587,7 +588,7 @@ bool writeLine(QIODevice *device, const QJsonObject &o, QString *error)
     line += '\n';
     if (device->write(line) != line.size()) {
         if (error) {
-            *error = tr("cannot write: %1").arg(device->errorString());
+            *error = Messages::tr("cannot write: %1").arg(device->errorString());
         }
         return false;
     }
@@ -600,7 +601,7 @@ bool writeJsonl(const Catalogue &catalogue, QIODevice *device, QString *error, b
 {
     if (!device || !device->isWritable()) {
         if (error) {
-            *error = tr("cannot write: output is not open for writing");
+            *error = Messages::tr("cannot write: output is not open for writing");
         }
         return false;
     }
@@ -634,7 +635,7 @@ bool readSynonymsJsonl(QIODevice *device, const QString &name, QList<Synonym> *s
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(lines.at(i), &parseError);
         if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            err = tr("%1:%2: not a JSON object (%3)").arg(name).arg(i + 1).arg(parseError.errorString());
+            err = Messages::tr("%1:%2: not a JSON object (%3)").arg(name).arg(i + 1).arg(parseError.errorString());
             return false;
         }
         const QJsonObject o = doc.object();
@@ -643,16 +644,16 @@ bool readSynonymsJsonl(QIODevice *device, const QString &name, QList<Synonym> *s
         s.term = r.string("term", true).trimmed();
         s.expansions = r.stringList("expansions");
         if (r.ok() && s.expansions.isEmpty()) {
-            r.fail("expansions", tr("needs at least one expansion"));
+            r.fail("expansions", Messages::tr("needs at least one expansion"));
         }
         r.rejectUnknown({QStringLiteral("term"), QStringLiteral("expansions")});
         if (!r.ok()) {
-            err = tr("%1:%2: %3").arg(name).arg(i + 1).arg(r.error());
+            err = Messages::tr("%1:%2: %3").arg(name).arg(i + 1).arg(r.error());
             return false;
         }
         const QString key = s.term.toCaseFolded();
         if (seen.contains(key)) {
-            err = tr("%1:%2: field \"term\": duplicate term \"%3\" (first on line %4)")
+            err = Messages::tr("%1:%2: field \"term\": duplicate term \"%3\" (first on line %4)")
                       .arg(name)
                       .arg(i + 1)
                       .arg(s.term)

@@ -28,10 +28,11 @@ namespace kb {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's user-visible messages (lupdate reads the macro).
+struct Messages
 {
-    return QCoreApplication::translate("kb::SqliteStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(kb::SqliteStore)
+};
 
 void setError(QString *error, const QString &message)
 {
@@ -86,7 +87,7 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error, const QString &w
 {
     QSqlQuery q(db);
     if (!q.exec(sql)) {
-        setError(error, tr("%1 failed: %2").arg(what, q.lastError().text()));
+        setError(error, Messages::tr("%1 failed: %2").arg(what, q.lastError().text()));
         return false;
     }
     return true;
@@ -286,7 +287,7 @@ public:
     bool commit(QString *error)
     {
         if (!m_db.commit()) {
-            setError(error, tr("commit failed: %1").arg(m_db.lastError().text()));
+            setError(error, Messages::tr("commit failed: %1").arg(m_db.lastError().text()));
             return false;
         }
         m_active = false;
@@ -338,7 +339,7 @@ private:
 bool SqliteStore::bumpRevision(QSqlDatabase &db, QString *error)
 {
     return exec(db, QStringLiteral("UPDATE meta SET int_value = int_value + 1 WHERE key = 'revision'"), error,
-                tr("updating the revision counter"));
+                Messages::tr("updating the revision counter"));
 }
 
 bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error)
@@ -347,7 +348,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     UpsertReport counts;
     ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
-        setError(error, tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
     }
 
@@ -358,14 +359,14 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         QSqlQuery q(database);
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral("SELECT id, content_hash, version FROM articles"))) {
-            setError(error, tr("reading the articles failed: %1").arg(q.lastError().text()));
+            setError(error, Messages::tr("reading the articles failed: %1").arg(q.lastError().text()));
             return false;
         }
         while (q.next()) {
             knownArticles.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toInt()});
         }
         if (!q.exec(QStringLiteral("SELECT id, content_hash FROM offices"))) {
-            setError(error, tr("reading the offices failed: %1").arg(q.lastError().text()));
+            setError(error, Messages::tr("reading the offices failed: %1").arg(q.lastError().text()));
             return false;
         }
         while (q.next()) {
@@ -390,11 +391,11 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         "source = excluded.source, updated_at = excluded.updated_at, content_hash = excluded.content_hash"));
     for (const Office &o : catalogue.offices) {
         if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
-            setError(error, tr("office \"%1\": id and name must not be empty").arg(o.id));
+            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
             return false;
         }
         if (seen.contains(o.id)) {
-            setError(error, tr("office \"%1\" appears twice in one write").arg(o.id));
+            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
             return false;
         }
         seen.insert(o.id);
@@ -421,7 +422,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         officeInsert.bindValue(QStringLiteral(":updated_at"), now);
         officeInsert.bindValue(QStringLiteral(":content_hash"), hash);
         if (!officeInsert.exec()) {
-            setError(error, tr("writing office \"%1\" failed: %2").arg(o.id, officeInsert.lastError().text()));
+            setError(error, Messages::tr("writing office \"%1\" failed: %2").arg(o.id, officeInsert.lastError().text()));
             return false;
         }
         ++(known == knownOffices.constEnd() ? counts.officesInserted : counts.officesUpdated);
@@ -454,11 +455,11 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     seen.clear();
     for (const Article &a : catalogue.articles) {
         if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
-            setError(error, tr("article \"%1\": id and title must not be empty").arg(a.id));
+            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
             return false;
         }
         if (seen.contains(a.id)) {
-            setError(error, tr("article \"%1\" appears twice in one write").arg(a.id));
+            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
             return false;
         }
         seen.insert(a.id);
@@ -494,13 +495,13 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         q.bindValue(QStringLiteral(":source"), text(a.source));
         q.bindValue(QStringLiteral(":content_hash"), hash);
         if (!q.exec()) {
-            setError(error, tr("writing article \"%1\" failed: %2").arg(a.id, q.lastError().text()));
+            setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, q.lastError().text()));
             return false;
         }
         if (!isNew) {
             linksDelete.bindValue(QStringLiteral(":article_id"), text(a.id));
             if (!linksDelete.exec()) {
-                setError(error, tr("replacing the offices of article \"%1\" failed: %2")
+                setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2")
                                     .arg(a.id, linksDelete.lastError().text()));
                 return false;
             }
@@ -514,7 +515,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
             linkInsert.bindValue(4, l.bookable ? 1 : 0);
             linkInsert.bindValue(5, text(l.appointmentUrl));
             if (!linkInsert.exec()) {
-                setError(error, tr("linking article \"%1\" to office \"%2\" failed (is the office in the catalogue?): %3")
+                setError(error, Messages::tr("linking article \"%1\" to office \"%2\" failed (is the office in the catalogue?): %3")
                                     .arg(a.id, l.officeId, linkInsert.lastError().text()));
                 return false;
             }
@@ -544,18 +545,18 @@ bool SqliteStore::removeArticle(const QString &id, QString *error)
     QSqlDatabase database = db();
     ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
-        setError(error, tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
     }
     QSqlQuery q(database);
     q.prepare(QStringLiteral("DELETE FROM articles WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
     if (!q.exec()) {
-        setError(error, tr("removing article \"%1\" failed: %2").arg(id, q.lastError().text()));
+        setError(error, Messages::tr("removing article \"%1\" failed: %2").arg(id, q.lastError().text()));
         return false;
     }
     if (q.numRowsAffected() == 0) {
-        setError(error, tr("no article with id \"%1\"").arg(id));
+        setError(error, Messages::tr("no article with id \"%1\"").arg(id));
         return false;
     }
     return bumpRevision(database, error) && transaction.commit(error);
@@ -577,7 +578,7 @@ QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error)
         q.bindValue(QStringLiteral(":id"), text(whereId));
     }
     if (!q.exec()) {
-        setError(error, tr("reading articles failed: %1").arg(q.lastError().text()));
+        setError(error, Messages::tr("reading articles failed: %1").arg(q.lastError().text()));
         return {};
     }
     QHash<QString, qsizetype> index;
@@ -617,7 +618,7 @@ QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error)
         links.bindValue(QStringLiteral(":id"), text(whereId));
     }
     if (!links.exec()) {
-        setError(error, tr("reading office links failed: %1").arg(links.lastError().text()));
+        setError(error, Messages::tr("reading office links failed: %1").arg(links.lastError().text()));
         return {};
     }
     while (links.next()) {
@@ -657,7 +658,7 @@ QList<Office> SqliteStore::loadOffices(const QString &whereId, QString *error) c
         q.bindValue(QStringLiteral(":id"), text(whereId));
     }
     if (!q.exec()) {
-        setError(error, tr("reading offices failed: %1").arg(q.lastError().text()));
+        setError(error, Messages::tr("reading offices failed: %1").arg(q.lastError().text()));
         return {};
     }
     while (q.next()) {
@@ -707,7 +708,7 @@ QList<Synonym> SqliteStore::synonyms(QString *error) const
     q.setForwardOnly(true);
     QList<Synonym> result;
     if (!q.exec(QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"))) {
-        setError(error, tr("reading synonyms failed: %1").arg(q.lastError().text()));
+        setError(error, Messages::tr("reading synonyms failed: %1").arg(q.lastError().text()));
         return {};
     }
     while (q.next()) {
@@ -726,17 +727,17 @@ bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
         }
     }
     if (term.isEmpty()) {
-        setError(error, tr("a synonym needs a term"));
+        setError(error, Messages::tr("a synonym needs a term"));
         return false;
     }
     if (expansions.isEmpty()) {
-        setError(error, tr("synonym \"%1\" needs at least one expansion").arg(term));
+        setError(error, Messages::tr("synonym \"%1\" needs at least one expansion").arg(term));
         return false;
     }
     QSqlDatabase database = db();
     ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
-        setError(error, tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
     }
     QSqlQuery q(database);
@@ -745,7 +746,7 @@ bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
     q.bindValue(QStringLiteral(":term"), term);
     q.bindValue(QStringLiteral(":expansions"), toJson(expansions));
     if (!q.exec()) {
-        setError(error, tr("writing synonym \"%1\" failed: %2").arg(term, q.lastError().text()));
+        setError(error, Messages::tr("writing synonym \"%1\" failed: %2").arg(term, q.lastError().text()));
         return false;
     }
     return bumpRevision(database, error) && transaction.commit(error);
@@ -756,18 +757,18 @@ bool SqliteStore::removeSynonym(const QString &term, QString *error)
     QSqlDatabase database = db();
     ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
-        setError(error, tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
     }
     QSqlQuery q(database);
     q.prepare(QStringLiteral("DELETE FROM synonyms WHERE term = :term"));
     q.bindValue(QStringLiteral(":term"), term.trimmed());
     if (!q.exec()) {
-        setError(error, tr("removing synonym \"%1\" failed: %2").arg(term, q.lastError().text()));
+        setError(error, Messages::tr("removing synonym \"%1\" failed: %2").arg(term, q.lastError().text()));
         return false;
     }
     if (q.numRowsAffected() == 0) {
-        setError(error, tr("no synonym \"%1\"").arg(term));
+        setError(error, Messages::tr("no synonym \"%1\"").arg(term));
         return false;
     }
     return bumpRevision(database, error) && transaction.commit(error);
@@ -815,7 +816,7 @@ bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
 {
     const QStringList files = migrationFiles();
     if (targetVersion > files.size()) {
-        setError(error, tr("schema version %1 is unknown to this build (it knows up to %2)")
+        setError(error, Messages::tr("schema version %1 is unknown to this build (it knows up to %2)")
                             .arg(targetVersion)
                             .arg(files.size()));
         return false;
@@ -823,7 +824,7 @@ bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
     for (;;) {
         // BEGIN IMMEDIATE takes the write lock first, so two processes starting at once do not both
         // migrate: the second one sees the new user_version and stops.
-        if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error, tr("starting the migration transaction"))) {
+        if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error, Messages::tr("starting the migration transaction"))) {
             return false;
         }
         bool ok = false;
@@ -831,7 +832,7 @@ bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
         if (!ok || current >= targetVersion) {
             exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
             if (!ok) {
-                setError(error, tr("cannot read the schema version"));
+                setError(error, Messages::tr("cannot read the schema version"));
             }
             return ok;
         }
@@ -839,14 +840,14 @@ bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
         QFile file(files.at(next - 1));
         if (!file.open(QIODevice::ReadOnly)) {
             exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
-            setError(error, tr("migration %1 is missing from the build").arg(files.at(next - 1)));
+            setError(error, Messages::tr("migration %1 is missing from the build").arg(files.at(next - 1)));
             return false;
         }
         const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
         for (const QString &statement : statements) {
             QSqlQuery q(db);
             if (!q.exec(statement)) {
-                const QString message = tr("migration %1 failed: %2 in: %3")
+                const QString message = Messages::tr("migration %1 failed: %2 in: %3")
                                             .arg(QFileInfo(file.fileName()).fileName(), q.lastError().text(),
                                                  statement.left(120));
                 q.finish();
@@ -855,8 +856,8 @@ bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
                 return false;
             }
         }
-        if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(next), error, tr("setting the schema version"))
-            || !exec(db, QStringLiteral("COMMIT"), error, tr("committing migration %1").arg(next))) {
+        if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(next), error, Messages::tr("setting the schema version"))
+            || !exec(db, QStringLiteral("COMMIT"), error, Messages::tr("committing migration %1").arg(next))) {
             exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
             return false;
         }
@@ -867,16 +868,16 @@ bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
 std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
 {
     if (path.isEmpty()) {
-        setError(error, tr("no database path given"));
+        setError(error, Messages::tr("no database path given"));
         return nullptr;
     }
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
-        setError(error, tr("%1 is not a file").arg(path));
+        setError(error, Messages::tr("%1 is not a file").arg(path));
         return nullptr;
     }
     if (!info.absoluteDir().exists()) {
-        setError(error, tr("cannot open database %1: folder %2 does not exist").arg(path, info.absolutePath()));
+        setError(error, Messages::tr("cannot open database %1: folder %2 does not exist").arg(path, info.absolutePath()));
         return nullptr;
     }
     const bool existedNonEmpty = info.exists() && info.size() > 0;
@@ -888,7 +889,7 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            const QString message = tr("cannot open database %1: %2").arg(path, db.lastError().text());
+            const QString message = Messages::tr("cannot open database %1: %2").arg(path, db.lastError().text());
             db = QSqlDatabase();
             closeConnection();
             setError(error, message);
@@ -906,11 +907,11 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
         bool ok = false;
         const int version = readUserVersion(db, &ok);
         if (!ok) {
-            return fail(tr("%1 is not a Hotline Desk database (or is damaged): %2").arg(path, db.lastError().text()));
+            return fail(Messages::tr("%1 is not a Hotline Desk database (or is damaged): %2").arg(path, db.lastError().text()));
         }
         const int known = sqliteSchemaVersion();
         if (version > known) {
-            return fail(tr("database %1 has schema version %2, newer than this program knows (%3); "
+            return fail(Messages::tr("database %1 has schema version %2, newer than this program knows (%3); "
                            "use a newer Hotline Desk. The file was not changed.")
                             .arg(path)
                             .arg(version)
@@ -923,8 +924,8 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
             QString quoted = backup;
             quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
             QString message;
-            if (!exec(db, QStringLiteral("VACUUM INTO '%1'").arg(quoted), &message, tr("backing up to %1").arg(backup))) {
-                return fail(tr("not migrating %1: %2").arg(path, message));
+            if (!exec(db, QStringLiteral("VACUUM INTO '%1'").arg(quoted), &message, Messages::tr("backing up to %1").arg(backup))) {
+                return fail(Messages::tr("not migrating %1: %2").arg(path, message));
             }
             qCInfo(lcDb) << "backed up" << path << "to" << backup;
         }
@@ -939,12 +940,12 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
         // are one transaction anyway.
         // A 32 MiB page cache keeps a bulk import of tens of thousands of articles off the disk
         // until commit (the default 2 MiB makes SQLite re-read index pages it just wrote).
-        if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &message, tr("enabling foreign keys"))
-            || !exec(db, QStringLiteral("PRAGMA cache_size = -32768"), &message, tr("setting the page cache size"))) {
-            return fail(tr("cannot set up database %1: %2").arg(path, message));
+        if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &message, Messages::tr("enabling foreign keys"))
+            || !exec(db, QStringLiteral("PRAGMA cache_size = -32768"), &message, Messages::tr("setting the page cache size"))) {
+            return fail(Messages::tr("cannot set up database %1: %2").arg(path, message));
         }
         if (!applySqliteMigrations(db, known, &message)) {
-            return fail(tr("cannot migrate database %1: %2").arg(path, message));
+            return fail(Messages::tr("cannot migrate database %1: %2").arg(path, message));
         }
     }
     return std::make_unique<SqliteStore>(name, path);

@@ -27,10 +27,11 @@ namespace {
 
 enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2 };
 
-QString tr(const char *text)
+// The translation context of this file's user-visible messages (lupdate reads the macro).
+struct Messages
 {
-    return QCoreApplication::translate("hotline-kb", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(hotline-kb)
+};
 
 QTextStream &out()
 {
@@ -52,7 +53,7 @@ int fail(const QString &message)
 
 int usage(const QString &message, const QString &hint = QStringLiteral("hotline-kb --help"))
 {
-    err() << "hotline-kb: " << message << '\n' << tr("Usage: see %1").arg(hint) << Qt::endl;
+    err() << "hotline-kb: " << message << '\n' << Messages::tr("Usage: see %1").arg(hint) << Qt::endl;
     return UsageError;
 }
 
@@ -108,7 +109,7 @@ bool openStore(Context &context, bool forImport, QString *error)
                 return false;
             }
             if (installed && isatty(fileno(stderr))) {
-                err() << tr("Installed the built-in catalogue (Landeshauptstadt München) into %1").arg(context.dbPath)
+                err() << Messages::tr("Installed the built-in catalogue (Landeshauptstadt München) into %1").arg(context.dbPath)
                       << Qt::endl;
             }
         }
@@ -138,28 +139,28 @@ bool parseSub(QCommandLineParser &parser, const QStringList &args, int *exitCode
 int runImport(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Import catalogue files into the database, all in one transaction:\n"
+    parser.setApplicationDescription(Messages::tr("Import catalogue files into the database, all in one transaction:\n"
                                         "either everything is stored or nothing. Known ids are updated."));
-    const QCommandLineOption format(QStringLiteral("format"), tr("dldb (ZMS/DLDB JSON services and locations) or "
+    const QCommandLineOption format(QStringLiteral("format"), Messages::tr("dldb (ZMS/DLDB JSON services and locations) or "
                                                                   "jsonl (Hotline Desk JSON Lines)."),
                                     QStringLiteral("FORMAT"));
     parser.addOption(format);
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("Files to import."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), Messages::tr("Files to import."), QStringLiteral("FILE..."));
     int code = Ok;
     if (!parseSub(parser, args, &code)) {
         return code;
     }
     if (!parser.isSet(format)) {
-        return usage(tr("import: --format dldb|jsonl is required"), QStringLiteral("hotline-kb import --help"));
+        return usage(Messages::tr("import: --format dldb|jsonl is required"), QStringLiteral("hotline-kb import --help"));
     }
     kb::ImportFormat importFormat;
     if (!kb::parseImportFormat(parser.value(format), &importFormat)) {
-        return usage(tr("import: unknown format \"%1\" (expected dldb or jsonl)").arg(parser.value(format)),
+        return usage(Messages::tr("import: unknown format \"%1\" (expected dldb or jsonl)").arg(parser.value(format)),
                      QStringLiteral("hotline-kb import --help"));
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        return usage(tr("import: no FILE given"), QStringLiteral("hotline-kb import --help"));
+        return usage(Messages::tr("import: no FILE given"), QStringLiteral("hotline-kb import --help"));
     }
     QString error;
     if (!openStore(context, true, &error)) {
@@ -176,27 +177,27 @@ int runImport(Context &context, const QStringList &args)
         err() << "\r\033[K" << Qt::flush;
     }
     if (!ok) {
-        return fail(tr("import failed, nothing was stored: %1").arg(error));
+        return fail(Messages::tr("import failed, nothing was stored: %1").arg(error));
     }
     const kb::UpsertReport &w = report.written;
-    out() << tr("Imported %1 articles: %2 inserted, %3 updated, %4 unchanged.")
+    out() << Messages::tr("Imported %1 articles: %2 inserted, %3 updated, %4 unchanged.")
                  .arg(report.articlesRead)
                  .arg(w.articlesInserted)
                  .arg(w.articlesUpdated)
                  .arg(w.articlesUnchanged)
           << '\n';
-    out() << tr("Imported %1 offices: %2 inserted, %3 updated, %4 unchanged.")
+    out() << Messages::tr("Imported %1 offices: %2 inserted, %3 updated, %4 unchanged.")
                  .arg(report.officesRead)
                  .arg(w.officesInserted)
                  .arg(w.officesUpdated)
                  .arg(report.officesRead - w.officesInserted - w.officesUpdated)
           << '\n';
     if (!report.skipped.isEmpty()) {
-        out() << tr("Left out %1 internal booking entries: %2").arg(report.skipped.size()).arg(report.skipped.join(QStringLiteral("; ")))
+        out() << Messages::tr("Left out %1 internal booking entries: %2").arg(report.skipped.size()).arg(report.skipped.join(QStringLiteral("; ")))
               << '\n';
     }
     if (report.droppedOfficeLinks > 0) {
-        out() << tr("Dropped %1 links to offices that are not in the catalogue.").arg(report.droppedOfficeLinks) << '\n';
+        out() << Messages::tr("Dropped %1 links to offices that are not in the catalogue.").arg(report.droppedOfficeLinks) << '\n';
     }
     out() << Qt::flush;
     return Ok;
@@ -246,7 +247,7 @@ void answer(const kb::SearchEngine &engine, const QString &query, int limit, boo
     }
     static const bool tty = isatty(fileno(stdout));
     if (hits.isEmpty()) {
-        out() << tr("No results for \"%1\".").arg(query) << '\n';
+        out() << Messages::tr("No results for \"%1\".").arg(query) << '\n';
     }
     for (int i = 0; i < hits.size(); ++i) {
         const kb::SearchHit &hit = hits.at(i);
@@ -261,16 +262,16 @@ void answer(const kb::SearchEngine &engine, const QString &query, int limit, boo
 int runSearch(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Search the catalogue. QUERY \"-\" reads one query a line from stdin and\n"
+    parser.setApplicationDescription(Messages::tr("Search the catalogue. QUERY \"-\" reads one query a line from stdin and\n"
                                         "answers each at once. --json writes one object a line:\n"
                                         "{\"query\", \"elapsed_us\" (the engine's own time), \"results\": "
                                         "[{\"id\", \"title\", \"score\", \"snippet\"}]}."));
-    const QCommandLineOption limit(QStringLiteral("limit"), tr("At most N results (default 10)."), QStringLiteral("N"),
+    const QCommandLineOption limit(QStringLiteral("limit"), Messages::tr("At most N results (default 10)."), QStringLiteral("N"),
                                    QStringLiteral("10"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("JSON Lines output."));
+    const QCommandLineOption json(QStringLiteral("json"), Messages::tr("JSON Lines output."));
     parser.addOption(limit);
     parser.addOption(json);
-    parser.addPositionalArgument(QStringLiteral("QUERY"), tr("Words to search for, or - for stdin."),
+    parser.addPositionalArgument(QStringLiteral("QUERY"), Messages::tr("Words to search for, or - for stdin."),
                                  QStringLiteral("QUERY...|-"));
     int code = Ok;
     if (!parseSub(parser, args, &code)) {
@@ -279,12 +280,12 @@ int runSearch(Context &context, const QStringList &args)
     bool ok = false;
     const int n = parser.value(limit).toInt(&ok);
     if (!ok || n < 1 || n > 10000) {
-        return usage(tr("search: --limit needs a number from 1 to 10000, got \"%1\"").arg(parser.value(limit)),
+        return usage(Messages::tr("search: --limit needs a number from 1 to 10000, got \"%1\"").arg(parser.value(limit)),
                      QStringLiteral("hotline-kb search --help"));
     }
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty()) {
-        return usage(tr("search: no QUERY given (use - to read queries from stdin)"),
+        return usage(Messages::tr("search: no QUERY given (use - to read queries from stdin)"),
                      QStringLiteral("hotline-kb search --help"));
     }
     QString error;
@@ -316,26 +317,26 @@ int runSearch(Context &context, const QStringList &args)
 int runExport(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Write the catalogue (offices, then articles) as JSON Lines."));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Only jsonl (the default)."), QStringLiteral("FORMAT"),
+    parser.setApplicationDescription(Messages::tr("Write the catalogue (offices, then articles) as JSON Lines."));
+    const QCommandLineOption format(QStringLiteral("format"), Messages::tr("Only jsonl (the default)."), QStringLiteral("FORMAT"),
                                     QStringLiteral("jsonl"));
     const QCommandLineOption contentOnly(QStringLiteral("content-only"),
-                                         tr("Leave out the store's bookkeeping (version, updated_at)."));
+                                         Messages::tr("Leave out the store's bookkeeping (version, updated_at)."));
     parser.addOption(format);
     parser.addOption(contentOnly);
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("Output file; - or nothing for stdout."),
+    parser.addPositionalArgument(QStringLiteral("FILE"), Messages::tr("Output file; - or nothing for stdout."),
                                  QStringLiteral("[FILE|-]"));
     int code = Ok;
     if (!parseSub(parser, args, &code)) {
         return code;
     }
     if (parser.value(format).toLower() != QLatin1String("jsonl")) {
-        return usage(tr("export: unknown format \"%1\" (only jsonl)").arg(parser.value(format)),
+        return usage(Messages::tr("export: unknown format \"%1\" (only jsonl)").arg(parser.value(format)),
                      QStringLiteral("hotline-kb export --help"));
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1) {
-        return usage(tr("export: one FILE at most"), QStringLiteral("hotline-kb export --help"));
+        return usage(Messages::tr("export: one FILE at most"), QStringLiteral("hotline-kb export --help"));
     }
     QString error;
     if (!openStore(context, false, &error)) {
@@ -352,18 +353,18 @@ int runExport(Context &context, const QStringList &args)
         out().flush();
         QFile stdoutFile;
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly) || !kb::writeJsonl(catalogue, &stdoutFile, &error, !parser.isSet(contentOnly))) {
-            return fail(tr("export to stdout failed: %1").arg(error));
+            return fail(Messages::tr("export to stdout failed: %1").arg(error));
         }
         return Ok;
     }
     QSaveFile file(target);
     if (!file.open(QIODevice::WriteOnly)) {
-        return fail(tr("cannot write %1: %2").arg(target, file.errorString()));
+        return fail(Messages::tr("cannot write %1: %2").arg(target, file.errorString()));
     }
     if (!kb::writeJsonl(catalogue, &file, &error, !parser.isSet(contentOnly)) || !file.commit()) {
-        return fail(tr("cannot write %1: %2").arg(target, error.isEmpty() ? file.errorString() : error));
+        return fail(Messages::tr("cannot write %1: %2").arg(target, error.isEmpty() ? file.errorString() : error));
     }
-    err() << tr("Exported %1 articles and %2 offices to %3")
+    err() << Messages::tr("Exported %1 articles and %2 offices to %3")
                  .arg(catalogue.articles.size())
                  .arg(catalogue.offices.size())
                  .arg(target)
@@ -374,27 +375,27 @@ int runExport(Context &context, const QStringList &args)
 int runStats(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Show what the database holds."));
+    parser.setApplicationDescription(Messages::tr("Show what the database holds."));
     int code = Ok;
     if (!parseSub(parser, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(tr("stats takes no arguments"), QStringLiteral("hotline-kb stats --help"));
+        return usage(Messages::tr("stats takes no arguments"), QStringLiteral("hotline-kb stats --help"));
     }
     QString error;
     if (!openStore(context, false, &error)) {
         return fail(error);
     }
     const kb::StoreStats s = context.store->stats();
-    out() << tr("Database:       %1").arg(QFileInfo(context.dbPath).absoluteFilePath()) << '\n'
-          << tr("Schema version: %1").arg(s.schemaVersion) << '\n'
-          << tr("Revision:       %1").arg(s.revision) << '\n'
-          << tr("Articles:       %1").arg(s.articles) << '\n'
-          << tr("Offices:        %1").arg(s.offices) << '\n'
-          << tr("Office links:   %1").arg(s.officeLinks) << '\n'
-          << tr("Synonyms:       %1").arg(s.synonyms) << '\n'
-          << tr("Size:           %1 bytes").arg(s.fileBytes) << '\n'
+    out() << Messages::tr("Database:       %1").arg(QFileInfo(context.dbPath).absoluteFilePath()) << '\n'
+          << Messages::tr("Schema version: %1").arg(s.schemaVersion) << '\n'
+          << Messages::tr("Revision:       %1").arg(s.revision) << '\n'
+          << Messages::tr("Articles:       %1").arg(s.articles) << '\n'
+          << Messages::tr("Offices:        %1").arg(s.offices) << '\n'
+          << Messages::tr("Office links:   %1").arg(s.officeLinks) << '\n'
+          << Messages::tr("Synonyms:       %1").arg(s.synonyms) << '\n'
+          << Messages::tr("Size:           %1 bytes").arg(s.fileBytes) << '\n'
           << Qt::flush;
     return Ok;
 }
@@ -402,9 +403,9 @@ int runStats(Context &context, const QStringList &args)
 int runSynonym(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Edit the synonym table: typing TERM also searches for each EXPANSION.\n"
+    parser.setApplicationDescription(Messages::tr("Edit the synonym table: typing TERM also searches for each EXPANSION.\n"
                                         "  synonym add TERM EXPANSION...\n  synonym remove TERM\n  synonym list"));
-    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("add, remove or list"), QStringLiteral("add|remove|list"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), Messages::tr("add, remove or list"), QStringLiteral("add|remove|list"));
     int code = Ok;
     if (!parseSub(parser, args, &code)) {
         return code;
@@ -414,19 +415,19 @@ int runSynonym(Context &context, const QStringList &args)
     const QString hint = QStringLiteral("hotline-kb synonym --help");
     if (action == QLatin1String("add")) {
         if (rest.size() < 3 || rest.at(1).trimmed().isEmpty()) {
-            return usage(tr("synonym add needs a TERM and at least one EXPANSION"), hint);
+            return usage(Messages::tr("synonym add needs a TERM and at least one EXPANSION"), hint);
         }
     } else if (action == QLatin1String("remove")) {
         if (rest.size() != 2) {
-            return usage(tr("synonym remove needs exactly one TERM"), hint);
+            return usage(Messages::tr("synonym remove needs exactly one TERM"), hint);
         }
     } else if (action == QLatin1String("list")) {
         if (rest.size() != 1) {
-            return usage(tr("synonym list takes no arguments"), hint);
+            return usage(Messages::tr("synonym list takes no arguments"), hint);
         }
     } else {
-        return usage(action.isEmpty() ? tr("synonym: say add, remove or list")
-                                      : tr("synonym: unknown action \"%1\" (add, remove or list)").arg(action),
+        return usage(action.isEmpty() ? Messages::tr("synonym: say add, remove or list")
+                                      : Messages::tr("synonym: unknown action \"%1\" (add, remove or list)").arg(action),
                      hint);
     }
     QString error;
@@ -467,20 +468,20 @@ int main(int argc, char *argv[])
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Hotline Desk knowledge base: import, search and export the service catalogue."));
+    parser.setApplicationDescription(Messages::tr("Hotline Desk knowledge base: import, search and export the service catalogue."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, Messages::tr("Show this help."));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                                     tr("Show the version."));
-    const QCommandLineOption db(QStringLiteral("db"), tr("The SQLite database to use (created if missing)."),
+                                     Messages::tr("Show the version."));
+    const QCommandLineOption db(QStringLiteral("db"), Messages::tr("The SQLite database to use (created if missing)."),
                                 QStringLiteral("PATH"));
     const QCommandLineOption noDefault(QStringLiteral("no-default-catalogue"),
-                                       tr("Never install the built-in catalogue into an empty database."));
+                                       Messages::tr("Never install the built-in catalogue into an empty database."));
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(db);
     parser.addOption(noDefault);
-    parser.addPositionalArgument(QStringLiteral("COMMAND"), tr("import, search, export, stats or synonym"));
+    parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("import, search, export, stats or synonym"));
 
     const QStringList arguments = QCoreApplication::arguments();
     if (!parser.parse(arguments)) {
@@ -495,7 +496,7 @@ int main(int argc, char *argv[])
         QString text = parser.helpText();
         text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: hotline-kb"));
         (parser.isSet(help) ? out() : err()) << text << '\n'
-                                             << tr(kGlobalHelp).arg(kb::defaultDatabasePath()) << '\n'
+                                             << Messages::tr(kGlobalHelp).arg(kb::defaultDatabasePath()) << '\n'
                                              << Qt::flush;
         return parser.isSet(help) ? Ok : UsageError;
     }
@@ -505,7 +506,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(db)) {
         context.dbPath = parser.value(db);
         if (context.dbPath.trimmed().isEmpty()) {
-            return usage(tr("--db needs a path"));
+            return usage(Messages::tr("--db needs a path"));
         }
     } else {
         context.dbPath = kb::defaultDatabasePath();
@@ -528,5 +529,5 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("synonym") || command == QLatin1String("synonyms")) {
         return runSynonym(context, rest);
     }
-    return usage(tr("unknown command \"%1\"").arg(command));
+    return usage(Messages::tr("unknown command \"%1\"").arg(command));
 }
