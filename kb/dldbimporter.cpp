@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kb {
@@ -115,6 +116,10 @@ struct ParsedFile
     QList<Office> offices;
     QHash<QString, QHash<QString, LocationService>> locationServices;   // office → service → entry
     QHash<QString, QString> unitOfOffice;                                // office → organisation unit
+    bool isTopics = false;
+    QHash<QString, QString> topicNames;                                  // topic id → name
+    QHash<QString, QString> topicOfService;                              // service → (first) topic id
+    QHash<QString, QString> rootTopicOfService;                          // from the services' "relation"
 };
 
 QString recordLabel(const QString &path, qsizetype index, const QString &id)
@@ -174,23 +179,75 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
     }
 
     // Services carry "locations"/"authorities" and no address; locations carry an "address".
-    int withAddress = 0;
-    int withServiceShape = 0;
-    for (const QJsonValue &v : std::as_const(records)) {
-        const QJsonObject o = v.toObject();
+    // What a record is: locations have an "address"; topics list their services under
+    // "relation"; services link locations ({"location": id}) or authorities; authorities list
+    // locations as {"id", "name"}. The file is what most of its records are.
+    enum Kind { Service, Location, Topic, Authority, Unknown };
+    auto kindOf = [](const QJsonObject &o) {
         if (o.contains(QLatin1String("address"))) {
-            ++withAddress;
-        } else if (o.contains(QLatin1String("locations")) || o.contains(QLatin1String("authorities"))) {
-            ++withServiceShape;
+            return Location;
         }
+        if (o.value(QLatin1String("relation")).toObject().value(QLatin1String("services")).isArray()) {
+            return Topic;
+        }
+        if (o.contains(QLatin1String("authorities"))) {
+            return Service;
+        }
+        const QJsonValue locations = o.value(QLatin1String("locations"));
+        if (locations.isArray() && locations.toArray().isEmpty()) {
+            return Unknown;   // could be either; the other records decide
+        }
+        if (!locations.isUndefined()) {
+            const QJsonObject first = locations.toArray().first().toObject();
+            return !first.isEmpty() && !first.contains(QLatin1String("location")) && first.contains(QLatin1String("id"))
+                       ? Authority
+                       : Service;
+        }
+        return Unknown;
+    };
+    int counts[Unknown + 1] = {};
+    for (const QJsonValue &v : std::as_const(records)) {
+        ++counts[kindOf(v.toObject())];
     }
-    if (withAddress == 0 && withServiceShape == 0) {
-        *error = Messages::tr("%1: neither services (records with \"locations\") nor locations (records with \"address\")")
+    const Kind fileKind = Kind(std::max_element(counts, counts + Unknown) - counts);
+    if (counts[fileKind] == 0) {
+        *error = Messages::tr("%1: neither services (records with \"locations\") nor locations (records with "
+                              "\"address\") nor topics")
+                     .arg(path);
+        return false;
+    }
+    if (fileKind == Authority) {
+        *error = Messages::tr("%1: holds authorities, which are not imported (their names are on the locations); "
+                              "import the services and locations files")
                      .arg(path);
         return false;
     }
     parsed->path = path;
-    parsed->isLocations = withAddress > withServiceShape;
+    parsed->isLocations = fileKind == Location;
+    if (fileKind == Topic) {
+        // Topics name the subject area of a service (Berlin's "root_topic"): its category.
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            const QJsonObject o = records.at(i).toObject();
+            const QString id = scalarText(o.value(QLatin1String("id"))).trimmed();
+            const QString name = o.value(QLatin1String("name")).toString().simplified();
+            if (id.isEmpty() || name.isEmpty()) {
+                *error = Messages::tr("%1: field \"%2\": missing or not a string")
+                             .arg(recordLabel(path, i, id), id.isEmpty() ? QStringLiteral("id") : QStringLiteral("name"));
+                return false;
+            }
+            parsed->topicNames.insert(id, name);
+            const QJsonArray services =
+                o.value(QLatin1String("relation")).toObject().value(QLatin1String("services")).toArray();
+            for (const QJsonValue &sv : services) {
+                const QString serviceId = scalarText(sv.toObject().value(QLatin1String("id"))).trimmed();
+                if (!serviceId.isEmpty() && !parsed->topicOfService.contains(serviceId)) {
+                    parsed->topicOfService.insert(serviceId, id);
+                }
+            }
+        }
+        parsed->isTopics = true;
+        return true;
+    }
 
     QString fileSource;
     for (const QJsonValue &v : std::as_const(records)) {
@@ -387,6 +444,11 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
             a.offices << link;
         }
         a.source = source;
+        const QString rootTopic =
+            scalarText(o.value(QLatin1String("relation")).toObject().value(QLatin1String("root_topic"))).trimmed();
+        if (!rootTopic.isEmpty()) {
+            parsed->rootTopicOfService.insert(id, rootTopic);
+        }
         parsed->articles << a;
     }
     return true;
@@ -516,6 +578,10 @@ bool readDldbFiles(const QStringList &paths, Catalogue *catalogue, DldbReadRepor
     QHash<QString, QHash<QString, LocationService>> locationServices;
     QHash<QString, QString> unitOfOffice;
     QHash<QString, QString> sourceOfOffice;
+    QHash<QString, QString> topicNames;
+    QHash<QString, QString> topicOfService;
+    QHash<QString, QString> rootTopicOfService;
+    bool hasTopics = false;
     for (const ParsedFile &f : std::as_const(files)) {
         for (const Article &a : f.articles) {
             if (articleFile.contains(a.id)) {
@@ -542,6 +608,16 @@ bool readDldbFiles(const QStringList &paths, Catalogue *catalogue, DldbReadRepor
         for (auto it = f.unitOfOffice.constBegin(); it != f.unitOfOffice.constEnd(); ++it) {
             unitOfOffice.insert(it.key(), it.value());
         }
+        topicNames.insert(f.topicNames);
+        for (auto it = f.topicOfService.constBegin(); it != f.topicOfService.constEnd(); ++it) {
+            topicOfService.insert(it.key(), it.value());
+        }
+        rootTopicOfService.insert(f.rootTopicOfService);
+        hasTopics = hasTopics || f.isTopics;
+    }
+    if (hasTopics && result.articles.isEmpty()) {
+        err = Messages::tr("topics only make sense with the services file in the same import");
+        return false;
     }
 
     // Merge what the locations know into the services of the same run.
@@ -591,6 +667,11 @@ bool readDldbFiles(const QStringList &paths, Catalogue *catalogue, DldbReadRepor
                 best = it.value();
                 a.category = it.key();
             }
+        }
+        if (a.category.isEmpty()) {
+            // Berlin: the service's subject area from a topics file of the same run.
+            const QString topic = topicNames.value(rootTopicOfService.value(a.id, topicOfService.value(a.id)));
+            a.category = topic.isEmpty() ? topicNames.value(topicOfService.value(a.id)) : topic;
         }
         if (a.source.isEmpty()) {
             // Berlin's 2016 services name no URL: they belong where their offices are.

@@ -117,6 +117,26 @@ bool importFiles(Store &store, ImportFormat format, const QStringList &paths, Im
             return false;
         }
         result.skipped = dldb.skipped;
+        // A service whose records name no city (Berlin 2016) and whose offices came in an earlier
+        // run: it belongs where those offices are.
+        QHash<QString, QString> storedSources;
+        for (Article &a : catalogue.articles) {
+            if (!a.source.isEmpty() || a.offices.isEmpty()) {
+                continue;
+            }
+            if (storedSources.isEmpty()) {
+                for (const Office &o : store.offices()) {
+                    storedSources.insert(o.id, o.source);
+                }
+            }
+            QHash<QString, int> votes;
+            for (const OfficeLink &link : std::as_const(a.offices)) {
+                const QString source = storedSources.value(link.officeId);
+                if (!source.isEmpty() && ++votes[source] > votes.value(a.source)) {
+                    a.source = source;
+                }
+            }
+        }
     } else {
         QHash<QString, QString> articleFile;
         QHash<QString, QString> officeFile;

@@ -139,8 +139,15 @@ bool parseSub(QCommandLineParser &parser, const QStringList &args, int *exitCode
 int runImport(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr("Import catalogue files into the database, all in one transaction:\n"
-                                        "either everything is stored or nothing. Known ids are updated."));
+    parser.setApplicationDescription(Messages::tr(
+        "Import catalogue files into the database, all in one transaction:\n"
+        "either everything is stored or nothing. Known ids are updated.\n"
+        "dldb: ZMS/DLDB JSON exports (Munich it@M, service.berlin.de): services, locations and\n"
+        "  (Berlin) topics files, told apart by their records; give services and locations in one\n"
+        "  run so appointment lengths per office are filled in. Internal booking entries of\n"
+        "  Munich's system (Testleistung, Shortlane, Spontan…, SB …) are left out.\n"
+        "jsonl: Hotline Desk JSON Lines (docs/jsonl-format.md).\n"
+        "Links to offices that are neither imported nor in the database are dropped and counted."));
     const QCommandLineOption format(QStringLiteral("format"), Messages::tr("dldb (ZMS/DLDB JSON services and locations) or "
                                                                   "jsonl (Hotline Desk JSON Lines)."),
                                     QStringLiteral("FORMAT"));

@@ -200,6 +200,14 @@ TEST_CASE("Berlin DLDB files import", "[import][dldb]")
         const auto a = store->article(QStringLiteral("326690"));
         REQUIRE(a);
         CHECK(a->source == QStringLiteral("Land Berlin"));   // from its offices: the record names no URL
+        CHECK(a->category.isEmpty());
+        // With the topics file in the same run, the root topic becomes the category.
+        REQUIRE(kb::importFiles(*store, kb::ImportFormat::Dldb,
+                                {dataFile("berlin_dldb_services_de_2016.json"), dataFile("berlin_dldb_topics_de_2016.json")},
+                                &report, &error));
+        CHECK(store->article(QStringLiteral("326690"))->category == QStringLiteral("Umwelt, Natur und Tiere"));
+        CHECK(store->article(QStringLiteral("326690"))->source == QStringLiteral("Land Berlin"));   // kept
+        CHECK(report.written.articlesUpdated > 500);
         // Berlin 2018 services alone: links to offices that are not in the catalogue are dropped.
         REQUIRE(kb::importFiles(*store, kb::ImportFormat::Dldb, {dataFile("berlin_dldb_services_de_2018.json")}, &report,
                                 &error));
@@ -291,20 +299,22 @@ TEST_CASE("malformed JSON Lines are rejected whole, naming file, line and field"
 
 TEST_CASE("malformed DLDB files are rejected whole, naming file, record, id and field", "[import][dldb]")
 {
-    const QByteArray head = "{\"meta\":{},\"data\":[{\"id\":\"1\",\"name\":\"Eins\",\"locations\":[]},";
+    const QByteArray head = "{\"meta\":{},\"data\":[{\"id\":\"1\",\"name\":\"Eins\",\"authorities\":[]},";
     const QList<BadCase> cases = {
         {"badjson.json", head + "{\"id\":\"2\",", {QStringLiteral("not valid JSON")}},
-        {"noid.json", head + "{\"name\":\"Zwei\",\"locations\":[]}]}",
+        {"noid.json", head + "{\"name\":\"Zwei\",\"authorities\":[]}]}",
          {QStringLiteral("record 2"), QStringLiteral("\"id\"")}},
-        {"noname.json", head + "{\"id\":\"2\",\"locations\":[]}]}",
+        {"noname.json", head + "{\"id\":\"2\",\"authorities\":[]}]}",
          {QStringLiteral("record 2"), QStringLiteral("id \"2\""), QStringLiteral("\"name\"")}},
         {"wrongtype.json", head + "{\"id\":\"2\",\"name\":\"Zwei\",\"locations\":\"Rathaus\"}]}",
          {QStringLiteral("record 2"), QStringLiteral("\"locations\"")}},
-        {"duplicate.json", head + "{\"id\":\"1\",\"name\":\"Nochmal\",\"locations\":[]}]}",
+        {"duplicate.json", head + "{\"id\":\"1\",\"name\":\"Nochmal\",\"authorities\":[]}]}",
          {QStringLiteral("record 2"), QStringLiteral("duplicate"), QStringLiteral("\"id\"")}},
-        {"utf8.json", head + "{\"id\":\"2\",\"name\":\"Stra\xdf" "e\",\"locations\":[]}]}", {QStringLiteral("UTF-8")}},
+        {"utf8.json", head + "{\"id\":\"2\",\"name\":\"Stra\xdf" "e\",\"authorities\":[]}]}", {QStringLiteral("UTF-8")}},
         {"nodata.json", "{\"meta\":{}}", {QStringLiteral("\"data\"")}},
         {"neither.json", "{\"data\":[{\"id\":\"1\",\"name\":\"x\"}]}", {QStringLiteral("neither")}},
+        {"authorities.json", "{\"data\":[{\"id\":\"1\",\"name\":\"Bezirksamt\",\"locations\":[{\"id\":\"2\",\"name\":\"B\"}]}]}",
+         {QStringLiteral("authorities")}},
     };
     for (const BadCase &bad : cases) {
         QTemporaryDir dir;
