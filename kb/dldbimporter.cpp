@@ -352,7 +352,8 @@ bool readFile(const QString &path, ParsedFile *parsed, QStringList *skipped, QSt
             keywords << splitKeywords(meta.value(QLatin1String("keywords")).toString());
             for (const QString &k : std::as_const(keywords)) {
                 const QString s = k.simplified();
-                if (!s.isEmpty() && !office.keywords.contains(s, Qt::CaseInsensitive)) {
+                if (!s.isEmpty() && s.compare(office.name, Qt::CaseInsensitive) != 0
+                    && !office.keywords.contains(s, Qt::CaseInsensitive)) {
                     office.keywords << s;
                 }
             }
