@@ -383,6 +383,18 @@ TEST_CASE("a JSON Lines file with every field", "[import][jsonl]")
     CHECK(a->offices.first() == kb::OfficeLink{QStringLiteral("bb1"), 20, true, QStringLiteral("https://example.org/termin")});
     CHECK(a->links.first().description == QStringLiteral("PDF"));
     CHECK(store->office(QStringLiteral("bb1"))->openingHours == QStringLiteral("Mo–Fr 8–18"));
+
+    // Re-importing a changed record updates it by id and bumps its version.
+    const QString changed = writeFile(dir, QStringLiteral("changed.jsonl"),
+                                      R"({"id":"perso","title":"Personalausweis","offices":[{"office_id":"bb1"}]})");
+    kb::ImportReport report;
+    REQUIRE(kb::importFiles(*store, kb::ImportFormat::Jsonl, {changed}, &report, &error));
+    CHECK(report.written.articlesUpdated == 1);
+    const auto updated = store->article(QStringLiteral("perso"));
+    CHECK(updated->title == QStringLiteral("Personalausweis"));
+    CHECK(updated->version == 2);
+    CHECK(updated->documents.isEmpty());   // the line is the whole article
+    CHECK(store->stats().articles == 1);
 }
 
 TEST_CASE("text helpers", "[import][text]")
@@ -440,6 +452,11 @@ TEST_CASE("the built-in catalogue installs into an empty store", "[import][defau
     REQUIRE(imported.size() == builtIn.articles.size());
     for (qsizetype i = 0; i < imported.size(); ++i) {
         CHECK(kb::articleToJson(imported.at(i), false) == kb::articleToJson(builtIn.articles.at(i), false));
+    }
+    const QList<kb::Office> offices = fresh->offices();
+    REQUIRE(offices.size() == builtIn.offices.size());
+    for (qsizetype i = 0; i < offices.size(); ++i) {
+        CHECK(kb::officeToJson(offices.at(i)) == kb::officeToJson(builtIn.offices.at(i)));
     }
     CHECK(kb::defaultDatabasePath().endsWith(QStringLiteral("HotlineDesk/hotline-desk/hotline.db")));
 }
