@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -458,5 +459,6 @@ TEST_CASE("the built-in catalogue installs into an empty store", "[import][defau
     for (qsizetype i = 0; i < offices.size(); ++i) {
         CHECK(kb::officeToJson(offices.at(i)) == kb::officeToJson(builtIn.offices.at(i)));
     }
+    QStandardPaths::setTestModeEnabled(true);   // no folder in the real home
     CHECK(kb::defaultDatabasePath().endsWith(QStringLiteral("HotlineDesk/hotline-desk/hotline.db")));
 }
