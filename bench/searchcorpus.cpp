@@ -1,13 +1,10 @@
 #include "searchcorpus.h"
 
-#include "textnormalizer.h"
+#include "dldbimporter.h"
+#include "textutil.h"
 
 #include <sqlite3.h>
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -17,29 +14,17 @@ namespace bench {
 
 QList<kb::Article> loadMunichArticles()
 {
-    QFile file(QStringLiteral(HOTLINE_SHARED_DATA_DIR "/munich_dldb_services_de.json"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "cannot read %s\n", qPrintable(file.fileName()));
+    const QString dir = QStringLiteral(HOTLINE_SHARED_DATA_DIR);
+    kb::Catalogue catalogue;
+    kb::DldbReadReport report;
+    QString error;
+    if (!kb::readDldbFiles({dir + QStringLiteral("/munich_dldb_services_de.json"),
+                            dir + QStringLiteral("/munich_dldb_locations_de.json")},
+                           &catalogue, &report, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
         return {};
     }
-    const QJsonArray data = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("data")).toArray();
-    QList<kb::Article> articles;
-    for (const QJsonValue &v : data) {
-        const QJsonObject o = v.toObject();
-        kb::Article a;
-        a.id = o.value(QStringLiteral("id")).toString();
-        a.title = o.value(QStringLiteral("name")).toString();
-        a.descriptionHtml = o.value(QStringLiteral("description")).toString();
-        a.feesHtml = o.value(QStringLiteral("fees")).toString();
-        const QString keywords = o.value(QStringLiteral("meta")).toObject().value(QStringLiteral("keywords")).toString();
-        for (const QString &k : keywords.split(QLatin1Char(','))) {
-            if (!k.trimmed().isEmpty()) {
-                a.keywords << k.trimmed();
-            }
-        }
-        articles << a;
-    }
-    return articles;
+    return catalogue.articles;
 }
 
 QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, quint32 seed)
@@ -58,7 +43,7 @@ QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, qu
             titleWords << w;
         }
         keywords << a.keywords;
-        for (const QString &s : kb::text::htmlToPlainText(a.descriptionHtml).split(sentenceEnd, Qt::SkipEmptyParts)) {
+        for (const QString &s : kb::htmlToPlainText(a.descriptionHtml).split(sentenceEnd, Qt::SkipEmptyParts)) {
             sentences << s;
         }
     }
@@ -97,8 +82,8 @@ Fts5Baseline::Fts5Baseline(const QList<kb::Article> &articles)
         const kb::Article &a = articles[i];
         const QByteArray title = a.title.toUtf8();
         const QByteArray keywords = a.keywords.join(QStringLiteral(", ")).toUtf8();
-        const QByteArray body = (kb::text::htmlToPlainText(a.descriptionHtml) + QLatin1Char(' ')
-                                 + kb::text::htmlToPlainText(a.feesHtml))
+        const QByteArray body = (kb::htmlToPlainText(a.descriptionHtml) + QLatin1Char(' ')
+                                 + kb::htmlToPlainText(a.feesHtml))
                                     .toUtf8();
         sqlite3_bind_int64(insert, 1, i);
         sqlite3_bind_text(insert, 2, title.constData(), int(title.size()), SQLITE_TRANSIENT);

@@ -4,6 +4,7 @@
 #include "searchengine.h"
 
 #include "textnormalizer.h"
+#include "textutil.h"
 #include "thesaurus.h"
 
 #include <QHash>
@@ -716,6 +717,8 @@ SearchEngine &SearchEngine::operator=(SearchEngine &&) noexcept = default;
 
 void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &synonyms)
 {
+    // Load the thesaurus now rather than inside the first search.
+    Thesaurus::system();
     auto index = std::make_unique<Index>();
     Index &x = *index;
     Stemmer &stemmer = Stemmer::local();
@@ -739,12 +742,12 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         Doc doc;
         doc.id = a.id;
         doc.title = a.title;
-        const QString description = text::htmlToPlainText(a.descriptionHtml);
+        const QString description = htmlToPlainText(a.descriptionHtml);
         doc.snippetSource = a.summary.isEmpty() || description.startsWith(a.summary)
             ? description
             : a.summary + QLatin1Char('\n') + description;
         const QString body = doc.snippetSource + QLatin1Char('\n') + a.documents.join(QLatin1Char('\n'))
-            + QLatin1Char('\n') + text::htmlToPlainText(a.feesHtml) + QLatin1Char('\n') + a.processingTime
+            + QLatin1Char('\n') + htmlToPlainText(a.feesHtml) + QLatin1Char('\n') + a.processingTime
             + QLatin1Char('\n') + a.legalBasis + QLatin1Char('\n') + a.category;
         const std::pair<QString, Field> fields[] = {
             {a.title, TitleField},

@@ -3,7 +3,6 @@
 #include <libstemmer.h>
 
 #include <QChar>
-#include <QHash>
 
 #include <array>
 #include <unordered_set>
@@ -193,115 +192,6 @@ std::vector<Token> tokenize(QStringView text)
 bool isStopWord(const std::string &folded)
 {
     return stopWords().contains(folded);
-}
-
-QString htmlToPlainText(QStringView html)
-{
-    static const QHash<QString, QString> entities = {
-        {QStringLiteral("amp"), QStringLiteral("&")},   {QStringLiteral("lt"), QStringLiteral("<")},
-        {QStringLiteral("gt"), QStringLiteral(">")},    {QStringLiteral("quot"), QStringLiteral("\"")},
-        {QStringLiteral("apos"), QStringLiteral("'")},  {QStringLiteral("nbsp"), QStringLiteral(" ")},
-        {QStringLiteral("auml"), QStringLiteral("ä")},  {QStringLiteral("ouml"), QStringLiteral("ö")},
-        {QStringLiteral("uuml"), QStringLiteral("ü")},  {QStringLiteral("Auml"), QStringLiteral("Ä")},
-        {QStringLiteral("Ouml"), QStringLiteral("Ö")},  {QStringLiteral("Uuml"), QStringLiteral("Ü")},
-        {QStringLiteral("szlig"), QStringLiteral("ß")}, {QStringLiteral("euro"), QStringLiteral("€")},
-        {QStringLiteral("ndash"), QStringLiteral("–")}, {QStringLiteral("mdash"), QStringLiteral("—")},
-        {QStringLiteral("bdquo"), QStringLiteral("„")}, {QStringLiteral("ldquo"), QStringLiteral("“")},
-        {QStringLiteral("rdquo"), QStringLiteral("”")}, {QStringLiteral("sect"), QStringLiteral("§")},
-        {QStringLiteral("shy"), QString()},             {QStringLiteral("hellip"), QStringLiteral("…")},
-    };
-    static const QStringList blockTags = {
-        QStringLiteral("p"),  QStringLiteral("br"), QStringLiteral("li"), QStringLiteral("div"),
-        QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"), QStringLiteral("h4"),
-        QStringLiteral("h5"), QStringLiteral("h6"), QStringLiteral("tr"), QStringLiteral("ul"),
-        QStringLiteral("ol"), QStringLiteral("table"),
-    };
-
-    QString out;
-    out.reserve(html.size());
-    const qsizetype n = html.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = html.at(i);
-        if (c == QLatin1Char('<')) {
-            const qsizetype end = html.indexOf(QLatin1Char('>'), i);
-            if (end < 0) {
-                break;   // a dangling '<' starts an unterminated tag: drop the rest
-            }
-            QStringView tag = html.mid(i + 1, end - i - 1).trimmed();
-            if (tag.startsWith(QLatin1Char('/'))) {
-                tag = tag.mid(1);
-            }
-            qsizetype nameEnd = 0;
-            while (nameEnd < tag.size() && tag.at(nameEnd).isLetterOrNumber()) {
-                ++nameEnd;
-            }
-            const QString name = tag.left(nameEnd).toString().toLower();
-            if (name == QLatin1String("script") || name == QLatin1String("style")) {
-                const QString close = QStringLiteral("</") + name;
-                const qsizetype closeAt = html.indexOf(close, end, Qt::CaseInsensitive);
-                i = closeAt < 0 ? n : html.indexOf(QLatin1Char('>'), closeAt);
-                if (i < 0) {
-                    i = n;
-                }
-                continue;
-            }
-            if (blockTags.contains(name)) {
-                out += QLatin1Char('\n');
-            }
-            i = end;
-        } else if (c == QLatin1Char('&')) {
-            const qsizetype end = html.indexOf(QLatin1Char(';'), i);
-            if (end > i && end - i <= 10) {
-                const QStringView name = html.mid(i + 1, end - i - 1);
-                if (name.startsWith(QLatin1Char('#'))) {
-                    bool ok = false;
-                    const uint code = name.startsWith(QLatin1String("#x"), Qt::CaseInsensitive)
-                        ? name.mid(2).toUInt(&ok, 16)
-                        : name.mid(1).toUInt(&ok, 10);
-                    if (ok && code > 0 && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF)) {
-                        const char32_t cp = code;
-                        out += QString::fromUcs4(&cp, 1);
-                        i = end;
-                        continue;
-                    }
-                } else if (const auto it = entities.constFind(name.toString()); it != entities.cend()) {
-                    out += *it;
-                    i = end;
-                    continue;
-                }
-            }
-            out += c;
-        } else if (c.unicode() == 0x200B || c.unicode() == 0x200C || c.unicode() == 0x200D
-                   || c.unicode() == 0xFEFF || c.unicode() == 0x00AD) {
-            continue;
-        } else {
-            out += c;
-        }
-    }
-
-    // Collapse runs of spaces; keep single line breaks between blocks.
-    QString collapsed;
-    collapsed.reserve(out.size());
-    bool pendingSpace = false;
-    bool pendingBreak = false;
-    for (const QChar c : out) {
-        if (c == QLatin1Char('\n')) {
-            pendingBreak = true;
-        } else if (c.isSpace()) {
-            pendingSpace = true;
-        } else {
-            if (!collapsed.isEmpty()) {
-                if (pendingBreak) {
-                    collapsed += QLatin1Char('\n');
-                } else if (pendingSpace) {
-                    collapsed += QLatin1Char(' ');
-                }
-            }
-            pendingSpace = pendingBreak = false;
-            collapsed += c;
-        }
-    }
-    return collapsed;
 }
 
 Stemmer::Stemmer() : m_stemmer(sb_stemmer_new("german", "UTF_8")) {}

@@ -33,10 +33,6 @@ std::string fold(QStringView word);
 // True for German function words that carry no topic ("wo", "kann", "ich", "meinen", "der" …).
 bool isStopWord(const std::string &folded);
 
-// Plain text from catalogue HTML: tags dropped, block ends become line breaks, entities decoded,
-// zero-width characters removed, white space collapsed.
-QString htmlToPlainText(QStringView html);
-
 // A German Snowball stemmer. One instance per thread: libstemmer objects are not thread-safe.
 class Stemmer
 {

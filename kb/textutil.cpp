@@ -82,39 +82,6 @@ const QHash<QString, QChar> &namedEntities()
     return entities;
 }
 
-QString decodeEntities(const QString &text)
-{
-    static const QRegularExpression entity(QStringLiteral("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"));
-    QString out;
-    out.reserve(text.size());
-    qsizetype last = 0;
-    auto it = entity.globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += QStringView(text).mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
-        bool ok = false;
-        char32_t cp = 0;
-        if (name.startsWith(QLatin1String("#x")) || name.startsWith(QLatin1String("#X"))) {
-            cp = name.mid(2).toUInt(&ok, 16);
-        } else if (name.startsWith(QLatin1Char('#'))) {
-            cp = name.mid(1).toUInt(&ok, 10);
-        } else if (const auto found = namedEntities().constFind(name); found != namedEntities().constEnd()) {
-            out += *found;
-            last = m.capturedEnd();
-            continue;
-        }
-        if (ok && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-            out += QString::fromUcs4(&cp, 1);
-        } else {
-            out += m.captured(0);
-        }
-        last = m.capturedEnd();
-    }
-    out += QStringView(text).mid(last);
-    return out;
-}
-
 bool isZeroWidth(QChar c)
 {
     const char16_t u = c.unicode();
@@ -123,31 +90,105 @@ bool isZeroWidth(QChar c)
 
 } // namespace
 
+// One pass over the HTML (it runs for every article when the search index is built).
 QString htmlToPlainText(const QString &html)
 {
-    static const QRegularExpression dropped(QStringLiteral("<(script|style)\\b[^>]*>.*?</\\1\\s*>"),
-                                            QRegularExpression::CaseInsensitiveOption
-                                                | QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression comment(QStringLiteral("<!--.*?-->"),
-                                            QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression blockEnd(
-        QStringLiteral("<\\s*(br\\s*/?|/p|/li|/h[1-6]|/div|/ul|/ol|/tr|/table|p\\b[^>]*|li\\b[^>]*|h[1-6]\\b[^>]*)\\s*>"),
-        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
-    static const QRegularExpression blanks(QStringLiteral("[ \\t\\x{00A0}]+"));
-    static const QRegularExpression lineBlanks(QStringLiteral(" *\\n[ \\n]*"));
+    static const QStringList blockTags = {
+        QStringLiteral("p"),  QStringLiteral("br"), QStringLiteral("li"), QStringLiteral("div"),
+        QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"), QStringLiteral("h4"),
+        QStringLiteral("h5"), QStringLiteral("h6"), QStringLiteral("tr"), QStringLiteral("ul"),
+        QStringLiteral("ol"), QStringLiteral("table"),
+    };
+    QString out;
+    out.reserve(html.size());
+    const qsizetype n = html.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = html.at(i);
+        if (c == QLatin1Char('<')) {
+            if (QStringView(html).mid(i, 4) == QLatin1String("<!--")) {
+                const qsizetype end = html.indexOf(QLatin1String("-->"), i + 4);
+                i = end < 0 ? n : end + 2;
+                continue;
+            }
+            const qsizetype end = html.indexOf(QLatin1Char('>'), i);
+            if (end < 0) {
+                break;   // an unterminated tag: drop the rest
+            }
+            QStringView tag = QStringView(html).mid(i + 1, end - i - 1).trimmed();
+            if (tag.startsWith(QLatin1Char('/'))) {
+                tag = tag.mid(1);
+            }
+            qsizetype nameEnd = 0;
+            while (nameEnd < tag.size() && tag.at(nameEnd).isLetterOrNumber()) {
+                ++nameEnd;
+            }
+            const QString name = tag.left(nameEnd).toString().toLower();
+            if ((name == QLatin1String("script") || name == QLatin1String("style")) && !tag.endsWith(QLatin1Char('/'))) {
+                const qsizetype close = html.indexOf(QStringLiteral("</") + name, end, Qt::CaseInsensitive);
+                const qsizetype closeEnd = close < 0 ? -1 : html.indexOf(QLatin1Char('>'), close);
+                i = closeEnd < 0 ? n : closeEnd;
+                continue;
+            }
+            if (blockTags.contains(name)) {
+                out += QLatin1Char('\n');
+            }
+            i = end;
+        } else if (c == QLatin1Char('&')) {
+            const qsizetype end = html.indexOf(QLatin1Char(';'), i);
+            if (end > i + 1 && end - i <= 10) {
+                const QStringView name = QStringView(html).mid(i + 1, end - i - 1);
+                if (name.startsWith(QLatin1Char('#'))) {
+                    bool ok = false;
+                    const uint code = name.startsWith(QLatin1String("#x"), Qt::CaseInsensitive)
+                        ? name.mid(2).toUInt(&ok, 16)
+                        : name.mid(1).toUInt(&ok, 10);
+                    if (ok && code > 0 && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF)) {
+                        const char32_t cp = code;
+                        out += QString::fromUcs4(&cp, 1);
+                        i = end;
+                        continue;
+                    }
+                } else if (const auto found = namedEntities().constFind(name.toString());
+                           found != namedEntities().constEnd()) {
+                    out += *found;
+                    i = end;
+                    continue;
+                }
+            }
+            out += c;
+        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t')) {
+            out += QLatin1Char(' ');   // source line breaks are not text line breaks
+        } else {
+            out += c;
+        }
+    }
 
-    QString text = html;
-    text.remove(dropped);
-    text.remove(comment);
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));   // source line breaks are not text line breaks
-    text.replace(blockEnd, QStringLiteral("\n"));
-    text.remove(tag);
-    text = decodeEntities(text);
-    text.removeIf(isZeroWidth);
-    text.replace(blanks, QStringLiteral(" "));
-    text.replace(lineBlanks, QStringLiteral("\n"));
-    return text.trimmed();
+    // Zero-width characters out, runs of blanks collapsed, single line breaks between blocks.
+    QString collapsed;
+    collapsed.reserve(out.size());
+    bool pendingSpace = false;
+    bool pendingBreak = false;
+    for (const QChar c : std::as_const(out)) {
+        if (isZeroWidth(c)) {
+            continue;
+        }
+        if (c == QLatin1Char('\n')) {
+            pendingBreak = true;
+        } else if (c.isSpace()) {
+            pendingSpace = true;
+        } else {
+            if (!collapsed.isEmpty()) {
+                if (pendingBreak) {
+                    collapsed += QLatin1Char('\n');
+                } else if (pendingSpace) {
+                    collapsed += QLatin1Char(' ');
+                }
+            }
+            pendingSpace = pendingBreak = false;
+            collapsed += c;
+        }
+    }
+    return collapsed;
 }
 
 QString summaryFromHtml(const QString &html, int maxChars)

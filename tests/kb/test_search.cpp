@@ -3,38 +3,27 @@
 
 #include "../support/qtstringmaker.h"
 
+#include "dldbimporter.h"
 #include "searchengine.h"
 #include "textnormalizer.h"
+#include "textutil.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace {
 
-// The real Munich services, read straight from the shared data so the test does not depend on the
-// importer under test elsewhere.
+// The real Munich services and offices, as the importer reads them.
 const QList<kb::Article> &munich()
 {
     static const QList<kb::Article> articles = [] {
-        QFile file(QStringLiteral(HOTLINE_SHARED_DATA_DIR "/munich_dldb_services_de.json"));
-        REQUIRE(file.open(QIODevice::ReadOnly));
-        QList<kb::Article> out;
-        const QJsonArray data = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("data")).toArray();
-        for (const QJsonValue &v : data) {
-            const QJsonObject o = v.toObject();
-            kb::Article a;
-            a.id = o.value(QStringLiteral("id")).toString();
-            a.title = o.value(QStringLiteral("name")).toString();
-            a.descriptionHtml = o.value(QStringLiteral("description")).toString();
-            const QString kw = o.value(QStringLiteral("meta")).toObject().value(QStringLiteral("keywords")).toString();
-            for (const QString &k : kw.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                a.keywords << k.trimmed();
-            }
-            out << a;
-        }
-        return out;
+        const QString dir = QStringLiteral(HOTLINE_SHARED_DATA_DIR);
+        kb::Catalogue catalogue;
+        kb::DldbReadReport report;
+        QString error;
+        const bool ok = kb::readDldbFiles({dir + QStringLiteral("/munich_dldb_services_de.json"),
+                                           dir + QStringLiteral("/munich_dldb_locations_de.json")},
+                                          &catalogue, &report, &error);
+        REQUIRE(ok);
+        return catalogue.articles;
     }();
     return articles;
 }
@@ -102,8 +91,8 @@ TEST_CASE("Snowball stemming joins inflected forms", "[search][normalize]")
 
 TEST_CASE("html to plain text drops tags and decodes entities", "[search][normalize]")
 {
-    const QString plain = kb::text::htmlToPlainText(
-        u"<p>Geb&uuml;hr: 37&nbsp;&euro;<br>\u200bBitte <strong>mitbringen</strong>:</p><script>x()</script><ul><li>Pass</li></ul>");
+    const QString plain = kb::htmlToPlainText(QStringLiteral(
+        "<p>Geb&uuml;hr: 37&nbsp;&euro;<br>\u200bBitte <strong>mitbringen</strong>:</p><script>x()</script><ul><li>Pass</li></ul>"));
     CHECK(plain == QStringLiteral("Gebühr: 37 €\nBitte mitbringen:\nPass"));
 }
 
