@@ -32,6 +32,7 @@ AzIndex::AzIndex(QWidget *parent) : QWidget(parent), m_model(new kb::SearchResul
     m_list->setModel(m_model);
     m_list->setItemDelegate(new ResultDelegate(m_list));
     m_list->setUniformItemSizes(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_list, 1);
     connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) {

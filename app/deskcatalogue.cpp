@@ -1,6 +1,6 @@
 #include "deskcatalogue.h"
 
-#include "pending_store.h"
+#include "defaultcatalogue.h"
 #include "store.h"
 
 #include <QCoreApplication>
@@ -27,13 +27,14 @@ std::unique_ptr<kb::Store> openDeskCatalogue(const QString &path, QString *error
         *error = QCoreApplication::translate("DeskCatalogue", "Cannot open the catalogue %1: %2").arg(file, err);
         return nullptr;
     }
-    if (store->stats().articles == 0) {
-        qCInfo(lcCatalogue) << "empty catalogue at" << file << "- installing the default catalogue";
-        if (!kb::installDefaultCatalogue(*store, &err)) {
-            *error = QCoreApplication::translate("DeskCatalogue", "Cannot install the built-in catalogue into %1: %2")
-                         .arg(file, err);
-            return nullptr;
-        }
+    bool installed = false;
+    if (!kb::installDefaultCatalogueIfEmpty(*store, &installed, &err)) {
+        *error = QCoreApplication::translate("DeskCatalogue", "Cannot install the built-in catalogue into %1: %2")
+                     .arg(file, err);
+        return nullptr;
+    }
+    if (installed) {
+        qCInfo(lcCatalogue) << "first start: installed the built-in catalogue into" << file;
     }
     return store;
 }

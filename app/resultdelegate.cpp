@@ -40,7 +40,7 @@ QSize ResultDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     if (!index.data(kb::SearchResultModel::SnippetRole).toString().isEmpty()) {
         height += SnippetLines * secondary.lineSpacing() + 2;
     }
-    return {option.rect.width() > 0 ? option.rect.width() : 300, height};
+    return {1, height};   // as wide as the view: text is elided to fit
 }
 
 void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -91,6 +91,7 @@ QListView *SearchPanel::createList(kb::SearchResultModel *model)
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);   // rows elide, they never scroll sideways
     view->installEventFilter(this);
     connect(view, &QListView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT articleRequested(index.data(kb::SearchResultModel::IdRole).toString());

@@ -7,6 +7,7 @@
 #include "articleview.h"
 #include "azindex.h"
 #include "callerpanel.h"
+#include "deskcatalogue.h"
 #include "desksettings.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -32,6 +33,8 @@
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -492,4 +495,38 @@ TEST_CASE("settings dialog stores database path, language and link handling", "[
     CHECK(reread.language() == QStringLiteral("en"));
     CHECK(reread.linkHandling() == desk::LinkHandling::InAppTab);
     CHECK(reread.value(desk::DeskSettings::SettingsVersion).toInt() == desk::DeskSettings::CurrentVersion);
+}
+
+TEST_CASE("first start on an empty database installs the built-in catalogue (real SQLite store)", "[desk][store]")
+{
+    resetSettings();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("sub/hotline.db"));
+    desk::DeskSettings settings;
+    desk::LanguageManager language;
+    language.apply(QStringLiteral("de"));
+    desk::SearchService service([path](QString *error) { return desk::openDeskCatalogue(path, error); });
+    desk::MainWindow window(&service, &settings, &language);
+    QSignalSpy ready(&window, &desk::MainWindow::catalogueReady);
+    service.start();
+    window.show();
+    REQUIRE(ready.wait(30000));
+    CHECK(ready.first().first().toInt() > 250);   // Munich's catalogue
+    CHECK(QFileInfo::exists(path));
+    QTest::keyClicks(window.searchPanel()->searchEdit(), QStringLiteral("Reisepass"));
+    REQUIRE(QTest::qWaitFor(
+        [&]() { return window.searchPanel()->resultModel()->shownRequestId() == service.newestSearchId(); }, 10000));
+    REQUIRE(window.searchPanel()->resultModel()->rowCount() > 0);
+    bool found = false;
+    for (const kb::ResultItem &item : window.searchPanel()->resultModel()->items()) {
+        found = found || item.title == QStringLiteral("Reisepass");
+    }
+    CHECK(found);
+    QSignalSpy shown(&window, &desk::MainWindow::articleShown);
+    QTest::keyClick(window.searchPanel()->searchEdit(), Qt::Key_Return);
+    REQUIRE(shown.wait(WebTimeoutMs));
+    const QString text = pageText(window.articleView()->articleWebView()->page());
+    CHECK(text.contains(window.articleView()->article().title));
+    CHECK(text.contains(QStringLiteral("Euro")));
 }
