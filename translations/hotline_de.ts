@@ -121,7 +121,10 @@
     </message>
     <message numerus="yes">
         <source>%n further offices handle this service.</source>
-        <translation><numerusform>%n weitere Dienststelle bearbeitet dieses Anliegen.</numerusform><numerusform>%n weitere Dienststellen bearbeiten dieses Anliegen.</numerusform></translation>
+        <translation>
+            <numerusform>%n weitere Dienststelle bearbeitet dieses Anliegen.</numerusform>
+            <numerusform>%n weitere Dienststellen bearbeiten dieses Anliegen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Online service: %1</source>
@@ -400,7 +403,10 @@
     </message>
     <message numerus="yes">
         <source>%n service(s) in the catalogue</source>
-        <translation><numerusform>%n Dienstleistung im Katalog</numerusform><numerusform>%n Dienstleistungen im Katalog</numerusform></translation>
+        <translation>
+            <numerusform>%n Dienstleistung im Katalog</numerusform>
+            <numerusform>%n Dienstleistungen im Katalog</numerusform>
+        </translation>
     </message>
     <message>
         <source>Catalogue unavailable</source>
@@ -443,7 +449,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <name>desk::ResultDelegate</name>
     <message numerus="yes">
         <source>%1 (+%n more)</source>
-        <translation><numerusform>%1 (+%n weitere)</numerusform><numerusform>%1 (+%n weitere)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (+%n weitere)</numerusform>
+            <numerusform>%1 (+%n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -458,7 +467,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message numerus="yes">
         <source>%n service(s) found</source>
-        <translation><numerusform>%n Dienstleistung gefunden</numerusform><numerusform>%n Dienstleistungen gefunden</numerusform></translation>
+        <translation>
+            <numerusform>%n Dienstleistung gefunden</numerusform>
+            <numerusform>%n Dienstleistungen gefunden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search took %1 ms</source>

@@ -121,7 +121,10 @@
     </message>
     <message numerus="yes">
         <source>%n further offices handle this service.</source>
-        <translation><numerusform>%n further offices handle this service.</numerusform><numerusform>%n further offices handle this service.</numerusform></translation>
+        <translation>
+            <numerusform>%n further offices handle this service.</numerusform>
+            <numerusform>%n further offices handle this service.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Online service: %1</source>
@@ -400,7 +403,10 @@
     </message>
     <message numerus="yes">
         <source>%n service(s) in the catalogue</source>
-        <translation><numerusform>%n service(s) in the catalogue</numerusform><numerusform>%n service(s) in the catalogue</numerusform></translation>
+        <translation>
+            <numerusform>%n service(s) in the catalogue</numerusform>
+            <numerusform>%n service(s) in the catalogue</numerusform>
+        </translation>
     </message>
     <message>
         <source>Catalogue unavailable</source>
@@ -443,7 +449,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <name>desk::ResultDelegate</name>
     <message numerus="yes">
         <source>%1 (+%n more)</source>
-        <translation><numerusform>%1 (+%n more)</numerusform><numerusform>%1 (+%n more)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -458,7 +467,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     </message>
     <message numerus="yes">
         <source>%n service(s) found</source>
-        <translation><numerusform>%n service(s) found</numerusform><numerusform>%n service(s) found</numerusform></translation>
+        <translation>
+            <numerusform>%n service(s) found</numerusform>
+            <numerusform>%n service(s) found</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search took %1 ms</source>

@@ -530,3 +530,20 @@ TEST_CASE("first start on an empty database installs the built-in catalogue (rea
     CHECK(text.contains(window.articleView()->article().title));
     CHECK(text.contains(QStringLiteral("Euro")));
 }
+
+TEST_CASE("with link handling set to tabs, a clicked web link opens in a tab inside the desk", "[desk][links]")
+{
+    resetSettings();
+    Desk desk;
+    desk.settings.setLinkHandling(desk::LinkHandling::InAppTab);
+    desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("1063441")); });
+    auto *tabs = desk.window->articleView()->findChild<QTabWidget *>();
+    REQUIRE(tabs);
+    REQUIRE(tabs->count() == 1);
+    // What ArticlePage emits when the agent clicks a link (the page itself never navigates).
+    Q_EMIT desk.window->articleView()->linkActivated(QUrl(QStringLiteral("https://stadt.muenchen.de/service/")));
+    REQUIRE(tabs->count() == 2);
+    CHECK(tabs->currentIndex() == 1);
+    CHECK(tabs->tabToolTip(1) == QStringLiteral("https://stadt.muenchen.de/service/"));
+    CHECK(desk.window->articleView()->articlePage()->url().scheme() != QStringLiteral("https"));
+}
