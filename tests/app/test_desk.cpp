@@ -153,8 +153,16 @@ TEST_CASE("arrow keys move from the search box into the results, Enter opens the
 {
     resetSettings();
     Desk desk;
-    desk.type(QStringLiteral("s"));   // several services contain an "s"
+    // A query with at least two answers (independent of how the engine ranks).
+    for (const char *query : {"ausweis", "personalausweis", "euro", "bürgerbüro"}) {
+        desk.edit()->clear();
+        desk.type(QString::fromUtf8(query));
+        if (desk.results()->rowCount() >= 2) {
+            break;
+        }
+    }
     REQUIRE(desk.results()->rowCount() >= 2);
+    const QString typed = desk.edit()->text();
     QListView *list = desk.window->searchPanel()->resultView();
     QTest::keyClick(desk.edit(), Qt::Key_Down);
     CHECK(list->hasFocus());
@@ -170,7 +178,7 @@ TEST_CASE("arrow keys move from the search box into the results, Enter opens the
     CHECK(desk.edit()->hasFocus());
     QTest::keyClick(desk.edit(), Qt::Key_Down);
     QTest::keyClicks(list, QStringLiteral("x"));
-    CHECK(desk.edit()->text() == QStringLiteral("sx"));
+    CHECK(desk.edit()->text() == typed + QStringLiteral("x"));
     CHECK(desk.edit()->hasFocus());
 }
 
@@ -281,7 +289,7 @@ TEST_CASE("the search worker skips requests overtaken by newer ones", "[desk][st
     REQUIRE(finished.count() == 1);
     CHECK(finished.first().at(0).toULongLong() == 3);
     const auto items = finished.first().at(2).value<QList<kb::ResultItem>>();
-    REQUIRE(items.size() == 1);
+    REQUIRE(items.size() >= 1);
     CHECK(items.first().title == QStringLiteral("Reisepass"));
     CHECK(items.first().office == QStringLiteral("Bürgerbüro Ruppertstraße (KVR-II/22)"));
 }
