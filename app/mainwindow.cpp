@@ -252,7 +252,7 @@ void MainWindow::handleCatalogueOpened(const QList<kb::ResultItem> &index, const
     m_searchPanel->setRecent(m_settings->recentArticles());
     m_searchPanel->setFavourites(m_settings->favouriteArticles());
     retranslateUi();
-    // Answer whatever the agent typed before the index was ready.
+    // Answer whatever the agent typed before the index was ready (or again, after the catalogue changed).
     const QString pending = m_searchPanel->searchEdit()->text();
     if (!pending.trimmed().isEmpty()) {
         m_service->search(pending);

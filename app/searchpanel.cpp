@@ -125,6 +125,8 @@ void SearchPanel::handleTextEdited(const QString &text)
         handleSearchFinished(id, QString(), {}, 0);
         return;
     }
+    // No debounce timer (STYLE §5 suggests 150 ms): a search costs well under a frame, so every keystroke is
+    // answered at once; the worker skips requests already overtaken by newer ones, which coalesces bursts.
     m_service->search(text);
 }
 

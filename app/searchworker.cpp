@@ -12,16 +12,17 @@ Q_LOGGING_CATEGORY(lcSearch, "hotline.desk.search", QtInfoMsg)
 
 namespace desk {
 
-namespace {
-// How often a search checks whether the catalogue changed underneath (an editor on another desk).
-constexpr qint64 RevisionCheckMs = 5000;
-} // namespace
-
 SearchWorker::SearchWorker(StoreFactory factory, QObject *parent) : QObject(parent), m_factory(std::move(factory))
 {
 }
 
 SearchWorker::~SearchWorker() = default;
+
+void SearchWorker::setRevisionCheckInterval(int ms)
+{
+    // A change made on another desk (or by the editor) shows up at the next search after this long.
+    m_revisionCheckMs = ms;
+}
 
 void SearchWorker::noteRequested(quint64 requestId)
 {
@@ -43,13 +44,18 @@ void SearchWorker::open()
         Q_EMIT catalogueFailed(error);
         return;
     }
+    Q_EMIT catalogueOpened(sortedIndex(), m_store->backendName());
+}
+
+QList<kb::ResultItem> SearchWorker::sortedIndex() const
+{
     QList<kb::ResultItem> index = m_items.values();
     QCollator collator(QLocale(QLocale::German, QLocale::Germany));
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     std::sort(index.begin(), index.end(), [&collator](const kb::ResultItem &a, const kb::ResultItem &b) {
         return collator.compare(a.title, b.title) < 0;
     });
-    Q_EMIT catalogueOpened(index, m_store->backendName());
+    return index;
 }
 
 bool SearchWorker::rebuild(QString *error)
@@ -97,7 +103,7 @@ bool SearchWorker::rebuildIfChanged()
     if (!m_store) {
         return false;
     }
-    if (m_sinceRevisionCheck.isValid() && m_sinceRevisionCheck.elapsed() < RevisionCheckMs) {
+    if (m_sinceRevisionCheck.isValid() && m_sinceRevisionCheck.elapsed() < m_revisionCheckMs) {
         return true;
     }
     m_sinceRevisionCheck.start();
@@ -107,7 +113,10 @@ bool SearchWorker::rebuildIfChanged()
     QString error;
     if (!rebuild(&error)) {
         qCWarning(lcSearch) << "rebuilding the index failed:" << error;
+        return true;
     }
+    // Someone edited the catalogue: the desk's A–Z, categories and lists follow.
+    Q_EMIT catalogueOpened(sortedIndex(), m_store->backendName());
     return true;
 }
 

@@ -40,6 +40,9 @@ public:
     void loadArticle(quint64 requestId, const QString &id);
     void close();
 
+    // How often a search first checks whether the catalogue changed (default 5 s); before open().
+    void setRevisionCheckInterval(int ms);
+
     // Any thread: the newest search request id posted so far.
     void noteRequested(quint64 requestId);
 
@@ -54,6 +57,7 @@ Q_SIGNALS:
 private:
     bool rebuildIfChanged();
     bool rebuild(QString *error);
+    QList<kb::ResultItem> sortedIndex() const;
 
     StoreFactory m_factory;
     std::unique_ptr<kb::Store> m_store;
@@ -61,6 +65,7 @@ private:
     QHash<QString, kb::ResultItem> m_items;   // id → title, office, category (no snippet)
     QHash<QString, kb::Office> m_offices;
     qint64 m_builtRevision = -1;
+    int m_revisionCheckMs = 5000;
     QElapsedTimer m_sinceRevisionCheck;
     std::atomic<quint64> m_newestRequest{0};
 };

@@ -555,3 +555,32 @@ TEST_CASE("with link handling set to tabs, a clicked web link opens in a tab ins
     CHECK(tabs->tabToolTip(1) == QStringLiteral("https://stadt.muenchen.de/service/"));
     CHECK(desk.window->articleView()->articlePage()->url().scheme() != QStringLiteral("https"));
 }
+
+TEST_CASE("the search worker rebuilds its index when the catalogue changed and tells the desk", "[desk][stale]")
+{
+    MemoryStore *store = nullptr;
+    desk::SearchWorker worker([&store](QString *) {
+        auto s = std::make_unique<MemoryStore>(munichSample());
+        store = s.get();
+        return s;
+    });
+    worker.setRevisionCheckInterval(0);
+    QSignalSpy opened(&worker, &desk::SearchWorker::catalogueOpened);
+    QSignalSpy finished(&worker, &desk::SearchWorker::searchFinished);
+    worker.open();
+    REQUIRE(opened.count() == 1);
+    kb::Article dog;
+    dog.id = QStringLiteral("hund");
+    dog.title = QStringLiteral("Hundesteuer");
+    kb::Catalogue change;
+    change.articles = {dog};
+    REQUIRE(store->upsert(change, nullptr, nullptr));
+    worker.noteRequested(1);
+    worker.search(1, QStringLiteral("Hundesteuer"), 10);
+    REQUIRE(opened.count() == 2);   // the A–Z and lists get the new index
+    CHECK(opened.last().first().value<QList<kb::ResultItem>>().size() == 4);
+    REQUIRE(finished.count() == 1);
+    const auto items = finished.first().at(2).value<QList<kb::ResultItem>>();
+    REQUIRE_FALSE(items.isEmpty());
+    CHECK(items.first().title == QStringLiteral("Hundesteuer"));
+}
