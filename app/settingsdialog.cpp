@@ -61,7 +61,8 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, const QString &defaultDat
         m_stack->addWidget(page);
     }
     m_pages->addItems({QString(), QString(), QString()});
-    m_pages->setFixedWidth(160);
+    m_pages->setFixedWidth(140);
+    m_dbPath->setMinimumWidth(340);
     m_pages->setCurrentRow(0);
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
@@ -89,7 +90,7 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, const QString &defaultDat
         b->setAccessibleDescription(b == buttons->button(QDialogButtonBox::Ok) ? tr("Save the settings")
                                                                                : tr("Close without saving"));
     }
-    resize(640, 320);
+    resize(760, 340);
     retranslateUi();
 }
 
@@ -154,6 +155,7 @@ void SettingsDialog::retranslateUi()
     m_pages->setAccessibleDescription(tr("Choose a page of settings"));
     m_dbLabel->setText(tr("&Catalogue database:"));
     m_dbPath->setPlaceholderText(tr("Default: %1").arg(m_defaultDatabasePath));
+    m_dbPath->setToolTip(tr("Default: %1").arg(m_defaultDatabasePath));
     m_dbPath->setAccessibleName(tr("Catalogue database"));
     m_dbPath->setAccessibleDescription(tr("Path of the SQLite catalogue. Empty uses the default location."));
     m_browse->setText(tr("&Browse…"));

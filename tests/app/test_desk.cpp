@@ -34,6 +34,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QDir>
 #include <QFileInfo>
 #include <QTest>
 #include <QToolButton>
@@ -583,4 +584,46 @@ TEST_CASE("the search worker rebuilds its index when the catalogue changed and t
     const auto items = finished.first().at(2).value<QList<kb::ResultItem>>();
     REQUIRE_FALSE(items.isEmpty());
     CHECK(items.first().title == QStringLiteral("Hundesteuer"));
+}
+
+// Not a test: renders the overlay, the settings dialog and the dark palette into $HOTLINE_TEST_SHOTS for a look.
+// Run by hand: HOTLINE_TEST_SHOTS=/tmp/shots build/tests/app/test_app_desk "[.shots]"
+TEST_CASE("render review pictures", "[.shots]")
+{
+    const QString dir = qEnvironmentVariable("HOTLINE_TEST_SHOTS", QDir::tempPath());
+    resetSettings();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2a));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+    const QPalette original = QApplication::palette();
+    Desk desk;
+    desk.window->resize(1380, 820);
+    desk.type(QStringLiteral("Perso"));
+    desk.openAndWait([&]() { QTest::keyClick(desk.edit(), Qt::Key_Return); });
+    QTest::qWait(800);
+    desk.window->grab().save(dir + QStringLiteral("/light.png"));
+    QApplication::setPalette(dark);
+    QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
+    REQUIRE(shown.wait(WebTimeoutMs));   // re-rendered with the dark colours
+    QTest::qWait(800);
+    desk.window->grab().save(dir + QStringLiteral("/dark.png"));
+    QApplication::setPalette(original);
+    QTest::keyClick(desk.window.get(), Qt::Key_F1);
+    QTest::qWait(300);
+    desk.window->grab().save(dir + QStringLiteral("/overlay.png"));
+    QTest::keyClick(desk.window->shortcutsOverlay(), Qt::Key_Escape);
+    desk::SettingsDialog dialog(&desk.settings, desk::defaultCatalogueDatabasePath(), desk.window.get());
+    dialog.show();
+    QTest::qWait(200);
+    dialog.grab().save(dir + QStringLiteral("/settings.png"));
 }
