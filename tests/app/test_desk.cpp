@@ -42,6 +42,7 @@
 #include <QScrollBar>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
+#include <QWebEngineScript>
 #include <QWebEngineSettings>
 #include <QWebEngineView>
 
@@ -427,6 +428,8 @@ TEST_CASE("the A-Z index jumps to services by letter; categories group them", "[
     CHECK(az->model()->item(0).title == QStringLiteral("Personalausweis"));
     QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::ControlModifier);
     CHECK(az->listView()->hasFocus());
+    QTest::keyClick(az->listView(), Qt::Key_R);   // typing a letter in the list jumps as well
+    CHECK(az->listView()->currentIndex().data().toString() == QStringLiteral("Reisepass"));
     REQUIRE(az->jumpTo(QLatin1Char('w')));
     CHECK(az->listView()->currentIndex().data().toString() == QStringLiteral("Wohnsitzanmeldung"));
     CHECK_FALSE(az->jumpTo(QLatin1Char('Q')));
@@ -612,6 +615,10 @@ TEST_CASE("render review pictures", "[.shots]")
     desk.openAndWait([&]() { QTest::keyClick(desk.edit(), Qt::Key_Return); });
     QTest::qWait(800);
     desk.window->grab().save(dir + QStringLiteral("/light.png"));
+    desk.window->articleView()->articlePage()->runJavaScript(
+        QStringLiteral("document.getElementById('offices').scrollIntoView()"), QWebEngineScript::ApplicationWorld);
+    QTest::qWait(800);
+    desk.window->grab().save(dir + QStringLiteral("/offices.png"));
     QApplication::setPalette(dark);
     QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
     REQUIRE(shown.wait(WebTimeoutMs));   // re-rendered with the dark colours
