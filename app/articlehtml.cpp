@@ -85,6 +85,17 @@ QString section(const QString &id, const QString &title, const QString &bodyHtml
     return QStringLiteral("<section id=\"%1\"><h2>%2</h2>%3</section>").arg(id, esc(title), bodyHtml);
 }
 
+// The locale's short date with a four-digit year ("08.06.2026", "08/06/2026"): unambiguous on the phone.
+QString dateText(const QDate &date)
+{
+    const QLocale locale;
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy"))) {
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    }
+    return locale.toString(date, format);
+}
+
 } // namespace
 
 ArticleColours ArticleColours::fromPalette(const QPalette &p)
@@ -179,13 +190,13 @@ QString renderArticleHtml(const kb::Article &a, const QList<kb::Office> &offices
 
     QStringList footer;
     if (a.lastReviewed.isValid()) {
-        footer << QCoreApplication::translate("ArticleHtml", "Last reviewed: %1").arg(locale.toString(a.lastReviewed, QLocale::ShortFormat));
+        footer << QCoreApplication::translate("ArticleHtml", "Last reviewed: %1").arg(dateText(a.lastReviewed));
     } else if (a.updatedAt.isValid()) {
-        footer << QCoreApplication::translate("ArticleHtml", "Last updated: %1").arg(locale.toString(a.updatedAt.toLocalTime().date(), QLocale::ShortFormat));
+        footer << QCoreApplication::translate("ArticleHtml", "Last updated: %1").arg(dateText(a.updatedAt.toLocalTime().date()));
     }
     if (a.reviewBy.isValid() && a.reviewBy < QDate::currentDate()) {
         footer << QStringLiteral("<strong class=\"overdue\">%1</strong>")
-                      .arg(esc(QCoreApplication::translate("ArticleHtml", "Review overdue since %1").arg(locale.toString(a.reviewBy, QLocale::ShortFormat))));
+                      .arg(esc(QCoreApplication::translate("ArticleHtml", "Review overdue since %1").arg(dateText(a.reviewBy))));
     }
     if (!a.source.isEmpty()) {
         footer << QCoreApplication::translate("ArticleHtml", "Source: %1").arg(esc(a.source));

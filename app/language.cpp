@@ -11,7 +11,7 @@ Q_LOGGING_CATEGORY(lcLanguage, "hotline.desk.i18n", QtInfoMsg)
 namespace desk {
 
 LanguageManager::LanguageManager(QObject *parent)
-    : QObject(parent), m_app(new QTranslator(this)), m_qt(new QTranslator(this))
+    : QObject(parent), m_app(new QTranslator(this)), m_qt(new QTranslator(this)), m_qtWebEngine(new QTranslator(this))
 {
 }
 
@@ -22,6 +22,7 @@ bool LanguageManager::apply(const QString &language)
     const QString lang = language == QLatin1String("en") ? language : QStringLiteral("de");
     QCoreApplication::removeTranslator(m_app);
     QCoreApplication::removeTranslator(m_qt);
+    QCoreApplication::removeTranslator(m_qtWebEngine);
     QLocale::setDefault(QLocale(lang == QLatin1String("de") ? QLocale::German : QLocale::English,
                                 lang == QLatin1String("de") ? QLocale::Germany : QLocale::UnitedKingdom));
     bool ok = m_app->load(QStringLiteral("hotline_") + lang, QStringLiteral(":/i18n"));
@@ -32,10 +33,14 @@ bool LanguageManager::apply(const QString &language)
     }
     // Qt's own dialogs and context menus: English needs no catalogue.
     if (lang != QLatin1String("en")) {
-        if (m_qt->load(QStringLiteral("qtbase_") + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        const QString qtPath = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        if (m_qt->load(QStringLiteral("qtbase_") + lang, qtPath)) {
             QCoreApplication::installTranslator(m_qt);
         } else {
-            qCInfo(lcLanguage) << "Qt's own translation qtbase_" << lang << "not found";
+            qCInfo(lcLanguage) << "Qt's own translation qtbase_" << lang << "not found in" << qtPath;
+        }
+        if (m_qtWebEngine->load(QStringLiteral("qtwebengine_") + lang, qtPath)) {
+            QCoreApplication::installTranslator(m_qtWebEngine);
         }
     }
     m_language = lang;

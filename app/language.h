@@ -6,8 +6,8 @@ class QTranslator;
 
 namespace desk {
 
-// Installs the desk's catalogue (":/i18n/hotline_<lang>.qm") and Qt's own (qtbase_<lang> from Qt's
-// translations folder) for the chosen language. Switching sends LanguageChange to every widget, which
+// Installs the desk's catalogue (":/i18n/hotline_<lang>.qm") and Qt's own (qtbase_<lang> and qtwebengine_<lang>
+// from Qt's translations folder) for the chosen language. Switching sends LanguageChange to every widget, which
 // retranslates itself: the switch applies at once.
 class LanguageManager final : public QObject
 {
@@ -25,6 +25,7 @@ public:
 private:
     QTranslator *m_app;
     QTranslator *m_qt;
+    QTranslator *m_qtWebEngine;
     QString m_language;
 };
 

@@ -145,6 +145,8 @@ TEST_CASE("typing shows results, Enter opens the article with its documents to b
     CHECK(text.contains(QStringLiteral("über 24 Jahren: 46 Euro")));
     CHECK(text.contains(QStringLiteral("Orleansstraße 50, 81667 München")));
     CHECK(text.contains(QStringLiteral("Personalausweisgesetz")));
+    CHECK(text.contains(QStringLiteral("Zuletzt geprüft: 08.06.2026")));
+    CHECK(text.contains(QStringLiteral("Öffnungszeiten")));
     const QString html = pageHtml(page);
     CHECK(html.contains(QStringLiteral("class=\"checklist\"")));
     CHECK(html.count(QStringLiteral("type=\"checkbox\"")) == 3);
