@@ -62,6 +62,11 @@ MainWindow::MainWindow(SearchService *service, DeskSettings *settings, LanguageM
     createActions();
     createMenus();
     m_overlay->setActions(deskActions());
+    QList<QKeySequence> reserved;
+    for (QAction *action : deskActions()) {
+        reserved += action->shortcuts();
+    }
+    m_searchPanel->setReservedShortcuts(reserved);
 
     connect(m_service, &SearchService::catalogueOpened, this, &MainWindow::handleCatalogueOpened);
     connect(m_service, &SearchService::catalogueFailed, this, &MainWindow::handleCatalogueFailed);
@@ -69,7 +74,16 @@ MainWindow::MainWindow(SearchService *service, DeskSettings *settings, LanguageM
     connect(m_service, &SearchService::articleFailed, this, &MainWindow::handleArticleFailed);
     connect(m_searchPanel, &SearchPanel::articleRequested, this, &MainWindow::openArticle);
     connect(m_articleView, &ArticleView::linkActivated, this, &MainWindow::handleLinkActivated);
-    connect(m_articleView, &ArticleView::articleRendered, this, &MainWindow::articleShown);
+    connect(m_articleView, &ArticleView::articleRendered, this, [this](const QString &id) {
+        if (m_wasActive && !isActiveWindow()) {
+            activateWindow();
+        }
+        if (m_focusBeforeArticle && !m_focusBeforeArticle->hasFocus()) {
+            m_focusBeforeArticle->setFocus(Qt::OtherFocusReason);
+        }
+        m_wasActive = false;
+        Q_EMIT articleShown(id);
+    });
 
     m_prewarmTimer->setSingleShot(true);
     m_prewarmTimer->setInterval(PrewarmDelayMs);
@@ -289,6 +303,10 @@ void MainWindow::handleArticleLoaded(quint64 requestId, const kb::Article &artic
         return;   // the agent asked for another service meanwhile
     }
     m_prewarmTimer->stop();
+    // Showing an article must not take the keyboard from the agent: WebEngine's first native surface can steal
+    // activation (seen without a window manager), so the focus goes back where it was once the page is up.
+    m_focusBeforeArticle = QApplication::focusWidget();
+    m_wasActive = isActiveWindow();
     m_articleView->showArticle(article, offices, m_settings->isFavourite(article.id));
     m_settings->addRecentArticle(article.id);
     m_searchPanel->setRecent(m_settings->recentArticles());

@@ -4,6 +4,7 @@
 #include "searchresultmodel.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -97,6 +98,8 @@ private:
     QMenu *m_callMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
 
+    QPointer<QWidget> m_focusBeforeArticle;
+    bool m_wasActive = false;
     quint64 m_articleRequest = 0;
     int m_articleCount = 0;
     bool m_ready = false;

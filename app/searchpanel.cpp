@@ -156,8 +156,24 @@ void SearchPanel::openCurrent()
     }
 }
 
+void SearchPanel::setReservedShortcuts(const QList<QKeySequence> &shortcuts)
+{
+    m_reservedShortcuts = shortcuts;
+}
+
 bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride) {
+        // Left unaccepted, the key goes to the desk's shortcut instead of the widget's editing binding.
+        auto *key = static_cast<QKeyEvent *>(event);
+        const QKeySequence pressed(key->keyCombination());
+        for (const QKeySequence &reserved : std::as_const(m_reservedShortcuts)) {
+            if (reserved.matches(pressed) == QKeySequence::ExactMatch) {
+                return true;
+            }
+        }
+        return false;
+    }
     if (event->type() != QEvent::KeyPress) {
         return QWidget::eventFilter(watched, event);
     }

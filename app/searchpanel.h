@@ -3,6 +3,7 @@
 #include "searchresultmodel.h"
 
 #include <QHash>
+#include <QKeySequence>
 #include <QWidget>
 
 class QLabel;
@@ -37,6 +38,9 @@ public:
     void setRecent(const QStringList &ids);
     void setFavourites(const QStringList &ids);
     void setCatalogueStatus(const QString &text);
+    // The desk's own shortcuts: the search box must not take them as editing keys (on X11, Ctrl+K, Ctrl+D and
+    // Ctrl+E are line-edit bindings).
+    void setReservedShortcuts(const QList<QKeySequence> &shortcuts);
 
     QLineEdit *searchEdit() const;
     QListView *resultView() const;
@@ -79,6 +83,7 @@ private:
     kb::SearchResultModel *m_favouriteModel;
     QListView *m_favouriteView;
     QHash<QString, kb::ResultItem> m_catalogue;
+    QList<QKeySequence> m_reservedShortcuts;
     QString m_catalogueStatus;
     QString m_shownQuery;
     qint64 m_lastMicroseconds = 0;

@@ -69,6 +69,8 @@ struct Desk
         service.start();
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        window->activateWindow();   // focus needs an active window (under Xvfb there is no window manager)
+        REQUIRE(QTest::qWaitForWindowActive(window.get()));
         REQUIRE((ready.count() > 0 || ready.wait(10000)));
     }
 
@@ -176,6 +178,8 @@ TEST_CASE("arrow keys move from the search box into the results, Enter opens the
     const QString expected = desk.results()->item(1).id;
     desk.openAndWait([&]() { QTest::keyClick(list, Qt::Key_Return); });
     CHECK(desk.window->articleView()->article().id == expected);
+    INFO("focus: " << (QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none"));
+    CHECK(list->hasFocus());   // opening an article leaves the focus where the agent is
     // Up from the first row, or Esc, goes back to the search box; typing in the list continues the query.
     QTest::keyClick(list, Qt::Key_Up);
     QTest::keyClick(list, Qt::Key_Up);
@@ -459,6 +463,18 @@ TEST_CASE("F1 shows every shortcut; the caller panel records a call by hand", "[
         INFO(action->text().toStdString());
         CHECK_FALSE(action->shortcut().isEmpty());   // every action has a shortcut
     }
+    // The desk's shortcuts win over the search box's own editing keys (X11 binds Ctrl+K, Ctrl+D, Ctrl+E there).
+    desk.type(QStringLiteral("Reisepass"));
+    desk.edit()->setCursorPosition(2);
+    QTest::keyClick(desk.edit(), Qt::Key_K, Qt::ControlModifier);
+    CHECK(desk.edit()->text() == QStringLiteral("Reisepass"));
+    CHECK(desk.edit()->selectedText() == QStringLiteral("Reisepass"));   // Ctrl+K focuses and selects all
+    desk.openAndWait([&]() { QTest::keyClick(desk.edit(), Qt::Key_Return); });
+    desk.edit()->setCursorPosition(0);
+    QTest::keyClick(desk.edit(), Qt::Key_D, Qt::ControlModifier);
+    CHECK(desk.edit()->text() == QStringLiteral("Reisepass"));
+    CHECK(desk.settings.isFavourite(desk.window->articleView()->article().id));
+
     QTest::keyClick(desk.window.get(), Qt::Key_F1);
     desk::ShortcutsOverlay *overlay = desk.window->shortcutsOverlay();
     REQUIRE(overlay->isVisible());
