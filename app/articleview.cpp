@@ -152,6 +152,17 @@ void ArticleView::openBrowserTab(const QUrl &url)
     m_tabs->setCurrentIndex(index);
 }
 
+bool ArticleView::closeBrowserTab()
+{
+    if (!m_tabs || m_tabs->currentIndex() <= 0) {
+        return false;
+    }
+    QWidget *w = m_tabs->currentWidget();
+    m_tabs->removeTab(m_tabs->currentIndex());
+    w->deleteLater();
+    return true;
+}
+
 void ArticleView::focusArticle()
 {
     if (m_view && m_hasArticle) {

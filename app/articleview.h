@@ -35,6 +35,8 @@ public:
 
     void prewarm();
     void openBrowserTab(const QUrl &url);
+    // Closes the current browser tab (never the article tab); false if there was none.
+    bool closeBrowserTab();
     void focusArticle();
 
     // nullptr until WebEngine was created.

@@ -140,6 +140,7 @@ void MainWindow::createActions()
             handleLinkActivated(QUrl(m_articleView->article().url));
         }
     });
+    m_closeTab = make({QKeySequence(QStringLiteral("Ctrl+W"))}, [this]() { m_articleView->closeBrowserTab(); });
     m_callRecord = make({QKeySequence(QStringLiteral("Ctrl+N"))}, [this]() { m_callerPanel->toggleCall(); });
     m_settingsAction = make({QKeySequence(QStringLiteral("Ctrl+,"))}, &MainWindow::showSettings);
     m_help = make({QKeySequence(Qt::Key_F1)}, [this]() { m_overlay->toggle(); });
@@ -167,7 +168,7 @@ void MainWindow::createMenus()
     m_viewMenu->addActions({m_focusSearch, m_showResults, m_showAz, m_showCategories, m_showRecent, m_showFavourites,
                             m_focusArticle});
     m_articleMenu = menuBar()->addMenu(QString());
-    m_articleMenu->addActions({m_copyEssentials, m_toggleFavourite, m_openPortal});
+    m_articleMenu->addActions({m_copyEssentials, m_toggleFavourite, m_openPortal, m_closeTab});
     m_callMenu = menuBar()->addMenu(QString());
     m_callMenu->addAction(m_callRecord);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -178,7 +179,7 @@ QList<QAction *> MainWindow::deskActions() const
 {
     return {m_focusSearch,  m_showResults,     m_showAz,     m_showCategories, m_showRecent,
             m_showFavourites, m_focusArticle,  m_copyEssentials, m_toggleFavourite, m_openPortal,
-            m_callRecord,   m_settingsAction,  m_help,       m_about,          m_quit};
+            m_closeTab,     m_callRecord,   m_settingsAction,  m_help,       m_about,          m_quit};
 }
 
 void MainWindow::retranslateUi()
@@ -201,6 +202,7 @@ void MainWindow::retranslateUi()
     m_copyEssentials->setStatusTip(tr("Copies title, documents, fees, office and links as plain text"));
     m_toggleFavourite->setText(tr("Add to or remove from &favourites"));
     m_openPortal->setText(tr("Open in the city &portal"));
+    m_closeTab->setText(tr("Close the browser &tab"));
     m_callRecord->setText(tr("Start or end a call &record"));
     m_settingsAction->setText(tr("S&ettings…"));
     m_help->setText(tr("&Keyboard shortcuts"));

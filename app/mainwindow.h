@@ -87,6 +87,7 @@ private:
     QAction *m_copyEssentials = nullptr;
     QAction *m_toggleFavourite = nullptr;
     QAction *m_openPortal = nullptr;
+    QAction *m_closeTab = nullptr;
     QAction *m_callRecord = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_help = nullptr;

@@ -444,6 +444,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>No application could open %1</source>
         <translation>Keine Anwendung konnte %1 öffnen</translation>
     </message>
+    <message>
+        <source>Close the browser &amp;tab</source>
+        <translation>Browser-&amp;Tab schließen</translation>
+    </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>

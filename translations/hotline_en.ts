@@ -444,6 +444,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>No application could open %1</source>
         <translation>No application could open %1</translation>
     </message>
+    <message>
+        <source>Close the browser &amp;tab</source>
+        <translation>Close the browser &amp;tab</translation>
+    </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>

@@ -576,6 +576,8 @@ TEST_CASE("with link handling set to tabs, a clicked web link opens in a tab ins
     CHECK(tabs->currentIndex() == 1);
     CHECK(tabs->tabToolTip(1) == QStringLiteral("https://stadt.muenchen.de/service/"));
     CHECK(desk.window->articleView()->articlePage()->url().scheme() != QStringLiteral("https"));
+    QTest::keyClick(desk.window.get(), Qt::Key_W, Qt::ControlModifier);
+    CHECK(tabs->count() == 1);
 }
 
 TEST_CASE("the search worker rebuilds its index when the catalogue changed and tells the desk", "[desk][stale]")
