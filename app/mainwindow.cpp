@@ -89,6 +89,10 @@ MainWindow::MainWindow(SearchService *service, DeskSettings *settings, LanguageM
     m_prewarmTimer->setInterval(PrewarmDelayMs);
     connect(m_prewarmTimer, &QTimer::timeout, m_articleView, [this]() {
         if (!m_articleView->articleWebView()) {
+            m_focusBeforeArticle = QApplication::focusWidget();
+            if (isActiveWindow()) {
+                m_sinceWebEngineStart.start();
+            }
             m_articleView->prewarm();
         }
     });
@@ -230,6 +234,15 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+    } else if (event->type() == QEvent::ActivationChange && !isActiveWindow() && !QApplication::activeWindow() &&
+               m_sinceWebEngineStart.isValid() && m_sinceWebEngineStart.elapsed() < 3000) {
+        // WebEngine just created its first native surface and took the activation with it: give it back.
+        QTimer::singleShot(0, this, [this]() {
+            activateWindow();
+            if (m_focusBeforeArticle) {
+                m_focusBeforeArticle->setFocus(Qt::OtherFocusReason);
+            }
+        });
     }
     QMainWindow::changeEvent(event);
 }
@@ -309,6 +322,9 @@ void MainWindow::handleArticleLoaded(quint64 requestId, const kb::Article &artic
     // activation (seen without a window manager), so the focus goes back where it was once the page is up.
     m_focusBeforeArticle = QApplication::focusWidget();
     m_wasActive = isActiveWindow();
+    if (!m_articleView->articleWebView() && m_wasActive) {
+        m_sinceWebEngineStart.start();   // see changeEvent(): the first surface may take activation a bit later
+    }
     m_articleView->showArticle(article, offices, m_settings->isFavourite(article.id));
     m_settings->addRecentArticle(article.id);
     m_searchPanel->setRecent(m_settings->recentArticles());

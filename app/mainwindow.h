@@ -3,6 +3,7 @@
 #include "article.h"
 #include "searchresultmodel.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -101,6 +102,7 @@ private:
 
     QPointer<QWidget> m_focusBeforeArticle;
     bool m_wasActive = false;
+    QElapsedTimer m_sinceWebEngineStart;
     quint64 m_articleRequest = 0;
     int m_articleCount = 0;
     bool m_ready = false;
