@@ -654,3 +654,16 @@ TEST_CASE("render review pictures", "[.shots]")
     QTest::qWait(200);
     dialog.grab().save(dir + QStringLiteral("/settings.png"));
 }
+
+TEST_CASE("WebEngine starts in the background after the window shows, without taking the keyboard", "[desk][keyboard]")
+{
+    resetSettings();
+    Desk desk;
+    CHECK(desk.window->articleView()->articleWebView() == nullptr);   // not at start: cold start stays fast
+    REQUIRE(QTest::qWaitFor([&]() { return desk.window->articleView()->articleWebView() != nullptr; }, 10000));
+    QTest::qWait(500);
+    CHECK(desk.edit()->hasFocus());
+    desk.type(QStringLiteral("Perso"));
+    CHECK(desk.edit()->text() == QStringLiteral("Perso"));
+    CHECK(desk.results()->rowCount() >= 1);
+}
