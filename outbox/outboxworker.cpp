@@ -80,7 +80,9 @@ int OutboxWorker::processDue(const QDateTime &now, QString *error)
             break;
         case SmtpResult::Status::TransientFailure:
             ev.kind = SendEvent::Kind::Deferred;
-            ev.nextAttempt = done.addMSecs(m_policy.delayAfter(entry->attempts));
+            // Counted from the later of the real time and the caller's `now`, so the retry is never
+            // due again within this call.
+            ev.nextAttempt = std::max(done, cutoff).addMSecs(std::max<qint64>(1, m_policy.delayAfter(entry->attempts)));
             ok = m_store->markRetry(entry->id, ev.nextAttempt, r.code, r.reply, &e);
             qCInfo(lcOutbox) << "deferred" << entry->messageId << "until" << ev.nextAttempt << r.reply;
             break;

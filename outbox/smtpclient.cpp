@@ -52,6 +52,8 @@ struct Transcript
     QString current;
     QString last;
     int lastCode = 0;
+    QString lastError;      // the last 4xx/5xx reply: libcurl sends QUIT after it, and "221 Bye" must
+    int lastErrorCode = 0;  // not hide what went wrong
 };
 
 int debugCallback(CURL *, curl_infotype type, char *data, size_t size, void *userData)
@@ -59,6 +61,7 @@ int debugCallback(CURL *, curl_infotype type, char *data, size_t size, void *use
     if (type != CURLINFO_HEADER_IN) {
         return 0;
     }
+    qCDebug(lcSmtp) << "<" << QByteArray(data, static_cast<qsizetype>(size));
     auto *t = static_cast<Transcript *>(userData);
     const QString chunk = QString::fromUtf8(data, static_cast<qsizetype>(size));
     for (QString line : chunk.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
@@ -70,6 +73,10 @@ int debugCallback(CURL *, curl_infotype type, char *data, size_t size, void *use
         if (line.size() == 3 || line.at(3) == QLatin1Char(' ')) {
             t->last = t->current;
             t->lastCode = line.left(3).toInt();
+            if (t->lastCode >= 400) {
+                t->lastError = t->last;
+                t->lastErrorCode = t->lastCode;
+            }
             t->current.clear();
         }
     }
@@ -156,6 +163,10 @@ SmtpResult sendMail(const SmtpConfig &config, const QString &envelopeFrom, const
 
     result.code = transcript.lastCode ? transcript.lastCode : static_cast<int>(responseCode);
     result.reply = transcript.last;
+    if (rc != CURLE_OK && transcript.lastErrorCode) {
+        result.code = transcript.lastErrorCode;
+        result.reply = transcript.lastError;
+    }
     if (rc == CURLE_OK) {
         result.status = SmtpResult::Status::Sent;
         return result;
