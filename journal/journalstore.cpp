@@ -143,23 +143,31 @@ bool JournalStore::writeCall(CallRecord &call, bool draft, QString *error)
         "no_data_kept = excluded.no_data_kept, case_number = excluded.case_number, "
         "appointment_id = excluded.appointment_id, updated_at = excluded.updated_at, "
         "committed_at = excluded.committed_at WHERE journal_calls.draft = 1"));
-    q.bindValue(QStringLiteral(":id"), call.id);
+    q.bindValue(QStringLiteral(":id"), hotline::db::text(call.id));
     q.bindValue(QStringLiteral(":draft"), draft ? 1 : 0);
+
     q.bindValue(QStringLiteral(":offered"), ms(call.offeredAt));
+
     q.bindValue(QStringLiteral(":answered"), ms(call.answeredAt));
+
     q.bindValue(QStringLiteral(":ended"), ms(call.endedAt));
-    q.bindValue(QStringLiteral(":number"), number);
+
+    q.bindValue(QStringLiteral(":number"), hotline::db::text(number));
     q.bindValue(QStringLiteral(":purged"), call.callerPurged ? 1 : 0);
-    q.bindValue(QStringLiteral(":line"), call.line);
-    q.bindValue(QStringLiteral(":muni"), call.municipality);
-    q.bindValue(QStringLiteral(":agent"), call.agent);
-    q.bindValue(QStringLiteral(":notes"), notes);
-    q.bindValue(QStringLiteral(":outcome"), outcomeName(call.outcome));
+
+    q.bindValue(QStringLiteral(":line"), hotline::db::text(call.line));
+    q.bindValue(QStringLiteral(":muni"), hotline::db::text(call.municipality));
+    q.bindValue(QStringLiteral(":agent"), hotline::db::text(call.agent));
+    q.bindValue(QStringLiteral(":notes"), hotline::db::text(notes));
+    q.bindValue(QStringLiteral(":outcome"), hotline::db::text(outcomeName(call.outcome)));
     q.bindValue(QStringLiteral(":nodata"), call.noDataKept ? 1 : 0);
-    q.bindValue(QStringLiteral(":case"), call.caseNumber);
-    q.bindValue(QStringLiteral(":appt"), call.appointmentId);
+
+    q.bindValue(QStringLiteral(":case"), hotline::db::text(call.caseNumber));
+    q.bindValue(QStringLiteral(":appt"), hotline::db::text(call.appointmentId));
     q.bindValue(QStringLiteral(":now"), t.toMSecsSinceEpoch());
+
     q.bindValue(QStringLiteral(":committed"), draft ? ms(QDateTime()) : ms(t));
+
     if (!hotline::db::exec(q, QStringLiteral("save call"), error)) {
         return false;
     }
@@ -168,7 +176,7 @@ bool JournalStore::writeCall(CallRecord &call, bool draft, QString *error)
     }
     QSqlQuery del(m_db);
     del.prepare(QStringLiteral("DELETE FROM journal_call_services WHERE call_id = :id"));
-    del.bindValue(QStringLiteral(":id"), call.id);
+    del.bindValue(QStringLiteral(":id"), hotline::db::text(call.id));
     if (!hotline::db::exec(del, QStringLiteral("save call services"), error)) {
         return false;
     }
@@ -176,9 +184,10 @@ bool JournalStore::writeCall(CallRecord &call, bool draft, QString *error)
         QSqlQuery ins(m_db);
         ins.prepare(QStringLiteral("INSERT INTO journal_call_services (call_id, position, service_id) "
                                    "VALUES (:id, :pos, :service)"));
-        ins.bindValue(QStringLiteral(":id"), call.id);
+        ins.bindValue(QStringLiteral(":id"), hotline::db::text(call.id));
         ins.bindValue(QStringLiteral(":pos"), i);
-        ins.bindValue(QStringLiteral(":service"), call.serviceIds[i]);
+
+        ins.bindValue(QStringLiteral(":service"), hotline::db::text(call.serviceIds[i]));
         if (!hotline::db::exec(ins, QStringLiteral("save call services"), error)) {
             return false;
         }
@@ -210,7 +219,7 @@ bool JournalStore::discardDraft(const QString &id, QString *error)
     hotline::db::Transaction tx(m_db, true);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM journal_calls WHERE id = :id AND draft = 1"));
-    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":id"), hotline::db::text(id));
     if (!hotline::db::exec(q, QStringLiteral("discard draft"), error)) {
         return false;
     }
@@ -253,12 +262,14 @@ bool JournalStore::allocateCaseNumber(const QDateTime &t, QString *caseNumber, Q
     up.prepare(QStringLiteral("INSERT INTO journal_case_counters (year, last_number) VALUES (:y, 1) "
                               "ON CONFLICT (year) DO UPDATE SET last_number = journal_case_counters.last_number + 1"));
     up.bindValue(QStringLiteral(":y"), year);
+
     if (!hotline::db::exec(up, QStringLiteral("allocate case number"), error)) {
         return false;
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT last_number FROM journal_case_counters WHERE year = :y"));
     q.bindValue(QStringLiteral(":y"), year);
+
     if (!hotline::db::exec(q, QStringLiteral("read case number"), error) || !q.next()) {
         return false;
     }
@@ -302,25 +313,29 @@ bool JournalStore::commitForward(CallRecord &call, const ForwardRequest &request
     if (call.id.isEmpty()) {
         call.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
-    q.bindValue(QStringLiteral(":num"), caseNumber);
-    q.bindValue(QStringLiteral(":call"), call.id);
-    q.bindValue(QStringLiteral(":sid"), request.serviceId);
-    q.bindValue(QStringLiteral(":stitle"), request.serviceTitle);
-    q.bindValue(QStringLiteral(":oid"), request.officeId);
-    q.bindValue(QStringLiteral(":oname"), request.officeName);
-    q.bindValue(QStringLiteral(":oemail"), request.officeEmail.trimmed());
-    q.bindValue(QStringLiteral(":question"), request.question.trimmed());
+    q.bindValue(QStringLiteral(":num"), hotline::db::text(caseNumber));
+    q.bindValue(QStringLiteral(":call"), hotline::db::text(call.id));
+    q.bindValue(QStringLiteral(":sid"), hotline::db::text(request.serviceId));
+    q.bindValue(QStringLiteral(":stitle"), hotline::db::text(request.serviceTitle));
+    q.bindValue(QStringLiteral(":oid"), hotline::db::text(request.officeId));
+    q.bindValue(QStringLiteral(":oname"), hotline::db::text(request.officeName));
+    q.bindValue(QStringLiteral(":oemail"), hotline::db::text(request.officeEmail.trimmed()));
+    q.bindValue(QStringLiteral(":question"), hotline::db::text(request.question.trimmed()));
     // The hotline keeps the callback details for its own follow-up (the open-cases list and the caller
     // screen); they reach the office only with consent (composeForward).
-    q.bindValue(QStringLiteral(":cbname"), request.callbackName.trimmed());
-    q.bindValue(QStringLiteral(":cbphone"), normalizePhoneNumber(request.callbackPhone));
-    q.bindValue(QStringLiteral(":cbemail"), request.callbackEmail.trimmed());
+    q.bindValue(QStringLiteral(":cbname"), hotline::db::text(request.callbackName.trimmed()));
+    q.bindValue(QStringLiteral(":cbphone"), hotline::db::text(normalizePhoneNumber(request.callbackPhone)));
+    q.bindValue(QStringLiteral(":cbemail"), hotline::db::text(request.callbackEmail.trimmed()));
     q.bindValue(QStringLiteral(":consent"), consent ? 1 : 0);
-    q.bindValue(QStringLiteral(":agent"), request.agent);
+
+    q.bindValue(QStringLiteral(":agent"), hotline::db::text(request.agent));
     q.bindValue(QStringLiteral(":now"), t.toMSecsSinceEpoch());
+
     q.bindValue(QStringLiteral(":deadline"), request.deadline.toMSecsSinceEpoch());
+
     q.bindValue(QStringLiteral(":remind"), ms(request.remindAt));
-    q.bindValue(QStringLiteral(":outbox"), message.id);
+
+    q.bindValue(QStringLiteral(":outbox"), hotline::db::text(message.id));
     if (!hotline::db::exec(q, QStringLiteral("store case"), error)) {
         return false;
     }
@@ -376,7 +391,7 @@ QList<CallRecord> JournalStore::queryCalls(const QString &where, const QList<QPa
     for (CallRecord &c : out) {
         QSqlQuery s(m_db);
         s.prepare(QStringLiteral("SELECT service_id FROM journal_call_services WHERE call_id = :id ORDER BY position"));
-        s.bindValue(QStringLiteral(":id"), c.id);
+        s.bindValue(QStringLiteral(":id"), hotline::db::text(c.id));
         if (s.exec()) {
             while (s.next()) {
                 c.serviceIds << s.value(0).toString();
@@ -522,10 +537,11 @@ bool JournalStore::setCaseState(const QString &caseNumber, CaseState state, cons
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE journal_cases SET state = :state, closed_at = :closed, note = :note "
                              "WHERE case_number = :n"));
-    q.bindValue(QStringLiteral(":state"), caseStateName(state));
+    q.bindValue(QStringLiteral(":state"), hotline::db::text(caseStateName(state)));
     q.bindValue(QStringLiteral(":closed"), state == CaseState::Open ? ms(QDateTime()) : ms(now()));
-    q.bindValue(QStringLiteral(":note"), note);
-    q.bindValue(QStringLiteral(":n"), caseNumber);
+
+    q.bindValue(QStringLiteral(":note"), hotline::db::text(note));
+    q.bindValue(QStringLiteral(":n"), hotline::db::text(caseNumber));
     if (!hotline::db::exec(q, QStringLiteral("update case"), error)) {
         return false;
     }
@@ -547,7 +563,8 @@ bool JournalStore::markReminded(const QString &caseNumber, const QDateTime &t, Q
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE journal_cases SET reminded_at = :now WHERE case_number = :n"));
     q.bindValue(QStringLiteral(":now"), t.toMSecsSinceEpoch());
-    q.bindValue(QStringLiteral(":n"), caseNumber);
+
+    q.bindValue(QStringLiteral(":n"), hotline::db::text(caseNumber));
     return hotline::db::exec(q, QStringLiteral("mark reminded"), error);
 }
 
@@ -564,6 +581,7 @@ int JournalStore::purgeCallerData(const QDateTime &t, QString *error)
     sel.prepare(QStringLiteral("SELECT id, caller_number FROM journal_calls WHERE draft = 0 AND caller_purged = 0 "
                                "AND caller_number <> '' AND offered_at < :cutoff"));
     sel.bindValue(QStringLiteral(":cutoff"), cutoff);
+
     if (!hotline::db::exec(sel, QStringLiteral("find calls to purge"), error)) {
         return -1;
     }
@@ -576,8 +594,8 @@ int JournalStore::purgeCallerData(const QDateTime &t, QString *error)
         up.prepare(QStringLiteral("UPDATE journal_calls SET caller_number = :n, caller_purged = 1 WHERE id = :id"));
         up.bindValue(QStringLiteral(":n"), m_privacy.mode == PrivacySettings::PurgeMode::Mask
                                                ? maskNumber(number, m_privacy.maskKeepDigits)
-                                               : QString());
-        up.bindValue(QStringLiteral(":id"), id);
+                                               : QStringLiteral(""));
+        up.bindValue(QStringLiteral(":id"), hotline::db::text(id));
         if (!hotline::db::exec(up, QStringLiteral("purge caller number"), error)) {
             return -1;
         }
@@ -588,6 +606,7 @@ int JournalStore::purgeCallerData(const QDateTime &t, QString *error)
                                  "WHERE state <> 'open' AND closed_at < :cutoff AND (callback_name <> '' OR "
                                  "callback_phone <> '' OR callback_email <> '')"));
     cases.bindValue(QStringLiteral(":cutoff"), cutoff);
+
     if (!hotline::db::exec(cases, QStringLiteral("purge callback details"), error)) {
         return -1;
     }

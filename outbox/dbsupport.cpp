@@ -94,6 +94,11 @@ bool isSqlite(const QSqlDatabase &db)
     return db.driverName() == QLatin1String("QSQLITE");
 }
 
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 bool isConstraintViolation(const QSqlQuery &query)
 {
     const QSqlError e = query.lastError();

@@ -58,6 +58,9 @@ private:
 
 bool isSqlite(const QSqlDatabase &db);
 
+// A null QString binds as SQL NULL; text columns are NOT NULL DEFAULT '', so bind through this.
+QString text(const QString &value);
+
 // True when the last error of the query is a unique/primary-key constraint violation.
 bool isConstraintViolation(const QSqlQuery &query);
 

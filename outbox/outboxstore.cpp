@@ -106,14 +106,15 @@ bool OutboxStore::enqueueIn(QSqlDatabase &db, Message &message, const QDateTime 
     q.prepare(QStringLiteral("INSERT INTO outbox_messages (id, message_id, reference, sender, recipients, subject, "
                              "mime, state, created_at, next_attempt_at) VALUES (:id, :mid, :ref, :sender, :rcpt, "
                              ":subject, :mime, 'queued', :now, :now)"));
-    q.bindValue(QStringLiteral(":id"), message.id);
-    q.bindValue(QStringLiteral(":mid"), message.messageId);
-    q.bindValue(QStringLiteral(":ref"), message.reference);
-    q.bindValue(QStringLiteral(":sender"), message.from.email);
-    q.bindValue(QStringLiteral(":rcpt"), recipients.join(QLatin1Char(',')));
-    q.bindValue(QStringLiteral(":subject"), message.subject);
-    q.bindValue(QStringLiteral(":mime"), QString::fromLatin1(mime));
+    q.bindValue(QStringLiteral(":id"), hotline::db::text(message.id));
+    q.bindValue(QStringLiteral(":mid"), hotline::db::text(message.messageId));
+    q.bindValue(QStringLiteral(":ref"), hotline::db::text(message.reference));
+    q.bindValue(QStringLiteral(":sender"), hotline::db::text(message.from.email));
+    q.bindValue(QStringLiteral(":rcpt"), hotline::db::text(recipients.join(QLatin1Char(','))));
+    q.bindValue(QStringLiteral(":subject"), hotline::db::text(message.subject));
+    q.bindValue(QStringLiteral(":mime"), hotline::db::text(QString::fromLatin1(mime)));
     q.bindValue(QStringLiteral(":now"), ms(now));
+
     return hotline::db::exec(q, QStringLiteral("enqueue message"), error);
 }
 
@@ -138,7 +139,7 @@ std::optional<Entry> OutboxStore::entry(const QString &id) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM outbox_messages WHERE id = :id").arg(QLatin1String(kColumns)));
-    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":id"), hotline::db::text(id));
     if (!q.exec() || !q.next()) {
         return std::nullopt;
     }
@@ -165,7 +166,7 @@ QList<Entry> OutboxStore::entriesForReference(const QString &reference) const
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM outbox_messages WHERE reference = :ref ORDER BY created_at, id")
                   .arg(QLatin1String(kColumns)));
-    q.bindValue(QStringLiteral(":ref"), reference);
+    q.bindValue(QStringLiteral(":ref"), hotline::db::text(reference));
     if (q.exec()) {
         while (q.next()) {
             out << readEntry(q);
@@ -178,7 +179,7 @@ std::optional<QByteArray> OutboxStore::mime(const QString &id) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT mime FROM outbox_messages WHERE id = :id"));
-    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":id"), hotline::db::text(id));
     if (!q.exec() || !q.next()) {
         return std::nullopt;
     }
@@ -190,7 +191,7 @@ bool OutboxStore::setState(const QString &id, const QString &sql, const QList<QP
 {
     QSqlQuery q(m_db);
     q.prepare(sql);
-    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":id"), hotline::db::text(id));
     for (const auto &[k, v] : values) {
         q.bindValue(k, v);
     }
@@ -232,6 +233,7 @@ bool OutboxStore::recoverInterrupted(int *requeued, int *unconfirmed, QString *e
     b.prepare(QStringLiteral("UPDATE outbox_messages SET state = 'queued', next_attempt_at = :now, sending_since = NULL "
                              "WHERE state = 'sending' AND data_complete_at IS NULL"));
     b.bindValue(QStringLiteral(":now"), ms(now()));
+
     if (!hotline::db::exec(b, QStringLiteral("recover queued"), error)) {
         return false;
     }
@@ -265,6 +267,7 @@ std::optional<Entry> OutboxStore::claimNext(const QDateTime &now, QString *error
                              "ORDER BY next_attempt_at, created_at, id LIMIT 1")
                   .arg(QLatin1String(kColumns)));
     q.bindValue(QStringLiteral(":now"), ms(now));
+
     if (!hotline::db::exec(q, QStringLiteral("find due message"), error) || !q.next()) {
         return std::nullopt;
     }
@@ -275,7 +278,8 @@ std::optional<Entry> OutboxStore::claimNext(const QDateTime &now, QString *error
     u.prepare(QStringLiteral("UPDATE outbox_messages SET state = 'sending', attempts = attempts + 1, "
                              "sending_since = :now, data_complete_at = NULL WHERE id = :id AND state = 'queued'"));
     u.bindValue(QStringLiteral(":now"), ms(now));
-    u.bindValue(QStringLiteral(":id"), e.id);
+
+    u.bindValue(QStringLiteral(":id"), hotline::db::text(e.id));
     if (!hotline::db::exec(u, QStringLiteral("claim message"), error) || u.numRowsAffected() != 1
         || !tx.commit(error)) {
         return std::nullopt;
@@ -310,7 +314,7 @@ bool OutboxStore::markRetry(const QString &id, const QDateTime &next, int code, 
                                    "data_complete_at = NULL WHERE id = :id AND state = 'sending'"),
                     {{QStringLiteral(":next"), ms(next)},
                      {QStringLiteral(":code"), code},
-                     {QStringLiteral(":reply"), reply}},
+                     {QStringLiteral(":reply"), hotline::db::text(reply)}},
                     error);
 }
 
@@ -319,7 +323,7 @@ bool OutboxStore::markFailed(const QString &id, int code, const QString &reply, 
     return setState(id,
                     QStringLiteral("UPDATE outbox_messages SET state = 'failed', last_code = :code, "
                                    "last_error = :reply, sending_since = NULL WHERE id = :id AND state = 'sending'"),
-                    {{QStringLiteral(":code"), code}, {QStringLiteral(":reply"), reply}}, error);
+                    {{QStringLiteral(":code"), code}, {QStringLiteral(":reply"), hotline::db::text(reply)}}, error);
 }
 
 std::optional<QDateTime> OutboxStore::nextDue() const
