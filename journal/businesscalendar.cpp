@@ -70,6 +70,64 @@ std::optional<DeadlineRule> DeadlineRule::fromString(const QString &text)
     return r;
 }
 
+DeadlineRule DeadlinePolicy::ruleFor(const QString &officeId, const QString &serviceId) const
+{
+    if (auto it = byService.constFind(serviceId); !serviceId.isEmpty() && it != byService.constEnd()) {
+        return *it;
+    }
+    if (auto it = byOffice.constFind(officeId); !officeId.isEmpty() && it != byOffice.constEnd()) {
+        return *it;
+    }
+    return defaultRule;
+}
+
+QString DeadlinePolicy::toString() const
+{
+    QStringList parts{QStringLiteral("default=") + defaultRule.toString()};
+    QStringList offices = byOffice.keys();
+    offices.sort();
+    for (const QString &k : offices) {
+        parts << QStringLiteral("office:%1=%2").arg(k, byOffice.value(k).toString());
+    }
+    QStringList services = byService.keys();
+    services.sort();
+    for (const QString &k : services) {
+        parts << QStringLiteral("service:%1=%2").arg(k, byService.value(k).toString());
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+std::optional<DeadlinePolicy> DeadlinePolicy::fromString(const QString &text, QString *error)
+{
+    DeadlinePolicy p;
+    for (const QString &raw : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QString part = raw.trimmed();
+        const qsizetype eq = part.lastIndexOf(QLatin1Char('='));
+        const auto rule = eq > 0 ? DeadlineRule::fromString(part.mid(eq + 1)) : std::nullopt;
+        const QString key = eq > 0 ? part.left(eq).trimmed() : QString();
+        if (!rule || key.isEmpty()) {
+            if (error) {
+                *error = QStringLiteral("cannot read the deadline rule \"%1\" (expected e.g. "
+                                        "\"service:10115=workingdays:48\")").arg(part);
+            }
+            return std::nullopt;
+        }
+        if (key == QLatin1String("default")) {
+            p.defaultRule = *rule;
+        } else if (key.startsWith(QLatin1String("office:")) && key.size() > 7) {
+            p.byOffice.insert(key.mid(7), *rule);
+        } else if (key.startsWith(QLatin1String("service:")) && key.size() > 8) {
+            p.byService.insert(key.mid(8), *rule);
+        } else {
+            if (error) {
+                *error = QStringLiteral("unknown deadline rule key \"%1\" (default, office:<id>, service:<id>)").arg(key);
+            }
+            return std::nullopt;
+        }
+    }
+    return p;
+}
+
 BusinessCalendar::BusinessCalendar(GermanState state)
     : m_state(state)
 {

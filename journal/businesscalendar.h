@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QHash>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -39,6 +40,20 @@ struct DeadlineRule
 
     QString toString() const;                                           // "workingdays:24", "workinghours:16"
     static std::optional<DeadlineRule> fromString(const QString &text); // inverse; nullopt on bad input
+};
+
+// Which rule a forward gets: a service's own rule wins over its office's, which wins over the default
+// ("configurable per office or service"). Stored as one settings string, e.g.
+// "default=workingdays:24; office:o17=workinghours:16; service:10115=workingdays:48".
+struct DeadlinePolicy
+{
+    DeadlineRule defaultRule;
+    QHash<QString, DeadlineRule> byOffice;
+    QHash<QString, DeadlineRule> byService;
+
+    DeadlineRule ruleFor(const QString &officeId, const QString &serviceId) const;
+    QString toString() const;
+    static std::optional<DeadlinePolicy> fromString(const QString &text, QString *error);
 };
 
 // Service hours, public holidays of one German state, and deadline arithmetic. Times are handled in

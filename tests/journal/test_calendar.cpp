@@ -220,3 +220,21 @@ TEST_CASE("service hours and rules are configurable and validated", "[calendar]"
     CHECK_FALSE(DeadlineRule::fromString(QStringLiteral("weeks:2")));
     CHECK_FALSE(DeadlineRule::fromString(QStringLiteral("workingdays:-1")));
 }
+
+TEST_CASE("deadline rules per office and service", "[calendar][deadline]")
+{
+    QString error;
+    const auto p = DeadlinePolicy::fromString(
+        QStringLiteral("default=workingdays:24; office:o17=workinghours:16; service:10115=workingdays:48"), &error);
+    REQUIRE(p);
+    CHECK(p->ruleFor(QStringLiteral("o1"), QStringLiteral("999")).toString() == QStringLiteral("workingdays:24"));
+    CHECK(p->ruleFor(QStringLiteral("o17"), QStringLiteral("999")).toString() == QStringLiteral("workinghours:16"));
+    CHECK(p->ruleFor(QStringLiteral("o17"), QStringLiteral("10115")).toString() == QStringLiteral("workingdays:48"));
+    CHECK(DeadlinePolicy::fromString(p->toString(), &error)->toString() == p->toString());
+    CHECK_FALSE(DeadlinePolicy::fromString(QStringLiteral("default=workingdays:24; amt:x=workingdays:3"), &error));
+    CHECK(error.contains(QStringLiteral("amt:x")));
+    CHECK_FALSE(DeadlinePolicy::fromString(QStringLiteral("service:1=soon"), &error));
+    CHECK(error.contains(QStringLiteral("service:1=soon")));
+    const BusinessCalendar cal;
+    CHECK(cal.deadline(berlin(2026, 3, 2, 10), p->ruleFor(QStringLiteral("o17"), QString())) == berlin(2026, 3, 3, 16));
+}
