@@ -95,9 +95,22 @@ bool SmtpSink::start(QString *error)
     env.insert(QStringLiteral("SMTP_SINK_DELAY"), QStringLiteral("30"));
     m_process.setProcessEnvironment(env);
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(QStringLiteral("/usr/bin/python3"),
-                    {QStringLiteral("-m"), QStringLiteral("aiosmtpd"), QStringLiteral("-n"), QStringLiteral("-l"),
-                     QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("-c"), QStringLiteral("smtp_sink.Handler")});
+    if (m_tlsMode.isEmpty() && m_user.isEmpty()) {
+        m_process.start(QStringLiteral("/usr/bin/python3"),
+                        {QStringLiteral("-m"), QStringLiteral("aiosmtpd"), QStringLiteral("-n"), QStringLiteral("-l"),
+                         QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("-c"),
+                         QStringLiteral("smtp_sink.Handler")});
+    } else {
+        QStringList args = {QStringLiteral(HOTLINE_SMTP_SINK_DIR "/smtp_server.py"), QStringLiteral("--port"),
+                            QString::number(m_port)};
+        if (!m_tlsMode.isEmpty()) {
+            args << QStringLiteral("--") + m_tlsMode << certificateFile() << m_dir.filePath(QStringLiteral("key.pem"));
+        }
+        if (!m_user.isEmpty()) {
+            args << QStringLiteral("--login") << m_user << m_password;
+        }
+        m_process.start(QStringLiteral("/usr/bin/python3"), args);
+    }
     if (!m_process.waitForStarted(5000)) {
         *error = QStringLiteral("cannot start aiosmtpd: %1").arg(m_process.errorString());
         return false;
@@ -108,6 +121,35 @@ bool SmtpSink::start(QString *error)
         return false;
     }
     return true;
+}
+
+bool SmtpSink::enableTls(bool implicit, QString *error)
+{
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                   QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                   certificateFile()});
+    if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0) {
+        *error = QStringLiteral("openssl failed: %1").arg(QString::fromUtf8(openssl.readAll()));
+        return false;
+    }
+    m_tlsMode = implicit ? QStringLiteral("smtps") : QStringLiteral("starttls");
+    return true;
+}
+
+void SmtpSink::requireLogin(const QString &user, const QString &password)
+{
+    m_user = user;
+    m_password = password;
+}
+
+QString SmtpSink::certificateFile() const
+{
+    return m_dir.filePath(QStringLiteral("cert.pem"));
 }
 
 void SmtpSink::stop()

@@ -16,6 +16,12 @@ public:
     explicit SmtpSink(QStringList rejectRecipients = {});
     ~SmtpSink();
 
+    // Before start(): STARTTLS (or implicit TLS with `implicit`) with a fresh self-signed certificate for
+    // 127.0.0.1, and/or a required login. Then the server is smtp_server.py (aiosmtpd's Controller).
+    bool enableTls(bool implicit, QString *error);
+    void requireLogin(const QString &user, const QString &password);
+    QString certificateFile() const;
+
     static int freePort();
     int port() const;
     bool start(QString *error);     // waits until the port accepts connections
@@ -34,6 +40,9 @@ private:
     QTemporaryDir m_dir;
     QStringList m_reject;
     int m_port = 0;
+    QString m_tlsMode;          // "", "starttls", "smtps"
+    QString m_user;
+    QString m_password;
     QProcess m_process;
 };
 
