@@ -408,3 +408,40 @@ TEST_CASE("figures for team leads", "[journal][figures]")
     CHECK(fig.casesOpen == 1);
     CHECK(fig.casesOverdue == 1);
 }
+
+#include "caselistmodel.h"
+
+#include <QAbstractItemModelTester>
+
+TEST_CASE("open-cases model: time left on the business calendar, overdue and due soon", "[journal][model]")
+{
+    Fixture f;
+    QString error;
+    QStringList numbers;
+    for (int i = 0; i < 3; ++i) {
+        CallRecord c = sampleCall(f.clock);
+        ForwardRequest r = sampleForward();
+        r.deadline = QDateTime(QDate(2026, 3, 2 + i), QTime(12, 0), BusinessCalendar::berlin());
+        ForwardResult res;
+        REQUIRE(f.store->commitForward(c, r, &res, &error));
+        numbers << res.caseNumber;
+    }
+    CaseListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setCases(f.store->cases({}));
+    // Friday before: deadlines Mon/Tue/Wed 12:00 → the weekend does not count.
+    model.setNow(QDateTime(QDate(2026, 2, 27), QTime(12, 0), BusinessCalendar::berlin()));
+    REQUIRE(model.rowCount() == 3);
+    CHECK(model.index(0, CaseListModel::CaseNumberColumn).data().toString() == numbers[0]);
+    CHECK(model.index(0, 0).data(CaseListModel::SecondsLeftRole).toLongLong() == 24 * 3600);
+    CHECK(model.index(0, CaseListModel::TimeLeftColumn).data().toString() == QStringLiteral("1 d 0 h"));
+    CHECK_FALSE(model.index(0, 0).data(CaseListModel::DueSoonRole).toBool());
+    model.setNow(QDateTime(QDate(2026, 3, 2), QTime(9, 0), BusinessCalendar::berlin()));
+    CHECK(model.index(0, 0).data(CaseListModel::DueSoonRole).toBool());
+    CHECK(model.index(0, CaseListModel::TimeLeftColumn).data().toString() == QStringLiteral("3 h 0 min"));
+    model.setNow(QDateTime(QDate(2026, 3, 2), QTime(13, 30), BusinessCalendar::berlin()));
+    CHECK(model.index(0, 0).data(CaseListModel::OverdueRole).toBool());
+    CHECK(model.index(0, CaseListModel::TimeLeftColumn).data().toString() == QStringLiteral("overdue by 1 h 30 min"));
+    CHECK_FALSE(model.index(1, 0).data(CaseListModel::OverdueRole).toBool());
+    CHECK(model.headerData(CaseListModel::DeadlineColumn, Qt::Horizontal).toString() == QStringLiteral("Deadline"));
+}
