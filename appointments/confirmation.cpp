@@ -2,21 +2,12 @@
 
 #include "icalendar.h"
 
-#include <QCoreApplication>
 #include <QLocale>
 #include <QTimeZone>
 
 namespace appointments {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("appointments::Confirmation", text);
-}
-
-} // namespace
-
+// Written in German, like the office's own letters, whatever the agent's UI language (not tr()).
 outbox::Message composeConfirmation(const Booking &b, const OfficeSchedule &office, const Confirmation &c,
                                     bool cancelled, const QDateTime &stamp)
 {
@@ -31,32 +22,32 @@ outbox::Message composeConfirmation(const Booking &b, const OfficeSchedule &offi
     m.from = {c.fromEmail, c.fromName};
     m.to = {{b.citizenEmail, b.citizenName}};
     m.reference = b.id;
-    m.subject = (cancelled ? tr("Appointment cancelled: %1 on %2") : tr("Appointment confirmed: %1 on %2"))
+    m.subject = (cancelled ? QStringLiteral("Termin abgesagt: %1 am %2") : QStringLiteral("Terminbestätigung: %1 am %2"))
                     .arg(b.serviceTitle, de.toString(start, QStringLiteral("dd.MM.yyyy, HH:mm")));
     QStringList body;
-    body << (b.citizenName.isEmpty() ? tr("Hello,") : tr("Hello %1,").arg(b.citizenName)) << QString();
-    body << (cancelled ? tr("your appointment has been cancelled:") : tr("your appointment is booked:")) << QString();
-    body << tr("Service:  %1").arg(b.serviceTitle);
-    body << tr("When:     %1").arg(when);
-    body << tr("Where:    %1").arg(office.name);
+    body << (b.citizenName.isEmpty() ? QStringLiteral("Guten Tag,") : QStringLiteral("Guten Tag %1,").arg(b.citizenName)) << QString();
+    body << (cancelled ? QStringLiteral("Ihr Termin wurde abgesagt:") : QStringLiteral("Ihr Termin ist gebucht:")) << QString();
+    body << QStringLiteral("Anliegen:  %1").arg(b.serviceTitle);
+    body << QStringLiteral("Wann:      %1").arg(when);
+    body << QStringLiteral("Wo:        %1").arg(office.name);
     if (!office.address.isEmpty()) {
-        body << QStringLiteral("          %1").arg(office.address);
+        body << QStringLiteral("           %1").arg(office.address);
     }
-    body << tr("Booking:  %1").arg(b.id.left(8).toUpper());
+    body << QStringLiteral("Buchung:   %1").arg(b.id.left(8).toUpper());
     if (!cancelled && !c.documents.isEmpty()) {
-        body << QString() << tr("Please bring:");
+        body << QString() << QStringLiteral("Bitte bringen Sie mit:");
         for (const QString &d : c.documents) {
             body << QStringLiteral("  - %1").arg(d);
         }
     }
     body << QString();
     if (!cancelled) {
-        body << tr("The attached calendar file adds the appointment to your calendar.");
+        body << QStringLiteral("Mit der angehängten Kalenderdatei (termin.ics) können Sie den Termin in Ihren Kalender übernehmen.");
     }
     if (!c.hotlinePhone.isEmpty()) {
-        body << tr("To change or cancel the appointment, call %1.").arg(c.hotlinePhone);
+        body << QStringLiteral("Wenn Sie den Termin ändern oder absagen möchten, rufen Sie bitte %1 an.").arg(c.hotlinePhone);
     }
-    body << QString() << tr("Kind regards") << c.fromName;
+    body << QString() << QStringLiteral("Mit freundlichen Grüßen") << c.fromName;
     m.textBody = body.join(QLatin1Char('\n')) + QLatin1Char('\n');
 
     IcsEvent e;
@@ -68,9 +59,9 @@ outbox::Message composeConfirmation(const Booking &b, const OfficeSchedule &offi
     e.summary = QStringLiteral("%1 – %2").arg(b.serviceTitle, office.name);
     e.location = office.address.isEmpty() ? office.name : QStringLiteral("%1, %2").arg(office.name, office.address);
     QStringList desc;
-    desc << tr("Booking: %1").arg(b.id.left(8).toUpper());
+    desc << QStringLiteral("Buchung: %1").arg(b.id.left(8).toUpper());
     if (!c.documents.isEmpty()) {
-        desc << tr("Please bring:");
+        desc << QStringLiteral("Bitte bringen Sie mit:");
         for (const QString &d : c.documents) {
             desc << QStringLiteral("- %1").arg(d);
         }

@@ -60,46 +60,50 @@ bool validateForward(const ForwardRequest &r, QString *error)
     return true;
 }
 
+// The e-mail goes to a German authority, so it is written in German whatever language the agent's UI
+// uses (deliberately not tr()).
 ForwardEmail composeForward(const ForwardRequest &r, const QString &caseNumber)
 {
     const QLocale de(QLocale::German, QLocale::Germany);
     const QDateTime deadline = r.deadline.toTimeZone(BusinessCalendar::berlin());
     const QString deadlineText = de.toString(deadline, QStringLiteral("dddd, dd.MM.yyyy, HH:mm 'Uhr'"));
+    const QString service = r.serviceTitle.isEmpty() ? QStringLiteral("allgemeine Anfrage") : r.serviceTitle;
     ForwardEmail m;
-    m.subject = tr("[%1] Citizen enquiry: %2 – answer by %3")
-                    .arg(caseNumber, r.serviceTitle.isEmpty() ? tr("general question") : r.serviceTitle,
-                         de.toString(deadline, QStringLiteral("dd.MM.yyyy HH:mm")));
+    m.subject = QStringLiteral("[%1] Bürgeranfrage: %2 – Antwort bis %3")
+                    .arg(caseNumber, service, de.toString(deadline, QStringLiteral("dd.MM.yyyy HH:mm")));
     QStringList b;
-    b << tr("Dear colleagues,") << QString()
-      << tr("the citizen hotline took a question that your office can answer best. Please answer the citizen "
-            "directly by the deadline below.")
+    b << QStringLiteral("Sehr geehrte Damen und Herren,") << QString()
+      << QStringLiteral("das Bürgertelefon hat eine Anfrage aufgenommen, die Ihre Dienststelle am besten beantworten "
+                        "kann. Bitte antworten Sie der Bürgerin bzw. dem Bürger bis zur unten genannten Frist.")
       << QString();
-    b << tr("Case number:  %1").arg(caseNumber);
-    b << tr("Deadline:     %1").arg(deadlineText);
-    b << tr("Service:      %1%2").arg(r.serviceTitle.isEmpty() ? tr("(none)") : r.serviceTitle,
-                                       r.serviceId.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.serviceId));
+    b << QStringLiteral("Vorgangsnummer: %1").arg(caseNumber);
+    b << QStringLiteral("Frist:          %1").arg(deadlineText);
+    b << QStringLiteral("Leistung:       %1%2").arg(service, r.serviceId.isEmpty() ? QString()
+                                                                                 : QStringLiteral(" (%1)").arg(r.serviceId));
     if (!r.officeName.isEmpty()) {
-        b << tr("Office:       %1").arg(r.officeName);
+        b << QStringLiteral("Dienststelle:   %1").arg(r.officeName);
     }
-    b << QString() << tr("Question:") << r.question.trimmed() << QString();
-    b << tr("Callback:");
+    b << QString() << QStringLiteral("Anliegen:") << r.question.trimmed() << QString();
+    b << QStringLiteral("Rückmeldung an:");
     if (r.callbackConsent && (!r.callbackPhone.isEmpty() || !r.callbackEmail.isEmpty())) {
         if (!r.callbackName.isEmpty()) {
-            b << tr("  Name:    %1").arg(r.callbackName);
+            b << QStringLiteral("  Name:     %1").arg(r.callbackName);
         }
         if (!r.callbackPhone.isEmpty()) {
-            b << tr("  Phone:   %1").arg(r.callbackPhone);
+            b << QStringLiteral("  Telefon:  %1").arg(r.callbackPhone);
         }
         if (!r.callbackEmail.isEmpty()) {
-            b << tr("  E-mail:  %1").arg(r.callbackEmail);
+            b << QStringLiteral("  E-Mail:   %1").arg(r.callbackEmail);
         }
-        b << tr("  The citizen agreed that these contact details are passed on to your office.");
+        b << QStringLiteral("  Die Bürgerin bzw. der Bürger ist mit der Weitergabe dieser Kontaktdaten an Ihre "
+                            "Dienststelle einverstanden.");
     } else {
-        b << tr("  The citizen did not agree to pass on contact details. Please send your answer to this "
-                "address, quoting the case number; the hotline will pass it on.");
+        b << QStringLiteral("  Einer Weitergabe von Kontaktdaten wurde nicht zugestimmt. Bitte senden Sie Ihre Antwort "
+                            "unter Angabe der Vorgangsnummer an diese Adresse; das Bürgertelefon gibt sie weiter.");
     }
-    b << QString() << tr("Please keep the case number in the subject of your reply.") << QString();
-    b << tr("Kind regards") << (r.agent.isEmpty() ? r.fromName : QStringLiteral("%1, %2").arg(r.agent, r.fromName));
+    b << QString() << QStringLiteral("Bitte behalten Sie die Vorgangsnummer im Betreff Ihrer Antwort bei.") << QString();
+    b << QStringLiteral("Mit freundlichen Grüßen")
+      << (r.agent.isEmpty() ? r.fromName : QStringLiteral("%1, %2").arg(r.agent, r.fromName));
     m.body = b.join(QLatin1Char('\n')) + QLatin1Char('\n');
     return m;
 }
