@@ -661,6 +661,29 @@ bool AppointmentStore::rebook(const QString &bookingId, const QDateTime &newStar
     return ok;
 }
 
+int AppointmentStore::purgePersonalData(const QDateTime &before, QString *error)
+{
+    hotline::db::Transaction tx(m_db, true);
+    if (!tx.isActive()) {
+        fail(error, tx.error());
+        return -1;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE appt_bookings SET citizen_name = '', citizen_email = '', citizen_phone = '' "
+                             "WHERE ends_at < :before AND (citizen_name <> '' OR citizen_email <> '' OR "
+                             "citizen_phone <> '')"));
+    q.bindValue(QStringLiteral(":before"), before.toMSecsSinceEpoch());
+    if (!hotline::db::exec(q, QStringLiteral("purge booking details"), error)) {
+        return -1;
+    }
+    const int n = q.numRowsAffected();
+    const int mails = outbox::OutboxStore::purgeSentContentIn(m_db, before, error);
+    if (mails < 0 || !tx.commit(error)) {
+        return -1;
+    }
+    return n;
+}
+
 QList<Booking> AppointmentStore::queryBookings(const QString &where, const QList<QPair<QString, QVariant>> &binds) const
 {
     QList<Booking> out;

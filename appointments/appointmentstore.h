@@ -154,6 +154,10 @@ public:
     bool rebook(const QString &bookingId, const QDateTime &newStart, const Confirmation &confirmation,
                 Booking *booking, QList<Slot> *alternatives, QString *error, BookingError *code = nullptr);
 
+    // Privacy: removes the citizen's name, e-mail and phone from bookings that ended before `before`
+    // (the slot statistics stay). Returns the number of bookings changed, -1 on error.
+    int purgePersonalData(const QDateTime &before, QString *error);
+
     std::optional<Booking> booking(const QString &id) const;
     QList<Booking> bookings(const QString &officeId, const QDateTime &from, const QDateTime &to) const;
 

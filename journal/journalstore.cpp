@@ -611,6 +611,11 @@ int JournalStore::purgeCallerData(const QDateTime &t, QString *error)
         return -1;
     }
     changed += cases.numRowsAffected();
+    const int mails = outbox::OutboxStore::purgeSentContentIn(m_db, QDateTime::fromMSecsSinceEpoch(cutoff, Qt::UTC), error);
+    if (mails < 0) {
+        return -1;
+    }
+    changed += mails;
     if (!tx.commit(error)) {
         return -1;
     }

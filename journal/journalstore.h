@@ -66,7 +66,8 @@ public:
     QList<CaseRecord> openCasesOfNumber(const QString &number) const;
 
     // Privacy purge: caller numbers of calls offered before now − retentionDays are removed or masked;
-    // callback details of cases closed before that are removed. Returns the number of rows changed.
+    // callback details of cases closed before that are removed, and so is the text of outbox e-mails
+    // sent before then (it may carry them). Returns the number of rows changed.
     int purgeCallerData(const QDateTime &now, QString *error = nullptr);
 
     // RFC 4180 CSV (UTF-8, CRLF, header row) of the committed calls offered in [from, to).

@@ -207,6 +207,18 @@ bool OutboxStore::setState(const QString &id, const QString &sql, const QList<QP
     return true;
 }
 
+int OutboxStore::purgeSentContentIn(QSqlDatabase &db, const QDateTime &before, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE outbox_messages SET mime = '' WHERE state = 'sent' AND sent_at < :before "
+                             "AND mime <> ''"));
+    q.bindValue(QStringLiteral(":before"), ms(before));
+    if (!hotline::db::exec(q, QStringLiteral("purge sent messages"), error)) {
+        return -1;
+    }
+    return q.numRowsAffected();
+}
+
 bool OutboxStore::retry(const QString &id, QString *error)
 {
     return setState(id,

@@ -43,6 +43,10 @@ public:
     // receiving system that already has it can recognise the duplicate).
     bool retry(const QString &id, QString *error);
 
+    // Privacy: empties the stored MIME text (which may hold a citizen's contact details) of messages
+    // sent before `before`, inside the caller's transaction. The row (state, recipients, subject) stays.
+    static int purgeSentContentIn(QSqlDatabase &db, const QDateTime &before, QString *error);
+
     // --- used by the sender thread ---
     // Crash recovery, run once before the first attempt: a message left in "sending" whose data was
     // not completely handed to the server cannot have been delivered (the server only accepts it after

@@ -317,6 +317,13 @@ TEST_CASE("cancel frees the slot; rebook moves it and keeps the old one if the n
     CHECK_FALSE(f.store->cancel(moved.id, Confirmation{false, {}, {}, {}, {}}, &error));   // twice
     CHECK(error.contains(moved.id));
     REQUIRE(f.store->book(request(at(2026, 3, 2, 10)), nullptr, nullptr, &error));        // free again
+
+    // Privacy: after the retention time the citizen's details go, the booking stays for statistics.
+    CHECK(f.store->purgePersonalData(at(2026, 3, 2, 10), &error) == 1);   // only b ended before 10:00
+    CHECK(f.store->booking(b.id)->citizenName.isEmpty());
+    CHECK(f.store->booking(b.id)->citizenEmail.isEmpty());
+    CHECK(f.store->booking(blocker.id)->citizenName == QStringLiteral("Erika Müller"));
+    CHECK(f.store->purgePersonalData(at(2026, 3, 2, 10), &error) == 0);
 }
 
 TEST_CASE("the confirmation reaches the citizen with a valid .ics and the documents to bring",

@@ -314,8 +314,19 @@ TEST_CASE("privacy purge masks or removes old caller numbers", "[journal][privac
     ForwardResult res;
     REQUIRE(f.store->commitForward(fwdCall, sampleForward(), &res, &error));
     REQUIRE(f.store->setCaseState(res.caseNumber, CaseState::CalledBack, QString(), &error));
+    // The forward's e-mail was sent (it carries the callback details): its text goes with the purge.
+    auto outbox = outbox::OutboxStore::open(f.path, &error);
+    REQUIRE(outbox);
+    {
+        auto claimed = outbox->claimNext(f.clock, &error);
+        REQUIRE(claimed);
+        REQUIRE(outbox->markSent(claimed->id, f.clock.addDays(-7), 250, QStringLiteral("250 OK"), &error));
+        CHECK(outbox->mime(claimed->id)->contains("987654"));
+    }
     f.clock = f.clock.addDays(8);
-    CHECK(f.store->purgeCallerData(f.clock, &error) == 3);  // recent call, forwarded call, closed case
+    CHECK(f.store->purgeCallerData(f.clock, &error) == 4);  // recent call, forwarded call, closed case, e-mail
+    CHECK(outbox->mime(res.outboxId)->isEmpty());
+    CHECK(outbox->entry(res.outboxId)->state == outbox::State::Sent);
     CHECK(f.store->call(recent.id)->callerNumber.isEmpty());
     const auto kase = f.store->caseByNumber(res.caseNumber);
     CHECK(kase->callbackPhone.isEmpty());
