@@ -32,6 +32,7 @@ void SenderEngine::handleStarted()
         Q_EMIT errorOccurred(error);
         return;
     }
+    Q_EMIT recovered(m_worker.recoveredQueued(), m_worker.recoveredUnconfirmed());
     process();
 }
 
@@ -77,6 +78,7 @@ OutboxSender::OutboxSender(const QString &databasePath, const SmtpConfig &config
     connect(m_engine, &SenderEngine::deferred, this, &OutboxSender::messageDeferred);
     connect(m_engine, &SenderEngine::failed, this, &OutboxSender::messageFailed);
     connect(m_engine, &SenderEngine::errorOccurred, this, &OutboxSender::errorOccurred);
+    connect(m_engine, &SenderEngine::recovered, this, &OutboxSender::recovered);
 }
 
 OutboxSender::~OutboxSender()

@@ -38,6 +38,8 @@ Q_SIGNALS:
                          const QDateTime &nextAttempt);
     void messageFailed(const QString &id, const QString &reference, int code, const QString &reply);
     void errorOccurred(const QString &error);
+    // Once after start: what crash recovery found (unconfirmed messages need a person to look).
+    void recovered(int requeued, int unconfirmed);
 
 private:
     QThread *m_thread = nullptr;

@@ -3,6 +3,8 @@
 #include "logging.h"
 #include "outboxstore.h"
 
+#include <QLockFile>
+
 #include <cmath>
 
 namespace outbox {
@@ -24,11 +26,36 @@ OutboxWorker::~OutboxWorker() = default;
 
 bool OutboxWorker::open(QString *error)
 {
+    m_lock = std::make_unique<QLockFile>(m_path + QStringLiteral(".sender.lock"));
+    m_lock->setStaleLockTime(0);    // never stale by age (a sender runs for hours); stale if its process is gone
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        if (error) {
+            *error = QStringLiteral("another outbox sender (process %1 on %2) is already sending from %3")
+                         .arg(pid)
+                         .arg(host, m_path);
+        }
+        m_lock.reset();
+        return false;
+    }
     m_store = OutboxStore::open(m_path, error);
     if (!m_store) {
         return false;
     }
-    return m_store->recoverInterrupted(nullptr, nullptr, error);
+    return m_store->recoverInterrupted(&m_requeued, &m_unconfirmed, error);
+}
+
+int OutboxWorker::recoveredQueued() const
+{
+    return m_requeued;
+}
+
+int OutboxWorker::recoveredUnconfirmed() const
+{
+    return m_unconfirmed;
 }
 
 void OutboxWorker::setPassword(const QString &password)

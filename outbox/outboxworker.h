@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QString>
 
+class QLockFile;
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -46,8 +48,12 @@ public:
     OutboxWorker(const OutboxWorker &) = delete;
     OutboxWorker &operator=(const OutboxWorker &) = delete;
 
-    // Opens the store and runs crash recovery (see OutboxStore::recoverInterrupted).
+    // Takes the sender lock (one sender per database: crash recovery must never touch a message that
+    // another live sender is sending), opens the store and runs crash recovery
+    // (OutboxStore::recoverInterrupted). A lock left by a killed process is taken over.
     bool open(QString *error);
+    int recoveredQueued() const;        // from the last open(): re-queued after a crash
+    int recoveredUnconfirmed() const;   // … and left "unconfirmed" (may have been delivered)
     void setPassword(const QString &password);
     void setEventHandler(std::function<void(const SendEvent &)> handler);
 
@@ -59,7 +65,10 @@ private:
     QString m_path;
     SmtpConfig m_config;
     RetryPolicy m_policy;
+    std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<OutboxStore> m_store;
+    int m_requeued = 0;
+    int m_unconfirmed = 0;
     std::function<void(const SendEvent &)> m_handler;
 };
 

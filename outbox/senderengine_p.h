@@ -28,6 +28,7 @@ Q_SIGNALS:
     void deferred(const QString &id, const QString &reference, const QString &reply, const QDateTime &next);
     void failed(const QString &id, const QString &reference, int code, const QString &reply);
     void errorOccurred(const QString &error);
+    void recovered(int requeued, int unconfirmed);
 
 private:
     void schedule();

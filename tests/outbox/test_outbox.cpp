@@ -179,9 +179,13 @@ TEST_CASE("server down: the outbox retries with backoff and delivers exactly onc
     OutboxSender sender(db, plainConfig(sink.port()), policy);
     QSignalSpy deferred(&sender, &OutboxSender::messageDeferred);
     QSignalSpy sent(&sender, &OutboxSender::messageSent);
+    QSignalSpy recovered(&sender, &OutboxSender::recovered);
     sender.start();
     REQUIRE(waitFor([&] { return deferred.count() >= 3; }, 15000));
     CHECK(deferred.first().at(0).toString() == m.id);
+    REQUIRE(recovered.count() == 1);                        // nothing was interrupted before
+    CHECK(recovered.first().at(0).toInt() == 0);
+    CHECK(recovered.first().at(1).toInt() == 0);
     CHECK(!deferred.first().at(2).toString().isEmpty());    // the connection error, visible to the agent
     auto e = store->entry(m.id);
     REQUIRE(e);
@@ -267,7 +271,8 @@ TEST_CASE("killed before the message was complete: re-sent after restart, delive
     CHECK(sink.messageFiles().isEmpty());
 
     OutboxWorker restarted(db, plainConfig(sink.port()));
-    REQUIRE(restarted.open(&error));                         // recovery: queued again
+    REQUIRE(restarted.open(&error));                         // the dead sender's lock is taken over
+    CHECK(restarted.recoveredQueued() == 1);                 // recovery: queued again
     CHECK(store->entry(m.id)->state == State::Queued);
     CHECK(restarted.processDue(QDateTime::currentDateTimeUtc()) == 1);
     CHECK(store->entry(m.id)->state == State::Sent);
@@ -294,6 +299,7 @@ TEST_CASE("killed after the server took the whole message: not sent twice, shown
 
     OutboxWorker restarted(db, plainConfig(sink.port()));
     REQUIRE(restarted.open(&error));
+    CHECK(restarted.recoveredUnconfirmed() == 1);
     const auto e = store->entry(m.id);
     CHECK(e->state == State::Unconfirmed);
     CHECK(e->lastError.contains(QStringLiteral("may have been delivered")));
@@ -396,4 +402,19 @@ TEST_CASE("implicit TLS (smtps)", "[outbox][smtp][tls]")
     CHECK(worker.processDue(QDateTime::currentDateTimeUtc()) == 1);
     CHECK(store->entry(m.id)->state == State::Sent);
     CHECK(sink.messageFiles().size() == 1);
+}
+
+TEST_CASE("only one sender per database: a second one is refused while the first lives", "[outbox]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("journal.db"));
+    QString error;
+    auto first = std::make_unique<OutboxWorker>(db, plainConfig(1));
+    REQUIRE(first->open(&error));
+    OutboxWorker second(db, plainConfig(1));
+    CHECK_FALSE(second.open(&error));
+    CHECK(error.contains(QStringLiteral("another outbox sender")));
+    first.reset();
+    OutboxWorker third(db, plainConfig(1));
+    CHECK(third.open(&error));
 }
