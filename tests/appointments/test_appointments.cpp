@@ -284,7 +284,7 @@ TEST_CASE("two desks booking the last free slot: exactly one gets it", "[appoint
     CHECK(f.store->bookings(QStringLiteral("o1"), at(2026, 3, 3, 0), at(2026, 3, 4, 0)).size() == 8);
 }
 
-TEST_CASE("cancel frees the slot; rebook moves it and keeps the old one if the new one is taken",
+TEST_CASE("cancel frees the slot, rebook moves it and keeps the old one if the new one is taken",
           "[appointments]")
 {
     Fixture f;

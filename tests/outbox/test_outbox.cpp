@@ -328,7 +328,7 @@ TEST_CASE("backoff grows exponentially up to its cap", "[outbox]")
     CHECK(p.delayAfter(40) == 5000);
 }
 
-TEST_CASE("STARTTLS with login: delivered; a wrong password fails with the server's reply", "[outbox][smtp][tls]")
+TEST_CASE("STARTTLS with login: delivered, and a wrong password fails with the server reply", "[outbox][smtp][tls]")
 {
     SmtpSink sink;
     QString error;
@@ -358,12 +358,14 @@ TEST_CASE("STARTTLS with login: delivered; a wrong password fails with the serve
         CHECK(store->entry(m.id)->lastError.startsWith(QStringLiteral("535")));
     }
     REQUIRE(store->retry(m.id, &error));
-    OutboxWorker worker(db, config);
-    worker.setPassword(QStringLiteral("s3cret-Passwort"));
-    REQUIRE(worker.open(&error));
-    CHECK(worker.processDue(QDateTime::currentDateTimeUtc()) == 1);
-    CHECK(store->entry(m.id)->state == State::Sent);
-    REQUIRE(sink.messageFiles().size() == 1);
+    {
+        OutboxWorker worker(db, config);
+        worker.setPassword(QStringLiteral("s3cret-Passwort"));
+        REQUIRE(worker.open(&error));
+        CHECK(worker.processDue(QDateTime::currentDateTimeUtc()) == 1);
+        CHECK(store->entry(m.id)->state == State::Sent);
+        REQUIRE(sink.messageFiles().size() == 1);
+    }
 
     // An untrusted certificate stops the client before the login: the password never goes to a
     // server it cannot verify. Kept as a retry (the admin fixes the CA), with the reason visible.
