@@ -172,14 +172,20 @@ SmtpResult sendMail(const SmtpConfig &config, const QString &envelopeFrom, const
         return result;
     }
     const QString curlText = errorBuffer[0] ? QString::fromUtf8(errorBuffer) : QString::fromUtf8(curl_easy_strerror(rc));
-    if (result.code >= 500 && result.code < 600) {
-        result.status = SmtpResult::Status::PermanentFailure;
-    } else if (rc == CURLE_LOGIN_DENIED) {
+    // Login problems (530 authentication required, 534/535/538) are not the message's fault: every message
+    // would fail the same way until the password is fixed, so they stay queued and retry with backoff
+    // (the reply is visible to the agent) instead of each becoming "failed".
+    const bool authProblem = rc == CURLE_LOGIN_DENIED || result.code == 530 || result.code == 534
+        || result.code == 535 || result.code == 538;
+    if (authProblem) {
+        result.status = SmtpResult::Status::TransientFailure;
+    } else if (result.code >= 500 && result.code < 600) {
         result.status = SmtpResult::Status::PermanentFailure;
     } else {
         result.status = SmtpResult::Status::TransientFailure;
     }
-    if (result.status == SmtpResult::Status::TransientFailure && (result.code < 400 || result.code >= 500)) {
+    if (result.status == SmtpResult::Status::TransientFailure && !authProblem
+        && (result.code < 400 || result.code >= 500)) {
         // No 4xx from the server: unreachable, TLS or timeout. Say what libcurl saw.
         result.reply = curlText;
         result.code = 0;

@@ -30,8 +30,8 @@ struct SmtpResult
 {
     enum class Status {
         Sent,                   // 2xx after DATA
-        TransientFailure,       // unreachable, timeout, 4xx: try again later
-        PermanentFailure,       // 5xx (e.g. 550 recipient rejected, 535 login refused)
+        TransientFailure,       // unreachable, timeout, TLS, 4xx, login refused (530/534/535/538): try later
+        PermanentFailure,       // other 5xx (e.g. 550 recipient rejected): needs a person
     };
     Status status = Status::TransientFailure;
     int code = 0;               // last SMTP reply code, 0 when the server never answered
