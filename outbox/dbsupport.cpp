@@ -34,6 +34,16 @@ int pollingBusyHandler(void *, int attempts)
 
 void installBusyHandler(QSqlDatabase &db)
 {
+    // The handle may only be passed to our libsqlite3 if the driver uses that same library (Debian's
+    // QSQLITE plugin links the system libsqlite3.so.0). A Qt with its own bundled SQLite would differ in
+    // version; then keep the driver's busy timeout rather than mix two SQLite copies.
+    QSqlQuery version(db);
+    if (!version.exec(QStringLiteral("SELECT sqlite_version()")) || !version.next()
+        || version.value(0).toString() != QString::fromLatin1(sqlite3_libversion())) {
+        qCWarning(lcDb) << "QSQLITE uses a different SQLite than the one linked; keeping its busy timeout";
+        return;
+    }
+    version.finish();
     const QVariant handle = db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
         if (auto *h = *static_cast<sqlite3 *const *>(handle.data())) {
