@@ -41,6 +41,11 @@ void SenderEngine::setPassword(const QString &password)
     m_worker.setPassword(password);
 }
 
+void SenderEngine::requestStop()
+{
+    m_worker.requestStop();
+}
+
 void SenderEngine::process()
 {
     if (!m_open) {
@@ -100,6 +105,7 @@ void OutboxSender::start()
 void OutboxSender::stop()
 {
     if (m_thread->isRunning()) {
+        m_engine->requestStop();    // finish the message in flight, leave the rest queued
         m_thread->quit();
         m_thread->wait();
     }

@@ -79,7 +79,11 @@ int OutboxWorker::processDue(const QDateTime &now, QString *error)
     int attempts = 0;
     // Each message gets at most one attempt per call, so a failing server cannot keep us here.
     QDateTime cutoff = now;
-    while (auto entry = m_store->claimNext(cutoff, error)) {
+    while (!m_stop.load()) {
+        auto entry = m_store->claimNext(cutoff, error);
+        if (!entry) {
+            break;
+        }
         ++attempts;
         const auto mime = m_store->mime(entry->id);
         QString e;
@@ -130,6 +134,11 @@ int OutboxWorker::processDue(const QDateTime &now, QString *error)
         }
     }
     return attempts;
+}
+
+void OutboxWorker::requestStop()
+{
+    m_stop.store(true);
 }
 
 std::optional<QDateTime> OutboxWorker::nextDue() const

@@ -7,6 +7,7 @@
 
 class QLockFile;
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -61,6 +62,10 @@ public:
     int processDue(const QDateTime &now, QString *error = nullptr);
     std::optional<QDateTime> nextDue() const;
 
+    // Thread-safe: processDue() stops after the message in flight (never in the middle of one, which
+    // would leave it "unconfirmed").
+    void requestStop();
+
 private:
     QString m_path;
     SmtpConfig m_config;
@@ -69,6 +74,7 @@ private:
     std::unique_ptr<OutboxStore> m_store;
     int m_requeued = 0;
     int m_unconfirmed = 0;
+    std::atomic<bool> m_stop{false};
     std::function<void(const SendEvent &)> m_handler;
 };
 

@@ -23,6 +23,9 @@ public Q_SLOTS:
     void process();
     void setPassword(const QString &password);
 
+public:
+    void requestStop();     // any thread
+
 Q_SIGNALS:
     void sent(const QString &id, const QString &reference);
     void deferred(const QString &id, const QString &reference, const QString &reply, const QDateTime &next);
