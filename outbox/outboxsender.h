@@ -24,8 +24,8 @@ public:
                  QObject *parent = nullptr);
     ~OutboxSender() override;
 
-    void start();
-    void stop();
+    void start();   // once per object: recovery, then sending
+    void stop();    // after the message in flight; queued mail stays for the next start of the app
     bool isRunning() const;
 
 public Q_SLOTS:
