@@ -142,3 +142,52 @@ TEST_CASE("the office address is rejected: the error is visible and the case sta
     CHECK(kase->state == CaseState::Open);
     CHECK(sink.messageFiles().isEmpty());
 }
+
+#include <QProcess>
+
+namespace {
+
+QByteArray runCli(const QStringList &args, int *exitCode)
+{
+    QProcess p;
+    p.start(QStringLiteral(HOTLINE_JOURNAL_CLI), args);
+    p.waitForFinished(30000);
+    *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return p.readAllStandardOutput();
+}
+
+} // namespace
+
+TEST_CASE("hotline-journal: export, cases, deadline and usage errors", "[journal][cli]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("journal.db"));
+    QString error;
+    {
+        auto store = JournalStore::open(db, &error);
+        REQUIRE(store);
+        CallRecord call;
+        call.offeredAt = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        call.notes = QStringLiteral("Notiz, mit Komma");
+        ForwardResult result;
+        REQUIRE(store->commitForward(call, request(QStringLiteral("amt@stadt.example"), true), &result, &error));
+    }
+    int code = 0;
+    const QByteArray csv = runCli({QStringLiteral("--db"), db, QStringLiteral("export"), QStringLiteral("2026-03-01"),
+                                   QStringLiteral("2026-03-03"), QStringLiteral("-")},
+                                  &code);
+    CHECK(code == 0);
+    CHECK(csv.startsWith("id,offered,"));
+    CHECK(csv.contains("\"Notiz, mit Komma\""));
+    CHECK(csv.contains(",forwarded,2026-000001,"));
+    const QByteArray cases = runCli({QStringLiteral("--db"), db, QStringLiteral("cases")}, &code);
+    CHECK(code == 0);
+    CHECK(cases.startsWith("2026-000001\topen\t2026-04-07 10:00"));
+    CHECK(runCli({QStringLiteral("deadline"), QStringLiteral("2026-11-17T09:00")}, &code)
+          == "2026-11-19T09:00:00+01:00\n");   // over Buß- und Bettag
+    CHECK(runCli({QStringLiteral("--state"), QStringLiteral("XX"), QStringLiteral("holidays"), QStringLiteral("2026")},
+                 &code).isEmpty());
+    CHECK(code == 2);
+    runCli({QStringLiteral("--db"), db, QStringLiteral("export"), QStringLiteral("yesterday")}, &code);
+    CHECK(code == 2);
+}
