@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QList>
 
+#include <optional>
+
 namespace journal {
 
 // The open-cases view: one row per case, sorted as given (JournalStore::cases() sorts by deadline).
