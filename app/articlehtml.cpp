@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QLocale>
 #include <QPalette>
+#include <QUrl>
 
 namespace desk {
 
@@ -71,7 +72,9 @@ QString officeCard(const kb::Office &office)
         row(QCoreApplication::translate("ArticleHtml", "E-mail"), linkHtml(QStringLiteral("mailto:") + office.email, office.email));
     }
     if (!office.web.isEmpty()) {
-        row(QCoreApplication::translate("ArticleHtml", "Website"), linkHtml(office.web, office.web));
+        // The host reads better on the phone than the booking system's long deep link.
+        const QString host = QUrl(office.web).host();
+        row(QCoreApplication::translate("ArticleHtml", "Website"), linkHtml(office.web, host.isEmpty() ? office.web : host));
     }
     html += QLatin1String("</dl></section>");
     return html;
