@@ -223,6 +223,24 @@ TEST_CASE("a script inside an article never runs", "[desk][security]")
     CHECK_FALSE(html.contains(QStringLiteral("javascript:")));
     CHECK_FALSE(html.contains(QStringLiteral("<iframe")));
     CHECK_FALSE(html.contains(QStringLiteral("<img")));
+    // A probe in the application's own JavaScript world (page scripts are off, the probe is not): the live DOM
+    // holds no script element, no handler attribute, and nothing changed the title or marked the body.
+    QVariant probe;
+    bool probed = false;
+    page->runJavaScript(QStringLiteral("[document.querySelectorAll('script,iframe,img,object,embed').length,"
+                                       " document.querySelectorAll('[onerror],[onmouseover],[onload]').length,"
+                                       " document.title, document.body.getAttribute('data-pwned')]"),
+                        QWebEngineScript::ApplicationWorld, [&](const QVariant &v) {
+                            probe = v;
+                            probed = true;
+                        });
+    REQUIRE(QTest::qWaitFor([&]() { return probed; }, WebTimeoutMs));
+    const QVariantList values = probe.toList();
+    REQUIRE(values.size() == 4);
+    CHECK(values.at(0).toInt() == 0);
+    CHECK(values.at(1).toInt() == 0);
+    CHECK(values.at(2).toString() == QStringLiteral("Hundesteuer"));
+    CHECK(values.at(3).isNull());
     CHECK(page->settings()->testAttribute(QWebEngineSettings::JavascriptEnabled) == false);
     CHECK(page->settings()->testAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls) == false);
 }
@@ -244,6 +262,16 @@ TEST_CASE("the article page runs no script even without the sanitiser, and refus
     QTest::qWait(300);
     CHECK(page.title() == QStringLiteral("sicher"));
     CHECK_FALSE(pageHtml(&page).contains(QStringLiteral("data-pwned=")));
+    // The script element is really in this page (nothing sanitised it away); it just never ran.
+    QVariant scripts;
+    bool probed = false;
+    page.runJavaScript(QStringLiteral("document.querySelectorAll('script').length"), QWebEngineScript::ApplicationWorld,
+                       [&](const QVariant &v) {
+                           scripts = v;
+                           probed = true;
+                       });
+    REQUIRE(QTest::qWaitFor([&]() { return probed; }, WebTimeoutMs));
+    CHECK(scripts.toInt() == 1);
 
     // A navigation the agent did not click (meta refresh) is refused: the page stays where it is.
     QSignalSpy urlChanged(&page, &QWebEnginePage::urlChanged);
