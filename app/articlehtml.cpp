@@ -69,12 +69,14 @@ QString officeCard(const kb::Office &office)
         row(QCoreApplication::translate("ArticleHtml", "Phone"), linkHtml(QStringLiteral("tel:") + tel, office.phone));
     }
     if (!office.email.isEmpty()) {
-        row(QCoreApplication::translate("ArticleHtml", "E-mail"), linkHtml(QStringLiteral("mailto:") + office.email, office.email));
+        row(QCoreApplication::translate("ArticleHtml", "E-mail"),
+            linkHtml(QStringLiteral("mailto:") + office.email, office.email));
     }
     if (!office.web.isEmpty()) {
         // The host reads better on the phone than the booking system's long deep link.
         const QString host = QUrl(office.web).host();
-        row(QCoreApplication::translate("ArticleHtml", "Website"), linkHtml(office.web, host.isEmpty() ? office.web : host));
+        row(QCoreApplication::translate("ArticleHtml", "Website"),
+            linkHtml(office.web, host.isEmpty() ? office.web : host));
     }
     html += QLatin1String("</dl></section>");
     return html;
@@ -126,10 +128,9 @@ QString renderArticleHtml(const kb::Article &a, const QList<kb::Office> &offices
         body += QStringLiteral("<p class=\"category\">%1</p>").arg(esc(a.category));
     }
     body += QStringLiteral("<h1>%1%2</h1>")
-                .arg(esc(a.title),
-                     favourite ? QStringLiteral(" <span class=\"favourite\" title=\"%1\">★</span>")
-                                     .arg(esc(QCoreApplication::translate("ArticleHtml", "Favourite")))
-                               : QString());
+                .arg(esc(a.title), favourite ? QStringLiteral(" <span class=\"favourite\" title=\"%1\">★</span>")
+                                                   .arg(esc(QCoreApplication::translate("ArticleHtml", "Favourite")))
+                                             : QString());
     if (!a.summary.isEmpty()) {
         body += QStringLiteral("<p class=\"summary\">%1</p>").arg(esc(a.summary));
     }
@@ -139,7 +140,8 @@ QString renderArticleHtml(const kb::Article &a, const QList<kb::Office> &offices
     QString facts;
     if (!a.onlineServiceUrl.isEmpty()) {
         facts += QStringLiteral("<p class=\"online\">%1</p>")
-                     .arg(linkHtml(a.onlineServiceUrl, QCoreApplication::translate("ArticleHtml", "Use the online service")));
+                     .arg(linkHtml(a.onlineServiceUrl,
+                                   QCoreApplication::translate("ArticleHtml", "Use the online service")));
     }
     body += facts;
 
@@ -152,9 +154,11 @@ QString renderArticleHtml(const kb::Article &a, const QList<kb::Office> &offices
                         .arg(esc(doc));
         }
         list += QLatin1String("</ul>");
-        body += section(QStringLiteral("documents"), QCoreApplication::translate("ArticleHtml", "Documents to bring"), list);
+        body += section(QStringLiteral("documents"), QCoreApplication::translate("ArticleHtml", "Documents to bring"),
+                        list);
     }
-    body += section(QStringLiteral("fees"), QCoreApplication::translate("ArticleHtml", "Fees"), kb::HtmlSanitizer::sanitize(a.feesHtml));
+    body += section(QStringLiteral("fees"), QCoreApplication::translate("ArticleHtml", "Fees"),
+                    kb::HtmlSanitizer::sanitize(a.feesHtml));
     if (!a.processingTime.isEmpty()) {
         body += section(QStringLiteral("processing"), QCoreApplication::translate("ArticleHtml", "Processing time"),
                         QStringLiteral("<p>%1</p>").arg(multiline(a.processingTime)));
@@ -169,7 +173,9 @@ QString renderArticleHtml(const kb::Article &a, const QList<kb::Office> &offices
         }
         cards += QLatin1String("</div>");
         body += section(QStringLiteral("offices"),
-                        offices.size() == 1 ? QCoreApplication::translate("ArticleHtml", "Responsible office") : QCoreApplication::translate("ArticleHtml", "Responsible offices"), cards);
+                        offices.size() == 1 ? QCoreApplication::translate("ArticleHtml", "Responsible office")
+                                            : QCoreApplication::translate("ArticleHtml", "Responsible offices"),
+                        cards);
     }
 
     QString links;
@@ -181,10 +187,12 @@ QString renderArticleHtml(const kb::Article &a, const QList<kb::Office> &offices
                               : QStringLiteral(" <span class=\"hint\">%1</span>").arg(esc(link.description)));
     }
     if (!a.url.isEmpty()) {
-        links += QStringLiteral("<li>%1</li>").arg(linkHtml(a.url, QCoreApplication::translate("ArticleHtml", "Page in the city portal")));
+        links += QStringLiteral("<li>%1</li>")
+                     .arg(linkHtml(a.url, QCoreApplication::translate("ArticleHtml", "Page in the city portal")));
     }
     if (!links.isEmpty()) {
-        body += section(QStringLiteral("links"), QCoreApplication::translate("ArticleHtml", "Forms and links"), QStringLiteral("<ul>%1</ul>").arg(links));
+        body += section(QStringLiteral("links"), QCoreApplication::translate("ArticleHtml", "Forms and links"),
+                        QStringLiteral("<ul>%1</ul>").arg(links));
     }
     if (!a.legalBasis.isEmpty()) {
         body += section(QStringLiteral("legal"), QCoreApplication::translate("ArticleHtml", "Legal basis"),
@@ -195,11 +203,13 @@ QString renderArticleHtml(const kb::Article &a, const QList<kb::Office> &offices
     if (a.lastReviewed.isValid()) {
         footer << QCoreApplication::translate("ArticleHtml", "Last reviewed: %1").arg(dateText(a.lastReviewed));
     } else if (a.updatedAt.isValid()) {
-        footer << QCoreApplication::translate("ArticleHtml", "Last updated: %1").arg(dateText(a.updatedAt.toLocalTime().date()));
+        footer << QCoreApplication::translate("ArticleHtml", "Last updated: %1")
+                      .arg(dateText(a.updatedAt.toLocalTime().date()));
     }
     if (a.reviewBy.isValid() && a.reviewBy < QDate::currentDate()) {
         footer << QStringLiteral("<strong class=\"overdue\">%1</strong>")
-                      .arg(esc(QCoreApplication::translate("ArticleHtml", "Review overdue since %1").arg(dateText(a.reviewBy))));
+                      .arg(esc(QCoreApplication::translate("ArticleHtml", "Review overdue since %1")
+                                   .arg(dateText(a.reviewBy))));
     }
     if (!a.source.isEmpty()) {
         footer << QCoreApplication::translate("ArticleHtml", "Source: %1").arg(esc(a.source));
@@ -242,7 +252,9 @@ QString articleEssentialsText(const kb::Article &a, const QList<kb::Office> &off
     }
     for (const kb::Office &o : offices.mid(0, 3)) {
         QStringList lines;
-        lines << (offices.size() == 1 ? QCoreApplication::translate("ArticleHtml", "Responsible office: %1") : QCoreApplication::translate("ArticleHtml", "Office: %1")).arg(o.name);
+        lines << (offices.size() == 1 ? QCoreApplication::translate("ArticleHtml", "Responsible office: %1")
+                                      : QCoreApplication::translate("ArticleHtml", "Office: %1"))
+                     .arg(o.name);
         if (!o.address().isEmpty()) {
             lines << o.address();
         }

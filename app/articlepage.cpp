@@ -35,19 +35,20 @@ bool ArticlePage::acceptNavigationRequest(const QUrl &url, NavigationType type, 
 {
     if (type == NavigationTypeLinkClicked) {
         const QString scheme = url.scheme();
-        if (scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
-            scheme == QLatin1String("mailto") || scheme == QLatin1String("tel")) {
+        if (scheme == QLatin1String("http") || scheme == QLatin1String("https") || scheme == QLatin1String("mailto") ||
+            scheme == QLatin1String("tel")) {
             Q_EMIT linkActivated(url);
         } else if (!url.hasFragment() || url.adjusted(QUrl::RemoveFragment) != baseUrl()) {
             qCInfo(lcArticlePage) << "blocked link to" << url.scheme() << "URL";
         } else {
-            return true;   // an in-page anchor
+            return true; // an in-page anchor
         }
         return false;
     }
     // setHtml() loads the page itself as a data: URL; everything else (redirects, forms, meta refresh) is refused.
     const QString scheme = url.scheme();
-    if (isMainFrame && (scheme == QLatin1String("data") || url == baseUrl() || url == QUrl(QStringLiteral("about:blank")))) {
+    if (isMainFrame &&
+        (scheme == QLatin1String("data") || url == baseUrl() || url == QUrl(QStringLiteral("about:blank")))) {
         return true;
     }
     qCInfo(lcArticlePage) << "blocked navigation" << type << "to" << url.scheme() << "URL";
@@ -56,7 +57,7 @@ bool ArticlePage::acceptNavigationRequest(const QUrl &url, NavigationType type, 
 
 QWebEnginePage *ArticlePage::createWindow(WebWindowType)
 {
-    return nullptr;   // no pop-ups from article pages
+    return nullptr; // no pop-ups from article pages
 }
 
 } // namespace desk

@@ -44,7 +44,7 @@ void ArticleView::ensureWebEngine()
     m_tabs->tabBar()->setAccessibleName(tr("Article and browser tabs"));
     m_tabs->tabBar()->setAccessibleDescription(tr("The article tab and web pages opened from its links"));
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        if (index > 0) {   // the article tab stays
+        if (index > 0) { // the article tab stays
             QWidget *w = m_tabs->widget(index);
             m_tabs->removeTab(index);
             w->deleteLater();
@@ -185,9 +185,9 @@ void ArticleView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
-        render();   // the article's section titles are translated too
+        render(); // the article's section titles are translated too
     } else if (event->type() == QEvent::PaletteChange) {
-        render();   // follow dark/light
+        render(); // follow dark/light
     }
     QWidget::changeEvent(event);
 }

@@ -10,7 +10,8 @@
 
 namespace desk {
 
-AzIndex::AzIndex(QWidget *parent) : QWidget(parent), m_model(new kb::SearchResultModel(this)), m_list(new QListView(this))
+AzIndex::AzIndex(QWidget *parent)
+    : QWidget(parent), m_model(new kb::SearchResultModel(this)), m_list(new QListView(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -47,7 +48,7 @@ QChar AzIndex::indexLetter(const QString &title)
 {
     for (const QChar c : title) {
         if (!c.isLetterOrNumber()) {
-            continue;   // skip quotes and brackets in front of a title
+            continue; // skip quotes and brackets in front of a title
         }
         // Fold umlauts and accents to their base letter: decompose, keep the first code point.
         const QString folded = QString(c).normalized(QString::NormalizationForm_D);

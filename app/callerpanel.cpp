@@ -11,16 +11,9 @@
 namespace desk {
 
 CallerPanel::CallerPanel(QWidget *parent)
-    : QWidget(parent),
-      m_state(new QLabel(this)),
-      m_caller(new QLabel(this)),
-      m_elapsed(new QLabel(this)),
-      m_callButton(new QPushButton(this)),
-      m_viewedLabel(new QLabel(this)),
-      m_viewed(new QListWidget(this)),
-      m_notesLabel(new QLabel(this)),
-      m_notes(new QPlainTextEdit(this)),
-      m_timer(new QTimer(this))
+    : QWidget(parent), m_state(new QLabel(this)), m_caller(new QLabel(this)), m_elapsed(new QLabel(this)),
+      m_callButton(new QPushButton(this)), m_viewedLabel(new QLabel(this)), m_viewed(new QListWidget(this)),
+      m_notesLabel(new QLabel(this)), m_notes(new QPlainTextEdit(this)), m_timer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -119,7 +112,8 @@ void CallerPanel::updateElapsed()
         return;
     }
     const qint64 secs = m_startedAt.secsTo(QDateTime::currentDateTime());
-    m_elapsed->setText(QStringLiteral("%1:%2").arg(secs / 60, 2, 10, QLatin1Char('0')).arg(secs % 60, 2, 10, QLatin1Char('0')));
+    m_elapsed->setText(
+        QStringLiteral("%1:%2").arg(secs / 60, 2, 10, QLatin1Char('0')).arg(secs % 60, 2, 10, QLatin1Char('0')));
 }
 
 void CallerPanel::changeEvent(QEvent *event)
@@ -134,10 +128,12 @@ void CallerPanel::retranslateUi()
 {
     const bool inCall = isInCall();
     m_state->setText(inCall ? tr("Call in progress") : tr("No call"));
-    m_caller->setText(inCall ? (m_callerText.isEmpty()
-                                    ? tr("Recorded by hand since %1").arg(QLocale().toString(m_startedAt.time(), QLocale::ShortFormat))
-                                    : m_callerText)
-                             : tr("Telephony is not connected yet. Start a call record by hand when a call comes in."));
+    m_caller->setText(
+        inCall
+            ? (m_callerText.isEmpty()
+                   ? tr("Recorded by hand since %1").arg(QLocale().toString(m_startedAt.time(), QLocale::ShortFormat))
+                   : m_callerText)
+            : tr("Telephony is not connected yet. Start a call record by hand when a call comes in."));
     m_elapsed->setVisible(inCall);
     m_callButton->setText(inCall ? tr("End call record") : tr("Start call record"));
     m_callButton->setToolTip(tr("Ctrl+N"));

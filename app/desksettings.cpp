@@ -80,13 +80,12 @@ QString DeskSettings::language() const
 LinkHandling DeskSettings::linkHandling() const
 {
     return value(LinkHandlingMode).toString() == QLatin1String("tab") ? LinkHandling::InAppTab
-                                                                       : LinkHandling::SystemBrowser;
+                                                                      : LinkHandling::SystemBrowser;
 }
 
 void DeskSettings::setLinkHandling(LinkHandling mode)
 {
-    setValue(LinkHandlingMode,
-             mode == LinkHandling::InAppTab ? QStringLiteral("tab") : QStringLiteral("system"));
+    setValue(LinkHandlingMode, mode == LinkHandling::InAppTab ? QStringLiteral("tab") : QStringLiteral("system"));
 }
 
 QStringList DeskSettings::recentArticles() const

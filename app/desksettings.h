@@ -19,14 +19,14 @@ class DeskSettings
 public:
     enum Key {
         SettingsVersion,
-        DatabasePath,       // Local; empty: kb::defaultDatabasePath()
-        Language,           // Roaming; "de" or "en"
-        LinkHandlingMode,   // Roaming; "system" or "tab"
-        WindowGeometry,     // Roaming
-        WindowState,        // Roaming
-        SplitterState,      // Roaming
-        RecentArticles,     // Roaming; ids, newest first
-        FavouriteArticles,  // Roaming; ids in the order they were added
+        DatabasePath,      // Local; empty: kb::defaultDatabasePath()
+        Language,          // Roaming; "de" or "en"
+        LinkHandlingMode,  // Roaming; "system" or "tab"
+        WindowGeometry,    // Roaming
+        WindowState,       // Roaming
+        SplitterState,     // Roaming
+        RecentArticles,    // Roaming; ids, newest first
+        FavouriteArticles, // Roaming; ids in the order they were added
         KeyCount
     };
 

@@ -36,10 +36,10 @@ int main(int argc, char *argv[])
     desk::LanguageManager language;
     language.apply(settings.language());
 
-    const QString path = parser.isSet(database) ? parser.value(database)
-                                                : settings.value(desk::DeskSettings::DatabasePath).toString();
+    const QString path =
+        parser.isSet(database) ? parser.value(database) : settings.value(desk::DeskSettings::DatabasePath).toString();
     desk::SearchService service([path](QString *error) { return desk::openDeskCatalogue(path, error); });
-    service.start();   // the catalogue opens on the search thread while the window is built
+    service.start(); // the catalogue opens on the search thread while the window is built
 
     desk::MainWindow window(&service, &settings, &language);
     if (parser.isSet(screenshot)) {

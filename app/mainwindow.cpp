@@ -33,17 +33,10 @@ constexpr int PrewarmDelayMs = 1500;
 } // namespace
 
 MainWindow::MainWindow(SearchService *service, DeskSettings *settings, LanguageManager *language, QWidget *parent)
-    : QMainWindow(parent),
-      m_service(service),
-      m_settings(settings),
-      m_language(language),
-      m_splitter(new QSplitter(Qt::Horizontal, this)),
-      m_callerPanel(new CallerPanel(m_splitter)),
-      m_searchPanel(new SearchPanel(service, m_splitter)),
-      m_articleView(new ArticleView(m_splitter)),
-      m_overlay(nullptr),
-      m_prewarmTimer(new QTimer(this)),
-      m_catalogueLabel(new QLabel(this))
+    : QMainWindow(parent), m_service(service), m_settings(settings), m_language(language),
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_callerPanel(new CallerPanel(m_splitter)),
+      m_searchPanel(new SearchPanel(service, m_splitter)), m_articleView(new ArticleView(m_splitter)),
+      m_overlay(nullptr), m_prewarmTimer(new QTimer(this)), m_catalogueLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_splitter->setObjectName(QStringLiteral("DeskSplitter"));
@@ -98,7 +91,7 @@ MainWindow::MainWindow(SearchService *service, DeskSettings *settings, LanguageM
     });
     connect(m_searchPanel->searchEdit(), &QLineEdit::textEdited, this, [this]() {
         if (m_prewarmTimer->isActive()) {
-            m_prewarmTimer->start();   // postpone while the agent types
+            m_prewarmTimer->start(); // postpone while the agent types
         }
     });
 
@@ -122,11 +115,11 @@ void MainWindow::createActions()
         addAction(action);
         return action;
     };
-    m_focusSearch = make({QKeySequence(QStringLiteral("Ctrl+K")), QKeySequence(Qt::Key_F3),
-                          QKeySequence(QStringLiteral("Ctrl+F"))},
-                         [this]() { m_searchPanel->focusSearch(); });
-    m_showResults = make({QKeySequence(QStringLiteral("Ctrl+1"))},
-                         [this]() { m_searchPanel->showPage(SearchPanel::ResultsPage); });
+    m_focusSearch =
+        make({QKeySequence(QStringLiteral("Ctrl+K")), QKeySequence(Qt::Key_F3), QKeySequence(QStringLiteral("Ctrl+F"))},
+             [this]() { m_searchPanel->focusSearch(); });
+    m_showResults =
+        make({QKeySequence(QStringLiteral("Ctrl+1"))}, [this]() { m_searchPanel->showPage(SearchPanel::ResultsPage); });
     m_showAz = make({QKeySequence(QStringLiteral("Ctrl+2")), QKeySequence(QStringLiteral("Ctrl+J"))},
                     [this]() { m_searchPanel->showPage(SearchPanel::AzPage); });
     m_showCategories = make({QKeySequence(QStringLiteral("Ctrl+3"))},
@@ -169,8 +162,8 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quit);
     m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addActions({m_focusSearch, m_showResults, m_showAz, m_showCategories, m_showRecent, m_showFavourites,
-                            m_focusArticle});
+    m_viewMenu->addActions(
+        {m_focusSearch, m_showResults, m_showAz, m_showCategories, m_showRecent, m_showFavourites, m_focusArticle});
     m_articleMenu = menuBar()->addMenu(QString());
     m_articleMenu->addActions({m_copyEssentials, m_toggleFavourite, m_openPortal, m_closeTab});
     m_callMenu = menuBar()->addMenu(QString());
@@ -181,9 +174,10 @@ void MainWindow::createMenus()
 
 QList<QAction *> MainWindow::deskActions() const
 {
-    return {m_focusSearch,  m_showResults,     m_showAz,     m_showCategories, m_showRecent,
-            m_showFavourites, m_focusArticle,  m_copyEssentials, m_toggleFavourite, m_openPortal,
-            m_closeTab,     m_callRecord,   m_settingsAction,  m_help,       m_about,          m_quit};
+    return {m_focusSearch,     m_showResults,    m_showAz,       m_showCategories,
+            m_showRecent,      m_showFavourites, m_focusArticle, m_copyEssentials,
+            m_toggleFavourite, m_openPortal,     m_closeTab,     m_callRecord,
+            m_settingsAction,  m_help,           m_about,        m_quit};
 }
 
 void MainWindow::retranslateUi()
@@ -315,7 +309,7 @@ void MainWindow::openArticle(const QString &id)
 void MainWindow::handleArticleLoaded(quint64 requestId, const kb::Article &article, const QList<kb::Office> &offices)
 {
     if (requestId != m_articleRequest) {
-        return;   // the agent asked for another service meanwhile
+        return; // the agent asked for another service meanwhile
     }
     m_prewarmTimer->stop();
     // Showing an article must not take the keyboard from the agent: WebEngine's first native surface can steal
@@ -323,7 +317,7 @@ void MainWindow::handleArticleLoaded(quint64 requestId, const kb::Article &artic
     m_focusBeforeArticle = QApplication::focusWidget();
     m_wasActive = isActiveWindow();
     if (!m_articleView->articleWebView() && m_wasActive) {
-        m_sinceWebEngineStart.start();   // see changeEvent(): the first surface may take activation a bit later
+        m_sinceWebEngineStart.start(); // see changeEvent(): the first surface may take activation a bit later
     }
     m_articleView->showArticle(article, offices, m_settings->isFavourite(article.id));
     m_settings->addRecentArticle(article.id);

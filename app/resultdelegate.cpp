@@ -40,7 +40,7 @@ QSize ResultDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     if (!index.data(kb::SearchResultModel::SnippetRole).toString().isEmpty()) {
         height += SnippetLines * secondary.lineSpacing() + 2;
     }
-    return {1, height};   // as wide as the view: text is elided to fit
+    return {1, height}; // as wide as the view: text is elided to fit
 }
 
 void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -57,7 +57,7 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
                                        : (option.state & QStyle::State_Active) ? QPalette::Active
-                                                                                : QPalette::Inactive;
+                                                                               : QPalette::Inactive;
     const QColor textColour = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     QColor secondaryColour = textColour;
     secondaryColour.setAlphaF(0.72);
@@ -100,9 +100,8 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         const QColor markBackground = option.palette.color(group, selected ? QPalette::Base : QPalette::Highlight);
         const QColor markText = option.palette.color(group, selected ? QPalette::Text : QPalette::HighlightedText);
         QString html = snippet;
-        html.replace(QLatin1String("<mark>"),
-                     QStringLiteral("<span style=\"background-color:%1; color:%2;\">")
-                         .arg(markBackground.name(), markText.name()))
+        html.replace(QLatin1String("<mark>"), QStringLiteral("<span style=\"background-color:%1; color:%2;\">")
+                                                  .arg(markBackground.name(), markText.name()))
             .replace(QLatin1String("</mark>"), QLatin1String("</span>"));
         QTextDocument doc;
         doc.setDefaultFont(sf);

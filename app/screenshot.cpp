@@ -27,14 +27,13 @@ void scheduleScreenshot(MainWindow *window, const QString &file, const QString &
             edit->setText(query.left(i));
         }
     };
-    QObject::connect(window, &MainWindow::catalogueReady, window, [typeQuery](int) { typeQuery(); },
-                     Qt::SingleShotConnection);
-    QObject::connect(window->searchPanel(), &SearchPanel::resultsShown, window,
-                     [window, query](quint64, int count) {
-                         if (count > 0 && window->searchPanel()->searchEdit()->text() == query) {
-                             window->openArticle(window->searchPanel()->resultModel()->item(0).id);
-                         }
-                     });
+    QObject::connect(
+        window, &MainWindow::catalogueReady, window, [typeQuery](int) { typeQuery(); }, Qt::SingleShotConnection);
+    QObject::connect(window->searchPanel(), &SearchPanel::resultsShown, window, [window, query](quint64, int count) {
+        if (count > 0 && window->searchPanel()->searchEdit()->text() == query) {
+            window->openArticle(window->searchPanel()->resultModel()->item(0).id);
+        }
+    });
     QObject::connect(window, &MainWindow::articleShown, window, [window, file, fail](const QString &) {
         // Give WebEngine a moment to paint the loaded page into the widget.
         QTimer::singleShot(1200, window, [window, file, fail]() {

@@ -22,20 +22,11 @@
 namespace desk {
 
 SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
-    : QWidget(parent),
-      m_service(service),
-      m_searchEdit(new QLineEdit(this)),
-      m_status(new QLabel(this)),
-      m_tabs(new QTabWidget(this)),
-      m_resultModel(new kb::SearchResultModel(this)),
-      m_resultView(nullptr),
-      m_azIndex(new AzIndex(this)),
-      m_categoryModel(new QStandardItemModel(this)),
-      m_categoryView(new QTreeView(this)),
-      m_recentModel(new kb::SearchResultModel(this)),
-      m_recentView(nullptr),
-      m_favouriteModel(new kb::SearchResultModel(this)),
-      m_favouriteView(nullptr)
+    : QWidget(parent), m_service(service), m_searchEdit(new QLineEdit(this)), m_status(new QLabel(this)),
+      m_tabs(new QTabWidget(this)), m_resultModel(new kb::SearchResultModel(this)), m_resultView(nullptr),
+      m_azIndex(new AzIndex(this)), m_categoryModel(new QStandardItemModel(this)), m_categoryView(new QTreeView(this)),
+      m_recentModel(new kb::SearchResultModel(this)), m_recentView(nullptr),
+      m_favouriteModel(new kb::SearchResultModel(this)), m_favouriteView(nullptr)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -91,7 +82,7 @@ QListView *SearchPanel::createList(kb::SearchResultModel *model)
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);   // rows elide, they never scroll sideways
+    view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // rows elide, they never scroll sideways
     view->installEventFilter(this);
     connect(view, &QListView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT articleRequested(index.data(kb::SearchResultModel::IdRole).toString());
@@ -109,8 +100,8 @@ void SearchPanel::showPage(Page page)
 {
     m_tabs->setCurrentIndex(page);
     QWidget *target = page == AzPage ? static_cast<QWidget *>(m_azIndex->listView()) : m_tabs->currentWidget();
-    if (auto *view = qobject_cast<QAbstractItemView *>(target); view && !view->currentIndex().isValid() &&
-                                                                view->model()->rowCount() > 0) {
+    if (auto *view = qobject_cast<QAbstractItemView *>(target);
+        view && !view->currentIndex().isValid() && view->model()->rowCount() > 0) {
         view->setCurrentIndex(view->model()->index(0, 0));
     }
     target->setFocus(Qt::ShortcutFocusReason);
@@ -134,7 +125,7 @@ void SearchPanel::handleSearchFinished(quint64 requestId, const QString &query, 
                                        qint64 microseconds)
 {
     if (!m_resultModel->setResults(requestId, items)) {
-        return;   // an answer to an older request than the one on screen
+        return; // an answer to an older request than the one on screen
     }
     m_shownQuery = query;
     m_lastMicroseconds = microseconds;
@@ -207,7 +198,8 @@ bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
     if (!view) {
         return false;
     }
-    const bool atTop = !view->currentIndex().isValid() || (view->currentIndex().row() == 0 && !view->currentIndex().parent().isValid());
+    const bool atTop = !view->currentIndex().isValid() ||
+                       (view->currentIndex().row() == 0 && !view->currentIndex().parent().isValid());
     if ((key->key() == Qt::Key_Up && atTop) || key->key() == Qt::Key_Escape) {
         focusSearch();
         return true;
@@ -367,7 +359,8 @@ void SearchPanel::retranslateUi()
         scroll->setAccessibleDescription(tr("Shows more tabs"));
     }
     m_tabs->tabBar()->setAccessibleName(tr("Lists"));
-    m_tabs->tabBar()->setAccessibleDescription(tr("Search results, A–Z index, categories, recently viewed, favourites"));
+    m_tabs->tabBar()->setAccessibleDescription(
+        tr("Search results, A–Z index, categories, recently viewed, favourites"));
     m_resultView->setAccessibleName(tr("Search results"));
     m_resultView->setAccessibleDescription(tr("Services matching the search. Enter opens the selected service."));
     m_categoryView->setAccessibleName(tr("Categories"));
@@ -378,8 +371,8 @@ void SearchPanel::retranslateUi()
     m_favouriteView->setAccessibleDescription(tr("Services you marked as favourite (Ctrl+D)"));
     m_status->setAccessibleName(tr("Search status"));
     if (!m_catalogue.isEmpty()) {
-        const QList<kb::ResultItem> index = m_azIndex->model()->items();   // a copy: setCatalogue resets it
-        setCatalogue(index);   // the "Other services" branch is translated
+        const QList<kb::ResultItem> index = m_azIndex->model()->items(); // a copy: setCatalogue resets it
+        setCatalogue(index);                                             // the "Other services" branch is translated
     }
     updateResultStatus();
 }

@@ -4,9 +4,7 @@
 
 namespace desk {
 
-SearchService::SearchService(StoreFactory factory, QObject *parent) : QObject(parent), m_factory(std::move(factory))
-{
-}
+SearchService::SearchService(StoreFactory factory, QObject *parent) : QObject(parent), m_factory(std::move(factory)) {}
 
 SearchService::~SearchService()
 {
@@ -36,7 +34,8 @@ void SearchService::start()
     m_thread->start();
 
     SearchWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker]() { worker->open(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker]() { worker->open(); }, Qt::QueuedConnection);
 }
 
 void SearchService::restart(StoreFactory factory)
@@ -53,7 +52,8 @@ void SearchService::stop()
     SearchWorker *worker = m_worker;
     // Close the store on its own thread (waiting for it: a queued call could be dropped by quit()), then let
     // the thread's finished() delete the worker.
-    QMetaObject::invokeMethod(worker, [worker]() { worker->close(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker]() { worker->close(); }, Qt::BlockingQueuedConnection);
     disconnect(worker, nullptr, this, nullptr);
     m_thread->quit();
     m_thread->wait();

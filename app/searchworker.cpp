@@ -12,9 +12,7 @@ Q_LOGGING_CATEGORY(lcSearch, "hotline.desk.search", QtInfoMsg)
 
 namespace desk {
 
-SearchWorker::SearchWorker(StoreFactory factory, QObject *parent) : QObject(parent), m_factory(std::move(factory))
-{
-}
+SearchWorker::SearchWorker(StoreFactory factory, QObject *parent) : QObject(parent), m_factory(std::move(factory)) {}
 
 SearchWorker::~SearchWorker() = default;
 
@@ -123,7 +121,7 @@ bool SearchWorker::rebuildIfChanged()
 void SearchWorker::search(quint64 requestId, const QString &query, int limit)
 {
     if (requestId < m_newestRequest.load()) {
-        return;   // a newer request is queued behind this one: nobody will look at this answer
+        return; // a newer request is queued behind this one: nobody will look at this answer
     }
     QElapsedTimer timer;
     timer.start();
@@ -171,7 +169,7 @@ void SearchWorker::loadArticle(quint64 requestId, const QString &id)
 void SearchWorker::close()
 {
     m_engine.reset();
-    m_store.reset();   // the connection is closed on the thread that opened it
+    m_store.reset(); // the connection is closed on the thread that opened it
 }
 
 } // namespace desk

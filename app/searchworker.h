@@ -62,7 +62,7 @@ private:
     StoreFactory m_factory;
     std::unique_ptr<kb::Store> m_store;
     std::unique_ptr<kb::SearchEngine> m_engine;
-    QHash<QString, kb::ResultItem> m_items;   // id → title, office, category (no snippet)
+    QHash<QString, kb::ResultItem> m_items; // id → title, office, category (no snippet)
     QHash<QString, kb::Office> m_offices;
     qint64 m_builtRevision = -1;
     int m_revisionCheckMs = 5000;

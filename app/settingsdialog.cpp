@@ -16,22 +16,11 @@
 namespace desk {
 
 SettingsDialog::SettingsDialog(DeskSettings *settings, const QString &defaultDatabasePath, QWidget *parent)
-    : QDialog(parent),
-      m_settings(settings),
-      m_defaultDatabasePath(defaultDatabasePath),
-      m_pages(new QListWidget(this)),
-      m_stack(new QStackedWidget(this)),
-      m_dbLabel(new QLabel(this)),
-      m_dbPath(new QLineEdit(this)),
-      m_browse(new QPushButton(this)),
-      m_useDefault(new QPushButton(this)),
-      m_languageLabel(new QLabel(this)),
-      m_language(new QComboBox(this)),
-      m_linksLabel(new QLabel(this)),
-      m_links(new QComboBox(this)),
-      m_restartHint(new QLabel(this)),
-      m_telephonyText(new QLabel(this)),
-      m_mailText(new QLabel(this))
+    : QDialog(parent), m_settings(settings), m_defaultDatabasePath(defaultDatabasePath), m_pages(new QListWidget(this)),
+      m_stack(new QStackedWidget(this)), m_dbLabel(new QLabel(this)), m_dbPath(new QLineEdit(this)),
+      m_browse(new QPushButton(this)), m_useDefault(new QPushButton(this)), m_languageLabel(new QLabel(this)),
+      m_language(new QComboBox(this)), m_linksLabel(new QLabel(this)), m_links(new QComboBox(this)),
+      m_restartHint(new QLabel(this)), m_telephonyText(new QLabel(this)), m_mailText(new QLabel(this))
 {
     setObjectName(QStringLiteral("SettingsDialog"));
     auto *general = new QWidget(m_stack);

@@ -24,7 +24,7 @@ public:
     SettingsDialog(DeskSettings *settings, const QString &defaultDatabasePath, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
-    QString databasePath() const;   // empty: the default
+    QString databasePath() const; // empty: the default
     QString language() const;
     LinkHandling linkHandling() const;
 

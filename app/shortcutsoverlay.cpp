@@ -37,7 +37,8 @@ void ShortcutsOverlay::rebuild()
 {
     setAccessibleName(tr("Keyboard shortcuts"));
     setAccessibleDescription(tr("Lists every action with its shortcut. Esc or F1 closes it."));
-    QString html = QStringLiteral("<h2>%1</h2><table cellspacing=\"0\" cellpadding=\"4\">").arg(tr("Keyboard shortcuts"));
+    QString html =
+        QStringLiteral("<h2>%1</h2><table cellspacing=\"0\" cellpadding=\"4\">").arg(tr("Keyboard shortcuts"));
     for (QAction *action : std::as_const(m_actions)) {
         if (action->shortcuts().isEmpty()) {
             continue;

@@ -45,8 +45,8 @@ namespace {
 QElapsedTimer g_sinceMain;
 
 const QStringList kQueries = {
-    QStringLiteral("perso"),        QStringLiteral("ummelden"),     QStringLiteral("reisepass"),
-    QStringLiteral("führerschein"), QStringLiteral("kfz anmelden"), QStringLiteral("hund"),
+    QStringLiteral("perso"),        QStringLiteral("ummelden"),       QStringLiteral("reisepass"),
+    QStringLiteral("führerschein"), QStringLiteral("kfz anmelden"),   QStringLiteral("hund"),
     QStringLiteral("gewerbe"),      QStringLiteral("geburtsurkunde"), QStringLiteral("wohnsitz"),
     QStringLiteral("parkausweis"),
 };
@@ -150,7 +150,10 @@ struct Desk
         QObject::connect(window.get(), &desk::MainWindow::catalogueReady, window.get(), [this](int) { ready = true; });
         window->show();
     }
-    ~Desk() { window->close(); }
+    ~Desk()
+    {
+        window->close();
+    }
 
     desk::DeskSettings settings;
     desk::LanguageManager language;
@@ -178,7 +181,7 @@ std::vector<double> measureKeystrokes(Desk &d, int rounds)
                 QElapsedTimer t;
                 t.start();
                 QTest::keyClick(edit, c.unicode() < 128 ? c.toLatin1() : 'x');
-                if (c.unicode() > 127) {   // umlauts: keyClick takes Latin-1 chars only
+                if (c.unicode() > 127) { // umlauts: keyClick takes Latin-1 chars only
                     edit->backspace();
                     edit->insert(QString(c));
                 }
@@ -230,8 +233,8 @@ std::vector<double> measureEngineAlone(const QList<kb::Article> &articles, const
 
 void printLatency(const char *label, const Stats &s)
 {
-    std::printf("  %-44s p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms   (n=%zu)\n", label, s.p50 / 1000.0,
-                s.p99 / 1000.0, s.max / 1000.0, s.n);
+    std::printf("  %-44s p50 %8.2f ms   p99 %8.2f ms   max %8.2f ms   (n=%zu)\n", label, s.p50 / 1000.0, s.p99 / 1000.0,
+                s.max / 1000.0, s.n);
 }
 
 bool makeDatabase(const QString &path, const kb::Catalogue &catalogue, const QList<kb::Synonym> &synonyms)
@@ -335,8 +338,9 @@ int main(int argc, char *argv[])
     };
     const auto [deskWall, deskMain] = spawn("--child-desk", realDb);
     const auto [baseWall, baseMain] = spawn("--child-baseline", realDb);
-    std::printf("  desk: spawn → window shown and search usable (existing db, %d articles): %.1f ms (main(): %.1f ms)\n",
-                int(builtIn.articles.size()), deskWall, deskMain);
+    std::printf(
+        "  desk: spawn → window shown and search usable (existing db, %d articles): %.1f ms (main(): %.1f ms)\n",
+        int(builtIn.articles.size()), deskWall, deskMain);
     std::printf("  baseline, a process that only opens the store and builds the index: %.1f ms (main(): %.1f ms)\n",
                 baseWall, baseMain);
     {
@@ -345,7 +349,8 @@ int main(int argc, char *argv[])
         t.start();
         Desk d(freshDb);
         waitFor([&]() { return d.ready; }, 60000);
-        std::printf("  in this (warm) process, first start on an empty db (installs the built-in catalogue): %.1f ms to search usable\n",
+        std::printf("  in this (warm) process, first start on an empty db (installs the built-in catalogue): %.1f ms "
+                    "to search usable\n",
                     double(t.nsecsElapsed()) / 1e6);
     }
 
@@ -357,7 +362,8 @@ int main(int argc, char *argv[])
         const auto rss = residentKiB();
         const auto keys = measureKeystrokes(d, rounds);
         printLatency("real catalogue: desk (thread + model + paint)", stats(keys));
-        printLatency("real catalogue: baseline, engine alone", stats(measureEngineAlone(builtIn.articles, synonyms, rounds)));
+        printLatency("real catalogue: baseline, engine alone",
+                     stats(measureEngineAlone(builtIn.articles, synonyms, rounds)));
 
         // Memory after opening 50 articles, and how long an article takes to show.
         std::printf("\nOpening 50 articles\n");
@@ -370,7 +376,8 @@ int main(int argc, char *argv[])
             }
         }
         int shown = 0;
-        QObject::connect(d.window.get(), &desk::MainWindow::articleShown, d.window.get(), [&shown](const QString &) { ++shown; });
+        QObject::connect(d.window.get(), &desk::MainWindow::articleShown, d.window.get(),
+                         [&shown](const QString &) { ++shown; });
         for (const QString &id : std::as_const(ids)) {
             const int before = shown;
             QElapsedTimer t;

@@ -13,15 +13,15 @@ namespace {
 
 struct Attribute
 {
-    QString name;    // lower case
-    QString value;   // entities decoded
+    QString name;  // lower case
+    QString value; // entities decoded
 };
 
 struct Token
 {
     enum Kind { Text, StartTag, EndTag };
     Kind kind = Text;
-    QString text;    // Text: decoded characters; tags: lower-case name
+    QString text; // Text: decoded characters; tags: lower-case name
     QList<Attribute> attributes;
     bool selfClosing = false;
 };
@@ -29,22 +29,22 @@ struct Token
 const QHash<QString, char32_t> &namedEntities()
 {
     static const QHash<QString, char32_t> entities = {
-        {QStringLiteral("amp"), U'&'},       {QStringLiteral("lt"), U'<'},       {QStringLiteral("gt"), U'>'},
-        {QStringLiteral("quot"), U'"'},      {QStringLiteral("apos"), U'\''},    {QStringLiteral("nbsp"), 0xA0},
-        {QStringLiteral("shy"), 0xAD},       {QStringLiteral("ndash"), 0x2013},  {QStringLiteral("mdash"), 0x2014},
-        {QStringLiteral("hellip"), 0x2026},  {QStringLiteral("euro"), 0x20AC},   {QStringLiteral("sect"), 0xA7},
-        {QStringLiteral("auml"), 0xE4},      {QStringLiteral("ouml"), 0xF6},     {QStringLiteral("uuml"), 0xFC},
-        {QStringLiteral("Auml"), 0xC4},      {QStringLiteral("Ouml"), 0xD6},     {QStringLiteral("Uuml"), 0xDC},
-        {QStringLiteral("szlig"), 0xDF},     {QStringLiteral("eacute"), 0xE9},   {QStringLiteral("egrave"), 0xE8},
-        {QStringLiteral("laquo"), 0xAB},     {QStringLiteral("raquo"), 0xBB},    {QStringLiteral("bdquo"), 0x201E},
-        {QStringLiteral("ldquo"), 0x201C},   {QStringLiteral("rdquo"), 0x201D},  {QStringLiteral("lsquo"), 0x2018},
-        {QStringLiteral("rsquo"), 0x2019},   {QStringLiteral("sbquo"), 0x201A},  {QStringLiteral("copy"), 0xA9},
-        {QStringLiteral("reg"), 0xAE},       {QStringLiteral("trade"), 0x2122},  {QStringLiteral("deg"), 0xB0},
-        {QStringLiteral("middot"), 0xB7},    {QStringLiteral("bull"), 0x2022},   {QStringLiteral("times"), 0xD7},
-        {QStringLiteral("para"), 0xB6},      {QStringLiteral("colon"), U':'},    {QStringLiteral("Tab"), U'\t'},
-        {QStringLiteral("NewLine"), U'\n'},  {QStringLiteral("sol"), U'/'},      {QStringLiteral("lpar"), U'('},
-        {QStringLiteral("rpar"), U')'},      {QStringLiteral("semi"), U';'},     {QStringLiteral("period"), U'.'},
-        {QStringLiteral("zwsp"), 0x200B},    {QStringLiteral("ensp"), 0x2002},   {QStringLiteral("emsp"), 0x2003},
+        {QStringLiteral("amp"), U'&'},      {QStringLiteral("lt"), U'<'},      {QStringLiteral("gt"), U'>'},
+        {QStringLiteral("quot"), U'"'},     {QStringLiteral("apos"), U'\''},   {QStringLiteral("nbsp"), 0xA0},
+        {QStringLiteral("shy"), 0xAD},      {QStringLiteral("ndash"), 0x2013}, {QStringLiteral("mdash"), 0x2014},
+        {QStringLiteral("hellip"), 0x2026}, {QStringLiteral("euro"), 0x20AC},  {QStringLiteral("sect"), 0xA7},
+        {QStringLiteral("auml"), 0xE4},     {QStringLiteral("ouml"), 0xF6},    {QStringLiteral("uuml"), 0xFC},
+        {QStringLiteral("Auml"), 0xC4},     {QStringLiteral("Ouml"), 0xD6},    {QStringLiteral("Uuml"), 0xDC},
+        {QStringLiteral("szlig"), 0xDF},    {QStringLiteral("eacute"), 0xE9},  {QStringLiteral("egrave"), 0xE8},
+        {QStringLiteral("laquo"), 0xAB},    {QStringLiteral("raquo"), 0xBB},   {QStringLiteral("bdquo"), 0x201E},
+        {QStringLiteral("ldquo"), 0x201C},  {QStringLiteral("rdquo"), 0x201D}, {QStringLiteral("lsquo"), 0x2018},
+        {QStringLiteral("rsquo"), 0x2019},  {QStringLiteral("sbquo"), 0x201A}, {QStringLiteral("copy"), 0xA9},
+        {QStringLiteral("reg"), 0xAE},      {QStringLiteral("trade"), 0x2122}, {QStringLiteral("deg"), 0xB0},
+        {QStringLiteral("middot"), 0xB7},   {QStringLiteral("bull"), 0x2022},  {QStringLiteral("times"), 0xD7},
+        {QStringLiteral("para"), 0xB6},     {QStringLiteral("colon"), U':'},   {QStringLiteral("Tab"), U'\t'},
+        {QStringLiteral("NewLine"), U'\n'}, {QStringLiteral("sol"), U'/'},     {QStringLiteral("lpar"), U'('},
+        {QStringLiteral("rpar"), U')'},     {QStringLiteral("semi"), U';'},    {QStringLiteral("period"), U'.'},
+        {QStringLiteral("zwsp"), 0x200B},   {QStringLiteral("ensp"), 0x2002},  {QStringLiteral("emsp"), 0x2003},
         {QStringLiteral("thinsp"), 0x2009},
     };
     return entities;
@@ -110,7 +110,7 @@ QString decodeEntities(QStringView in)
                 ++j;
             }
             if (j == digitsStart) {
-                out += c;   // "&#" without digits: literal
+                out += c; // "&#" without digits: literal
                 ++i;
                 continue;
             }
@@ -156,12 +156,12 @@ bool isSpace(QChar c)
 const QSet<QString> &droppedWithContent()
 {
     static const QSet<QString> names = {
-        QStringLiteral("script"),   QStringLiteral("style"),    QStringLiteral("iframe"),  QStringLiteral("object"),
-        QStringLiteral("noscript"), QStringLiteral("template"), QStringLiteral("svg"),
-        QStringLiteral("math"),     QStringLiteral("textarea"), QStringLiteral("select"),  QStringLiteral("title"),
-        QStringLiteral("head"),     QStringLiteral("frameset"), QStringLiteral("applet"),
-        QStringLiteral("noembed"),  QStringLiteral("noframes"), QStringLiteral("xmp"),     QStringLiteral("canvas"),
-        QStringLiteral("video"),    QStringLiteral("audio"),    QStringLiteral("plaintext"), QStringLiteral("option"),
+        QStringLiteral("script"),    QStringLiteral("style"),    QStringLiteral("iframe"),  QStringLiteral("object"),
+        QStringLiteral("noscript"),  QStringLiteral("template"), QStringLiteral("svg"),     QStringLiteral("math"),
+        QStringLiteral("textarea"),  QStringLiteral("select"),   QStringLiteral("title"),   QStringLiteral("head"),
+        QStringLiteral("frameset"),  QStringLiteral("applet"),   QStringLiteral("noembed"), QStringLiteral("noframes"),
+        QStringLiteral("xmp"),       QStringLiteral("canvas"),   QStringLiteral("video"),   QStringLiteral("audio"),
+        QStringLiteral("plaintext"), QStringLiteral("option"),
     };
     return names;
 }
@@ -209,7 +209,7 @@ void tokenize(const QString &html, const std::function<void(const Token &)> &emi
                 i = end < 0 ? n : end + 1;
                 continue;
             }
-            pendingText += c;   // a lone '<' is text
+            pendingText += c; // a lone '<' is text
             ++i;
             continue;
         }
@@ -301,12 +301,22 @@ QString escapeText(const QString &s)
     out.reserve(s.size() + 8);
     for (const QChar c : s) {
         switch (c.unicode()) {
-        case '&': out += QLatin1String("&amp;"); break;
-        case '<': out += QLatin1String("&lt;"); break;
-        case '>': out += QLatin1String("&gt;"); break;
-        case '"': out += QLatin1String("&quot;"); break;
-        case 0: break;
-        default: out += c;
+        case '&':
+            out += QLatin1String("&amp;");
+            break;
+        case '<':
+            out += QLatin1String("&lt;");
+            break;
+        case '>':
+            out += QLatin1String("&gt;");
+            break;
+        case '"':
+            out += QLatin1String("&quot;");
+            break;
+        case 0:
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -316,23 +326,48 @@ QString escapeText(const QString &s)
 const QHash<QString, QStringList> &allowedTags()
 {
     static const QHash<QString, QStringList> tags = {
-        {QStringLiteral("p"), {}},          {QStringLiteral("div"), {}},        {QStringLiteral("br"), {}},
-        {QStringLiteral("hr"), {}},         {QStringLiteral("h3"), {}},         {QStringLiteral("h4"), {}},
-        {QStringLiteral("h5"), {}},         {QStringLiteral("h6"), {}},         {QStringLiteral("ul"), {}},
-        {QStringLiteral("ol"), {QStringLiteral("start")}},                      {QStringLiteral("li"), {}},
-        {QStringLiteral("blockquote"), {}}, {QStringLiteral("pre"), {}},       {QStringLiteral("code"), {}},
-        {QStringLiteral("dl"), {}},         {QStringLiteral("dt"), {}},         {QStringLiteral("dd"), {}},
-        {QStringLiteral("table"), {}},      {QStringLiteral("thead"), {}},      {QStringLiteral("tbody"), {}},
-        {QStringLiteral("tfoot"), {}},      {QStringLiteral("tr"), {}},         {QStringLiteral("caption"), {}},
+        {QStringLiteral("p"), {}},
+        {QStringLiteral("div"), {}},
+        {QStringLiteral("br"), {}},
+        {QStringLiteral("hr"), {}},
+        {QStringLiteral("h3"), {}},
+        {QStringLiteral("h4"), {}},
+        {QStringLiteral("h5"), {}},
+        {QStringLiteral("h6"), {}},
+        {QStringLiteral("ul"), {}},
+        {QStringLiteral("ol"), {QStringLiteral("start")}},
+        {QStringLiteral("li"), {}},
+        {QStringLiteral("blockquote"), {}},
+        {QStringLiteral("pre"), {}},
+        {QStringLiteral("code"), {}},
+        {QStringLiteral("dl"), {}},
+        {QStringLiteral("dt"), {}},
+        {QStringLiteral("dd"), {}},
+        {QStringLiteral("table"), {}},
+        {QStringLiteral("thead"), {}},
+        {QStringLiteral("tbody"), {}},
+        {QStringLiteral("tfoot"), {}},
+        {QStringLiteral("tr"), {}},
+        {QStringLiteral("caption"), {}},
         {QStringLiteral("th"), {QStringLiteral("colspan"), QStringLiteral("rowspan"), QStringLiteral("scope")}},
         {QStringLiteral("td"), {QStringLiteral("colspan"), QStringLiteral("rowspan")}},
         {QStringLiteral("a"), {QStringLiteral("href"), QStringLiteral("title")}},
-        {QStringLiteral("strong"), {}},     {QStringLiteral("b"), {}},          {QStringLiteral("em"), {}},
-        {QStringLiteral("i"), {}},          {QStringLiteral("u"), {}},          {QStringLiteral("s"), {}},
-        {QStringLiteral("small"), {}},      {QStringLiteral("sub"), {}},        {QStringLiteral("sup"), {}},
-        {QStringLiteral("span"), {}},       {QStringLiteral("abbr"), {QStringLiteral("title")}},
-        {QStringLiteral("mark"), {}},       {QStringLiteral("cite"), {}},       {QStringLiteral("q"), {}},
-        {QStringLiteral("del"), {}},        {QStringLiteral("ins"), {}},
+        {QStringLiteral("strong"), {}},
+        {QStringLiteral("b"), {}},
+        {QStringLiteral("em"), {}},
+        {QStringLiteral("i"), {}},
+        {QStringLiteral("u"), {}},
+        {QStringLiteral("s"), {}},
+        {QStringLiteral("small"), {}},
+        {QStringLiteral("sub"), {}},
+        {QStringLiteral("sup"), {}},
+        {QStringLiteral("span"), {}},
+        {QStringLiteral("abbr"), {QStringLiteral("title")}},
+        {QStringLiteral("mark"), {}},
+        {QStringLiteral("cite"), {}},
+        {QStringLiteral("q"), {}},
+        {QStringLiteral("del"), {}},
+        {QStringLiteral("ins"), {}},
     };
     return tags;
 }
@@ -366,10 +401,10 @@ bool isSmallNumber(const QString &value)
 bool isBlock(const QString &name)
 {
     static const QSet<QString> blocks = {
-        QStringLiteral("p"),     QStringLiteral("div"),   QStringLiteral("h1"),    QStringLiteral("h2"),
-        QStringLiteral("h3"),    QStringLiteral("h4"),    QStringLiteral("h5"),    QStringLiteral("h6"),
-        QStringLiteral("ul"),    QStringLiteral("ol"),    QStringLiteral("blockquote"), QStringLiteral("pre"),
-        QStringLiteral("table"), QStringLiteral("tr"),    QStringLiteral("dl"),    QStringLiteral("hr"),
+        QStringLiteral("p"),       QStringLiteral("div"),     QStringLiteral("h1"),         QStringLiteral("h2"),
+        QStringLiteral("h3"),      QStringLiteral("h4"),      QStringLiteral("h5"),         QStringLiteral("h6"),
+        QStringLiteral("ul"),      QStringLiteral("ol"),      QStringLiteral("blockquote"), QStringLiteral("pre"),
+        QStringLiteral("table"),   QStringLiteral("tr"),      QStringLiteral("dl"),         QStringLiteral("hr"),
         QStringLiteral("caption"), QStringLiteral("section"), QStringLiteral("article"),
     };
     return blocks.contains(name);
@@ -400,7 +435,7 @@ QString HtmlSanitizer::sanitize(const QString &html)
 {
     QString out;
     out.reserve(html.size());
-    QStringList open;   // output names of the open elements, innermost last
+    QStringList open; // output names of the open elements, innermost last
 
     const auto closeUpTo = [&](qsizetype index) {
         while (open.size() > index) {
@@ -428,7 +463,7 @@ QString HtmlSanitizer::sanitize(const QString &html)
             return;
         }
         if (!allowedTags().contains(mappedName(t.text)) && !allowedTags().contains(t.text)) {
-            return;   // unknown tag: dropped, its text (if any) stays
+            return; // unknown tag: dropped, its text (if any) stays
         }
         const QString name = mappedName(t.text);
         if (t.kind == Token::EndTag) {
@@ -467,7 +502,7 @@ QString HtmlSanitizer::sanitize(const QString &html)
             }
         }
         if (isBlock(name) && !open.isEmpty() && open.constLast() == QLatin1String("p")) {
-            closeUpTo(open.size() - 1);   // a block inside <p> closes the paragraph
+            closeUpTo(open.size() - 1); // a block inside <p> closes the paragraph
         }
 
         out += QLatin1Char('<') + name;

@@ -14,7 +14,7 @@ struct ResultItem
     QString office;      // responsible office (first linked office), empty if unknown
     int officeCount = 0; // how many offices handle the service
     QString category;
-    QString snippet;     // HTML-escaped text with matched words in <mark>…</mark>; may be empty
+    QString snippet; // HTML-escaped text with matched words in <mark>…</mark>; may be empty
     double score = 0;
 
     friend bool operator==(const ResultItem &, const ResultItem &) = default;
@@ -36,8 +36,8 @@ public:
         OfficeRole,
         OfficeCountRole,
         CategoryRole,
-        SnippetRole,        // HTML with <mark>
-        SnippetTextRole,    // the snippet as plain text
+        SnippetRole,     // HTML with <mark>
+        SnippetTextRole, // the snippet as plain text
         ScoreRole,
     };
     Q_ENUM(Role)

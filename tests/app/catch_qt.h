@@ -5,9 +5,11 @@
 #include <QString>
 
 namespace Catch {
-template<>
-struct StringMaker<QString>
+template <> struct StringMaker<QString>
 {
-    static std::string convert(const QString &s) { return '"' + s.toStdString() + '"'; }
+    static std::string convert(const QString &s)
+    {
+        return '"' + s.toStdString() + '"';
+    }
 };
 } // namespace Catch

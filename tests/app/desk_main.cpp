@@ -13,9 +13,9 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     if (qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX")) {
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");   // the sandbox refuses to run as root (CI)
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1"); // the sandbox refuses to run as root (CI)
     }
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);   // required before QApplication for WebEngine
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts); // required before QApplication for WebEngine
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("HotlineDeskTests"));
     QCoreApplication::setApplicationName(QStringLiteral("hotline-desk-tests"));

@@ -186,8 +186,7 @@ kb::Catalogue munichSample()
         "Bürgerbüros vornehmen. Bei der persönlichen Anmeldung müssen Sie selbst erscheinen – Sie können aber auch "
         "eine bevollmächtigte Person mit der Anmeldung beauftragen.</p>\n<p><strong>Der Online-Service ist nur für "
         "Hauptwohnsitze möglich. Eine An- oder Ummeldung von Nebenwohnsitzen ist online nicht möglich.</strong></p>");
-    wohnsitz.documents = {QStringLiteral("Personalausweis oder Reisepass"),
-                          QStringLiteral("Wohnungsgeberbestätigung")};
+    wohnsitz.documents = {QStringLiteral("Personalausweis oder Reisepass"), QStringLiteral("Wohnungsgeberbestätigung")};
     wohnsitz.feesHtml = QStringLiteral("<ul>\n <li>kostenfrei</li>\n <li>Adressänderung in Fahrzeugpapieren: 12,60 "
                                        "Euro</li>\n</ul>");
     wohnsitz.onlineServiceUrl = QStringLiteral("https://stadt.muenchen.de/buergerservice/anmeldung.html");

@@ -69,13 +69,19 @@ struct Desk
         service.start();
         window->show();
         REQUIRE(QTest::qWaitForWindowExposed(window.get()));
-        window->activateWindow();   // focus needs an active window (under Xvfb there is no window manager)
+        window->activateWindow(); // focus needs an active window (under Xvfb there is no window manager)
         REQUIRE(QTest::qWaitForWindowActive(window.get()));
         REQUIRE((ready.count() > 0 || ready.wait(10000)));
     }
 
-    QLineEdit *edit() const { return window->searchPanel()->searchEdit(); }
-    kb::SearchResultModel *results() const { return window->searchPanel()->resultModel(); }
+    QLineEdit *edit() const
+    {
+        return window->searchPanel()->searchEdit();
+    }
+    kb::SearchResultModel *results() const
+    {
+        return window->searchPanel()->resultModel();
+    }
 
     // Types like an agent and waits until the answer to the last keystroke is on screen.
     void type(const QString &text)
@@ -132,7 +138,7 @@ TEST_CASE("typing shows results, Enter opens the article with its documents to b
 {
     resetSettings();
     Desk desk;
-    CHECK(desk.edit()->hasFocus());   // the search box has the focus at start
+    CHECK(desk.edit()->hasFocus()); // the search box has the focus at start
     desk.type(QStringLiteral("Perso"));
     REQUIRE(desk.results()->rowCount() >= 1);
     CHECK(desk.results()->item(0).title == QStringLiteral("Personalausweis"));
@@ -142,7 +148,8 @@ TEST_CASE("typing shows results, Enter opens the article with its documents to b
     QWebEnginePage *page = desk.window->articleView()->articleWebView()->page();
     const QString text = pageText(page);
     CHECK(text.contains(QStringLiteral("Personalausweis")));
-    CHECK(text.contains(QStringLiteral("Mitzubringende Unterlagen"), Qt::CaseInsensitive));   // headings are upper-cased by CSS
+    CHECK(text.contains(QStringLiteral("Mitzubringende Unterlagen"),
+                        Qt::CaseInsensitive)); // headings are upper-cased by CSS
     CHECK(text.contains(QStringLiteral("Ein aktuelles biometrisches Passfoto")));
     CHECK(text.contains(QStringLiteral("über 24 Jahren: 46 Euro")));
     CHECK(text.contains(QStringLiteral("Orleansstraße 50, 81667 München")));
@@ -179,7 +186,7 @@ TEST_CASE("arrow keys move from the search box into the results, Enter opens the
     desk.openAndWait([&]() { QTest::keyClick(list, Qt::Key_Return); });
     CHECK(desk.window->articleView()->article().id == expected);
     INFO("focus: " << (QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none"));
-    CHECK(list->hasFocus());   // opening an article leaves the focus where the agent is
+    CHECK(list->hasFocus()); // opening an article leaves the focus where the agent is
     // Up from the first row, or Esc, goes back to the search box; typing in the list continues the query.
     QTest::keyClick(list, Qt::Key_Up);
     QTest::keyClick(list, Qt::Key_Up);
@@ -197,23 +204,24 @@ TEST_CASE("a script inside an article never runs", "[desk][security]")
     kb::Article evil = catalogue.articles.first();
     evil.id = QStringLiteral("evil");
     evil.title = QStringLiteral("Hundesteuer");
-    evil.descriptionHtml = QStringLiteral(
-        "<p>Steuer für Hunde.</p>"
-        "<script>document.title='pwned'; document.body.setAttribute('data-pwned','script');</script>"
-        "<img src=\"x\" onerror=\"document.body.setAttribute('data-pwned','onerror')\">"
-        "<p onmouseover=\"document.title='pwned'\">Hover</p>"
-        "<a href=\"javascript:document.title='pwned'\">Klick</a>"
-        "<iframe src=\"data:text/html,<script>parent.document.title='pwned'</script>\"></iframe>"
-        "<style>body{display:none}</style>");
-    evil.feesHtml = QStringLiteral("<svg onload=\"document.title='pwned'\"><script>document.title='pwned'</script></svg>"
-                                   "<p>75 Euro im Jahr</p>");
+    evil.descriptionHtml =
+        QStringLiteral("<p>Steuer für Hunde.</p>"
+                       "<script>document.title='pwned'; document.body.setAttribute('data-pwned','script');</script>"
+                       "<img src=\"x\" onerror=\"document.body.setAttribute('data-pwned','onerror')\">"
+                       "<p onmouseover=\"document.title='pwned'\">Hover</p>"
+                       "<a href=\"javascript:document.title='pwned'\">Klick</a>"
+                       "<iframe src=\"data:text/html,<script>parent.document.title='pwned'</script>\"></iframe>"
+                       "<style>body{display:none}</style>");
+    evil.feesHtml =
+        QStringLiteral("<svg onload=\"document.title='pwned'\"><script>document.title='pwned'</script></svg>"
+                       "<p>75 Euro im Jahr</p>");
     catalogue.articles.append(evil);
     Desk desk(catalogue);
     desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("evil")); });
     QWebEnginePage *page = desk.window->articleView()->articleWebView()->page();
-    QTest::qWait(300);   // give any script that could run a chance to do so
+    QTest::qWait(300); // give any script that could run a chance to do so
     CHECK(page->title() == QStringLiteral("Hundesteuer"));
-    const QString html = pageHtml(page);   // the live DOM, serialised
+    const QString html = pageHtml(page); // the live DOM, serialised
     CHECK(html.contains(QStringLiteral("Steuer für Hunde.")));
     CHECK(html.contains(QStringLiteral("75 Euro im Jahr")));
     CHECK_FALSE(html.contains(QStringLiteral("data-pwned")));
@@ -304,7 +312,7 @@ TEST_CASE("stale search answers never overwrite newer ones", "[desk][stale]")
     // Answers arriving out of order: the older one is ignored.
     const quint64 base = desk.service.newestSearchId();
     panel->handleSearchFinished(base + 2, QStringLiteral("reise"), {newer}, 10);
-    panel->handleSearchFinished(base + 1, QStringLiteral("perso"), {older}, 10);   // arrives late
+    panel->handleSearchFinished(base + 1, QStringLiteral("perso"), {older}, 10); // arrives late
     REQUIRE(desk.results()->rowCount() == 1);
     CHECK(desk.results()->item(0).title == QStringLiteral("Reisepass"));
 }
@@ -352,7 +360,8 @@ TEST_CASE("the language switch changes visible texts at once, Qt's own strings i
     Desk desk;
     CHECK(desk.window->windowTitle() == QStringLiteral("Hotline Desk"));
     CHECK(desk.edit()->accessibleName() == QStringLiteral("Dienstleistungen suchen"));
-    CHECK(desk.window->searchPanel()->tabs()->tabText(desk::SearchPanel::FavouritesPage) == QStringLiteral("Favoriten"));
+    CHECK(desk.window->searchPanel()->tabs()->tabText(desk::SearchPanel::FavouritesPage) ==
+          QStringLiteral("Favoriten"));
     CHECK(desk.window->menuBar()->actions().first()->text() == QStringLiteral("&Datei"));
     {
         QDialogButtonBox box(QDialogButtonBox::Cancel);
@@ -360,8 +369,10 @@ TEST_CASE("the language switch changes visible texts at once, Qt's own strings i
     }
     desk.window->applyLanguage(QStringLiteral("en"));
     // LanguageChange reaches the widgets as posted events: wait for them.
-    REQUIRE(QTest::qWaitFor([&]() { return desk.edit()->accessibleName() == QStringLiteral("Search services"); }, 5000));
-    CHECK(desk.window->searchPanel()->tabs()->tabText(desk::SearchPanel::FavouritesPage) == QStringLiteral("Favourites"));
+    REQUIRE(
+        QTest::qWaitFor([&]() { return desk.edit()->accessibleName() == QStringLiteral("Search services"); }, 5000));
+    CHECK(desk.window->searchPanel()->tabs()->tabText(desk::SearchPanel::FavouritesPage) ==
+          QStringLiteral("Favourites"));
     CHECK(desk.window->menuBar()->actions().first()->text() == QStringLiteral("&File"));
     CHECK(desk.window->callerPanel()->findChild<QPushButton *>()->text() == QStringLiteral("Start call record"));
     {
@@ -394,15 +405,16 @@ TEST_CASE("every interactive widget has an accessible name and description", "[d
             if (internal || qobject_cast<QScrollBar *>(w) || w->inherits("QScrollBar")) {
                 continue;
             }
-            INFO(w->metaObject()->className() << " " << w->objectName().toStdString() << " parent "
-                                              << (w->parentWidget() ? w->parentWidget()->metaObject()->className() : ""));
+            INFO(w->metaObject()->className()
+                 << " " << w->objectName().toStdString() << " parent "
+                 << (w->parentWidget() ? w->parentWidget()->metaObject()->className() : ""));
             CHECK_FALSE(w->accessibleName().isEmpty());
             CHECK_FALSE(w->accessibleDescription().isEmpty());
             ++checked;
         }
         return checked;
     };
-    CHECK(check(desk.window.get()) > 20);   // enabled letters, lists, tabs, buttons, search box, article
+    CHECK(check(desk.window.get()) > 20); // enabled letters, lists, tabs, buttons, search box, article
     CHECK(check(&dialog) >= 6);
 }
 
@@ -431,7 +443,7 @@ TEST_CASE("recently viewed and favourites are kept per user", "[desk][persist]")
         Desk desk;
         desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("1063441")); });
         desk.openAndWait([&]() { desk.window->openArticle(QStringLiteral("1063453")); });
-        QTest::keyClick(desk.window.get(), Qt::Key_D, Qt::ControlModifier);   // Reisepass is a favourite
+        QTest::keyClick(desk.window.get(), Qt::Key_D, Qt::ControlModifier); // Reisepass is a favourite
         desk.window->splitter()->setSizes({260, 500, 700});
         desk.window->close();
     }
@@ -462,7 +474,7 @@ TEST_CASE("the A-Z index jumps to services by letter; categories group them", "[
     CHECK(az->model()->item(0).title == QStringLiteral("Personalausweis"));
     QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::ControlModifier);
     CHECK(az->listView()->hasFocus());
-    QTest::keyClick(az->listView(), Qt::Key_R);   // typing a letter in the list jumps as well
+    QTest::keyClick(az->listView(), Qt::Key_R); // typing a letter in the list jumps as well
     CHECK(az->listView()->currentIndex().data().toString() == QStringLiteral("Reisepass"));
     REQUIRE(az->jumpTo(QLatin1Char('w')));
     CHECK(az->listView()->currentIndex().data().toString() == QStringLiteral("Wohnsitzanmeldung"));
@@ -471,7 +483,7 @@ TEST_CASE("the A-Z index jumps to services by letter; categories group them", "[
     for (QToolButton *b : az->findChildren<QToolButton *>()) {
         enabled += b->isEnabled() ? 1 : 0;
     }
-    CHECK(enabled == 3);   // P, R, W
+    CHECK(enabled == 3); // P, R, W
     CHECK(desk::AzIndex::indexLetter(QStringLiteral("Änderung")) == QLatin1Char('A'));
     CHECK(desk::AzIndex::indexLetter(QStringLiteral("„Übergabe“")) == QLatin1Char('U'));
     desk.openAndWait([&]() { QTest::keyClick(az->listView(), Qt::Key_Return); });
@@ -489,14 +501,14 @@ TEST_CASE("F1 shows every shortcut; the caller panel records a call by hand", "[
     Desk desk(munichSample(), QStringLiteral("en"));
     for (QAction *action : desk.window->deskActions()) {
         INFO(action->text().toStdString());
-        CHECK_FALSE(action->shortcut().isEmpty());   // every action has a shortcut
+        CHECK_FALSE(action->shortcut().isEmpty()); // every action has a shortcut
     }
     // The desk's shortcuts win over the search box's own editing keys (X11 binds Ctrl+K, Ctrl+D, Ctrl+E there).
     desk.type(QStringLiteral("Reisepass"));
     desk.edit()->setCursorPosition(2);
     QTest::keyClick(desk.edit(), Qt::Key_K, Qt::ControlModifier);
     CHECK(desk.edit()->text() == QStringLiteral("Reisepass"));
-    CHECK(desk.edit()->selectedText() == QStringLiteral("Reisepass"));   // Ctrl+K focuses and selects all
+    CHECK(desk.edit()->selectedText() == QStringLiteral("Reisepass")); // Ctrl+K focuses and selects all
     desk.openAndWait([&]() { QTest::keyClick(desk.edit(), Qt::Key_Return); });
     desk.edit()->setCursorPosition(0);
     QTest::keyClick(desk.edit(), Qt::Key_D, Qt::ControlModifier);
@@ -570,7 +582,7 @@ TEST_CASE("first start on an empty database installs the built-in catalogue (rea
     service.start();
     window.show();
     REQUIRE(ready.wait(30000));
-    CHECK(ready.first().first().toInt() > 250);   // Munich's catalogue
+    CHECK(ready.first().first().toInt() > 250); // Munich's catalogue
     CHECK(QFileInfo::exists(path));
     QTest::keyClicks(window.searchPanel()->searchEdit(), QStringLiteral("Reisepass"));
     REQUIRE(QTest::qWaitFor(
@@ -629,7 +641,7 @@ TEST_CASE("the search worker rebuilds its index when the catalogue changed and t
     REQUIRE(store->upsert(change, nullptr, nullptr));
     worker.noteRequested(1);
     worker.search(1, QStringLiteral("Hundesteuer"), 10);
-    REQUIRE(opened.count() == 2);   // the A–Z and lists get the new index
+    REQUIRE(opened.count() == 2); // the A–Z and lists get the new index
     CHECK(opened.last().first().value<QList<kb::ResultItem>>().size() == 4);
     REQUIRE(finished.count() == 1);
     const auto items = finished.first().at(2).value<QList<kb::ResultItem>>();
@@ -669,7 +681,7 @@ TEST_CASE("render review pictures", "[.shots]")
     desk.window->grab().save(dir + QStringLiteral("/offices.png"));
     QApplication::setPalette(dark);
     QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
-    REQUIRE(shown.wait(WebTimeoutMs));   // re-rendered with the dark colours
+    REQUIRE(shown.wait(WebTimeoutMs)); // re-rendered with the dark colours
     QTest::qWait(800);
     desk.window->grab().save(dir + QStringLiteral("/dark.png"));
     QApplication::setPalette(original);
@@ -687,7 +699,7 @@ TEST_CASE("WebEngine starts in the background after the window shows, without ta
 {
     resetSettings();
     Desk desk;
-    CHECK(desk.window->articleView()->articleWebView() == nullptr);   // not at start: cold start stays fast
+    CHECK(desk.window->articleView()->articleWebView() == nullptr); // not at start: cold start stays fast
     REQUIRE(QTest::qWaitFor([&]() { return desk.window->articleView()->articleWebView() != nullptr; }, 10000));
     QTest::qWait(500);
     CHECK(desk.edit()->hasFocus());

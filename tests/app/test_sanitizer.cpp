@@ -44,7 +44,8 @@ TEST_CASE("sanitizer drops scripts, styles and embedded content with their conte
 
 TEST_CASE("sanitizer removes event handlers, styles and unknown attributes", "[sanitizer]")
 {
-    CHECK(clean("<p onclick=\"alert(1)\" style=\"color:red\" class=\"x\" id=\"y\">t</p>") == QStringLiteral("<p>t</p>"));
+    CHECK(clean("<p onclick=\"alert(1)\" style=\"color:red\" class=\"x\" id=\"y\">t</p>") ==
+          QStringLiteral("<p>t</p>"));
     CHECK(clean("<a href=\"https://muenchen.de\" onmouseover='x()' target=_blank>m</a>") ==
           QStringLiteral("<a href=\"https://muenchen.de\" rel=\"noopener noreferrer\">m</a>"));
     CHECK(clean("<td colspan=\"2\" rowspan=\"x\">c</td>") == QStringLiteral("<td colspan=\"2\">c</td>"));
@@ -110,7 +111,8 @@ TEST_CASE("sanitizer leaves no script or handler in the whole Munich catalogue",
 {
     QFile file(QStringLiteral(HOTLINE_SHARED_DATA_DIR "/munich_dldb_services_de.json"));
     REQUIRE(file.open(QIODevice::ReadOnly));
-    const QJsonArray services = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("data")).toArray();
+    const QJsonArray services =
+        QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("data")).toArray();
     REQUIRE(services.size() > 250);
     int withLinks = 0;
     for (const QJsonValue &v : services) {
@@ -118,10 +120,10 @@ TEST_CASE("sanitizer leaves no script or handler in the whole Munich catalogue",
             const QString raw = v.toObject().value(QLatin1String(field)).toString();
             const QString out = HtmlSanitizer::sanitize(raw);
             CHECK_FALSE(out.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
-            CHECK_FALSE(out.contains(QRegularExpression(QStringLiteral("<[^>]+\\son[a-z]+="),
-                                                        QRegularExpression::CaseInsensitiveOption)));
+            CHECK_FALSE(out.contains(
+                QRegularExpression(QStringLiteral("<[^>]+\\son[a-z]+="), QRegularExpression::CaseInsensitiveOption)));
             CHECK_FALSE(out.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
-            CHECK(HtmlSanitizer::sanitize(out) == out);   // idempotent: sanitised HTML is a fixed point
+            CHECK(HtmlSanitizer::sanitize(out) == out); // idempotent: sanitised HTML is a fixed point
             if (out.contains(QStringLiteral("<a href=\"https://"))) {
                 ++withLinks;
             }
@@ -129,7 +131,7 @@ TEST_CASE("sanitizer leaves no script or handler in the whole Munich catalogue",
             CHECK(HtmlSanitizer::toPlainText(out) == HtmlSanitizer::toPlainText(raw));
         }
     }
-    CHECK(withLinks > 20);   // real links survive
+    CHECK(withLinks > 20); // real links survive
 }
 
 TEST_CASE("plain text keeps paragraphs, list items and link targets", "[sanitizer]")

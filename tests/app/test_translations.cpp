@@ -13,7 +13,7 @@ struct Message
 {
     QString context;
     QString source;
-    QStringList translations;   // one, or the numerus forms
+    QStringList translations; // one, or the numerus forms
     QString type;
 };
 
@@ -81,7 +81,7 @@ TEST_CASE("German and English catalogues are complete and keep placeholders", "[
         REQUIRE(messages.size() > 150);
         for (const Message &m : messages) {
             INFO(lang << " " << m.context.toStdString() << ": " << m.source.toStdString());
-            CHECK(m.type.isEmpty());   // not unfinished, vanished or obsolete
+            CHECK(m.type.isEmpty()); // not unfinished, vanished or obsolete
             for (const QString &t : m.translations) {
                 CHECK_FALSE(t.trimmed().isEmpty());
                 CHECK(placeholders(t) == placeholders(m.source));
