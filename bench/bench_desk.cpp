@@ -205,6 +205,19 @@ std::vector<double> measureKeystrokes(Desk &d, int rounds)
         }
     }
     viewport->removeEventFilter(&probe);
+    // What one repaint of the result list costs on its own (model filled with the last answer).
+    edit->setText(QStringLiteral("perso"));
+    waitFor([&]() { return model->shownRequestId() == d.service.newestSearchId(); }, 2000);
+    std::vector<double> paintUs;
+    for (int i = 0; i < 50; ++i) {
+        QElapsedTimer t;
+        t.start();
+        viewport->repaint();
+        paintUs.push_back(double(t.nsecsElapsed()) / 1000.0);
+    }
+    std::sort(paintUs.begin(), paintUs.end());
+    std::printf("  (one repaint of the result list alone, %d rows: median %.2f ms)\n", model->rowCount(),
+                paintUs[paintUs.size() / 2] / 1000.0);
     if (timeouts > 0) {
         std::printf("  (%d keystrokes not painted within 2 s, left out)\n", timeouts);
     }
