@@ -376,19 +376,26 @@ void MainWindow::applyLanguage(const QString &language)
 
 void MainWindow::showSettings()
 {
-    const QString oldPath = m_settings->value(DeskSettings::DatabasePath).toString();
-    SettingsDialog dialog(m_settings, defaultCatalogueDatabasePath(), this);
-    if (dialog.exec() != QDialog::Accepted) {
+    if (auto *open = findChild<SettingsDialog *>()) {
+        open->raise();
+        open->activateWindow();
         return;
     }
-    applyLanguage(dialog.language());
-    const QString newPath = dialog.databasePath();
-    if (newPath != oldPath) {
-        m_ready = false;
-        m_catalogueError.clear();
-        retranslateUi();
-        m_service->restart([newPath](QString *error) { return openDeskCatalogue(newPath, error); });
-    }
+    // Window-modal and not exec(): no nested event loop, search answers keep arriving while it is open.
+    const QString oldPath = m_settings->value(DeskSettings::DatabasePath).toString();
+    auto *dialog = new SettingsDialog(m_settings, defaultCatalogueDatabasePath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, oldPath]() {
+        applyLanguage(dialog->language());
+        const QString newPath = dialog->databasePath();
+        if (newPath != oldPath) {
+            m_ready = false;
+            m_catalogueError.clear();
+            retranslateUi();
+            m_service->restart([newPath](QString *error) { return openDeskCatalogue(newPath, error); });
+        }
+    });
+    dialog->open();
 }
 
 SearchPanel *MainWindow::searchPanel() const

@@ -707,3 +707,21 @@ TEST_CASE("WebEngine starts in the background after the window shows, without ta
     CHECK(desk.edit()->text() == QStringLiteral("Perso"));
     CHECK(desk.results()->rowCount() >= 1);
 }
+
+TEST_CASE("the language chosen in the settings applies at once", "[desk][i18n][settings]")
+{
+    resetSettings();
+    Desk desk;
+    QTest::keyClick(desk.window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    auto *dialog = desk.window->findChild<desk::SettingsDialog *>();
+    REQUIRE(dialog);
+    REQUIRE(QTest::qWaitForWindowExposed(dialog));
+    CHECK(dialog->windowTitle() == QStringLiteral("Einstellungen"));
+    dialog->setLanguage(QStringLiteral("en"));
+    dialog->accept();
+    REQUIRE(
+        QTest::qWaitFor([&]() { return desk.edit()->accessibleName() == QStringLiteral("Search services"); }, 5000));
+    CHECK(desk.window->menuBar()->actions().first()->text() == QStringLiteral("&File"));
+    CHECK(desk::DeskSettings().language() == QStringLiteral("en"));
+    desk.window->applyLanguage(QStringLiteral("de"));
+}
