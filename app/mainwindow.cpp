@@ -23,6 +23,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 
 namespace desk {
 
@@ -170,6 +171,16 @@ void MainWindow::createMenus()
     m_callMenu->addAction(m_callRecord);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addActions({m_help, m_about});
+
+    // The most used actions once more for the mouse; their buttons stay out of the Tab chain (keyboard users have
+    // the shortcuts).
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("DeskToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addActions({m_callRecord, m_copyEssentials, m_toggleFavourite, m_openPortal});
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_settingsAction, m_help});
 }
 
 QList<QAction *> MainWindow::deskActions() const
@@ -202,6 +213,18 @@ void MainWindow::retranslateUi()
     m_openPortal->setText(tr("Open in the city &portal"));
     m_closeTab->setText(tr("Close the browser &tab"));
     m_callRecord->setText(tr("Start or end a call &record"));
+    m_callRecord->setIconText(tr("Call record"));
+    m_copyEssentials->setIconText(tr("Copy for e-mail"));
+    m_toggleFavourite->setIconText(tr("Favourite"));
+    m_openPortal->setIconText(tr("City portal"));
+    m_settingsAction->setIconText(tr("Settings"));
+    m_help->setIconText(tr("Shortcuts"));
+    m_toolBar->setWindowTitle(tr("Toolbar"));
+    for (QAction *action : deskActions()) {
+        // Tooltips name the shortcut, so the mouse teaches the keyboard.
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(action->text().remove(QLatin1Char('&')),
+                                                          action->shortcut().toString(QKeySequence::NativeText)));
+    }
     m_settingsAction->setText(tr("S&ettings…"));
     m_help->setText(tr("&Keyboard shortcuts"));
     m_about->setText(tr("&About Hotline Desk"));

@@ -11,6 +11,7 @@ class QAction;
 class QLabel;
 class QSplitter;
 class QTimer;
+class QToolBar;
 
 namespace desk {
 
@@ -99,6 +100,7 @@ private:
     QMenu *m_articleMenu = nullptr;
     QMenu *m_callMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
 
     QPointer<QWidget> m_focusBeforeArticle;
     bool m_wasActive = false;

@@ -448,6 +448,34 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>Close the browser &amp;tab</source>
         <translation>Browser-&amp;Tab schließen</translation>
     </message>
+    <message>
+        <source>Call record</source>
+        <translation>Anrufnotiz</translation>
+    </message>
+    <message>
+        <source>Copy for e-mail</source>
+        <translation>Für E-Mail kopieren</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <source>City portal</source>
+        <translation>Stadtportal</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>

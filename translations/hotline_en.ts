@@ -448,6 +448,34 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>Close the browser &amp;tab</source>
         <translation>Close the browser &amp;tab</translation>
     </message>
+    <message>
+        <source>Call record</source>
+        <translation>Call record</translation>
+    </message>
+    <message>
+        <source>Copy for e-mail</source>
+        <translation>Copy for e-mail</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favourite</translation>
+    </message>
+    <message>
+        <source>City portal</source>
+        <translation>City portal</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Toolbar</translation>
+    </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>
