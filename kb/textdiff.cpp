@@ -117,6 +117,66 @@ bool lcsDiff(const QStringList &a, const QStringList &b, QList<DiffSegment> &out
     return true;
 }
 
+// Puts each run of changes into the form "one Removed, then one Added".
+QList<DiffSegment> normalized(const QList<DiffSegment> &in)
+{
+    QList<DiffSegment> out;
+    QString removed;
+    QString added;
+    auto flush = [&] {
+        append(out, DiffSegment::Kind::Removed, removed);
+        append(out, DiffSegment::Kind::Added, added);
+        removed.clear();
+        added.clear();
+    };
+    for (const DiffSegment &s : in) {
+        if (s.kind == DiffSegment::Kind::Same) {
+            flush();
+            append(out, DiffSegment::Kind::Same, s.text);
+        } else {
+            (s.kind == DiffSegment::Kind::Removed ? removed : added) += s.text;
+        }
+    }
+    flush();
+    return out;
+}
+
+// Semantic clean-up (the rule of diff-match-patch's cleanupSemantic): a short common piece between
+// two changes that are each at least as long, typically "," or " Euro" inside a rewritten
+// sentence, reads better as part of the change than as a dozen fragments.
+QList<DiffSegment> semanticCleanup(QList<DiffSegment> segments)
+{
+    for (bool changed = true; changed;) {
+        changed = false;
+        segments = normalized(segments);
+        for (qsizetype i = 1; i + 1 < segments.size(); ++i) {
+            if (segments.at(i).kind != DiffSegment::Kind::Same) {
+                continue;
+            }
+            auto editLength = [&segments](qsizetype from, int step) {
+                qsizetype removed = 0;
+                qsizetype added = 0;
+                for (qsizetype k = from; k >= 0 && k < segments.size() && segments.at(k).kind != DiffSegment::Kind::Same;
+                     k += step) {
+                    (segments.at(k).kind == DiffSegment::Kind::Removed ? removed : added) += segments.at(k).text.size();
+                }
+                return std::max(removed, added);
+            };
+            const qsizetype before = editLength(i - 1, -1);
+            const qsizetype after = editLength(i + 1, 1);
+            const qsizetype length = segments.at(i).text.size();
+            if (before > 0 && after > 0 && length <= before && length <= after) {
+                const QString text = segments.at(i).text;
+                segments[i] = DiffSegment{DiffSegment::Kind::Removed, text};
+                segments.insert(i + 1, DiffSegment{DiffSegment::Kind::Added, text});
+                changed = true;
+                break;
+            }
+        }
+    }
+    return segments;
+}
+
 QList<DiffSegment> wholeChange(const QString &before, const QString &after)
 {
     QList<DiffSegment> out;
@@ -181,7 +241,7 @@ QList<DiffSegment> diffWords(const QString &before, const QString &after)
 {
     QList<DiffSegment> out;
     if (lcsDiff(wordTokens(before), wordTokens(after), out)) {
-        return out;
+        return semanticCleanup(out);
     }
     return diffLines(before, after);
 }

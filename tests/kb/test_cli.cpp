@@ -309,7 +309,8 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
     REQUIRE(diff.exitCode == 0);
     INFO(diff.out.toStdString());
     CHECK(diff.out.contains(QStringLiteral("== Fees ==")));
-    CHECK(diff.out.contains(QStringLiteral("{+46+}")));
+    CHECK(diff.out.contains(QStringLiteral("{+46,00 Euro+}")));
+    CHECK(diff.out.contains(QStringLiteral("[-unter 24 Jahren: 27,60 Euro\n")));
     CHECK(with({QStringLiteral("history"), QStringLiteral("1063441"), QStringLiteral("--diff"), QStringLiteral("1,9")})
               .exitCode
           == 1);

@@ -473,6 +473,11 @@ TEST_CASE("word and line diff", "[editorial][diff]")
                                     {K::Removed, QStringLiteral("bar oder")},
                                     {K::Added, QStringLiteral("nur")},
                                     {K::Same, QStringLiteral(" mit Karte.")}});
+    // A lone "," between two changes is folded into the change instead of splitting it.
+    CHECK(kb::diffWords(QStringLiteral("unter 24 Jahren: 27,60 Euro"), QStringLiteral("46,00 Euro"))
+          == QList<kb::DiffSegment>{{K::Removed, QStringLiteral("unter 24 Jahren: 27,60")},
+                                    {K::Added, QStringLiteral("46,00")},
+                                    {K::Same, QStringLiteral(" Euro")}});
     CHECK(kb::diffWords(QStringLiteral("gleich"), QStringLiteral("gleich"))
           == QList<kb::DiffSegment>{{K::Same, QStringLiteral("gleich")}});
     CHECK(kb::diffWords(QString(), QStringLiteral("neu")) == QList<kb::DiffSegment>{{K::Added, QStringLiteral("neu")}});
