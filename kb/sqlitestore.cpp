@@ -303,6 +303,77 @@ private:
     bool m_active = false;
 };
 
+// The columns articleFromRow() reads after the id, in this order (articles and article_versions).
+const QString kArticleRowColumns = QStringLiteral(
+    "title, leika_key, summary, description_html, documents, fees_html, processing_time, legal_basis, "
+    "online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, last_reviewed, "
+    "review_by, updated_at, version, source");
+
+Article articleFromRow(const QSqlQuery &q)
+{
+    Article a;
+    a.id = q.value(0).toString();
+    a.title = q.value(1).toString();
+    a.leikaKey = q.value(2).toString();
+    a.summary = q.value(3).toString();
+    a.descriptionHtml = q.value(4).toString();
+    a.documents = fromJsonList(q.value(5).toString());
+    a.feesHtml = q.value(6).toString();
+    a.processingTime = q.value(7).toString();
+    a.legalBasis = q.value(8).toString();
+    a.onlineServiceUrl = q.value(9).toString();
+    a.url = q.value(10).toString();
+    a.keywords = fromJsonList(q.value(11).toString());
+    a.category = q.value(12).toString();
+    a.links = linksFromJson(q.value(13).toString());
+    a.durationMinutes = q.value(14).toInt();
+    a.validFrom = dateFrom(q.value(15));
+    a.validTo = dateFrom(q.value(16));
+    a.lastReviewed = dateFrom(q.value(17));
+    a.reviewBy = dateFrom(q.value(18));
+    a.updatedAt = QDateTime::fromString(q.value(19).toString(), Qt::ISODateWithMs).toUTC();
+    a.version = q.value(20).toInt();
+    a.source = q.value(21).toString();
+    return a;
+}
+
+// Copies the published row of one article (and its office links) into the history, just before it
+// is overwritten or removed: INSERT … SELECT, so the text never passes through the program. The two
+// statements are prepared once per write and reused for every article of an import.
+class HistoryCopier
+{
+public:
+    explicit HistoryCopier(QSqlDatabase &db) : m_row(db), m_offices(db)
+    {
+        m_row.prepare(QStringLiteral(
+            "INSERT INTO article_versions (article_id, %1, published_by, author, change_note) "
+            "SELECT id, %1, published_by, author, change_note FROM articles WHERE id = :id "
+            "ON CONFLICT (article_id, version) DO NOTHING")
+                          .arg(kArticleRowColumns));
+        m_offices.prepare(QStringLiteral(
+            "INSERT INTO article_version_offices (article_id, version, office_id, position, duration_minutes, bookable, "
+            "appointment_url) SELECT o.article_id, a.version, o.office_id, o.position, o.duration_minutes, o.bookable, "
+            "o.appointment_url FROM article_offices o JOIN articles a ON a.id = o.article_id WHERE o.article_id = :id "
+            "ON CONFLICT (article_id, version, office_id) DO NOTHING"));
+    }
+    bool copy(const QString &articleId, QString *error)
+    {
+        for (QSqlQuery *q : {&m_row, &m_offices}) {
+            q->bindValue(QStringLiteral(":id"), text(articleId));
+            if (!q->exec()) {
+                setError(error, Messages::tr("keeping the previous version of article \"%1\" failed: %2")
+                                    .arg(articleId, q->lastError().text()));
+                return false;
+            }
+        }
+        return true;
+    }
+
+private:
+    QSqlQuery m_row;
+    QSqlQuery m_offices;
+};
+
 class SqliteStore final : public Store
 {
 public:
@@ -379,17 +450,13 @@ private:
                const QString &summary, QString *error) const;
     QString nowText() const;
     int publishedVersion(QSqlDatabase &db, const QString &articleId, bool *ok) const;
-    bool keepVersion(QSqlDatabase &db, const Article &article, const QString &publishedBy, const QString &author,
-                     const QString &changeNote, QString *error) const;
-    bool writeArticle(QSqlDatabase &db, const Article &article, QString *error) const;
+    bool writeArticle(QSqlDatabase &db, const Article &article, const QString &author, const QString &changeNote,
+                      QString *error) const;
     EditResult saveDraftLocked(QSqlDatabase &db, Article content, int baseVersion, const QString &auditAction,
                                const QString &auditSummary, QString *error);
     QList<Draft> loadDrafts(const QString &articleId, qint64 authorId, QString *error) const;
     QList<User> loadUsers(const QString &nameKey, QString *error) const;
     int activeLeads(QSqlDatabase &db, bool *ok) const;
-
-public:
-    bool seedHistory(QString *error);
     QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
     bool bumpRevision(QSqlDatabase &db, QString *error);
     QList<Article> loadArticles(const QString &whereId, QString *error) const;
@@ -501,15 +568,16 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         "legal_basis = :legal_basis, online_service_url = :online_service_url, url = :url, keywords = :keywords, "
         "category = :category, links = :links, duration_minutes = :duration_minutes, valid_from = :valid_from, "
         "valid_to = :valid_to, last_reviewed = :last_reviewed, review_by = :review_by, updated_at = :updated_at, "
-        "version = :version, source = :source, content_hash = :content_hash");
+        "version = :version, source = :source, content_hash = :content_hash, published_by = :published_by, "
+        "author = '', change_note = :change_note");
     QSqlQuery articleInsert(database);
     articleInsert.prepare(QStringLiteral(
         "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, processing_time, "
         "legal_basis, online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, "
-        "last_reviewed, review_by, updated_at, version, source, content_hash) VALUES (:id, :title, :leika_key, "
-        ":summary, :description_html, :documents, :fees_html, :processing_time, :legal_basis, :online_service_url, "
-        ":url, :keywords, :category, :links, :duration_minutes, :valid_from, :valid_to, :last_reviewed, :review_by, "
-        ":updated_at, :version, :source, :content_hash)"));
+        "last_reviewed, review_by, updated_at, version, source, content_hash, published_by, change_note) VALUES (:id, "
+        ":title, :leika_key, :summary, :description_html, :documents, :fees_html, :processing_time, :legal_basis, "
+        ":online_service_url, :url, :keywords, :category, :links, :duration_minutes, :valid_from, :valid_to, "
+        ":last_reviewed, :review_by, :updated_at, :version, :source, :content_hash, :published_by, :change_note)"));
     QSqlQuery articleUpdate(database);
     articleUpdate.prepare(QStringLiteral("UPDATE articles SET %1 WHERE id = :id").arg(articleColumns));
     QSqlQuery linksDelete(database);
@@ -518,6 +586,16 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     linkInsert.prepare(QStringLiteral(
         "INSERT INTO article_offices (article_id, office_id, position, duration_minutes, bookable, appointment_url) "
         "VALUES (?, ?, ?, ?, ?, ?)"));   // positional: the hottest statement of a bulk import
+    HistoryCopier history(database);
+    // One audit entry per written article: positional and with the time taken once, since it runs
+    // as often as the article insert itself.
+    QSqlQuery auditInsert(database);
+    auditInsert.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, article_id, version, summary) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)"));
+    const QString publishedBy = m_actor.auditName();
+    const QString importedNote = Messages::tr("imported");
+    const QString updatedNote = Messages::tr("updated by import");
+    const QString auditAction = QStringLiteral("article.import");
 
     seen.clear();
     for (const Article &a : catalogue.articles) {
@@ -537,7 +615,13 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
             continue;
         }
         const bool isNew = known == knownArticles.constEnd();
+        // Copy on write: the version about to be replaced goes to the history first.
+        if (!isNew && !history.copy(a.id, error)) {
+            return false;
+        }
         QSqlQuery &q = isNew ? articleInsert : articleUpdate;
+        q.bindValue(QStringLiteral(":published_by"), publishedBy);
+        q.bindValue(QStringLiteral(":change_note"), isNew ? importedNote : updatedNote);
         q.bindValue(QStringLiteral(":id"), text(a.id));
         q.bindValue(QStringLiteral(":title"), text(a.title));
         q.bindValue(QStringLiteral(":leika_key"), text(a.leikaKey));
@@ -587,16 +671,14 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
                 return false;
             }
         }
-        // History and audit trail: every published version is kept, every change names who made it.
-        Article published = a;
-        published.version = isNew ? 1 : known->second + 1;
-        published.updatedAt = QDateTime::fromString(now, Qt::ISODateWithMs).toUTC();
-        if (!keepVersion(database, published, m_actor.auditName(), QString(),
-                         isNew ? Messages::tr("imported") : Messages::tr("updated by import"), error)
-            || !audit(database, QStringLiteral("article.import"), a.id, published.version,
-                      isNew ? Messages::tr("imported \"%1\"").arg(a.title)
-                            : Messages::tr("updated \"%1\" by import").arg(a.title),
-                      error)) {
+        auditInsert.bindValue(0, now);
+        auditInsert.bindValue(1, publishedBy);
+        auditInsert.bindValue(2, auditAction);
+        auditInsert.bindValue(3, a.id);
+        auditInsert.bindValue(4, isNew ? 1 : known->second + 1);
+        auditInsert.bindValue(5, QString((isNew ? importedNote : updatedNote) + QStringLiteral(": ") + a.title));
+        if (!auditInsert.exec()) {
+            setError(error, Messages::tr("writing the audit trail failed: %1").arg(auditInsert.lastError().text()));
             return false;
         }
         ++(isNew ? counts.articlesInserted : counts.articlesUpdated);
@@ -630,9 +712,10 @@ bool SqliteStore::removeArticle(const QString &id, QString *error)
     if (!authorize(database, Need::Lead, Messages::tr("remove articles"), error)) {
         return false;
     }
-    // The last published version stays in the history (databases from before schema 3 have none).
+    // The last published version stays in the history.
     const std::optional<Article> current = article(id);
-    if (current && !keepVersion(database, *current, m_actor.auditName(), QString(), QString(), error)) {
+    HistoryCopier history(database);
+    if (current && !history.copy(id, error)) {
         return false;
     }
     QSqlQuery q(database);
@@ -658,11 +741,7 @@ QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error)
     QSqlQuery q(database);
     q.setForwardOnly(true);
     const QString filter = whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id");
-    q.prepare(QStringLiteral("SELECT id, title, leika_key, summary, description_html, documents, fees_html, "
-                             "processing_time, legal_basis, online_service_url, url, keywords, category, links, "
-                             "duration_minutes, valid_from, valid_to, last_reviewed, review_by, updated_at, version, "
-                             "source FROM articles%1 ORDER BY id")
-                  .arg(filter));
+    q.prepare(QStringLiteral("SELECT id, %1 FROM articles%2 ORDER BY id").arg(kArticleRowColumns, filter));
     if (!whereId.isNull()) {
         q.bindValue(QStringLiteral(":id"), text(whereId));
     }
@@ -672,29 +751,7 @@ QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error)
     }
     QHash<QString, qsizetype> index;
     while (q.next()) {
-        Article a;
-        a.id = q.value(0).toString();
-        a.title = q.value(1).toString();
-        a.leikaKey = q.value(2).toString();
-        a.summary = q.value(3).toString();
-        a.descriptionHtml = q.value(4).toString();
-        a.documents = fromJsonList(q.value(5).toString());
-        a.feesHtml = q.value(6).toString();
-        a.processingTime = q.value(7).toString();
-        a.legalBasis = q.value(8).toString();
-        a.onlineServiceUrl = q.value(9).toString();
-        a.url = q.value(10).toString();
-        a.keywords = fromJsonList(q.value(11).toString());
-        a.category = q.value(12).toString();
-        a.links = linksFromJson(q.value(13).toString());
-        a.durationMinutes = q.value(14).toInt();
-        a.validFrom = dateFrom(q.value(15));
-        a.validTo = dateFrom(q.value(16));
-        a.lastReviewed = dateFrom(q.value(17));
-        a.reviewBy = dateFrom(q.value(18));
-        a.updatedAt = QDateTime::fromString(q.value(19).toString(), Qt::ISODateWithMs).toUTC();
-        a.version = q.value(20).toInt();
-        a.source = q.value(21).toString();
+        const Article a = articleFromRow(q);
         index.insert(a.id, result.size());
         result << a;
     }
@@ -1146,50 +1203,32 @@ int SqliteStore::publishedVersion(QSqlDatabase &db, const QString &articleId, bo
     return *ok && q.next() ? q.value(0).toInt() : 0;
 }
 
-bool SqliteStore::keepVersion(QSqlDatabase &db, const Article &article, const QString &publishedBy,
-                              const QString &author, const QString &changeNote, QString *error) const
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO article_versions (article_id, version, published_at, published_by, author, "
-                             "change_note, content) VALUES (:article_id, :version, :published_at, :published_by, "
-                             ":author, :change_note, :content) ON CONFLICT (article_id, version) DO NOTHING"));
-    q.bindValue(QStringLiteral(":article_id"), text(article.id));
-    q.bindValue(QStringLiteral(":version"), article.version);
-    q.bindValue(QStringLiteral(":published_at"), article.updatedAt.isValid()
-                                                     ? article.updatedAt.toUTC().toString(Qt::ISODateWithMs)
-                                                     : nowText());
-    q.bindValue(QStringLiteral(":published_by"), text(publishedBy));
-    q.bindValue(QStringLiteral(":author"), text(author));
-    q.bindValue(QStringLiteral(":change_note"), text(changeNote));
-    q.bindValue(QStringLiteral(":content"), articleSnapshot(article));
-    if (!q.exec()) {
-        setError(error, Messages::tr("keeping version %1 of article \"%2\" failed: %3")
-                            .arg(article.version)
-                            .arg(article.id, q.lastError().text()));
-        return false;
-    }
-    return true;
-}
-
 // One article into the published catalogue (insert or replace, offices relinked). The caller
 // holds the transaction and has set version and updatedAt.
-bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, QString *error) const
+bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, const QString &author, const QString &changeNote,
+                               QString *error) const
 {
+    HistoryCopier history(db);
+    if (!history.copy(a.id, error)) {   // copies nothing for a new article
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, processing_time, "
         "legal_basis, online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, "
-        "last_reviewed, review_by, updated_at, version, source, content_hash) VALUES (:id, :title, :leika_key, "
-        ":summary, :description_html, :documents, :fees_html, :processing_time, :legal_basis, :online_service_url, "
-        ":url, :keywords, :category, :links, :duration_minutes, :valid_from, :valid_to, :last_reviewed, :review_by, "
-        ":updated_at, :version, :source, :content_hash) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+        "last_reviewed, review_by, updated_at, version, source, content_hash, published_by, author, change_note) "
+        "VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, :processing_time, "
+        ":legal_basis, :online_service_url, :url, :keywords, :category, :links, :duration_minutes, :valid_from, "
+        ":valid_to, :last_reviewed, :review_by, :updated_at, :version, :source, :content_hash, :published_by, :author, "
+        ":change_note) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
         "leika_key = excluded.leika_key, summary = excluded.summary, description_html = excluded.description_html, "
         "documents = excluded.documents, fees_html = excluded.fees_html, processing_time = excluded.processing_time, "
         "legal_basis = excluded.legal_basis, online_service_url = excluded.online_service_url, url = excluded.url, "
         "keywords = excluded.keywords, category = excluded.category, links = excluded.links, "
         "duration_minutes = excluded.duration_minutes, valid_from = excluded.valid_from, valid_to = excluded.valid_to, "
         "last_reviewed = excluded.last_reviewed, review_by = excluded.review_by, updated_at = excluded.updated_at, "
-        "version = excluded.version, source = excluded.source, content_hash = excluded.content_hash"));
+        "version = excluded.version, source = excluded.source, content_hash = excluded.content_hash, "
+        "published_by = excluded.published_by, author = excluded.author, change_note = excluded.change_note"));
     q.bindValue(QStringLiteral(":id"), text(a.id));
     q.bindValue(QStringLiteral(":title"), text(a.title));
     q.bindValue(QStringLiteral(":leika_key"), text(a.leikaKey));
@@ -1213,6 +1252,9 @@ bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, QString *erro
     q.bindValue(QStringLiteral(":version"), a.version);
     q.bindValue(QStringLiteral(":source"), text(a.source));
     q.bindValue(QStringLiteral(":content_hash"), contentHash(a));
+    q.bindValue(QStringLiteral(":published_by"), m_actor.auditName());
+    q.bindValue(QStringLiteral(":author"), text(author));
+    q.bindValue(QStringLiteral(":change_note"), text(changeNote));
     if (!q.exec()) {
         setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, q.lastError().text()));
         return false;
@@ -1840,9 +1882,7 @@ EditResult SqliteStore::approveDraft(const QString &articleId, qint64 authorId, 
     published.id = articleId;
     published.version = newVersion;
     published.updatedAt = now();
-    const QString approver = m_actor.auditName();
-    if (!writeArticle(database, published, error)
-        || !keepVersion(database, published, approver, d->authorName, changeNote.trimmed(), error)) {
+    if (!writeArticle(database, published, d->authorName, changeNote.trimmed(), error)) {
         return result;
     }
     QSqlQuery del(database);
@@ -1945,28 +1985,58 @@ bool SqliteStore::setFourEyes(bool on, QString *error)
 
 QList<ArticleVersion> SqliteStore::history(const QString &articleId, QString *error) const
 {
+    // The current version is the articles row itself; older and removed ones are in article_versions.
     QSqlDatabase database = db();
-    QSqlQuery q(database);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT version, published_at, published_by, author, change_note, content "
-                             "FROM article_versions WHERE article_id = :id ORDER BY version DESC"));
-    q.bindValue(QStringLiteral(":id"), articleId);
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, q.lastError().text()));
+    QList<ArticleVersion> out;
+    QHash<int, qsizetype> index;
+    for (const char *table : {"articles", "article_versions"}) {
+        const bool current = qstrcmp(table, "articles") == 0;
+        QSqlQuery q(database);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT %1, %2, updated_at, published_by, author, change_note FROM %3 WHERE %1 = :id")
+                      .arg(current ? QStringLiteral("id") : QStringLiteral("article_id"), kArticleRowColumns,
+                           QLatin1String(table)));
+        q.bindValue(QStringLiteral(":id"), articleId);
+        if (!q.exec()) {
+            setError(error, Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, q.lastError().text()));
+            return {};
+        }
+        while (q.next()) {
+            ArticleVersion v;
+            v.content = articleFromRow(q);
+            v.articleId = articleId;
+            v.version = v.content.version;
+            v.publishedAt = timeFrom(q.value(22));
+            v.publishedBy = q.value(23).toString();
+            v.authorName = q.value(24).toString();
+            v.summary = q.value(25).toString();
+            if (!index.contains(v.version)) {
+                index.insert(v.version, out.size());
+                out << v;
+            }
+        }
+    }
+    QSqlQuery offices(database);
+    offices.setForwardOnly(true);
+    offices.prepare(QStringLiteral("SELECT a.version, o.position, o.office_id, o.duration_minutes, o.bookable, "
+                                   "o.appointment_url FROM article_offices o JOIN articles a ON a.id = o.article_id "
+                                   "WHERE o.article_id = :id UNION ALL SELECT version, position, office_id, "
+                                   "duration_minutes, bookable, appointment_url FROM article_version_offices "
+                                   "WHERE article_id = :id2 ORDER BY 1, 2"));
+    offices.bindValue(QStringLiteral(":id"), articleId);
+    offices.bindValue(QStringLiteral(":id2"), articleId);
+    if (!offices.exec()) {
+        setError(error, Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, offices.lastError().text()));
         return {};
     }
-    QList<ArticleVersion> out;
-    while (q.next()) {
-        ArticleVersion v;
-        v.articleId = articleId;
-        v.version = q.value(0).toInt();
-        v.publishedAt = timeFrom(q.value(1));
-        v.publishedBy = q.value(2).toString();
-        v.authorName = q.value(3).toString();
-        v.summary = q.value(4).toString();
-        v.content = articleFromSnapshot(q.value(5).toString());
-        out << v;
+    while (offices.next()) {
+        const auto it = index.constFind(offices.value(0).toInt());
+        if (it != index.constEnd()) {
+            out[*it].content.offices << OfficeLink{offices.value(2).toString(), offices.value(3).toInt(),
+                                                   offices.value(4).toInt() != 0, offices.value(5).toString()};
+        }
     }
+    std::sort(out.begin(), out.end(), [](const ArticleVersion &a, const ArticleVersion &b) { return a.version > b.version; });
     return out;
 }
 
@@ -2318,35 +2388,6 @@ int SqliteStore::purgeSearchLog(int days, QString *error)
     return transaction.commit(error) ? removed : -1;
 }
 
-// Databases migrated from schema 1 or 2 have articles but no history: their current versions
-// become the first history entries, so "every published version is kept" holds from then on.
-bool SqliteStore::seedHistory(QString *error)
-{
-    QSqlDatabase database = db();
-    WriteTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
-        return false;
-    }
-    QString readError;
-    const QList<Article> all = articles(&readError);
-    if (!readError.isEmpty()) {
-        setError(error, readError);
-        return false;
-    }
-    for (const Article &a : all) {
-        if (!keepVersion(database, a, QString(), QString(), Messages::tr("before the editorial history began"), error)) {
-            return false;
-        }
-    }
-    if (!all.isEmpty()
-        && !audit(database, QStringLiteral("history.seed"), QString(), 0,
-                  Messages::tr("%n published article(s) taken into the history", nullptr, int(all.size())), error)) {
-        return false;
-    }
-    return transaction.commit(error);
-}
-
 std::atomic<int> connectionCounter{0};
 
 } // namespace
@@ -2426,9 +2467,6 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
     }
     const bool existedNonEmpty = info.exists() && info.size() > 0;
 
-    // Schema 3 added the history; older databases get their current articles as its start.
-    constexpr int kEditorialSchema = 3;
-    int migratedFrom = 0;
     const QString name = QStringLiteral("kb.sqlite.%1").arg(connectionCounter.fetch_add(1));
     auto closeConnection = [&name] { QSqlDatabase::removeDatabase(name); };
     {
@@ -2494,19 +2532,8 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
         if (!applySqliteMigrations(db, known, &message)) {
             return fail(Messages::tr("cannot migrate database %1: %2").arg(path, message));
         }
-        migratedFrom = version;
     }
-    auto store = std::make_unique<SqliteStore>(name, path);
-    if (migratedFrom > 0 && migratedFrom < kEditorialSchema) {
-        QString message;
-        store->setActor(Actor::administrator());
-        if (!store->seedHistory(&message)) {
-            setError(error, Messages::tr("cannot migrate database %1: %2").arg(path, message));
-            return nullptr;
-        }
-        store->setActor(Actor());
-    }
-    return store;
+    return std::make_unique<SqliteStore>(name, path);
 }
 
 } // namespace kb
