@@ -2107,33 +2107,37 @@ QList<AuditEntry> SqliteStore::auditLog(const QString &articleId, int limit, QSt
 
 QList<ReviewItem> SqliteStore::reviewDue(const QDate &today, int horizonDays, QString *error) const
 {
-    QHash<QString, int> openFlags;
-    {
-        QSqlDatabase database = db();
-        QSqlQuery q(database);
-        if (!q.exec(QStringLiteral("SELECT article_id, COUNT(*) FROM article_flags WHERE resolved_at IS NULL "
-                                   "GROUP BY article_id"))) {
-            setError(error, Messages::tr("reading flags failed: %1").arg(q.lastError().text()));
-            return {};
-        }
-        while (q.next()) {
-            openFlags.insert(q.value(0).toString(), q.value(1).toInt());
-        }
-    }
-    QString readError;
-    const QList<Article> all = articles(&readError);
-    if (!readError.isEmpty()) {
-        setError(error, readError);
+    // The database picks the candidates (dates are ISO text, so they compare as text); the rule
+    // itself is articleStatus(), the same function that gives agents their marker.
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT a.id, a.title, a.version, a.review_by, a.valid_from, a.valid_to, "
+        "(SELECT COUNT(*) FROM article_flags f WHERE f.article_id = a.id AND f.resolved_at IS NULL) "
+        "FROM articles a WHERE a.review_by <= :today OR a.valid_from > :today2 OR a.valid_to <= :horizon "
+        "OR EXISTS (SELECT 1 FROM article_flags f WHERE f.article_id = a.id AND f.resolved_at IS NULL)"));
+    q.bindValue(QStringLiteral(":today"), today.toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":today2"), today.toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":horizon"), today.addDays(std::max(0, horizonDays)).toString(Qt::ISODate));
+    if (!q.exec()) {
+        setError(error, Messages::tr("reading review dates failed: %1").arg(q.lastError().text()));
         return {};
     }
     QList<ReviewItem> out;
-    for (const Article &a : all) {
+    while (q.next()) {
+        Article a;
+        a.id = q.value(0).toString();
+        a.title = q.value(1).toString();
+        a.version = q.value(2).toInt();
+        a.reviewBy = dateFrom(q.value(3));
+        a.validFrom = dateFrom(q.value(4));
+        a.validTo = dateFrom(q.value(5));
         ArticleStatus status = articleStatus(a, today, horizonDays);
-        status.openFlags = openFlags.value(a.id);
-        if (!status.any()) {
-            continue;
+        status.openFlags = q.value(6).toInt();
+        if (status.any()) {
+            out << ReviewItem{a.id, a.title, a.version, a.reviewBy, a.validFrom, a.validTo, status};
         }
-        out << ReviewItem{a.id, a.title, a.version, a.reviewBy, a.validFrom, a.validTo, status};
     }
     // Most urgent first: the earliest date that made it due; flag-only items after the dated ones.
     auto urgency = [](const ReviewItem &i) {

@@ -288,6 +288,7 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
         REQUIRE(store->setFourEyes(false, &error));
         kb::Article perso = *store->article(QStringLiteral("1063441"));
         perso.feesHtml = QStringLiteral("46,00 Euro");
+        perso.reviewBy = QDate(2026, 1, 31);
         REQUIRE(store->saveDraft(perso, perso.version, &error).ok());
         REQUIRE(store->approveDraft(perso.id, lena->id, QStringLiteral("Gebühr"), &error).ok());
         for (int i = 0; i < 3; ++i) {
@@ -314,6 +315,13 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
     CHECK(with({QStringLiteral("history"), QStringLiteral("1063441"), QStringLiteral("--diff"), QStringLiteral("1,9")})
               .exitCode
           == 1);
+
+    const Result due = with({QStringLiteral("review-due"), QStringLiteral("--today"), QStringLiteral("2026-02-01")});
+    REQUIRE(due.exitCode == 0);
+    CHECK(due.out.startsWith(QStringLiteral("1063441\t")));
+    CHECK(due.out.contains(QStringLiteral("review due 2026-01-31")));
+    CHECK(with({QStringLiteral("review-due"), QStringLiteral("--today"), QStringLiteral("2026-01-30")}).out.isEmpty());
+    CHECK(with({QStringLiteral("review-due"), QStringLiteral("--today"), QStringLiteral("gestern")}).exitCode == 2);
 
     const Result gaps = with({QStringLiteral("gaps"), QStringLiteral("--json")});
     REQUIRE(gaps.exitCode == 0);
