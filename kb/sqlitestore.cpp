@@ -489,6 +489,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     // What is there already: id → (hash, version). One scan is cheaper than a lookup per record.
     QHash<QString, QPair<QString, int>> knownArticles;
     QHash<QString, QString> knownOffices;
+    QHash<QString, int> removedVersions;
     {
         QSqlQuery q(database);
         q.setForwardOnly(true);
@@ -505,6 +506,16 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         }
         while (q.next()) {
             knownOffices.insert(q.value(0).toString(), q.value(1).toString());
+        }
+        // Removed articles keep their history: one that comes back continues its numbering.
+        if (!q.exec(QStringLiteral("SELECT v.article_id, MAX(v.version) FROM article_versions v "
+                                   "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id) "
+                                   "GROUP BY v.article_id"))) {
+            setError(error, Messages::tr("reading the history failed: %1").arg(q.lastError().text()));
+            return false;
+        }
+        while (q.next()) {
+            removedVersions.insert(q.value(0).toString(), q.value(1).toInt());
         }
     }
 
@@ -642,7 +653,8 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         q.bindValue(QStringLiteral(":last_reviewed"), dateValue(a.lastReviewed));
         q.bindValue(QStringLiteral(":review_by"), dateValue(a.reviewBy));
         q.bindValue(QStringLiteral(":updated_at"), now);
-        q.bindValue(QStringLiteral(":version"), isNew ? 1 : known->second + 1);
+        const int version = (isNew ? removedVersions.value(a.id, 0) : known->second) + 1;
+        q.bindValue(QStringLiteral(":version"), version);
         q.bindValue(QStringLiteral(":source"), text(a.source));
         q.bindValue(QStringLiteral(":content_hash"), hash);
         if (!q.exec()) {
@@ -675,7 +687,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         auditInsert.bindValue(1, publishedBy);
         auditInsert.bindValue(2, auditAction);
         auditInsert.bindValue(3, a.id);
-        auditInsert.bindValue(4, isNew ? 1 : known->second + 1);
+        auditInsert.bindValue(4, version);
         auditInsert.bindValue(5, QString((isNew ? importedNote : updatedNote) + QStringLiteral(": ") + a.title));
         if (!auditInsert.exec()) {
             setError(error, Messages::tr("writing the audit trail failed: %1").arg(auditInsert.lastError().text()));

@@ -455,6 +455,13 @@ TEST_CASE("history keeps every published version; restore an old one as a draft;
     CHECK(store->history(QStringLiteral("pass")).size() == 4);
     REQUIRE(store->restoreVersion(QStringLiteral("pass"), 2, &error).ok());
     CHECK(store->approveDraft(QStringLiteral("pass"), lena.id, {}, &error).publishedVersion == 5);
+    // The same for an import of a removed article.
+    REQUIRE(store->removeArticle(QStringLiteral("pass"), &error));
+    kb::Catalogue again;
+    again.articles = {v1};
+    REQUIRE(store->upsert(again, nullptr, &error));
+    CHECK(store->article(QStringLiteral("pass"))->version == 6);
+    CHECK(store->history(QStringLiteral("pass")).size() == 6);
 }
 
 TEST_CASE("history keeps each version's office links, in order, and imports are versioned too",
