@@ -889,3 +889,41 @@ TEST_CASE("a schema-2 database with real data upgrades, keeping everything and s
     REQUIRE(again);
     CHECK(again->history(sample.first().id).size() == 1);
 }
+
+namespace {
+
+// TEST DOUBLE: a catalogue-only backend (like a desk's in-memory test store) that implements none of
+// the editorial operations, to check the base class's defaults.
+class CatalogueOnlyStore final : public kb::Store
+{
+public:
+    QString backendName() const override { return QStringLiteral("catalogue-only"); }
+    bool upsert(const kb::Catalogue &, kb::UpsertReport *, QString *) override { return true; }
+    bool removeArticle(const QString &, QString *) override { return true; }
+    std::optional<kb::Article> article(const QString &) const override { return std::nullopt; }
+    QList<kb::Article> articles(QString * = nullptr) const override { return {}; }
+    std::optional<kb::Office> office(const QString &) const override { return std::nullopt; }
+    QList<kb::Office> offices(QString * = nullptr) const override { return {}; }
+    QList<kb::Synonym> synonyms(QString * = nullptr) const override { return {}; }
+    bool setSynonym(const kb::Synonym &, QString *) override { return true; }
+    bool removeSynonym(const QString &, QString *) override { return true; }
+    qint64 revision() const override { return 0; }
+    kb::StoreStats stats() const override { return {}; }
+};
+
+} // namespace
+
+TEST_CASE("a backend without editorial support says so instead of pretending", "[editorial][store]")
+{
+    CatalogueOnlyStore store;
+    QString error;
+    CHECK_FALSE(store.createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
+    CHECK(error == QStringLiteral("the catalogue-only store does not support users"));
+    CHECK(store.saveDraft(makeArticle(QStringLiteral("a"), QStringLiteral("A")), 0, &error).status
+          == kb::EditResult::Status::Failed);
+    CHECK(error.contains(QStringLiteral("drafts")));
+    CHECK(store.logSearch(QStringLiteral("perso"), 1, &error) == 0);
+    CHECK(error.contains(QStringLiteral("search log")));
+    CHECK(store.purgeSearchLog(30, &error) == -1);
+    CHECK(store.fourEyes());
+}
