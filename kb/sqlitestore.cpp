@@ -1706,10 +1706,27 @@ EditResult SqliteStore::saveDraftLocked(QSqlDatabase &database, Article content,
     if (!auditAction.isEmpty() && !audit(database, auditAction, content.id, baseVersion, auditSummary, error)) {
         return result;
     }
-    if (conflict
-        && !audit(database, QStringLiteral("draft.conflict"), content.id, current,
-                  Messages::tr("draft based on version %1, published is %2").arg(baseVersion).arg(current), error)) {
-        return result;
+    if (conflict) {
+        // Once per author and published version: saving as you type on a stale base must not
+        // flood the trail.
+        QSqlQuery seen(database);
+        seen.prepare(QStringLiteral("SELECT 1 FROM audit_log WHERE article_id = :article_id AND action = 'draft.conflict' "
+                                    "AND version = :version AND actor = :actor"));
+        seen.bindValue(QStringLiteral(":article_id"), content.id);
+        seen.bindValue(QStringLiteral(":version"), current);
+        seen.bindValue(QStringLiteral(":actor"), m_actor.auditName());
+        if (!seen.exec()) {
+            setError(error, Messages::tr("reading the audit trail failed: %1").arg(seen.lastError().text()));
+            return result;
+        }
+        const bool recorded = seen.next();
+        seen.finish();
+        if (!recorded
+            && !audit(database, QStringLiteral("draft.conflict"), content.id, current,
+                      Messages::tr("draft based on version %1, published is %2").arg(baseVersion).arg(current),
+                      error)) {
+            return result;
+        }
     }
     const std::optional<Draft> stored = draft(content.id, m_actor.user.id);
     if (!stored) {

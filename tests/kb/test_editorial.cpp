@@ -594,6 +594,15 @@ TEST_CASE("two team leads edit one article on two connections: the conflict is c
     CHECK(kept->content.processingTime == QStringLiteral("3 bis 5 Wochen"));
     CHECK(kept->baseVersion == 1);
 
+    // Typing on: still a conflict, still kept, but the trail records the conflict once.
+    tomsEdit.processingTime = QStringLiteral("3 bis 5 Wochen");
+    REQUIRE(tomDesk->saveDraft(tomsEdit, 1, &error).isConflict());
+    int conflictEntries = 0;
+    for (const kb::AuditEntry &e : lenaDesk->auditLog(QStringLiteral("perso"))) {
+        conflictEntries += e.action == QStringLiteral("draft.conflict") ? 1 : 0;
+    }
+    CHECK(conflictEntries == 1);
+
     // Publishing the stale draft is refused and changes nothing.
     const qint64 revision = lenaDesk->revision();
     const kb::EditResult stale = tomDesk->approveDraft(QStringLiteral("perso"), tom.id, {}, &error);
