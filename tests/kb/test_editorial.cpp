@@ -19,6 +19,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <latch>
+#include <thread>
+
 namespace {
 
 const QString kPassword = QStringLiteral("korrekt-Pferd-Batterie");
@@ -632,6 +635,78 @@ TEST_CASE("two team leads edit one article on two connections: the conflict is c
         conflictAudited = conflictAudited || (e.action == QStringLiteral("draft.conflict") && e.actor == QStringLiteral("tom"));
     }
     CHECK(conflictAudited);
+}
+
+TEST_CASE("two desks publishing the same article at the same moment: one wins, the other gets a conflict",
+          "[editorial][conflict]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kb.db"));
+    QString error;
+    kb::User lena;
+    kb::User tom;
+    {
+        auto setup = openSeeded(path);
+        REQUIRE(setup->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
+        lena = signIn(*setup, QStringLiteral("lena"));
+        tom = *setup->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error);
+        REQUIRE(setup->setFourEyes(false, &error));
+    }
+    constexpr int kRounds = 5;
+    for (int round = 0; round < kRounds; ++round) {
+        // Both leads hold a draft based on the current version; then both publish at once, each on
+        // its own thread with its own connection.
+        kb::EditResult results[2];
+        QString errors[2];
+        std::latch ready(2);
+        auto desk = [&](int index, const kb::User &user) {
+            QString message;
+            auto store = kb::openSqliteStore(path, &message);
+            if (!store) {
+                errors[index] = message;
+                ready.count_down();
+                return;
+            }
+            store->setActor(kb::Actor::signedIn(user));
+            kb::Article edit = *store->article(QStringLiteral("perso"));
+            const int base = edit.version;
+            edit.summary = QStringLiteral("Runde %1 von %2").arg(round).arg(user.name);
+            if (!store->saveDraft(edit, base, &message).ok()) {
+                errors[index] = message;
+            }
+            ready.arrive_and_wait();
+            results[index] = store->approveDraft(QStringLiteral("perso"), user.id, {}, &message);
+            if (!results[index].ok() && !results[index].isConflict()) {
+                errors[index] = message;
+            }
+            store.reset();
+        };
+        std::thread first(desk, 0, lena);
+        std::thread second(desk, 1, tom);
+        first.join();
+        second.join();
+        INFO(errors[0].toStdString() << " / " << errors[1].toStdString());
+        REQUIRE(errors[0].isEmpty());
+        REQUIRE(errors[1].isEmpty());
+        const int winners = (results[0].ok() ? 1 : 0) + (results[1].ok() ? 1 : 0);
+        CHECK(winners == 1);
+        const kb::EditResult &lost = results[0].ok() ? results[1] : results[0];
+        const kb::EditResult &won = results[0].ok() ? results[0] : results[1];
+        CHECK(lost.isConflict());
+        CHECK(lost.theirs.version == won.publishedVersion);
+        CHECK(lost.yours.summary.startsWith(QStringLiteral("Runde %1").arg(round)));
+        // The loser's draft is still there; they discard it for the next round.
+        auto cleanup = kb::openSqliteStore(path, &error);
+        REQUIRE(cleanup);
+        const kb::User &loser = results[0].ok() ? tom : lena;
+        REQUIRE(cleanup->draft(QStringLiteral("perso"), loser.id));
+        cleanup->setActor(kb::Actor::signedIn(loser));
+        REQUIRE(cleanup->discardDraft(QStringLiteral("perso"), &error));
+    }
+    auto check = kb::openSqliteStore(path, &error);
+    REQUIRE(check);
+    CHECK(check->article(QStringLiteral("perso"))->version == 1 + kRounds);
+    CHECK(check->history(QStringLiteral("perso")).size() == 1 + kRounds);
 }
 
 TEST_CASE("audit entries are written with the change and rolled back with it", "[editorial][audit]")
