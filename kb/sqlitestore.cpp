@@ -271,27 +271,40 @@ QString contentHash(const Office &o)
     return f.result();
 }
 
-// Rolls back unless commit() was called (Strawberry's ScopedTransaction).
+// Rolls back unless commit() was called (Strawberry's ScopedTransaction). BEGIN IMMEDIATE takes the
+// write lock before the first read: a check ("is the published version still my base?", "is this
+// user a team lead?") and the write that depends on it see the same database, and a second desk
+// writing at the same time (agents log searches all day) makes this one wait for the busy timeout
+// instead of failing late with "database is locked", as a deferred transaction would.
 class ScopedTransaction
 {
 public:
-    explicit ScopedTransaction(QSqlDatabase &db) : m_db(db) { m_active = m_db.transaction(); }
+    explicit ScopedTransaction(QSqlDatabase &db) : m_db(db)
+    {
+        QSqlQuery q(m_db);
+        m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!m_active) {
+            m_beginError = q.lastError().text();
+        }
+    }
     ~ScopedTransaction()
     {
         if (m_active) {
             qCDebug(lcDb) << "rolling back" << m_db.connectionName();
-            m_db.rollback();
+            QSqlQuery q(m_db);
+            q.exec(QStringLiteral("ROLLBACK"));
         }
     }
     ScopedTransaction(const ScopedTransaction &) = delete;
     ScopedTransaction &operator=(const ScopedTransaction &) = delete;
 
     bool isActive() const { return m_active; }
-    QString beginError() const { return m_db.lastError().text(); }
+    QString beginError() const { return m_beginError; }
     bool commit(QString *error)
     {
-        if (!m_db.commit()) {
-            setError(error, Messages::tr("commit failed: %1").arg(m_db.lastError().text()));
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("COMMIT"))) {
+            setError(error, Messages::tr("commit failed: %1").arg(q.lastError().text()));
             return false;
         }
         m_active = false;
@@ -301,6 +314,7 @@ public:
 private:
     QSqlDatabase &m_db;
     bool m_active = false;
+    QString m_beginError;
 };
 
 // The columns articleFromRow() reads after the id, in this order (articles and article_versions).
@@ -972,50 +986,6 @@ StoreStats SqliteStore::stats() const
 
 // ---- Editorial: actors, users, drafts, history, audit, flags, search log ------------------------
 
-// BEGIN IMMEDIATE: takes the write lock before the first read, so a check ("is the published
-// version still my base?") and the write that depends on it see the same database even with a
-// second desk writing at the same time (a deferred transaction would fail late with SQLITE_BUSY).
-class WriteTransaction
-{
-public:
-    explicit WriteTransaction(QSqlDatabase &db) : m_db(db)
-    {
-        QSqlQuery q(m_db);
-        m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        if (!m_active) {
-            m_beginError = q.lastError().text();
-        }
-    }
-    ~WriteTransaction()
-    {
-        if (m_active) {
-            qCDebug(lcDb) << "rolling back" << m_db.connectionName();
-            QSqlQuery q(m_db);
-            q.exec(QStringLiteral("ROLLBACK"));
-        }
-    }
-    WriteTransaction(const WriteTransaction &) = delete;
-    WriteTransaction &operator=(const WriteTransaction &) = delete;
-
-    bool isActive() const { return m_active; }
-    QString beginError() const { return m_beginError; }
-    bool commit(QString *error)
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("COMMIT"))) {
-            setError(error, Messages::tr("commit failed: %1").arg(q.lastError().text()));
-            return false;
-        }
-        m_active = false;
-        return true;
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_active = false;
-    QString m_beginError;
-};
-
 QDateTime timeFrom(const QVariant &v)
 {
     return v.isNull() || v.toString().isEmpty() ? QDateTime()
@@ -1371,7 +1341,7 @@ std::optional<User> SqliteStore::createUser(const QString &name, const QString &
         return std::nullopt;
     }
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return std::nullopt;
@@ -1477,7 +1447,7 @@ std::optional<User> SqliteStore::authenticate(const QString &name, const QString
 bool SqliteStore::setRole(const QString &name, Role role, QString *error)
 {
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
@@ -1515,7 +1485,7 @@ bool SqliteStore::setRole(const QString &name, Role role, QString *error)
 bool SqliteStore::setUserActive(const QString &name, bool active, QString *error)
 {
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
@@ -1559,7 +1529,7 @@ bool SqliteStore::setPassword(const QString &name, const QString &password, QStr
         return false;
     }
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
@@ -1753,7 +1723,7 @@ EditResult SqliteStore::saveDraftLocked(QSqlDatabase &database, Article content,
 EditResult SqliteStore::saveDraft(const Article &content, int baseVersion, QString *error)
 {
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return {};
@@ -1777,7 +1747,7 @@ EditResult SqliteStore::saveDraft(const Article &content, int baseVersion, QStri
 bool SqliteStore::discardDraft(const QString &articleId, QString *error)
 {
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
@@ -1806,7 +1776,7 @@ bool SqliteStore::discardDraft(const QString &articleId, QString *error)
 bool SqliteStore::submitDraft(const QString &articleId, QString *error)
 {
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
@@ -1853,7 +1823,7 @@ EditResult SqliteStore::approveDraft(const QString &articleId, qint64 authorId, 
 {
     EditResult result;
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return result;
@@ -1943,7 +1913,7 @@ bool SqliteStore::rejectDraft(const QString &articleId, qint64 authorId, const Q
         return false;
     }
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
@@ -1990,7 +1960,7 @@ bool SqliteStore::fourEyes() const
 bool SqliteStore::setFourEyes(bool on, QString *error)
 {
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
@@ -2088,7 +2058,7 @@ EditResult SqliteStore::restoreVersion(const QString &articleId, int version, QS
         return {};
     }
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return {};
@@ -2202,7 +2172,7 @@ qint64 SqliteStore::flagArticle(const QString &articleId, const QString &comment
         return 0;
     }
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return 0;
@@ -2272,7 +2242,7 @@ QList<ArticleFlag> SqliteStore::flags(bool openOnly, QString *error) const
 bool SqliteStore::resolveFlag(qint64 flagId, const QString &resolution, QString *error)
 {
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return false;
@@ -2400,7 +2370,7 @@ int SqliteStore::purgeSearchLog(int days, QString *error)
         return -1;
     }
     QSqlDatabase database = db();
-    WriteTransaction transaction(database);
+    ScopedTransaction transaction(database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
         return -1;

@@ -19,6 +19,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <latch>
 #include <thread>
 
@@ -707,6 +708,65 @@ TEST_CASE("two desks publishing the same article at the same moment: one wins, t
     REQUIRE(check);
     CHECK(check->article(QStringLiteral("perso"))->version == 1 + kRounds);
     CHECK(check->history(QStringLiteral("perso")).size() == 1 + kRounds);
+}
+
+TEST_CASE("a team lead's writes succeed while agents log searches on other connections", "[editorial][conflict]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kb.db"));
+    QString error;
+    kb::User lena;
+    {
+        auto setup = openSeeded(path);
+        REQUIRE(setup->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
+        lena = signIn(*setup, QStringLiteral("lena"));
+    }
+    constexpr int kSearches = 300;
+    constexpr int kEdits = 30;
+    std::atomic<int> logged{0};
+    std::atomic<int> edited{0};
+    QString agentError;
+    QString leadError;
+    std::latch start(2);
+    std::thread agents([&] {
+        QString message;
+        auto store = kb::openSqliteStore(path, &message);
+        start.arrive_and_wait();
+        for (int i = 0; store && i < kSearches; ++i) {
+            const qint64 id = store->logSearch(QStringLiteral("suche %1").arg(i % 17), i % 3, &message);
+            if (id > 0 && (i % 5 != 0 || store->logOpened(id, QStringLiteral("perso"), &message))) {
+                ++logged;
+            } else {
+                agentError = message;
+            }
+        }
+    });
+    std::thread lead([&] {
+        QString message;
+        auto store = kb::openSqliteStore(path, &message);
+        start.arrive_and_wait();
+        if (!store) {
+            leadError = message;
+            return;
+        }
+        store->setActor(kb::Actor::signedIn(lena));
+        for (int i = 0; i < kEdits; ++i) {
+            if (store->setSynonym({QStringLiteral("Begriff%1").arg(i), {QStringLiteral("Personalausweis")}}, &message)) {
+                ++edited;
+            } else {
+                leadError = message;
+            }
+        }
+    });
+    agents.join();
+    lead.join();
+    INFO(agentError.toStdString() << " / " << leadError.toStdString());
+    CHECK(logged == kSearches);
+    CHECK(edited == kEdits);
+    auto check = kb::openSqliteStore(path, &error);
+    REQUIRE(check);
+    CHECK(check->knowledgeGaps(QDateTime(), &error).searchesLogged == kSearches);
+    CHECK(check->synonyms().size() == kEdits);
 }
 
 TEST_CASE("audit entries are written with the change and rolled back with it", "[editorial][audit]")
