@@ -21,7 +21,8 @@ GRANT USAGE ON SCHEMA public TO hotline_agent, hotline_lead;
 GRANT SELECT ON schema_version, articles, offices, article_offices, synonyms, meta, tombstones
     TO hotline_agent, hotline_lead;
 
-GRANT INSERT (id, kind, created_at) ON applied_writes TO hotline_agent, hotline_lead;
+-- ON CONFLICT (id) needs to read the id column of the arbiter index.
+GRANT INSERT (id, kind, created_at), SELECT (id) ON applied_writes TO hotline_agent, hotline_lead;
 
 GRANT INSERT, UPDATE, DELETE ON articles, offices, article_offices, synonyms, tombstones TO hotline_lead;
 
