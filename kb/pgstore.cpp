@@ -1017,12 +1017,14 @@ bool applyPgMigrations(QSqlDatabase &db, int targetVersion, QString *error)
             return fail(Messages::tr("taking the migration lock failed: %1").arg(errorText(lock)));
         }
         lock.finish();
-        if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), &message,
-                  Messages::tr("creating the schema version table"))) {
-            return fail(message);
-        }
+        // Checked first rather than CREATE … IF NOT EXISTS, whose NOTICE every run would print.
         const int current = readPgSchemaVersion(db, &message);
         if (current < 0) {
+            return fail(message);
+        }
+        if (current == 0
+            && !exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
+                     &message, Messages::tr("creating the schema version table"))) {
             return fail(message);
         }
         if (current > files.size()) {
@@ -1108,12 +1110,21 @@ bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password
     }
     const bool exists = q.next();
     q.finish();
-    const QStringList statements{
+    QStringList statements{
         exists ? QStringLiteral("ALTER ROLE %1 WITH LOGIN PASSWORD %2").arg(name, literal)
                : QStringLiteral("CREATE ROLE %1 WITH LOGIN PASSWORD %2").arg(name, literal),
         QStringLiteral("GRANT %1 TO %2").arg(group, name),
-        QStringLiteral("REVOKE %1 FROM %2").arg(other, name),
     };
+    if (exists) {
+        // A changed role: out of the other group (only if in it: REVOKE would warn otherwise).
+        QSqlQuery member(db);
+        member.prepare(QStringLiteral("SELECT pg_has_role(:name, :other, 'MEMBER')"));
+        member.bindValue(QStringLiteral(":name"), name);
+        member.bindValue(QStringLiteral(":other"), other);
+        if (member.exec() && member.next() && member.value(0).toBool()) {
+            statements << QStringLiteral("REVOKE %1 FROM %2").arg(other, name);
+        }
+    }
     for (const QString &statement : statements) {
         QSqlQuery s(db);
         if (!s.exec(statement)) {
