@@ -1,0 +1,110 @@
+// Connection settings of the shared store: QSettings round trip without the password, input
+// checks, the password in the system keychain (needs a Secret Service: scripts/test.sh runs a
+// D-Bus session with an unlocked gnome-keyring), and TLS options reaching the server.
+#include <catch2/catch.hpp>
+
+#include "../support/qtstringmaker.h"
+#include "pgtestutil.h"
+
+#include "pgconnection.h"
+#include "pgpasswordstore.h"
+#include "pgstore.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtCore/qtestsupport_core.h>
+
+using namespace hotline::test;
+
+TEST_CASE("pg: connection settings round trip through QSettings, never with the password", "[pg][settings]")
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("desk.ini"));
+    kb::PgConnection c;
+    c.host = QStringLiteral("kb.stadt.example");
+    c.port = 6432;
+    c.database = QStringLiteral("hotline_muc");
+    c.user = QStringLiteral("anna");
+    c.password = QStringLiteral("secret-never-in-settings");
+    c.sslMode = QStringLiteral("verify-full");
+    c.sslRootCert = QStringLiteral("/etc/hotline/ca.pem");
+    c.connectTimeoutSeconds = 3;
+    {
+        QSettings settings(file, QSettings::IniFormat);
+        c.save(settings);
+    }
+    QFile raw(file);
+    REQUIRE(raw.open(QIODevice::ReadOnly));
+    const QByteArray text = raw.readAll();
+    CHECK_FALSE(text.contains("secret-never-in-settings"));
+    CHECK(text.contains("SharedStore"));
+    QSettings settings(file, QSettings::IniFormat);
+    const kb::PgConnection loaded = kb::PgConnection::load(settings);
+    kb::PgConnection expected = c;
+    expected.password.clear();
+    CHECK(loaded == expected);
+    QString error;
+    CHECK(loaded.isValid(&error));
+
+    kb::PgConnection bad = loaded;
+    bad.sslMode = QStringLiteral("sometimes");
+    CHECK_FALSE(bad.isValid(&error));
+    CHECK(error.contains(QStringLiteral("sometimes")));
+    bad = loaded;
+    bad.sslRootCert.clear();
+    CHECK_FALSE(bad.isValid(&error));
+    CHECK(error.contains(QStringLiteral("verify-full")));
+    bad = loaded;
+    bad.port = 70000;
+    CHECK_FALSE(bad.isValid(&error));
+    CHECK(error.contains(QStringLiteral("70000")));
+}
+
+TEST_CASE("pg: sslmode reaches libpq: require refuses a server without TLS", "[pg][settings][tls]")
+{
+    // The throwaway cluster has no certificate, so "require" must fail and name TLS/SSL, while
+    // "prefer" falls back to plain TCP.
+    kb::PgConnection params = freshPgDatabase(true);
+    params.sslMode = QStringLiteral("require");
+    QString error;
+    CHECK_FALSE(kb::openPgStore(params, &error));
+    CHECK(error.contains(QStringLiteral("SSL"), Qt::CaseInsensitive));
+    params.sslMode = QStringLiteral("prefer");
+    auto store = kb::openPgStore(params, &error);
+    INFO(error.toStdString());
+    CHECK(store);
+}
+
+TEST_CASE("pg: the password goes to the system keychain and back", "[pg][settings][keychain]")
+{
+    kb::PgConnection c;
+    c.host = QStringLiteral("kb.stadt.example");
+    c.user = QStringLiteral("keychain_test_%1").arg(QCoreApplication::applicationPid());
+    c.password = QStringLiteral("pässwört 'quoted'");
+    kb::PgPasswordStore keychain;
+    QString failure;
+    bool written = false;
+    QString read;
+    bool deleted = false;
+    QObject::connect(&keychain, &kb::PgPasswordStore::failed, [&](const QString &, const QString &m) { failure = m; });
+    QObject::connect(&keychain, &kb::PgPasswordStore::passwordWritten, [&] { written = true; });
+    QObject::connect(&keychain, &kb::PgPasswordStore::passwordRead, [&](const QString &, const QString &p) { read = p; });
+    QObject::connect(&keychain, &kb::PgPasswordStore::passwordDeleted, [&] { deleted = true; });
+
+    keychain.writePassword(c);
+    REQUIRE(QTest::qWaitFor([&] { return written || !failure.isEmpty(); }, 10000));
+    INFO("keychain: " << failure.toStdString() << " (run under scripts/test.sh for a Secret Service)");
+    REQUIRE(written);
+    kb::PgConnection lookup = c;
+    lookup.password.clear();
+    keychain.readPassword(lookup);
+    REQUIRE(QTest::qWaitFor([&] { return !read.isEmpty() || !failure.isEmpty(); }, 10000));
+    CHECK(read == c.password);
+    keychain.deletePassword(lookup);
+    REQUIRE(QTest::qWaitFor([&] { return deleted || !failure.isEmpty(); }, 10000));
+    CHECK(deleted);
+    read.clear();
+    keychain.readPassword(lookup);
+    REQUIRE(QTest::qWaitFor([&] { return !failure.isEmpty() || !read.isEmpty(); }, 10000));
+    CHECK(read.isEmpty());   // gone
+}
