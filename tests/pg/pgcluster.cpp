@@ -210,6 +210,56 @@ void PgCluster::destroy()
     m_dir.reset();   // removes the folder
 }
 
+bool PgCluster::makeUnrelatedCertificate(const QString &name, QString *certFile, QString *error)
+{
+    const QString cert = m_dir->filePath(name + QStringLiteral(".crt"));
+    const QString key = m_dir->filePath(name + QStringLiteral(".key"));
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit || openssl.exitCode() != 0) {
+        setError(error, QStringLiteral("openssl failed: %1").arg(QString::fromLocal8Bit(openssl.readAll())));
+        return false;
+    }
+    *certFile = cert;
+    return true;
+}
+
+bool PgCluster::enableTls(QString *caFile, QString *error)
+{
+    QString cert;
+    if (!makeUnrelatedCertificate(QStringLiteral("server"), &cert, error)) {
+        return false;
+    }
+    const QString key = m_dir->filePath(QStringLiteral("server.key"));
+    // The server reads its key only if the postgres user owns it and nobody else can read it.
+    QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner);
+    if (::geteuid() == 0
+        && QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres:postgres"), key, cert}) != 0) {
+        setError(error, QStringLiteral("cannot chown the certificate to postgres"));
+        return false;
+    }
+    QFile conf(QDir(dataDir()).filePath(QStringLiteral("postgresql.auto.conf")));
+    if (!conf.open(QIODevice::Append)) {
+        setError(error, QStringLiteral("cannot write %1").arg(conf.fileName()));
+        return false;
+    }
+    conf.write(QStringLiteral("ssl = on\nssl_cert_file = '%1'\nssl_key_file = '%2'\n").arg(cert, key).toUtf8());
+    conf.close();
+    QString output;
+    if (!runAsPostgres(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("reload")}, &output,
+                       error)) {
+        return false;
+    }
+    *caFile = cert;
+    return true;
+}
+
 bool PgCluster::psql(const QString &database, const QString &sql, QString *output, QString *error) const
 {
     return runAsPostgres(QStringLiteral("psql"),

@@ -41,6 +41,12 @@ public:
     QString socketDir() const;
     QString dataDir() const;
 
+    // Gives the server a fresh self-signed certificate for 127.0.0.1 (openssl, EC P-256), turns
+    // ssl on and reloads. `*caFile`: the certificate, for sslrootcert with verify-full.
+    bool enableTls(QString *caFile, QString *error);
+    // Writes another self-signed certificate the server does not use (a wrong CA for tests).
+    bool makeUnrelatedCertificate(const QString &name, QString *certFile, QString *error);
+
     // Runs SQL as the superuser through psql (-v ON_ERROR_STOP=1) in `database`.
     bool psql(const QString &database, const QString &sql, QString *output, QString *error) const;
 

@@ -11,6 +11,7 @@
 #include "pgstore.h"
 
 #include <QSettings>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtCore/qtestsupport_core.h>
 
@@ -60,19 +61,42 @@ TEST_CASE("pg: connection settings round trip through QSettings, never with the 
     CHECK(error.contains(QStringLiteral("70000")));
 }
 
-TEST_CASE("pg: sslmode reaches libpq: require refuses a server without TLS", "[pg][settings][tls]")
+TEST_CASE("pg: TLS: require refuses a plain server, then connects encrypted and verifies the CA", "[pg][settings][tls]")
 {
-    // The throwaway cluster has no certificate, so "require" must fail and name TLS/SSL, while
-    // "prefer" falls back to plain TCP.
+    PgCluster &cluster = sharedCluster();
     kb::PgConnection params = freshPgDatabase(true);
-    params.sslMode = QStringLiteral("require");
     QString error;
+    // No certificate yet: "require" must fail and say why; "prefer" falls back to plain TCP.
+    params.sslMode = QStringLiteral("require");
     CHECK_FALSE(kb::openPgStore(params, &error));
     CHECK(error.contains(QStringLiteral("SSL"), Qt::CaseInsensitive));
     params.sslMode = QStringLiteral("prefer");
-    auto store = kb::openPgStore(params, &error);
+    CHECK(kb::openPgStore(params, &error));
+
+    QString ca;
+    const bool tls = cluster.enableTls(&ca, &error);
     INFO(error.toStdString());
-    CHECK(store);
+    REQUIRE(tls);
+    params.sslMode = QStringLiteral("verify-full");
+    params.sslRootCert = ca;
+    std::unique_ptr<kb::PgStore> store;
+    // pg_ctl reload signals the server; it takes the new settings a moment later.
+    REQUIRE(QTest::qWaitFor([&] { return bool(store = kb::openPgStore(params, &error)); }, 5000));
+    {
+        QSqlQuery q(store->database());
+        REQUIRE(q.exec(QStringLiteral("SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")));
+        REQUIRE(q.next());
+        CHECK(q.value(0).toBool());
+        CHECK(q.value(1).toString().startsWith(QStringLiteral("TLS")));
+    }
+    store.reset();
+
+    // A server certificate from another CA is refused under verify-full.
+    QString otherCa;
+    REQUIRE(cluster.makeUnrelatedCertificate(QStringLiteral("other"), &otherCa, &error));
+    params.sslRootCert = otherCa;
+    CHECK_FALSE(kb::openPgStore(params, &error));
+    CHECK(error.contains(QStringLiteral("certificate"), Qt::CaseInsensitive));
 }
 
 TEST_CASE("pg: the password goes to the system keychain and back", "[pg][settings][keychain]")
