@@ -28,9 +28,9 @@ void setError(QString *error, const QString &message)
 
 const QStringList &sslModes()
 {
-    static const QStringList modes{QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
-                                   QStringLiteral("require"), QStringLiteral("verify-ca"),
-                                   QStringLiteral("verify-full")};
+    static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),    QStringLiteral("require"),
+                                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     return modes;
 }
 
@@ -146,7 +146,8 @@ bool openPgConnection(const PgConnection &params, const QString &connectionName,
         db.close();
     }
     QSqlDatabase::removeDatabase(connectionName);
-    setError(error, Messages::tr("cannot connect to the shared store %1: %2").arg(params.displayName(), message.trimmed()));
+    setError(error,
+             Messages::tr("cannot connect to the shared store %1: %2").arg(params.displayName(), message.trimmed()));
     return false;
 }
 

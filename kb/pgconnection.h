@@ -11,15 +11,15 @@ namespace kb {
 // its settings (without the password: that goes to the keychain, see docs/shared-store.md).
 struct PgConnection
 {
-    QString host = QStringLiteral("localhost");   // name, address, or a unix socket folder
+    QString host = QStringLiteral("localhost"); // name, address, or a unix socket folder
     int port = 5432;
     QString database = QStringLiteral("hotline");
     QString user;
-    QString password;                             // never written by save()
+    QString password; // never written by save()
     // libpq sslmode: disable, allow, prefer, require, verify-ca, verify-full. "require" and
     // above mean TLS or no connection.
     QString sslMode = QStringLiteral("prefer");
-    QString sslRootCert;                          // CA file for verify-ca / verify-full
+    QString sslRootCert; // CA file for verify-ca / verify-full
     int connectTimeoutSeconds = 5;
     QString applicationName = QStringLiteral("hotline-desk");
 

@@ -34,7 +34,7 @@ struct Messages
 };
 
 // Serialises schema changes of concurrent admins (an arbitrary constant of this project).
-constexpr qint64 kMigrationLockKey = 0x686f746c696e65;   // "hotline"
+constexpr qint64 kMigrationLockKey = 0x686f746c696e65; // "hotline"
 
 void setError(QString *error, const QString &message)
 {
@@ -51,8 +51,8 @@ QString errorText(const QSqlQuery &q)
 QStringList migrationFiles()
 {
     static const QStringList files = [] {
-        const QStringList sorted = QDir(QStringLiteral(":/kb/pgmigrations"))
-                                       .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+        const QStringList sorted =
+            QDir(QStringLiteral(":/kb/pgmigrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
         QStringList out;
         for (int i = 0; i < sorted.size(); ++i) {
             const QString expected = QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'));
@@ -71,8 +71,7 @@ QStringList migrationFiles()
 QStringList splitStatements(const QString &sql)
 {
     static const QRegularExpression separator(QStringLiteral(";[ \\t]*\\r?\\n[ \\t]*\\r?\\n"));
-    static const QRegularExpression commentLine(QStringLiteral("^\\s*--[^\\n]*$"),
-                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression commentLine(QStringLiteral("^\\s*--[^\\n]*$"), QRegularExpression::MultilineOption);
     QStringList statements;
     const QStringList parts = sql.split(separator);
     for (const QString &part : parts) {
@@ -192,10 +191,9 @@ QString contentHash(const Article &a)
 
 QString contentHash(const Office &o)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(QJsonDocument(officeToJson(o)).toJson(QJsonDocument::Compact),
-                                 QCryptographicHash::Sha1)
-            .toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(officeToJson(o)).toJson(QJsonDocument::Compact),
+                                                        QCryptographicHash::Sha1)
+                                   .toHex());
 }
 
 std::atomic<int> connectionCounter{0};
@@ -204,8 +202,8 @@ std::atomic<int> connectionCounter{0};
 
 bool PgChangeSet::isEmpty() const
 {
-    return changed.articles.isEmpty() && changed.offices.isEmpty() && changedSynonyms.isEmpty()
-           && removedArticles.isEmpty() && removedSynonyms.isEmpty();
+    return changed.articles.isEmpty() && changed.offices.isEmpty() && changedSynonyms.isEmpty() &&
+           removedArticles.isEmpty() && removedSynonyms.isEmpty();
 }
 
 // Opens a transaction unless the caller holds one (beginTransaction()); rolls back unless
@@ -227,7 +225,10 @@ public:
     WriteScope(const WriteScope &) = delete;
     WriteScope &operator=(const WriteScope &) = delete;
 
-    bool isActive() const { return m_active; }
+    bool isActive() const
+    {
+        return m_active;
+    }
     bool commit(QString *error)
     {
         if (!m_own) {
@@ -270,7 +271,7 @@ private:
 PgStore::PgStore(const QString &connectionName, const PgConnection &params)
     : m_connectionName(connectionName), m_params(params)
 {
-    m_params.password.clear();   // not kept in memory longer than needed
+    m_params.password.clear(); // not kept in memory longer than needed
 }
 
 PgStore::~PgStore()
@@ -550,9 +551,10 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
             linkInsert.bindValue(QStringLiteral(":bookable"), l.bookable);
             linkInsert.bindValue(QStringLiteral(":appointment_url"), text(l.appointmentUrl));
             if (!linkInsert.exec()) {
-                setError(error,
-                         Messages::tr("linking article \"%1\" to office \"%2\" failed (is the office in the catalogue?): %3")
-                             .arg(a.id, l.officeId, errorText(linkInsert)));
+                setError(
+                    error,
+                    Messages::tr("linking article \"%1\" to office \"%2\" failed (is the office in the catalogue?): %3")
+                        .arg(a.id, l.officeId, errorText(linkInsert)));
                 return false;
             }
         }
@@ -561,7 +563,8 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
     if (!revived.isEmpty()) {
         // An id written anew is no longer deleted.
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = ANY (CAST(:ids AS TEXT[]))"));
+        q.prepare(
+            QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = ANY (CAST(:ids AS TEXT[]))"));
         QStringList quoted;
         for (QString id : std::as_const(revived)) {
             id.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
@@ -1022,9 +1025,9 @@ bool applyPgMigrations(QSqlDatabase &db, int targetVersion, QString *error)
         if (current < 0) {
             return fail(message);
         }
-        if (current == 0
-            && !exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
-                     &message, Messages::tr("creating the schema version table"))) {
+        if (current == 0 &&
+            !exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), &message,
+                  Messages::tr("creating the schema version table"))) {
             return fail(message);
         }
         if (current > files.size()) {
@@ -1077,8 +1080,8 @@ bool applyPgRoles(QSqlDatabase &db, QString *error)
 bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password, PgRole role, QString *error)
 {
     static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
-    if (!valid.match(name).hasMatch() || name.startsWith(QLatin1String("pg_"))
-        || name.startsWith(QLatin1String("hotline_"))) {
+    if (!valid.match(name).hasMatch() || name.startsWith(QLatin1String("pg_")) ||
+        name.startsWith(QLatin1String("hotline_"))) {
         setError(error, Messages::tr("\"%1\" is not a valid user name (lowercase letters, digits and _, at most 63, "
                                      "not starting with pg_ or hotline_)")
                             .arg(name));

@@ -16,9 +16,9 @@ namespace kb {
 struct PgChangeSet
 {
     qint64 fromRevision = 0;
-    qint64 toRevision = 0;          // the server's revision in the same snapshot
-    QString storeId;                // changes when the server's store was re-created
-    Catalogue changed;              // articles (with their office links) and offices to upsert
+    qint64 toRevision = 0; // the server's revision in the same snapshot
+    QString storeId;       // changes when the server's store was re-created
+    Catalogue changed;     // articles (with their office links) and offices to upsert
     QList<Synonym> changedSynonyms;
     QStringList removedArticles;
     QStringList removedSynonyms;
@@ -64,8 +64,14 @@ public:
     // The QPSQL connection of this store, for statements of other modules in the same
     // transaction (queue kinds). Only on the thread that opened it.
     QSqlDatabase database() const;
-    QString connectionName() const { return m_connectionName; }
-    const PgConnection &parameters() const { return m_params; }
+    QString connectionName() const
+    {
+        return m_connectionName;
+    }
+    const PgConnection &parameters() const
+    {
+        return m_params;
+    }
 
 private:
     friend std::unique_ptr<PgStore> openPgStore(const PgConnection &, QString *);
@@ -80,7 +86,7 @@ private:
     QString m_connectionName;
     PgConnection m_params;
     bool m_outerTransaction = false;
-    qint64 m_pendingRevision = -1;      // the revision of the open outer transaction, once taken
+    qint64 m_pendingRevision = -1; // the revision of the open outer transaction, once taken
 };
 
 // The PostgreSQL schema version this build knows (the number of kb/migrations/pg/ files).

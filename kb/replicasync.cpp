@@ -44,7 +44,8 @@ ReplicaSync::ReplicaSync(const ReplicaSyncOptions &options, QObject *parent) : Q
     connect(m_reconnect, &QTimer::timeout, this, &ReplicaSync::tryConnect);
 
     // The catalogue kinds kb knows; other modules register theirs.
-    registerWriteKind(QLatin1String(writekind::Upsert), [](PgStore &server, const QJsonObject &payload, QString *error) {
+    registerWriteKind(QLatin1String(writekind::Upsert), [](PgStore &server, const QJsonObject &payload,
+                                                           QString *error) {
         Catalogue catalogue;
         return writekind::catalogueFromPayload(payload, &catalogue, error) && server.upsert(catalogue, nullptr, error);
     });
@@ -52,15 +53,16 @@ ReplicaSync::ReplicaSync(const ReplicaSyncOptions &options, QObject *parent) : Q
                       [](PgStore &server, const QJsonObject &payload, QString *error) {
                           return server.removeArticle(payload.value(QLatin1String("id")).toString(), error);
                       });
-    registerWriteKind(QLatin1String(writekind::SetSynonym), [](PgStore &server, const QJsonObject &payload, QString *error) {
-        Synonym synonym;
-        synonym.term = payload.value(QLatin1String("term")).toString();
-        const QJsonArray expansions = payload.value(QLatin1String("expansions")).toArray();
-        for (const QJsonValue &v : expansions) {
-            synonym.expansions << v.toString();
-        }
-        return server.setSynonym(synonym, error);
-    });
+    registerWriteKind(QLatin1String(writekind::SetSynonym),
+                      [](PgStore &server, const QJsonObject &payload, QString *error) {
+                          Synonym synonym;
+                          synonym.term = payload.value(QLatin1String("term")).toString();
+                          const QJsonArray expansions = payload.value(QLatin1String("expansions")).toArray();
+                          for (const QJsonValue &v : expansions) {
+                              synonym.expansions << v.toString();
+                          }
+                          return server.setSynonym(synonym, error);
+                      });
     registerWriteKind(QLatin1String(writekind::RemoveSynonym),
                       [](PgStore &server, const QJsonObject &payload, QString *error) {
                           return server.removeSynonym(payload.value(QLatin1String("term")).toString(), error);
@@ -147,8 +149,9 @@ void ReplicaSync::tryConnect()
         return;
     }
     QSqlDriver *driver = m_server->database().driver();
-    connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &) { handleNotification(name); });
+    connect(
+        driver, &QSqlDriver::notification, this,
+        [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &) { handleNotification(name); });
     if (!driver->subscribeToNotification(kChannel)) {
         // Still usable: the heartbeat polls the revision.
         qCWarning(lcDb) << "cannot LISTEN on" << kChannel << driver->lastError().text();
@@ -212,7 +215,7 @@ void ReplicaSync::handleHeartbeat()
     const qint64 revision = q.value(0).toLongLong();
     q.finish();
     if (revision != m_queue->syncedRevision()) {
-        syncNow();   // a notification got lost (or LISTEN is unavailable)
+        syncNow(); // a notification got lost (or LISTEN is unavailable)
     }
     if (m_online && m_queue->pendingCount() > 0) {
         deliverNow();
@@ -312,9 +315,8 @@ bool ReplicaSync::applyChanges(QString *error)
             setError(error, Messages::tr("replica: %1").arg(message));
             return false;
         }
-        applied = applied || report.articlesInserted + report.articlesUpdated + report.officesInserted
-                                     + report.officesUpdated
-                                 > 0;
+        applied = applied ||
+                  report.articlesInserted + report.articlesUpdated + report.officesInserted + report.officesUpdated > 0;
     }
     if (!changes.changedSynonyms.isEmpty()) {
         const QList<Synonym> localSynonyms = m_replica->synonyms(&message);
@@ -360,8 +362,8 @@ void ReplicaSync::deliverNow()
                 // Kept in place: delivering later entries first would break the order. The module
                 // that owns the kind registers it when it starts.
                 m_busy = false;
-                Q_EMIT syncFailed(Messages::tr("queued write %1 has kind \"%2\" that this desk cannot deliver")
-                                      .arg(w.id, w.kind));
+                Q_EMIT syncFailed(
+                    Messages::tr("queued write %1 has kind \"%2\" that this desk cannot deliver").arg(w.id, w.kind));
                 return;
             }
             if (!m_server->beginTransaction(&message)) {

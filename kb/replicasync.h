@@ -27,10 +27,10 @@ using WriteHandler = std::function<bool(PgStore &server, const QJsonObject &payl
 struct ReplicaSyncOptions
 {
     PgConnection server;
-    QString replicaPath;            // the desk's local SQLite catalogue (openSqliteStore)
-    QString queuePath;              // the desk's write queue and sync bookkeeping (WriteQueue)
-    int heartbeatMs = 2000;         // online: connection check and fallback poll of the revision
-    int reconnectMs = 1000;         // offline: how often to try the server again
+    QString replicaPath;    // the desk's local SQLite catalogue (openSqliteStore)
+    QString queuePath;      // the desk's write queue and sync bookkeeping (WriteQueue)
+    int heartbeatMs = 2000; // online: connection check and fallback poll of the revision
+    int reconnectMs = 1000; // offline: how often to try the server again
 };
 
 // Keeps a desk's local SQLite replica of the catalogue in step with the shared PostgreSQL store
@@ -66,15 +66,18 @@ public:
     // empty string (with a message) if it could not even be queued locally.
     QString enqueue(const QString &kind, const QJsonObject &payload, QString *error);
 
-    bool isOnline() const { return m_online; }
-    Store *replica() const;                 // the local catalogue, for reading on this thread
+    bool isOnline() const
+    {
+        return m_online;
+    }
+    Store *replica() const; // the local catalogue, for reading on this thread
     WriteQueue *queue() const;
     qint64 syncedServerRevision() const;
     int pendingWrites() const;
 
 public Q_SLOTS:
-    void syncNow();             // fetch and apply changes now (no-op while offline)
-    void deliverNow();          // deliver queued writes now (no-op while offline)
+    void syncNow();    // fetch and apply changes now (no-op while offline)
+    void deliverNow(); // deliver queued writes now (no-op while offline)
 
 Q_SIGNALS:
     void replicaUpdated(qint64 revision);

@@ -69,7 +69,8 @@ QueuedWrite fromRow(const QSqlQuery &q)
 
 } // namespace
 
-WriteQueue::WriteQueue(const QString &connectionName, const QString &path) : m_connectionName(connectionName), m_path(path)
+WriteQueue::WriteQueue(const QString &connectionName, const QString &path)
+    : m_connectionName(connectionName), m_path(path)
 {
 }
 
@@ -101,8 +102,8 @@ std::unique_ptr<WriteQueue> WriteQueue::open(const QString &path, QString *error
         if (db.open()) {
             QSqlQuery q(db);
             int version = -1;
-            if (q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && q.exec(QStringLiteral("PRAGMA user_version"))
-                && q.next()) {
+            if (q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && q.exec(QStringLiteral("PRAGMA user_version")) &&
+                q.next()) {
                 version = q.value(0).toInt();
             } else {
                 message = Messages::tr("%1 is not a write queue (or is damaged): %2").arg(path, q.lastError().text());

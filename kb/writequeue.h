@@ -15,12 +15,12 @@ namespace kb {
 // keeps a receipt per id, so delivering the same entry twice changes nothing.
 struct QueuedWrite
 {
-    qint64 sequence = 0;        // local order of enqueueing; delivery follows it
+    qint64 sequence = 0; // local order of enqueueing; delivery follows it
     QString id;
-    QString kind;               // "kb.upsert", "kb.synonym.set", … (docs/shared-store.md)
+    QString kind; // "kb.upsert", "kb.synonym.set", … (docs/shared-store.md)
     QJsonObject payload;
-    QDateTime createdAt;        // UTC, on the desk
-    QString rejection;          // why the server refused it (rejected entries only)
+    QDateTime createdAt; // UTC, on the desk
+    QString rejection;   // why the server refused it (rejected entries only)
 };
 
 // The desk's durable local state beside its replica (an SQLite file of its own): the queue of
@@ -40,8 +40,8 @@ public:
     // Waiting entries in delivery order (rejected ones are not waiting).
     QList<QueuedWrite> pending(int limit = 100, QString *error = nullptr) const;
     int pendingCount() const;
-    bool remove(const QString &id, QString *error);                               // delivered
-    bool reject(const QString &id, const QString &reason, QString *error);        // kept for the user
+    bool remove(const QString &id, QString *error);                        // delivered
+    bool reject(const QString &id, const QString &reason, QString *error); // kept for the user
     QList<QueuedWrite> rejected(QString *error = nullptr) const;
 
     // Replica bookkeeping: the server revision and store id the replica was last synced to.
@@ -49,7 +49,10 @@ public:
     QString syncedStoreId() const;
     bool setSynced(const QString &storeId, qint64 revision, QString *error);
 
-    QString path() const { return m_path; }
+    QString path() const
+    {
+        return m_path;
+    }
 
 private:
     WriteQueue(const QString &connectionName, const QString &path);
@@ -60,10 +63,10 @@ private:
 // Payloads of the catalogue kinds (the ones that exist in kb today). Further kinds (journal
 // entries, forwards, bookings) bring their own payload builders and server handlers.
 namespace writekind {
-inline constexpr char Upsert[] = "kb.upsert";                   // {"jsonl": catalogue as JSON Lines}
-inline constexpr char RemoveArticle[] = "kb.article.remove";    // {"id": …}
-inline constexpr char SetSynonym[] = "kb.synonym.set";          // {"term": …, "expansions": […]}
-inline constexpr char RemoveSynonym[] = "kb.synonym.remove";    // {"term": …}
+inline constexpr char Upsert[] = "kb.upsert";                // {"jsonl": catalogue as JSON Lines}
+inline constexpr char RemoveArticle[] = "kb.article.remove"; // {"id": …}
+inline constexpr char SetSynonym[] = "kb.synonym.set";       // {"term": …, "expansions": […]}
+inline constexpr char RemoveSynonym[] = "kb.synonym.remove"; // {"term": …}
 
 QJsonObject upsertPayload(const Catalogue &catalogue);
 bool catalogueFromPayload(const QJsonObject &payload, Catalogue *catalogue, QString *error);

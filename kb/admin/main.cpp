@@ -25,7 +25,7 @@ enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2 };
 
 struct Messages
 {
-    Q_DECLARE_TR_FUNCTIONS(hotline-admin)
+    Q_DECLARE_TR_FUNCTIONS(hotline - admin)
 };
 
 QTextStream &out()
@@ -53,20 +53,19 @@ int usage(const QString &message)
 }
 
 const char *const kHelp = QT_TRANSLATE_NOOP(
-    "hotline-admin",
-    "Commands:\n"
-    "  init                                 Create the schema (or bring it up to date) and the roles\n"
-    "                                       hotline_agent and hotline_lead with their rights\n"
-    "  migrate                              Bring an existing schema up to this build's version\n"
-    "  import --format dldb|jsonl FILE...   Import catalogue files (all in one transaction)\n"
-    "  user add NAME --role agent|lead      Create a desk login (or reset its password and role)\n"
-    "  status                               Schema version, revision, counts, users\n"
-    "\n"
-    "Passwords never go on the command line: the connecting user's password comes from PGPASSWORD,\n"
-    "otherwise from the first line of standard input. The new user's password of \"user add\" comes\n"
-    "from HOTLINE_NEW_PASSWORD, otherwise from the next line of standard input.\n"
-    "\n"
-    "Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.");
+    "hotline-admin", "Commands:\n"
+                     "  init                                 Create the schema (or bring it up to date) and the roles\n"
+                     "                                       hotline_agent and hotline_lead with their rights\n"
+                     "  migrate                              Bring an existing schema up to this build's version\n"
+                     "  import --format dldb|jsonl FILE...   Import catalogue files (all in one transaction)\n"
+                     "  user add NAME --role agent|lead      Create a desk login (or reset its password and role)\n"
+                     "  status                               Schema version, revision, counts, users\n"
+                     "\n"
+                     "Passwords never go on the command line: the connecting user's password comes from PGPASSWORD,\n"
+                     "otherwise from the first line of standard input. The new user's password of \"user add\" comes\n"
+                     "from HOTLINE_NEW_PASSWORD, otherwise from the next line of standard input.\n"
+                     "\n"
+                     "Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.");
 
 // One line from stdin, without echo when it is a terminal.
 QString readSecret(const QString &prompt)
@@ -106,7 +105,10 @@ public:
         m_open = kb::openPgConnection(params, QStringLiteral("hotline-admin"), error);
         return m_open;
     }
-    QSqlDatabase db() const { return QSqlDatabase::database(QStringLiteral("hotline-admin"), false); }
+    QSqlDatabase db() const
+    {
+        return QSqlDatabase::database(QStringLiteral("hotline-admin"), false);
+    }
 
 private:
     bool m_open = false;
@@ -216,9 +218,9 @@ int runUser(const kb::PgConnection &params, const QStringList &arguments)
         return fail(error);
     }
     QSqlDatabase db = connection.db();
-    if (!kb::applyPgRoles(db, &error)
-        || !kb::createPgUser(db, positional.at(1), password,
-                             roleName == QLatin1String("lead") ? kb::PgRole::Lead : kb::PgRole::Agent, &error)) {
+    if (!kb::applyPgRoles(db, &error) ||
+        !kb::createPgUser(db, positional.at(1), password,
+                          roleName == QLatin1String("lead") ? kb::PgRole::Lead : kb::PgRole::Agent, &error)) {
         return fail(error);
     }
     out() << Messages::tr("user %1 can log in as %2").arg(positional.at(1), roleName) << Qt::endl;
@@ -244,20 +246,25 @@ int runStatus(const kb::PgConnection &params)
         auto scalar = [&](const QString &sql) {
             return q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("?");
         };
-        out() << Messages::tr("revision:        %1").arg(scalar(QStringLiteral("SELECT int_value FROM meta WHERE key = 'revision'")))
+        out() << Messages::tr("revision:        %1")
+                     .arg(scalar(QStringLiteral("SELECT int_value FROM meta WHERE key = 'revision'")))
               << '\n'
-              << Messages::tr("store id:        %1").arg(scalar(QStringLiteral("SELECT text_value FROM meta WHERE key = 'store_id'")))
+              << Messages::tr("store id:        %1")
+                     .arg(scalar(QStringLiteral("SELECT text_value FROM meta WHERE key = 'store_id'")))
               << '\n'
-              << Messages::tr("articles:        %1").arg(scalar(QStringLiteral("SELECT COUNT(*) FROM articles"))) << '\n'
+              << Messages::tr("articles:        %1").arg(scalar(QStringLiteral("SELECT COUNT(*) FROM articles")))
+              << '\n'
               << Messages::tr("offices:         %1").arg(scalar(QStringLiteral("SELECT COUNT(*) FROM offices"))) << '\n'
-              << Messages::tr("synonyms:        %1").arg(scalar(QStringLiteral("SELECT COUNT(*) FROM synonyms"))) << '\n'
+              << Messages::tr("synonyms:        %1").arg(scalar(QStringLiteral("SELECT COUNT(*) FROM synonyms")))
+              << '\n'
               << Messages::tr("desk writes:     %1").arg(scalar(QStringLiteral("SELECT COUNT(*) FROM applied_writes")))
               << '\n';
     }
     QSqlQuery users(db);
-    if (users.exec(QStringLiteral("SELECT g.rolname, string_agg(m.rolname, ', ' ORDER BY m.rolname) FROM pg_roles g "
-                                  "LEFT JOIN pg_auth_members a ON a.roleid = g.oid LEFT JOIN pg_roles m ON m.oid = a.member "
-                                  "WHERE g.rolname IN ('hotline_agent', 'hotline_lead') GROUP BY g.rolname ORDER BY 1"))) {
+    if (users.exec(
+            QStringLiteral("SELECT g.rolname, string_agg(m.rolname, ', ' ORDER BY m.rolname) FROM pg_roles g "
+                           "LEFT JOIN pg_auth_members a ON a.roleid = g.oid LEFT JOIN pg_roles m ON m.oid = a.member "
+                           "WHERE g.rolname IN ('hotline_agent', 'hotline_lead') GROUP BY g.rolname ORDER BY 1"))) {
         while (users.next()) {
             out() << Messages::tr("%1: %2").arg(users.value(0).toString().leftJustified(15), users.value(1).toString())
                   << '\n';
@@ -287,21 +294,25 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         Messages::tr("Hotline Desk shared store: schema, roles, catalogue import and users on PostgreSQL."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, Messages::tr("Show this help."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  Messages::tr("Show this help."));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                      Messages::tr("Show the version."));
-    const QCommandLineOption host(QStringLiteral("host"), Messages::tr("Server host or socket folder (default: PGHOST or localhost)."),
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  Messages::tr("Server host or socket folder (default: PGHOST or localhost)."),
                                   QStringLiteral("HOST"));
     const QCommandLineOption port(QStringLiteral("port"), Messages::tr("Server port (default: PGPORT or 5432)."),
                                   QStringLiteral("PORT"));
-    const QCommandLineOption database(QStringLiteral("db"), Messages::tr("Database name (default: PGDATABASE or hotline)."),
-                                      QStringLiteral("NAME"));
+    const QCommandLineOption database(
+        QStringLiteral("db"), Messages::tr("Database name (default: PGDATABASE or hotline)."), QStringLiteral("NAME"));
     const QCommandLineOption user(QStringLiteral("user"), Messages::tr("User to connect as (default: PGUSER)."),
                                   QStringLiteral("USER"));
-    const QCommandLineOption sslMode(QStringLiteral("sslmode"),
-                                     Messages::tr("TLS: disable, prefer, require, verify-ca, verify-full (default: prefer)."),
-                                     QStringLiteral("MODE"));
-    const QCommandLineOption sslRootCert(QStringLiteral("sslrootcert"), Messages::tr("CA certificate for verify-ca/verify-full."),
+    const QCommandLineOption sslMode(
+        QStringLiteral("sslmode"),
+        Messages::tr("TLS: disable, prefer, require, verify-ca, verify-full (default: prefer)."),
+        QStringLiteral("MODE"));
+    const QCommandLineOption sslRootCert(QStringLiteral("sslrootcert"),
+                                         Messages::tr("CA certificate for verify-ca/verify-full."),
                                          QStringLiteral("FILE"));
     for (const QCommandLineOption &o : {help, version, host, port, database, user, sslMode, sslRootCert}) {
         parser.addOption(o);

@@ -22,9 +22,9 @@ public:
     // The keychain entry: service "HotlineDesk shared store", key "user@host:port/database".
     static QString keyFor(const PgConnection &params);
 
-    void readPassword(const PgConnection &params);      // → passwordRead or failed
-    void writePassword(const PgConnection &params);     // stores params.password → passwordWritten or failed
-    void deletePassword(const PgConnection &params);    // → passwordDeleted or failed
+    void readPassword(const PgConnection &params);   // → passwordRead or failed
+    void writePassword(const PgConnection &params);  // stores params.password → passwordWritten or failed
+    void deletePassword(const PgConnection &params); // → passwordDeleted or failed
 
 Q_SIGNALS:
     void passwordRead(const QString &key, const QString &password);

@@ -207,7 +207,7 @@ void PgCluster::destroy()
         }
         m_running = false;
     }
-    m_dir.reset();   // removes the folder
+    m_dir.reset(); // removes the folder
 }
 
 bool PgCluster::makeUnrelatedCertificate(const QString &name, QString *certFile, QString *error)
@@ -239,8 +239,8 @@ bool PgCluster::enableTls(QString *caFile, QString *error)
     const QString key = m_dir->filePath(QStringLiteral("server.key"));
     // The server reads its key only if the postgres user owns it and nobody else can read it.
     QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner);
-    if (::geteuid() == 0
-        && QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres:postgres"), key, cert}) != 0) {
+    if (::geteuid() == 0 &&
+        QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres:postgres"), key, cert}) != 0) {
         setError(error, QStringLiteral("cannot chown the certificate to postgres"));
         return false;
     }
@@ -264,8 +264,8 @@ bool PgCluster::psql(const QString &database, const QString &sql, QString *outpu
 {
     return runAsPostgres(QStringLiteral("psql"),
                          {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
-                          QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"),
-                          m_dir->path(), QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-U"),
+                          QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), m_dir->path(),
+                          QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-U"),
                           QStringLiteral("postgres"), QStringLiteral("-d"), database, QStringLiteral("-c"), sql},
                          output, error);
 }

@@ -33,11 +33,17 @@ public:
     // initdb + start. False with a message if PostgreSQL cannot be set up here.
     bool init(const Options &options, QString *error);
     bool start(QString *error);
-    bool stop(QString *error);          // fast shutdown: open connections are cut
-    void destroy();                     // stop if running and remove the folder
-    bool isRunning() const { return m_running; }
+    bool stop(QString *error); // fast shutdown: open connections are cut
+    void destroy();            // stop if running and remove the folder
+    bool isRunning() const
+    {
+        return m_running;
+    }
 
-    int port() const { return m_port; }
+    int port() const
+    {
+        return m_port;
+    }
     QString socketDir() const;
     QString dataDir() const;
 

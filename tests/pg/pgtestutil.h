@@ -31,7 +31,10 @@ public:
 
     QVariant scalar(const QString &sql);
     bool exec(const QString &sql, QString *error = nullptr);
-    QSqlDatabase &db() { return m_db; }
+    QSqlDatabase &db()
+    {
+        return m_db;
+    }
 
 private:
     QString m_name;

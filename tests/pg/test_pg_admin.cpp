@@ -32,10 +32,11 @@ Run admin(const kb::PgConnection &params, const QStringList &arguments, const QB
         env.insert(QStringLiteral("PGPASSWORD"), params.password);
     }
     p.setProcessEnvironment(env);
-    QStringList args{QStringLiteral("--host"), params.host,          QStringLiteral("--port"),
-                     QString::number(params.port), QStringLiteral("--db"), params.database,
-                     QStringLiteral("--user"), params.user,          QStringLiteral("--sslmode"),
-                     QStringLiteral("disable")};
+    QStringList args{QStringLiteral("--host"),    params.host,
+                     QStringLiteral("--port"),    QString::number(params.port),
+                     QStringLiteral("--db"),      params.database,
+                     QStringLiteral("--user"),    params.user,
+                     QStringLiteral("--sslmode"), QStringLiteral("disable")};
     p.start(QStringLiteral(HOTLINE_ADMIN_CLI), args + arguments);
     REQUIRE(p.waitForStarted());
     p.write(stdinData);
@@ -73,8 +74,7 @@ TEST_CASE("pg: hotline-admin creates the schema and roles, imports, adds users",
     CHECK(r.out.contains(QStringLiteral("up to date")));
 
     // Password from stdin instead of PGPASSWORD; a wrong one fails with the server's message.
-    r = admin(params, {QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("jsonl"),
-                       munichFile},
+    r = admin(params, {QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("jsonl"), munichFile},
               params.password.toUtf8() + "\n", false);
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
@@ -83,7 +83,8 @@ TEST_CASE("pg: hotline-admin creates the schema and roles, imports, adds users",
     CHECK(r.exitCode == 1);
     CHECK(r.err.contains(QStringLiteral("password authentication failed")));
 
-    r = admin(params, {QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("x")});
+    r = admin(params,
+              {QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("x")});
     CHECK(r.exitCode == 2);
     CHECK(r.err.contains(QStringLiteral("xml")));
     r = admin(params, {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--role"),
@@ -92,8 +93,9 @@ TEST_CASE("pg: hotline-admin creates the schema and roles, imports, adds users",
     CHECK(r.err.contains(QStringLiteral("boss")));
 
     // The new user's password: the next stdin line after the admin's.
-    r = admin(params, {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("cli_agent"),
-                       QStringLiteral("--role"), QStringLiteral("agent")},
+    r = admin(params,
+              {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("cli_agent"), QStringLiteral("--role"),
+               QStringLiteral("agent")},
               params.password.toUtf8() + "\nagentpw\n", false);
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
@@ -111,8 +113,7 @@ TEST_CASE("pg: hotline-admin creates the schema and roles, imports, adds users",
     REQUIRE(store);
     CHECK(store->articles().size() == munich.articles.size());
     // The agent cannot import through the admin tool either: the server says no.
-    r = admin(agent, {QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("jsonl"),
-                      munichFile});
+    r = admin(agent, {QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("jsonl"), munichFile});
     CHECK(r.exitCode == 1);
     CHECK(r.err.contains(QStringLiteral("permission denied")));
 }

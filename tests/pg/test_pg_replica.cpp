@@ -68,7 +68,7 @@ TEST_CASE("pg: a publish on desk A is searchable on desk B within 5 s through NO
     });
     REQUIRE(deskB.start(&error));
     CHECK(deskB.isOnline());
-    REQUIRE(updates == 1);   // the initial full sync ran in start()
+    REQUIRE(updates == 1); // the initial full sync ran in start()
     CHECK(deskB.replica()->stats().articles == munich.articles.size());
     CHECK(deskB.replica()->synonyms().size() == seedSynonyms.size());
     CHECK(engine.articleCount() == munich.articles.size());
@@ -85,7 +85,8 @@ TEST_CASE("pg: a publish on desk A is searchable on desk B within 5 s through NO
     QElapsedTimer clock;
     clock.start();
     REQUIRE(deskA->upsert(publish, nullptr, &error));
-    const bool seen = QTest::qWaitFor([&] { return hits(engine, QStringLiteral("Drohnenführerschein"), drone.id); }, 5000);
+    const bool seen =
+        QTest::qWaitFor([&] { return hits(engine, QStringLiteral("Drohnenführerschein"), drone.id); }, 5000);
     INFO("waited " << clock.elapsed() << " ms");
     CHECK(seen);
     CHECK(clock.elapsed() < 5000);
@@ -96,11 +97,15 @@ TEST_CASE("pg: a publish on desk A is searchable on desk B within 5 s through NO
     const int before = updates;
     REQUIRE(deskA->removeArticle(drone.id, &error));
     REQUIRE(deskA->setSynonym({QStringLiteral("Quadrokopter"), {QStringLiteral("Drohne")}}, &error));
-    REQUIRE(QTest::qWaitFor([&] { return !deskB.replica()->article(drone.id) && updates > before
-                                         && deskB.syncedServerRevision() == deskA->revision(); },
-                            5000));
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            return !deskB.replica()->article(drone.id) && updates > before &&
+                   deskB.syncedServerRevision() == deskA->revision();
+        },
+        5000));
     CHECK_FALSE(hits(engine, QStringLiteral("Drohnenführerschein"), drone.id));
-    CHECK(deskB.replica()->synonyms().contains(kb::Synonym{QStringLiteral("Quadrokopter"), {QStringLiteral("Drohne")}}));
+    CHECK(
+        deskB.replica()->synonyms().contains(kb::Synonym{QStringLiteral("Quadrokopter"), {QStringLiteral("Drohne")}}));
 }
 
 TEST_CASE("pg: writes queued while the server is down arrive exactly once, in order", "[pg][replica][queue]")
@@ -153,7 +158,7 @@ TEST_CASE("pg: writes queued while the server is down arrive exactly once, in or
                                   .isEmpty());
             }
         }
-        QTest::qWait(500);   // reconnect attempts fail meanwhile
+        QTest::qWait(500); // reconnect attempts fail meanwhile
         CHECK_FALSE(desk.isOnline());
         CHECK(desk.pendingWrites() == 24);
         // What the queue looked like before delivery (file and WAL): restored below to play a
@@ -208,7 +213,8 @@ TEST_CASE("pg: a queued write the server refuses is set aside, later ones still 
     QString error;
     {
         RawPg raw(params);
-        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("queue_agent"), QStringLiteral("pw"), kb::PgRole::Agent, &error));
+        REQUIRE(
+            kb::createPgUser(raw.db(), QStringLiteral("queue_agent"), QStringLiteral("pw"), kb::PgRole::Agent, &error));
         REQUIRE(raw.exec(QStringLiteral("CREATE TABLE agent_log (n INTEGER NOT NULL)")));
         REQUIRE(raw.exec(QStringLiteral("GRANT INSERT ON agent_log TO hotline_agent")));
     }
@@ -217,16 +223,17 @@ TEST_CASE("pg: a queued write the server refuses is set aside, later ones still 
     agent.password = QStringLiteral("pw");
     QTemporaryDir dir;
     kb::ReplicaSync desk(deskOptions(dir, agent));
-    desk.registerWriteKind(QStringLiteral("test.log"), [](kb::PgStore &server, const QJsonObject &payload, QString *error) {
-        QSqlQuery q(server.database());
-        q.prepare(QStringLiteral("INSERT INTO agent_log (n) VALUES (:n)"));
-        q.bindValue(QStringLiteral(":n"), payload.value(QLatin1String("n")).toInt());
-        if (!q.exec()) {
-            *error = q.lastError().text();
-            return false;
-        }
-        return true;
-    });
+    desk.registerWriteKind(QStringLiteral("test.log"),
+                           [](kb::PgStore &server, const QJsonObject &payload, QString *error) {
+                               QSqlQuery q(server.database());
+                               q.prepare(QStringLiteral("INSERT INTO agent_log (n) VALUES (:n)"));
+                               q.bindValue(QStringLiteral(":n"), payload.value(QLatin1String("n")).toInt());
+                               if (!q.exec()) {
+                                   *error = q.lastError().text();
+                                   return false;
+                               }
+                               return true;
+                           });
     QStringList rejectedKinds;
     QObject::connect(&desk, &kb::ReplicaSync::writeRejected,
                      [&](const QString &, const QString &kind, const QString &) { rejectedKinds << kind; });
@@ -234,7 +241,8 @@ TEST_CASE("pg: a queued write the server refuses is set aside, later ones still 
     REQUIRE(desk.isOnline());
     kb::Catalogue c;
     c.articles = {makeArticle(QStringLiteral("x"), QStringLiteral("Vom Agenten"))};
-    const QString refusedId = desk.enqueue(QLatin1String(kb::writekind::Upsert), kb::writekind::upsertPayload(c), &error);
+    const QString refusedId =
+        desk.enqueue(QLatin1String(kb::writekind::Upsert), kb::writekind::upsertPayload(c), &error);
     REQUIRE_FALSE(refusedId.isEmpty());
     REQUIRE_FALSE(desk.enqueue(QStringLiteral("test.log"), {{QStringLiteral("n"), 7}}, &error).isEmpty());
     REQUIRE(QTest::qWaitFor([&] { return desk.pendingWrites() == 0; }, 5000));
@@ -246,5 +254,6 @@ TEST_CASE("pg: a queued write the server refuses is set aside, later ones still 
     RawPg raw(params);
     CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM articles")).toInt() == 0);
     CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM agent_log WHERE n = 7")).toInt() == 1);
-    CHECK(raw.scalar(QStringLiteral("SELECT submitted_by FROM applied_writes")).toString() == QStringLiteral("queue_agent"));
+    CHECK(raw.scalar(QStringLiteral("SELECT submitted_by FROM applied_writes")).toString() ==
+          QStringLiteral("queue_agent"));
 }

@@ -112,7 +112,8 @@ TEST_CASE("pg: the password goes to the system keychain and back", "[pg][setting
     bool deleted = false;
     QObject::connect(&keychain, &kb::PgPasswordStore::failed, [&](const QString &, const QString &m) { failure = m; });
     QObject::connect(&keychain, &kb::PgPasswordStore::passwordWritten, [&] { written = true; });
-    QObject::connect(&keychain, &kb::PgPasswordStore::passwordRead, [&](const QString &, const QString &p) { read = p; });
+    QObject::connect(&keychain, &kb::PgPasswordStore::passwordRead,
+                     [&](const QString &, const QString &p) { read = p; });
     QObject::connect(&keychain, &kb::PgPasswordStore::passwordDeleted, [&] { deleted = true; });
 
     keychain.writePassword(c);
@@ -130,5 +131,5 @@ TEST_CASE("pg: the password goes to the system keychain and back", "[pg][setting
     read.clear();
     keychain.readPassword(lookup);
     REQUIRE(QTest::qWaitFor([&] { return !failure.isEmpty() || !read.isEmpty(); }, 10000));
-    CHECK(read.isEmpty());   // gone
+    CHECK(read.isEmpty()); // gone
 }

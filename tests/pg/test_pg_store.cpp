@@ -43,7 +43,8 @@ TEST_CASE("pg: an older schema is migrated step by step keeping its data", "[pg]
     REQUIRE(kb::migratePgStore(params, 1, &error));
     RawPg raw(params);
     CHECK(raw.scalar(QStringLiteral("SELECT version FROM schema_version")).toInt() == 1);
-    REQUIRE(raw.exec(QStringLiteral("INSERT INTO articles (id, title, updated_at) VALUES ('old', 'Altbestand', now())")));
+    REQUIRE(
+        raw.exec(QStringLiteral("INSERT INTO articles (id, title, updated_at) VALUES ('old', 'Altbestand', now())")));
     CHECK_FALSE(kb::openPgStore(params, &error));
     CHECK(error.contains(QStringLiteral("version 1")));
 
@@ -53,7 +54,8 @@ TEST_CASE("pg: an older schema is migrated step by step keeping its data", "[pg]
     const auto old = store->article(QStringLiteral("old"));
     REQUIRE(old);
     CHECK(old->title == QStringLiteral("Altbestand"));
-    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM meta WHERE key = 'store_id' AND text_value <> ''")).toInt() == 1);
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM meta WHERE key = 'store_id' AND text_value <> ''")).toInt() ==
+          1);
 }
 
 TEST_CASE("pg: a server schema newer than the build is refused and left unchanged", "[pg][migrations]")
@@ -101,12 +103,12 @@ TEST_CASE("pg: store CRUD, versioning and revision as the SQLite store", "[pg][s
     CHECK(stored->updatedAt.timeSpec() == Qt::UTC);
     kb::Article expected = a;
     expected.updatedAt = stored->updatedAt;
-    CHECK(*stored == expected);   // every field, links in their order, dates
+    CHECK(*stored == expected); // every field, links in their order, dates
     CHECK(store->articles().size() == 2);
     const auto office = store->office(QStringLiteral("o1"));
     REQUIRE(office);
     CHECK(office->address() == QStringLiteral("Ruppertstraße 19, 80466 München"));
-    CHECK(office->latitude == 48.123456789);   // double precision, not float4
+    CHECK(office->latitude == 48.123456789); // double precision, not float4
     CHECK(office->keywords == QStringList{QStringLiteral("KVR")});
     CHECK_FALSE(store->article(QStringLiteral("missing")));
 
@@ -193,7 +195,8 @@ TEST_CASE("pg: synonyms set, replace, list, remove", "[pg][store][synonyms]")
         {QStringLiteral("Lappen"), {QStringLiteral("Führerschein"), QStringLiteral("Fahrerlaubnis")}}, &error));
     const auto list = store->synonyms();
     REQUIRE(list.size() == 2);
-    CHECK(list.at(0) == kb::Synonym{QStringLiteral("Lappen"), {QStringLiteral("Führerschein"), QStringLiteral("Fahrerlaubnis")}});
+    CHECK(list.at(0) ==
+          kb::Synonym{QStringLiteral("Lappen"), {QStringLiteral("Führerschein"), QStringLiteral("Fahrerlaubnis")}});
     CHECK(store->revision() == r0 + 3);
     CHECK_FALSE(store->setSynonym({QStringLiteral(" "), {QStringLiteral("x")}}, &error));
     CHECK_FALSE(store->setSynonym({QStringLiteral("leer"), {}}, &error));
@@ -272,8 +275,8 @@ TEST_CASE("pg: an agent's write is refused by the server, a lead's goes through"
                                  &error));
         REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("lena_lead"), QStringLiteral("leitung"), kb::PgRole::Lead,
                                  &error));
-        CHECK_FALSE(kb::createPgUser(raw.db(), QStringLiteral("Robert; DROP"), QStringLiteral("x"), kb::PgRole::Agent,
-                                     &error));
+        CHECK_FALSE(
+            kb::createPgUser(raw.db(), QStringLiteral("Robert; DROP"), QStringLiteral("x"), kb::PgRole::Agent, &error));
         CHECK(error.contains(QStringLiteral("Robert; DROP")));
     }
     kb::PgConnection agentParams = params;
@@ -347,7 +350,7 @@ TEST_CASE("pg: two leads upserting one article at once: serialised, no lost upda
         okA = s->upsert(c, nullptr, &errorA);
         aWrote.release();
         bStarted.acquire();
-        QThread::msleep(300);   // B is blocked on the revision lock now
+        QThread::msleep(300); // B is blocked on the revision lock now
         okA = okA && s->commitTransaction(&errorA);
     });
     std::thread leadB([&] {
@@ -369,7 +372,7 @@ TEST_CASE("pg: two leads upserting one article at once: serialised, no lost upda
     CHECK(okB);
     const auto a1 = store->article(QStringLiteral("a1"));
     REQUIRE(a1);
-    CHECK(a1->version == 3);   // both edits counted
+    CHECK(a1->version == 3); // both edits counted
     CHECK(a1->title == QStringLiteral("Fassung B"));
     CHECK(a1->documents.contains(QStringLiteral("Lichtbild")));
     CHECK(store->revision() == revision + 2);
