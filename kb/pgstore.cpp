@@ -286,6 +286,16 @@ PgStore::~PgStore()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+QString PgStore::connectionName() const
+{
+    return m_connectionName;
+}
+
+const PgConnection & PgStore::parameters() const
+{
+    return m_params;
+}
+
 QString PgStore::backendName() const
 {
     return QStringLiteral("postgresql");

@@ -64,14 +64,8 @@ public:
     // The QPSQL connection of this store, for statements of other modules in the same
     // transaction (queue kinds). Only on the thread that opened it.
     QSqlDatabase database() const;
-    QString connectionName() const
-    {
-        return m_connectionName;
-    }
-    const PgConnection &parameters() const
-    {
-        return m_params;
-    }
+    QString connectionName() const;
+    const PgConnection &parameters() const;
 
 private:
     friend std::unique_ptr<PgStore> openPgStore(const PgConnection &, QString *);

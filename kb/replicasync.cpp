@@ -71,6 +71,11 @@ ReplicaSync::ReplicaSync(const ReplicaSyncOptions &options, QObject *parent) : Q
 
 ReplicaSync::~ReplicaSync() = default;
 
+bool ReplicaSync::isOnline() const
+{
+    return m_online;
+}
+
 Store *ReplicaSync::replica() const
 {
     return m_replica.get();

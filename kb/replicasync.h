@@ -66,10 +66,7 @@ public:
     // empty string (with a message) if it could not even be queued locally.
     QString enqueue(const QString &kind, const QJsonObject &payload, QString *error);
 
-    bool isOnline() const
-    {
-        return m_online;
-    }
+    bool isOnline() const;
     Store *replica() const; // the local catalogue, for reading on this thread
     WriteQueue *queue() const;
     qint64 syncedServerRevision() const;

@@ -140,6 +140,11 @@ std::unique_ptr<WriteQueue> WriteQueue::open(const QString &path, QString *error
     return std::unique_ptr<WriteQueue>(new WriteQueue(name, path));
 }
 
+QString WriteQueue::path() const
+{
+    return m_path;
+}
+
 bool WriteQueue::enqueue(const QString &kind, const QJsonObject &payload, QString *id, QString *error)
 {
     if (kind.isEmpty()) {

@@ -49,10 +49,7 @@ public:
     QString syncedStoreId() const;
     bool setSynced(const QString &storeId, qint64 revision, QString *error);
 
-    QString path() const
-    {
-        return m_path;
-    }
+    QString path() const;
 
 private:
     WriteQueue(const QString &connectionName, const QString &path);

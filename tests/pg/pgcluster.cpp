@@ -48,6 +48,16 @@ QString PgCluster::binDir()
     return fromEnv.isEmpty() ? QStringLiteral("/usr/lib/postgresql/15/bin") : QString::fromLocal8Bit(fromEnv);
 }
 
+bool PgCluster::isRunning() const
+{
+    return m_running;
+}
+
+int PgCluster::port() const
+{
+    return m_port;
+}
+
 QString PgCluster::socketDir() const
 {
     return m_dir ? m_dir->path() : QString();

@@ -35,15 +35,9 @@ public:
     bool start(QString *error);
     bool stop(QString *error); // fast shutdown: open connections are cut
     void destroy();            // stop if running and remove the folder
-    bool isRunning() const
-    {
-        return m_running;
-    }
+    bool isRunning() const;
 
-    int port() const
-    {
-        return m_port;
-    }
+    int port() const;
     QString socketDir() const;
     QString dataDir() const;
 
