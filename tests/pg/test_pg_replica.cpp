@@ -18,6 +18,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtCore/qtestsupport_core.h>
 
 using namespace hotline::test;
@@ -256,4 +257,124 @@ TEST_CASE("pg: a queued write the server refuses is set aside, later ones still 
     CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM agent_log WHERE n = 7")).toInt() == 1);
     CHECK(raw.scalar(QStringLiteral("SELECT submitted_by FROM applied_writes")).toString() ==
           QStringLiteral("queue_agent"));
+}
+
+TEST_CASE("pg: a replica notices a different server behind the same address and resyncs fully",
+          "[pg][replica]")
+{
+    const kb::PgConnection params = freshPgDatabase(true);
+    QString error;
+    auto lead = kb::openPgStore(params, &error);
+    REQUIRE(lead);
+    kb::Catalogue c;
+    c.articles = {makeArticle(QStringLiteral("stays"), QStringLiteral("Bleibt")),
+                  makeArticle(QStringLiteral("goes"), QStringLiteral("Verschwindet"))};
+    REQUIRE(lead->upsert(c, nullptr, &error));
+    QTemporaryDir dir;
+    kb::ReplicaSync desk(deskOptions(dir, params));
+    REQUIRE(desk.start(&error));
+    REQUIRE(desk.replica()->articles().size() == 2);
+
+    // A restored or re-created server: other store id, a row gone without a tombstone.
+    RawPg raw(params);
+    REQUIRE(raw.exec(QStringLiteral("UPDATE meta SET text_value = 'another-server' WHERE key = 'store_id'")));
+    REQUIRE(raw.exec(QStringLiteral("DELETE FROM articles WHERE id = 'goes'")));
+    REQUIRE(raw.exec(QStringLiteral("UPDATE meta SET int_value = int_value + 1 WHERE key = 'revision'")));
+    REQUIRE(QTest::qWaitFor([&] { return desk.queue()->syncedStoreId() == QStringLiteral("another-server"); }, 5000));
+    CHECK_FALSE(desk.replica()->article(QStringLiteral("goes")));
+    CHECK(desk.replica()->article(QStringLiteral("stays")));
+}
+
+TEST_CASE("pg: two desks booking the last slot: the server's constraint decides, the loser is told",
+          "[pg][replica][queue]")
+{
+    // Stand-in for the appointment book (its schema lands with the appointments module): the
+    // slot is unique on the server; both desks' bookings travel through their queues.
+    const kb::PgConnection params = freshPgDatabase(true);
+    QString error;
+    {
+        RawPg raw(params);
+        REQUIRE(raw.exec(QStringLiteral("CREATE TABLE probe_bookings (office TEXT NOT NULL, slot TIMESTAMPTZ NOT NULL, "
+                                        "caller TEXT NOT NULL, UNIQUE (office, slot))")));
+    }
+    auto book = [](kb::PgStore &server, const QJsonObject &payload, QString *error) {
+        QSqlQuery q(server.database());
+        q.prepare(QStringLiteral("INSERT INTO probe_bookings (office, slot, caller) "
+                                 "VALUES (:office, CAST(:slot AS TIMESTAMPTZ), :caller)"));
+        q.bindValue(QStringLiteral(":office"), payload.value(QLatin1String("office")).toString());
+        q.bindValue(QStringLiteral(":slot"), payload.value(QLatin1String("slot")).toString());
+        q.bindValue(QStringLiteral(":caller"), payload.value(QLatin1String("caller")).toString());
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+        return true;
+    };
+    QTemporaryDir dirA;
+    QTemporaryDir dirB;
+    kb::ReplicaSync deskA(deskOptions(dirA, params));
+    kb::ReplicaSync deskB(deskOptions(dirB, params));
+    deskA.registerWriteKind(QStringLiteral("test.book"), book);
+    deskB.registerWriteKind(QStringLiteral("test.book"), book);
+    QStringList delivered;
+    QStringList rejected;
+    for (kb::ReplicaSync *desk : {&deskA, &deskB}) {
+        QObject::connect(desk, &kb::ReplicaSync::writeDelivered, [&](const QString &id) { delivered << id; });
+        QObject::connect(desk, &kb::ReplicaSync::writeRejected,
+                         [&](const QString &id, const QString &, const QString &reason) {
+                             rejected << id;
+                             CHECK(reason.contains(QStringLiteral("duplicate key")));
+                         });
+        REQUIRE(desk->start(&error));
+    }
+    const QJsonObject slot{{QStringLiteral("office"), QStringLiteral("kvr-ruppertstr")},
+                           {QStringLiteral("slot"), QStringLiteral("2026-12-01T09:00:00Z")}};
+    QJsonObject forA = slot;
+    forA.insert(QStringLiteral("caller"), QStringLiteral("Frau A"));
+    QJsonObject forB = slot;
+    forB.insert(QStringLiteral("caller"), QStringLiteral("Herr B"));
+    const QString idA = deskA.enqueue(QStringLiteral("test.book"), forA, &error);
+    const QString idB = deskB.enqueue(QStringLiteral("test.book"), forB, &error);
+    REQUIRE(QTest::qWaitFor([&] { return delivered.size() + rejected.size() == 2; }, 5000));
+    CHECK(delivered.size() == 1);
+    CHECK(rejected.size() == 1);
+    RawPg raw(params);
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM probe_bookings")).toInt() == 1);
+    const QString winner = raw.scalar(QStringLiteral("SELECT caller FROM probe_bookings")).toString();
+    CHECK(winner == (delivered.first() == idA ? QStringLiteral("Frau A") : QStringLiteral("Herr B")));
+    // The loser's receipt was rolled back with its booking: nothing half-written.
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM applied_writes")).toInt() == 1);
+    CHECK(deskA.pendingWrites() + deskB.pendingWrites() == 0);
+}
+
+TEST_CASE("pg: ReplicaSync runs on a worker thread and reports to the UI thread", "[pg][replica][thread]")
+{
+    const kb::PgConnection params = freshPgDatabase(true);
+    QString error;
+    auto lead = kb::openPgStore(params, &error);
+    REQUIRE(lead);
+    QTemporaryDir dir;
+    QThread worker;
+    worker.start();
+    auto *desk = new kb::ReplicaSync(deskOptions(dir, params, 60000));
+    desk->moveToThread(&worker);
+    QList<qint64> revisions;   // written on this (the test's) thread only: queued connection
+    QObject context;
+    QObject::connect(desk, &kb::ReplicaSync::replicaUpdated, &context, [&](qint64 r) { revisions << r; });
+    bool started = false;
+    QMetaObject::invokeMethod(desk, [&] { started = desk->start(&error); }, Qt::BlockingQueuedConnection);
+    REQUIRE(started);
+
+    kb::Catalogue c;
+    c.articles = {makeArticle(QStringLiteral("w1"), QStringLiteral("Wohngeld"))};
+    REQUIRE(lead->upsert(c, nullptr, &error));
+    REQUIRE(QTest::qWaitFor([&] { return !revisions.isEmpty(); }, 5000));
+    QString title;
+    QMetaObject::invokeMethod(
+        desk, [&] { title = desk->replica()->article(QStringLiteral("w1"))->title; }, Qt::BlockingQueuedConnection);
+    CHECK(title == QStringLiteral("Wohngeld"));
+    // Its connections belong to the worker: destroy it there.
+    QMetaObject::invokeMethod(desk, [desk] { delete desk; }, Qt::BlockingQueuedConnection);
+    worker.quit();
+    worker.wait();
 }
