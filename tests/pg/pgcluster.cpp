@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QCoreApplication>
 #include <QTcpServer>
@@ -31,6 +32,30 @@ int freeLoopbackPort()
         return 0;
     }
     return probe.serverPort();
+}
+
+// Clusters of test processes that crashed (no cleanup ran): each folder names its owner's pid;
+// a folder whose owner is gone is stopped and removed before a new cluster starts.
+void reapOrphans(const QString &binDir)
+{
+    const QFileInfoList dirs = QDir(QStringLiteral("/tmp"))
+                                   .entryInfoList({QStringLiteral("hotline-pg-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &dir : dirs) {
+        QFile owner(dir.filePath() + QStringLiteral("/owner.pid"));
+        if (!owner.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const qint64 pid = owner.readAll().trimmed().toLongLong();
+        if (pid <= 0 || QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid))) {
+            continue;
+        }
+        QProcess::execute(QStringLiteral("runuser"),
+                          {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+                           QDir(binDir).filePath(QStringLiteral("pg_ctl")), QStringLiteral("-D"),
+                           dir.filePath() + QStringLiteral("/data"), QStringLiteral("-m"), QStringLiteral("immediate"),
+                           QStringLiteral("stop")});
+        QDir(dir.filePath()).removeRecursively();
+    }
 }
 
 } // namespace
@@ -115,6 +140,9 @@ bool PgCluster::init(const Options &options, QString *error)
         setError(error, QStringLiteral("PostgreSQL 15 is not installed (no initdb in %1)").arg(binDir()));
         return false;
     }
+    if (::geteuid() == 0) {
+        reapOrphans(binDir());
+    }
     // Short path: the unix socket path must stay under 107 bytes.
     m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/hotline-pg-XXXXXX"));
     if (!m_dir->isValid()) {
@@ -127,6 +155,11 @@ bool PgCluster::init(const Options &options, QString *error)
             setError(error, QStringLiteral("cannot chown %1 to postgres").arg(m_dir->path()));
             return false;
         }
+    }
+    QFile owner(m_dir->filePath(QStringLiteral("owner.pid")));
+    if (owner.open(QIODevice::WriteOnly)) {
+        owner.write(QByteArray::number(QCoreApplication::applicationPid()));
+        owner.close();
     }
     QFile pwfile(m_dir->filePath(QStringLiteral("pwfile")));
     if (!pwfile.open(QIODevice::WriteOnly) || pwfile.write("postgres\n") < 0) {
