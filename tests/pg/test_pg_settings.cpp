@@ -1,13 +1,11 @@
 // Connection settings of the shared store: QSettings round trip without the password, input
-// checks, the password in the system keychain (needs a Secret Service: scripts/test.sh runs a
-// D-Bus session with an unlocked gnome-keyring), and TLS options reaching the server.
+// checks, and TLS options reaching the server (the keychain part: tests/pg/test_kb_keychain.cpp).
 #include <catch2/catch.hpp>
 
 #include "../support/qtstringmaker.h"
 #include "pgtestutil.h"
 
 #include "pgconnection.h"
-#include "pgpasswordstore.h"
 #include "pgstore.h"
 
 #include <QSettings>
@@ -97,39 +95,4 @@ TEST_CASE("pg: TLS: require refuses a plain server, then connects encrypted and 
     params.sslRootCert = otherCa;
     CHECK_FALSE(kb::openPgStore(params, &error));
     CHECK(error.contains(QStringLiteral("certificate"), Qt::CaseInsensitive));
-}
-
-TEST_CASE("pg: the password goes to the system keychain and back", "[pg][settings][keychain]")
-{
-    kb::PgConnection c;
-    c.host = QStringLiteral("kb.stadt.example");
-    c.user = QStringLiteral("keychain_test_%1").arg(QCoreApplication::applicationPid());
-    c.password = QStringLiteral("pässwört 'quoted'");
-    kb::PgPasswordStore keychain;
-    QString failure;
-    bool written = false;
-    QString read;
-    bool deleted = false;
-    QObject::connect(&keychain, &kb::PgPasswordStore::failed, [&](const QString &, const QString &m) { failure = m; });
-    QObject::connect(&keychain, &kb::PgPasswordStore::passwordWritten, [&] { written = true; });
-    QObject::connect(&keychain, &kb::PgPasswordStore::passwordRead,
-                     [&](const QString &, const QString &p) { read = p; });
-    QObject::connect(&keychain, &kb::PgPasswordStore::passwordDeleted, [&] { deleted = true; });
-
-    keychain.writePassword(c);
-    REQUIRE(QTest::qWaitFor([&] { return written || !failure.isEmpty(); }, 10000));
-    INFO("keychain: " << failure.toStdString() << " (run under scripts/test.sh for a Secret Service)");
-    REQUIRE(written);
-    kb::PgConnection lookup = c;
-    lookup.password.clear();
-    keychain.readPassword(lookup);
-    REQUIRE(QTest::qWaitFor([&] { return !read.isEmpty() || !failure.isEmpty(); }, 10000));
-    CHECK(read == c.password);
-    keychain.deletePassword(lookup);
-    REQUIRE(QTest::qWaitFor([&] { return deleted || !failure.isEmpty(); }, 10000));
-    CHECK(deleted);
-    read.clear();
-    keychain.readPassword(lookup);
-    REQUIRE(QTest::qWaitFor([&] { return !failure.isEmpty() || !read.isEmpty(); }, 10000));
-    CHECK(read.isEmpty()); // gone
 }
