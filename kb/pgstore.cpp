@@ -196,6 +196,18 @@ QString contentHash(const Office &o)
                                    .toHex());
 }
 
+// A PostgreSQL array literal of text ({"a","b"}), bound as one parameter and cast to TEXT[].
+QString textArrayLiteral(const QStringList &values)
+{
+    QString out = QStringLiteral("{");
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        QString v = values.at(i);
+        v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        out += (i > 0 ? QStringLiteral(",\"") : QStringLiteral("\"")) + v + QLatin1Char('"');
+    }
+    return out + QLatin1Char('}');
+}
+
 std::atomic<int> connectionCounter{0};
 
 } // namespace
@@ -291,7 +303,7 @@ QString PgStore::connectionName() const
     return m_connectionName;
 }
 
-const PgConnection & PgStore::parameters() const
+const PgConnection &PgStore::parameters() const
 {
     return m_params;
 }
@@ -413,24 +425,39 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
     }
 
     // Read after the lock: a concurrent writer has committed by now, so its versions count.
+    // Only the ids of this write: an edit of one article does not scan the catalogue.
     QHash<QString, QString> knownArticles;
     QHash<QString, QString> knownOffices;
     {
+        QStringList articleIds;
+        for (const Article &a : catalogue.articles) {
+            articleIds << a.id;
+        }
+        QStringList officeIds;
+        for (const Office &o : catalogue.offices) {
+            officeIds << o.id;
+        }
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, content_hash FROM articles"))) {
+        q.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE id = ANY (CAST(:ids AS TEXT[]))"));
+        q.bindValue(QStringLiteral(":ids"), textArrayLiteral(articleIds));
+        if (!q.exec()) {
             setError(error, Messages::tr("reading the articles failed: %1").arg(errorText(q)));
             return false;
         }
         while (q.next()) {
             knownArticles.insert(q.value(0).toString(), q.value(1).toString());
         }
-        if (!q.exec(QStringLiteral("SELECT id, content_hash FROM offices"))) {
-            setError(error, Messages::tr("reading the offices failed: %1").arg(errorText(q)));
+        QSqlQuery o(db);
+        o.setForwardOnly(true);
+        o.prepare(QStringLiteral("SELECT id, content_hash FROM offices WHERE id = ANY (CAST(:ids AS TEXT[]))"));
+        o.bindValue(QStringLiteral(":ids"), textArrayLiteral(officeIds));
+        if (!o.exec()) {
+            setError(error, Messages::tr("reading the offices failed: %1").arg(errorText(o)));
             return false;
         }
-        while (q.next()) {
-            knownOffices.insert(q.value(0).toString(), q.value(1).toString());
+        while (o.next()) {
+            knownOffices.insert(o.value(0).toString(), o.value(1).toString());
         }
     }
 
@@ -575,12 +602,7 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         QSqlQuery q(db);
         q.prepare(
             QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = ANY (CAST(:ids AS TEXT[]))"));
-        QStringList quoted;
-        for (QString id : std::as_const(revived)) {
-            id.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
-            quoted << QLatin1Char('"') + id + QLatin1Char('"');
-        }
-        q.bindValue(QStringLiteral(":ids"), QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}'));
+        q.bindValue(QStringLiteral(":ids"), textArrayLiteral(revived));
         if (!q.exec()) {
             setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(q)));
             return false;

@@ -151,8 +151,15 @@ void ReplicaSync::tryConnect()
     m_server = openPgStore(m_options.server, &message);
     if (!m_server) {
         qCDebug(lcDb) << "shared store not reachable:" << message;
+        // Told once per distinct reason (wrong password, schema mismatch, server down), not on
+        // every retry.
+        if (message != m_lastConnectError) {
+            m_lastConnectError = message;
+            Q_EMIT syncFailed(message);
+        }
         return;
     }
+    m_lastConnectError.clear();
     QSqlDriver *driver = m_server->database().driver();
     connect(
         driver, &QSqlDriver::notification, this,

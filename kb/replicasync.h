@@ -81,6 +81,8 @@ Q_SIGNALS:
     void onlineChanged(bool online);
     void writeDelivered(const QString &id, const QString &kind);
     void writeRejected(const QString &id, const QString &kind, const QString &reason);
+    // A sync, a delivery or a connection attempt failed (the message is for the status line; a
+    // connection failure is reported once per distinct reason).
     void syncFailed(const QString &message);
 
 private:
@@ -98,6 +100,7 @@ private:
     QHash<QString, WriteHandler> m_handlers;
     QTimer *m_heartbeat = nullptr;
     QTimer *m_reconnect = nullptr;
+    QString m_lastConnectError;
     bool m_online = false;
     bool m_syncScheduled = false;
     bool m_deliverScheduled = false;

@@ -38,8 +38,8 @@ int freeLoopbackPort()
 // a folder whose owner is gone is stopped and removed before a new cluster starts.
 void reapOrphans(const QString &binDir)
 {
-    const QFileInfoList dirs = QDir(QStringLiteral("/tmp"))
-                                   .entryInfoList({QStringLiteral("hotline-pg-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    const QFileInfoList dirs =
+        QDir(QStringLiteral("/tmp")).entryInfoList({QStringLiteral("hotline-pg-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QFileInfo &dir : dirs) {
         QFile owner(dir.filePath() + QStringLiteral("/owner.pid"));
         if (!owner.open(QIODevice::ReadOnly)) {

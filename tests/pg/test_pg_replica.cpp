@@ -139,6 +139,8 @@ TEST_CASE("pg: writes queued while the server is down arrive exactly once, in or
         desk.registerWriteKind(QStringLiteral("test.probe"), probeHandler);
         QList<bool> onlineStates;
         QObject::connect(&desk, &kb::ReplicaSync::onlineChanged, [&](bool online) { onlineStates << online; });
+        QStringList failures;
+        QObject::connect(&desk, &kb::ReplicaSync::syncFailed, [&](const QString &m) { failures << m; });
         REQUIRE(desk.start(&error));
         REQUIRE(desk.isOnline());
 
@@ -159,8 +161,11 @@ TEST_CASE("pg: writes queued while the server is down arrive exactly once, in or
                                   .isEmpty());
             }
         }
-        QTest::qWait(500); // reconnect attempts fail meanwhile
+        QTest::qWait(700); // reconnect attempts (every 200 ms) fail meanwhile
         CHECK_FALSE(desk.isOnline());
+        // The UI hears why, once, not once per attempt.
+        REQUIRE(failures.size() == 1);
+        CHECK(failures.first().contains(QStringLiteral("cannot connect")));
         CHECK(desk.pendingWrites() == 24);
         // What the queue looked like before delivery (file and WAL): restored below to play a
         // desk that crashed after the server committed but before it dropped the entries locally.
@@ -259,8 +264,7 @@ TEST_CASE("pg: a queued write the server refuses is set aside, later ones still 
           QStringLiteral("queue_agent"));
 }
 
-TEST_CASE("pg: a replica notices a different server behind the same address and resyncs fully",
-          "[pg][replica]")
+TEST_CASE("pg: a replica notices a different server behind the same address and resyncs fully", "[pg][replica]")
 {
     const kb::PgConnection params = freshPgDatabase(true);
     QString error;
@@ -358,11 +362,12 @@ TEST_CASE("pg: ReplicaSync runs on a worker thread and reports to the UI thread"
     worker.start();
     auto *desk = new kb::ReplicaSync(deskOptions(dir, params, 60000));
     desk->moveToThread(&worker);
-    QList<qint64> revisions;   // written on this (the test's) thread only: queued connection
+    QList<qint64> revisions; // written on this (the test's) thread only: queued connection
     QObject context;
     QObject::connect(desk, &kb::ReplicaSync::replicaUpdated, &context, [&](qint64 r) { revisions << r; });
     bool started = false;
-    QMetaObject::invokeMethod(desk, [&] { started = desk->start(&error); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        desk, [&] { started = desk->start(&error); }, Qt::BlockingQueuedConnection);
     REQUIRE(started);
 
     kb::Catalogue c;
@@ -374,7 +379,8 @@ TEST_CASE("pg: ReplicaSync runs on a worker thread and reports to the UI thread"
         desk, [&] { title = desk->replica()->article(QStringLiteral("w1"))->title; }, Qt::BlockingQueuedConnection);
     CHECK(title == QStringLiteral("Wohngeld"));
     // Its connections belong to the worker: destroy it there.
-    QMetaObject::invokeMethod(desk, [desk] { delete desk; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        desk, [desk] { delete desk; }, Qt::BlockingQueuedConnection);
     worker.quit();
     worker.wait();
 }

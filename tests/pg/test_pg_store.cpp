@@ -377,3 +377,34 @@ TEST_CASE("pg: two leads upserting one article at once: serialised, no lost upda
     CHECK(a1->documents.contains(QStringLiteral("Lichtbild")));
     CHECK(store->revision() == revision + 2);
 }
+
+TEST_CASE("pg: ids with quotes, backslashes, commas and braces are matched exactly", "[pg][store]")
+{
+    const kb::PgConnection params = freshPgDatabase(true);
+    QString error;
+    auto store = kb::openPgStore(params, &error);
+    REQUIRE(store);
+    const QStringList ids{QStringLiteral("a\"b"), QStringLiteral("c\\d"), QStringLiteral("e,f{g}"),
+                          QStringLiteral("h'i"),  QStringLiteral("NULL"), QStringLiteral(" j ")};
+    kb::Catalogue c;
+    for (const QString &id : ids) {
+        c.articles << makeArticle(id, QStringLiteral("Titel %1").arg(id));
+    }
+    kb::UpsertReport report;
+    REQUIRE(store->upsert(c, &report, &error));
+    CHECK(report.articlesInserted == ids.size());
+    REQUIRE(store->upsert(c, &report, &error));
+    CHECK(report.articlesUnchanged == ids.size()); // each id found again, none inserted twice
+    CHECK(store->stats().articles == ids.size());
+    for (const QString &id : ids) {
+        REQUIRE(store->removeArticle(id, &error));
+    }
+    kb::PgChangeSet removed;
+    REQUIRE(store->changesSince(0, &removed, &error));
+    CHECK(removed.removedArticles.size() == ids.size());
+    REQUIRE(store->upsert(c, &report, &error));
+    kb::PgChangeSet revived;
+    REQUIRE(store->changesSince(0, &revived, &error));
+    CHECK(revived.removedArticles.isEmpty()); // every tombstone cleared by its exact id
+    CHECK(revived.changed.articles.size() == ids.size());
+}
