@@ -56,7 +56,8 @@ public:
     ~ReplicaSync() override;
 
     // Opens the replica and the queue (failing there is an error) and tries the server (being
-    // offline is not an error).
+    // offline is not an error: isOnline() says which). Connect the signals first: the first sync
+    // and delivery run inside start() when the server is reachable.
     bool start(QString *error);
 
     // Handlers for queue kinds beyond the catalogue ones (journal entries, forwards, bookings …).
