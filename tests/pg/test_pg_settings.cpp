@@ -1,5 +1,5 @@
 // Connection settings of the shared store: QSettings round trip without the password, input
-// checks, and TLS options reaching the server (the keychain part: tests/pg/test_kb_keychain.cpp).
+// checks, and TLS options reaching the server (the keychain part: tests/pg/test_store_keychain.cpp).
 #include <catch2/catch.hpp>
 
 #include "../support/qtstringmaker.h"
