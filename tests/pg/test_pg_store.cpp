@@ -304,6 +304,15 @@ TEST_CASE("pg: an agent's write is refused by the server, a lead's goes through"
     RawPg agentRaw(agentParams);
     CHECK_FALSE(agentRaw.exec(QStringLiteral("UPDATE articles SET title = 'x'"), &error));
     CHECK(error.contains(QStringLiteral("permission denied")));
+    // Its own receipts only: the server fills submitted_by, the agent cannot name someone else.
+    CHECK_FALSE(agentRaw.exec(QStringLiteral("INSERT INTO applied_writes (id, kind, created_at, submitted_by) VALUES "
+                                             "(gen_random_uuid(), 'x', now(), 'lena_lead')"),
+                              &error));
+    CHECK(error.contains(QStringLiteral("permission denied")));
+    REQUIRE(agentRaw.exec(QStringLiteral("INSERT INTO applied_writes (id, kind, created_at) VALUES "
+                                         "(gen_random_uuid(), 'x', now())"),
+                          &error));
+    CHECK_FALSE(agentRaw.exec(QStringLiteral("DELETE FROM applied_writes"), &error));
     CHECK(agent->article(QStringLiteral("a1"))->title == QStringLiteral("Original"));
     CHECK_FALSE(agent->article(QStringLiteral("a2")));
     CHECK(agent->revision() == revision);
@@ -316,6 +325,11 @@ TEST_CASE("pg: an agent's write is refused by the server, a lead's goes through"
     REQUIRE(lead->upsert(edit, nullptr, &error));
     CHECK(lead->article(QStringLiteral("a1"))->title == QStringLiteral("Vom Agenten geändert"));
     CHECK(lead->article(QStringLiteral("a1"))->version == 2);
+    {
+        RawPg raw(params);
+        CHECK(raw.scalar(QStringLiteral("SELECT submitted_by FROM applied_writes")).toString() ==
+              QStringLiteral("anna_agent"));
+    }
     // A lead may not change the schema.
     RawPg leadRaw(leadParams);
     CHECK_FALSE(leadRaw.exec(QStringLiteral("DROP TABLE articles"), &error));
