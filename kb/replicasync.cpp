@@ -1,6 +1,8 @@
 // A desk's replica of the shared catalogue and its queue of writes for the server.
 #include "replicasync.h"
 
+#include "editorial.h"
+
 #include "logging.h"
 #include "pgstore.h"
 #include "store.h"
@@ -109,6 +111,8 @@ bool ReplicaSync::start(QString *error)
         setError(error, Messages::tr("cannot open the local replica: %1").arg(message));
         return false;
     }
+    // The replica copies what the server already authorised: roles are enforced there, not in the copy.
+    m_replica->setActor(Actor::administrator());
     m_queue = WriteQueue::open(m_options.queuePath, &message);
     if (!m_queue) {
         m_replica.reset();
