@@ -1,0 +1,180 @@
+// Call model, numbers, line map, agent state and the manual provider: no SIP, no processes.
+#include <catch2/catch.hpp>
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include "agentsession.h"
+#include "callbook.h"
+#include "clock.h"
+#include "linemap.h"
+#include "manualprovider.h"
+#include "phonenumber.h"
+
+using namespace cti;
+
+TEST_CASE("numbers are normalised to E.164 and shown in German national format", "[cti][numbers]")
+{
+    CHECK(PhoneNumber::toE164(QStringLiteral("+49 341 1234567")) == QStringLiteral("+493411234567"));
+    CHECK(PhoneNumber::toE164(QStringLiteral("0049 (341) 123-4567")) == QStringLiteral("+493411234567"));
+    CHECK(PhoneNumber::toE164(QStringLiteral("0341/1234567")) == QStringLiteral("+493411234567"));
+    CHECK(PhoneNumber::toE164(QStringLiteral("sip:+4934112345@pbx.example;user=phone")) == QStringLiteral("+4934112345"));
+    CHECK(PhoneNumber::toE164(QStringLiteral("tel:+43-1-5551234")) == QStringLiteral("+4315551234"));
+    CHECK(PhoneNumber::toE164(QStringLiteral("115")) == QStringLiteral("115"));
+    CHECK(PhoneNumber::toE164(QStringLiteral("anonymous")).isEmpty());
+    CHECK(PhoneNumber::toE164(QStringLiteral("+49abc")).isEmpty());
+    NumberingPlan leipzig;
+    leipzig.localAreaCode = QStringLiteral("341");
+    CHECK(PhoneNumber::toE164(QStringLiteral("1234567"), leipzig) == QStringLiteral("+493411234567"));
+    CHECK(PhoneNumber::toE164(QStringLiteral("1234567")) == QStringLiteral("1234567"));
+
+    CHECK(PhoneNumber::formatNational(QStringLiteral("+493411234567")) == QStringLiteral("0341 1234567"));
+    CHECK(PhoneNumber::formatNational(QStringLiteral("+49301234567")) == QStringLiteral("030 1234567"));
+    CHECK(PhoneNumber::formatNational(QStringLiteral("+498912345")) == QStringLiteral("089 12345"));
+    CHECK(PhoneNumber::formatNational(QStringLiteral("+4915112345678")) == QStringLiteral("0151 12345678"));
+    CHECK(PhoneNumber::formatNational(QStringLiteral("+49228123456")) == QStringLiteral("0228 123456"));
+    CHECK(PhoneNumber::formatNational(QStringLiteral("+4934231234")) == QStringLiteral("03423 1234"));   // Eilenburg
+    CHECK(PhoneNumber::formatNational(QStringLiteral("+49342021234")) == QStringLiteral("034202 1234")); // Delitzsch
+    CHECK(PhoneNumber::formatNational(QStringLiteral("+4315551234")) == QStringLiteral("+43 15551234"));
+    CHECK(PhoneNumber::formatNational(QStringLiteral("115")) == QStringLiteral("115"));
+}
+
+TEST_CASE("the line map finds the municipality whatever way the line is written", "[cti][linemap]")
+{
+    LineMap map;
+    QString error;
+    REQUIRE(LineMap::fromJson(R"({"lines": {"0341 115-0": "Leipzig", "+4934202115": "Delitzsch", "hotline-eilenburg": "Eilenburg"}})",
+                              &map, &error));
+    CHECK(map.size() == 3);
+    CHECK(map.municipalityFor(QStringLiteral("+493411150")) == QStringLiteral("Leipzig"));
+    CHECK(map.municipalityFor(QStringLiteral("sip:03411150@pbx")) == QStringLiteral("Leipzig"));
+    CHECK(map.municipalityFor(QStringLiteral("034202115")) == QStringLiteral("Delitzsch"));
+    CHECK(map.municipalityFor(QStringLiteral("Hotline-Eilenburg")) == QStringLiteral("Eilenburg"));
+    CHECK(map.municipalityFor(QStringLiteral("0341999")).isEmpty());
+
+    CHECK_FALSE(LineMap::fromJson("[1,2]", &map, &error));
+    CHECK(error.contains(QStringLiteral("not an object")));
+    CHECK_FALSE(LineMap::fromJson(R"({"0341 1150": ""})", &map, &error));
+    CHECK(error.contains(QStringLiteral("0341 1150")));
+    CHECK_FALSE(LineMap::fromJson("{nope", &map, &error));
+    CHECK(error.contains(QStringLiteral("JSON")));
+}
+
+TEST_CASE("the call state machine: ringing, talking, hold, ended, with timers", "[cti][callbook]")
+{
+    ManualClock clock;
+    CallBook book(&clock);
+    LineMap lines;
+    lines.insert(QStringLiteral("+493411150"), QStringLiteral("Leipzig"));
+    book.setLineMap(lines);
+
+    auto ring = book.ring(QStringLiteral("c1"), QStringLiteral("sip:+4934112345@pbx"), QStringLiteral("+4934112345"),
+                          QStringLiteral("Erika Muster"), QStringLiteral("03411150"));
+    REQUIRE(ring);
+    CHECK(ring->type == CallEventType::Incoming);
+    CHECK(ring->call.callerNumber == QStringLiteral("+4934112345"));
+    CHECK(ring->call.callerNumberDisplay == QStringLiteral("0341 12345"));
+    CHECK(ring->call.callerName == QStringLiteral("Erika Muster"));
+    CHECK(ring->call.municipality == QStringLiteral("Leipzig"));
+    CHECK_FALSE(book.ring(QStringLiteral("c1"), {}, {}, {}, {})); // duplicate id
+    CHECK_FALSE(book.held(QStringLiteral("c1")));                  // cannot hold a ringing call
+
+    clock.advanceMs(4000);
+    REQUIRE(book.answered(QStringLiteral("c1")));
+    clock.advanceMs(10000);
+    REQUIRE(book.held(QStringLiteral("c1")));
+    clock.advanceMs(5000);
+    auto resumed = book.resumed(QStringLiteral("c1"));
+    REQUIRE(resumed);
+    CHECK(resumed->call.holdMs(clock.nowUs()) == 5000);
+    clock.advanceMs(20000);
+    auto end = book.ended(QStringLiteral("c1"), EndReason::Completed, Party::Remote);
+    REQUIRE(end);
+    CHECK(end->call.endReason == EndReason::Completed);
+    CHECK(end->call.ringingMs(clock.nowUs()) == 4000);
+    CHECK(end->call.talkMs(clock.nowUs()) == 30000); // 35 s answered minus 5 s on hold
+    CHECK(book.activeCalls().isEmpty());
+    CHECK(book.history().size() == 1);
+
+    SECTION("never answered: missed, or declined by the agent")
+    {
+        book.ring(QStringLiteral("c2"), {}, QStringLiteral("0301234"), {}, {});
+        CHECK(book.ended(QStringLiteral("c2"), EndReason::Completed, Party::Remote)->call.endReason == EndReason::Missed);
+        book.ring(QStringLiteral("c3"), {}, QStringLiteral("0301234"), {}, {});
+        CHECK(book.ended(QStringLiteral("c3"), EndReason::Declined, Party::Agent)->call.endReason == EndReason::Declined);
+    }
+    SECTION("engine loss drops every active call")
+    {
+        book.ring(QStringLiteral("c4"), {}, QStringLiteral("0301234"), {}, {});
+        book.ring(QStringLiteral("c5"), {}, QStringLiteral("0301235"), {}, {});
+        book.answered(QStringLiteral("c5"));
+        const QList<CallEvent> dropped = book.dropAll();
+        REQUIRE(dropped.size() == 2);
+        CHECK(dropped.at(0).call.endReason == EndReason::Dropped);
+        CHECK(dropped.at(1).call.id == QStringLiteral("c5"));
+        CHECK(book.activeCalls().isEmpty());
+    }
+}
+
+TEST_CASE("manual call records work without telephony", "[cti][manual]")
+{
+    ManualClock clock;
+    ManualProvider provider({}, &clock);
+    QSignalSpy spy(&provider, &TelephonyProvider::callEventOccurred);
+    REQUIRE(provider.start(nullptr));
+    CHECK_FALSE(provider.supportsIncomingCalls());
+    const QString id = provider.startCall(QStringLiteral("0341 1234567"), QStringLiteral("Walk-in"), QStringLiteral("Bürgerbüro"));
+    REQUIRE(spy.size() == 1);
+    const auto first = spy.at(0).at(0).value<CallEvent>();
+    CHECK(first.type == CallEventType::Answered);
+    CHECK(first.call.manual);
+    CHECK(first.call.callerNumber == QStringLiteral("+493411234567"));
+    CHECK(provider.hold(id));
+    QString error;
+    CHECK_FALSE(provider.hold(id, &error));
+    CHECK_FALSE(error.isEmpty());
+    CHECK(provider.resume(id));
+    clock.advanceMs(60000);
+    CHECK(provider.hangUp(id));
+    CHECK(spy.last().at(0).value<CallEvent>().call.endReason == EndReason::Completed);
+    CHECK(spy.last().at(0).value<CallEvent>().call.talkMs(clock.nowUs()) == 60000);
+    CHECK_FALSE(provider.hangUp(id, &error));
+    CHECK(error.contains(id));
+    CHECK(provider.recentCalls().size() == 1);
+}
+
+TEST_CASE("agent state: ready, talking, wrap-up back to ready, not ready refuses calls", "[cti][agent]")
+{
+    ManualProvider provider;
+    AgentSession agent(&provider);
+    agent.setWrapUpMs(150);
+    QSignalSpy spy(&agent, &AgentSession::statusChanged);
+    CHECK(agent.status().state == AgentState::NotReady);
+    CHECK_FALSE(provider.isAcceptingCalls());
+
+    agent.setReady();
+    CHECK(agent.status().state == AgentState::Ready);
+    CHECK(provider.isAcceptingCalls());
+
+    const QString id = provider.startCall(QStringLiteral("030 1234567"));
+    CHECK(agent.status().state == AgentState::Talking);
+    CHECK_FALSE(provider.isAcceptingCalls());
+    agent.setNotReady(QStringLiteral("Pause")); // takes effect after the wrap-up
+    CHECK(agent.status().state == AgentState::Talking);
+    provider.hangUp(id);
+    CHECK(agent.status().state == AgentState::WrapUp);
+    CHECK(agent.status().wrapUpEndsUs > agent.status().sinceUs);
+    CHECK_FALSE(provider.isAcceptingCalls());
+    REQUIRE(QTest::qWaitFor([&] { return agent.status().state != AgentState::WrapUp; }, 2000));
+    CHECK(agent.status().state == AgentState::NotReady);
+    CHECK(agent.status().reason == QStringLiteral("Pause"));
+
+    agent.setReady();
+    const QString second = provider.startCall(QString());
+    provider.hangUp(second);
+    CHECK(agent.status().state == AgentState::WrapUp);
+    agent.finishWrapUp();
+    CHECK(agent.status().state == AgentState::Ready);
+    CHECK(provider.isAcceptingCalls());
+    CHECK(spy.size() >= 7);
+}
