@@ -240,7 +240,16 @@ void SipEngine::configure(const QJsonObject &m)
     // Audio: with no sound card (servers, CI) linphone plays/records files instead of failing the call.
     const bool useFiles = m.value(QLatin1String("use_files")).toBool(false);
     m_core->setUseFiles(useFiles);
-    if (!useFiles) {
+    if (useFiles) {
+        // Something must flow: a silent stream leaves the peer's jitter buffer (and the DTMF in it) waiting.
+        QString playFile = m.value(QLatin1String("play_file")).toString();
+        if (playFile.isEmpty() && QFile::exists(QStringLiteral("/usr/share/sounds/linphone/hello8000.wav"))) {
+            playFile = QStringLiteral("/usr/share/sounds/linphone/hello8000.wav");
+        }
+        m_core->setPlayFile(s(playFile));
+        // Never keep a citizen's voice on disk.
+        m_core->setRecordFile("/dev/null");
+    } else {
         const QString in = m.value(QLatin1String("input_device")).toString();
         const QString out = m.value(QLatin1String("output_device")).toString();
         for (const auto &device : m_core->getAudioDevices()) {
