@@ -450,7 +450,11 @@ void SipProvider::handleEngineFailure(const QString &reason)
     m_process = nullptr;
     if (old && old->state() != QProcess::NotRunning) {
         // Wait for the old engine to be gone (it holds the SIP port) before the next one binds it.
-        connect(old, &QProcess::finished, this, [this, delay] { m_relaunch->start(delay); });
+        connect(old, &QProcess::finished, this, [this, delay] {
+            if (m_phase == Phase::WaitingToRelaunch) {
+                m_relaunch->start(delay);
+            }
+        });
         connect(old, &QProcess::finished, old, &QObject::deleteLater);
         old->kill();
     } else {

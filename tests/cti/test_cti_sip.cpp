@@ -493,7 +493,7 @@ QList<Hostile> hostileInputs()
 
 } // namespace
 
-TEST_CASE("hostile SIP input never takes the desk down; a real call still pops after each", "[cti][sip][hostile]")
+TEST_CASE("hostile SIP input never takes the desk down and a real call still pops after each", "[cti][sip][hostile]")
 {
     Desk desk;
     auto peer = startPeer();
