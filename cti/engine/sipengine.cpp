@@ -9,7 +9,12 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QLocalSocket>
+#include <QSocketNotifier>
 #include <QTimer>
+
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 
 #include "engineprotocol.h"
 
@@ -314,6 +319,38 @@ void SipEngine::configure(const QJsonObject &m)
     iterate();
 }
 
+void SipEngine::watchSipSockets(int port)
+{
+    // iterate() runs every 20 ms; a request arriving in between would wait for the next tick. Waking up when the
+    // SIP socket becomes readable takes the INVITE → desk latency from ~20 ms to ~1 ms (bench_cti).
+    rlimit limit{};
+    getrlimit(RLIMIT_NOFILE, &limit);
+    const int maxFd = int(qMin<rlim_t>(limit.rlim_cur, 4096));
+    for (int fd = 3; fd < maxFd; ++fd) {
+        sockaddr_storage addr{};
+        socklen_t len = sizeof(addr);
+        if (getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) != 0) {
+            continue;
+        }
+        int boundPort = 0;
+        if (addr.ss_family == AF_INET) {
+            boundPort = ntohs(reinterpret_cast<sockaddr_in *>(&addr)->sin_port);
+        } else if (addr.ss_family == AF_INET6) {
+            boundPort = ntohs(reinterpret_cast<sockaddr_in6 *>(&addr)->sin6_port);
+        }
+        if (boundPort != port) {
+            continue;
+        }
+        auto *notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, [this] {
+            // belle-sip reads the datagram in this iterate(); liblinphone acts on it in the next ones.
+            iterate();
+            QTimer::singleShot(1, this, &SipEngine::iterate);
+            QTimer::singleShot(3, this, &SipEngine::iterate);
+        });
+    }
+}
+
 void SipEngine::iterate()
 {
     if (m_core) {
@@ -347,6 +384,7 @@ void SipEngine::handleGlobalState(int state, const std::string &message)
                                        {QStringLiteral("name"), q(device->getDeviceName())},
                                        {QStringLiteral("capabilities"), caps}});
         }
+        watchSipSockets(port);
         send({{QStringLiteral("t"), QLatin1String(P::Ready)},
               {QStringLiteral("port"), port},
               {QStringLiteral("transport"), m_transport},

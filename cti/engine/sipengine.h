@@ -48,6 +48,7 @@ private:
     void sendError(const QString &text, const QJsonObject &request = {});
     void fatal(const QString &text);
     void iterate();
+    void watchSipSockets(int port);
     QJsonObject describeCall(const std::shared_ptr<linphone::Call> &call) const;
     QString callIdOf(const std::shared_ptr<linphone::Call> &call) const;
 
