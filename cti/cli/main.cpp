@@ -256,7 +256,7 @@ int runRegister(QCoreApplication &app, const QStringList &args)
         "from the keychain (see set-password) unless --password-stdin is given."));
     p.addHelpOption();
     CommonOptions o;
-    p.addOptions({o.user, o.domain, o.transport, o.dataDir, o.verbose});
+    p.addOptions({o.user, o.domain, o.transport, o.dataDir, o.sound, o.verbose});
     QCommandLineOption registrar(QStringLiteral("registrar"), QStringLiteral("Registrar host[:port]."), QStringLiteral("host"));
     QCommandLineOption port(QStringLiteral("sip-port"), QStringLiteral("Local SIP port (default: any free port)."),
                             QStringLiteral("port"), QStringLiteral("0"));
