@@ -1,41 +1,1065 @@
-// PLACEHOLDER being replaced by the real engine: substring match on titles only.
+// The search agents type into while a citizen waits: an in-memory inverted index over Snowball
+// stems, with compound parts, prefix completion, typo tolerance and synonyms resolved at query
+// time against the index's own vocabulary. docs/search.md explains the design and its figures.
 #include "searchengine.h"
+
+#include "textnormalizer.h"
+#include "textutil.h"
+#include "thesaurus.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace kb {
 
+namespace {
+
+using text::Stemmer;
+
+constexpr size_t kMaxQueryChars = 2000;     // longer input is cut: nobody types more while on the phone
+constexpr size_t kMaxConcepts = 24;
+constexpr size_t kMaxPrefixCompletions = 16;
+constexpr size_t kMaxFuzzyCandidates = 12;
+constexpr size_t kMinPartLength = 3;
+constexpr size_t kMaxParts = 4;
+constexpr int kRerankDepth = 200;
+
+// How much a match in each field counts: the title says what a service is, keywords are what
+// people call it, the body mentions much else besides.
+constexpr float kTitleWeight = 3.0f;
+constexpr float kKeywordWeight = 2.0f;
+constexpr float kBodyWeight = 1.0f;
+
+// How much an inexact match is worth against an exact stem match.
+constexpr float kSynonymWeight = 0.95f;
+constexpr float kSplitWeight = 0.85f;
+constexpr float kTypo1Weight = 0.75f;
+constexpr float kTypo2Weight = 0.55f;
+constexpr float kInflectionWeight = 0.9f;
+constexpr float kPriorWeight = 0.3f;
+constexpr float kThesaurusWeight = 0.7f;
+constexpr size_t kMaxThesaurusTerms = 16;
+// A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
+// the word standing alone.
+constexpr float kPartFactor = 0.75f;
+
+enum Field : uint8_t { TitleField, KeywordField, BodyField };
+
+// A term in one article, with its field-weighted score precomputed at build time so the query
+// loop is one multiply-add per posting.
+struct Posting
+{
+    uint32_t doc;
+    float score;
+};
+
+// The same, while the index is built: frequencies per field before they are weighed.
+struct RawPosting
+{
+    uint32_t doc;
+    uint8_t title;      // term frequency per field, saturated at 255
+    uint8_t keywords;
+    uint8_t body;
+    uint8_t direct;     // 1: the term stands as a word of its own, 0: only as part of compounds
+};
+
+struct Term
+{
+    std::string stem;
+    std::vector<Posting> postings;
+    float idf = 0;
+    uint32_t wordDf = 0;    // documents of the words with this stem: how common it is as a compound part
+};
+
+// Lets the string-keyed maps be probed with string_views: compound splitting looks up many substrings.
+struct StringHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V> using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// A compound taken apart: the terms of its known parts, and how many of its letters they cover.
+struct Split
+{
+    std::vector<uint32_t> terms;
+    size_t knownChars = 0;
+};
+
+struct Word
+{
+    std::string folded;
+    uint32_t term = 0;                 // the stem of the whole word
+    std::vector<uint32_t> partTerms;   // stems of its compound parts, if it splits
+    uint32_t df = 0;                   // documents containing it
+};
+
+struct Doc
+{
+    QString id;
+    QString title;
+    QString snippetSource;            // summary and description as plain text
+    std::vector<uint32_t> titleWords; // the title's content words
+    uint16_t bodyLength = 0;
+    float prior = 0;                  // how much the catalogue mentions what the title names, 0..1
+};
+
+// One way of matching a query word, at `weight`: every group must match (the parts of a
+// compound), each group by any of its terms (the completions of a compound modifier).
+struct Alternative
+{
+    std::vector<std::vector<uint32_t>> groups;
+    float weight = 1;
+};
+
+// One word of the query and every way the index can match it.
+struct Concept
+{
+    std::vector<Alternative> alternatives;
+    bool optional = false;   // a stop word being typed at the end: counts only if it matches
+};
+
+void appendEscaped(QString &out, QStringView text)
+{
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '<': out += QLatin1String("&lt;"); break;
+        case '>': out += QLatin1String("&gt;"); break;
+        case '&': out += QLatin1String("&amp;"); break;
+        case '"': out += QLatin1String("&quot;"); break;
+        case '\n': out += QLatin1Char(' '); break;
+        default: out += c;
+        }
+    }
+}
+
+bool isHyphenated(QStringView text, const text::Token &a, const text::Token &b)
+{
+    return b.begin == a.begin + a.length + 1 && text.at(a.begin + a.length) == QLatin1Char('-');
+}
+
+// Particles that split off German verbs in a sentence ("melde … an", "ziehe … um").
+bool isSeparablePrefix(const std::string &folded)
+{
+    static const std::unordered_set<std::string> particles = {"an", "ab", "um", "aus", "ein", "auf", "mit", "nach",
+                                                              "vor", "zu", "weg", "zurueck", "fest", "her", "hin"};
+    return particles.contains(folded);
+}
+
+uint32_t bigramKey(unsigned char a, unsigned char b)
+{
+    return (uint32_t(a) << 8) | b;
+}
+
+std::vector<uint32_t> bigrams(const std::string &w)
+{
+    std::vector<uint32_t> out;
+    out.reserve(w.size() + 1);
+    unsigned char prev = '^';
+    for (unsigned char c : w) {
+        out.push_back(bigramKey(prev, c));
+        prev = c;
+    }
+    out.push_back(bigramKey(prev, '$'));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// Optimal string alignment distance (Damerau-Levenshtein without repeated edits), bounded:
+// returns max + 1 as soon as the distance must exceed max.
+int boundedEditDistance(std::string_view a, std::string_view b, int max)
+{
+    const int n = int(a.size());
+    const int m = int(b.size());
+    if (std::abs(n - m) > max) {
+        return max + 1;
+    }
+    std::vector<int> prev2(size_t(m) + 1), prev(size_t(m) + 1), cur(size_t(m) + 1);
+    for (int j = 0; j <= m; ++j) {
+        prev[size_t(j)] = j;
+    }
+    for (int i = 1; i <= n; ++i) {
+        cur[0] = i;
+        int rowMin = cur[0];
+        for (int j = 1; j <= m; ++j) {
+            const int cost = a[size_t(i - 1)] == b[size_t(j - 1)] ? 0 : 1;
+            int v = std::min({prev[size_t(j)] + 1, cur[size_t(j - 1)] + 1, prev[size_t(j - 1)] + cost});
+            if (i > 1 && j > 1 && a[size_t(i - 1)] == b[size_t(j - 2)] && a[size_t(i - 2)] == b[size_t(j - 1)]) {
+                v = std::min(v, prev2[size_t(j - 2)] + 1);
+            }
+            cur[size_t(j)] = v;
+            rowMin = std::min(rowMin, v);
+        }
+        if (rowMin > max) {
+            return max + 1;
+        }
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[size_t(m)];
+}
+
+// A stem with its umlauts undone: plural and derived forms change the vowel ("Pass" → "Pässe",
+// "Ausland" → "Ausländer"), which Snowball keeps apart.
+std::string withoutUmlauts(const std::string &stem)
+{
+    std::string out;
+    out.reserve(stem.size());
+    for (size_t i = 0; i < stem.size(); ++i) {
+        out.push_back(stem[i]);
+        if (i + 1 < stem.size() && stem[i + 1] == 'e' && (stem[i] == 'a' || stem[i] == 'o' || stem[i] == 'u')) {
+            ++i;
+        }
+    }
+    return out;
+}
+
+bool isAscii(const std::string &s)
+{
+    return std::all_of(s.begin(), s.end(), [](char c) { return (unsigned char)c < 0x80; });
+}
+
+float saturate(unsigned tf)
+{
+    return tf == 0 ? 0.0f : 1.0f + 0.15f * float(std::min(tf - 1, 3u));
+}
+
+// Per-thread scratch arrays for scoring, sized to the largest index searched on the thread and
+// always left zeroed.
+struct Scratch
+{
+    std::vector<float> alt, wordScore, total;
+    std::vector<uint16_t> matched;
+    std::vector<uint32_t> touchedAlt, touchedConcept, touchedTotal;
+    std::vector<uint16_t> wordCounts;
+    std::vector<uint32_t> touchedWords;
+
+    void ensure(size_t docs, size_t words)
+    {
+        if (alt.size() < docs) {
+            alt.resize(docs);
+            wordScore.resize(docs);
+            total.resize(docs);
+            matched.resize(docs);
+        }
+        if (wordCounts.size() < words) {
+            wordCounts.resize(words);
+        }
+    }
+};
+
+Scratch &scratch()
+{
+    thread_local Scratch s;
+    return s;
+}
+
+} // namespace
+
 struct SearchEngine::Index
 {
-    QList<Article> articles;
+    std::vector<Doc> docs;
+    std::vector<Term> terms;
+    StringMap<uint32_t> termByStem;
+    std::vector<Word> words;
+    StringMap<uint32_t> wordByFolded;
+    std::vector<uint32_t> wordsByText;     // word ids sorted by folded text: prefix completion
+    std::vector<uint32_t> termsByText;     // term ids sorted by stem: stem prefixes
+    StringMap<std::vector<uint32_t>> termsByPlainVowels;   // stems that differ only in umlauts
+    std::unordered_map<uint32_t, std::vector<uint32_t>> wordsByBigram;
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms;   // folded term → expansions
+    float averageBodyLength = 1;
+
+    uint32_t termFor(const std::string &stem)
+    {
+        auto [it, inserted] = termByStem.try_emplace(stem, uint32_t(terms.size()));
+        if (inserted) {
+            terms.push_back({stem, {}, 0, 0});
+        }
+        return it->second;
+    }
+
+    const Word *word(std::string_view folded) const
+    {
+        const auto it = wordByFolded.find(folded);
+        return it == wordByFolded.end() ? nullptr : &words[it->second];
+    }
+
+    std::optional<uint32_t> term(std::string_view stem) const
+    {
+        const auto it = termByStem.find(stem);
+        return it == termByStem.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+    }
+
+    // A candidate compound part: a word of the index, or a stem of one ("meld" in "meldebescheinigung").
+    // Returns its term and how common it is, or df 0.
+    std::pair<uint32_t, uint32_t> part(std::string_view piece) const
+    {
+        if (const Word *w = word(piece)) {
+            return {w->term, std::max<uint32_t>(w->df, 1)};
+        }
+        if (piece.size() >= 4) {
+            if (const auto t = term(piece)) {
+                return {*t, std::max<uint32_t>(terms[*t].wordDf, 1)};
+            }
+        }
+        return {0, 0};
+    }
+
+    Split split(const std::string &folded, bool allowUnknown) const;
+    void addTermAlternatives(Concept &target, const std::string &folded, bool typing) const;
+    std::vector<Concept> parse(const QString &query) const;
+    QString snippet(const Doc &doc, const std::unordered_map<uint32_t, float> &matchedTerms) const;
 };
+
+// Splits a folded compound into known words or stems ("zweitwohnungssteuer" → zweitwohnung|steuer,
+// "meldebescheinigung" → meld|bescheinigung), allowing the German linking elements between parts.
+// Among the splits covering the most letters it takes the one with the fewest parts, then the most
+// common parts (Koehn & Knight 2003). With `allowUnknown`, letters no part explains may remain
+// ("taxikontrolldienst" → taxi|?|dienst): a query word is matched by what can be recognised of it.
+Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) const
+{
+    static const std::array<std::string_view, 7> linkers = {"", "s", "es", "n", "en", "e", "er"};
+    constexpr size_t kMaxSplitLength = 48;
+    const size_t n = folded.size();
+    if (n < 2 * kMinPartLength || n > kMaxSplitLength || !isAscii(folded)) {
+        return {};
+    }
+    const std::string_view text(folded);
+    struct State
+    {
+        int known = -1;         // letters covered by known parts; -1: unreachable
+        int parts = 0;
+        double logFreq = 0;
+        size_t prev = 0;
+        uint32_t term = 0;
+        bool isKnown = false;   // the step into this state was a known part
+    };
+    auto better = [](const State &a, const State &b) {
+        if (a.known != b.known) {
+            return a.known > b.known;
+        }
+        if (a.parts != b.parts) {
+            return a.parts < b.parts;
+        }
+        return a.logFreq > b.logFreq;
+    };
+    std::vector<State> best(n + 1);
+    best[0].known = 0;
+    for (size_t start = 0; start < n; ++start) {
+        const State &from = best[start];
+        if (from.known < 0 || from.parts >= int(kMaxParts) + 2) {
+            continue;
+        }
+        for (size_t end = start + 1; end <= n; ++end) {
+            if (start == 0 && end == n) {
+                continue;   // the whole word is no split
+            }
+            const auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
+                                                                       : std::pair<uint32_t, uint32_t>{0, 0};
+            if (freq > 0) {
+                for (std::string_view linker : linkers) {
+                    const size_t next = end + linker.size();
+                    if (next > n || (end == n && !linker.empty())
+                        || (!linker.empty() && text.substr(end, linker.size()) != linker)) {
+                        continue;
+                    }
+                    State candidate{from.known + int(next - start), from.parts + 1,
+                                    from.logFreq + std::log(double(freq) + 1), start, partTerm, true};
+                    if (best[next].known < 0 || better(candidate, best[next])) {
+                        best[next] = candidate;
+                    }
+                }
+            } else if (allowUnknown && end - start >= 2) {
+                State candidate{from.known, from.parts + 1, from.logFreq, start, 0, false};
+                if (best[end].known < 0 || better(candidate, best[end])) {
+                    best[end] = candidate;
+                }
+            }
+        }
+    }
+    Split result;
+    int knownParts = 0;
+    for (size_t pos = n; pos > 0; pos = best[pos].prev) {
+        if (best[pos].isKnown) {
+            ++knownParts;
+            if (std::find(result.terms.begin(), result.terms.end(), best[pos].term) == result.terms.end()) {
+                result.terms.push_back(best[pos].term);
+            }
+        }
+    }
+    std::reverse(result.terms.begin(), result.terms.end());
+    result.knownChars = size_t(std::max(best[n].known, 0));
+    const bool complete = result.knownChars == n && knownParts >= 2;
+    const bool partial = allowUnknown && knownParts >= 1 && result.knownChars * 5 >= n * 2;
+    if (best[n].known < 0 || !(complete || partial)) {
+        return {};
+    }
+    return result;
+}
+
+void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string &folded, bool typing) const
+{
+    Stemmer &stemmer = Stemmer::local();
+    const std::string stem = stemmer.stem(folded);
+    std::unordered_set<uint32_t> seen;
+    auto add = [&](std::vector<uint32_t> ts, float weight) {
+        if (ts.empty()) {
+            return;
+        }
+        if (ts.size() == 1 && !seen.insert(ts.front()).second) {
+            return;
+        }
+        Alternative alt{{}, weight};
+        for (uint32_t t : ts) {
+            alt.groups.push_back({t});
+        }
+        target.alternatives.push_back(std::move(alt));
+    };
+
+    const Word *known = word(folded);
+    const auto exact = known ? std::optional<uint32_t>(known->term) : term(stem);
+    if (exact) {
+        add({*exact}, 1.0f);
+    }
+    // Verb forms the Snowball stemmer leaves apart from their family: "erhoeht" (erhoeh|ung),
+    // "gemeldet" (meld|en), "geklaut" (klau|en).
+    std::vector<std::string> baseStems{stem};
+    if (stem.size() >= 5 && stem.back() == 't') {
+        baseStems.push_back(stem.substr(0, stem.size() - 1));
+    }
+    if (folded.size() >= 6 && folded.starts_with("ge")) {
+        std::string participle = stemmer.stem(folded.substr(2));
+        baseStems.push_back(participle);
+        if (participle.size() >= 4 && participle.back() == 't') {
+            participle.pop_back();
+            baseStems.push_back(participle);
+        }
+    }
+    for (size_t i = 1; i < baseStems.size(); ++i) {
+        if (const auto t = term(baseStems[i])) {
+            add({*t}, kInflectionWeight);
+        }
+    }
+
+    if (const auto it = termsByPlainVowels.find(withoutUmlauts(stem)); it != termsByPlainVowels.end()) {
+        for (uint32_t t : it->second) {
+            add({t}, kInflectionWeight);
+        }
+    }
+
+    // Completions of what is being typed, and longer stems of the same word family
+    // ("verlaengern" → verlaenger|ung). The closer in length, the more likely meant.
+    const size_t minPrefix = typing ? 3 : 4;
+    if (folded.size() >= minPrefix) {
+        std::vector<std::pair<uint32_t, uint32_t>> completions;   // (df, word)
+        auto it = std::lower_bound(wordsByText.begin(), wordsByText.end(), folded,
+                                   [this](uint32_t w, const std::string &p) { return words[w].folded < p; });
+        for (; it != wordsByText.end() && words[*it].folded.starts_with(folded); ++it) {
+            completions.emplace_back(words[*it].df, *it);
+        }
+        const size_t keep = std::min(completions.size(), kMaxPrefixCompletions);
+        std::partial_sort(completions.begin(), completions.begin() + qsizetype(keep), completions.end(),
+                          [](const auto &a, const auto &b) { return a.first > b.first; });
+        // Rank completions by closeness in length and by how common they are: "persona" is more
+        // likely the start of "personalausweis" (in many articles) than of a rare longer word.
+        const float maxDf = keep > 0 ? std::log1p(float(completions.front().first)) : 1.0f;
+        for (size_t i = 0; i < keep; ++i) {
+            const Word &w = words[completions[i].second];
+            const float ratio = float(folded.size()) / float(w.folded.size());
+            const float commonness = maxDf > 0 ? std::log1p(float(w.df)) / maxDf : 0.0f;
+            add({w.term}, 0.5f + 0.4f * (0.5f * ratio + 0.5f * commonness));
+        }
+    }
+    if (stem.size() >= 4) {
+        auto it = std::lower_bound(termsByText.begin(), termsByText.end(), stem,
+                                   [this](uint32_t t, const std::string &p) { return terms[t].stem < p; });
+        size_t count = 0;
+        for (; it != termsByText.end() && terms[*it].stem.starts_with(stem) && count < kMaxPrefixCompletions;
+             ++it, ++count) {
+            const float ratio = float(stem.size()) / float(terms[*it].stem.size());
+            add({*it}, 0.4f + 0.5f * ratio);
+        }
+    }
+
+    // Typos: words of the index within one edit (two for long words), found through shared bigrams.
+    if (!known && !exact && folded.size() >= 4) {
+        const int maxEdits = folded.size() >= 8 ? 2 : 1;
+        Scratch &s = scratch();
+        s.ensure(docs.size(), words.size());
+        const std::vector<uint32_t> grams = bigrams(folded);
+        for (uint32_t g : grams) {
+            const auto found = wordsByBigram.find(g);
+            if (found == wordsByBigram.end()) {
+                continue;
+            }
+            for (uint32_t w : found->second) {
+                if (s.wordCounts[w]++ == 0) {
+                    s.touchedWords.push_back(w);
+                }
+            }
+        }
+        std::vector<std::tuple<int, uint32_t, uint32_t>> candidates;   // (distance, -df, word)
+        for (uint32_t w : s.touchedWords) {
+            const std::string &other = words[w].folded;
+            const int needed = int(std::max(other.size(), folded.size())) + 1 - 2 * maxEdits;
+            if (int(s.wordCounts[w]) >= needed) {
+                const int d = boundedEditDistance(folded, other, maxEdits);
+                if (d <= maxEdits) {
+                    candidates.emplace_back(d, std::numeric_limits<uint32_t>::max() - words[w].df, w);
+                }
+            }
+            s.wordCounts[w] = 0;
+        }
+        s.touchedWords.clear();
+        std::sort(candidates.begin(), candidates.end());
+        for (size_t i = 0; i < candidates.size() && i < kMaxFuzzyCandidates; ++i) {
+            const auto [d, negDf, w] = candidates[i];
+            add({words[w].term}, d == 1 ? kTypo1Weight : kTypo2Weight);
+        }
+    }
+
+    // A word the catalogue does not use: its synonyms from the thesaurus that it does use.
+    if (!exact && !known) {
+        size_t added = 0;
+        for (const std::string &base : baseStems) {
+            for (const std::string &synonym : Thesaurus::system().synonyms(base)) {
+                const Word *w = word(synonym);
+                const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(synonym));
+                if (t && added < kMaxThesaurusTerms) {
+                    add({*t}, kThesaurusWeight);
+                    ++added;
+                }
+            }
+        }
+    }
+
+    // A compound the index holds only in parts: "zweitwohnungssteuer" → zweitwohnung + steuer. Where
+    // the word itself is indexed, its parts elsewhere are only a weak hint; where only some of it is
+    // recognised, it counts for that share.
+    Split parts = split(folded, !exact);
+    if (!parts.terms.empty() && !(parts.terms.size() == 1 && exact && parts.terms.front() == *exact)) {
+        const float recognised = float(parts.knownChars) / float(folded.size());
+        add(std::move(parts.terms), (exact ? kSplitWeight * 0.6f : kSplitWeight) * recognised);
+    }
+}
+
+std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
+{
+    const QStringView view = QStringView(query).left(qsizetype(kMaxQueryChars));
+    std::vector<text::Token> tokens = text::tokenize(view);
+    const bool typing = !view.isEmpty() && !view.back().isSpace();
+
+    // Hyphenated words are one word: "Au-pair" is matched as "aupair" or as both of its halves.
+    std::vector<std::vector<std::string>> hyphenParts(tokens.size());
+    for (size_t i = 0; i + 1 < tokens.size();) {
+        if (isHyphenated(view, tokens[i], tokens[i + 1])) {
+            if (hyphenParts[i].empty()) {
+                hyphenParts[i].push_back(tokens[i].folded);
+            }
+            hyphenParts[i].push_back(tokens[i + 1].folded);
+            tokens[i].folded += tokens[i + 1].folded;
+            tokens[i].length = tokens[i + 1].begin + tokens[i + 1].length - tokens[i].begin;
+            tokens.erase(tokens.begin() + qsizetype(i) + 1);
+            hyphenParts.erase(hyphenParts.begin() + qsizetype(i) + 1);
+        } else {
+            ++i;
+        }
+    }
+
+    std::vector<Concept> concepts;
+    std::unordered_set<std::string> seen;
+    const bool allStopWords = std::all_of(tokens.begin(), tokens.end(),
+                                          [](const text::Token &t) { return text::isStopWord(t.folded); });
+    for (size_t i = 0; i < tokens.size() && concepts.size() < kMaxConcepts; ++i) {
+        const std::string &folded = tokens[i].folded;
+        const bool last = i + 1 == tokens.size();
+        const bool stop = text::isStopWord(folded);
+        if ((stop && !allStopWords && !(last && typing)) || !seen.insert(folded).second) {
+            continue;
+        }
+        Concept queryWord;
+        queryWord.optional = stop && !allStopWords;
+        addTermAlternatives(queryWord, folded, last && typing);
+        if (!hyphenParts[i].empty()) {
+            Alternative halves{{}, kSynonymWeight};
+            for (const std::string &part : hyphenParts[i]) {
+                const Word *w = word(part);
+                if (const auto t = w ? std::optional<uint32_t>(w->term) : term(Stemmer::local().stem(part))) {
+                    halves.groups.push_back({*t});
+                }
+            }
+            if (halves.groups.size() == hyphenParts[i].size()) {
+                queryWord.alternatives.push_back(std::move(halves));
+            }
+        }
+
+        // Separable verbs: "Wie melde ich mich ab?" asks about "abmelden".
+        if (!stop) {
+            for (const text::Token &other : tokens) {
+                if (!isSeparablePrefix(other.folded)) {
+                    continue;
+                }
+                const std::string joined = other.folded + folded;
+                const Word *w = word(joined);
+                const auto t = w ? std::optional<uint32_t>(w->term) : term(Stemmer::local().stem(joined));
+                if (t) {
+                    queryWord.alternatives.push_back({{{*t}}, 1.0f});
+                }
+            }
+        }
+
+        // The editable synonym table: "perso" also searches "personalausweis".
+        if (const auto it = synonyms.find(folded); it != synonyms.end()) {
+            for (const std::vector<std::string> &expansion : it->second) {
+                Alternative alt{{}, kSynonymWeight};
+                for (const std::string &w : expansion) {
+                    if (const Word *known = word(w)) {
+                        alt.groups.push_back({known->term});
+                    } else if (const auto t = term(Stemmer::local().stem(w))) {
+                        alt.groups.push_back({*t});
+                    }
+                }
+                if (!alt.groups.empty()) {
+                    queryWord.alternatives.push_back(std::move(alt));
+                }
+            }
+        }
+        concepts.push_back(std::move(queryWord));
+    }
+    return concepts;
+}
+
+QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<uint32_t, float> &matchedTerms) const
+{
+    constexpr qsizetype kScanChars = 2500;
+    constexpr size_t kWindow = 22;
+    const QStringView source = QStringView(doc.snippetSource).left(kScanChars);
+    const std::vector<text::Token> tokens = text::tokenize(source);
+    if (tokens.empty()) {
+        return {};
+    }
+    std::vector<bool> hit(tokens.size(), false);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        if (const Word *w = word(tokens[i].folded)) {
+            bool match = matchedTerms.contains(w->term);
+            for (uint32_t p : w->partTerms) {
+                match = match || matchedTerms.contains(p);
+            }
+            hit[i] = match;
+        }
+    }
+    // The window of kWindow tokens with the most matches; the start of the text on a tie.
+    size_t bestStart = 0;
+    int bestCount = -1;
+    int count = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        count += hit[i] ? 1 : 0;
+        if (i >= kWindow) {
+            count -= hit[i - kWindow] ? 1 : 0;
+        }
+        const size_t start = i >= kWindow - 1 ? i + 1 - kWindow : 0;
+        if (count > bestCount) {
+            bestCount = count;
+            bestStart = start;
+        }
+    }
+    // Start a little before the first match so the reader sees its context.
+    const size_t end = std::min(tokens.size(), bestStart + kWindow);
+    qsizetype from = tokens[bestStart].begin;
+    // Begin at the sentence start when it is close.
+    const qsizetype sentence = std::max(source.lastIndexOf(QLatin1Char('.'), from), source.lastIndexOf(QLatin1Char('\n'), from));
+    if (sentence >= 0 && from - sentence < 60) {
+        from = sentence + 1;
+    } else if (bestStart == 0) {
+        from = 0;
+    }
+    const qsizetype to = tokens[end - 1].begin + tokens[end - 1].length;
+
+    QString out;
+    out.reserve((to - from) * 5 / 4 + 32);
+    if (from > 0) {
+        out += QStringLiteral("… ");
+    }
+    qsizetype pos = from;
+    for (size_t i = bestStart; i < end; ++i) {
+        if (tokens[i].begin < pos) {
+            continue;
+        }
+        appendEscaped(out, source.mid(pos, tokens[i].begin - pos));
+        if (hit[i]) {
+            out += QLatin1String("<mark>");
+        }
+        appendEscaped(out, source.mid(tokens[i].begin, tokens[i].length));
+        if (hit[i]) {
+            out += QLatin1String("</mark>");
+        }
+        pos = tokens[i].begin + tokens[i].length;
+    }
+    appendEscaped(out, source.mid(pos, to - pos));
+    if (to < doc.snippetSource.size()) {
+        out += QStringLiteral(" …");
+    }
+    return out.trimmed();
+}
 
 SearchEngine::SearchEngine() : d(std::make_unique<Index>()) {}
 SearchEngine::~SearchEngine() = default;
 SearchEngine::SearchEngine(SearchEngine &&) noexcept = default;
 SearchEngine &SearchEngine::operator=(SearchEngine &&) noexcept = default;
 
-void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &)
+void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &synonyms)
 {
-    d->articles = articles;
+    // Load the thesaurus now rather than inside the first search.
+    Thesaurus::system();
+    auto index = std::make_unique<Index>();
+    Index &x = *index;
+    Stemmer &stemmer = Stemmer::local();
+
+    // Pass 1: tokens of every field, and the vocabulary with document frequencies.
+    struct DocTokens
+    {
+        struct Occurrence
+        {
+            uint32_t word;
+            Field field;
+            bool joined;   // a hyphenated pair written together: its halves are counted already
+        };
+        std::vector<Occurrence> words;
+    };
+    std::vector<DocTokens> docTokens(size_t(articles.size()));
+    std::vector<uint32_t> lastDocOfWord;
+    x.docs.reserve(size_t(articles.size()));
+    for (qsizetype i = 0; i < articles.size(); ++i) {
+        const Article &a = articles[i];
+        Doc doc;
+        doc.id = a.id;
+        doc.title = a.title;
+        const QString description = htmlToPlainText(a.descriptionHtml);
+        doc.snippetSource = a.summary.isEmpty() || description.startsWith(a.summary)
+            ? description
+            : a.summary + QLatin1Char('\n') + description;
+        const QString body = doc.snippetSource + QLatin1Char('\n') + a.documents.join(QLatin1Char('\n'))
+            + QLatin1Char('\n') + htmlToPlainText(a.feesHtml) + QLatin1Char('\n') + a.processingTime
+            + QLatin1Char('\n') + a.legalBasis + QLatin1Char('\n') + a.category;
+        const std::pair<QString, Field> fields[] = {
+            {a.title, TitleField},
+            {a.keywords.join(QStringLiteral(", ")), KeywordField},
+            {body, BodyField},
+        };
+        uint32_t bodyLength = 0;
+        auto addWord = [&](const std::string &folded, Field field, bool joined) {
+            auto [it, inserted] = x.wordByFolded.try_emplace(folded, uint32_t(x.words.size()));
+            if (inserted) {
+                x.words.push_back({folded, 0, {}, 0});
+                lastDocOfWord.push_back(std::numeric_limits<uint32_t>::max());
+            }
+            const uint32_t w = it->second;
+            if (lastDocOfWord[w] != uint32_t(i)) {
+                lastDocOfWord[w] = uint32_t(i);
+                ++x.words[w].df;
+            }
+            docTokens[size_t(i)].words.push_back({w, field, joined});
+        };
+        for (const auto &[fieldText, field] : fields) {
+            const std::vector<text::Token> tokens = text::tokenize(fieldText);
+            for (size_t k = 0; k < tokens.size(); ++k) {
+                const text::Token &token = tokens[k];
+                // "Au-pair" is also written "Aupair", "Kfz-Zulassung" also "Kfzzulassung".
+                if (k > 0 && isHyphenated(fieldText, tokens[k - 1], token)) {
+                    addWord(tokens[k - 1].folded + token.folded, field, true);
+                }
+                if (text::isStopWord(token.folded) || (token.folded.size() < 2)) {
+                    continue;
+                }
+                addWord(token.folded, field, false);
+                bodyLength += field == BodyField ? 1 : 0;
+            }
+        }
+        doc.bodyLength = uint16_t(std::min<uint32_t>(bodyLength, 65535));
+        x.docs.push_back(std::move(doc));
+    }
+
+    // Pass 2: stems, the compound modifiers and heads the vocabulary shows ("saison" from
+    // "saisonkennzeichen" beside "kennzeichen"), and the compound parts of each distinct word.
+    const size_t realWords = x.words.size();
+    std::unordered_map<std::string, uint32_t> pieces;   // piece → documents of the words showing it
+    for (size_t wi = 0; wi < realWords; ++wi) {
+        const std::string &w = x.words[wi].folded;
+        if (w.size() < 8 || !isAscii(w)) {
+            continue;
+        }
+        for (size_t cut = 4; cut + 4 <= w.size(); ++cut) {
+            const std::string head = w.substr(cut);
+            const std::string modifier = w.substr(0, cut);
+            const bool headKnown = x.wordByFolded.contains(head);
+            const bool modifierKnown = x.wordByFolded.contains(modifier);
+            if (headKnown && !modifierKnown) {
+                pieces[modifier] += x.words[wi].df;
+            } else if (modifierKnown && !headKnown) {
+                pieces[head] += x.words[wi].df;
+            }
+        }
+    }
+    for (const auto &[piece, df] : pieces) {
+        x.wordByFolded.emplace(piece, uint32_t(x.words.size()));
+        x.words.push_back({piece, 0, {}, df});
+    }
+    for (Word &w : x.words) {
+        w.term = x.termFor(stemmer.stem(w.folded));
+    }
+    for (const Word &w : x.words) {
+        x.terms[w.term].wordDf += w.df;
+    }
+    for (size_t wi = 0; wi < realWords; ++wi) {
+        std::vector<uint32_t> partTerms = x.split(x.words[wi].folded, false).terms;
+        std::erase(partTerms, x.words[wi].term);
+        x.words[wi].partTerms = std::move(partTerms);
+    }
+
+    // Pass 3: postings. A compound counts as an occurrence of each of its parts.
+    double totalBody = 0;
+    struct Occurrence
+    {
+        uint32_t term;
+        Field field;
+        bool direct;
+        bool operator<(const Occurrence &o) const { return term < o.term; }
+    };
+    std::vector<Occurrence> occurrences;
+    std::vector<std::vector<RawPosting>> raw(x.terms.size());
+    for (size_t di = 0; di < docTokens.size(); ++di) {
+        occurrences.clear();
+        for (const auto &[w, field, joined] : docTokens[di].words) {
+            occurrences.push_back({x.words[w].term, field, true});
+            if (joined) {
+                continue;
+            }
+            for (uint32_t p : x.words[w].partTerms) {
+                occurrences.push_back({p, field, false});
+            }
+            if (field == TitleField
+                && std::find(x.docs[di].titleWords.begin(), x.docs[di].titleWords.end(), w) == x.docs[di].titleWords.end()) {
+                x.docs[di].titleWords.push_back(w);
+            }
+        }
+        std::sort(occurrences.begin(), occurrences.end());
+        for (size_t k = 0; k < occurrences.size();) {
+            const uint32_t t = occurrences[k].term;
+            unsigned tf[3] = {0, 0, 0};
+            bool direct = false;
+            for (; k < occurrences.size() && occurrences[k].term == t; ++k) {
+                ++tf[occurrences[k].field];
+                direct = direct || occurrences[k].direct;
+            }
+            raw[t].push_back({uint32_t(di), uint8_t(std::min(tf[0], 255u)), uint8_t(std::min(tf[1], 255u)),
+                              uint8_t(std::min(tf[2], 255u)), uint8_t(direct ? 1 : 0)});
+        }
+        totalBody += x.docs[di].bodyLength;
+        docTokens[di] = {};
+    }
+    x.averageBodyLength = x.docs.empty() ? 1.0f : std::max(1.0f, float(totalBody / double(x.docs.size())));
+    const double n = double(x.docs.size());
+    // Field weights, BM25 saturation of the body and the compound-part discount, folded into one
+    // number per posting.
+    const float k1 = 1.2f;
+    const float b = 0.75f;
+    for (size_t ti = 0; ti < x.terms.size(); ++ti) {
+        Term &t = x.terms[ti];
+        const double df = double(raw[ti].size());
+        t.idf = float(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
+        t.postings.reserve(raw[ti].size());
+        for (const RawPosting &p : raw[ti]) {
+            const float lengthNorm = 1 - b + b * float(x.docs[p.doc].bodyLength) / x.averageBodyLength;
+            const float body = p.body == 0 ? 0.0f : float(p.body) * (k1 + 1) / (float(p.body) + k1 * lengthNorm);
+            float field = kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords)
+                + kBodyWeight * 0.5f * body;
+            field *= p.direct ? 1.0f : kPartFactor;
+            t.postings.push_back({p.doc, field * t.idf});
+        }
+        raw[ti] = {};
+    }
+
+    // A service the rest of the catalogue often mentions ("Personalausweis" as a document to bring)
+    // is one callers often ask for: without a search log, that is the best prior there is.
+    const double logN = std::log1p(n);
+    for (Doc &doc : x.docs) {
+        double sum = 0;
+        for (uint32_t w : doc.titleWords) {
+            sum += std::log1p(double(x.terms[x.words[w].term].postings.size())) / logN;
+        }
+        doc.prior = doc.titleWords.empty() ? 0.0f : float(sum / double(doc.titleWords.size()));
+    }
+
+    // Lookup structures for completion and typos.
+    x.wordsByText.resize(x.words.size());
+    for (uint32_t w = 0; w < x.words.size(); ++w) {
+        x.wordsByText[w] = w;
+        if (x.words[w].folded.size() >= 3) {
+            for (uint32_t g : bigrams(x.words[w].folded)) {
+                x.wordsByBigram[g].push_back(w);
+            }
+        }
+    }
+    std::sort(x.wordsByText.begin(), x.wordsByText.end(),
+              [&x](uint32_t a, uint32_t b) { return x.words[a].folded < x.words[b].folded; });
+    x.termsByText.resize(x.terms.size());
+    for (uint32_t t = 0; t < x.terms.size(); ++t) {
+        x.termsByText[t] = t;
+    }
+    std::sort(x.termsByText.begin(), x.termsByText.end(),
+              [&x](uint32_t a, uint32_t b) { return x.terms[a].stem < x.terms[b].stem; });
+
+    for (uint32_t t = 0; t < x.terms.size(); ++t) {
+        x.termsByPlainVowels[withoutUmlauts(x.terms[t].stem)].push_back(t);
+    }
+    std::erase_if(x.termsByPlainVowels, [](const auto &entry) { return entry.second.size() < 2; });
+
+    for (const Synonym &s : synonyms) {
+        const std::vector<text::Token> key = text::tokenize(s.term);
+        if (key.size() != 1) {
+            continue;   // multi-word terms are matched word by word through the index itself
+        }
+        auto &expansions = x.synonyms[key.front().folded];
+        for (const QString &e : s.expansions) {
+            std::vector<std::string> words;
+            for (const text::Token &t : text::tokenize(e)) {
+                if (!text::isStopWord(t.folded)) {
+                    words.push_back(t.folded);
+                }
+            }
+            if (!words.empty()) {
+                expansions.push_back(std::move(words));
+            }
+        }
+    }
+    d = std::move(index);
 }
 
 QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions &options) const
 {
+    const Index &x = *d;
     QList<SearchHit> hits;
-    const QString q = query.trimmed();
-    if (q.isEmpty()) {
+    const int limit = std::clamp(options.limit, 1, 1000);
+    if (x.docs.empty()) {
         return hits;
     }
-    for (const Article &a : d->articles) {
-        if (a.title.contains(q, Qt::CaseInsensitive) && hits.size() < options.limit) {
-            hits.append({a.id, a.title, 1.0, a.title.toHtmlEscaped()});
+    const std::vector<Concept> concepts = x.parse(query);
+    int required = 0;
+    for (const Concept &c : concepts) {
+        required += c.optional ? 0 : 1;
+    }
+    if (concepts.empty()) {
+        return hits;
+    }
+
+    Scratch &s = scratch();
+    s.ensure(x.docs.size(), x.words.size());
+    std::unordered_map<uint32_t, float> matchedTerms;   // term → weight of the best way it matched
+
+    for (const Concept &c : concepts) {
+        for (const Alternative &alt : c.alternatives) {
+            const float share = alt.weight / float(alt.groups.size());
+            for (const std::vector<uint32_t> &group : alt.groups) {
+                for (uint32_t t : group) {
+                    const Term &term = x.terms[t];
+                    if (!term.postings.empty()) {
+                        float &best = matchedTerms[t];
+                        best = std::max(best, alt.weight);
+                    }
+                    for (const Posting &p : term.postings) {
+                        if (s.alt[p.doc] == 0) {
+                            s.touchedAlt.push_back(p.doc);
+                        }
+                        s.alt[p.doc] += share * p.score;
+                    }
+                }
+            }
+            for (uint32_t doc : s.touchedAlt) {
+                if (s.wordScore[doc] == 0) {
+                    s.touchedConcept.push_back(doc);
+                }
+                s.wordScore[doc] = std::max(s.wordScore[doc], s.alt[doc]);
+                s.alt[doc] = 0;
+            }
+            s.touchedAlt.clear();
         }
+        for (uint32_t doc : s.touchedConcept) {
+            if (s.total[doc] == 0) {
+                s.touchedTotal.push_back(doc);
+            }
+            s.total[doc] += s.wordScore[doc];
+            s.matched[doc] += c.optional ? 0 : 1;
+            s.wordScore[doc] = 0;
+        }
+        s.touchedConcept.clear();
+    }
+
+    // Rank by how much of the query an article covers, then by the weighted match.
+    struct Candidate
+    {
+        float score;
+        uint32_t doc;
+    };
+    std::vector<Candidate> candidates;
+    candidates.reserve(s.touchedTotal.size());
+    for (uint32_t doc : s.touchedTotal) {
+        const float coverage = required == 0 ? 1.0f : float(s.matched[doc]) / float(required);
+        candidates.push_back({s.total[doc] * coverage * coverage, doc});
+        s.total[doc] = 0;
+        s.matched[doc] = 0;
+    }
+    s.touchedTotal.clear();
+    auto byScore = [&x](const Candidate &a, const Candidate &c) {
+        return a.score != c.score ? a.score > c.score : x.docs[a.doc].title < x.docs[c.doc].title;
+    };
+    const size_t depth = std::min(candidates.size(), size_t(std::max(kRerankDepth, limit)));
+    std::partial_sort(candidates.begin(), candidates.begin() + qsizetype(depth), candidates.end(), byScore);
+    candidates.resize(depth);
+
+    // Prefer articles whose title is what was asked, and nothing else: "Personalausweis" before
+    // "Verlust oder Diebstahl Personalausweis" for "personalausweis".
+    auto matchedWeight = [&matchedTerms](uint32_t t) {
+        const auto it = matchedTerms.find(t);
+        return it == matchedTerms.end() ? 0.0f : it->second;
+    };
+    for (Candidate &c : candidates) {
+        const std::vector<uint32_t> &titleWords = x.docs[c.doc].titleWords;
+        if (titleWords.empty()) {
+            continue;
+        }
+        float covered = 0;
+        for (uint32_t w : titleWords) {
+            const Word &word = x.words[w];
+            float parts = 0;
+            for (uint32_t p : word.partTerms) {
+                parts += matchedWeight(p);
+            }
+            const float partCoverage = word.partTerms.empty() ? 0.0f : parts / float(word.partTerms.size() + 1);
+            covered += std::max(matchedWeight(word.term), partCoverage);
+        }
+        const float coverage = covered / float(titleWords.size());
+        c.score *= (1.0f + 0.6f * coverage + (coverage > 0.99f ? 0.4f : 0.0f)) * (1.0f + kPriorWeight * x.docs[c.doc].prior);
+    }
+    std::sort(candidates.begin(), candidates.end(), byScore);
+
+    for (size_t i = 0; i < candidates.size() && hits.size() < limit; ++i) {
+        const Doc &doc = x.docs[candidates[i].doc];
+        hits.append({doc.id, doc.title, double(candidates[i].score), x.snippet(doc, matchedTerms)});
     }
     return hits;
 }
 
 int SearchEngine::articleCount() const
 {
-    return int(d->articles.size());
+    return int(d->docs.size());
 }
 
 } // namespace kb

@@ -1,15 +1,244 @@
+// Search behaviour on real catalogue entries (Munich), the way agents and callers type.
 #include <catch2/catch.hpp>
 
-#include "searchengine.h"
+#include "../support/qtstringmaker.h"
 
-TEST_CASE("search finds a service by a title fragment", "[search]")
+#include "dldbimporter.h"
+#include "searchengine.h"
+#include "textnormalizer.h"
+#include "textutil.h"
+
+
+namespace {
+
+// The real Munich services and offices, as the importer reads them.
+const QList<kb::Article> &munich()
+{
+    static const QList<kb::Article> articles = [] {
+        const QString dir = QStringLiteral(HOTLINE_SHARED_DATA_DIR);
+        kb::Catalogue catalogue;
+        kb::DldbReadReport report;
+        QString error;
+        const bool ok = kb::readDldbFiles({dir + QStringLiteral("/munich_dldb_services_de.json"),
+                                           dir + QStringLiteral("/munich_dldb_locations_de.json")},
+                                          &catalogue, &report, &error);
+        REQUIRE(ok);
+        return catalogue.articles;
+    }();
+    return articles;
+}
+
+const kb::SearchEngine &engine()
+{
+    static const kb::SearchEngine e = [] {
+        kb::SearchEngine engine;
+        engine.build(munich(), {{QStringLiteral("Perso"), {QStringLiteral("Personalausweis")}}});
+        return engine;
+    }();
+    return e;
+}
+
+QStringList topTitles(const QString &query, int n = 3)
+{
+    QStringList titles;
+    for (const kb::SearchHit &h : engine().search(query, {n})) {
+        titles << h.title;
+    }
+    return titles;
+}
+
+kb::Article article(const char *id, const char *title, const char *body, QStringList keywords = {})
 {
     kb::Article a;
-    a.id = QStringLiteral("1");
-    a.title = QStringLiteral("Personalausweis");
-    kb::SearchEngine engine;
-    engine.build({a});
-    const auto hits = engine.search(QStringLiteral("personal"));
+    a.id = QString::fromUtf8(id);
+    a.title = QString::fromUtf8(title);
+    a.descriptionHtml = QString::fromUtf8(body);
+    a.keywords = keywords;
+    return a;
+}
+
+} // namespace
+
+TEST_CASE("folding: case, umlauts, ß and diacritics", "[search][normalize]")
+{
+    using kb::text::fold;
+    CHECK(fold(u"Führerschein") == "fuehrerschein");
+    CHECK(fold(u"FUEHRERSCHEIN") == "fuehrerschein");
+    CHECK(fold(u"Straße") == "strasse");
+    CHECK(fold(u"Café") == "cafe");
+    CHECK(fold(u"Łódź") == "lodz");
+    CHECK(fold(QString::fromUtf8("Fu\xcc\x88hrerschein").normalized(QString::NormalizationForm_C)) == "fuehrerschein");
+}
+
+TEST_CASE("tokenizer splits on punctuation and keeps offsets", "[search][normalize]")
+{
+    const QString s = QStringLiteral("Kfz-Zulassung (Auto), § 5 😀 Straße");
+    const auto tokens = kb::text::tokenize(s);
+    REQUIRE(tokens.size() == 5);
+    CHECK(tokens[0].folded == "kfz");
+    CHECK(tokens[1].folded == "zulassung");
+    CHECK(s.mid(tokens[1].begin, tokens[1].length) == QStringLiteral("Zulassung"));
+    CHECK(tokens[3].folded == "5");
+    CHECK(tokens[4].folded == "strasse");
+}
+
+TEST_CASE("Snowball stemming joins inflected forms", "[search][normalize]")
+{
+    auto &stemmer = kb::text::Stemmer::local();
+    CHECK(stemmer.stem("ausweise") == stemmer.stem("ausweis"));
+    CHECK(stemmer.stem("anmeldung") == stemmer.stem("anmelden"));
+}
+
+TEST_CASE("html to plain text drops tags and decodes entities", "[search][normalize]")
+{
+    const QString plain = kb::htmlToPlainText(QStringLiteral(
+        "<p>Geb&uuml;hr: 37&nbsp;&euro;<br>\u200bBitte <strong>mitbringen</strong>:</p><script>x()</script><ul><li>Pass</li></ul>"));
+    CHECK(plain == QStringLiteral("Gebühr: 37 €\nBitte mitbringen:\nPass"));
+}
+
+TEST_CASE("umlaut spellings are equal", "[search]")
+{
+    CHECK(topTitles(QStringLiteral("Fuehrungszeugnis"), 1) == QStringList{QStringLiteral("Führungszeugnis")});
+    CHECK(topTitles(QStringLiteral("führungszeugnis"), 1) == QStringList{QStringLiteral("Führungszeugnis")});
+    CHECK(topTitles(QStringLiteral("FÜHRUNGSZEUGNIS"), 1) == QStringList{QStringLiteral("Führungszeugnis")});
+}
+
+TEST_CASE("stemming: plural finds the singular", "[search]")
+{
+    CHECK(topTitles(QStringLiteral("Reisepässe"), 3).contains(QStringLiteral("Reisepass")));
+    CHECK(topTitles(QStringLiteral("Sterbeurkunden"), 1) == QStringList{QStringLiteral("Sterbeurkunde")});
+}
+
+TEST_CASE("compounds both ways", "[search]")
+{
+    // The query's compound is split against the index vocabulary.
+    kb::SearchEngine e;
+    e.build({article("1", "Steuer auf die Zweitwohnung", "<p>Wer in der Stadt eine Zweitwohnung hat, zahlt Steuer.</p>"),
+             article("2", "Hundesteuer", "<p>Für jeden Hund ist Steuer zu zahlen.</p>"),
+             article("3", "Wohnsitzanmeldung", "<p>Melden Sie Ihren Wohnsitz innerhalb von zwei Wochen an.</p>"),
+             article("4", "Wohnung kündigen", "<p>Mietrecht.</p>")});
+    auto hits = e.search(QStringLiteral("Zweitwohnungssteuer"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("1"));
+    // The article's compound is split at indexing: separate words find it.
+    hits = e.search(QStringLiteral("Wohnsitz anmelden"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("3"));
+    // And on the real catalogue.
+    CHECK(topTitles(QStringLiteral("Wohnsitz anmelden"), 1) == QStringList{QStringLiteral("Wohnsitzanmeldung")});
+}
+
+TEST_CASE("synonyms from the editable table and from catalogue keywords", "[search]")
+{
+    CHECK(topTitles(QStringLiteral("Perso"), 1) == QStringList{QStringLiteral("Personalausweis")});
+    kb::SearchEngine e;
+    e.build({article("1", "Personalausweis", "<p>Beantragung.</p>"), article("2", "Hundesteuer", "<p>Steuer.</p>")},
+            {{QStringLiteral("Lappen"), {QStringLiteral("Personalausweis")}}});
+    const auto hits = e.search(QStringLiteral("lappen"));
     REQUIRE(hits.size() == 1);
     CHECK(hits.first().id == QStringLiteral("1"));
+    // Keywords: Munich lists "Gewerbeschein" for the trade registration.
+    CHECK(topTitles(QStringLiteral("Gewerbeschein"), 3).contains(QStringLiteral("Gewerbe-Anmeldung")));
+}
+
+TEST_CASE("typos within one or two edits", "[search]")
+{
+    CHECK(topTitles(QStringLiteral("Personalausweiss"), 1) == QStringList{QStringLiteral("Personalausweis")});
+    CHECK(topTitles(QStringLiteral("Fürerschein"), 5).join(QLatin1Char('|')).contains(QStringLiteral("Führerschein")));
+    CHECK(topTitles(QStringLiteral("Einbürgrung"), 1) == QStringList{QStringLiteral("Einbürgerung")});
+    CHECK(topTitles(QStringLiteral("Kirchenaustrit"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
+}
+
+TEST_CASE("prefixes while typing", "[search]")
+{
+    CHECK(topTitles(QStringLiteral("persona"), 1) == QStringList{QStringLiteral("Personalausweis")});
+    CHECK(topTitles(QStringLiteral("einbü"), 1) == QStringList{QStringLiteral("Einbürgerung")});
+    CHECK(topTitles(QStringLiteral("kirchenaus"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
+}
+
+TEST_CASE("natural questions: stop words do not block a match", "[search]")
+{
+    CHECK(topTitles(QStringLiteral("Wie bekomme ich ein polizeiliches Führungszeugnis?"), 1)
+          == QStringList{QStringLiteral("Führungszeugnis")});
+    CHECK(topTitles(QStringLiteral("Ich möchte aus der Kirche austreten"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
+    CHECK(topTitles(QStringLiteral("Wo kann ich meinen Reisepass verlängern?"), 3).contains(QStringLiteral("Reisepass")));
+    // Separable verb: "melde … ab" means abmelden.
+    CHECK(topTitles(QStringLiteral("Ich ziehe ins Ausland, wo melde ich mich ab?"), 1)
+          == QStringList{QStringLiteral("Wohnsitz abmelden")});
+}
+
+TEST_CASE("ranking: coverage and field weights", "[search]")
+{
+    kb::SearchEngine e;
+    e.build({article("body", "Allgemeine Hinweise", "<p>Hier steht etwas zum Reisepass und zum Reisepass.</p>"),
+             article("title", "Reisepass", "<p>Beantragung eines Passes.</p>"),
+             article("keyword", "Dokumente für Reisen", "<p>Allgemeines.</p>", {QStringLiteral("Reisepass")}),
+             article("both", "Reisepass verlängern", "<p>Verlängerung.</p>")});
+    const auto hits = e.search(QStringLiteral("Reisepass"));
+    REQUIRE(hits.size() == 4);
+    // Title before keyword before body.
+    CHECK(hits[0].id == QStringLiteral("title"));
+    CHECK(hits[3].id == QStringLiteral("body"));
+    QStringList order;
+    for (const auto &h : hits) {
+        order << h.id;
+    }
+    CHECK(order.indexOf(QStringLiteral("keyword")) < order.indexOf(QStringLiteral("body")));
+    // Covering more of the query wins.
+    const auto both = e.search(QStringLiteral("Reisepass verlängern"));
+    REQUIRE(!both.isEmpty());
+    CHECK(both.first().id == QStringLiteral("both"));
+    for (qsizetype i = 1; i < hits.size(); ++i) {
+        CHECK(hits[i - 1].score >= hits[i].score);
+    }
+}
+
+TEST_CASE("snippet marks the matched words and is HTML-escaped", "[search]")
+{
+    kb::SearchEngine e;
+    e.build({article("1", "Reisepass", "<p>Bringen Sie <b>Ihr</b> altes Dokument &amp; ein biometrisches Passfoto mit. <script>alert(1)</script> x < y</p>")});
+    const auto hits = e.search(QStringLiteral("passfoto"));
+    REQUIRE(hits.size() == 1);
+    CHECK(hits.first().snippet.contains(QStringLiteral("<mark>Passfoto</mark>")));
+    CHECK(hits.first().snippet.contains(QStringLiteral("&amp;")));
+    CHECK(!hits.first().snippet.contains(QStringLiteral("<b>")));
+    CHECK(!hits.first().snippet.contains(QStringLiteral("script")));
+}
+
+TEST_CASE("hostile input never errors or crashes", "[search]")
+{
+    const QStringList inputs = {
+        QString(),
+        QStringLiteral("   "),
+        QStringLiteral("\"Reisepass"),
+        QStringLiteral("(Pass OR Ausweis) AND NOT \"x\""),
+        QStringLiteral("pass* -ausweis NEAR(a b, 3)"),
+        QStringLiteral("'; DROP TABLE articles; --"),
+        QStringLiteral("\x01\x02\x1b[31m\t\r\n"),
+        QStringLiteral("😀🚗 Führerschein 🇩🇪"),
+        QString(10000, QLatin1Char('a')),
+        QStringLiteral("pass ").repeated(2000),
+        QString(QChar(0xD800)) + QStringLiteral("pass"),   // a lone surrogate
+        QStringLiteral("wo ist das"),
+    };
+    for (const QString &q : inputs) {
+        INFO(q.left(40).toStdString());
+        const auto hits = engine().search(q);
+        CHECK(hits.size() <= 10);
+    }
+    CHECK(engine().search(QStringLiteral("(Pass OR Ausweis)")).size() > 0);
+    kb::SearchEngine empty;
+    CHECK(empty.search(QStringLiteral("pass")).isEmpty());
+}
+
+TEST_CASE("limit and rebuild", "[search]")
+{
+    CHECK(engine().search(QStringLiteral("Aufenthaltserlaubnis"), {3}).size() == 3);
+    CHECK(engine().search(QStringLiteral("Aufenthaltserlaubnis"), {25}).size() == 25);
+    kb::SearchEngine e;
+    e.build({article("1", "Reisepass", "")});
+    CHECK(e.articleCount() == 1);
+    e.build({article("2", "Hundesteuer", "")});
+    CHECK(e.search(QStringLiteral("Reisepass")).isEmpty());
+    CHECK(e.search(QStringLiteral("Hundesteuer")).size() == 1);
 }

@@ -1,0 +1,165 @@
+// Search quality on the real catalogue, beside a plain FTS5 baseline over the same articles:
+//  - held-out keywords: the catalogue's keywords in five folds; each fold's keywords are removed from
+//    the articles, the index is built without them, and each is searched for its article(s);
+//  - citizens' questions (bench/data/questions.tsv), searched against the full index.
+// Prints hit@1, hit@3 and MRR@10. Run: build/bench/eval_search [--verbose]
+#include "searchcorpus.h"
+#include "searchengine.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHash>
+#include <QSet>
+
+#include <cstdio>
+#include <functional>
+
+namespace {
+
+struct Case
+{
+    QString query;
+    QSet<QString> targets;
+};
+
+struct Score
+{
+    int n = 0;
+    int hit1 = 0;
+    int hit3 = 0;
+    double reciprocal = 0;
+
+    void add(const QStringList &ranked, const QSet<QString> &targets)
+    {
+        ++n;
+        for (qsizetype i = 0; i < ranked.size() && i < 10; ++i) {
+            if (targets.contains(ranked[i])) {
+                hit1 += i == 0 ? 1 : 0;
+                hit3 += i < 3 ? 1 : 0;
+                reciprocal += 1.0 / double(i + 1);
+                return;
+            }
+        }
+    }
+    void print(const char *set, const char *engine) const
+    {
+        std::printf("%-22s %-16s %5d  %6.3f  %6.3f  %6.3f\n", set, engine, n, n ? double(hit1) / n : 0.0,
+                    n ? double(hit3) / n : 0.0, n ? reciprocal / n : 0.0);
+    }
+};
+
+// FNV-1a over UTF-8: the same folds in every run (qHash is seeded per process).
+uint32_t stableHash(const QString &s)
+{
+    uint32_t h = 2166136261u;
+    for (const char c : s.toUtf8()) {
+        h = (h ^ uint8_t(c)) * 16777619u;
+    }
+    return h;
+}
+
+QStringList ids(const QList<kb::SearchHit> &hits)
+{
+    QStringList out;
+    for (const kb::SearchHit &h : hits) {
+        out << h.id;
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const bool verbose = app.arguments().contains(QStringLiteral("--verbose"));
+    const QList<kb::Article> articles = bench::loadMunichArticles();
+    if (articles.isEmpty()) {
+        return 1;
+    }
+
+    std::printf("%-22s %-16s %5s  %6s  %6s  %6s\n", "set", "engine", "n", "hit@1", "hit@3", "MRR");
+
+    // Held-out keywords, five folds by keyword text (a keyword shared by several articles is held
+    // out of all of them at once, and any of them counts as a hit).
+    constexpr int kFolds = 5;
+    Score ours;
+    Score baseline;
+    for (int fold = 0; fold < kFolds; ++fold) {
+        QList<kb::Article> train = articles;
+        QHash<QString, QSet<QString>> heldOut;
+        for (kb::Article &a : train) {
+            QStringList kept;
+            for (const QString &k : a.keywords) {
+                if (stableHash(k.toLower()) % kFolds == uint32_t(fold)) {
+                    heldOut[k.toLower()].insert(a.id);
+                } else {
+                    kept << k;
+                }
+            }
+            a.keywords = kept;
+        }
+        kb::SearchEngine engine;
+        engine.build(train);
+        const bench::Fts5Baseline fts(train);
+        for (auto it = heldOut.cbegin(); it != heldOut.cend(); ++it) {
+            const QStringList ranked = ids(engine.search(it.key(), {10}));
+            ours.add(ranked, it.value());
+            baseline.add(fts.search(it.key(), 10), it.value());
+            if (verbose && !((ranked.size() > 0 && it.value().contains(ranked[0])) || (ranked.size() > 1 && it.value().contains(ranked[1]))
+                                 || (ranked.size() > 2 && it.value().contains(ranked[2])))) {
+                QStringList targetTitles;
+                for (const kb::Article &a : articles) {
+                    if (it.value().contains(a.id)) {
+                        targetTitles << a.title;
+                    }
+                }
+                QStringList got;
+                for (const kb::SearchHit &h : engine.search(it.key(), {3})) {
+                    got << h.title;
+                }
+                std::printf("  miss: %s  [want: %s]  got: %s\n", qPrintable(it.key()), qPrintable(targetTitles.join(QLatin1String(" / "))),
+                            qPrintable(got.join(QLatin1String(" / "))));
+            }
+        }
+    }
+    ours.print("held-out keywords", "hotline");
+    baseline.print("held-out keywords", "fts5-unicode61");
+
+    // Citizens' questions.
+    QFile file(QStringLiteral(HOTLINE_SOURCE_DIR "/bench/data/questions.tsv"));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(file.fileName()));
+        return 1;
+    }
+    QList<Case> questions;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#'))) {
+            continue;
+        }
+        const QStringList cols = line.split(QLatin1Char('\t'));
+        if (cols.size() == 2) {
+            const QStringList targets = cols[1].split(QLatin1Char(','));
+            questions.append({cols[0], QSet<QString>(targets.begin(), targets.end())});
+        }
+    }
+    kb::SearchEngine engine;
+    engine.build(articles);
+    const bench::Fts5Baseline fts(articles);
+    Score qOurs;
+    Score qBase;
+    for (const Case &c : questions) {
+        const QList<kb::SearchHit> hits = engine.search(c.query, {10});
+        qOurs.add(ids(hits), c.targets);
+        qBase.add(fts.search(c.query, 10), c.targets);
+        if (verbose) {
+            const bool hit = !hits.isEmpty() && c.targets.contains(hits.first().id);
+            std::printf("  %s %s → %s\n", hit ? "ok  " : "MISS", qPrintable(c.query),
+                        qPrintable(hits.isEmpty() ? QStringLiteral("(nothing)") : hits.first().title));
+        }
+    }
+    qOurs.print("citizens' questions", "hotline");
+    qBase.print("citizens' questions", "fts5-unicode61");
+    return 0;
+}

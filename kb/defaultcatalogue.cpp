@@ -1,0 +1,116 @@
+#include "defaultcatalogue.h"
+
+#include "importer.h"
+#include "jsonlformat.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QStandardPaths>
+
+namespace kb {
+
+namespace {
+
+const QString kCatalogueResource = QStringLiteral(":/kb/catalogue/munich.jsonl");
+const QString kSynonymsResource = QStringLiteral(":/kb/catalogue/synonyms.jsonl");
+
+// The translation context of this file's user-visible messages (lupdate reads the macro).
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(kb::DefaultCatalogue)
+};
+
+} // namespace
+
+QString defaultDatabasePath()
+{
+    // AppDataLocation is <GenericDataLocation>/<organisation>/<application>; spelled out here so
+    // that hotline-kb (another application name) lands in the desk's folder.
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString folder = base + QStringLiteral("/HotlineDesk/hotline-desk");
+    QDir().mkpath(folder);
+    return folder + QStringLiteral("/hotline.db");
+}
+
+bool loadDefaultCatalogue(Catalogue *catalogue, QList<Synonym> *synonyms, QString *error)
+{
+    if (catalogue && !readJsonlFile(kCatalogueResource, catalogue, error)) {
+        return false;
+    }
+    if (synonyms) {
+        QFile file(kSynonymsResource);
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (error) {
+                *error = Messages::tr("the built-in synonym list is missing: %1").arg(file.errorString());
+            }
+            return false;
+        }
+        if (!readSynonymsJsonl(&file, kSynonymsResource, synonyms, error)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool installDefaultCatalogue(Store &store, QString *error)
+{
+    Catalogue catalogue;
+    QList<Synonym> synonyms;
+    if (!loadDefaultCatalogue(&catalogue, &synonyms, error)) {
+        return false;
+    }
+    ImportReport report;
+    if (!importCatalogue(store, std::move(catalogue), &report, error)) {
+        return false;
+    }
+    QString readError;
+    const QList<Synonym> existing = store.synonyms(&readError);
+    if (!readError.isEmpty()) {
+        if (error) {
+            *error = readError;
+        }
+        return false;
+    }
+    QSet<QString> terms;
+    for (const Synonym &s : existing) {
+        terms.insert(s.term.toCaseFolded());
+    }
+    for (const Synonym &s : std::as_const(synonyms)) {
+        if (!terms.contains(s.term.toCaseFolded()) && !store.setSynonym(s, error)) {
+            return false;
+        }
+    }
+    qCInfo(lcImport) << "installed the built-in catalogue:" << report.written.articlesInserted << "articles,"
+                     << report.written.officesInserted << "offices";
+    return true;
+}
+
+bool installDefaultCatalogueIfEmpty(Store &store, bool *installed, QString *error)
+{
+    if (installed) {
+        *installed = false;
+    }
+    QString readError;
+    const StoreStats stats = store.stats();
+    if (stats.articles < 0) {
+        if (error) {
+            *error = Messages::tr("cannot count the articles of the catalogue");
+        }
+        return false;
+    }
+    if (stats.articles > 0) {
+        return true;
+    }
+    if (!installDefaultCatalogue(store, error)) {
+        return false;
+    }
+    if (installed) {
+        *installed = true;
+    }
+    return true;
+}
+
+} // namespace kb

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store.h"
+
+#include <QList>
+#include <QString>
+
+namespace kb {
+
+// Where the desk and hotline-kb keep the agent's catalogue by default:
+// <AppDataLocation of "HotlineDesk"/"hotline-desk">/hotline.db (on Linux
+// ~/.local/share/HotlineDesk/hotline-desk/hotline.db). The folder is created if needed.
+// Independent of the calling program's own application name, so both share one file.
+QString defaultDatabasePath();
+
+// The catalogue built into kb (Munich's services and offices, Landeshauptstadt München, see
+// resources/catalogue/ATTRIBUTION.md) and the colloquial synonyms seeded with it.
+bool loadDefaultCatalogue(Catalogue *catalogue, QList<Synonym> *synonyms, QString *error);
+
+// Writes the built-in catalogue into `store` (one transaction) and adds the seed synonyms whose
+// terms the store does not have yet (an edited synonym is never overwritten).
+bool installDefaultCatalogue(Store &store, QString *error);
+
+// First start: installs the built-in catalogue when the store has no articles. `*installed`
+// says whether it did.
+bool installDefaultCatalogueIfEmpty(Store &store, bool *installed, QString *error);
+
+} // namespace kb

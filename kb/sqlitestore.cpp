@@ -1,0 +1,954 @@
+// SQLite backend of kb::Store through Qt SQL (QSQLITE): WAL, busy timeout, foreign keys, one named
+// connection per Store object, schema by numbered migrations embedded as resources.
+#include "sqlitestore.h"
+
+#include "jsonlformat.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+#include <cmath>
+
+namespace kb {
+
+namespace {
+
+// The translation context of this file's user-visible messages (lupdate reads the macro).
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(kb::SqliteStore)
+};
+
+void setError(QString *error, const QString &message)
+{
+    if (error) {
+        *error = message;
+    }
+}
+
+// Migration files are ":/kb/migrations/NNNN_name.sql", numbered 1…N without gaps.
+QStringList migrationFiles()
+{
+    static const QStringList files = [] {
+        QStringList sorted = QDir(QStringLiteral(":/kb/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files,
+                                                                               QDir::Name);
+        QStringList out;
+        for (int i = 0; i < sorted.size(); ++i) {
+            const QString expected = QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'));
+            if (!sorted.at(i).startsWith(expected)) {
+                qCCritical(lcDb) << "migration files are not numbered 1..N:" << sorted;
+                break;
+            }
+            out << QStringLiteral(":/kb/migrations/") + sorted.at(i);
+        }
+        return out;
+    }();
+    return files;
+}
+
+// One statement per paragraph (";" then a blank line), so trigger bodies may contain ";".
+QStringList splitStatements(const QString &sql)
+{
+    static const QRegularExpression separator(QStringLiteral(";[ \\t]*\\r?\\n[ \\t]*\\r?\\n"));
+    static const QRegularExpression commentLine(QStringLiteral("^\\s*--[^\\n]*$"),
+                                                QRegularExpression::MultilineOption);
+    QStringList statements;
+    const QStringList parts = sql.split(separator);
+    for (QString part : parts) {
+        QString code = part;
+        code.remove(commentLine);
+        code = code.trimmed();
+        if (code.endsWith(QLatin1Char(';'))) {
+            code.chop(1);
+        }
+        if (!code.trimmed().isEmpty()) {
+            statements << code;
+        }
+    }
+    return statements;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error, const QString &what)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        setError(error, Messages::tr("%1 failed: %2").arg(what, q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+int readUserVersion(QSqlDatabase &db, bool *ok)
+{
+    QSqlQuery q(db);
+    *ok = q.exec(QStringLiteral("PRAGMA user_version")) && q.next();
+    return *ok ? q.value(0).toInt() : 0;
+}
+
+// JSON text of the list columns, written by hand: QJsonDocument costs more than the insert itself.
+void appendJsonString(QString &out, QStringView s)
+{
+    out += QLatin1Char('"');
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if (u == u'"' || u == u'\\') {
+            out += QLatin1Char('\\');
+            out += c;
+        } else if (u < 0x20) {
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    out += QLatin1Char('"');
+}
+
+QString toJson(const QStringList &list)
+{
+    QString out;
+    out.reserve(2 + list.size() * 24);
+    out += QLatin1Char('[');
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0) {
+            out += QLatin1Char(',');
+        }
+        appendJsonString(out, list.at(i));
+    }
+    out += QLatin1Char(']');
+    return out;
+}
+
+QStringList fromJsonList(const QString &text)
+{
+    QStringList out;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        out << v.toString();
+    }
+    return out;
+}
+
+QString linksToJson(const QList<Link> &links)
+{
+    QString out;
+    out.reserve(2 + links.size() * 120);
+    out += QLatin1Char('[');
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        const Link &l = links.at(i);
+        out += i > 0 ? QStringLiteral(",{\"title\":") : QStringLiteral("{\"title\":");
+        appendJsonString(out, l.title);
+        out += QStringLiteral(",\"url\":");
+        appendJsonString(out, l.url);
+        out += QStringLiteral(",\"description\":");
+        appendJsonString(out, l.description);
+        out += QLatin1Char('}');
+    }
+    out += QLatin1Char(']');
+    return out;
+}
+
+QList<Link> linksFromJson(const QString &text)
+{
+    QList<Link> out;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        out << Link{o.value(QLatin1String("title")).toString(), o.value(QLatin1String("url")).toString(),
+                    o.value(QLatin1String("description")).toString()};
+    }
+    return out;
+}
+
+QVariant dateValue(const QDate &date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QDate dateFrom(const QVariant &v)
+{
+    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+QVariant realValue(double d)
+{
+    return std::isnan(d) ? QVariant(QMetaType::fromType<double>()) : QVariant(d);
+}
+
+// Empty, never NULL: the text columns are NOT NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// Fingerprint of everything an editor can change (not version/updated_at): tells "unchanged"
+// apart without reading the stored row. Fed field by field (length-prefixed UTF-16), which is
+// several times cheaper than serialising to JSON first.
+class Fingerprint
+{
+public:
+    Fingerprint() { m_hash.addData(QByteArrayView("kb-fp-1")); }
+    Fingerprint &operator<<(QStringView s)
+    {
+        const qint64 n = s.size();
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(s.utf16()), n * qsizetype(sizeof(char16_t))));
+        return *this;
+    }
+    Fingerprint &operator<<(const QStringList &list)
+    {
+        *this << QString::number(list.size());
+        for (const QString &s : list) {
+            *this << s;
+        }
+        return *this;
+    }
+    Fingerprint &operator<<(qint64 v)
+    {
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&v), sizeof v));
+        return *this;
+    }
+    Fingerprint &operator<<(double v)
+    {
+        if (std::isnan(v)) {
+            return *this << QStringView(u"nan");
+        }
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&v), sizeof v));
+        return *this;
+    }
+    Fingerprint &operator<<(const QDate &d) { return *this << (d.isValid() ? d.toJulianDay() : qint64(-1)); }
+    QString result() const { return QString::fromLatin1(m_hash.result().toHex()); }
+
+private:
+    QCryptographicHash m_hash{QCryptographicHash::Sha1};
+};
+
+QString contentHash(const Article &a)
+{
+    Fingerprint f;
+    f << a.id << a.title << a.leikaKey << a.summary << a.descriptionHtml << a.documents << a.feesHtml
+      << a.processingTime << a.legalBasis << a.onlineServiceUrl << a.url << a.keywords << a.category
+      << qint64(a.durationMinutes) << a.validFrom << a.validTo << a.lastReviewed << a.reviewBy << a.source;
+    f << qint64(a.links.size());
+    for (const Link &l : a.links) {
+        f << l.title << l.url << l.description;
+    }
+    f << qint64(a.offices.size());
+    for (const OfficeLink &l : a.offices) {
+        f << l.officeId << qint64(l.durationMinutes) << qint64(l.bookable ? 1 : 0) << l.appointmentUrl;
+    }
+    return f.result();
+}
+
+QString contentHash(const Office &o)
+{
+    Fingerprint f;
+    f << o.id << o.name << o.organization << o.street << o.postalCode << o.city << o.phone << o.fax << o.email
+      << o.web << o.openingHours << o.latitude << o.longitude << o.keywords << o.source;
+    return f.result();
+}
+
+// Rolls back unless commit() was called (Strawberry's ScopedTransaction).
+class ScopedTransaction
+{
+public:
+    explicit ScopedTransaction(QSqlDatabase &db) : m_db(db) { m_active = m_db.transaction(); }
+    ~ScopedTransaction()
+    {
+        if (m_active) {
+            qCDebug(lcDb) << "rolling back" << m_db.connectionName();
+            m_db.rollback();
+        }
+    }
+    ScopedTransaction(const ScopedTransaction &) = delete;
+    ScopedTransaction &operator=(const ScopedTransaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    QString beginError() const { return m_db.lastError().text(); }
+    bool commit(QString *error)
+    {
+        if (!m_db.commit()) {
+            setError(error, Messages::tr("commit failed: %1").arg(m_db.lastError().text()));
+            return false;
+        }
+        m_active = false;
+        return true;
+    }
+
+private:
+    QSqlDatabase &m_db;
+    bool m_active = false;
+};
+
+class SqliteStore final : public Store
+{
+public:
+    SqliteStore(const QString &connectionName, const QString &path) : m_connectionName(connectionName), m_path(path) {}
+    ~SqliteStore() override
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+
+    QString backendName() const override { return QStringLiteral("sqlite"); }
+
+    bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error) override;
+    bool removeArticle(const QString &id, QString *error) override;
+    std::optional<Article> article(const QString &id) const override;
+    QList<Article> articles(QString *error = nullptr) const override;
+    std::optional<Office> office(const QString &id) const override;
+    QList<Office> offices(QString *error = nullptr) const override;
+    QList<Synonym> synonyms(QString *error = nullptr) const override;
+    bool setSynonym(const Synonym &synonym, QString *error) override;
+    bool removeSynonym(const QString &term, QString *error) override;
+    qint64 revision() const override;
+    StoreStats stats() const override;
+
+private:
+    QSqlDatabase db() const { return QSqlDatabase::database(m_connectionName, false); }
+    bool bumpRevision(QSqlDatabase &db, QString *error);
+    QList<Article> loadArticles(const QString &whereId, QString *error) const;
+    QList<Office> loadOffices(const QString &whereId, QString *error) const;
+
+    QString m_connectionName;
+    QString m_path;
+};
+
+bool SqliteStore::bumpRevision(QSqlDatabase &db, QString *error)
+{
+    return exec(db, QStringLiteral("UPDATE meta SET int_value = int_value + 1 WHERE key = 'revision'"), error,
+                Messages::tr("updating the revision counter"));
+}
+
+bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error)
+{
+    QSqlDatabase database = db();
+    UpsertReport counts;
+    ScopedTransaction transaction(database);
+    if (!transaction.isActive()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+        return false;
+    }
+
+    // What is there already: id → (hash, version). One scan is cheaper than a lookup per record.
+    QHash<QString, QPair<QString, int>> knownArticles;
+    QHash<QString, QString> knownOffices;
+    {
+        QSqlQuery q(database);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id, content_hash, version FROM articles"))) {
+            setError(error, Messages::tr("reading the articles failed: %1").arg(q.lastError().text()));
+            return false;
+        }
+        while (q.next()) {
+            knownArticles.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toInt()});
+        }
+        if (!q.exec(QStringLiteral("SELECT id, content_hash FROM offices"))) {
+            setError(error, Messages::tr("reading the offices failed: %1").arg(q.lastError().text()));
+            return false;
+        }
+        while (q.next()) {
+            knownOffices.insert(q.value(0).toString(), q.value(1).toString());
+        }
+    }
+
+    const QString now = nowUtc();
+    QSet<QString> seen;
+
+    // Offices first: article links refer to them.
+    QSqlQuery officeInsert(database);
+    officeInsert.prepare(QStringLiteral(
+        "INSERT INTO offices (id, name, organization, street, postal_code, city, phone, fax, email, web, opening_hours, "
+        "latitude, longitude, keywords, source, updated_at, content_hash) "
+        "VALUES (:id, :name, :organization, :street, :postal_code, :city, :phone, :fax, :email, :web, :opening_hours, "
+        ":latitude, :longitude, :keywords, :source, :updated_at, :content_hash) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, organization = excluded.organization, "
+        "street = excluded.street, postal_code = excluded.postal_code, city = excluded.city, phone = excluded.phone, "
+        "fax = excluded.fax, email = excluded.email, web = excluded.web, opening_hours = excluded.opening_hours, "
+        "latitude = excluded.latitude, longitude = excluded.longitude, keywords = excluded.keywords, "
+        "source = excluded.source, updated_at = excluded.updated_at, content_hash = excluded.content_hash"));
+    for (const Office &o : catalogue.offices) {
+        if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
+            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
+            return false;
+        }
+        if (seen.contains(o.id)) {
+            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
+            return false;
+        }
+        seen.insert(o.id);
+        const QString hash = contentHash(o);
+        const auto known = knownOffices.constFind(o.id);
+        if (known != knownOffices.constEnd() && *known == hash) {
+            continue;
+        }
+        officeInsert.bindValue(QStringLiteral(":id"), text(o.id));
+        officeInsert.bindValue(QStringLiteral(":name"), text(o.name));
+        officeInsert.bindValue(QStringLiteral(":organization"), text(o.organization));
+        officeInsert.bindValue(QStringLiteral(":street"), text(o.street));
+        officeInsert.bindValue(QStringLiteral(":postal_code"), text(o.postalCode));
+        officeInsert.bindValue(QStringLiteral(":city"), text(o.city));
+        officeInsert.bindValue(QStringLiteral(":phone"), text(o.phone));
+        officeInsert.bindValue(QStringLiteral(":fax"), text(o.fax));
+        officeInsert.bindValue(QStringLiteral(":email"), text(o.email));
+        officeInsert.bindValue(QStringLiteral(":web"), text(o.web));
+        officeInsert.bindValue(QStringLiteral(":opening_hours"), text(o.openingHours));
+        officeInsert.bindValue(QStringLiteral(":latitude"), realValue(o.latitude));
+        officeInsert.bindValue(QStringLiteral(":longitude"), realValue(o.longitude));
+        officeInsert.bindValue(QStringLiteral(":keywords"), toJson(o.keywords));
+        officeInsert.bindValue(QStringLiteral(":source"), text(o.source));
+        officeInsert.bindValue(QStringLiteral(":updated_at"), now);
+        officeInsert.bindValue(QStringLiteral(":content_hash"), hash);
+        if (!officeInsert.exec()) {
+            setError(error, Messages::tr("writing office \"%1\" failed: %2").arg(o.id, officeInsert.lastError().text()));
+            return false;
+        }
+        ++(known == knownOffices.constEnd() ? counts.officesInserted : counts.officesUpdated);
+    }
+
+    static const QString articleColumns = QStringLiteral(
+        "title = :title, leika_key = :leika_key, summary = :summary, description_html = :description_html, "
+        "documents = :documents, fees_html = :fees_html, processing_time = :processing_time, "
+        "legal_basis = :legal_basis, online_service_url = :online_service_url, url = :url, keywords = :keywords, "
+        "category = :category, links = :links, duration_minutes = :duration_minutes, valid_from = :valid_from, "
+        "valid_to = :valid_to, last_reviewed = :last_reviewed, review_by = :review_by, updated_at = :updated_at, "
+        "version = :version, source = :source, content_hash = :content_hash");
+    QSqlQuery articleInsert(database);
+    articleInsert.prepare(QStringLiteral(
+        "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, processing_time, "
+        "legal_basis, online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, "
+        "last_reviewed, review_by, updated_at, version, source, content_hash) VALUES (:id, :title, :leika_key, "
+        ":summary, :description_html, :documents, :fees_html, :processing_time, :legal_basis, :online_service_url, "
+        ":url, :keywords, :category, :links, :duration_minutes, :valid_from, :valid_to, :last_reviewed, :review_by, "
+        ":updated_at, :version, :source, :content_hash)"));
+    QSqlQuery articleUpdate(database);
+    articleUpdate.prepare(QStringLiteral("UPDATE articles SET %1 WHERE id = :id").arg(articleColumns));
+    QSqlQuery linksDelete(database);
+    linksDelete.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :article_id"));
+    QSqlQuery linkInsert(database);
+    linkInsert.prepare(QStringLiteral(
+        "INSERT INTO article_offices (article_id, office_id, position, duration_minutes, bookable, appointment_url) "
+        "VALUES (?, ?, ?, ?, ?, ?)"));   // positional: the hottest statement of a bulk import
+
+    seen.clear();
+    for (const Article &a : catalogue.articles) {
+        if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
+            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
+            return false;
+        }
+        if (seen.contains(a.id)) {
+            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
+            return false;
+        }
+        seen.insert(a.id);
+        const QString hash = contentHash(a);
+        const auto known = knownArticles.constFind(a.id);
+        if (known != knownArticles.constEnd() && known->first == hash) {
+            ++counts.articlesUnchanged;
+            continue;
+        }
+        const bool isNew = known == knownArticles.constEnd();
+        QSqlQuery &q = isNew ? articleInsert : articleUpdate;
+        q.bindValue(QStringLiteral(":id"), text(a.id));
+        q.bindValue(QStringLiteral(":title"), text(a.title));
+        q.bindValue(QStringLiteral(":leika_key"), text(a.leikaKey));
+        q.bindValue(QStringLiteral(":summary"), text(a.summary));
+        q.bindValue(QStringLiteral(":description_html"), text(a.descriptionHtml));
+        q.bindValue(QStringLiteral(":documents"), toJson(a.documents));
+        q.bindValue(QStringLiteral(":fees_html"), text(a.feesHtml));
+        q.bindValue(QStringLiteral(":processing_time"), text(a.processingTime));
+        q.bindValue(QStringLiteral(":legal_basis"), text(a.legalBasis));
+        q.bindValue(QStringLiteral(":online_service_url"), text(a.onlineServiceUrl));
+        q.bindValue(QStringLiteral(":url"), text(a.url));
+        q.bindValue(QStringLiteral(":keywords"), toJson(a.keywords));
+        q.bindValue(QStringLiteral(":category"), text(a.category));
+        q.bindValue(QStringLiteral(":links"), linksToJson(a.links));
+        q.bindValue(QStringLiteral(":duration_minutes"), a.durationMinutes);
+        q.bindValue(QStringLiteral(":valid_from"), dateValue(a.validFrom));
+        q.bindValue(QStringLiteral(":valid_to"), dateValue(a.validTo));
+        q.bindValue(QStringLiteral(":last_reviewed"), dateValue(a.lastReviewed));
+        q.bindValue(QStringLiteral(":review_by"), dateValue(a.reviewBy));
+        q.bindValue(QStringLiteral(":updated_at"), now);
+        q.bindValue(QStringLiteral(":version"), isNew ? 1 : known->second + 1);
+        q.bindValue(QStringLiteral(":source"), text(a.source));
+        q.bindValue(QStringLiteral(":content_hash"), hash);
+        if (!q.exec()) {
+            setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, q.lastError().text()));
+            return false;
+        }
+        if (!isNew) {
+            linksDelete.bindValue(QStringLiteral(":article_id"), text(a.id));
+            if (!linksDelete.exec()) {
+                setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2")
+                                    .arg(a.id, linksDelete.lastError().text()));
+                return false;
+            }
+        }
+        for (int i = 0; i < a.offices.size(); ++i) {
+            const OfficeLink &l = a.offices.at(i);
+            linkInsert.bindValue(0, text(a.id));
+            linkInsert.bindValue(1, text(l.officeId));
+            linkInsert.bindValue(2, i);
+            linkInsert.bindValue(3, l.durationMinutes);
+            linkInsert.bindValue(4, l.bookable ? 1 : 0);
+            linkInsert.bindValue(5, text(l.appointmentUrl));
+            if (!linkInsert.exec()) {
+                setError(error, Messages::tr("linking article \"%1\" to office \"%2\" failed (is the office in the catalogue?): %3")
+                                    .arg(a.id, l.officeId, linkInsert.lastError().text()));
+                return false;
+            }
+        }
+        ++(isNew ? counts.articlesInserted : counts.articlesUpdated);
+    }
+
+    const bool changed = counts.articlesInserted + counts.articlesUpdated + counts.officesInserted
+                             + counts.officesUpdated
+                         > 0;
+    if (changed && !bumpRevision(database, error)) {
+        return false;
+    }
+    if (!transaction.commit(error)) {
+        return false;
+    }
+    if (report) {
+        *report = counts;
+    }
+    qCDebug(lcDb) << "upsert:" << counts.articlesInserted << "inserted" << counts.articlesUpdated << "updated"
+                  << counts.articlesUnchanged << "unchanged";
+    return true;
+}
+
+bool SqliteStore::removeArticle(const QString &id, QString *error)
+{
+    QSqlDatabase database = db();
+    ScopedTransaction transaction(database);
+    if (!transaction.isActive()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+        return false;
+    }
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral("DELETE FROM articles WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec()) {
+        setError(error, Messages::tr("removing article \"%1\" failed: %2").arg(id, q.lastError().text()));
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        setError(error, Messages::tr("no article with id \"%1\"").arg(id));
+        return false;
+    }
+    return bumpRevision(database, error) && transaction.commit(error);
+}
+
+QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error) const
+{
+    QSqlDatabase database = db();
+    QList<Article> result;
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    const QString filter = whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id");
+    q.prepare(QStringLiteral("SELECT id, title, leika_key, summary, description_html, documents, fees_html, "
+                             "processing_time, legal_basis, online_service_url, url, keywords, category, links, "
+                             "duration_minutes, valid_from, valid_to, last_reviewed, review_by, updated_at, version, "
+                             "source FROM articles%1 ORDER BY id")
+                  .arg(filter));
+    if (!whereId.isNull()) {
+        q.bindValue(QStringLiteral(":id"), text(whereId));
+    }
+    if (!q.exec()) {
+        setError(error, Messages::tr("reading articles failed: %1").arg(q.lastError().text()));
+        return {};
+    }
+    QHash<QString, qsizetype> index;
+    while (q.next()) {
+        Article a;
+        a.id = q.value(0).toString();
+        a.title = q.value(1).toString();
+        a.leikaKey = q.value(2).toString();
+        a.summary = q.value(3).toString();
+        a.descriptionHtml = q.value(4).toString();
+        a.documents = fromJsonList(q.value(5).toString());
+        a.feesHtml = q.value(6).toString();
+        a.processingTime = q.value(7).toString();
+        a.legalBasis = q.value(8).toString();
+        a.onlineServiceUrl = q.value(9).toString();
+        a.url = q.value(10).toString();
+        a.keywords = fromJsonList(q.value(11).toString());
+        a.category = q.value(12).toString();
+        a.links = linksFromJson(q.value(13).toString());
+        a.durationMinutes = q.value(14).toInt();
+        a.validFrom = dateFrom(q.value(15));
+        a.validTo = dateFrom(q.value(16));
+        a.lastReviewed = dateFrom(q.value(17));
+        a.reviewBy = dateFrom(q.value(18));
+        a.updatedAt = QDateTime::fromString(q.value(19).toString(), Qt::ISODateWithMs).toUTC();
+        a.version = q.value(20).toInt();
+        a.source = q.value(21).toString();
+        index.insert(a.id, result.size());
+        result << a;
+    }
+    QSqlQuery links(database);
+    links.setForwardOnly(true);
+    links.prepare(QStringLiteral("SELECT article_id, office_id, duration_minutes, bookable, appointment_url "
+                                 "FROM article_offices%1 ORDER BY article_id, position")
+                      .arg(whereId.isNull() ? QString() : QStringLiteral(" WHERE article_id = :id")));
+    if (!whereId.isNull()) {
+        links.bindValue(QStringLiteral(":id"), text(whereId));
+    }
+    if (!links.exec()) {
+        setError(error, Messages::tr("reading office links failed: %1").arg(links.lastError().text()));
+        return {};
+    }
+    while (links.next()) {
+        const auto it = index.constFind(links.value(0).toString());
+        if (it != index.constEnd()) {
+            result[*it].offices << OfficeLink{links.value(1).toString(), links.value(2).toInt(),
+                                              links.value(3).toInt() != 0, links.value(4).toString()};
+        }
+    }
+    return result;
+}
+
+std::optional<Article> SqliteStore::article(const QString &id) const
+{
+    const QList<Article> found = loadArticles(id.isNull() ? QStringLiteral("") : id, nullptr);
+    if (found.isEmpty()) {
+        return std::nullopt;
+    }
+    return found.first();
+}
+
+QList<Article> SqliteStore::articles(QString *error) const
+{
+    return loadArticles(QString(), error);
+}
+
+QList<Office> SqliteStore::loadOffices(const QString &whereId, QString *error) const
+{
+    QSqlDatabase database = db();
+    QList<Office> result;
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
+                             "opening_hours, latitude, longitude, keywords, source FROM offices%1 ORDER BY id")
+                  .arg(whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id")));
+    if (!whereId.isNull()) {
+        q.bindValue(QStringLiteral(":id"), text(whereId));
+    }
+    if (!q.exec()) {
+        setError(error, Messages::tr("reading offices failed: %1").arg(q.lastError().text()));
+        return {};
+    }
+    while (q.next()) {
+        Office o;
+        o.id = q.value(0).toString();
+        o.name = q.value(1).toString();
+        o.organization = q.value(2).toString();
+        o.street = q.value(3).toString();
+        o.postalCode = q.value(4).toString();
+        o.city = q.value(5).toString();
+        o.phone = q.value(6).toString();
+        o.fax = q.value(7).toString();
+        o.email = q.value(8).toString();
+        o.web = q.value(9).toString();
+        o.openingHours = q.value(10).toString();
+        if (!q.value(11).isNull()) {
+            o.latitude = q.value(11).toDouble();
+        }
+        if (!q.value(12).isNull()) {
+            o.longitude = q.value(12).toDouble();
+        }
+        o.keywords = fromJsonList(q.value(13).toString());
+        o.source = q.value(14).toString();
+        result << o;
+    }
+    return result;
+}
+
+std::optional<Office> SqliteStore::office(const QString &id) const
+{
+    const QList<Office> found = loadOffices(id.isNull() ? QStringLiteral("") : id, nullptr);
+    if (found.isEmpty()) {
+        return std::nullopt;
+    }
+    return found.first();
+}
+
+QList<Office> SqliteStore::offices(QString *error) const
+{
+    return loadOffices(QString(), error);
+}
+
+QList<Synonym> SqliteStore::synonyms(QString *error) const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    QList<Synonym> result;
+    if (!q.exec(QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"))) {
+        setError(error, Messages::tr("reading synonyms failed: %1").arg(q.lastError().text()));
+        return {};
+    }
+    while (q.next()) {
+        result << Synonym{q.value(0).toString(), fromJsonList(q.value(1).toString())};
+    }
+    return result;
+}
+
+bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
+{
+    const QString term = synonym.term.trimmed();
+    QStringList expansions;
+    for (const QString &e : synonym.expansions) {
+        if (!e.trimmed().isEmpty() && !expansions.contains(e.trimmed())) {
+            expansions << e.trimmed();
+        }
+    }
+    if (term.isEmpty()) {
+        setError(error, Messages::tr("a synonym needs a term"));
+        return false;
+    }
+    if (expansions.isEmpty()) {
+        setError(error, Messages::tr("synonym \"%1\" needs at least one expansion").arg(term));
+        return false;
+    }
+    QSqlDatabase database = db();
+    ScopedTransaction transaction(database);
+    if (!transaction.isActive()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+        return false;
+    }
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral("INSERT INTO synonyms (term, expansions) VALUES (:term, :expansions) "
+                             "ON CONFLICT (term) DO UPDATE SET expansions = excluded.expansions"));
+    q.bindValue(QStringLiteral(":term"), term);
+    q.bindValue(QStringLiteral(":expansions"), toJson(expansions));
+    if (!q.exec()) {
+        setError(error, Messages::tr("writing synonym \"%1\" failed: %2").arg(term, q.lastError().text()));
+        return false;
+    }
+    return bumpRevision(database, error) && transaction.commit(error);
+}
+
+bool SqliteStore::removeSynonym(const QString &term, QString *error)
+{
+    QSqlDatabase database = db();
+    ScopedTransaction transaction(database);
+    if (!transaction.isActive()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+        return false;
+    }
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral("DELETE FROM synonyms WHERE term = :term"));
+    q.bindValue(QStringLiteral(":term"), term.trimmed());
+    if (!q.exec()) {
+        setError(error, Messages::tr("removing synonym \"%1\" failed: %2").arg(term, q.lastError().text()));
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        setError(error, Messages::tr("no synonym \"%1\"").arg(term));
+        return false;
+    }
+    return bumpRevision(database, error) && transaction.commit(error);
+}
+
+qint64 SqliteStore::revision() const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    if (q.exec(QStringLiteral("SELECT int_value FROM meta WHERE key = 'revision'")) && q.next()) {
+        return q.value(0).toLongLong();
+    }
+    return -1;
+}
+
+StoreStats SqliteStore::stats() const
+{
+    QSqlDatabase database = db();
+    StoreStats s;
+    QSqlQuery q(database);
+    auto count = [&](const QString &table) {
+        return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : -1;
+    };
+    s.articles = count(QStringLiteral("articles"));
+    s.offices = count(QStringLiteral("offices"));
+    s.officeLinks = count(QStringLiteral("article_offices"));
+    s.synonyms = count(QStringLiteral("synonyms"));
+    bool ok = false;
+    s.schemaVersion = readUserVersion(database, &ok);
+    s.revision = revision();
+    s.fileBytes = QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
+    return s;
+}
+
+std::atomic<int> connectionCounter{0};
+
+} // namespace
+
+int sqliteSchemaVersion()
+{
+    return int(migrationFiles().size());
+}
+
+bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
+{
+    const QStringList files = migrationFiles();
+    if (targetVersion > files.size()) {
+        setError(error, Messages::tr("schema version %1 is unknown to this build (it knows up to %2)")
+                            .arg(targetVersion)
+                            .arg(files.size()));
+        return false;
+    }
+    for (;;) {
+        // BEGIN IMMEDIATE takes the write lock first, so two processes starting at once do not both
+        // migrate: the second one sees the new user_version and stops.
+        if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error, Messages::tr("starting the migration transaction"))) {
+            return false;
+        }
+        bool ok = false;
+        const int current = readUserVersion(db, &ok);
+        if (!ok || current >= targetVersion) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
+            if (!ok) {
+                setError(error, Messages::tr("cannot read the schema version"));
+            }
+            return ok;
+        }
+        const int next = current + 1;
+        QFile file(files.at(next - 1));
+        if (!file.open(QIODevice::ReadOnly)) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
+            setError(error, Messages::tr("migration %1 is missing from the build").arg(files.at(next - 1)));
+            return false;
+        }
+        const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+        for (const QString &statement : statements) {
+            QSqlQuery q(db);
+            if (!q.exec(statement)) {
+                const QString message = Messages::tr("migration %1 failed: %2 in: %3")
+                                            .arg(QFileInfo(file.fileName()).fileName(), q.lastError().text(),
+                                                 statement.left(120));
+                q.finish();
+                exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
+                setError(error, message);
+                return false;
+            }
+        }
+        if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(next), error, Messages::tr("setting the schema version"))
+            || !exec(db, QStringLiteral("COMMIT"), error, Messages::tr("committing migration %1").arg(next))) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
+            return false;
+        }
+        qCInfo(lcDb) << "migrated" << db.databaseName() << "to schema version" << next;
+    }
+}
+
+std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
+{
+    if (path.isEmpty()) {
+        setError(error, Messages::tr("no database path given"));
+        return nullptr;
+    }
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        setError(error, Messages::tr("%1 is not a file").arg(path));
+        return nullptr;
+    }
+    if (!info.absoluteDir().exists()) {
+        setError(error, Messages::tr("cannot open database %1: folder %2 does not exist").arg(path, info.absolutePath()));
+        return nullptr;
+    }
+    const bool existedNonEmpty = info.exists() && info.size() > 0;
+
+    const QString name = QStringLiteral("kb.sqlite.%1").arg(connectionCounter.fetch_add(1));
+    auto closeConnection = [&name] { QSqlDatabase::removeDatabase(name); };
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            const QString message = Messages::tr("cannot open database %1: %2").arg(path, db.lastError().text());
+            db = QSqlDatabase();
+            closeConnection();
+            setError(error, message);
+            return nullptr;
+        }
+        auto fail = [&](const QString &message) {
+            db.close();
+            db = QSqlDatabase();
+            closeConnection();
+            setError(error, message);
+            return nullptr;
+        };
+
+        // Read the version before touching anything: a newer file must stay exactly as it is.
+        bool ok = false;
+        const int version = readUserVersion(db, &ok);
+        if (!ok) {
+            return fail(Messages::tr("%1 is not a Hotline Desk database (or is damaged): %2").arg(path, db.lastError().text()));
+        }
+        const int known = sqliteSchemaVersion();
+        if (version > known) {
+            return fail(Messages::tr("database %1 has schema version %2, newer than this program knows (%3); "
+                           "use a newer Hotline Desk. The file was not changed.")
+                            .arg(path)
+                            .arg(version)
+                            .arg(known));
+        }
+        if (version < known && existedNonEmpty) {
+            // Back up before migrating. VACUUM INTO writes a consistent copy even with a WAL beside it.
+            const QString backup = QStringLiteral("%1.bak-v%2").arg(path).arg(version);
+            QFile::remove(backup);
+            QString quoted = backup;
+            quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+            QString message;
+            if (!exec(db, QStringLiteral("VACUUM INTO '%1'").arg(quoted), &message, Messages::tr("backing up to %1").arg(backup))) {
+                return fail(Messages::tr("not migrating %1: %2").arg(path, message));
+            }
+            qCInfo(lcDb) << "backed up" << path << "to" << backup;
+        }
+        QString message;
+        QSqlQuery pragma(db);
+        if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next()
+            || pragma.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            qCWarning(lcDb) << "WAL is not available for" << path << pragma.lastError().text();
+        }
+        pragma.finish();
+        // synchronous stays FULL (the default): a committed import survives a power cut, and bulk writes
+        // are one transaction anyway.
+        // A 32 MiB page cache keeps a bulk import of tens of thousands of articles off the disk
+        // until commit (the default 2 MiB makes SQLite re-read index pages it just wrote).
+        if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &message, Messages::tr("enabling foreign keys"))
+            || !exec(db, QStringLiteral("PRAGMA cache_size = -32768"), &message, Messages::tr("setting the page cache size"))) {
+            return fail(Messages::tr("cannot set up database %1: %2").arg(path, message));
+        }
+        if (!applySqliteMigrations(db, known, &message)) {
+            return fail(Messages::tr("cannot migrate database %1: %2").arg(path, message));
+        }
+    }
+    return std::make_unique<SqliteStore>(name, path);
+}
+
+} // namespace kb

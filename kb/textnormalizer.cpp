@@ -1,0 +1,225 @@
+#include "textnormalizer.h"
+
+#include <libstemmer.h>
+
+#include <QChar>
+
+#include <array>
+#include <unordered_set>
+
+namespace kb::text {
+
+namespace {
+
+// Folded spelling of each code point below U+0250 (Latin-1 and Latin Extended-A/B), built once
+// from Qt's case and decomposition tables plus the German two-letter spellings.
+struct FoldTable
+{
+    std::array<std::string, 0x250> entries;
+    std::array<bool, 0x250> wordChar;
+
+    FoldTable()
+    {
+        for (char32_t c = 0; c < entries.size(); ++c) {
+            entries[c] = computeFold(c);
+            wordChar[c] = QChar::isLetterOrNumber(c) || QChar::isMark(c);
+        }
+    }
+
+    static std::string computeFold(char32_t c)
+    {
+        switch (c) {
+        case U'ä': case U'Ä': return "ae";
+        case U'ö': case U'Ö': return "oe";
+        case U'ü': case U'Ü': return "ue";
+        case U'ß': return "ss";
+        case U'æ': case U'Æ': return "ae";
+        case U'œ': case U'Œ': return "oe";
+        case U'ø': case U'Ø': return "o";
+        case U'đ': case U'Đ': return "d";
+        case U'ł': case U'Ł': return "l";
+        case U'þ': case U'Þ': return "th";
+        default: break;
+        }
+        if (!QChar::isLetterOrNumber(c)) {
+            return {};
+        }
+        const char32_t lower = QChar::toLower(c);
+        const QString decomposed = QChar::decomposition(lower);
+        const char32_t base = decomposed.isEmpty() ? lower : char32_t(decomposed.at(0).unicode());
+        return QString::fromUcs4(&base, 1).toStdString();
+    }
+};
+
+const FoldTable &foldTable()
+{
+    static const FoldTable table;
+    return table;
+}
+
+void appendFolded(std::string &out, char32_t c)
+{
+    if (c < 0x80) {
+        out.push_back(char(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+        return;
+    }
+    if (c < 0x250) {
+        out += foldTable().entries[c];
+        return;
+    }
+    if (QChar::isMark(c)) {
+        return;   // combining diacritics: folded away
+    }
+    char32_t lower = QChar::toLower(c);
+    const QString decomposed = QChar::decomposition(lower);
+    if (!decomposed.isEmpty() && QChar::decompositionTag(lower) == QChar::Canonical) {
+        lower = decomposed.at(0).unicode();
+        if (lower < 0x250) {
+            out += foldTable().entries[lower];
+            return;
+        }
+    }
+    out += QString::fromUcs4(&lower, 1).toStdString();
+}
+
+bool isWordChar(char32_t c)
+{
+    if (c < 0x250) {
+        return foldTable().wordChar[c];
+    }
+    return QChar::isLetterOrNumber(c) || QChar::isMark(c);
+}
+
+// Snowball's German stop list plus the question and filler words of callers' sentences,
+// written as folded forms.
+const std::unordered_set<std::string> &stopWords()
+{
+    static const std::unordered_set<std::string> words = {
+        "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander", "andere",
+        "anderem", "anderen", "anderer", "anderes", "anderm", "andern", "anders", "auch", "auf", "aus", "bei",
+        "bin", "bis", "bist", "da", "damit", "dann", "der", "den", "des", "dem", "die", "das", "dass", "dieselbe",
+        "dieselben", "dasselbe", "dazu", "dein", "deine", "deinem", "deinen", "deiner", "deines", "denn", "derer",
+        "dessen", "dich", "dir", "du", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort",
+        "durch", "ein", "eine", "einem", "einen", "einer", "eines", "einig", "einige", "einigem", "einigen",
+        "einiger", "einiges", "einmal", "er", "ihn", "ihm", "es", "etwas", "euer", "eure", "eurem", "euren",
+        "eurer", "eures", "fuer", "hab", "habe", "haben", "hat", "hatte", "hatten", "hier", "hin", "ich",
+        "mich", "mir", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "euch", "im", "in", "indem", "ins",
+        "ist", "jede", "jedem", "jeden", "jeder", "jedes", "jene", "jenem", "jenen", "jener", "jenes", "jetzt",
+        "kann", "kein", "keine", "keinem", "keinen", "keiner", "keines", "koennen", "koennte", "koennten",
+        "man", "manche", "manchem", "manchen", "mancher", "manches", "mein", "meine", "meinem", "meinen", "meiner",
+        "meines", "mit", "muss", "musste", "muessen", "nach", "nicht", "nichts", "noch", "nun", "nur", "ob",
+        "oder", "sehr", "sein", "seine", "seinem", "seinen", "seiner", "seines", "selbst", "sich", "sie",
+        "ihnen", "sind", "so", "solche", "solchem", "solchen", "solcher", "solches", "soll", "sollte", "sondern",
+        "sonst", "um", "und", "uns", "unsere", "unserem", "unseren", "unser", "unseres", "viel", "vom", "von",
+        "war", "waren", "warst", "was", "weil", "welche", "welchem", "welchen", "welcher", "welches", "wenn",
+        "werde", "werden", "wie", "wieder", "will", "wir", "wird", "wirst", "wo", "wollen", "wollte", "wuerde",
+        "wuerden", "zu", "zum", "zur", "zwar", "wurde", "wurden", "worden", "ist", "seid", "gewesen",
+        // questions and fillers of spoken requests
+        "wer", "wann", "warum", "wieso", "weshalb", "woher", "wohin", "womit", "wozu", "wobei", "worauf",
+        "bitte", "hallo", "guten", "tag", "danke", "gerne", "gern", "mal", "ja", "nein", "schon", "eigentlich",
+        "moechte", "moechten", "brauche", "brauchen", "braucht", "benoetige", "benoetigen", "darf", "duerfen",
+        "kriege", "kriegen", "bekomme", "bekommen", "gibt", "geht", "gehen", "tun", "mache", "machen", "macht",
+        "lassen", "lasse", "laesst", "bekommt", "koennt", "kannst", "sollen", "soll", "muesste", "waere",
+        "ueberhaupt", "denn", "bzw", "usw", "dafuer", "dabei", "davon", "darum", "daran", "darauf", "etc",
+    };
+    return words;
+}
+
+} // namespace
+
+std::string fold(QStringView word)
+{
+    std::string out;
+    out.reserve(size_t(word.size()));
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        char32_t c = word.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < word.size() && word.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(word.at(i), word.at(i + 1));
+            ++i;
+        }
+        appendFolded(out, c);
+    }
+    return out;
+}
+
+std::vector<Token> tokenize(QStringView text)
+{
+    std::vector<Token> tokens;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        // Skip separators.
+        while (i < n) {
+            char32_t c = text.at(i).unicode();
+            qsizetype width = 1;
+            if (QChar::isHighSurrogate(c) && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
+                c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+                width = 2;
+            }
+            if (isWordChar(c) && (c < 0x300 || !QChar::isMark(c))) {
+                break;
+            }
+            i += width;
+        }
+        if (i >= n) {
+            break;
+        }
+        const qsizetype begin = i;
+        bool hasMark = false;   // decomposed input ("u" + combining diaeresis) folds like its composed form
+        while (i < n) {
+            char32_t c = text.at(i).unicode();
+            qsizetype width = 1;
+            if (QChar::isHighSurrogate(c) && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
+                c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+                width = 2;
+            }
+            if (!isWordChar(c)) {
+                break;
+            }
+            hasMark = hasMark || (c >= 0x300 && QChar::isMark(c));
+            i += width;
+        }
+        QStringView word = text.mid(begin, i - begin);
+        Token token{begin, i - begin, {}};
+        token.folded = hasMark ? fold(word.toString().normalized(QString::NormalizationForm_C)) : fold(word);
+        if (!token.folded.empty()) {
+            tokens.push_back(std::move(token));
+        }
+    }
+    return tokens;
+}
+
+bool isStopWord(const std::string &folded)
+{
+    return stopWords().contains(folded);
+}
+
+Stemmer::Stemmer() : m_stemmer(sb_stemmer_new("german", "UTF_8")) {}
+
+Stemmer::~Stemmer()
+{
+    if (m_stemmer) {
+        sb_stemmer_delete(m_stemmer);
+    }
+}
+
+std::string Stemmer::stem(const std::string &folded)
+{
+    if (!m_stemmer || folded.empty()) {
+        return folded;
+    }
+    const sb_symbol *out = sb_stemmer_stem(m_stemmer, reinterpret_cast<const sb_symbol *>(folded.data()),
+                                           int(folded.size()));
+    if (!out) {
+        return folded;   // out of memory inside libstemmer: the unstemmed word still matches itself
+    }
+    return std::string(reinterpret_cast<const char *>(out), size_t(sb_stemmer_length(m_stemmer)));
+}
+
+Stemmer &Stemmer::local()
+{
+    thread_local Stemmer stemmer;
+    return stemmer;
+}
+
+} // namespace kb::text
