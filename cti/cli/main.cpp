@@ -190,18 +190,18 @@ int runListen(QCoreApplication &app, const QStringList &args)
     p.process(args);
     if (!p.isSet(port)) {
         err() << "hotline-cti listen: --sip-port is required\n";
-        return 64;
+        return 2;
     }
     bool ok = false;
     const int sipPort = p.value(port).toInt(&ok);
     if (!ok || sipPort < 0 || sipPort > 65535) {
         err() << "hotline-cti listen: --sip-port must be a port number 0-65535, not \"" << p.value(port) << "\"\n";
-        return 64;
+        return 2;
     }
     QTemporaryDir tmp;
     cti::SipSettings settings;
     if (!fillSettings(p, o, &settings, &tmp)) {
-        return 64;
+        return 2;
     }
     settings.account.port = sipPort;
     if (p.isSet(areaCode)) {
@@ -211,7 +211,7 @@ int runListen(QCoreApplication &app, const QStringList &args)
         QString error;
         if (!cti::LineMap::fromFile(p.value(lineMap), &settings.lineMap, &error, settings.numberingPlan)) {
             err() << "hotline-cti listen: " << error << '\n';
-            return 65;
+            return 1;
         }
     }
     const bool asJson = p.isSet(json);
@@ -240,7 +240,7 @@ int runListen(QCoreApplication &app, const QStringList &args)
     QString error;
     if (!provider.start(&error)) {
         err() << "hotline-cti listen: " << error << '\n';
-        return 69;
+        return 1;
     }
     installQuitOnSignals(&app);
     const int rc = app.exec();
@@ -268,12 +268,12 @@ int runRegister(QCoreApplication &app, const QStringList &args)
     p.process(args);
     if (!p.isSet(registrar)) {
         err() << "hotline-cti register: --registrar is required\n";
-        return 64;
+        return 2;
     }
     QTemporaryDir tmp;
     cti::SipSettings settings;
     if (!fillSettings(p, o, &settings, &tmp)) {
-        return 64;
+        return 2;
     }
     settings.useFiles = true;
     settings.account.registrar = p.value(registrar);
@@ -290,15 +290,15 @@ int runRegister(QCoreApplication &app, const QStringList &args)
                     rc = 0;
                     QCoreApplication::exit(0);
                 } else if (e.registrationState == QLatin1String("failed")) {
-                    rc = 2;
-                    QCoreApplication::exit(2);
+                    rc = 3;
+                    QCoreApplication::exit(3);
                 }
             }
         });
         QString error;
         if (!provider->start(&error)) {
             err() << "hotline-cti register: " << error << '\n';
-            QCoreApplication::exit(69);
+            QCoreApplication::exit(1);
         }
     };
     if (p.isSet(stdinPassword)) {
@@ -312,7 +312,7 @@ int runRegister(QCoreApplication &app, const QStringList &args)
                                          if (!ok) {
                                              err() << "hotline-cti register: no password for " << key
                                                    << " in the keychain (" << error << "); use set-password or --password-stdin\n";
-                                             QCoreApplication::exit(66);
+                                             QCoreApplication::exit(1);
                                              return;
                                          }
                                          run(secret);
@@ -320,8 +320,8 @@ int runRegister(QCoreApplication &app, const QStringList &args)
     }
     QTimer::singleShot(p.value(timeout).toInt() * 1000, &app, [&] {
         err() << "hotline-cti register: no answer from " << p.value(registrar) << " within " << p.value(timeout) << " s\n";
-        rc = 3;
-        QCoreApplication::exit(3);
+        rc = 4;
+        QCoreApplication::exit(4);
     });
     installQuitOnSignals(&app);
     const int exitCode = app.exec();
@@ -365,7 +365,8 @@ int main(int argc, char *argv[])
         out() << "usage: hotline-cti listen --sip-port N [--json] [--answer] [options]\n"
                  "       hotline-cti register --registrar HOST[:PORT] --user U --domain D [--password-stdin]\n"
                  "       hotline-cti set-password --user U --domain D   (password on stdin)\n"
-                 "Run a command with --help for its options.\n";
+                 "Run a command with --help for its options. Exit codes: 0 success, 1 runtime error, 2 usage error;\n"
+                 "register: 3 refused by the registrar, 4 no answer.\n";
         return command.isEmpty() ? 64 : 0;
     }
     args.removeAt(1);
@@ -379,5 +380,5 @@ int main(int argc, char *argv[])
         return runSetPassword(app, args);
     }
     err() << "hotline-cti: unknown command \"" << command << "\" (listen, register, set-password)\n";
-    return 64;
+    return 2;
 }
