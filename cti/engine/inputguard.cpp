@@ -1,12 +1,10 @@
 #include "inputguard.h"
 
 #include <atomic>
-#include <cerrno>
 #include <cstring>
 
-#include <dlfcn.h>
-#include <sys/socket.h>
-#include <sys/types.h>
+#include <strings.h>
+
 
 namespace cti::engine {
 
@@ -25,6 +23,46 @@ bool looksLikeSip(const unsigned char *p, std::size_t n)
     }
     return i >= 3 && i < n && p[i] == ' ';
 }
+// The Content-Length (or compact "l") header's value, 0 when absent or not a number.
+std::size_t contentLengthOf(const unsigned char *p, std::size_t headerBytes)
+{
+    std::size_t i = 0;
+    while (i < headerBytes) {
+        // start of a header line
+        const unsigned char *line = p + i;
+        const void *nl = std::memchr(line, '\n', headerBytes - i);
+        const std::size_t lineLen = nl ? std::size_t(static_cast<const unsigned char *>(nl) - line) : headerBytes - i;
+        std::size_t nameLen = 0;
+        if (lineLen >= 15 && strncasecmp(reinterpret_cast<const char *>(line), "Content-Length", 14) == 0) {
+            nameLen = 14;
+        } else if (lineLen >= 2 && (line[0] == 'l' || line[0] == 'L')) {
+            nameLen = 1;
+        }
+        if (nameLen) {
+            std::size_t j = nameLen;
+            while (j < lineLen && (line[j] == ' ' || line[j] == '\t')) {
+                ++j;
+            }
+            if (j < lineLen && line[j] == ':') {
+                ++j;
+                while (j < lineLen && (line[j] == ' ' || line[j] == '\t')) {
+                    ++j;
+                }
+                std::size_t value = 0;
+                bool digits = false;
+                while (j < lineLen && line[j] >= '0' && line[j] <= '9' && value < (std::size_t(1) << 40)) {
+                    value = value * 10 + std::size_t(line[j] - '0');
+                    digits = true;
+                    ++j;
+                }
+                return digits ? value : 0;
+            }
+        }
+        i += lineLen + 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 bool isPoisonedSipDatagram(const void *data, std::size_t size)
@@ -36,7 +74,16 @@ bool isPoisonedSipDatagram(const void *data, std::size_t size)
     // Only the start line and headers: a body may legitimately carry binary data.
     const void *end = memmem(p, size, "\r\n\r\n", 4);
     const std::size_t headerBytes = end ? std::size_t(static_cast<const unsigned char *>(end) - p) : size;
-    return std::memchr(p, 0, headerBytes) != nullptr;
+    if (std::memchr(p, 0, headerBytes) != nullptr) {
+        return true;
+    }
+    // A datagram is the whole message (RFC 3261 18.3): a Content-Length beyond its end makes belle-sip wait for
+    // the rest from that sender for good (measured). Such a message is to be discarded anyway.
+    if (end) {
+        const std::size_t bodyBytes = size - headerBytes - 4;
+        return contentLengthOf(p, headerBytes) > bodyBytes;
+    }
+    return false;
 }
 
 std::uint64_t droppedDatagrams()
@@ -44,45 +91,9 @@ std::uint64_t droppedDatagrams()
     return g_dropped.load();
 }
 
-namespace {
-
-bool isDatagramSocket(int fd)
+void countDroppedDatagram()
 {
-    int type = 0;
-    socklen_t len = sizeof(type);
-    return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 && type == SOCK_DGRAM;
+    g_dropped.fetch_add(1);
 }
 
-} // namespace
 } // namespace cti::engine
-
-// The engine executable exports these (ENABLE_EXPORTS), so they interpose libc's for belle-sip and bctoolbox,
-// which read SIP datagrams with recvfrom()/recv(). RTP takes the same path and is never touched: it does not look
-// like SIP. A dropped datagram reads as "nothing there yet" (EAGAIN on belle-sip's non-blocking sockets).
-extern "C" ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *from, socklen_t *fromLen)
-{
-    using Fn = ssize_t (*)(int, void *, size_t, int, struct sockaddr *, socklen_t *);
-    static const Fn real = reinterpret_cast<Fn>(dlsym(RTLD_NEXT, "recvfrom"));
-    const ssize_t n = real(fd, buf, len, flags, from, fromLen);
-    if (n > 0 && !(flags & MSG_PEEK) && cti::engine::isPoisonedSipDatagram(buf, std::size_t(n))
-        && cti::engine::isDatagramSocket(fd)) {
-        cti::engine::g_dropped.fetch_add(1);
-        errno = EAGAIN;
-        return -1;
-    }
-    return n;
-}
-
-extern "C" ssize_t recv(int fd, void *buf, size_t len, int flags)
-{
-    using Fn = ssize_t (*)(int, void *, size_t, int);
-    static const Fn real = reinterpret_cast<Fn>(dlsym(RTLD_NEXT, "recv"));
-    const ssize_t n = real(fd, buf, len, flags);
-    if (n > 0 && !(flags & MSG_PEEK) && cti::engine::isPoisonedSipDatagram(buf, std::size_t(n))
-        && cti::engine::isDatagramSocket(fd)) {
-        cti::engine::g_dropped.fetch_add(1);
-        errno = EAGAIN;
-        return -1;
-    }
-    return n;
-}

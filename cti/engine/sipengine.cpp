@@ -447,7 +447,14 @@ void SipEngine::handleCallState(const std::shared_ptr<linphone::Call> &call, int
         if (call->getDir() != linphone::Call::Dir::Incoming) {
             return;
         }
-        const bool busy = !m_accepting || !m_calls.isEmpty();
+        // Busy while the agent is on a call (talking or holding). A call that only rings does not block the next
+        // one: an INVITE that is never completed (a scanner, a torture test) would otherwise turn every caller
+        // away until it times out.
+        bool onCall = false;
+        for (const Tracked &t : std::as_const(m_calls)) {
+            onCall = onCall || t.lastState == QLatin1String("talking") || t.lastState == QLatin1String("held");
+        }
+        const bool busy = !m_accepting || onCall;
         Tracked tracked{call, QStringLiteral("incoming"), false, busy, QString()};
         m_calls.insert(id, tracked);
         if (busy) {

@@ -7,6 +7,7 @@
 #include "agentsession.h"
 #include "callbook.h"
 #include "clock.h"
+#include "engine/inputguard.h"
 #include "linemap.h"
 #include "manualprovider.h"
 #include "phonenumber.h"
@@ -177,4 +178,26 @@ TEST_CASE("agent state: ready, talking, wrap-up back to ready, not ready refuses
     CHECK(agent.status().state == AgentState::Ready);
     CHECK(provider.isAcceptingCalls());
     CHECK(spy.size() >= 7);
+}
+
+TEST_CASE("the engine's input guard drops exactly the datagrams that make belle-sip deaf", "[cti][guard]")
+{
+    using cti::engine::isPoisonedSipDatagram;
+    const QByteArray ok = "INVITE sip:a@b SIP/2.0\r\nCall-ID: x\r\nContent-Length: 4\r\n\r\nabcd";
+    CHECK_FALSE(isPoisonedSipDatagram(ok.constData(), size_t(ok.size())));
+    static const char nulText[] = "INVITE sip:a@b SIP/2.0\r\nX: a\0b\r\nContent-Length: 0\r\n\r\n";
+    const QByteArray nul(nulText, sizeof(nulText) - 1);
+    CHECK(isPoisonedSipDatagram(nul.constData(), size_t(nul.size())));
+    static const char nulInBodyText[] = "MESSAGE sip:a@b SIP/2.0\r\nContent-Length: 3\r\n\r\na\0b";
+    const QByteArray nulInBody(nulInBodyText, sizeof(nulInBodyText) - 1);
+    CHECK_FALSE(isPoisonedSipDatagram(nulInBody.constData(), size_t(nulInBody.size())));
+    const QByteArray tooLong = "INVITE sip:a@b SIP/2.0\r\nContent-Length: 9999\r\n\r\nabcd";
+    CHECK(isPoisonedSipDatagram(tooLong.constData(), size_t(tooLong.size())));
+    const QByteArray compact = "INVITE sip:a@b SIP/2.0\r\nl: 5\r\n\r\nabcd";
+    CHECK(isPoisonedSipDatagram(compact.constData(), size_t(compact.size())));
+    const QByteArray response = "SIP/2.0 200 OK\r\nLocation-Hint: 1\r\nContent-Length: 0\r\n\r\n";
+    CHECK_FALSE(isPoisonedSipDatagram(response.constData(), size_t(response.size())));
+    static const char rtpBytes[] = "\x80\x00\x12\x34\0\0\0\0\0\0\0\0payload";
+    const QByteArray rtp(rtpBytes, sizeof(rtpBytes) - 1);
+    CHECK_FALSE(isPoisonedSipDatagram(rtp.constData(), size_t(rtp.size())));
 }

@@ -288,6 +288,17 @@ TEST_CASE("while not ready or in wrap-up, calls are refused with 486 Busy Here",
     REQUIRE(desk.provider->answer(incoming->call.id));
     REQUIRE(desk.waitCall(CallEventType::Answered));
     CHECK(agent.status().state == AgentState::Talking);
+    {
+        // A second caller while the agent talks is turned away as well.
+        auto second = startPeer({QStringLiteral("+4930999"), QString(), false});
+        REQUIRE(second->dial(desk.uri()));
+        const auto busy = desk.waitCall(CallEventType::Refused, 5000,
+                                        [](const CallEvent &e) { return e.call.callerNumber == QStringLiteral("+4930999"); });
+        REQUIRE(busy);
+        QJsonObject secondClosed;
+        REQUIRE(second->waitForEvent(QStringLiteral("CALL_CLOSED"), 5000, &secondClosed));
+        CHECK(secondClosed.value(QLatin1String("param")).toString().contains(QStringLiteral("486")));
+    }
     REQUIRE(desk.provider->hangUp(incoming->call.id));
     REQUIRE(desk.waitCall(CallEventType::Ended));
     CHECK(agent.status().state == AgentState::WrapUp);
@@ -522,6 +533,20 @@ TEST_CASE("hostile SIP input never takes the desk down and a real call still pop
             REQUIRE(desk.waitEngine(ProviderEventType::EngineRestarted, 2000));
         }
         requireRealCallPops(desk, *peer);
+        // The sender of the hostile datagram is still heard: a valid INVITE from the same socket rings.
+        {
+            static int probe = 0;
+            const QString probeId = QStringLiteral("probe-%1").arg(++probe);
+            desk.mark();
+            attacker.writeDatagram(sipRequest(QStringLiteral("INVITE"), desk.provider->sipPort(), probeId, {},
+                                              "application/sdp", Sdp, attacker.localPort()),
+                                   QHostAddress::LocalHost, quint16(desk.provider->sipPort()));
+            const auto rang = desk.waitCall(CallEventType::Incoming, 2000,
+                                            [&](const CallEvent &e) { return e.call.id == probeId; });
+            REQUIRE(rang);
+            desk.provider->decline(probeId);
+            REQUIRE(desk.waitCall(CallEventType::Ended, 2000, [&](const CallEvent &e) { return e.call.id == probeId; }));
+        }
         if (QByteArray(h.name).startsWith("nul-byte")) {
             // The same sender is still heard after the poisoned datagram.
             CHECK(std::any_of(desk.calls.cbegin(), desk.calls.cend(), [](const CallEvent &e) {
@@ -529,6 +554,23 @@ TEST_CASE("hostile SIP input never takes the desk down and a real call still pop
             }));
         }
     }
+    // An INVITE that rings and is never completed (no ACK, no CANCEL) does not turn the next caller away.
+    REQUIRE(QTest::qWaitFor([&] { return desk.provider->activeCalls().isEmpty(); }, 5000));
+    desk.mark();
+    attacker.writeDatagram(sipRequest(QStringLiteral("INVITE"), desk.provider->sipPort(), QStringLiteral("never-completed"),
+                                      {}, "application/sdp", Sdp, attacker.localPort()),
+                           QHostAddress::LocalHost, quint16(desk.provider->sipPort()));
+    const auto dangling = desk.waitCall(CallEventType::Incoming, 2000);
+    REQUIRE(dangling);
+    CHECK(dangling->call.id == QStringLiteral("never-completed"));
+    peer->clearEvents();
+    REQUIRE(peer->dial(desk.uri()));
+    const auto real = desk.waitCall(CallEventType::Incoming, 5000, isFromCaller);
+    REQUIRE(real);
+    desk.provider->decline(real->call.id);
+    desk.provider->decline(dangling->call.id);
+    REQUIRE(peer->waitForEvent(QStringLiteral("CALL_CLOSED"), 5000));
+
     WARN("hostile inputs that crashed liblinphone (engine restarted): " << crashed.join(QStringLiteral(", ")).toStdString());
 }
 
