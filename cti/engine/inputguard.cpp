@@ -1,89 +1,254 @@
 #include "inputguard.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstring>
-
-#include <strings.h>
-
+#include <string_view>
+#include <vector>
 
 namespace cti::engine {
 
 namespace {
-std::atomic<std::uint64_t> g_dropped{0};
 
-bool looksLikeSip(const unsigned char *p, std::size_t n)
+std::atomic<std::uint64_t> g_dropped{0};
+std::atomic<std::uint64_t> g_rejected{0};
+
+constexpr std::size_t MaxLineBytes = 2048;
+
+struct Header
 {
-    if (n >= 8 && std::memcmp(p, "SIP/2.0 ", 8) == 0) {
+    std::string name; // lower case, compact forms expanded
+    std::string_view value;
+    std::string_view raw; // the whole (first physical) line, for copying into responses
+};
+
+struct Message
+{
+    bool isRequest = false;
+    std::string_view startLine;
+    std::string_view method;
+    std::vector<Header> headers;
+    std::string_view body;
+    bool complete = false; // a blank line ends the headers
+};
+
+bool looksLikeSip(std::string_view s)
+{
+    if (s.substr(0, 8) == "SIP/2.0 ") {
         return true;
     }
     // A request line starts with an upper-case method token followed by a space.
     std::size_t i = 0;
-    while (i < n && i < 32 && p[i] >= 'A' && p[i] <= 'Z') {
+    while (i < s.size() && i < 32 && s[i] >= 'A' && s[i] <= 'Z') {
         ++i;
     }
-    return i >= 3 && i < n && p[i] == ' ';
+    return i >= 3 && i < s.size() && s[i] == ' ';
 }
-// The Content-Length (or compact "l") header's value, 0 when absent or not a number.
-std::size_t contentLengthOf(const unsigned char *p, std::size_t headerBytes)
+
+std::string_view trim(std::string_view s)
 {
-    std::size_t i = 0;
-    while (i < headerBytes) {
-        // start of a header line
-        const unsigned char *line = p + i;
-        const void *nl = std::memchr(line, '\n', headerBytes - i);
-        const std::size_t lineLen = nl ? std::size_t(static_cast<const unsigned char *>(nl) - line) : headerBytes - i;
-        std::size_t nameLen = 0;
-        if (lineLen >= 15 && strncasecmp(reinterpret_cast<const char *>(line), "Content-Length", 14) == 0) {
-            nameLen = 14;
-        } else if (lineLen >= 2 && (line[0] == 'l' || line[0] == 'L')) {
-            nameLen = 1;
-        }
-        if (nameLen) {
-            std::size_t j = nameLen;
-            while (j < lineLen && (line[j] == ' ' || line[j] == '\t')) {
-                ++j;
-            }
-            if (j < lineLen && line[j] == ':') {
-                ++j;
-                while (j < lineLen && (line[j] == ' ' || line[j] == '\t')) {
-                    ++j;
-                }
-                std::size_t value = 0;
-                bool digits = false;
-                while (j < lineLen && line[j] >= '0' && line[j] <= '9' && value < (std::size_t(1) << 40)) {
-                    value = value * 10 + std::size_t(line[j] - '0');
-                    digits = true;
-                    ++j;
-                }
-                return digits ? value : 0;
-            }
-        }
-        i += lineLen + 1;
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
     }
-    return 0;
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return out;
+}
+
+std::string expandCompact(const std::string &name)
+{
+    if (name.size() != 1) {
+        return name;
+    }
+    switch (name[0]) {
+    case 'v': return "via";
+    case 'f': return "from";
+    case 't': return "to";
+    case 'i': return "call-id";
+    case 'l': return "content-length";
+    case 'c': return "content-type";
+    case 'm': return "contact";
+    case 'o': return "event";
+    default: return name;
+    }
+}
+
+Message parse(std::string_view s)
+{
+    Message m;
+    std::size_t pos = 0;
+    bool first = true;
+    while (pos < s.size()) {
+        std::size_t nl = s.find('\n', pos);
+        const std::size_t end = nl == std::string_view::npos ? s.size() : nl;
+        std::string_view line = s.substr(pos, end - pos);
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        pos = nl == std::string_view::npos ? s.size() : nl + 1;
+        if (first) {
+            m.startLine = line;
+            first = false;
+            continue;
+        }
+        if (line.empty()) {
+            m.complete = true;
+            m.body = s.substr(pos);
+            break;
+        }
+        if ((line.front() == ' ' || line.front() == '\t') && !m.headers.empty()) {
+            continue; // folded continuation: the first line is enough for what the guard looks at
+        }
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos) {
+            continue;
+        }
+        m.headers.push_back({expandCompact(lower(trim(line.substr(0, colon)))), trim(line.substr(colon + 1)), line});
+    }
+    m.isRequest = m.startLine.substr(0, 8) != "SIP/2.0 ";
+    if (m.isRequest) {
+        m.method = m.startLine.substr(0, m.startLine.find(' '));
+    }
+    return m;
+}
+
+const Header *find(const Message &m, const char *name)
+{
+    for (const Header &h : m.headers) {
+        if (h.name == name) {
+            return &h;
+        }
+    }
+    return nullptr;
+}
+
+bool startsWithNoCase(std::string_view s, std::string_view prefix)
+{
+    return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
 }
 
 } // namespace
 
-bool isPoisonedSipDatagram(const void *data, std::size_t size)
+GuardVerdict inspectSipDatagram(const void *data, std::size_t size)
 {
-    const auto *p = static_cast<const unsigned char *>(data);
-    if (size < 8 || !looksLikeSip(p, size)) {
-        return false;
+    using A = GuardVerdict::Action;
+    const std::string_view s(static_cast<const char *>(data), size);
+    if (size < 8 || !looksLikeSip(s)) {
+        return {};
     }
-    // Only the start line and headers: a body may legitimately carry binary data.
-    const void *end = memmem(p, size, "\r\n\r\n", 4);
-    const std::size_t headerBytes = end ? std::size_t(static_cast<const unsigned char *>(end) - p) : size;
-    if (std::memchr(p, 0, headerBytes) != nullptr) {
-        return true;
+    const std::size_t blank = s.find("\r\n\r\n");
+    const std::size_t headerBytes = blank == std::string_view::npos ? size : blank;
+    if (s.substr(0, headerBytes).find('\0') != std::string_view::npos) {
+        return {A::Drop, 0, "", "nul-in-headers"};
     }
-    // A datagram is the whole message (RFC 3261 18.3): a Content-Length beyond its end makes belle-sip wait for
-    // the rest from that sender for good (measured). Such a message is to be discarded anyway.
-    if (end) {
-        const std::size_t bodyBytes = size - headerBytes - 4;
-        return contentLengthOf(p, headerBytes) > bodyBytes;
+    const Message m = parse(s);
+    if (const Header *cl = find(m, "content-length"); cl && m.complete) {
+        std::size_t value = 0;
+        bool digits = false;
+        for (const char c : cl->value) {
+            if (c < '0' || c > '9' || value > (std::size_t(1) << 40)) {
+                break;
+            }
+            value = value * 10 + std::size_t(c - '0');
+            digits = true;
+        }
+        if (digits && value > m.body.size()) {
+            return {A::Drop, 0, "", "content-length-beyond-datagram"};
+        }
     }
-    return false;
+    if (!m.isRequest) {
+        return {};
+    }
+    if (m.startLine.size() > MaxLineBytes) {
+        return {A::Reject, 414, "Request-URI Too Long", "long-request-line"};
+    }
+    for (const Header &h : m.headers) {
+        if ((h.name == "from" || h.name == "to" || h.name == "contact" || h.name == "call-id")
+            && h.value.size() > MaxLineBytes) {
+            return {A::Reject, 400, "Header Too Long", "long-header"};
+        }
+    }
+    if (m.method == "SUBSCRIBE") {
+        return {A::Reject, 489, "Bad Event", "subscribe"};
+    }
+    if (m.method == "INVITE" || m.method == "UPDATE") {
+        const Header *type = find(m, "content-type");
+        if (type && startsWithNoCase(type->value, "multipart/")) {
+            return {A::Reject, 415, "Unsupported Media Type", "multipart-body"};
+        }
+        if (type && startsWithNoCase(type->value, "application/sdp")) {
+            const std::size_t media = m.body.find("m=");
+            const bool atLineStart = media == 0 || (media != std::string_view::npos && m.body[media - 1] == '\n');
+            if (atLineStart && m.body.substr(media, 8) != "m=audio ") {
+                return {A::Reject, 488, "Not Acceptable Here", "first-media-not-audio"};
+            }
+        }
+    }
+    return {};
+}
+
+int unfoldHeaders(char *data, std::size_t size)
+{
+    const std::string_view s(data, size);
+    if (size < 8 || !looksLikeSip(s)) {
+        return 0;
+    }
+    const std::size_t blank = s.find("\r\n\r\n");
+    const std::size_t headerBytes = blank == std::string_view::npos ? size : blank;
+    int folds = 0;
+    for (std::size_t i = 0; i + 2 < headerBytes; ++i) {
+        if (data[i] == '\r' && data[i + 1] == '\n' && (data[i + 2] == ' ' || data[i + 2] == '\t')) {
+            data[i] = ' ';
+            data[i + 1] = ' ';
+            ++folds;
+        }
+    }
+    return folds;
+}
+
+std::string buildRejection(const void *data, std::size_t size, int status, const char *reason)
+{
+    const Message m = parse(std::string_view(static_cast<const char *>(data), size));
+    const Header *from = find(m, "from");
+    const Header *to = find(m, "to");
+    const Header *callId = find(m, "call-id");
+    const Header *cseq = find(m, "cseq");
+    bool hasVia = false;
+    for (const Header &h : m.headers) {
+        hasVia = hasVia || h.name == "via";
+    }
+    if (!from || !to || !callId || !cseq || !hasVia || m.method == "ACK") {
+        return {};
+    }
+    std::string r = "SIP/2.0 " + std::to_string(status) + " " + reason + "\r\n";
+    for (const Header &h : m.headers) {
+        if (h.name == "via") {
+            r.append("Via: ").append(h.value).append("\r\n");
+        }
+    }
+    r.append("From: ").append(from->value).append("\r\n");
+    r.append("To: ").append(to->value);
+    if (lower(to->value).find(";tag=") == std::string::npos) {
+        r.append(";tag=hg").append(std::to_string(std::hash<std::string_view>{}(callId->value) % 1000000007));
+    }
+    r.append("\r\nCall-ID: ").append(callId->value).append("\r\nCSeq: ").append(cseq->value).append("\r\n");
+    if (status == 415) {
+        r.append("Accept: application/sdp\r\n");
+    }
+    if (status == 489) {
+        r.append("Allow-Events: \r\n");
+    }
+    r.append("Server: hotline-sip-engine\r\nContent-Length: 0\r\n\r\n");
+    return r;
 }
 
 std::uint64_t droppedDatagrams()
@@ -91,9 +256,19 @@ std::uint64_t droppedDatagrams()
     return g_dropped.load();
 }
 
+std::uint64_t rejectedRequests()
+{
+    return g_rejected.load();
+}
+
 void countDroppedDatagram()
 {
     g_dropped.fetch_add(1);
+}
+
+void countRejectedRequest()
+{
+    g_rejected.fetch_add(1);
 }
 
 } // namespace cti::engine

@@ -452,7 +452,8 @@ void SipEngine::handleCallState(const std::shared_ptr<linphone::Call> &call, int
         // away until it times out.
         bool onCall = false;
         for (const Tracked &t : std::as_const(m_calls)) {
-            onCall = onCall || t.lastState == QLatin1String("talking") || t.lastState == QLatin1String("held");
+            // A call the agent already hung up does not count, even while its BYE waits for an answer.
+            onCall = onCall || (!t.localEnd && (t.lastState == QLatin1String("talking") || t.lastState == QLatin1String("held")));
         }
         const bool busy = !m_accepting || onCall;
         Tracked tracked{call, QStringLiteral("incoming"), false, busy, QString()};

@@ -180,24 +180,53 @@ TEST_CASE("agent state: ready, talking, wrap-up back to ready, not ready refuses
     CHECK(spy.size() >= 7);
 }
 
-TEST_CASE("the engine's input guard drops exactly the datagrams that make belle-sip deaf", "[cti][guard]")
+TEST_CASE("the engine's input guard stops exactly the inputs that make liblinphone deaf or crash", "[cti][guard]")
 {
-    using cti::engine::isPoisonedSipDatagram;
-    const QByteArray ok = "INVITE sip:a@b SIP/2.0\r\nCall-ID: x\r\nContent-Length: 4\r\n\r\nabcd";
-    CHECK_FALSE(isPoisonedSipDatagram(ok.constData(), size_t(ok.size())));
+    using cti::engine::GuardVerdict;
+    using A = GuardVerdict::Action;
+    auto verdict = [](const QByteArray &d) { return cti::engine::inspectSipDatagram(d.constData(), size_t(d.size())); };
+    const QByteArray sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                           "m=audio 4000 RTP/AVP 0\r\n";
+    auto invite = [&](const QByteArray &headers, const QByteArray &type, const QByteArray &body) {
+        return "INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\r\nFrom: <sip:c@d>;tag=1\r\n"
+               "To: <sip:a@b>\r\nCall-ID: x1\r\nCSeq: 7 INVITE\r\n" + headers + "Content-Type: " + type
+            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    };
+    CHECK(verdict(invite({}, "application/sdp", sdp)).action == A::Pass);
+    CHECK(verdict(invite({}, "application/sdp", sdp + "m=foo 4002 RTP/AVP 0\r\n")).action == A::Pass);
+
     static const char nulText[] = "INVITE sip:a@b SIP/2.0\r\nX: a\0b\r\nContent-Length: 0\r\n\r\n";
-    const QByteArray nul(nulText, sizeof(nulText) - 1);
-    CHECK(isPoisonedSipDatagram(nul.constData(), size_t(nul.size())));
+    CHECK(verdict(QByteArray(nulText, sizeof(nulText) - 1)).action == A::Drop);
     static const char nulInBodyText[] = "MESSAGE sip:a@b SIP/2.0\r\nContent-Length: 3\r\n\r\na\0b";
-    const QByteArray nulInBody(nulInBodyText, sizeof(nulInBodyText) - 1);
-    CHECK_FALSE(isPoisonedSipDatagram(nulInBody.constData(), size_t(nulInBody.size())));
-    const QByteArray tooLong = "INVITE sip:a@b SIP/2.0\r\nContent-Length: 9999\r\n\r\nabcd";
-    CHECK(isPoisonedSipDatagram(tooLong.constData(), size_t(tooLong.size())));
-    const QByteArray compact = "INVITE sip:a@b SIP/2.0\r\nl: 5\r\n\r\nabcd";
-    CHECK(isPoisonedSipDatagram(compact.constData(), size_t(compact.size())));
-    const QByteArray response = "SIP/2.0 200 OK\r\nLocation-Hint: 1\r\nContent-Length: 0\r\n\r\n";
-    CHECK_FALSE(isPoisonedSipDatagram(response.constData(), size_t(response.size())));
+    CHECK(verdict(QByteArray(nulInBodyText, sizeof(nulInBodyText) - 1)).action == A::Pass);
+    CHECK(verdict("INVITE sip:a@b SIP/2.0\r\nContent-Length: 9999\r\n\r\nabcd").action == A::Drop);
+    CHECK(verdict("INVITE sip:a@b SIP/2.0\r\nl: 5\r\n\r\nabcd").action == A::Drop);
+    CHECK(verdict("SIP/2.0 200 OK\r\nLocation-Hint: 1\r\nContent-Length: 0\r\n\r\n").action == A::Pass);
     static const char rtpBytes[] = "\x80\x00\x12\x34\0\0\0\0\0\0\0\0payload";
-    const QByteArray rtp(rtpBytes, sizeof(rtpBytes) - 1);
-    CHECK_FALSE(isPoisonedSipDatagram(rtp.constData(), size_t(rtp.size())));
+    CHECK(verdict(QByteArray(rtpBytes, sizeof(rtpBytes) - 1)).action == A::Pass);
+
+    QByteArray videoFirst = sdp;
+    videoFirst.replace("m=audio", "m=video 4010 RTP/AVP 96\r\nm=audio");
+    const GuardVerdict v = verdict(invite({}, "application/sdp", videoFirst));
+    CHECK(v.action == A::Reject);
+    CHECK(v.status == 488);
+    CHECK(verdict(invite({}, "multipart/mixed;boundary=\"b\"", "--b\r\n\r\n" + sdp)).status == 415);
+    CHECK(verdict(invite("From: <sip:" + QByteArray(3000, 'b') + "@d>;tag=2\r\n", "application/sdp", sdp)).status == 400);
+    QByteArray subscribe = invite("Event: presence\r\n", "text/plain", "x");
+    subscribe.replace("INVITE sip", "SUBSCRIBE sip").replace("7 INVITE", "7 SUBSCRIBE");
+    CHECK(verdict(subscribe).status == 489);
+
+    const QByteArray request = invite({}, "application/sdp", videoFirst);
+    const std::string response = cti::engine::buildRejection(request.constData(), size_t(request.size()), 488, "Not Acceptable Here");
+    const QByteArray r = QByteArray::fromStdString(response);
+    CHECK(r.startsWith("SIP/2.0 488 Not Acceptable Here\r\n"));
+    CHECK(r.contains("Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\r\n"));
+    CHECK(r.contains("To: <sip:a@b>;tag=hg"));
+    CHECK(r.contains("Call-ID: x1\r\nCSeq: 7 INVITE\r\n"));
+    CHECK(r.endsWith("Content-Length: 0\r\n\r\n"));
+    CHECK(cti::engine::buildRejection("INVITE sip:a@b SIP/2.0\r\n\r\n", 26, 400, "Bad").empty());
+
+    QByteArray folded = "OPTIONS sip:a@b SIP/2.0\r\nSubject: one\r\n two\r\n\tthree\r\nContent-Length: 4\r\n\r\nab\r\n";
+    CHECK(cti::engine::unfoldHeaders(folded.data(), size_t(folded.size())) == 2);
+    CHECK(folded == "OPTIONS sip:a@b SIP/2.0\r\nSubject: one   two  \tthree\r\nContent-Length: 4\r\n\r\nab\r\n");
 }

@@ -483,6 +483,27 @@ QList<Hostile> hostileInputs()
              return QList<QByteArray>{m};
          }},
         {"rfc4475-unknown-content-type-and-bad-sdp", invite({}, "application/unknownformat", "<xml>&&&\0</xml>")},
+        // Found by fuzzing hotline-cti listen --answer: these crashed liblinphone 5.1 before the engine's guard.
+        {"video-line-before-audio", [](int port, int from) {
+             QByteArray sdp = Sdp;
+             sdp.replace("m=audio", "m=video 40010 RTP/AVP 96\r\na=rtpmap:96 VP8/90000\r\nm=audio");
+             return QList<QByteArray>{sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-video"), {},
+                                                 "application/sdp", sdp, from)};
+         }},
+        {"subscribe-presence", [](int port, int from) {
+             return QList<QByteArray>{sipRequest(QStringLiteral("SUBSCRIBE"), port, QStringLiteral("hostile-sub"),
+                                                 "Event: presence\r\nExpires: 60\r\n", {}, {}, from)};
+         }},
+        {"from-user-5000-bytes", [](int port, int from) {
+             QByteArray m = sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-longfrom"), {},
+                                       "application/sdp", Sdp, from);
+             m.replace("sip:+4930111@127.0.0.1>;tag", "sip:" + QByteArray(5000, 'b') + "@127.0.0.1>;tag");
+             return QList<QByteArray>{m};
+         }},
+        {"multipart-nested", invite({}, "multipart/mixed;boundary=\"o\"",
+                                    "--o\r\nContent-Type: multipart/alternative;boundary=\"i\"\r\n\r\n--i\r\n"
+                                    "Content-Type: application/sdp\r\n\r\n" + Sdp + "\r\n--i--\r\n--o--\r\n")},
+        {"folded-header", invite("Subject: line one\r\n  continued\r\n\tand more\r\n", "application/sdp", Sdp)},
         {"sdp-port-out-of-range-and-bad-address", [](int port, int from) {
              QByteArray sdp = Sdp;
              sdp.replace("m=audio 40000", "m=audio 99999999");
