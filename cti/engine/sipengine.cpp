@@ -15,6 +15,7 @@
 #include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "engineprotocol.h"
 
@@ -28,6 +29,21 @@ qint64 nowUs()
 {
     using namespace std::chrono;
     return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+bool udpPortFree(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0) {
+        return true; // cannot tell; let linphone try
+    }
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(quint16(port));
+    addr.sin_addr.s_addr = htonl(INADDR_ANY);
+    const bool free = ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) == 0;
+    ::close(fd);
+    return free;
 }
 
 QString q(const std::string &s)
@@ -267,6 +283,12 @@ void SipEngine::configure(const QJsonObject &m)
         }
     }
 
+    // belle-sip binds with SO_REUSEADDR, so a second desk on the same UDP port would bind too and silently take
+    // the other's calls. A plain bind tells whether anybody holds the port.
+    if (port > 0 && m_transport == QLatin1String("udp") && !udpPortFree(port)) {
+        fatal(QStringLiteral("SIP port %1/udp is in use by another program").arg(port));
+        return;
+    }
     // 0 means "any free port" to the desk; linphone spells that -1 (0 disables the transport).
     const int sipPort = port > 0 ? port : -1;
     auto transports = factory->createTransports();

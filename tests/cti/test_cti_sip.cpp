@@ -657,3 +657,32 @@ TEST_CASE("hotline-cti listen prints one JSON line per event, engine restart inc
     CHECK(cli.waitForFinished(5000));
     CHECK(cli.exitCode() == 0);
 }
+
+TEST_CASE("a SIP port held by another program is reported and retried, never shared", "[cti][sip][supervision]")
+{
+    auto squatter = std::make_unique<QUdpSocket>();
+    REQUIRE(squatter->bind(QHostAddress::Any, 0));
+    const int port = squatter->localPort();
+    QTemporaryDir dir;
+    SipSettings s;
+    s.dataDir = dir.path();
+    s.account.port = port;
+    s.useFiles = true;
+    SipProvider provider(s);
+    QList<ProviderEvent> events;
+    QObject::connect(&provider, &TelephonyProvider::providerEventOccurred, &provider,
+                     [&](const ProviderEvent &e) { events.append(e); });
+    QString error;
+    REQUIRE(provider.start(&error));
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            return std::any_of(events.cbegin(), events.cend(), [](const ProviderEvent &e) {
+                return e.type == ProviderEventType::EngineFailed && e.message.contains(QStringLiteral("in use"));
+            });
+        },
+        5000));
+    CHECK_FALSE(provider.isEngineReady());
+    squatter.reset(); // the port is free again: the provider's retries get through
+    REQUIRE(QTest::qWaitFor([&] { return provider.isEngineReady(); }, 8000));
+    CHECK(provider.sipPort() == port);
+}
