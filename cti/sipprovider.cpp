@@ -8,6 +8,7 @@
 #include <QLocalSocket>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSignalBlocker>
 #include <QTimer>
 
 #include "clock.h"
@@ -69,6 +70,8 @@ SipProvider::SipProvider(const SipSettings &settings, const Clock *clock, QObjec
 
 SipProvider::~SipProvider()
 {
+    // Silent: receivers may already be gone. Call stop() first to get the final events (dropped calls, Stopped).
+    const QSignalBlocker blocker(this);
     stop();
 }
 

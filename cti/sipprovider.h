@@ -72,6 +72,7 @@ class SipProvider final : public TelephonyProvider
 
 public:
     explicit SipProvider(const SipSettings &settings, const Clock *clock = nullptr, QObject *parent = nullptr);
+    // Stops the engine without emitting anything; call stop() before to receive the final events.
     ~SipProvider() override;
 
     QString backendName() const override;
