@@ -293,6 +293,7 @@ void SipProvider::handleEngineMessage(const QJsonObject &m)
                       {QStringLiteral("output_device"), m_settings.outputDevice},
                       {QStringLiteral("ring_timeout_s"), m_settings.ringTimeoutS},
                       {QStringLiteral("accepting"), m_accepting},
+                      {QStringLiteral("single_call"), m_settings.singleCall},
                       {QStringLiteral("debug"), m_settings.engineDebugLog}});
         return;
     }

@@ -42,6 +42,9 @@ struct SipSettings
     QString inputDevice;      // audio device ids as listed in audioDevices(); empty: system default
     QString outputDevice;
     int ringTimeoutS = 60;
+    // An agent takes one call at a time: while one is up, the next gets 486. hotline-cti listen turns this off to
+    // report every call that reaches it.
+    bool singleCall = true;
     int heartbeatIntervalMs = 200;
     int heartbeatTimeoutMs = 700;  // no answer for this long: the engine is killed and restarted
     int startTimeoutMs = 8000;     // launch → ready

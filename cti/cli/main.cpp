@@ -204,6 +204,7 @@ int runListen(QCoreApplication &app, const QStringList &args)
         return 2;
     }
     settings.account.port = sipPort;
+    settings.singleCall = false; // a diagnostic listener reports every call, even while another one is up
     if (p.isSet(areaCode)) {
         settings.numberingPlan.localAreaCode = p.value(areaCode);
     }

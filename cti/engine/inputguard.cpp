@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cctype>
 #include <cstring>
+#include <deque>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -249,6 +251,33 @@ std::string buildRejection(const void *data, std::size_t size, int status, const
     }
     r.append("Server: hotline-sip-engine\r\nContent-Length: 0\r\n\r\n");
     return r;
+}
+
+namespace {
+std::mutex g_ackMutex;
+std::deque<std::string> g_acks;
+} // namespace
+
+void noteAck(const void *data, std::size_t size)
+{
+    const std::string_view s(static_cast<const char *>(data), size);
+    if (s.substr(0, 4) != "ACK ") {
+        return;
+    }
+    const Message m = parse(s);
+    if (const Header *id = find(m, "call-id")) {
+        const std::lock_guard lock(g_ackMutex);
+        g_acks.emplace_back(id->value);
+        if (g_acks.size() > 512) {
+            g_acks.pop_front();
+        }
+    }
+}
+
+bool ackSeen(const std::string &callId)
+{
+    const std::lock_guard lock(g_ackMutex);
+    return std::find(g_acks.cbegin(), g_acks.cend(), callId) != g_acks.cend();
 }
 
 std::uint64_t droppedDatagrams()

@@ -35,6 +35,12 @@ int unfoldHeaders(char *data, std::size_t size);
 // and CSeq copied. Empty if the request lacks any of them (then it is dropped instead).
 std::string buildRejection(const void *data, std::size_t size, int status, const char *reason);
 
+// Call-IDs of the ACKs seen on UDP lately (bounded). liblinphone reports an answered call as running before the
+// caller's ACK arrives and gives no way to tell; a caller that never ACKs keeps the call (and 486 for anybody with
+// the same address) for 32 s. The engine ends such calls early.
+void noteAck(const void *data, std::size_t size);
+bool ackSeen(const std::string &callId);
+
 // Counters for the engine's diagnostics.
 std::uint64_t droppedDatagrams();
 std::uint64_t rejectedRequests();

@@ -27,7 +27,8 @@ bool intercept(int fd, void *buf, ssize_t n, int flags, const sockaddr *from, so
         return false;
     }
     if (isDatagramSocket(fd)) {
-        cti::engine::unfoldHeaders(static_cast<char *>(const_cast<void *>(buf)), std::size_t(n));
+        cti::engine::unfoldHeaders(static_cast<char *>(buf), std::size_t(n));
+        cti::engine::noteAck(buf, std::size_t(n));
     }
     const GuardVerdict v = cti::engine::inspectSipDatagram(buf, std::size_t(n));
     if (v.action == GuardVerdict::Action::Pass || !isDatagramSocket(fd)) {

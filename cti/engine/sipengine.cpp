@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "engineprotocol.h"
+#include "inputguard.h"
 
 namespace cti::engine {
 
@@ -205,6 +206,7 @@ void SipEngine::configure(const QJsonObject &m)
     m_domain = m.value(QLatin1String("domain")).toString(QStringLiteral("127.0.0.1"));
     m_transport = m.value(QLatin1String("transport")).toString(QStringLiteral("udp")).toLower();
     m_accepting = m.value(QLatin1String("accepting")).toBool(true);
+    m_singleCall = m.value(QLatin1String("single_call")).toBool(true);
     const int port = m.value(QLatin1String("port")).toInt(0);
     const QString registrar = m.value(QLatin1String("registrar")).toString();
 
@@ -253,7 +255,7 @@ void SipEngine::configure(const QJsonObject &m)
     m_core->disableChat(linphone::Reason::NotImplemented);
     m_core->setAudioPort(-1);
     m_core->setIncTimeout(m.value(QLatin1String("ring_timeout_s")).toInt(60));
-    m_core->setMaxCalls(4);
+    m_core->setMaxCalls(m_singleCall ? 4 : 64);
     if (QFile::exists(QStringLiteral("/etc/ssl/certs/ca-certificates.crt"))) {
         m_core->setRootCa("/etc/ssl/certs/ca-certificates.crt");
     }
@@ -477,8 +479,8 @@ void SipEngine::handleCallState(const std::shared_ptr<linphone::Call> &call, int
             // A call the agent already hung up does not count, even while its BYE waits for an answer.
             onCall = onCall || (!t.localEnd && (t.lastState == QLatin1String("talking") || t.lastState == QLatin1String("held")));
         }
-        const bool busy = !m_accepting || onCall;
-        Tracked tracked{call, QStringLiteral("incoming"), false, busy, QString()};
+        const bool busy = !m_accepting || (m_singleCall && onCall);
+        Tracked tracked{call, QStringLiteral("incoming"), false, busy, QString(), false};
         m_calls.insert(id, tracked);
         if (busy) {
             // 486 Busy Here: the phone system routes the caller to another agent.
@@ -499,6 +501,21 @@ void SipEngine::handleCallState(const std::shared_ptr<linphone::Call> &call, int
     QString next;
     switch (state) {
     case State::Connected:
+        next = QStringLiteral("talking");
+        // Our 200 OK is out. liblinphone moves on to "streams running" without waiting for the caller's ACK, and a
+        // caller that never ACKs (gone, or hostile) keeps the call — and a 486 for any new call from the same
+        // address — for 32 s. ACKs arrive within a round trip and 200 OK retransmissions go out at 0.5 s and 1.5 s;
+        // without an ACK after 2.5 s the caller is gone. Only on UDP, where the input guard sees the ACKs.
+        if (m_transport == QLatin1String("udp") && it->lastState == QLatin1String("incoming")) {
+            QTimer::singleShot(2500, this, [this, id] {
+                auto t = m_calls.find(id);
+                if (t != m_calls.end() && !ackSeen(id.toStdString())) {
+                    t->ackTimedOut = true;
+                    t->call->terminate();
+                }
+            });
+        }
+        break;
     case State::StreamsRunning:
         next = QStringLiteral("talking");
         break;
@@ -513,7 +530,9 @@ void SipEngine::handleCallState(const std::shared_ptr<linphone::Call> &call, int
         }
         QString reason;
         const bool wasRinging = it->lastState == QLatin1String("incoming");
-        if (!it->transferTarget.isEmpty()) {
+        if (it->ackTimedOut) {
+            reason = QStringLiteral("dropped");
+        } else if (!it->transferTarget.isEmpty()) {
             reason = QStringLiteral("transferred");
         } else if (it->localEnd) {
             reason = wasRinging ? QStringLiteral("declined") : QStringLiteral("completed");
@@ -524,7 +543,7 @@ void SipEngine::handleCallState(const std::shared_ptr<linphone::Call> &call, int
         }
         m.insert(QStringLiteral("state"), QStringLiteral("ended"));
         m.insert(QStringLiteral("reason"), reason);
-        m.insert(QStringLiteral("by"), it->localEnd ? QStringLiteral("agent") : QStringLiteral("remote"));
+        m.insert(QStringLiteral("by"), it->localEnd && !it->ackTimedOut ? QStringLiteral("agent") : QStringLiteral("remote"));
         m_calls.erase(it);
         send(m);
         return;

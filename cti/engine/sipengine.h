@@ -59,6 +59,7 @@ private:
     std::shared_ptr<CoreEvents> m_listener;
     QString m_domain;
     bool m_accepting = true;
+    bool m_singleCall = true;
     bool m_readySent = false;
     QString m_transport = QStringLiteral("udp");
     // Per call: the last state reported to the desk, whether the agent ended it, and a transfer target.
@@ -69,6 +70,7 @@ private:
         bool localEnd = false;
         bool refused = false;
         QString transferTarget;
+        bool ackTimedOut = false; // answered, but the caller never acknowledged
     };
     QHash<QString, Tracked> m_calls;
 };
