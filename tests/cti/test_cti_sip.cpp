@@ -686,3 +686,34 @@ TEST_CASE("a SIP port held by another program is reported and retried, never sha
     REQUIRE(QTest::qWaitFor([&] { return provider.isEngineReady(); }, 8000));
     CHECK(provider.sipPort() == port);
 }
+
+TEST_CASE("an answered call whose caller never acknowledges ends and does not block the caller's address",
+          "[cti][sip][hostile]")
+{
+    Desk desk;
+    QUdpSocket caller;
+    REQUIRE(caller.bind(QHostAddress::LocalHost, 0));
+    const int port = desk.provider->sipPort();
+    desk.mark();
+    caller.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("no-ack"), {}, "application/sdp", Sdp,
+                                    caller.localPort()),
+                         QHostAddress::LocalHost, quint16(port));
+    const auto incoming = desk.waitCall(CallEventType::Incoming, 3000);
+    REQUIRE(incoming);
+    REQUIRE(desk.provider->answer(incoming->call.id));
+    REQUIRE(desk.waitCall(CallEventType::Answered, 3000));
+    QElapsedTimer sinceAnswer;
+    sinceAnswer.start();
+    const auto ended = desk.waitCall(CallEventType::Ended, 6000);
+    REQUIRE(ended);
+    CHECK(ended->call.endReason == EndReason::Dropped);
+    CHECK(sinceAnswer.elapsed() < 4000);
+    // The same address (same From, same socket) rings again at once; liblinphone would answer 486 for 32 s.
+    desk.mark();
+    caller.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("after-no-ack"), {}, "application/sdp",
+                                    Sdp, caller.localPort()),
+                         QHostAddress::LocalHost, quint16(port));
+    const auto again = desk.waitCall(CallEventType::Incoming, 3000);
+    REQUIRE(again);
+    CHECK(again->call.id == QStringLiteral("after-no-ack"));
+}
