@@ -59,7 +59,7 @@ private:
 
 struct RegisteredDesk
 {
-    RegisteredDesk(int registrarPort, const QString &password)
+    RegisteredDesk(int registrarPort, const QString &password, SipTransport transport = SipTransport::Udp)
     {
         SipSettings s;
         s.dataDir = dir.path();
@@ -69,6 +69,7 @@ struct RegisteredDesk
         s.account.password = password;
         s.account.registrar = QStringLiteral("127.0.0.1:%1").arg(registrarPort);
         s.account.port = 0;
+        s.account.transport = transport;
         provider = std::make_unique<SipProvider>(s);
         QObject::connect(provider.get(), &TelephonyProvider::providerEventOccurred, provider.get(),
                          [this](const ProviderEvent &e) {
@@ -129,4 +130,26 @@ TEST_CASE("a wrong SIP password is reported as a failed registration", "[cti][si
     RegisteredDesk desk(registrar.port, QStringLiteral("falsch"));
     REQUIRE(QTest::qWaitFor([&] { return desk.registrations.contains(QStringLiteral("failed")); }, 8000));
     CHECK_FALSE(desk.registrations.contains(QStringLiteral("ok")));
+}
+
+TEST_CASE("over TCP: the desk registers and a call relayed by kamailio over TCP pops and is answered", "[cti][sip][registrar]")
+{
+    Kamailio registrar(QStringLiteral("geheim"));
+    RegisteredDesk desk(registrar.port, QStringLiteral("geheim"), SipTransport::Tcp);
+    REQUIRE(QTest::qWaitFor([&] { return desk.registrations.contains(QStringLiteral("ok")); }, 8000));
+
+    BaresipPeer caller;
+    QString error;
+    REQUIRE(caller.start({}, &error));
+    REQUIRE(caller.dial(QStringLiteral("sip:4711@127.0.0.1:%1").arg(registrar.port)));
+    REQUIRE(QTest::qWaitFor([&] { return !desk.calls.isEmpty(); }, 5000));
+    const CallEvent incoming = desk.calls.first();
+    CHECK(incoming.type == CallEventType::Incoming);
+    CHECK(incoming.call.callerNumber == QStringLiteral("+4934112345"));
+    REQUIRE(desk.provider->answer(incoming.call.id));
+    REQUIRE(caller.waitForEvent(QStringLiteral("CALL_ESTABLISHED"), 5000));
+    QTest::qWait(3000); // longer than the UDP-only ACK timeout: a TCP call must stay up
+    CHECK(desk.provider->activeCalls().size() == 1);
+    // Not checked: hanging up. With this minimal proxy (no Record-Route) BYEs go end to end between the UDP caller
+    // and the TCP-only desk, and in neither direction did they arrive (known gap, docs/telephony.md).
 }
