@@ -186,7 +186,12 @@ int runListen(QCoreApplication &app, const QStringList &args)
                                QStringLiteral("file"));
     QCommandLineOption areaCode(QStringLiteral("area-code"), QStringLiteral("Local area code for numbers without one (e.g. 341)."),
                                 QStringLiteral("code"));
-    p.addOptions({port, json, answer, hangupAfter, notReady, lineMap, areaCode});
+    QCommandLineOption registrar(QStringLiteral("registrar"),
+                                 QStringLiteral("Also register with this registrar (host[:port]) and report its answers."),
+                                 QStringLiteral("host"));
+    QCommandLineOption stdinPassword(QStringLiteral("password-stdin"),
+                                     QStringLiteral("With --registrar: read the password from stdin (default: keychain)."));
+    p.addOptions({port, json, answer, hangupAfter, notReady, lineMap, areaCode, registrar, stdinPassword});
     p.process(args);
     if (!p.isSet(port)) {
         err() << "hotline-cti listen: --sip-port is required\n";
@@ -205,6 +210,32 @@ int runListen(QCoreApplication &app, const QStringList &args)
     }
     settings.account.port = sipPort;
     settings.singleCall = false; // a diagnostic listener reports every call, even while another one is up
+    if (p.isSet(registrar)) {
+        settings.account.registrar = p.value(registrar);
+        if (p.isSet(stdinPassword)) {
+            QTextStream in(stdin);
+            settings.account.password = in.readLine();
+        } else {
+            // Synchronous start-up read: this is a command-line tool, not the desk's event loop.
+            bool done = false;
+            QString failure;
+            cti::SecretStore::readSecret(QStringLiteral("hotline-desk"),
+                                         cti::SecretStore::sipAccountKey(settings.account.user, settings.account.domain),
+                                         &app, [&](bool ok, const QString &secret, const QString &error) {
+                                             done = true;
+                                             settings.account.password = secret;
+                                             failure = ok ? QString() : error;
+                                         });
+            while (!done) {
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            }
+            if (!failure.isEmpty()) {
+                err() << "hotline-cti listen: no password in the keychain (" << failure
+                      << "); use set-password or --password-stdin\n";
+                return 1;
+            }
+        }
+    }
     if (p.isSet(areaCode)) {
         settings.numberingPlan.localAreaCode = p.value(areaCode);
     }
