@@ -399,7 +399,7 @@ int main(int argc, char *argv[])
                  "       hotline-cti set-password --user U --domain D   (password on stdin)\n"
                  "Run a command with --help for its options. Exit codes: 0 success, 1 runtime error, 2 usage error;\n"
                  "register: 3 refused by the registrar, 4 no answer.\n";
-        return command.isEmpty() ? 64 : 0;
+        return command.isEmpty() ? 2 : 0;
     }
     args.removeAt(1);
     if (command == QLatin1String("listen")) {
