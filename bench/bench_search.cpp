@@ -8,6 +8,13 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include "store.h"
+#include "thesaurus.h"
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -22,6 +29,18 @@ long residentKiB()
     }
     const QList<QByteArray> fields = statm.readAll().split(' ');
     return fields.size() > 1 ? fields[1].toLong() * 4 : 0;
+}
+
+long peakKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+qint64 fileBytes(const QString &path)
+{
+    return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
 }
 
 struct Latency
@@ -77,22 +96,49 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("no-baseline"), QStringLiteral("Skip the FTS5 baseline (faster).")});
     parser.process(app);
 
-    const QList<kb::Article> real = bench::loadMunichArticles();
+    const kb::Catalogue munich = bench::loadMunichCatalogue();
+    const QList<kb::Article> &real = munich.articles;
     if (real.isEmpty()) {
         return 1;
     }
     const QStringList queries = queryMix(real);
+    QElapsedTimer thesaurusTimer;
+    thesaurusTimer.start();
+    const bool thesaurus = !kb::Thesaurus::system().isEmpty();
+    std::printf("thesaurus: %s, loaded once per process in %.0f ms (not in the build figures below)\n",
+                thesaurus ? "OpenThesaurus" : "missing", double(thesaurusTimer.nsecsElapsed()) / 1e6);
     std::printf("%d queries per size (keywords, typed title prefixes, typos, questions)\n\n", int(queries.size()));
-    std::printf("%-9s %-16s %10s %10s %10s %12s %12s\n", "articles", "engine", "p50 us", "p99 us", "max us",
-                "build art/s", "memory MiB");
+    std::printf("%-9s %-16s %9s %9s %9s %11s %11s %9s %9s %9s\n", "articles", "engine", "p50 us", "p99 us", "max us",
+                "import a/s", "index a/s", "db MiB", "index MiB", "peak MiB");
 
     for (const QString &sizeText : parser.value(QStringLiteral("sizes")).split(QLatin1Char(','))) {
         const int size = std::max(int(real.size()), sizeText.toInt());
         QList<kb::Article> corpus = bench::syntheticCorpus(real, size, 20261122);
 
-        const long before = residentKiB();
+        // Import into the desk's own store (SQLite file), then build the index from what it reads back,
+        // as the desk does at start.
+        QTemporaryDir dir;
+        const QString dbPath = dir.filePath(QStringLiteral("hotline.db"));
+        QString error;
+        auto store = kb::openSqliteStore(dbPath, &error);
+        if (!store) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
         QElapsedTimer timer;
         timer.start();
+        kb::UpsertReport report;
+        if (!store->upsert({corpus, munich.offices}, &report, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        const double importSeconds = double(timer.nsecsElapsed()) / 1e9;
+        const qint64 dbBytes = fileBytes(dbPath);
+        corpus = store->articles(&error);
+        store.reset();
+
+        const long before = residentKiB();
+        timer.restart();
         kb::SearchEngine engine;
         engine.build(corpus);
         const double buildSeconds = double(timer.nsecsElapsed()) / 1e9;
@@ -109,16 +155,16 @@ int main(int argc, char *argv[])
             }
         }
         const Latency l = percentiles(ours);
-        std::printf("%-9d %-16s %10.1f %10.1f %10.1f %12.0f %12.1f\n", size, "hotline", l.p50, l.p99, l.max,
-                    double(size) / buildSeconds, double(engineKiB) / 1024.0);
+        std::printf("%-9d %-16s %9.1f %9.1f %9.1f %11.0f %11.0f %9.1f %9.1f %9.1f\n", size, "hotline", l.p50, l.p99,
+                    l.max, double(size) / importSeconds, double(size) / buildSeconds, double(dbBytes) / 1048576.0,
+                    double(engineKiB) / 1024.0, double(peakKiB()) / 1024.0);
         std::fflush(stdout);
 
         if (!parser.isSet(QStringLiteral("no-baseline"))) {
-            const long ftsBefore = residentKiB();
+            const QString ftsPath = dir.filePath(QStringLiteral("fts5.db"));
             timer.restart();
-            const bench::Fts5Baseline fts(corpus);
+            const bench::Fts5Baseline fts(corpus, ftsPath);
             const double ftsSeconds = double(timer.nsecsElapsed()) / 1e9;
-            const long ftsKiB = residentKiB() - ftsBefore;
             // OR queries over large FTS5 indexes take up to seconds each: from 100k articles on, the
             // baseline runs every 10th query of the same mix.
             const int stride = size >= 100000 ? 10 : 1;
@@ -134,8 +180,9 @@ int main(int argc, char *argv[])
                 }
             }
             const Latency b = percentiles(base);
-            std::printf("%-9d %-16s %10.1f %10.1f %10.1f %12.0f %12.1f\n", size, "fts5-unicode61", b.p50, b.p99, b.max,
-                        double(size) / ftsSeconds, double(ftsKiB) / 1024.0);
+            std::printf("%-9d %-16s %9.1f %9.1f %9.1f %11.0f %11s %9.1f %9s %9.1f\n", size, "fts5-unicode61", b.p50,
+                        b.p99, b.max, double(size) / ftsSeconds, "-", double(fileBytes(ftsPath)) / 1048576.0, "-",
+                        double(peakKiB()) / 1024.0);
             std::fflush(stdout);
         }
     }

@@ -73,7 +73,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const bool verbose = app.arguments().contains(QStringLiteral("--verbose"));
-    const QList<kb::Article> articles = bench::loadMunichArticles();
+    const QList<kb::Article> articles = bench::loadMunichCatalogue().articles;
     if (articles.isEmpty()) {
         return 1;
     }

@@ -12,7 +12,7 @@
 
 namespace bench {
 
-QList<kb::Article> loadMunichArticles()
+kb::Catalogue loadMunichCatalogue()
 {
     const QString dir = QStringLiteral(HOTLINE_SHARED_DATA_DIR);
     kb::Catalogue catalogue;
@@ -24,7 +24,7 @@ QList<kb::Article> loadMunichArticles()
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return {};
     }
-    return catalogue.articles;
+    return catalogue;
 }
 
 QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, quint32 seed)
@@ -70,9 +70,9 @@ QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, qu
     return out;
 }
 
-Fts5Baseline::Fts5Baseline(const QList<kb::Article> &articles)
+Fts5Baseline::Fts5Baseline(const QList<kb::Article> &articles, const QString &path)
 {
-    sqlite3_open(":memory:", &m_db);
+    sqlite3_open(path.isEmpty() ? ":memory:" : path.toUtf8().constData(), &m_db);
     sqlite3_exec(m_db, "CREATE VIRTUAL TABLE fts USING fts5(title, keywords, body, tokenize='unicode61')", nullptr,
                  nullptr, nullptr);
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);

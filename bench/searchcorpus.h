@@ -15,8 +15,8 @@ struct sqlite3;
 
 namespace bench {
 
-// The Munich catalogue from ../shared (services and their offices).
-QList<kb::Article> loadMunichArticles();
+// The Munich catalogue from ../shared (services and their offices), read by the real importer.
+kb::Catalogue loadMunichCatalogue();
 
 // `count` articles: the real ones first, then synthetic ones whose titles, keywords and sentences are
 // drawn (seeded) from the real text, so word statistics stay German and realistic.
@@ -27,7 +27,8 @@ QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, qu
 class Fts5Baseline
 {
 public:
-    explicit Fts5Baseline(const QList<kb::Article> &articles);
+    // In memory, or in the SQLite file `path` (to measure its size).
+    explicit Fts5Baseline(const QList<kb::Article> &articles, const QString &path = QString());
     ~Fts5Baseline();
     Fts5Baseline(const Fts5Baseline &) = delete;
     Fts5Baseline &operator=(const Fts5Baseline &) = delete;

@@ -6,6 +6,7 @@
 #include "searchengine.h"
 #include "sqlitestore.h"
 #include "store.h"
+#include "textdiff.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,6 +22,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <termios.h>
 #include <unistd.h>
 
 namespace {
@@ -45,9 +47,21 @@ QTextStream &err()
     return stream;
 }
 
+// One reader for stdin: passwords and "search -" share it, so no line is lost to a second buffer.
+QTextStream &in()
+{
+    static QTextStream stream(stdin);
+    stream.setEncoding(QStringConverter::Utf8);
+    return stream;
+}
+
 int fail(const QString &message)
 {
     err() << "hotline-kb: " << message << Qt::endl;
+    if (message.contains(QLatin1String("nobody is signed in"))) {
+        err() << Messages::tr("hotline-kb: use --user NAME (password on stdin) or --admin; see hotline-kb --help")
+              << Qt::endl;
+    }
     return RuntimeError;
 }
 
@@ -67,6 +81,23 @@ const char *const kGlobalHelp = QT_TRANSLATE_NOOP(
     "  synonym add TERM EXPANSION...        Add or replace a synonym\n"
     "  synonym remove TERM                  Remove a synonym\n"
     "  synonym list                         List the synonyms\n"
+    "  user add NAME --role lead|agent      Create a user (password from stdin)\n"
+    "  user list | passwd NAME | role NAME lead|agent | disable NAME | enable NAME\n"
+    "  history ID [--diff V1,V2]            Published versions of an article; field diff of two\n"
+    "  review-due [--horizon DAYS]          Articles past their review date or changing validity\n"
+    "  gaps [--days N]                      Searches that found nothing useful, and agents' flags\n"
+    "  flags [--all] | flags resolve ID [NOTE]  Agents' flags (open ones unless --all); resolve one\n"
+    "  audit [--article ID] [--limit N]     The audit trail, newest first\n"
+    "  purge-log DAYS                       Delete search log entries older than DAYS days\n"
+    "  four-eyes [on|off]                   Whether a second team lead must approve drafts\n"
+    "\n"
+    "Who writes: once the database has users, every change names its author and needs a team lead.\n"
+    "  --user NAME  act as that user; the password is the first line of stdin (asked without echo\n"
+    "               on a terminal). An agent may only change their own password.\n"
+    "  --admin      act as the local administrator, recorded as \"admin\" in the audit trail. For\n"
+    "               whoever maintains the database file itself (imports, recovering a lost team\n"
+    "               lead password): access to the file is access to the data anyway.\n"
+    "Without either, writes work only while the database has no users (the first start).\n"
     "\n"
     "Database: --db PATH, or the desk's own database (%1).\n"
     "A database without articles gets the built-in Munich catalogue and its synonyms before search,\n"
@@ -80,13 +111,84 @@ struct Context
 {
     QString dbPath;
     bool installDefault = true;
+    QString userName;       // --user
+    bool admin = false;     // --admin
     std::unique_ptr<kb::Store> store;
 };
+
+// A password: on a terminal asked on stderr with echo off, otherwise the next line of stdin.
+bool readSecret(const QString &prompt, QString *secret)
+{
+    const bool tty = isatty(fileno(stdin));
+    termios saved{};
+    if (tty) {
+        err() << prompt << Qt::flush;
+        tcgetattr(fileno(stdin), &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(fileno(stdin), TCSANOW, &quiet);
+    }
+    QString line;
+    const bool ok = in().readLineInto(&line);
+    if (tty) {
+        tcsetattr(fileno(stdin), TCSANOW, &saved);
+        err() << Qt::endl;
+    }
+    if (line.endsWith(QLatin1Char('\r'))) {
+        line.chop(1);
+    }
+    *secret = line;
+    return ok;
+}
+
+// A new password: twice on a terminal, once from a pipe.
+bool readNewPassword(const QString &forWhom, QString *password, QString *error)
+{
+    if (!readSecret(Messages::tr("New password for %1: ").arg(forWhom), password) || password->isEmpty()) {
+        *error = Messages::tr("no password given (expected one line on stdin)");
+        return false;
+    }
+    if (isatty(fileno(stdin))) {
+        QString again;
+        readSecret(Messages::tr("Repeat the password: "), &again);
+        if (again != *password) {
+            *error = Messages::tr("the two passwords differ");
+            return false;
+        }
+    }
+    return true;
+}
+
+// Sets the store's actor from --user / --admin.
+bool signIn(Context &context, QString *error)
+{
+    if (context.admin) {
+        context.store->setActor(kb::Actor::administrator());
+        return true;
+    }
+    if (context.userName.isEmpty()) {
+        return true;
+    }
+    QString password;
+    if (!readSecret(Messages::tr("Password for %1: ").arg(context.userName), &password)) {
+        *error = Messages::tr("--user %1: no password on stdin").arg(context.userName);
+        return false;
+    }
+    const std::optional<kb::User> user = context.store->authenticate(context.userName, password, error);
+    if (!user) {
+        return false;
+    }
+    context.store->setActor(kb::Actor::signedIn(*user));
+    return true;
+}
 
 bool openStore(Context &context, bool forImport, QString *error)
 {
     context.store = kb::openSqliteStore(context.dbPath, error);
     if (!context.store) {
+        return false;
+    }
+    if (!signIn(context, error)) {
         return false;
     }
     const kb::StoreStats stats = context.store->stats();
@@ -309,10 +411,8 @@ int runSearch(Context &context, const QStringList &args)
     engine.build(articles, synonyms);
     const bool asJson = parser.isSet(json);
     if (words == QStringList{QStringLiteral("-")}) {
-        QTextStream in(stdin);
-        in.setEncoding(QStringConverter::Utf8);
         QString line;
-        while (in.readLineInto(&line)) {
+        while (in().readLineInto(&line)) {
             answer(engine, line.trimmed(), n, asJson);
         }
         return Ok;
@@ -462,6 +562,454 @@ int runSynonym(Context &context, const QStringList &args)
     return Ok;
 }
 
+
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("-");
+}
+
+int runUser(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr(
+        "Manage the desk's users (team leads and agents).\n"
+        "  user add NAME --role lead|agent [--display-name TEXT]\n"
+        "  user list\n  user passwd NAME\n  user role NAME lead|agent\n  user disable NAME\n  user enable NAME\n"
+        "New passwords are read from stdin (twice, without echo, on a terminal); with --user the acting\n"
+        "user's password comes first. The first user of a database must be a team lead and needs no\n"
+        "--user; after that a team lead (--user) or --admin manages users; anyone may change their own\n"
+        "password with --user."));
+    const QCommandLineOption role(QStringLiteral("role"), Messages::tr("lead or agent."), QStringLiteral("ROLE"));
+    const QCommandLineOption display(QStringLiteral("display-name"), Messages::tr("Full name shown in the desk."),
+                                     QStringLiteral("TEXT"));
+    parser.addOption(role);
+    parser.addOption(display);
+    parser.addPositionalArgument(QStringLiteral("ACTION"), Messages::tr("add, list, passwd, role, disable or enable"),
+                                 QStringLiteral("ACTION [NAME] [ROLE]"));
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    const QStringList rest = parser.positionalArguments();
+    const QString action = rest.value(0);
+    const QString hint = QStringLiteral("hotline-kb user --help");
+    const int wanted = action == QLatin1String("list")   ? 1
+                       : action == QLatin1String("role") ? 3
+                       : (action == QLatin1String("add") || action == QLatin1String("passwd")
+                          || action == QLatin1String("disable") || action == QLatin1String("enable"))
+                           ? 2
+                           : -1;
+    if (wanted < 0) {
+        return usage(action.isEmpty() ? Messages::tr("user: say add, list, passwd, role, disable or enable")
+                                      : Messages::tr("user: unknown action \"%1\"").arg(action),
+                     hint);
+    }
+    if (rest.size() != wanted) {
+        return usage(Messages::tr("user %1: wrong number of arguments").arg(action), hint);
+    }
+    kb::Role newRole = kb::Role::Agent;
+    if (action == QLatin1String("add")) {
+        if (!parser.isSet(role) || !kb::parseRole(parser.value(role), &newRole)) {
+            return usage(Messages::tr("user add: --role lead|agent is required"), hint);
+        }
+    }
+    if (action == QLatin1String("role") && !kb::parseRole(rest.at(2), &newRole)) {
+        return usage(Messages::tr("user role: unknown role \"%1\" (lead or agent)").arg(rest.at(2)), hint);
+    }
+    QString error;
+    context.installDefault = false;   // managing users does not install a catalogue
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    kb::Store &store = *context.store;
+    if (action == QLatin1String("list")) {
+        const QList<kb::User> users = store.users(&error);
+        if (!error.isEmpty()) {
+            return fail(error);
+        }
+        for (const kb::User &u : users) {
+            out() << QStringLiteral("%1\t%2\t%3\t%4")
+                         .arg(u.name, kb::roleName(u.role),
+                              u.active ? Messages::tr("active") : Messages::tr("disabled"), u.displayName)
+                  << '\n';
+        }
+        out() << Qt::flush;
+        return Ok;
+    }
+    const QString name = rest.at(1);
+    if (action == QLatin1String("add") || action == QLatin1String("passwd")) {
+        QString password;
+        if (!readNewPassword(name, &password, &error)) {
+            return fail(error);
+        }
+        if (action == QLatin1String("add")) {
+            const auto created = store.createUser(name, parser.value(display), newRole, password, &error);
+            if (!created) {
+                return fail(error);
+            }
+            out() << Messages::tr("Created %1 %2.").arg(kb::roleName(newRole), created->name) << '\n' << Qt::flush;
+            return Ok;
+        }
+        return store.setPassword(name, password, &error) ? Ok : fail(error);
+    }
+    if (action == QLatin1String("role")) {
+        return store.setRole(name, newRole, &error) ? Ok : fail(error);
+    }
+    return store.setUserActive(name, action == QLatin1String("enable"), &error) ? Ok : fail(error);
+}
+
+void printSegments(const QList<kb::DiffSegment> &segments)
+{
+    for (const kb::DiffSegment &s : segments) {
+        switch (s.kind) {
+        case kb::DiffSegment::Kind::Same:
+            out() << s.text;
+            break;
+        case kb::DiffSegment::Kind::Removed:
+            out() << "[-" << s.text << "-]";
+            break;
+        case kb::DiffSegment::Kind::Added:
+            out() << "{+" << s.text << "+}";
+            break;
+        }
+    }
+}
+
+int runHistory(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr("List the published versions of article ID, newest first.\n"
+                                                  "--diff V1 V2 shows what changed between two versions, field by\n"
+                                                  "field: [-removed-] {+added+}."));
+    const QCommandLineOption diff(QStringLiteral("diff"), Messages::tr("Compare versions V1 and V2 (\"V1,V2\")."),
+                                  QStringLiteral("V1,V2"));
+    parser.addOption(diff);
+    parser.addPositionalArgument(QStringLiteral("ID"), Messages::tr("The article id."));
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    const QStringList rest = parser.positionalArguments();
+    if (rest.size() != 1) {
+        return usage(Messages::tr("history needs exactly one article ID"), QStringLiteral("hotline-kb history --help"));
+    }
+    int from = 0;
+    int to = 0;
+    if (parser.isSet(diff)) {
+        const QStringList pair = parser.value(diff).split(QLatin1Char(','));
+        bool ok1 = false;
+        bool ok2 = false;
+        from = pair.value(0).toInt(&ok1);
+        to = pair.value(1).toInt(&ok2);
+        if (pair.size() != 2 || !ok1 || !ok2) {
+            return usage(Messages::tr("history: --diff needs two version numbers like 2,3"),
+                         QStringLiteral("hotline-kb history --help"));
+        }
+    }
+    QString error;
+    context.installDefault = false;
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    const QString id = rest.first();
+    if (parser.isSet(diff)) {
+        const auto a = context.store->articleVersion(id, from);
+        const auto b = context.store->articleVersion(id, to);
+        if (!a || !b) {
+            return fail(Messages::tr("article \"%1\" has no version %2").arg(id).arg(!a ? from : to));
+        }
+        for (const kb::FieldDiff &f : kb::diffArticles(a->content, b->content)) {
+            if (!f.changed) {
+                continue;
+            }
+            out() << "== " << f.label << " ==\n";
+            printSegments(f.segments);
+            out() << '\n';
+        }
+        out() << Qt::flush;
+        return Ok;
+    }
+    const QList<kb::ArticleVersion> versions = context.store->history(id, &error);
+    if (!error.isEmpty()) {
+        return fail(error);
+    }
+    if (versions.isEmpty()) {
+        return fail(Messages::tr("article \"%1\" has no published versions").arg(id));
+    }
+    for (const kb::ArticleVersion &v : versions) {
+        out() << QStringLiteral("v%1\t%2\t%3\t%4\t%5")
+                     .arg(v.version)
+                     .arg(timeText(v.publishedAt), v.publishedBy.isEmpty() ? QStringLiteral("-") : v.publishedBy,
+                          v.content.title, v.summary)
+              << '\n';
+    }
+    out() << Qt::flush;
+    return Ok;
+}
+
+int runReviewDue(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr("Articles past their review-by date, whose validity starts in the\n"
+                                                  "future or ends within the horizon, or with open flags; most urgent first."));
+    const QCommandLineOption horizon(QStringLiteral("horizon"), Messages::tr("Days ahead that count as coming (default 30)."),
+                                     QStringLiteral("DAYS"), QStringLiteral("30"));
+    const QCommandLineOption today(QStringLiteral("today"), Messages::tr("Reference date (default: today)."),
+                                   QStringLiteral("YYYY-MM-DD"));
+    parser.addOption(horizon);
+    parser.addOption(today);
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    bool ok = false;
+    const int days = parser.value(horizon).toInt(&ok);
+    const QDate date = parser.isSet(today) ? QDate::fromString(parser.value(today), Qt::ISODate) : QDate::currentDate();
+    if (!ok || days < 0 || !date.isValid() || !parser.positionalArguments().isEmpty()) {
+        return usage(Messages::tr("review-due: --horizon DAYS (0 or more) and --today YYYY-MM-DD"),
+                     QStringLiteral("hotline-kb review-due --help"));
+    }
+    QString error;
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    const QList<kb::ReviewItem> items = context.store->reviewDue(date, days, &error);
+    if (!error.isEmpty()) {
+        return fail(error);
+    }
+    for (const kb::ReviewItem &i : items) {
+        QStringList why;
+        if (i.status.needsReview) {
+            why << Messages::tr("review due %1").arg(i.reviewBy.toString(Qt::ISODate));
+        }
+        if (i.status.notYetValid) {
+            why << Messages::tr("valid from %1").arg(i.validFrom.toString(Qt::ISODate));
+        } else if (i.status.validityChange) {
+            why << Messages::tr("valid until %1").arg(i.validTo.toString(Qt::ISODate));
+        }
+        if (i.status.expired) {
+            why << Messages::tr("expired %1").arg(i.validTo.toString(Qt::ISODate));
+        }
+        if (i.status.openFlags > 0) {
+            why << Messages::tr("%n open flag(s)", nullptr, i.status.openFlags);
+        }
+        out() << i.articleId << '\t' << i.title << '\t' << why.join(QStringLiteral("; ")) << '\n';
+    }
+    out() << Qt::flush;
+    return Ok;
+}
+
+int runGaps(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr(
+        "Knowledge gaps: searches of the last N days that found nothing or whose results nobody\n"
+        "opened, grouped by the query (case and spaces folded), most frequent first; then the\n"
+        "flags agents raised. Columns: searches, of them without results, query, last searched."));
+    const QCommandLineOption daysOption(QStringLiteral("days"), Messages::tr("The period in days (default 30)."),
+                                        QStringLiteral("N"), QStringLiteral("30"));
+    const QCommandLineOption json(QStringLiteral("json"), Messages::tr("One JSON object with gaps and flags."));
+    parser.addOption(daysOption);
+    parser.addOption(json);
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    bool ok = false;
+    const int days = parser.value(daysOption).toInt(&ok);
+    if (!ok || days < 1 || !parser.positionalArguments().isEmpty()) {
+        return usage(Messages::tr("gaps: --days needs a number of at least 1"), QStringLiteral("hotline-kb gaps --help"));
+    }
+    QString error;
+    context.installDefault = false;
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    const kb::GapReport report = context.store->knowledgeGaps(QDateTime::currentDateTimeUtc().addDays(-days), &error);
+    if (!error.isEmpty()) {
+        return fail(error);
+    }
+    if (parser.isSet(json)) {
+        QJsonArray gaps;
+        for (const kb::KnowledgeGap &g : report.gaps) {
+            gaps.append(QJsonObject{{QStringLiteral("query"), g.query},
+                                    {QStringLiteral("example"), g.example},
+                                    {QStringLiteral("searches"), g.searches},
+                                    {QStringLiteral("without_results"), g.withoutResults},
+                                    {QStringLiteral("last_searched"), g.lastSearched.toString(Qt::ISODateWithMs)}});
+        }
+        QJsonArray flags;
+        for (const kb::ArticleFlag &f : report.openFlags) {
+            flags.append(QJsonObject{{QStringLiteral("id"), f.id},
+                                     {QStringLiteral("article_id"), f.articleId},
+                                     {QStringLiteral("title"), f.articleTitle},
+                                     {QStringLiteral("raised_by"), f.raisedBy},
+                                     {QStringLiteral("raised_at"), f.raisedAt.toString(Qt::ISODateWithMs)},
+                                     {QStringLiteral("comment"), f.comment}});
+        }
+        const QJsonObject o{{QStringLiteral("days"), days},
+                            {QStringLiteral("searches_logged"), report.searchesLogged},
+                            {QStringLiteral("gaps"), gaps},
+                            {QStringLiteral("open_flags"), flags}};
+        out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n' << Qt::flush;
+        return Ok;
+    }
+    out() << Messages::tr("%1 searches in the last %2 days; %3 queries without a useful result.")
+                 .arg(report.searchesLogged)
+                 .arg(days)
+                 .arg(report.gaps.size())
+          << '\n';
+    for (const kb::KnowledgeGap &g : report.gaps) {
+        out() << g.searches << '\t' << g.withoutResults << '\t' << g.query << '\t' << timeText(g.lastSearched) << '\n';
+    }
+    if (!report.openFlags.isEmpty()) {
+        out() << '\n' << Messages::tr("Open flags:") << '\n';
+        for (const kb::ArticleFlag &f : report.openFlags) {
+            out() << f.id << '\t' << f.articleId << '\t' << f.articleTitle << '\t' << f.raisedBy << '\t' << f.comment
+                  << '\n';
+        }
+    }
+    out() << Qt::flush;
+    return Ok;
+}
+
+int runFlags(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr("Agents' flags on articles: id, article, raised by, when, comment.\n"
+                                                  "  flags [--all]\n  flags resolve FLAG-ID [NOTE...]   (team lead)"));
+    const QCommandLineOption all(QStringLiteral("all"), Messages::tr("Also resolved flags."));
+    parser.addOption(all);
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    const QStringList rest = parser.positionalArguments();
+    const bool resolve = rest.value(0) == QLatin1String("resolve");
+    if ((!rest.isEmpty() && !resolve) || (resolve && rest.size() < 2)) {
+        return usage(Messages::tr("flags: list, or resolve FLAG-ID [NOTE...]"), QStringLiteral("hotline-kb flags --help"));
+    }
+    QString error;
+    context.installDefault = false;
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    if (resolve) {
+        bool ok = false;
+        const qint64 id = rest.at(1).toLongLong(&ok);
+        if (!ok) {
+            return usage(Messages::tr("flags resolve: \"%1\" is not a flag id").arg(rest.at(1)),
+                         QStringLiteral("hotline-kb flags --help"));
+        }
+        return context.store->resolveFlag(id, rest.mid(2).join(QLatin1Char(' ')), &error) ? Ok : fail(error);
+    }
+    const QList<kb::ArticleFlag> flags = context.store->flags(!parser.isSet(all), &error);
+    if (!error.isEmpty()) {
+        return fail(error);
+    }
+    for (const kb::ArticleFlag &f : flags) {
+        out() << f.id << '\t' << f.articleId << '\t' << f.raisedBy << '\t' << timeText(f.raisedAt) << '\t' << f.comment;
+        if (!f.open) {
+            out() << '\t' << Messages::tr("resolved by %1: %2").arg(f.resolvedBy, f.resolution);
+        }
+        out() << '\n';
+    }
+    out() << Qt::flush;
+    return Ok;
+}
+
+int runAudit(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr("The audit trail, newest first: when, who, action, article@version, what."));
+    const QCommandLineOption article(QStringLiteral("article"), Messages::tr("Only entries about article ID."),
+                                     QStringLiteral("ID"));
+    const QCommandLineOption limit(QStringLiteral("limit"), Messages::tr("At most N entries (default 50)."),
+                                   QStringLiteral("N"), QStringLiteral("50"));
+    parser.addOption(article);
+    parser.addOption(limit);
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    bool ok = false;
+    const int n = parser.value(limit).toInt(&ok);
+    if (!ok || n < 1 || !parser.positionalArguments().isEmpty()) {
+        return usage(Messages::tr("audit: --limit needs a positive number"), QStringLiteral("hotline-kb audit --help"));
+    }
+    QString error;
+    context.installDefault = false;
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    const QList<kb::AuditEntry> entries = context.store->auditLog(parser.value(article), n, &error);
+    if (!error.isEmpty()) {
+        return fail(error);
+    }
+    for (const kb::AuditEntry &e : entries) {
+        const QString target = e.articleId.isEmpty() ? QStringLiteral("-")
+                               : e.version > 0       ? QStringLiteral("%1@%2").arg(e.articleId).arg(e.version)
+                                                     : e.articleId;
+        out() << timeText(e.at) << '\t' << e.actor << '\t' << e.action << '\t' << target << '\t' << e.summary << '\n';
+    }
+    out() << Qt::flush;
+    return Ok;
+}
+
+int runPurgeLog(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr("Retention: delete search log entries older than DAYS days."));
+    parser.addPositionalArgument(QStringLiteral("DAYS"), Messages::tr("Keep this many days (1 or more)."));
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    bool ok = false;
+    const int days = parser.positionalArguments().value(0).toInt(&ok);
+    if (!ok || days < 1 || parser.positionalArguments().size() != 1) {
+        return usage(Messages::tr("purge-log needs DAYS, a number of at least 1"), QStringLiteral("hotline-kb purge-log --help"));
+    }
+    QString error;
+    context.installDefault = false;
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    const int removed = context.store->purgeSearchLog(days, &error);
+    if (removed < 0) {
+        return fail(error);
+    }
+    out() << Messages::tr("Removed %n search log entries.", nullptr, removed) << '\n' << Qt::flush;
+    return Ok;
+}
+
+int runFourEyes(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr("Four-eyes review: with \"on\" a second team lead approves every draft;\n"
+                                                  "\"off\" lets a team lead publish their own drafts (small teams).\n"
+                                                  "Without an argument: show the setting."));
+    parser.addPositionalArgument(QStringLiteral("STATE"), Messages::tr("on or off"), QStringLiteral("[on|off]"));
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    const QStringList rest = parser.positionalArguments();
+    const QString state = rest.value(0);
+    if (rest.size() > 1 || (!state.isEmpty() && state != QLatin1String("on") && state != QLatin1String("off"))) {
+        return usage(Messages::tr("four-eyes: on or off"), QStringLiteral("hotline-kb four-eyes --help"));
+    }
+    QString error;
+    context.installDefault = false;
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    if (state.isEmpty()) {
+        out() << (context.store->fourEyes() ? "on" : "off") << '\n' << Qt::flush;
+        return Ok;
+    }
+    return context.store->setFourEyes(state == QLatin1String("on"), &error) ? Ok : fail(error);
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -484,11 +1032,19 @@ int main(int argc, char *argv[])
                                 QStringLiteral("PATH"));
     const QCommandLineOption noDefault(QStringLiteral("no-default-catalogue"),
                                        Messages::tr("Never install the built-in catalogue into an empty database."));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  Messages::tr("Act as user NAME (password: first line of stdin)."), QStringLiteral("NAME"));
+    const QCommandLineOption admin(QStringLiteral("admin"),
+                                   Messages::tr("Act as the local administrator (audited as \"admin\")."));
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(db);
     parser.addOption(noDefault);
-    parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("import, search, export, stats or synonym"));
+    parser.addOption(user);
+    parser.addOption(admin);
+    parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("import, search, export, stats, synonym, user, "
+                                                                        "history, review-due, gaps, flags, audit, "
+                                                                        "purge-log or four-eyes"));
 
     const QStringList arguments = QCoreApplication::arguments();
     if (!parser.parse(arguments)) {
@@ -510,6 +1066,14 @@ int main(int argc, char *argv[])
 
     Context context;
     context.installDefault = !parser.isSet(noDefault);
+    context.admin = parser.isSet(admin);
+    context.userName = parser.value(user).trimmed();
+    if (context.admin && !context.userName.isEmpty()) {
+        return usage(Messages::tr("--user and --admin exclude each other"));
+    }
+    if (parser.isSet(user) && context.userName.isEmpty()) {
+        return usage(Messages::tr("--user needs a NAME"));
+    }
     if (parser.isSet(db)) {
         context.dbPath = parser.value(db);
         if (context.dbPath.trimmed().isEmpty()) {
@@ -535,6 +1099,30 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("synonym") || command == QLatin1String("synonyms")) {
         return runSynonym(context, rest);
+    }
+    if (command == QLatin1String("user") || command == QLatin1String("users")) {
+        return runUser(context, rest);
+    }
+    if (command == QLatin1String("history")) {
+        return runHistory(context, rest);
+    }
+    if (command == QLatin1String("review-due")) {
+        return runReviewDue(context, rest);
+    }
+    if (command == QLatin1String("gaps")) {
+        return runGaps(context, rest);
+    }
+    if (command == QLatin1String("flags")) {
+        return runFlags(context, rest);
+    }
+    if (command == QLatin1String("audit")) {
+        return runAudit(context, rest);
+    }
+    if (command == QLatin1String("purge-log")) {
+        return runPurgeLog(context, rest);
+    }
+    if (command == QLatin1String("four-eyes")) {
+        return runFourEyes(context, rest);
     }
     return usage(Messages::tr("unknown command \"%1\"").arg(command));
 }

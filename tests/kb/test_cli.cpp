@@ -3,6 +3,8 @@
 
 #include "../support/qtstringmaker.h"
 
+#include "store.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -211,4 +213,125 @@ TEST_CASE("hotline-kb: usage errors exit 2, runtime errors exit 1 with a message
     const Result garbage = run({QStringLiteral("--db"), notDb, QStringLiteral("stats")});
     CHECK(garbage.exitCode == 1);
     CHECK(garbage.err.contains(notDb));
+}
+
+TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps and review dates", "[cli][editorial]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("desk.db"));
+    auto with = [&db](QStringList args, const QByteArray &input = {}) {
+        args.prepend(db);
+        args.prepend(QStringLiteral("--db"));
+        return run(args, input);
+    };
+    // First user: must be a team lead; the password comes from stdin.
+    const Result agentFirst = with({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("anna"),
+                                    QStringLiteral("--role"), QStringLiteral("agent")},
+                                   "geheim-genug-1\n");
+    CHECK(agentFirst.exitCode == 1);
+    CHECK(agentFirst.err.contains(QStringLiteral("team lead")));
+    CHECK(with({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("lena")}, "geheim-genug-1\n").exitCode == 2);
+    const Result lead = with({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("lena"),
+                              QStringLiteral("--role"), QStringLiteral("lead")},
+                             "geheim-genug-1\n");
+    INFO(lead.err.toStdString());
+    REQUIRE(lead.exitCode == 0);
+
+    // Now writes need someone: anonymous is refused with a hint, a wrong password too.
+    const Result anonymous = with({QStringLiteral("synonym"), QStringLiteral("add"), QStringLiteral("Lappen"),
+                                   QStringLiteral("Führerschein")});
+    CHECK(anonymous.exitCode == 1);
+    CHECK(anonymous.err.contains(QStringLiteral("--user NAME")));
+    CHECK(with({QStringLiteral("--user"), QStringLiteral("lena"), QStringLiteral("synonym"), QStringLiteral("add"),
+                QStringLiteral("Lappen"), QStringLiteral("Führerschein")},
+               "falsch-falsch-1\n")
+              .exitCode
+          == 1);
+    REQUIRE(with({QStringLiteral("--user"), QStringLiteral("lena"), QStringLiteral("synonym"), QStringLiteral("add"),
+                  QStringLiteral("Lappen"), QStringLiteral("Führerschein")},
+                 "geheim-genug-1\n")
+                .exitCode
+            == 0);
+    // Acting password first, then the new user's.
+    REQUIRE(with({QStringLiteral("--user"), QStringLiteral("lena"), QStringLiteral("user"), QStringLiteral("add"),
+                  QStringLiteral("anna"), QStringLiteral("--role"), QStringLiteral("agent")},
+                 "geheim-genug-1\nanna-geheim-12\n")
+                .exitCode
+            == 0);
+    const Result agentWrite = with({QStringLiteral("--user"), QStringLiteral("anna"), QStringLiteral("synonym"),
+                                    QStringLiteral("remove"), QStringLiteral("Lappen")},
+                                   "anna-geheim-12\n");
+    CHECK(agentWrite.exitCode == 1);
+    CHECK(agentWrite.err.contains(QStringLiteral("only a team lead")));
+    const Result list = with({QStringLiteral("user"), QStringLiteral("list")});
+    CHECK(list.out == QStringLiteral("anna\tagent\tactive\tanna\nlena\tlead\tactive\tlena\n"));
+    // --admin: the documented way in when no team lead can sign in.
+    REQUIRE(with({QStringLiteral("--admin"), QStringLiteral("user"), QStringLiteral("role"), QStringLiteral("anna"),
+                  QStringLiteral("lead")})
+                .exitCode
+            == 0);
+    const Result audit = with({QStringLiteral("audit"), QStringLiteral("--limit"), QStringLiteral("3")});
+    const QStringList lines = audit.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines.at(0).contains(QStringLiteral("\tadmin\tuser.role\t")));
+    CHECK(lines.at(1).contains(QStringLiteral("\tlena\tuser.create\t")));
+    CHECK(lines.at(2).contains(QStringLiteral("\tlena\tsynonym.set\t")));
+
+    // History and diff of an article edited through the library, gaps from a recorded log.
+    {
+        QString error;
+        auto store = kb::openSqliteStore(db, &error);
+        REQUIRE(store);
+        const auto lena = store->authenticate(QStringLiteral("lena"), QStringLiteral("geheim-genug-1"), &error);
+        REQUIRE(lena);
+        store->setActor(kb::Actor::signedIn(*lena));
+        REQUIRE(store->setFourEyes(false, &error));
+        kb::Article perso = *store->article(QStringLiteral("1063441"));
+        perso.feesHtml = QStringLiteral("46,00 Euro");
+        perso.reviewBy = QDate(2026, 1, 31);
+        REQUIRE(store->saveDraft(perso, perso.version, &error).ok());
+        REQUIRE(store->approveDraft(perso.id, lena->id, QStringLiteral("Gebühr"), &error).ok());
+        for (int i = 0; i < 3; ++i) {
+            REQUIRE(store->logSearch(QStringLiteral("Perso verloren"), 0, &error) > 0);
+        }
+        const qint64 opened = store->logSearch(QStringLiteral("ummelden"), 3, &error);
+        REQUIRE(store->logOpened(opened, QStringLiteral("1063475"), &error));
+        REQUIRE(store->logSearch(QStringLiteral("hundesteuer"), 2, &error) > 0);
+    }
+    const Result history = with({QStringLiteral("history"), QStringLiteral("1063441")});
+    REQUIRE(history.exitCode == 0);
+    const QStringList versions = history.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(versions.size() == 2);
+    CHECK(versions.at(0).startsWith(QStringLiteral("v2\t")));
+    CHECK(versions.at(0).contains(QStringLiteral("\tlena\t")));
+    CHECK(versions.at(0).endsWith(QStringLiteral("\tGebühr")));
+    const Result diff = with({QStringLiteral("history"), QStringLiteral("1063441"), QStringLiteral("--diff"),
+                              QStringLiteral("1,2")});
+    REQUIRE(diff.exitCode == 0);
+    INFO(diff.out.toStdString());
+    CHECK(diff.out.contains(QStringLiteral("== Fees ==")));
+    CHECK(diff.out.contains(QStringLiteral("{+46,00 Euro+}")));
+    CHECK(diff.out.contains(QStringLiteral("[-unter 24 Jahren: 27,60 Euro\n")));
+    CHECK(with({QStringLiteral("history"), QStringLiteral("1063441"), QStringLiteral("--diff"), QStringLiteral("1,9")})
+              .exitCode
+          == 1);
+
+    const Result due = with({QStringLiteral("review-due"), QStringLiteral("--today"), QStringLiteral("2026-02-01")});
+    REQUIRE(due.exitCode == 0);
+    CHECK(due.out.startsWith(QStringLiteral("1063441\t")));
+    CHECK(due.out.contains(QStringLiteral("review due 2026-01-31")));
+    CHECK(with({QStringLiteral("review-due"), QStringLiteral("--today"), QStringLiteral("2026-01-30")}).out.isEmpty());
+    CHECK(with({QStringLiteral("review-due"), QStringLiteral("--today"), QStringLiteral("gestern")}).exitCode == 2);
+
+    const Result gaps = with({QStringLiteral("gaps"), QStringLiteral("--json")});
+    REQUIRE(gaps.exitCode == 0);
+    const QJsonObject report = QJsonDocument::fromJson(gaps.out.toUtf8()).object();
+    CHECK(report.value(QLatin1String("searches_logged")).toInt() == 5);
+    const QJsonArray found = report.value(QLatin1String("gaps")).toArray();
+    REQUIRE(found.size() == 2);
+    CHECK(found.at(0).toObject().value(QLatin1String("query")).toString() == QStringLiteral("perso verloren"));
+    CHECK(found.at(0).toObject().value(QLatin1String("searches")).toInt() == 3);
+    CHECK(found.at(1).toObject().value(QLatin1String("query")).toString() == QStringLiteral("hundesteuer"));
+    CHECK(with({QStringLiteral("gaps"), QStringLiteral("--days"), QStringLiteral("0")}).exitCode == 2);
+    CHECK(with({QStringLiteral("purge-log"), QStringLiteral("30")}).out.contains(QStringLiteral("0")));
 }

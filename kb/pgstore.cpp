@@ -1,0 +1,1233 @@
+// PostgreSQL backend of kb::Store through Qt SQL (QPSQL): schema by its own numbered migrations
+// (kb/migrations/pg/), revision-stamped rows and tombstones for the desks' replicas.
+#include "pgstore.h"
+
+#include "jsonlformat.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+#include <cmath>
+
+namespace kb {
+
+namespace {
+
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(kb::PgStore)
+};
+
+// Serialises schema changes of concurrent admins (an arbitrary constant of this project).
+constexpr qint64 kMigrationLockKey = 0x686f746c696e65; // "hotline"
+
+void setError(QString *error, const QString &message)
+{
+    if (error) {
+        *error = message;
+    }
+}
+
+QString errorText(const QSqlQuery &q)
+{
+    return q.lastError().text().trimmed();
+}
+
+QStringList migrationFiles()
+{
+    static const QStringList files = [] {
+        const QStringList sorted =
+            QDir(QStringLiteral(":/kb/pgmigrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+        QStringList out;
+        for (int i = 0; i < sorted.size(); ++i) {
+            const QString expected = QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'));
+            if (!sorted.at(i).startsWith(expected)) {
+                qCCritical(lcDb) << "PostgreSQL migration files are not numbered 1..N:" << sorted;
+                break;
+            }
+            out << QStringLiteral(":/kb/pgmigrations/") + sorted.at(i);
+        }
+        return out;
+    }();
+    return files;
+}
+
+// One statement per paragraph (";" then a blank line), so function bodies may contain ";".
+QStringList splitStatements(const QString &sql)
+{
+    static const QRegularExpression separator(QStringLiteral(";[ \\t]*\\r?\\n[ \\t]*\\r?\\n"));
+    static const QRegularExpression commentLine(QStringLiteral("^\\s*--[^\\n]*$"), QRegularExpression::MultilineOption);
+    QStringList statements;
+    const QStringList parts = sql.split(separator);
+    for (const QString &part : parts) {
+        QString code = part;
+        code.remove(commentLine);
+        code = code.trimmed();
+        if (code.endsWith(QLatin1Char(';'))) {
+            code.chop(1);
+        }
+        if (!code.trimmed().isEmpty()) {
+            statements << code;
+        }
+    }
+    return statements;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error, const QString &what)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        setError(error, Messages::tr("%1 failed: %2").arg(what, errorText(q)));
+        return false;
+    }
+    return true;
+}
+
+bool runScript(QSqlDatabase &db, const QString &resource, QString *error)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly)) {
+        setError(error, Messages::tr("%1 is missing from the build").arg(resource));
+        return false;
+    }
+    const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+    for (const QString &statement : statements) {
+        QSqlQuery q(db);
+        if (!q.exec(statement)) {
+            setError(error, Messages::tr("%1 failed: %2 in: %3")
+                                .arg(QFileInfo(resource).fileName(), errorText(q), statement.left(120)));
+            return false;
+        }
+    }
+    return true;
+}
+
+QString toJson(const QStringList &list)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList fromJsonList(const QString &text)
+{
+    QStringList out;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        out << v.toString();
+    }
+    return out;
+}
+
+QString linksToJson(const QList<Link> &links)
+{
+    QJsonArray array;
+    for (const Link &l : links) {
+        array.append(QJsonObject{{QStringLiteral("title"), l.title},
+                                 {QStringLiteral("url"), l.url},
+                                 {QStringLiteral("description"), l.description}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<Link> linksFromJson(const QString &text)
+{
+    QList<Link> out;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        out << Link{o.value(QLatin1String("title")).toString(), o.value(QLatin1String("url")).toString(),
+                    o.value(QLatin1String("description")).toString()};
+    }
+    return out;
+}
+
+QVariant dateValue(const QDate &date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QDate dateFrom(const QVariant &v)
+{
+    if (v.isNull()) {
+        return {};
+    }
+    const QDate d = v.toDate();
+    return d.isValid() ? d : QDate::fromString(v.toString().left(10), Qt::ISODate);
+}
+
+QVariant realValue(double d)
+{
+    return std::isnan(d) ? QVariant(QMetaType::fromType<double>()) : QVariant(d);
+}
+
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+// The content fingerprint: the article's exchange form without store bookkeeping (jsonlformat.h
+// documents that this form only changes when the content does), hashed.
+QString contentHash(const Article &a)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(articleToJson(a, false)).toJson(QJsonDocument::Compact),
+                                 QCryptographicHash::Sha1)
+            .toHex());
+}
+
+QString contentHash(const Office &o)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(officeToJson(o)).toJson(QJsonDocument::Compact),
+                                                        QCryptographicHash::Sha1)
+                                   .toHex());
+}
+
+// A PostgreSQL array literal of text ({"a","b"}), bound as one parameter and cast to TEXT[].
+QString textArrayLiteral(const QStringList &values)
+{
+    QString out = QStringLiteral("{");
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        QString v = values.at(i);
+        v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        out += (i > 0 ? QStringLiteral(",\"") : QStringLiteral("\"")) + v + QLatin1Char('"');
+    }
+    return out + QLatin1Char('}');
+}
+
+std::atomic<int> connectionCounter{0};
+
+} // namespace
+
+bool PgChangeSet::isEmpty() const
+{
+    return changed.articles.isEmpty() && changed.offices.isEmpty() && changedSynonyms.isEmpty() &&
+           removedArticles.isEmpty() && removedSynonyms.isEmpty();
+}
+
+// Opens a transaction unless the caller holds one (beginTransaction()); rolls back unless
+// commit() was called.
+class PgStore::WriteScope
+{
+public:
+    WriteScope(PgStore &store, QSqlDatabase &db) : m_store(store), m_db(db)
+    {
+        m_own = !store.m_outerTransaction;
+        m_active = m_own ? m_db.transaction() : true;
+    }
+    ~WriteScope()
+    {
+        if (m_own && m_active) {
+            m_db.rollback();
+        }
+    }
+    WriteScope(const WriteScope &) = delete;
+    WriteScope &operator=(const WriteScope &) = delete;
+
+    bool isActive() const
+    {
+        return m_active;
+    }
+    bool commit(QString *error)
+    {
+        if (!m_own) {
+            return true;
+        }
+        if (!m_db.commit()) {
+            setError(error, Messages::tr("commit failed: %1").arg(m_db.lastError().text().trimmed()));
+            return false;
+        }
+        m_active = false;
+        return true;
+    }
+
+    // The revision this write stamps on what it changes: taken under the row lock of the
+    // counter, so writers queue up here and revisions follow commit order.
+    bool takeRevision(qint64 *revision, QString *error)
+    {
+        if (!m_own && m_store.m_pendingRevision >= 0) {
+            *revision = m_store.m_pendingRevision;
+            return true;
+        }
+        qint64 current = 0;
+        if (!m_store.lockRevision(m_db, &current, error)) {
+            return false;
+        }
+        *revision = current + 1;
+        if (!m_own) {
+            m_store.m_pendingRevision = *revision;
+        }
+        return true;
+    }
+
+private:
+    PgStore &m_store;
+    QSqlDatabase &m_db;
+    bool m_own = true;
+    bool m_active = false;
+};
+
+PgStore::PgStore(const QString &connectionName, const PgConnection &params)
+    : m_connectionName(connectionName), m_params(params)
+{
+    m_params.password.clear(); // not kept in memory longer than needed
+}
+
+PgStore::~PgStore()
+{
+    {
+        QSqlDatabase db = database();
+        if (m_outerTransaction) {
+            db.rollback();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString PgStore::connectionName() const
+{
+    return m_connectionName;
+}
+
+const PgConnection &PgStore::parameters() const
+{
+    return m_params;
+}
+
+QString PgStore::backendName() const
+{
+    return QStringLiteral("postgresql");
+}
+
+QSqlDatabase PgStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool PgStore::beginTransaction(QString *error)
+{
+    if (m_outerTransaction) {
+        setError(error, Messages::tr("a transaction is already open"));
+        return false;
+    }
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2")
+                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
+        return false;
+    }
+    m_outerTransaction = true;
+    m_pendingRevision = -1;
+    return true;
+}
+
+bool PgStore::commitTransaction(QString *error)
+{
+    if (!m_outerTransaction) {
+        setError(error, Messages::tr("no transaction is open"));
+        return false;
+    }
+    QSqlDatabase db = database();
+    m_outerTransaction = false;
+    m_pendingRevision = -1;
+    if (!db.commit()) {
+        setError(error, Messages::tr("commit failed: %1").arg(db.lastError().text().trimmed()));
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+void PgStore::rollbackTransaction()
+{
+    if (m_outerTransaction) {
+        database().rollback();
+    }
+    m_outerTransaction = false;
+    m_pendingRevision = -1;
+}
+
+bool PgStore::lockRevision(QSqlDatabase &db, qint64 *current, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT int_value FROM meta WHERE key = 'revision' FOR UPDATE")) || !q.next()) {
+        setError(error, Messages::tr("locking the revision counter failed: %1").arg(errorText(q)));
+        return false;
+    }
+    *current = q.value(0).toLongLong();
+    return true;
+}
+
+bool PgStore::setRevision(QSqlDatabase &db, qint64 revision, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE meta SET int_value = :revision WHERE key = 'revision'"));
+    q.bindValue(QStringLiteral(":revision"), revision);
+    if (!q.exec()) {
+        setError(error, Messages::tr("updating the revision counter failed: %1").arg(errorText(q)));
+        return false;
+    }
+    return true;
+}
+
+bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error)
+{
+    // Check the input before touching the server.
+    QSet<QString> seen;
+    for (const Office &o : catalogue.offices) {
+        if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
+            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
+            return false;
+        }
+        if (seen.contains(o.id)) {
+            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
+            return false;
+        }
+        seen.insert(o.id);
+    }
+    seen.clear();
+    for (const Article &a : catalogue.articles) {
+        if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
+            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
+            return false;
+        }
+        if (seen.contains(a.id)) {
+            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
+            return false;
+        }
+        seen.insert(a.id);
+    }
+
+    QSqlDatabase db = database();
+    WriteScope scope(*this, db);
+    if (!scope.isActive()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2")
+                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
+        return false;
+    }
+    qint64 revision = 0;
+    if (!scope.takeRevision(&revision, error)) {
+        return false;
+    }
+
+    // Read after the lock: a concurrent writer has committed by now, so its versions count.
+    // Only the ids of this write: an edit of one article does not scan the catalogue.
+    QHash<QString, QString> knownArticles;
+    QHash<QString, QString> knownOffices;
+    {
+        QStringList articleIds;
+        for (const Article &a : catalogue.articles) {
+            articleIds << a.id;
+        }
+        QStringList officeIds;
+        for (const Office &o : catalogue.offices) {
+            officeIds << o.id;
+        }
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE id = ANY (CAST(:ids AS TEXT[]))"));
+        q.bindValue(QStringLiteral(":ids"), textArrayLiteral(articleIds));
+        if (!q.exec()) {
+            setError(error, Messages::tr("reading the articles failed: %1").arg(errorText(q)));
+            return false;
+        }
+        while (q.next()) {
+            knownArticles.insert(q.value(0).toString(), q.value(1).toString());
+        }
+        QSqlQuery o(db);
+        o.setForwardOnly(true);
+        o.prepare(QStringLiteral("SELECT id, content_hash FROM offices WHERE id = ANY (CAST(:ids AS TEXT[]))"));
+        o.bindValue(QStringLiteral(":ids"), textArrayLiteral(officeIds));
+        if (!o.exec()) {
+            setError(error, Messages::tr("reading the offices failed: %1").arg(errorText(o)));
+            return false;
+        }
+        while (o.next()) {
+            knownOffices.insert(o.value(0).toString(), o.value(1).toString());
+        }
+    }
+
+    UpsertReport counts;
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QSqlQuery officeUpsert(db);
+    officeUpsert.prepare(QStringLiteral(
+        "INSERT INTO offices (id, name, organization, street, postal_code, city, phone, fax, email, web, "
+        "opening_hours, latitude, longitude, keywords, source, updated_at, content_hash, revision) "
+        "VALUES (:id, :name, :organization, :street, :postal_code, :city, :phone, :fax, :email, :web, "
+        ":opening_hours, :latitude, :longitude, :keywords, :source, :updated_at, :content_hash, :revision) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, organization = excluded.organization, "
+        "street = excluded.street, postal_code = excluded.postal_code, city = excluded.city, phone = excluded.phone, "
+        "fax = excluded.fax, email = excluded.email, web = excluded.web, opening_hours = excluded.opening_hours, "
+        "latitude = excluded.latitude, longitude = excluded.longitude, keywords = excluded.keywords, "
+        "source = excluded.source, updated_at = excluded.updated_at, content_hash = excluded.content_hash, "
+        "revision = excluded.revision"));
+    for (const Office &o : catalogue.offices) {
+        const QString hash = contentHash(o);
+        const auto known = knownOffices.constFind(o.id);
+        if (known != knownOffices.constEnd() && *known == hash) {
+            continue;
+        }
+        officeUpsert.bindValue(QStringLiteral(":id"), text(o.id));
+        officeUpsert.bindValue(QStringLiteral(":name"), text(o.name));
+        officeUpsert.bindValue(QStringLiteral(":organization"), text(o.organization));
+        officeUpsert.bindValue(QStringLiteral(":street"), text(o.street));
+        officeUpsert.bindValue(QStringLiteral(":postal_code"), text(o.postalCode));
+        officeUpsert.bindValue(QStringLiteral(":city"), text(o.city));
+        officeUpsert.bindValue(QStringLiteral(":phone"), text(o.phone));
+        officeUpsert.bindValue(QStringLiteral(":fax"), text(o.fax));
+        officeUpsert.bindValue(QStringLiteral(":email"), text(o.email));
+        officeUpsert.bindValue(QStringLiteral(":web"), text(o.web));
+        officeUpsert.bindValue(QStringLiteral(":opening_hours"), text(o.openingHours));
+        officeUpsert.bindValue(QStringLiteral(":latitude"), realValue(o.latitude));
+        officeUpsert.bindValue(QStringLiteral(":longitude"), realValue(o.longitude));
+        officeUpsert.bindValue(QStringLiteral(":keywords"), toJson(o.keywords));
+        officeUpsert.bindValue(QStringLiteral(":source"), text(o.source));
+        officeUpsert.bindValue(QStringLiteral(":updated_at"), now);
+        officeUpsert.bindValue(QStringLiteral(":content_hash"), hash);
+        officeUpsert.bindValue(QStringLiteral(":revision"), revision);
+        if (!officeUpsert.exec()) {
+            setError(error, Messages::tr("writing office \"%1\" failed: %2").arg(o.id, errorText(officeUpsert)));
+            return false;
+        }
+        ++(known == knownOffices.constEnd() ? counts.officesInserted : counts.officesUpdated);
+    }
+
+    // The version is bumped by the server (version + 1), not computed here, so two writers
+    // never both write "version 2".
+    QSqlQuery articleUpsert(db);
+    articleUpsert.prepare(QStringLiteral(
+        "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, "
+        "processing_time, legal_basis, online_service_url, url, keywords, category, links, duration_minutes, "
+        "valid_from, valid_to, last_reviewed, review_by, updated_at, version, source, content_hash, revision) "
+        "VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, :processing_time, "
+        ":legal_basis, :online_service_url, :url, :keywords, :category, :links, :duration_minutes, "
+        "CAST(:valid_from AS DATE), CAST(:valid_to AS DATE), CAST(:last_reviewed AS DATE), CAST(:review_by AS DATE), "
+        "CAST(:updated_at AS TIMESTAMPTZ), 1, :source, :content_hash, :revision) "
+        "ON CONFLICT (id) DO UPDATE SET title = excluded.title, leika_key = excluded.leika_key, "
+        "summary = excluded.summary, description_html = excluded.description_html, documents = excluded.documents, "
+        "fees_html = excluded.fees_html, processing_time = excluded.processing_time, "
+        "legal_basis = excluded.legal_basis, online_service_url = excluded.online_service_url, url = excluded.url, "
+        "keywords = excluded.keywords, category = excluded.category, links = excluded.links, "
+        "duration_minutes = excluded.duration_minutes, valid_from = excluded.valid_from, "
+        "valid_to = excluded.valid_to, last_reviewed = excluded.last_reviewed, review_by = excluded.review_by, "
+        "updated_at = excluded.updated_at, version = articles.version + 1, source = excluded.source, "
+        "content_hash = excluded.content_hash, revision = excluded.revision"));
+    QSqlQuery linksDelete(db);
+    linksDelete.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :article_id"));
+    QSqlQuery linkInsert(db);
+    linkInsert.prepare(QStringLiteral(
+        "INSERT INTO article_offices (article_id, office_id, position, duration_minutes, bookable, appointment_url) "
+        "VALUES (:article_id, :office_id, :position, :duration_minutes, :bookable, :appointment_url)"));
+    QStringList revived;
+    for (const Article &a : catalogue.articles) {
+        const QString hash = contentHash(a);
+        const auto known = knownArticles.constFind(a.id);
+        if (known != knownArticles.constEnd() && *known == hash) {
+            ++counts.articlesUnchanged;
+            continue;
+        }
+        const bool isNew = known == knownArticles.constEnd();
+        QSqlQuery &q = articleUpsert;
+        q.bindValue(QStringLiteral(":id"), text(a.id));
+        q.bindValue(QStringLiteral(":title"), text(a.title));
+        q.bindValue(QStringLiteral(":leika_key"), text(a.leikaKey));
+        q.bindValue(QStringLiteral(":summary"), text(a.summary));
+        q.bindValue(QStringLiteral(":description_html"), text(a.descriptionHtml));
+        q.bindValue(QStringLiteral(":documents"), toJson(a.documents));
+        q.bindValue(QStringLiteral(":fees_html"), text(a.feesHtml));
+        q.bindValue(QStringLiteral(":processing_time"), text(a.processingTime));
+        q.bindValue(QStringLiteral(":legal_basis"), text(a.legalBasis));
+        q.bindValue(QStringLiteral(":online_service_url"), text(a.onlineServiceUrl));
+        q.bindValue(QStringLiteral(":url"), text(a.url));
+        q.bindValue(QStringLiteral(":keywords"), toJson(a.keywords));
+        q.bindValue(QStringLiteral(":category"), text(a.category));
+        q.bindValue(QStringLiteral(":links"), linksToJson(a.links));
+        q.bindValue(QStringLiteral(":duration_minutes"), a.durationMinutes);
+        q.bindValue(QStringLiteral(":valid_from"), dateValue(a.validFrom));
+        q.bindValue(QStringLiteral(":valid_to"), dateValue(a.validTo));
+        q.bindValue(QStringLiteral(":last_reviewed"), dateValue(a.lastReviewed));
+        q.bindValue(QStringLiteral(":review_by"), dateValue(a.reviewBy));
+        q.bindValue(QStringLiteral(":updated_at"), now);
+        q.bindValue(QStringLiteral(":source"), text(a.source));
+        q.bindValue(QStringLiteral(":content_hash"), hash);
+        q.bindValue(QStringLiteral(":revision"), revision);
+        if (!q.exec()) {
+            setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, errorText(q)));
+            return false;
+        }
+        if (!isNew) {
+            linksDelete.bindValue(QStringLiteral(":article_id"), text(a.id));
+            if (!linksDelete.exec()) {
+                setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2")
+                                    .arg(a.id, errorText(linksDelete)));
+                return false;
+            }
+        } else {
+            revived << a.id;
+        }
+        for (int i = 0; i < a.offices.size(); ++i) {
+            const OfficeLink &l = a.offices.at(i);
+            linkInsert.bindValue(QStringLiteral(":article_id"), text(a.id));
+            linkInsert.bindValue(QStringLiteral(":office_id"), text(l.officeId));
+            linkInsert.bindValue(QStringLiteral(":position"), i);
+            linkInsert.bindValue(QStringLiteral(":duration_minutes"), l.durationMinutes);
+            linkInsert.bindValue(QStringLiteral(":bookable"), l.bookable);
+            linkInsert.bindValue(QStringLiteral(":appointment_url"), text(l.appointmentUrl));
+            if (!linkInsert.exec()) {
+                setError(
+                    error,
+                    Messages::tr("linking article \"%1\" to office \"%2\" failed (is the office in the catalogue?): %3")
+                        .arg(a.id, l.officeId, errorText(linkInsert)));
+                return false;
+            }
+        }
+        ++(isNew ? counts.articlesInserted : counts.articlesUpdated);
+    }
+    if (!revived.isEmpty()) {
+        // An id written anew is no longer deleted.
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = ANY (CAST(:ids AS TEXT[]))"));
+        q.bindValue(QStringLiteral(":ids"), textArrayLiteral(revived));
+        if (!q.exec()) {
+            setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(q)));
+            return false;
+        }
+    }
+
+    const bool changed =
+        counts.articlesInserted + counts.articlesUpdated + counts.officesInserted + counts.officesUpdated > 0;
+    if (changed && !setRevision(db, revision, error)) {
+        return false;
+    }
+    if (!scope.commit(error)) {
+        return false;
+    }
+    if (report) {
+        *report = counts;
+    }
+    qCDebug(lcDb) << "pg upsert:" << counts.articlesInserted << "inserted" << counts.articlesUpdated << "updated"
+                  << counts.articlesUnchanged << "unchanged, revision" << (changed ? revision : revision - 1);
+    return true;
+}
+
+bool PgStore::removeArticle(const QString &id, QString *error)
+{
+    QSqlDatabase db = database();
+    WriteScope scope(*this, db);
+    if (!scope.isActive()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2")
+                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
+        return false;
+    }
+    qint64 revision = 0;
+    if (!scope.takeRevision(&revision, error)) {
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM articles WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), text(id));
+    if (!q.exec()) {
+        setError(error, Messages::tr("removing article \"%1\" failed: %2").arg(id, errorText(q)));
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        setError(error, Messages::tr("no article with id \"%1\"").arg(id));
+        return false;
+    }
+    QSqlQuery mark(db);
+    mark.prepare(QStringLiteral("INSERT INTO tombstones (entity, key, revision) VALUES ('article', :key, :revision) "
+                                "ON CONFLICT (entity, key) DO UPDATE SET revision = excluded.revision"));
+    mark.bindValue(QStringLiteral(":key"), text(id));
+    mark.bindValue(QStringLiteral(":revision"), revision);
+    if (!mark.exec()) {
+        setError(error, Messages::tr("marking article \"%1\" as deleted failed: %2").arg(id, errorText(mark)));
+        return false;
+    }
+    return setRevision(db, revision, error) && scope.commit(error);
+}
+
+QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound, QString *error) const
+{
+    QSqlDatabase db = database();
+    QList<Article> result;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT a.id, a.title, a.leika_key, a.summary, a.description_html, a.documents, "
+                             "a.fees_html, a.processing_time, a.legal_basis, a.online_service_url, a.url, a.keywords, "
+                             "a.category, a.links, a.duration_minutes, a.valid_from, a.valid_to, a.last_reviewed, "
+                             "a.review_by, a.updated_at, a.version, a.source FROM articles a%1 ORDER BY a.id")
+                  .arg(where));
+    if (!where.isEmpty()) {
+        q.bindValue(QStringLiteral(":v"), bound);
+    }
+    if (!q.exec()) {
+        setError(error, Messages::tr("reading articles failed: %1").arg(errorText(q)));
+        return {};
+    }
+    QHash<QString, qsizetype> index;
+    while (q.next()) {
+        Article a;
+        a.id = q.value(0).toString();
+        a.title = q.value(1).toString();
+        a.leikaKey = q.value(2).toString();
+        a.summary = q.value(3).toString();
+        a.descriptionHtml = q.value(4).toString();
+        a.documents = fromJsonList(q.value(5).toString());
+        a.feesHtml = q.value(6).toString();
+        a.processingTime = q.value(7).toString();
+        a.legalBasis = q.value(8).toString();
+        a.onlineServiceUrl = q.value(9).toString();
+        a.url = q.value(10).toString();
+        a.keywords = fromJsonList(q.value(11).toString());
+        a.category = q.value(12).toString();
+        a.links = linksFromJson(q.value(13).toString());
+        a.durationMinutes = q.value(14).toInt();
+        a.validFrom = dateFrom(q.value(15));
+        a.validTo = dateFrom(q.value(16));
+        a.lastReviewed = dateFrom(q.value(17));
+        a.reviewBy = dateFrom(q.value(18));
+        a.updatedAt = q.value(19).toDateTime().toUTC();
+        a.version = q.value(20).toInt();
+        a.source = q.value(21).toString();
+        index.insert(a.id, result.size());
+        result << a;
+    }
+    QSqlQuery links(db);
+    links.setForwardOnly(true);
+    links.prepare(QStringLiteral("SELECT ao.article_id, ao.office_id, ao.duration_minutes, ao.bookable, "
+                                 "ao.appointment_url FROM article_offices ao JOIN articles a ON a.id = ao.article_id%1 "
+                                 "ORDER BY ao.article_id, ao.position")
+                      .arg(where));
+    if (!where.isEmpty()) {
+        links.bindValue(QStringLiteral(":v"), bound);
+    }
+    if (!links.exec()) {
+        setError(error, Messages::tr("reading office links failed: %1").arg(errorText(links)));
+        return {};
+    }
+    while (links.next()) {
+        const auto it = index.constFind(links.value(0).toString());
+        if (it != index.constEnd()) {
+            result[*it].offices << OfficeLink{links.value(1).toString(), links.value(2).toInt(),
+                                              links.value(3).toBool(), links.value(4).toString()};
+        }
+    }
+    return result;
+}
+
+std::optional<Article> PgStore::article(const QString &id) const
+{
+    const QList<Article> found = loadArticles(QStringLiteral(" WHERE a.id = :v"), text(id), nullptr);
+    if (found.isEmpty()) {
+        return std::nullopt;
+    }
+    return found.first();
+}
+
+QList<Article> PgStore::articles(QString *error) const
+{
+    return loadArticles(QString(), {}, error);
+}
+
+QList<Office> PgStore::loadOffices(const QString &where, const QVariant &bound, QString *error) const
+{
+    QSqlDatabase db = database();
+    QList<Office> result;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
+                             "opening_hours, latitude, longitude, keywords, source FROM offices%1 ORDER BY id")
+                  .arg(where));
+    if (!where.isEmpty()) {
+        q.bindValue(QStringLiteral(":v"), bound);
+    }
+    if (!q.exec()) {
+        setError(error, Messages::tr("reading offices failed: %1").arg(errorText(q)));
+        return {};
+    }
+    while (q.next()) {
+        Office o;
+        o.id = q.value(0).toString();
+        o.name = q.value(1).toString();
+        o.organization = q.value(2).toString();
+        o.street = q.value(3).toString();
+        o.postalCode = q.value(4).toString();
+        o.city = q.value(5).toString();
+        o.phone = q.value(6).toString();
+        o.fax = q.value(7).toString();
+        o.email = q.value(8).toString();
+        o.web = q.value(9).toString();
+        o.openingHours = q.value(10).toString();
+        if (!q.value(11).isNull()) {
+            o.latitude = q.value(11).toDouble();
+        }
+        if (!q.value(12).isNull()) {
+            o.longitude = q.value(12).toDouble();
+        }
+        o.keywords = fromJsonList(q.value(13).toString());
+        o.source = q.value(14).toString();
+        result << o;
+    }
+    return result;
+}
+
+std::optional<Office> PgStore::office(const QString &id) const
+{
+    const QList<Office> found = loadOffices(QStringLiteral(" WHERE id = :v"), text(id), nullptr);
+    if (found.isEmpty()) {
+        return std::nullopt;
+    }
+    return found.first();
+}
+
+QList<Office> PgStore::offices(QString *error) const
+{
+    return loadOffices(QString(), {}, error);
+}
+
+QList<Synonym> PgStore::synonyms(QString *error) const
+{
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    QList<Synonym> result;
+    if (!q.exec(QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"))) {
+        setError(error, Messages::tr("reading synonyms failed: %1").arg(errorText(q)));
+        return {};
+    }
+    while (q.next()) {
+        result << Synonym{q.value(0).toString(), fromJsonList(q.value(1).toString())};
+    }
+    return result;
+}
+
+bool PgStore::setSynonym(const Synonym &synonym, QString *error)
+{
+    const QString term = synonym.term.trimmed();
+    QStringList expansions;
+    for (const QString &e : synonym.expansions) {
+        if (!e.trimmed().isEmpty() && !expansions.contains(e.trimmed())) {
+            expansions << e.trimmed();
+        }
+    }
+    if (term.isEmpty()) {
+        setError(error, Messages::tr("a synonym needs a term"));
+        return false;
+    }
+    if (expansions.isEmpty()) {
+        setError(error, Messages::tr("synonym \"%1\" needs at least one expansion").arg(term));
+        return false;
+    }
+    QSqlDatabase db = database();
+    WriteScope scope(*this, db);
+    if (!scope.isActive()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2")
+                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
+        return false;
+    }
+    qint64 revision = 0;
+    if (!scope.takeRevision(&revision, error)) {
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO synonyms (term, expansions, revision) VALUES (:term, :expansions, :revision) "
+                             "ON CONFLICT (term) DO UPDATE SET expansions = excluded.expansions, "
+                             "revision = excluded.revision"));
+    q.bindValue(QStringLiteral(":term"), term);
+    q.bindValue(QStringLiteral(":expansions"), toJson(expansions));
+    q.bindValue(QStringLiteral(":revision"), revision);
+    if (!q.exec()) {
+        setError(error, Messages::tr("writing synonym \"%1\" failed: %2").arg(term, errorText(q)));
+        return false;
+    }
+    QSqlQuery unmark(db);
+    unmark.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = 'synonym' AND key = :key"));
+    unmark.bindValue(QStringLiteral(":key"), term);
+    if (!unmark.exec()) {
+        setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(unmark)));
+        return false;
+    }
+    return setRevision(db, revision, error) && scope.commit(error);
+}
+
+bool PgStore::removeSynonym(const QString &term, QString *error)
+{
+    QSqlDatabase db = database();
+    WriteScope scope(*this, db);
+    if (!scope.isActive()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2")
+                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
+        return false;
+    }
+    qint64 revision = 0;
+    if (!scope.takeRevision(&revision, error)) {
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM synonyms WHERE term = :term"));
+    q.bindValue(QStringLiteral(":term"), term.trimmed());
+    if (!q.exec()) {
+        setError(error, Messages::tr("removing synonym \"%1\" failed: %2").arg(term, errorText(q)));
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        setError(error, Messages::tr("no synonym \"%1\"").arg(term));
+        return false;
+    }
+    QSqlQuery mark(db);
+    mark.prepare(QStringLiteral("INSERT INTO tombstones (entity, key, revision) VALUES ('synonym', :key, :revision) "
+                                "ON CONFLICT (entity, key) DO UPDATE SET revision = excluded.revision"));
+    mark.bindValue(QStringLiteral(":key"), term.trimmed());
+    mark.bindValue(QStringLiteral(":revision"), revision);
+    if (!mark.exec()) {
+        setError(error, Messages::tr("marking synonym \"%1\" as deleted failed: %2").arg(term, errorText(mark)));
+        return false;
+    }
+    return setRevision(db, revision, error) && scope.commit(error);
+}
+
+qint64 PgStore::revision() const
+{
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT int_value FROM meta WHERE key = 'revision'")) && q.next()) {
+        return q.value(0).toLongLong();
+    }
+    return -1;
+}
+
+StoreStats PgStore::stats() const
+{
+    QSqlDatabase db = database();
+    StoreStats s;
+    QSqlQuery q(db);
+    auto count = [&](const QString &table) {
+        return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : -1;
+    };
+    s.articles = count(QStringLiteral("articles"));
+    s.offices = count(QStringLiteral("offices"));
+    s.officeLinks = count(QStringLiteral("article_offices"));
+    s.synonyms = count(QStringLiteral("synonyms"));
+    s.schemaVersion = readPgSchemaVersion(db, nullptr);
+    s.revision = revision();
+    s.fileBytes = 0;
+    return s;
+}
+
+bool PgStore::changesSince(qint64 since, PgChangeSet *changes, QString *error) const
+{
+    QSqlDatabase db = database();
+    if (m_outerTransaction) {
+        setError(error, Messages::tr("cannot read changes inside a write transaction"));
+        return false;
+    }
+    // One snapshot for all reads: the revision and the rows belong together.
+    if (!db.transaction()) {
+        setError(error, Messages::tr("cannot start a transaction on %1: %2")
+                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
+        return false;
+    }
+    auto fail = [&](const QString &message) {
+        db.rollback();
+        setError(error, message);
+        return false;
+    };
+    PgChangeSet out;
+    out.fromRevision = since;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))) {
+        return fail(Messages::tr("cannot take a snapshot: %1").arg(errorText(q)));
+    }
+    if (!q.exec(QStringLiteral("SELECT key, int_value, text_value FROM meta WHERE key IN ('revision', 'store_id')"))) {
+        return fail(Messages::tr("reading the revision failed: %1").arg(errorText(q)));
+    }
+    while (q.next()) {
+        if (q.value(0).toString() == QLatin1String("revision")) {
+            out.toRevision = q.value(1).toLongLong();
+        } else {
+            out.storeId = q.value(2).toString();
+        }
+    }
+    QString message;
+    out.changed.articles = loadArticles(QStringLiteral(" WHERE a.revision > :v"), since, &message);
+    if (!message.isEmpty()) {
+        return fail(message);
+    }
+    out.changed.offices = loadOffices(QStringLiteral(" WHERE revision > :v"), since, &message);
+    if (!message.isEmpty()) {
+        return fail(message);
+    }
+    QSqlQuery s(db);
+    s.setForwardOnly(true);
+    s.prepare(QStringLiteral("SELECT term, expansions FROM synonyms WHERE revision > :v ORDER BY term"));
+    s.bindValue(QStringLiteral(":v"), since);
+    if (!s.exec()) {
+        return fail(Messages::tr("reading synonyms failed: %1").arg(errorText(s)));
+    }
+    while (s.next()) {
+        out.changedSynonyms << Synonym{s.value(0).toString(), fromJsonList(s.value(1).toString())};
+    }
+    QSqlQuery t(db);
+    t.setForwardOnly(true);
+    t.prepare(QStringLiteral("SELECT entity, key FROM tombstones WHERE revision > :v ORDER BY revision, key"));
+    t.bindValue(QStringLiteral(":v"), since);
+    if (!t.exec()) {
+        return fail(Messages::tr("reading deletions failed: %1").arg(errorText(t)));
+    }
+    while (t.next()) {
+        (t.value(0).toString() == QLatin1String("article") ? out.removedArticles : out.removedSynonyms)
+            << t.value(1).toString();
+    }
+    s.finish();
+    t.finish();
+    q.finish();
+    if (!db.commit()) {
+        return fail(Messages::tr("commit failed: %1").arg(db.lastError().text().trimmed()));
+    }
+    *changes = out;
+    return true;
+}
+
+int pgSchemaVersion()
+{
+    return int(migrationFiles().size());
+}
+
+int readPgSchemaVersion(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT to_regclass('public.schema_version') IS NOT NULL")) || !q.next()) {
+        setError(error, Messages::tr("cannot read the schema version: %1").arg(errorText(q)));
+        return -1;
+    }
+    if (!q.value(0).toBool()) {
+        return 0;
+    }
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next()) {
+        setError(error, Messages::tr("cannot read the schema version: %1").arg(errorText(q)));
+        return -1;
+    }
+    return q.value(0).toInt();
+}
+
+bool applyPgMigrations(QSqlDatabase &db, int targetVersion, QString *error)
+{
+    const QStringList files = migrationFiles();
+    if (targetVersion > files.size()) {
+        setError(error, Messages::tr("schema version %1 is unknown to this build (it knows up to %2)")
+                            .arg(targetVersion)
+                            .arg(files.size()));
+        return false;
+    }
+    for (;;) {
+        if (!db.transaction()) {
+            setError(error, Messages::tr("starting the migration transaction failed: %1").arg(db.lastError().text()));
+            return false;
+        }
+        auto fail = [&](const QString &message) {
+            db.rollback();
+            setError(error, message);
+            return false;
+        };
+        QString message;
+        QSqlQuery lock(db);
+        lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(:key)"));
+        lock.bindValue(QStringLiteral(":key"), kMigrationLockKey);
+        if (!lock.exec()) {
+            return fail(Messages::tr("taking the migration lock failed: %1").arg(errorText(lock)));
+        }
+        lock.finish();
+        // Checked first rather than CREATE … IF NOT EXISTS, whose NOTICE every run would print.
+        const int current = readPgSchemaVersion(db, &message);
+        if (current < 0) {
+            return fail(message);
+        }
+        if (current == 0 &&
+            !exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), &message,
+                  Messages::tr("creating the schema version table"))) {
+            return fail(message);
+        }
+        if (current > files.size()) {
+            return fail(Messages::tr("the server's schema version %1 is newer than this program knows (%2); "
+                                     "use a newer Hotline Desk. Nothing was changed.")
+                            .arg(current)
+                            .arg(files.size()));
+        }
+        if (current >= targetVersion) {
+            db.commit();
+            return true;
+        }
+        const int next = current + 1;
+        if (!runScript(db, files.at(next - 1), &message)) {
+            return fail(Messages::tr("migration %1 failed: %2").arg(next).arg(message));
+        }
+        QSqlQuery bump(db);
+        bump.prepare(current == 0 ? QStringLiteral("INSERT INTO schema_version (version) VALUES (:v)")
+                                  : QStringLiteral("UPDATE schema_version SET version = :v"));
+        bump.bindValue(QStringLiteral(":v"), next);
+        if (!bump.exec()) {
+            return fail(Messages::tr("setting the schema version failed: %1").arg(errorText(bump)));
+        }
+        if (!db.commit()) {
+            return fail(Messages::tr("committing migration %1 failed: %2").arg(next).arg(db.lastError().text()));
+        }
+        qCInfo(lcDb) << "migrated PostgreSQL store" << db.databaseName() << "to schema version" << next;
+    }
+}
+
+bool applyPgRoles(QSqlDatabase &db, QString *error)
+{
+    if (!db.transaction()) {
+        setError(error, Messages::tr("cannot start a transaction: %1").arg(db.lastError().text()));
+        return false;
+    }
+    QString message;
+    if (!runScript(db, QStringLiteral(":/kb/pgroles/roles.sql"), &message)) {
+        db.rollback();
+        setError(error, Messages::tr("setting up the roles failed: %1").arg(message));
+        return false;
+    }
+    if (!db.commit()) {
+        setError(error, Messages::tr("setting up the roles failed: %1").arg(db.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password, PgRole role, QString *error)
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    if (!valid.match(name).hasMatch() || name.startsWith(QLatin1String("pg_")) ||
+        name.startsWith(QLatin1String("hotline_"))) {
+        setError(error, Messages::tr("\"%1\" is not a valid user name (lowercase letters, digits and _, at most 63, "
+                                     "not starting with pg_ or hotline_)")
+                            .arg(name));
+        return false;
+    }
+    if (password.isEmpty()) {
+        setError(error, Messages::tr("user %1 needs a password").arg(name));
+        return false;
+    }
+    // CREATE/ALTER ROLE take no parameters: the password goes in as a quoted literal
+    // (standard_conforming_strings is on since PostgreSQL 9.1; ' is doubled). The server
+    // stores it as a SCRAM hash.
+    QString literal = password;
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    literal = QLatin1Char('\'') + literal + QLatin1Char('\'');
+    const QString group = role == PgRole::Lead ? QStringLiteral("hotline_lead") : QStringLiteral("hotline_agent");
+    const QString other = role == PgRole::Lead ? QStringLiteral("hotline_agent") : QStringLiteral("hotline_lead");
+    if (!db.transaction()) {
+        setError(error, Messages::tr("cannot start a transaction: %1").arg(db.lastError().text()));
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = :name"));
+    q.bindValue(QStringLiteral(":name"), name);
+    if (!q.exec()) {
+        db.rollback();
+        setError(error, Messages::tr("looking up user %1 failed: %2").arg(name, errorText(q)));
+        return false;
+    }
+    const bool exists = q.next();
+    q.finish();
+    QStringList statements{
+        exists ? QStringLiteral("ALTER ROLE %1 WITH LOGIN PASSWORD %2").arg(name, literal)
+               : QStringLiteral("CREATE ROLE %1 WITH LOGIN PASSWORD %2").arg(name, literal),
+        QStringLiteral("GRANT %1 TO %2").arg(group, name),
+    };
+    if (exists) {
+        // A changed role: out of the other group (only if in it: REVOKE would warn otherwise).
+        QSqlQuery member(db);
+        member.prepare(QStringLiteral("SELECT pg_has_role(:name, :other, 'MEMBER')"));
+        member.bindValue(QStringLiteral(":name"), name);
+        member.bindValue(QStringLiteral(":other"), other);
+        if (member.exec() && member.next() && member.value(0).toBool()) {
+            statements << QStringLiteral("REVOKE %1 FROM %2").arg(other, name);
+        }
+    }
+    for (const QString &statement : statements) {
+        QSqlQuery s(db);
+        if (!s.exec(statement)) {
+            const QString text = errorText(s);
+            db.rollback();
+            setError(error, Messages::tr("creating user %1 failed: %2").arg(name, text));
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        setError(error, Messages::tr("creating user %1 failed: %2").arg(name, db.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<PgStore> openPgStore(const PgConnection &params, QString *error)
+{
+    const QString name = QStringLiteral("kb.pg.%1").arg(connectionCounter.fetch_add(1));
+    if (!openPgConnection(params, name, error)) {
+        return nullptr;
+    }
+    std::unique_ptr<PgStore> store(new PgStore(name, params));
+    QSqlDatabase db = store->database();
+    QString message;
+    const int version = readPgSchemaVersion(db, &message);
+    const int known = pgSchemaVersion();
+    if (version < 0) {
+        setError(error, Messages::tr("shared store %1: %2").arg(params.displayName(), message));
+        return nullptr;
+    }
+    if (version > known) {
+        setError(error, Messages::tr("the shared store %1 has schema version %2, newer than this program knows (%3); "
+                                     "use a newer Hotline Desk")
+                            .arg(params.displayName())
+                            .arg(version)
+                            .arg(known));
+        return nullptr;
+    }
+    if (version < known) {
+        setError(error, Messages::tr("the shared store %1 has schema version %2, this program needs %3: "
+                                     "run \"hotline-admin migrate\" on the server first")
+                            .arg(params.displayName())
+                            .arg(version)
+                            .arg(known));
+        return nullptr;
+    }
+    return store;
+}
+
+bool migratePgStore(const PgConnection &params, int targetVersion, QString *error)
+{
+    const QString name = QStringLiteral("kb.pg.migrate.%1").arg(connectionCounter.fetch_add(1));
+    if (!openPgConnection(params, name, error)) {
+        return false;
+    }
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        QString message;
+        ok = applyPgMigrations(db, targetVersion, &message);
+        if (!ok) {
+            setError(error, Messages::tr("cannot migrate the shared store %1: %2").arg(params.displayName(), message));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+} // namespace kb

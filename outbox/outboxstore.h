@@ -1,0 +1,73 @@
+#pragma once
+
+#include "message.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace outbox {
+
+// The durable outbox table (in journal.db). One OutboxStore per thread. A message is committed here
+// before any attempt to send it; the sender moves it queued → sending → sent | queued (retry) | failed.
+class OutboxStore
+{
+public:
+    ~OutboxStore();
+    OutboxStore(const OutboxStore &) = delete;
+    OutboxStore &operator=(const OutboxStore &) = delete;
+
+    // Opens (creating and migrating) the database file at `path` on the calling thread.
+    static std::unique_ptr<OutboxStore> open(const QString &path, QString *error);
+
+    // Creates/updates the outbox tables on an open connection (for stores that share the file).
+    static bool migrate(QSqlDatabase &db, QString *error);
+
+    // Inserts the message on `db` inside the caller's transaction (so a case and its forward commit
+    // together). Fills message.id and message.messageId, builds the MIME text once.
+    static bool enqueueIn(QSqlDatabase &db, Message &message, const QDateTime &now, QString *error);
+
+    // Same, in a transaction of its own.
+    bool enqueue(Message &message, QString *error);
+
+    std::optional<Entry> entry(const QString &id) const;
+    QList<Entry> entries(QString *error = nullptr) const;                 // newest first
+    QList<Entry> entriesForReference(const QString &reference) const;
+    std::optional<QByteArray> mime(const QString &id) const;
+
+    // Puts a failed or unconfirmed message back into the queue (same bytes, same Message-ID: a
+    // receiving system that already has it can recognise the duplicate).
+    bool retry(const QString &id, QString *error);
+
+    // Privacy: empties the stored MIME text (which may hold a citizen's contact details) of messages
+    // sent before `before`, inside the caller's transaction. The row (state, recipients, subject) stays.
+    static int purgeSentContentIn(QSqlDatabase &db, const QDateTime &before, QString *error);
+
+    // --- used by the sender thread ---
+    // Crash recovery, run once before the first attempt: a message left in "sending" whose data was
+    // not completely handed to the server cannot have been delivered (the server only accepts it after
+    // the final "."), so it is queued again; one whose data was complete becomes "unconfirmed".
+    bool recoverInterrupted(int *requeued, int *unconfirmed, QString *error);
+    // Claims the oldest due queued message (queued → sending, attempts + 1). Empty when none is due.
+    std::optional<Entry> claimNext(const QDateTime &now, QString *error);
+    bool markDataComplete(const QString &id, const QDateTime &now, QString *error);
+    bool markSent(const QString &id, const QDateTime &now, int code, const QString &reply, QString *error);
+    bool markRetry(const QString &id, const QDateTime &next, int code, const QString &reply, QString *error);
+    bool markFailed(const QString &id, int code, const QString &reply, QString *error);
+    std::optional<QDateTime> nextDue() const;
+    QDateTime now() const;
+
+private:
+    OutboxStore();
+    bool setState(const QString &id, const QString &sql, const QList<QPair<QString, QVariant>> &values,
+                  QString *error);
+
+    QString m_connection;
+    QSqlDatabase m_db;
+};
+
+} // namespace outbox

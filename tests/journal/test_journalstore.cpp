@@ -1,0 +1,458 @@
+// Call journal and cases on a real SQLite file: drafts that survive a kill, the one-outcome rule,
+// privacy purge, caller-screen lookups, CSV (checked with Python's csv module) and figures.
+#include <catch2/catch.hpp>
+
+#include "businesscalendar.h"
+#include "journalstore.h"
+#include "outboxstore.h"
+#include "smtpsink.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace journal;
+
+namespace {
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("journal.db"));
+    QDateTime clock = QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+    std::unique_ptr<JournalStore> store;
+
+    Fixture()
+    {
+        QString error;
+        store = JournalStore::open(path, &error);
+        REQUIRE(store);
+        store->setClock([this] { return clock; });
+    }
+};
+
+CallRecord sampleCall(const QDateTime &offered, const QString &number = QStringLiteral("0351 123 456"))
+{
+    CallRecord c;
+    c.offeredAt = offered;
+    c.answeredAt = offered.addSecs(12);
+    c.endedAt = offered.addSecs(12 + 185);
+    c.callerNumber = number;
+    c.line = QStringLiteral("115");
+    c.municipality = QStringLiteral("Dresden");
+    c.agent = QStringLiteral("a.schmidt");
+    c.serviceIds = {QStringLiteral("10115"), QStringLiteral("10224")};
+    c.notes = QStringLiteral("Fragt nach Passbild, \"biometrisch\"; Termin gewünscht\nzweite Zeile");
+    return c;
+}
+
+ForwardRequest sampleForward()
+{
+    ForwardRequest r;
+    r.fromEmail = QStringLiteral("hotline@stadt.example");
+    r.fromName = QStringLiteral("Bürgertelefon 115");
+    r.officeId = QStringLiteral("o1");
+    r.officeName = QStringLiteral("Bürgerbüro Altstadt");
+    r.officeEmail = QStringLiteral("buergerbuero@stadt.example");
+    r.serviceId = QStringLiteral("10115");
+    r.serviceTitle = QStringLiteral("Personalausweis beantragen");
+    r.question = QStringLiteral("Kann ich den Ausweis auch für meine Tochter (16) abholen?");
+    r.callbackName = QStringLiteral("Erika Müller");
+    r.callbackPhone = QStringLiteral("0351 987654");
+    r.callbackEmail = QStringLiteral("erika@example.org");
+    r.callbackConsent = true;
+    r.deadline = BusinessCalendar().deadline(QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC), DeadlineRule{});
+    r.remindAt = r.deadline.addSecs(-4 * 3600);
+    r.agent = QStringLiteral("a.schmidt");
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("a draft survives a killed process and is offered again", "[journal][draft]")
+{
+    Fixture f;
+    f.store.reset();     // the child opens its own connection
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        QString error;
+        auto store = JournalStore::open(f.path, &error);
+        CallRecord c = sampleCall(QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC));
+        if (!store || !store->saveDraft(c, &error)) {
+            ::_exit(3);
+        }
+        c.notes += QStringLiteral(" – ergänzt");
+        store->saveDraft(c, &error);
+        ::raise(SIGKILL);   // no clean shutdown, no close()
+        ::_exit(4);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGKILL);
+
+    QString error;
+    auto store = JournalStore::open(f.path, &error);
+    REQUIRE(store);
+    const QList<CallRecord> drafts = store->pendingDrafts();
+    REQUIRE(drafts.size() == 1);
+    const CallRecord &d = drafts.first();
+    CHECK(d.draft);
+    CHECK(d.notes.endsWith(QStringLiteral(" – ergänzt")));
+    CHECK(d.callerNumber == QStringLiteral("+49351123456"));
+    CHECK(d.serviceIds == QStringList{QStringLiteral("10115"), QStringLiteral("10224")});
+    CHECK(d.talkSeconds() == 185);
+}
+
+TEST_CASE("a call is committed with exactly one outcome and then frozen", "[journal]")
+{
+    Fixture f;
+    QString error;
+    CallRecord c = sampleCall(f.clock);
+    REQUIRE(f.store->saveDraft(c, &error));
+    CHECK_FALSE(f.store->commitCall(c, &error));    // no outcome yet
+    CHECK(error.contains(QStringLiteral("how the call ended")));
+    c.outcome = Outcome::Appointment;
+    CHECK_FALSE(f.store->commitCall(c, &error));    // appointment without booking
+    c.outcome = Outcome::ForwardedByEmail;
+    CHECK_FALSE(f.store->commitCall(c, &error));    // forwards go through commitForward
+    c.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(c, &error));
+    CHECK(f.store->pendingDrafts().isEmpty());
+    const auto stored = f.store->call(c.id);
+    REQUIRE(stored);
+    CHECK_FALSE(stored->draft);
+    CHECK(stored->outcome == Outcome::AnsweredDirectly);
+    CHECK(stored->notes == c.notes);
+    // A committed call is not overwritten by a stale draft save (e.g. a second window).
+    c.notes = QStringLiteral("changed");
+    CHECK_FALSE(f.store->saveDraft(c, &error));
+    CHECK(error.contains(QStringLiteral("already committed")));
+    CHECK(f.store->call(c.id)->notes != QStringLiteral("changed"));
+}
+
+TEST_CASE("no data kept and the caller-number setting", "[journal][privacy]")
+{
+    Fixture f;
+    QString error;
+    CallRecord c = sampleCall(f.clock);
+    c.noDataKept = true;
+    c.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(c, &error));
+    const auto stored = f.store->call(c.id);
+    CHECK(stored->callerNumber.isEmpty());
+    CHECK(stored->notes.isEmpty());
+    CHECK(stored->serviceIds.size() == 2);          // statistics stay
+    CHECK(f.store->callsOfNumber(QStringLiteral("0351123456")).isEmpty());
+
+    PrivacySettings p;
+    p.storeCallerNumber = false;
+    f.store->setPrivacy(p);
+    CallRecord d = sampleCall(f.clock);
+    d.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(d, &error));
+    CHECK(f.store->call(d.id)->callerNumber.isEmpty());
+}
+
+TEST_CASE("caller screen: earlier calls and open cases of a number in any format", "[journal]")
+{
+    Fixture f;
+    QString error;
+    for (int i = 0; i < 3; ++i) {
+        CallRecord c = sampleCall(f.clock.addDays(-i), QStringLiteral("+49 (351) 123-456"));
+        c.outcome = Outcome::AnsweredDirectly;
+        REQUIRE(f.store->commitCall(c, &error));
+    }
+    CallRecord other = sampleCall(f.clock, QStringLiteral("0341 555"));
+    other.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(other, &error));
+    CallRecord draft = sampleCall(f.clock);
+    REQUIRE(f.store->saveDraft(draft, &error));     // drafts are not history yet
+
+    const auto calls = f.store->callsOfNumber(QStringLiteral("0351/123456"));
+    REQUIRE(calls.size() == 3);
+    CHECK(calls[0].offeredAt > calls[1].offeredAt);
+    CHECK(f.store->callsOfNumber(QStringLiteral("0049351123456"), 2).size() == 2);
+
+    CallRecord fwd = sampleCall(f.clock, QStringLiteral("0351 123456"));
+    ForwardRequest r = sampleForward();
+    r.callbackPhone = QStringLiteral("0172 1112223");
+    REQUIRE(f.store->commitForward(fwd, r, nullptr, &error));
+    CHECK(f.store->openCasesOfNumber(QStringLiteral("+49351123456")).size() == 1);     // by the calling number
+    CHECK(f.store->openCasesOfNumber(QStringLiteral("01721112223")).size() == 1);      // by the callback number
+    CHECK(f.store->openCasesOfNumber(QStringLiteral("0341555")).isEmpty());
+}
+
+TEST_CASE("forwarding stores the case, the e-mail and the call in one transaction", "[journal][case]")
+{
+    Fixture f;
+    QString error;
+    CallRecord c = sampleCall(f.clock);
+    ForwardRequest bad = sampleForward();
+    bad.officeEmail = QStringLiteral("buergerbuero at stadt");
+    CHECK_FALSE(f.store->commitForward(c, bad, nullptr, &error));
+    CHECK(error.contains(QStringLiteral("buergerbuero at stadt")));
+    bad = sampleForward();
+    bad.question = QStringLiteral("  ");
+    CHECK_FALSE(f.store->commitForward(c, bad, nullptr, &error));
+    CHECK(error.contains(QStringLiteral("question")));
+
+    ForwardResult result;
+    REQUIRE(f.store->commitForward(c, sampleForward(), &result, &error));
+    CHECK(result.caseNumber == QStringLiteral("2026-000001"));
+    CHECK(c.outcome == Outcome::ForwardedByEmail);
+    CHECK(c.caseNumber == result.caseNumber);
+    CHECK_FALSE(f.store->call(c.id)->draft);
+
+    const auto kase = f.store->caseByNumber(result.caseNumber);
+    REQUIRE(kase);
+    CHECK(kase->state == CaseState::Open);
+    CHECK(kase->officeEmail == QStringLiteral("buergerbuero@stadt.example"));
+    CHECK(kase->callbackPhone == QStringLiteral("+49351987654"));
+    CHECK(kase->deadline == sampleForward().deadline);
+    CHECK(kase->outboxId == result.outboxId);
+
+    auto outbox = outbox::OutboxStore::open(f.path, &error);
+    REQUIRE(outbox);
+    const auto entry = outbox->entry(result.outboxId);
+    REQUIRE(entry);
+    CHECK(entry->state == outbox::State::Queued);
+    CHECK(entry->reference == result.caseNumber);
+    CHECK(entry->subject.contains(result.caseNumber));
+
+    CallRecord c2 = sampleCall(f.clock);
+    ForwardResult r2;
+    REQUIRE(f.store->commitForward(c2, sampleForward(), &r2, &error));
+    CHECK(r2.caseNumber == QStringLiteral("2026-000002"));
+    f.clock = QDateTime(QDate(2026, 12, 31), QTime(23, 30), Qt::UTC);   // already 2027 in Berlin
+    CallRecord c3 = sampleCall(f.clock);
+    ForwardResult r3;
+    REQUIRE(f.store->commitForward(c3, sampleForward(), &r3, &error));
+    CHECK(r3.caseNumber == QStringLiteral("2027-000001"));
+}
+
+TEST_CASE("open cases: search, state changes, reminders", "[journal][case]")
+{
+    Fixture f;
+    QString error;
+    QStringList numbers;
+    for (int i = 0; i < 3; ++i) {
+        CallRecord c = sampleCall(f.clock);
+        ForwardRequest r = sampleForward();
+        r.callbackPhone = QStringLiteral("0351 44455%1").arg(i);
+        r.deadline = r.deadline.addSecs(3600 * i);
+        r.remindAt = r.deadline.addSecs(-3600);
+        ForwardResult res;
+        REQUIRE(f.store->commitForward(c, r, &res, &error));
+        numbers << res.caseNumber;
+    }
+    CHECK(f.store->cases({}).size() == 3);
+    CaseFilter byNumber;
+    byNumber.search = QStringLiteral("2");
+    REQUIRE(f.store->cases(byNumber).size() == 1);
+    CHECK(f.store->cases(byNumber).first().caseNumber == numbers[1]);
+    byNumber.search = numbers[2];
+    CHECK(f.store->cases(byNumber).first().caseNumber == numbers[2]);
+    CaseFilter byPhone;
+    byPhone.search = QStringLiteral("+49 351 444551");
+    REQUIRE(f.store->cases(byPhone).size() == 1);
+    CHECK(f.store->cases(byPhone).first().caseNumber == numbers[1]);
+    byPhone.search = QStringLiteral("44455");
+    CHECK(f.store->cases(byPhone).size() == 3);
+
+    REQUIRE(f.store->setCaseState(numbers[0], CaseState::Answered, QStringLiteral("Amt hat geantwortet"), &error));
+    CHECK(f.store->cases({}).size() == 2);
+    CaseFilter all;
+    all.openOnly = false;
+    CHECK(f.store->cases(all).size() == 3);
+    CHECK(f.store->caseByNumber(numbers[0])->closedAt == f.clock);
+    CHECK_FALSE(f.store->setCaseState(QStringLiteral("2026-999999"), CaseState::Answered, QString(), &error));
+    CHECK(error.contains(QStringLiteral("2026-999999")));
+
+    const QDateTime firstReminder = f.store->caseByNumber(numbers[1])->remindAt;
+    CHECK(f.store->casesDueForReminder(firstReminder.addSecs(-1)).isEmpty());
+    const auto due = f.store->casesDueForReminder(firstReminder);
+    REQUIRE(due.size() == 1);                   // numbers[0] is answered: no reminder
+    CHECK(due.first().caseNumber == numbers[1]);
+    REQUIRE(f.store->markReminded(numbers[1], firstReminder, &error));
+    CHECK(f.store->casesDueForReminder(firstReminder).isEmpty());
+    CHECK(f.store->caseByNumber(numbers[2])->isOverdue(f.store->caseByNumber(numbers[2])->deadline.addSecs(1)));
+}
+
+TEST_CASE("privacy purge masks or removes old caller numbers", "[journal][privacy]")
+{
+    Fixture f;
+    QString error;
+    CallRecord old = sampleCall(f.clock.addDays(-31));
+    old.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(old, &error));
+    CallRecord recent = sampleCall(f.clock.addDays(-29));
+    recent.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(recent, &error));
+    CallRecord oldDraft = sampleCall(f.clock.addDays(-40));
+    REQUIRE(f.store->saveDraft(oldDraft, &error));       // drafts wait for the agent
+
+    CHECK(f.store->purgeCallerData(f.clock, &error) == 1);
+    CHECK(f.store->call(old.id)->callerNumber == QStringLiteral("+493511xxxxx"));
+    CHECK(f.store->call(old.id)->callerPurged);
+    CHECK(f.store->call(recent.id)->callerNumber == QStringLiteral("+49351123456"));
+    CHECK(f.store->callsOfNumber(QStringLiteral("0351 123456")).size() == 1);
+    CHECK(f.store->purgeCallerData(f.clock, &error) == 0);   // idempotent
+
+    PrivacySettings p;
+    p.mode = PrivacySettings::PurgeMode::Remove;
+    p.retentionDays = 7;
+    f.store->setPrivacy(p);
+    CallRecord fwdCall = sampleCall(f.clock.addDays(-20));
+    ForwardResult res;
+    REQUIRE(f.store->commitForward(fwdCall, sampleForward(), &res, &error));
+    REQUIRE(f.store->setCaseState(res.caseNumber, CaseState::CalledBack, QString(), &error));
+    // The forward's e-mail was sent (it carries the callback details): its text goes with the purge.
+    auto outbox = outbox::OutboxStore::open(f.path, &error);
+    REQUIRE(outbox);
+    {
+        auto claimed = outbox->claimNext(f.clock, &error);
+        REQUIRE(claimed);
+        REQUIRE(outbox->markSent(claimed->id, f.clock.addDays(-7), 250, QStringLiteral("250 OK"), &error));
+        CHECK(outbox->mime(claimed->id)->contains("987654"));
+    }
+    f.clock = f.clock.addDays(8);
+    CHECK(f.store->purgeCallerData(f.clock, &error) == 4);  // recent call, forwarded call, closed case, e-mail
+    CHECK(outbox->mime(res.outboxId)->isEmpty());
+    CHECK(outbox->entry(res.outboxId)->state == outbox::State::Sent);
+    CHECK(f.store->call(recent.id)->callerNumber.isEmpty());
+    const auto kase = f.store->caseByNumber(res.caseNumber);
+    CHECK(kase->callbackPhone.isEmpty());
+    CHECK(kase->callbackEmail.isEmpty());
+    CHECK(kase->question == sampleForward().question);       // the question itself stays
+}
+
+TEST_CASE("CSV export is RFC 4180 and reads back with Python's csv module", "[journal][csv]")
+{
+    Fixture f;
+    QString error;
+    CallRecord a = sampleCall(f.clock);
+    a.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(a, &error));
+    CallRecord b = sampleCall(f.clock.addSecs(600), QStringLiteral("0341 555"));
+    b.notes = QStringLiteral("Komma, \"Zitat\" und Umlaute äöü ß");
+    b.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(b, &error));
+    CallRecord outside = sampleCall(f.clock.addDays(5));
+    outside.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(outside, &error));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("journal.csv"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    REQUIRE(f.store->exportCsv(&file, f.clock.addSecs(-1), f.clock.addDays(1), &error));
+    file.close();
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray raw = file.readAll();
+    CHECK(raw.count("\r\n") == 3);   // header + 2 rows; the embedded newline stays inside quotes
+    const QByteArray json = runPython(
+        {QStringLiteral("-c"),
+         QStringLiteral("import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', "
+                        "encoding='utf-8')))))"),
+         path},
+        &error);
+    INFO(error.toStdString());
+    const QJsonArray rows = QJsonDocument::fromJson(json).array();
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].toArray()[0].toString() == QStringLiteral("id"));
+    CHECK(rows[1].toArray()[0].toString() == a.id);
+    CHECK(rows[1].toArray()[1].toString() == QStringLiteral("2026-03-02 10:00:00"));   // Berlin time
+    CHECK(rows[1].toArray()[4].toString() == QStringLiteral("185"));
+    CHECK(rows[1].toArray()[14].toString() == a.notes);
+    CHECK(rows[2].toArray()[14].toString() == b.notes);
+    CHECK(rows[2].toArray()[5].toString() == QStringLiteral("+49341555"));
+    CHECK(rows[2].toArray()[10].toString() == QStringLiteral("answered"));
+}
+
+TEST_CASE("figures for team leads", "[journal][figures]")
+{
+    Fixture f;
+    QString error;
+    const QDateTime monday = QDateTime(QDate(2026, 3, 2), QTime(7, 15), Qt::UTC);   // 08:15 in Berlin
+    for (int i = 0; i < 6; ++i) {
+        CallRecord c = sampleCall(monday.addSecs(i * 1800));
+        c.outcome = Outcome::AnsweredDirectly;
+        REQUIRE(f.store->commitCall(c, &error));
+    }
+    CallRecord appt = sampleCall(monday.addDays(1));
+    appt.outcome = Outcome::Appointment;
+    appt.appointmentId = QStringLiteral("b1");
+    REQUIRE(f.store->commitCall(appt, &error));
+    // Two forwards: one answered in time, one overdue.
+    ForwardResult inTime;
+    ForwardResult late;
+    CallRecord c1 = sampleCall(monday.addDays(1));
+    CallRecord c2 = sampleCall(monday.addDays(1));
+    f.clock = monday.addDays(1);
+    REQUIRE(f.store->commitForward(c1, sampleForward(), &inTime, &error));
+    REQUIRE(f.store->commitForward(c2, sampleForward(), &late, &error));
+    REQUIRE(f.store->setCaseState(inTime.caseNumber, CaseState::Answered, QString(), &error));
+    f.clock = sampleForward().deadline.addDays(1);
+
+    const Figures fig = f.store->figures(monday.addDays(-1), monday.addDays(7));
+    CHECK(fig.calls == 9);
+    CHECK(fig.answeredDirectly == 6);
+    CHECK(fig.forwarded == 2);
+    CHECK(fig.appointments == 1);
+    CHECK(fig.firstContactResolution == Approx(6.0 / 9.0));
+    CHECK(fig.averageTalkSeconds == 185);
+    CHECK(fig.callsPerHour[8] == 2 + 3);   // Monday 08:15, 08:45 and the three Tuesday calls at 08:15
+    CHECK(fig.callsPerHour[10] == 2);      // 10:15, 10:45
+    CHECK(fig.callsPerWeekday[0] == 6);
+    CHECK(fig.callsPerWeekday[1] == 3);
+    CHECK(fig.casesDue == 2);
+    CHECK(fig.casesInTime == 1);
+    CHECK(fig.shareInTime == Approx(0.5));
+    CHECK(fig.casesOpen == 1);
+    CHECK(fig.casesOverdue == 1);
+}
+
+#include "caselistmodel.h"
+
+#include <QAbstractItemModelTester>
+
+TEST_CASE("open-cases model: time left on the business calendar, overdue and due soon", "[journal][model]")
+{
+    Fixture f;
+    QString error;
+    QStringList numbers;
+    for (int i = 0; i < 3; ++i) {
+        CallRecord c = sampleCall(f.clock);
+        ForwardRequest r = sampleForward();
+        r.deadline = QDateTime(QDate(2026, 3, 2 + i), QTime(12, 0), BusinessCalendar::berlin());
+        ForwardResult res;
+        REQUIRE(f.store->commitForward(c, r, &res, &error));
+        numbers << res.caseNumber;
+    }
+    CaseListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setCases(f.store->cases({}));
+    // Friday before: deadlines Mon/Tue/Wed 12:00 → the weekend does not count.
+    model.setNow(QDateTime(QDate(2026, 2, 27), QTime(12, 0), BusinessCalendar::berlin()));
+    REQUIRE(model.rowCount() == 3);
+    CHECK(model.index(0, CaseListModel::CaseNumberColumn).data().toString() == numbers[0]);
+    CHECK(model.index(0, 0).data(CaseListModel::SecondsLeftRole).toLongLong() == 24 * 3600);
+    CHECK(model.index(0, CaseListModel::TimeLeftColumn).data().toString() == QStringLiteral("1 d 0 h"));
+    CHECK_FALSE(model.index(0, 0).data(CaseListModel::DueSoonRole).toBool());
+    model.setNow(QDateTime(QDate(2026, 3, 2), QTime(9, 0), BusinessCalendar::berlin()));
+    CHECK(model.index(0, 0).data(CaseListModel::DueSoonRole).toBool());
+    CHECK(model.index(0, CaseListModel::TimeLeftColumn).data().toString() == QStringLiteral("3 h 0 min"));
+    model.setNow(QDateTime(QDate(2026, 3, 2), QTime(13, 30), BusinessCalendar::berlin()));
+    CHECK(model.index(0, 0).data(CaseListModel::OverdueRole).toBool());
+    CHECK(model.index(0, CaseListModel::TimeLeftColumn).data().toString() == QStringLiteral("overdue by 1 h 30 min"));
+    CHECK_FALSE(model.index(1, 0).data(CaseListModel::OverdueRole).toBool());
+    CHECK(model.headerData(CaseListModel::DeadlineColumn, Qt::Horizontal).toString() == QStringLiteral("Deadline"));
+}
