@@ -1510,7 +1510,7 @@ bool PgStore::authorize(QSqlDatabase &db, Need need, const QString &what, QStrin
         // A desk without any users yet (first start, imports before the first team lead exists)
         // works as before; once a user exists, every write needs someone signed in.
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM users")) || !q.next()) {
+        if (!q.exec(QStringLiteral("SELECT COUNT(id) FROM users")) || !q.next()) {
             setError(error, Messages::tr("checking the users failed: %1").arg(q.lastError().text()));
             return false;
         }
@@ -1741,7 +1741,7 @@ bool PgStore::hasUsers(QString *error) const
 {
     QSqlDatabase database = db();
     QSqlQuery q(database);
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM users")) || !q.next()) {
+    if (!q.exec(QStringLiteral("SELECT COUNT(id) FROM users")) || !q.next()) {
         setError(error, Messages::tr("reading users failed: %1").arg(q.lastError().text()));
         return false;
     }
@@ -1762,7 +1762,7 @@ QList<User> PgStore::users(QString *error) const
 int PgStore::activeLeads(QSqlDatabase &database, bool *ok) const
 {
     QSqlQuery q(database);
-    *ok = q.exec(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'lead' AND active = 1")) && q.next();
+    *ok = q.exec(QStringLiteral("SELECT COUNT(id) FROM users WHERE role = 'lead' AND active = 1")) && q.next();
     return *ok ? q.value(0).toInt() : 0;
 }
 
@@ -1785,7 +1785,7 @@ std::optional<User> PgStore::createUser(const QString &name, const QString &disp
         return std::nullopt;
     }
     QSqlQuery count(database);
-    if (!count.exec(QStringLiteral("SELECT COUNT(*) FROM users")) || !count.next()) {
+    if (!count.exec(QStringLiteral("SELECT COUNT(id) FROM users")) || !count.next()) {
         setError(error, Messages::tr("reading users failed: %1").arg(count.lastError().text()));
         return std::nullopt;
     }
@@ -2164,6 +2164,12 @@ EditResult PgStore::saveDraft(const Article &content, int baseVersion, QString *
     WriteScope transaction(*this, database);
     if (!transaction.isActive()) {
         setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_params.displayName(), transaction.beginError()));
+        return {};
+    }
+    // Checked before the draft is looked up: on the server an agent's login may not even read
+    // drafts, and a refused read would abort the transaction before the clear message.
+    if (m_actor.kind == Actor::Kind::SignedIn
+        && !authorize(database, Need::Lead, Messages::tr("edit articles"), error)) {
         return {};
     }
     // Only a draft's creation goes to the audit trail, not every save while typing.

@@ -41,7 +41,7 @@ GRANT INSERT (article_id, article_version, raised_by, raised_at, comment) ON art
 
 GRANT INSERT (at, actor, action, article_id, version, summary) ON audit_log TO hotline_agent;
 
-GRANT INSERT (searched_at, query, normalized_query, result_count), SELECT (id),
+GRANT INSERT (searched_at, query, normalized_query, result_count), SELECT (id, opened_article_id),
     UPDATE (opened_article_id, opened_at) ON search_log TO hotline_agent;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON users, article_versions, article_version_offices, article_drafts,
