@@ -25,6 +25,12 @@
 #include <QUuid>
 #include <QtCore/qtestsupport_core.h>
 
+#include <atomic>
+#include <chrono>
+#include <latch>
+#include <mutex>
+#include <thread>
+
 using namespace hotline::test;
 
 namespace {
@@ -338,4 +344,103 @@ TEST_CASE("pg desk: the server refuses agents what only team leads may do", "[pg
     CHECK(error.contains(QStringLiteral("permission denied")));
     // What an agent's desk does through the queue is allowed: reading the journal.
     CHECK(raw.exec(QStringLiteral("SELECT COUNT(*) FROM journal_calls"), &error));
+}
+
+TEST_CASE("pg desk: two desks' deliveries booking the last seat at the same instant: the server's key decides",
+          "[pg][desk][appointments][concurrency]")
+{
+    PgCluster &cluster = sharedCluster();
+    const kb::PgConnection agent = serverWithDeskModules(QStringLiteral("desk_dora"));
+    QString error;
+    {
+        RawPg owner(cluster.connection(agent.database));
+        auto store = appointments::AppointmentStore::openOn(owner.db(), &error);
+        REQUIRE(store);
+        appointments::OfficeSchedule office;
+        office.officeId = QStringLiteral("office-2");
+        office.name = QStringLiteral("Bürgerbüro Neustadt");
+        office.capacity = 1;
+        office.hours = *appointments::OfficeSchedule::parseHours(QStringLiteral("Mo-Fr 08:00-16:00"), &error);
+        REQUIRE(store->setOffice(office, &error));
+    }
+    const journal::BusinessCalendar calendar;
+    const QDateTime slot = futureSlot(calendar).addSecs(3600);
+
+    // Each thread does what a desk's delivery does: one transaction with the receipt and the
+    // booking (as a savepoint). Desk 2 books while desk 1's booking is written but not committed:
+    // it reads "seat 1 is free" (uncommitted rows are invisible), its seat insert waits on the
+    // primary key until desk 1 commits, and then fails: the server's key decides, not the read.
+    std::latch start(2);
+    std::latch firstBooked(1);
+    std::atomic<int> won{0};
+    std::atomic<int> taken{0};
+    QStringList messages;
+    std::mutex messageMutex;
+    auto desk = [&](int n) {
+        QString e;
+        auto server = kb::openPgStore(agent, &e);
+        std::unique_ptr<appointments::AppointmentStore> store;
+        if (server) {
+            store = appointments::AppointmentStore::openOn(server->database(), &e);
+        }
+        start.arrive_and_wait();
+        if (n == 2) {
+            firstBooked.wait();
+        }
+        if (!store || !server->beginTransaction(&e)) {
+            if (n == 1) {
+                firstBooked.count_down();
+            }
+            const std::lock_guard lock(messageMutex);
+            messages << e;
+            return;
+        }
+        QSqlDatabase db = server->database();
+        QSqlQuery receipt(db);
+        receipt.prepare(QStringLiteral("INSERT INTO applied_writes (id, kind, created_at) VALUES (gen_random_uuid(), "
+                                       "'appointments.book', now())"));
+        bool ok = receipt.exec();
+        receipt.finish();
+        appointments::BookingError code = appointments::BookingError::None;
+        if (ok) {
+            const hotline::db::OuterTransaction outer(db);
+            appointments::BookingRequest r;
+            r.officeId = QStringLiteral("office-2");
+            r.start = slot;
+            r.durationMinutes = 15;
+            r.citizenName = QStringLiteral("Bürger %1").arg(n);
+            r.agent = QStringLiteral("dora");
+            r.confirmation.send = false;
+            appointments::Booking booking;
+            ok = store->book(r, &booking, nullptr, &e, &code);
+        }
+        if (n == 1) {
+            firstBooked.count_down();
+            std::this_thread::sleep_for(std::chrono::milliseconds(1000)); // desk 2 is at its insert by now
+        }
+        ok = ok && server->commitTransaction(&e);
+        if (!ok) {
+            server->rollbackTransaction();
+        }
+        (ok ? won : taken)++;
+        const std::lock_guard lock(messageMutex);
+        if (!ok) {
+            messages << e;
+        }
+    };
+    std::thread a(desk, 1);
+    std::thread b(desk, 2);
+    a.join();
+    b.join();
+    CAPTURE(messages);
+    CHECK(won == 1);
+    CHECK(taken == 1);
+    REQUIRE(messages.size() == 1);
+    // The key's answer, not the free-seat read's ("all 1 counters are booked").
+    CHECK(messages.first().contains(QStringLiteral("taken by another desk")));
+    RawPg raw(agent);
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE office_id = 'office-2'")).toInt() == 1);
+    CHECK(raw.scalar(QStringLiteral("SELECT citizen_name FROM appt_bookings WHERE office_id = 'office-2'")).toString()
+          == QStringLiteral("Bürger 1"));
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM appt_cells WHERE office_id = 'office-2'")).toInt() == 1);
 }
