@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pgconnection.h"
+#include "sqleditorial_p.h"
 #include "store.h"
 
 #include <QString>
@@ -31,7 +32,7 @@ struct PgChangeSet
 // out in commit order; each changed row records the revision that last changed it, deletions
 // leave tombstones, and the server sends NOTIFY catalogue_changed on every new revision.
 // One PgStore per thread, like every QSqlDatabase connection.
-class PgStore final : public Store
+class PgStore final : public SqlEditorialStore
 {
 public:
     ~PgStore() override;
@@ -51,39 +52,8 @@ public:
     qint64 revision() const override;
     StoreStats stats() const override;
 
-    // The editorial workflow (docs/editorial.md), same rules as SqliteStore; kb/migrations/pg/0003.
-    bool hasUsers(QString *error = nullptr) const override;
-    std::optional<User> createUser(const QString &name, const QString &displayName, Role role,
-                                   const QString &password, QString *error) override;
-    std::optional<User> authenticate(const QString &name, const QString &password, QString *error) override;
-    std::optional<User> user(const QString &name) const override;
-    QList<User> users(QString *error = nullptr) const override;
-    bool setRole(const QString &name, Role role, QString *error) override;
-    bool setUserActive(const QString &name, bool active, QString *error) override;
-    bool setPassword(const QString &name, const QString &password, QString *error) override;
-    EditResult saveDraft(const Article &content, int baseVersion, QString *error) override;
-    QList<Draft> drafts(const QString &articleId = QString(), QString *error = nullptr) const override;
-    std::optional<Draft> draft(const QString &articleId, qint64 authorId) const override;
-    bool discardDraft(const QString &articleId, QString *error) override;
-    bool submitDraft(const QString &articleId, QString *error) override;
-    EditResult approveDraft(const QString &articleId, qint64 authorId, const QString &changeNote,
-                            QString *error) override;
-    bool rejectDraft(const QString &articleId, qint64 authorId, const QString &comment, QString *error) override;
-    bool fourEyes() const override;
-    bool setFourEyes(bool on, QString *error) override;
-    QList<ArticleVersion> history(const QString &articleId, QString *error = nullptr) const override;
-    std::optional<ArticleVersion> articleVersion(const QString &articleId, int version) const override;
-    EditResult restoreVersion(const QString &articleId, int version, QString *error) override;
-    QList<AuditEntry> auditLog(const QString &articleId = QString(), int limit = 500,
-                               QString *error = nullptr) const override;
-    QList<ReviewItem> reviewDue(const QDate &today, int horizonDays, QString *error = nullptr) const override;
-    qint64 flagArticle(const QString &articleId, const QString &comment, QString *error) override;
-    QList<ArticleFlag> flags(bool openOnly = true, QString *error = nullptr) const override;
-    bool resolveFlag(qint64 flagId, const QString &resolution, QString *error) override;
-    qint64 logSearch(const QString &query, int resultCount, QString *error = nullptr) override;
-    bool logOpened(qint64 searchId, const QString &articleId, QString *error = nullptr) override;
-    GapReport knowledgeGaps(const QDateTime &since, QString *error = nullptr) const override;
-    int purgeSearchLog(int days, QString *error = nullptr) override;
+    // The editorial workflow (docs/editorial.md) comes from SqlEditorialStore, the same code as
+    // SqliteStore's, on kb/migrations/pg/0003; the hooks below are PostgreSQL's.
 
     // One consistent snapshot of everything changed after `revision` (0: everything).
     bool changesSince(qint64 revision, PgChangeSet *changes, QString *error) const;
@@ -111,28 +81,22 @@ private:
     QList<Article> loadArticles(const QString &where, const QVariant &bound, QString *error) const;
     QList<Office> loadOffices(const QString &where, const QVariant &bound, QString *error) const;
 
-    // Editorial helpers (pgstore.cpp, after SqliteStore's).
-    enum class Need {
-        Lead,     // team lead or administrator
-        SignedIn, // any active user (agents too) or administrator
-    };
-    bool authorize(QSqlDatabase &db, Need need, const QString &what, QString *error) const;
-    bool audit(QSqlDatabase &db, const QString &action, const QString &articleId, int version,
-               const QString &summary, QString *error) const;
-    QString nowText() const;
-    int publishedVersion(QSqlDatabase &db, const QString &articleId, bool *ok) const;
+protected:
+    QSqlDatabase db() const override;
+    QString location() const override;
+    std::unique_ptr<WriteTransaction> beginWrite(QSqlDatabase &db) override;
+    // Also stamps the revision on the article row and clears its deletion mark.
     bool writeArticle(QSqlDatabase &db, const Article &article, const QString &author, const QString &changeNote,
-                      QString *error);
-    EditResult saveDraftLocked(QSqlDatabase &db, Article content, int baseVersion, const QString &auditAction,
-                               const QString &auditSummary, QString *error);
-    QList<Draft> loadDrafts(const QString &articleId, qint64 authorId, QString *error) const;
-    QList<User> loadUsers(const QString &nameKey, QString *error) const;
-    int activeLeads(QSqlDatabase &db, bool *ok) const;
-    QSqlDatabase db() const;
+                      QString *error) override;
+    bool bumpRevision(QSqlDatabase &db, QString *error) override;
+    // The revision row lock every catalogue writer takes: two leads publishing at once queue here.
+    bool lockForPublish(QSqlDatabase &db, QString *error) override;
+
+private:
+    class EditorialTransaction;
     // The revision an editorial write stamps: taken under the revision row lock once per write
     // (reset by every WriteScope), and stored by bumpRevision().
     bool takeEditRevision(QSqlDatabase &db, QString *error);
-    bool bumpRevision(QSqlDatabase &db, QString *error);
 
     QString m_connectionName;
     PgConnection m_params;
