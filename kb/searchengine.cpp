@@ -468,6 +468,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         const size_t keep = std::min(completions.size(), kMaxPrefixCompletions);
         std::partial_sort(completions.begin(), completions.begin() + qsizetype(keep), completions.end(),
                           [](const auto &a, const auto &b) { return a.first > b.first; });
+        // A word the synonym table knows ("perso") is an abbreviation, not the start of "persoenlich".
+        const float abbreviation = synonyms.contains(folded) ? 0.6f : 1.0f;
         // Rank completions by closeness in length and by how common they are: "persona" is more
         // likely the start of "personalausweis" (in many articles) than of a rare longer word.
         const float maxDf = keep > 0 ? std::log1p(float(completions.front().first)) : 1.0f;
@@ -475,7 +477,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             const Word &w = words[completions[i].second];
             const float ratio = float(folded.size()) / float(w.folded.size());
             const float commonness = maxDf > 0 ? std::log1p(float(w.df)) / maxDf : 0.0f;
-            add({w.term}, 0.5f + 0.4f * (0.5f * ratio + 0.5f * commonness));
+            add({w.term}, abbreviation * (0.5f + 0.4f * (0.5f * ratio + 0.5f * commonness)));
         }
     }
     if (stem.size() >= 4) {

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "desksettings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace desk {
+
+// Settings: database path, language and link handling; pages for telephony and mail, which later parts
+// will fill (they say so). Reads from and writes to DeskSettings only on accept().
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    SettingsDialog(DeskSettings *settings, const QString &defaultDatabasePath, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    QString databasePath() const; // empty: the default
+    QString language() const;
+    LinkHandling linkHandling() const;
+
+    void setLanguage(const QString &code);
+    void accept() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void browseDatabase();
+
+    DeskSettings *m_settings;
+    QString m_defaultDatabasePath;
+    QListWidget *m_pages;
+    QStackedWidget *m_stack;
+    QLabel *m_dbLabel;
+    QLineEdit *m_dbPath;
+    QPushButton *m_browse;
+    QPushButton *m_useDefault;
+    QLabel *m_languageLabel;
+    QComboBox *m_language;
+    QLabel *m_linksLabel;
+    QComboBox *m_links;
+    QLabel *m_restartHint;
+    QLabel *m_telephonyText;
+    QLabel *m_mailText;
+};
+
+} // namespace desk
