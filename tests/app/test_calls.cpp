@@ -1,0 +1,385 @@
+// The desk's calls end to end: the real MainWindow with a CallDesk on a fresh journal, real SIP calls from baresip
+// to the supervised engine, forwards delivered to a real aiosmtpd, and a draft that survives a killed desk.
+#include "catch_qt.h"
+
+#include "agentsession.h"
+#include "appointmentdialog.h"
+#include "appointmentstore.h"
+#include "articleview.h"
+#include "baresippeer.h"
+#include "callcontrols.h"
+#include "calldesk.h"
+#include "callerpanel.h"
+#include "caselistmodel.h"
+#include "casesview.h"
+#include "desksettings.h"
+#include "forwarddialog.h"
+#include "journalstore.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "manualprovider.h"
+#include "memorystore.h"
+#include "searchservice.h"
+#include "shortcutsoverlay.h"
+#include "sipprovider.h"
+#include "smtpsink.h"
+#include "wrapuppanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace deskfixtures;
+
+namespace {
+
+constexpr int WebTimeoutMs = 30000;
+
+// One desk as main() builds it (window + CallDesk), on the test catalogue and a journal in `dir`.
+struct CallsDesk
+{
+    CallsDesk(const desk::CallDeskConfig &config, bool startCalls = true)
+        : service([](QString *) { return std::make_unique<MemoryStore>(munichSample()); })
+    {
+        language.apply(QStringLiteral("en"));
+        window = std::make_unique<desk::MainWindow>(&service, &settings, &language);
+        calls = std::make_unique<desk::CallDesk>(window.get(), config);
+        QSignalSpy ready(window.get(), &desk::MainWindow::catalogueReady);
+        service.start();
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        window->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(window.get()));
+        REQUIRE((ready.count() > 0 || ready.wait(10000)));
+        if (startCalls) {
+            QString error;
+            INFO(error.toStdString());
+            REQUIRE(calls->start(&error));
+        }
+    }
+
+    ~CallsDesk()
+    {
+        calls.reset(); // before the window its widgets live in
+    }
+
+    void openAndWait(const QString &id)
+    {
+        QSignalSpy shown(window.get(), &desk::MainWindow::articleShown);
+        window->openArticle(id);
+        REQUIRE(shown.wait(WebTimeoutMs));
+    }
+
+    desk::DeskSettings settings;
+    desk::LanguageManager language;
+    desk::SearchService service;
+    std::unique_ptr<desk::MainWindow> window;
+    std::unique_ptr<desk::CallDesk> calls;
+};
+
+desk::CallDeskConfig configIn(const QTemporaryDir &dir)
+{
+    desk::CallDeskConfig c;
+    c.journalPath = dir.filePath(QStringLiteral("journal.db"));
+    c.agent = QStringLiteral("agent7");
+    c.fromEmail = QStringLiteral("buergertelefon@example.org");
+    c.fromName = QStringLiteral("Bürgertelefon");
+    c.reminderCheckMs = 200;
+    return c;
+}
+
+QString readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+} // namespace
+
+TEST_CASE("a real SIP call pops the caller panel, F5 answers, hang-up opens the wrap-up, Alt+1 saves it",
+          "[calls][sip]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    desk::CallDeskConfig config = configIn(dir);
+    config.sipEnabled = true;
+    config.sipPort = 0;
+    config.sipUseFiles = true;
+    config.lineMap = QStringLiteral("0341 115-0=Leipzig");
+    CallsDesk desk(config);
+    cti::SipProvider *sip = desk.calls->sipProvider();
+    REQUIRE(sip);
+    REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady(); }, 15000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Ready; }, 2000));
+
+    desk.openAndWait(QStringLiteral("1063441")); // the article on screen is proposed as the topic
+
+    BaresipPeer caller;
+    QString error;
+    REQUIRE(caller.start({}, &error));
+    QSignalSpy popped(desk.calls.get(), &desk::CallDesk::callPopped);
+    REQUIRE(caller.dial(QStringLiteral("sip:034111500@127.0.0.1:%1").arg(sip->sipPort())));
+    REQUIRE((popped.count() > 0 || popped.wait(10000)));
+    desk::CallControls *controls = desk.calls->controls();
+    CHECK(controls->callerText().contains(QStringLiteral("0341 12345")));
+    CHECK(controls->lineText().contains(QStringLiteral("Leipzig")));
+    CHECK(desk.calls->lastAnnouncement().contains(QStringLiteral("0341 12345"))); // told to the screen reader
+
+    QTest::keyClick(desk.window.get(), Qt::Key_F5);
+    REQUIRE(caller.waitForEvent(QStringLiteral("CALL_ESTABLISHED"), 10000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Talking; }, 5000));
+    CHECK(desk.window->callerPanel()->isInCall());
+
+    QSignalSpy wrapUp(desk.calls.get(), &desk::CallDesk::wrapUpOpened);
+    REQUIRE(caller.hangup());
+    REQUIRE((wrapUp.count() > 0 || wrapUp.wait(10000)));
+    desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+    REQUIRE(panel->isOpen());
+    CHECK(panel->record().serviceIds == QStringList{QStringLiteral("1063441")});
+    // Not ready again until the outcome is saved.
+    CHECK(desk.calls->session()->status().state == cti::AgentState::WrapUp);
+
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
+    REQUIRE(saved.count() == 1);
+    CHECK_FALSE(panel->isOpen());
+    CHECK(desk.calls->session()->status().state == cti::AgentState::Ready);
+    const auto record = desk.calls->journal()->call(saved.first().at(0).toString());
+    REQUIRE(record);
+    CHECK_FALSE(record->draft);
+    CHECK(record->outcome == journal::Outcome::AnsweredDirectly);
+    CHECK(record->callerNumber == QStringLiteral("+4934112345"));
+    CHECK(record->municipality == QStringLiteral("Leipzig"));
+    CHECK(record->serviceIds == QStringList{QStringLiteral("1063441")});
+    CHECK(record->answeredAt.isValid());
+
+    // The next call from the same number shows this one in its history.
+    caller.clearEvents();
+    popped.clear();
+    REQUIRE(caller.dial(QStringLiteral("sip:034111500@127.0.0.1:%1").arg(sip->sipPort())));
+    REQUIRE((popped.count() > 0 || popped.wait(10000)));
+    const QStringList history = controls->historyTexts();
+    REQUIRE_FALSE(history.isEmpty());
+    CHECK(history.first().contains(QStringLiteral("answered directly")));
+    QTest::keyClick(desk.window.get(), Qt::Key_F5, Qt::ShiftModifier); // decline
+    REQUIRE(caller.waitForEvent(QStringLiteral("CALL_CLOSED"), 10000));
+}
+
+TEST_CASE("a manual call forwarded by e-mail reaches the office with case number and deadline, and is an open case",
+          "[calls][forward]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    SmtpSink smtp;
+    QString error;
+    REQUIRE(smtp.start(&error));
+    desk::CallDeskConfig config = configIn(dir);
+    config.mailEnabled = true;
+    config.smtp.host = QStringLiteral("127.0.0.1");
+    config.smtp.port = smtp.port();
+    config.smtp.security = outbox::SmtpConfig::Security::None;
+    CallsDesk desk(config);
+
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier); // a call recorded by hand
+    REQUIRE(desk.window->callerPanel()->isInCall());
+    REQUIRE_FALSE(desk.calls->currentCallId().isEmpty());
+    desk.openAndWait(QStringLiteral("1063441"));
+    QSignalSpy wrapUp(desk.calls.get(), &desk::CallDesk::wrapUpOpened);
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(wrapUp.count() == 1);
+    desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+    panel->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Wann ist mein Ausweis fertig?"));
+
+    QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::AltModifier);
+    desk::ForwardDialog *dialog = desk.calls->forwardDialog();
+    REQUIRE(dialog);
+    const journal::ForwardRequest prefilled = dialog->request();
+    CHECK(prefilled.officeEmail == QStringLiteral("buergerbuero-orleansplatz.kvr@muenchen.de"));
+    CHECK(prefilled.question == QStringLiteral("Wann ist mein Ausweis fertig?"));
+    REQUIRE(prefilled.deadline.isValid());
+    CHECK(prefilled.deadline > QDateTime::currentDateTimeUtc());
+    // The deadline is on the business calendar: never on a weekend or a Saxon holiday.
+    const QDate due = prefilled.deadline.toTimeZone(journal::BusinessCalendar::berlin()).date();
+    const QTime dueTime = prefilled.deadline.toTimeZone(journal::BusinessCalendar::berlin()).time();
+    const bool onWorkingDay = desk.calls->calendar().isWorkingDay(due) ||
+                              (dueTime == QTime(0, 0) && desk.calls->calendar().isWorkingDay(due.addDays(-1)));
+    CHECK(onWorkingDay);
+
+    // A bad address is refused with the field named; the agent fixes it and sends.
+    auto *email = dialog->findChildren<QLineEdit *>().first();
+    email->setText(QStringLiteral("not-an-address"));
+    dialog->accept();
+    CHECK(dialog->isVisible());
+    CHECK_FALSE(dialog->errorText().isEmpty());
+    email->setText(QStringLiteral("buergerbuero-orleansplatz.kvr@muenchen.de"));
+    QSignalSpy forwarded(desk.calls.get(), &desk::CallDesk::forwardCommitted);
+    dialog->accept();
+    REQUIRE(forwarded.count() == 1);
+    const QString caseNumber = forwarded.first().at(0).toString();
+    CHECK_FALSE(panel->isOpen());
+
+    REQUIRE(QTest::qWaitFor([&] { return smtp.messageFiles().size() == 1; }, 15000));
+    const QString eml = readAll(smtp.messageFiles().first());
+    CHECK(eml.contains(caseNumber));
+    const QJsonObject parsed = SmtpSink::parse(smtp.messageFiles().first(), &error);
+    INFO(error.toStdString());
+    const QString body = parsed.value(QStringLiteral("body")).toString();
+    CHECK(body.contains(QStringLiteral("Wann ist mein Ausweis fertig?")));
+    const QString dueText = QLocale(QLocale::German).toString(
+        prefilled.deadline.toTimeZone(journal::BusinessCalendar::berlin()).date(), QStringLiteral("dd.MM.yyyy"));
+    CHECK(body.contains(dueText));
+
+    // The case is in the open-cases view; search finds it by number, marking it answered closes it.
+    desk.calls->showCases();
+    desk::CasesView *cases = desk.calls->casesView();
+    QAbstractItemModelTester tester(cases->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    cases->searchEdit()->setText(caseNumber);
+    REQUIRE(cases->model()->rowCount() == 1);
+    CHECK(cases->model()->caseAt(0)->caseNumber == caseNumber);
+    CHECK_FALSE(cases->model()->data(cases->model()->index(0, 0), journal::CaseListModel::OverdueRole).toBool());
+    cases->table()->setCurrentIndex(cases->model()->index(0, 0));
+    REQUIRE(cases->markSelected(false, &error));
+    CHECK(cases->model()->rowCount() == 0);
+}
+
+TEST_CASE("an appointment booked from the wrap-up shows as taken and the confirmation with .ics arrives",
+          "[calls][appointment]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    SmtpSink smtp;
+    QString error;
+    REQUIRE(smtp.start(&error));
+    desk::CallDeskConfig config = configIn(dir);
+    config.mailEnabled = true;
+    config.smtp.host = QStringLiteral("127.0.0.1");
+    config.smtp.port = smtp.port();
+    config.smtp.security = outbox::SmtpConfig::Security::None;
+    CallsDesk desk(config);
+    // One counter, open every day all day: the slots do not depend on when the test runs.
+    appointments::OfficeSchedule office;
+    office.officeId = QStringLiteral("102522");
+    office.name = QStringLiteral("Bürgerbüro Orleansplatz");
+    office.address = QStringLiteral("Orleansstraße 50, 81667 München");
+    office.capacity = 1;
+    office.cellMinutes = 20;
+    for (int day = 1; day <= 7; ++day) {
+        office.hours.append({day, QTime(0, 0), QTime(23, 40)});
+    }
+    REQUIRE(desk.calls->appointments()->setOffice(office, &error));
+
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    QTest::keyClick(desk.window.get(), Qt::Key_3, Qt::AltModifier);
+    desk::AppointmentDialog *dialog = desk.calls->appointmentDialog();
+    REQUIRE(dialog);
+    REQUIRE(dialog->slotList()->count() > 0);
+    const QString chosen = dialog->slotList()->item(0)->text();
+    dialog->nameEdit()->setText(QStringLiteral("Erika Mustermann"));
+    dialog->emailEdit()->setText(QStringLiteral("erika@example.org"));
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    dialog->accept();
+    REQUIRE(saved.count() == 1);
+    const auto record = desk.calls->journal()->call(saved.first().at(0).toString());
+    REQUIRE(record);
+    CHECK(record->outcome == journal::Outcome::Appointment);
+    const auto booking = desk.calls->appointments()->booking(record->appointmentId);
+    REQUIRE(booking);
+    // The slot is taken now: the booked cell is full and the slot is no longer offered.
+    CHECK(desk.calls->appointments()->bookedSeats(QStringLiteral("102522"), booking->start) == 1);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("102522");
+    query.durationMinutes = 20;
+    query.limit = 500;
+    for (const appointments::Slot &slot : desk.calls->appointments()->freeSlots(query)) {
+        CHECK(slot.start != booking->start);
+    }
+    Q_UNUSED(chosen);
+
+    REQUIRE(QTest::qWaitFor([&] { return smtp.messageFiles().size() == 1; }, 15000));
+    const QJsonObject parsed = SmtpSink::parse(smtp.messageFiles().first(), &error);
+    INFO(error.toStdString());
+    CHECK(parsed.value(QStringLiteral("to")).toString().contains(QStringLiteral("erika@example.org")));
+    const QJsonArray attachments = parsed.value(QStringLiteral("attachments")).toArray();
+    REQUIRE(attachments.size() == 1);
+    CHECK(attachments.first().toObject().value(QStringLiteral("data")).toString().contains(
+        QStringLiteral("BEGIN:VCALENDAR")));
+}
+
+TEST_CASE("a wrap-up draft survives a killed desk and is offered again at the next start", "[calls][draft]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    QString draftId;
+    {
+        CallsDesk desk(configIn(dir));
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+        REQUIRE(panel->isOpen());
+        auto *notes = panel->findChild<QPlainTextEdit *>();
+        notes->setFocus();
+        QTest::keyClicks(notes, QStringLiteral("Ummeldung, Unterlagen erklärt"));
+        draftId = panel->record().id;
+        REQUIRE_FALSE(draftId.isEmpty());
+        // Destroyed without an outcome: what a kill leaves behind (every keystroke was saved as it came).
+    }
+    CallsDesk desk(configIn(dir));
+    desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+    REQUIRE(panel->isOpen());
+    CHECK(panel->record().id == draftId);
+    CHECK(panel->record().notes == QStringLiteral("Ummeldung, Unterlagen erklärt"));
+    CHECK(panel->message().contains(QStringLiteral("earlier session")));
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
+    REQUIRE(saved.count() == 1);
+    CHECK(desk.calls->journal()->pendingDrafts().isEmpty());
+    CHECK_FALSE(desk.calls->journal()->call(draftId)->draft);
+}
+
+TEST_CASE("the call widgets have accessible names and the F1 overlay lists the call keys", "[calls][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    desk.calls->showCases();
+    int checked = 0;
+    for (QWidget *root : {static_cast<QWidget *>(desk.calls->controls()),
+                          static_cast<QWidget *>(desk.calls->wrapUpPanel()),
+                          static_cast<QWidget *>(desk.calls->casesView())}) {
+        for (QWidget *w : root->findChildren<QWidget *>()) {
+            if (w->focusPolicy() == Qt::NoFocus || w->inherits("QScrollBar") || w->inherits("QHeaderView") ||
+                (w->parentWidget() && w->parentWidget()->inherits("QComboBox")) ||
+                (w->parentWidget() && w->parentWidget()->inherits("QAbstractScrollArea") &&
+                 w->parentWidget() != root && !w->inherits("QAbstractScrollArea"))) {
+                continue;
+            }
+            INFO(w->metaObject()->className() << " " << w->objectName().toStdString());
+            CHECK_FALSE(w->accessibleName().isEmpty());
+            CHECK_FALSE(w->accessibleDescription().isEmpty());
+            ++checked;
+        }
+    }
+    CHECK(checked >= 15);
+    QTest::keyClick(desk.window.get(), Qt::Key_F1);
+    const QString listed = desk.window->shortcutsOverlay()->listedText();
+    CHECK(listed.contains(QStringLiteral("F5")));
+    CHECK(listed.contains(QStringLiteral("Answer the call")));
+    CHECK(listed.contains(QStringLiteral("Alt+1")));
+    for (QAction *action : desk.calls->actions()) {
+        CHECK_FALSE(action->shortcut().isEmpty());
+    }
+}
