@@ -10,6 +10,7 @@
 #include "callcontrols.h"
 #include "calldesk.h"
 #include "callerpanel.h"
+#include "callsettingspages.h"
 #include "caselistmodel.h"
 #include "casesview.h"
 #include "desksettings.h"
@@ -28,6 +29,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QSpinBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QLineEdit>
@@ -129,7 +132,7 @@ TEST_CASE("a real SIP call pops the caller panel, F5 answers, hang-up opens the 
     QString error;
     REQUIRE(caller.start({}, &error));
     QSignalSpy popped(desk.calls.get(), &desk::CallDesk::callPopped);
-    REQUIRE(caller.dial(QStringLiteral("sip:034111500@127.0.0.1:%1").arg(sip->sipPort())));
+    REQUIRE(caller.dial(QStringLiteral("sip:+493411150@127.0.0.1:%1").arg(sip->sipPort())));
     REQUIRE((popped.count() > 0 || popped.wait(10000)));
     desk::CallControls *controls = desk.calls->controls();
     CHECK(controls->callerText().contains(QStringLiteral("0341 12345")));
@@ -167,7 +170,7 @@ TEST_CASE("a real SIP call pops the caller panel, F5 answers, hang-up opens the 
     // The next call from the same number shows this one in its history.
     caller.clearEvents();
     popped.clear();
-    REQUIRE(caller.dial(QStringLiteral("sip:034111500@127.0.0.1:%1").arg(sip->sipPort())));
+    REQUIRE(caller.dial(QStringLiteral("sip:+493411150@127.0.0.1:%1").arg(sip->sipPort())));
     REQUIRE((popped.count() > 0 || popped.wait(10000)));
     const QStringList history = controls->historyTexts();
     REQUIRE_FALSE(history.isEmpty());
@@ -332,7 +335,7 @@ TEST_CASE("a wrap-up draft survives a killed desk and is offered again at the ne
         REQUIRE(panel->isOpen());
         auto *notes = panel->findChild<QPlainTextEdit *>();
         notes->setFocus();
-        QTest::keyClicks(notes, QStringLiteral("Ummeldung, Unterlagen erklärt"));
+        QTest::keyClicks(notes, QStringLiteral("Ummeldung, Unterlagen erklaert"));
         draftId = panel->record().id;
         REQUIRE_FALSE(draftId.isEmpty());
         // Destroyed without an outcome: what a kill leaves behind (every keystroke was saved as it came).
@@ -341,7 +344,7 @@ TEST_CASE("a wrap-up draft survives a killed desk and is offered again at the ne
     desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
     REQUIRE(panel->isOpen());
     CHECK(panel->record().id == draftId);
-    CHECK(panel->record().notes == QStringLiteral("Ummeldung, Unterlagen erklärt"));
+    CHECK(panel->record().notes == QStringLiteral("Ummeldung, Unterlagen erklaert"));
     CHECK(panel->message().contains(QStringLiteral("earlier session")));
     QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
     QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
@@ -382,4 +385,48 @@ TEST_CASE("the call widgets have accessible names and the F1 overlay lists the c
     for (QAction *action : desk.calls->actions()) {
         CHECK_FALSE(action->shortcut().isEmpty());
     }
+}
+
+TEST_CASE("telephony and mail settings pages round-trip, and passwords never reach the settings file", "[calls][settings]")
+{
+    QSettings().clear();
+    desk::TelephonySettingsPage phone;
+    desk::MailSettingsPage mail;
+    {
+        QSettings settings;
+        phone.load(settings);
+        mail.load(settings);
+    }
+    const auto edit = [](QWidget *page, const QString &name) {
+        for (QLineEdit *e : page->findChildren<QLineEdit *>()) {
+            if (e->accessibleName() == name) {
+                return e;
+            }
+        }
+        FAIL("no field " << name.toStdString());
+        return static_cast<QLineEdit *>(nullptr);
+    };
+    phone.findChild<QCheckBox *>()->setChecked(true);
+    edit(&phone, QStringLiteral("SIP user"))->setText(QStringLiteral("agent12"));
+    edit(&phone, QStringLiteral("Registrar"))->setText(QStringLiteral("pbx.example.org:5060"));
+    edit(&phone, QStringLiteral("Lines and municipalities"))->setText(QStringLiteral("0341 115-0=Leipzig"));
+    edit(&mail, QStringLiteral("SMTP server"))->setText(QStringLiteral("mail.example.org"));
+    edit(&mail, QStringLiteral("Mail password"))->setText(QStringLiteral("geheim-smtp"));
+    {
+        QSettings settings;
+        phone.save(settings);
+        mail.save(settings);
+        settings.sync();
+    }
+    QSettings settings;
+    const desk::CallDeskConfig config = desk::loadCallDeskConfig(settings);
+    CHECK(config.sipEnabled);
+    CHECK(config.sipUser == QStringLiteral("agent12"));
+    CHECK(config.sipRegistrar == QStringLiteral("pbx.example.org:5060"));
+    CHECK(config.lineMap == QStringLiteral("0341 115-0=Leipzig"));
+    CHECK(config.smtp.host == QStringLiteral("mail.example.org"));
+    CHECK(config.calendarState == QStringLiteral("SN")); // Saxony by default
+    QFile file(settings.fileName());
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK_FALSE(file.readAll().contains("geheim-smtp"));
 }
