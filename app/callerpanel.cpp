@@ -111,7 +111,8 @@ void CallerPanel::attachTelephony(QWidget *controls, QWidget *wrapUp)
     box->insertWidget(0, controls);
     box->addWidget(wrapUp, 1);
     m_telephony = true;
-    m_caller->hide();   // the controls show the caller
+    m_state->hide();    // the controls show the call's state
+    m_caller->hide();   // … the caller
     m_elapsed->hide();  // … and the call's timer
     retranslateUi();
 }
