@@ -16,9 +16,12 @@
 #include "mainwindow.h"
 #include "manualprovider.h"
 #include "outboxsender.h"
+#include "outboxview.h"
 #include "secretstore.h"
 #include "sipprovider.h"
 #include "wrapuppanel.h"
+
+#include <algorithm>
 
 #include <QAccessible>
 #include <QAction>
@@ -147,6 +150,8 @@ CallDesk::CallDesk(MainWindow *window, const CallDeskConfig &config, QObject *pa
     window->statusBar()->addPermanentWidget(m_phoneLabel);
     window->statusBar()->addPermanentWidget(m_outboxLabel);
     m_outboxLabel->hide();
+    m_outboxLabel->setCursor(Qt::PointingHandCursor);
+    m_outboxLabel->installEventFilter(this);
 
     connect(m_controls, &CallControls::answerRequested, this, [this]() {
         if (auto *p = providerOf(m_callId)) {
@@ -250,6 +255,7 @@ CallDesk::~CallDesk()
     delete m_forwardDialog;
     delete m_appointmentDialog;
     delete m_cases;
+    delete m_outboxView;
 }
 
 bool CallDesk::start(QString *error)
@@ -326,6 +332,9 @@ bool CallDesk::start(QString *error)
             m_outboxLabel->setText(m_outboxFailed > 0 ? tr("%n e-mail(s) failed", nullptr, m_outboxFailed)
                                                       : tr("Outbox: all sent"));
             m_outboxLabel->show();
+            if (m_outboxView) {
+                m_outboxView->reload();
+            }
             Q_EMIT outboxChanged(m_outboxStatus);
         });
         connect(m_sender, &outbox::OutboxSender::messageDeferred, this,
@@ -347,6 +356,9 @@ bool CallDesk::start(QString *error)
                     m_outboxLabel->show();
                     m_window->statusBar()->showMessage(m_outboxStatus, 30000);
                     announce(m_outboxStatus);
+                    if (m_outboxView) {
+                        m_outboxView->reload();
+                    }
                     Q_EMIT outboxChanged(m_outboxStatus);
                 });
         connect(m_sender, &outbox::OutboxSender::errorOccurred, this, [this](const QString &e) {
@@ -463,6 +475,31 @@ void CallDesk::showCases()
     m_cases->raise();
     m_cases->activateWindow();
     m_cases->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void CallDesk::showOutbox()
+{
+    if (!m_journal) {
+        return;
+    }
+    if (!m_outboxView) {
+        m_outboxView = new OutboxView(m_config.journalPath, m_window);
+        connect(m_outboxView, &OutboxView::retried, this, [this]() {
+            if (m_sender) {
+                m_sender->wake();
+            }
+            m_outboxFailed = std::max(0, m_outboxFailed - 1);
+        });
+    }
+    m_outboxView->reload();
+    m_outboxView->show();
+    m_outboxView->raise();
+    m_outboxView->activateWindow();
+}
+
+OutboxView *CallDesk::outboxView() const
+{
+    return m_outboxView;
 }
 
 void CallDesk::setSmtpPassword(const QString &password)
@@ -858,6 +895,7 @@ void CallDesk::createActions()
         }
     });
     m_casesAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+L"))}, [this]() { showCases(); });
+    m_outboxAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+M"))}, [this]() { showOutbox(); });
     m_window->addCallActions(m_actions);
 }
 
@@ -865,6 +903,9 @@ bool CallDesk::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window && event->type() == QEvent::LanguageChange) {
         retranslate();
+    }
+    if (watched == m_outboxLabel && event->type() == QEvent::MouseButtonRelease) {
+        showOutbox();
     }
     return QObject::eventFilter(watched, event);
 }
@@ -884,6 +925,7 @@ void CallDesk::retranslate()
     m_appointment->setText(tr("Wrap-up: appointment"));
     m_addService->setText(tr("Add the service on screen to the wrap-up"));
     m_casesAction->setText(tr("Open &cases"));
+    m_outboxAction->setText(tr("&Outbox (sent and failed e-mails)"));
     m_phoneLabel->setAccessibleName(tr("Phone status"));
     m_outboxLabel->setAccessibleName(tr("Outbox status"));
 }

@@ -45,6 +45,7 @@ class AppointmentDialog;
 class CallControls;
 class CasesView;
 class ForwardDialog;
+class OutboxView;
 class MainWindow;
 class WrapUpPanel;
 
@@ -116,6 +117,8 @@ public:
     QString outboxStatus() const;
 
     void showCases();
+    void showOutbox();
+    OutboxView *outboxView() const;
     void setSmtpPassword(const QString &password);
 
 Q_SIGNALS:
@@ -178,6 +181,8 @@ private:
     QAction *m_appointment = nullptr;
     QAction *m_addService = nullptr;
     QAction *m_casesAction = nullptr;
+    QAction *m_outboxAction = nullptr;
+    QPointer<OutboxView> m_outboxView;
     QAction *m_decline = nullptr;
     QPointer<ForwardDialog> m_forwardDialog;
     QPointer<AppointmentDialog> m_appointmentDialog;

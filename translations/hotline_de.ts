@@ -933,6 +933,10 @@
         <source>Outbox status</source>
         <translation>Status des Postausgangs</translation>
     </message>
+    <message>
+        <source>&amp;Outbox (sent and failed e-mails)</source>
+        <translation>&amp;Postausgang (gesendete und fehlgeschlagene E-Mails)</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -1505,6 +1509,96 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Toolbar</source>
         <translation>Werkzeugleiste</translation>
+    </message>
+</context>
+<context>
+    <name>desk::OutboxView</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>unbestätigt</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reply</source>
+        <translation>Antwort des Servers</translation>
+    </message>
+    <message>
+        <source>Forwards and confirmations with their state and the server&apos;s last reply</source>
+        <translation>Weiterleitungen und Bestätigungen mit Status und letzter Antwort des Servers</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Puts the selected failed e-mail back into the queue</source>
+        <translation>Stellt die gewählte fehlgeschlagene E-Mail wieder in die Warteschlange</translation>
+    </message>
+    <message>
+        <source>Outbox status</source>
+        <translation>Status des Postausgangs</translation>
+    </message>
+    <message>
+        <source>Outbox unavailable: %1</source>
+        <translation>Postausgang nicht verfügbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s)</source>
+        <translation>
+            <numerusform>%n E-Mail</numerusform>
+            <numerusform>%n E-Mails</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an e-mail first.</source>
+        <translation>Bitte zuerst eine E-Mail wählen.</translation>
+    </message>
+    <message>
+        <source>E-mail queued again.</source>
+        <translation>E-Mail wieder in der Warteschlange.</translation>
     </message>
 </context>
 <context>

@@ -933,6 +933,10 @@
         <source>Outbox status</source>
         <translation>Outbox status</translation>
     </message>
+    <message>
+        <source>&amp;Outbox (sent and failed e-mails)</source>
+        <translation>&amp;Outbox (sent and failed e-mails)</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -1505,6 +1509,96 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Toolbar</source>
         <translation>Toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>desk::OutboxView</name>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>unconfirmed</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reply</source>
+        <translation>Server&apos;s reply</translation>
+    </message>
+    <message>
+        <source>Forwards and confirmations with their state and the server&apos;s last reply</source>
+        <translation>Forwards and confirmations with their state and the server&apos;s last reply</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Puts the selected failed e-mail back into the queue</source>
+        <translation>Puts the selected failed e-mail back into the queue</translation>
+    </message>
+    <message>
+        <source>Outbox status</source>
+        <translation>Outbox status</translation>
+    </message>
+    <message>
+        <source>Outbox unavailable: %1</source>
+        <translation>Outbox unavailable: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s)</source>
+        <translation>
+            <numerusform>%n e-mail</numerusform>
+            <numerusform>%n e-mails</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an e-mail first.</source>
+        <translation>Select an e-mail first.</translation>
+    </message>
+    <message>
+        <source>E-mail queued again.</source>
+        <translation>E-mail queued again.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "articleview.h"
 #include "baresippeer.h"
 #include "callcontrols.h"
+#include "outboxview.h"
 #include "calldesk.h"
 #include "callerpanel.h"
 #include "callsettingspages.h"
@@ -26,7 +27,10 @@
 #include "smtpsink.h"
 #include "wrapuppanel.h"
 
+#include <csignal>
+
 #include <QAbstractItemModelTester>
+#include <QTableWidget>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -177,6 +181,92 @@ TEST_CASE("a real SIP call pops the caller panel, F5 answers, hang-up opens the 
     CHECK(history.first().contains(QStringLiteral("answered directly")));
     QTest::keyClick(desk.window.get(), Qt::Key_F5, Qt::ShiftModifier); // decline
     REQUIRE(caller.waitForEvent(QStringLiteral("CALL_CLOSED"), 10000));
+}
+
+TEST_CASE("a call lost in an engine crash is recorded: the phone reconnects, the wrap-up opens with the drop noted",
+          "[calls][sip][crash]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    desk::CallDeskConfig config = configIn(dir);
+    config.sipEnabled = true;
+    config.sipPort = 0;
+    config.sipUseFiles = true;
+    CallsDesk desk(config);
+    cti::SipProvider *sip = desk.calls->sipProvider();
+    REQUIRE(sip);
+    REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady(); }, 15000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Ready; }, 2000));
+    BaresipPeer caller;
+    QString error;
+    REQUIRE(caller.start({}, &error));
+    QSignalSpy popped(desk.calls.get(), &desk::CallDesk::callPopped);
+    REQUIRE(caller.dial(QStringLiteral("sip:agent@127.0.0.1:%1").arg(sip->sipPort())));
+    REQUIRE((popped.count() > 0 || popped.wait(10000)));
+    QTest::keyClick(desk.window.get(), Qt::Key_F5);
+    REQUIRE(caller.waitForEvent(QStringLiteral("CALL_ESTABLISHED"), 10000));
+
+    QSignalSpy wrapUp(desk.calls.get(), &desk::CallDesk::wrapUpOpened);
+    const qint64 pid = sip->enginePid();
+    REQUIRE(pid > 0);
+    REQUIRE(::kill(pid_t(pid), SIGKILL) == 0);
+    REQUIRE((wrapUp.count() > 0 || wrapUp.wait(10000)));
+    desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+    CHECK(panel->message().contains(QStringLiteral("lost")));
+    CHECK(panel->record().notes.contains(QStringLiteral("dropped")));
+    REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady() && sip->enginePid() != pid; }, 10000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->lastAnnouncement() == QStringLiteral("Phone reconnected"); },
+                            5000));
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
+    REQUIRE(saved.count() == 1);
+    const auto record = desk.calls->journal()->call(saved.first().at(0).toString());
+    REQUIRE(record);
+    CHECK_FALSE(record->draft);
+    CHECK(record->callerNumber == QStringLiteral("+4934112345"));
+}
+
+TEST_CASE("an e-mail the server refuses shows the server's reply, and the outbox view retries it", "[calls][outbox]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    SmtpSink smtp({QStringLiteral("buergerbuero-orleansplatz.kvr@muenchen.de")});
+    QString error;
+    REQUIRE(smtp.start(&error));
+    desk::CallDeskConfig config = configIn(dir);
+    config.mailEnabled = true;
+    config.smtp.host = QStringLiteral("127.0.0.1");
+    config.smtp.port = smtp.port();
+    config.smtp.security = outbox::SmtpConfig::Security::None;
+    CallsDesk desk(config);
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.calls->wrapUpPanel()->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Frage"));
+    QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::AltModifier);
+    REQUIRE(desk.calls->forwardDialog());
+    QSignalSpy changed(desk.calls.get(), &desk::CallDesk::outboxChanged);
+    desk.calls->forwardDialog()->accept();
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->outboxStatus().contains(QStringLiteral("failed")); }, 15000));
+    CHECK(desk.calls->outboxStatus().contains(QStringLiteral("550")));   // the server's reply, as it said it
+
+    desk.calls->showOutbox();
+    desk::OutboxView *view = desk.calls->outboxView();
+    REQUIRE(view);
+    QAbstractItemModelTester tester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(view->table()->rowCount() == 1);
+    CHECK(view->table()->item(0, 3)->text() == QStringLiteral("failed"));
+    CHECK(view->table()->item(0, 5)->text().startsWith(QStringLiteral("550")));
+    view->table()->setCurrentCell(0, 0);
+    REQUIRE(view->retrySelected(&error));
+    // Sent again (the same message) and refused again: two attempts on record.
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            view->reload();
+            return view->table()->item(0, 4)->text() == QStringLiteral("2") &&
+                   view->table()->item(0, 3)->text() == QStringLiteral("failed");
+        },
+        15000));
 }
 
 TEST_CASE("a manual call forwarded by e-mail reaches the office with case number and deadline, and is an open case",
