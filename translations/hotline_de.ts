@@ -2219,7 +2219,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>State</source>
-        <translation>Land</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
