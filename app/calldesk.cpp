@@ -3,6 +3,7 @@
 #include "agentsession.h"
 #include "appointmentdialog.h"
 #include "appointmentstore.h"
+#include "appointmentsview.h"
 #include "articleview.h"
 #include "callcontrols.h"
 #include "callerpanel.h"
@@ -256,6 +257,7 @@ CallDesk::~CallDesk()
     delete m_appointmentDialog;
     delete m_cases;
     delete m_outboxView;
+    delete m_appointmentsView;
 }
 
 bool CallDesk::start(QString *error)
@@ -495,6 +497,33 @@ void CallDesk::showOutbox()
     m_outboxView->show();
     m_outboxView->raise();
     m_outboxView->activateWindow();
+}
+
+void CallDesk::showAppointments()
+{
+    if (!m_appointments) {
+        return;
+    }
+    if (!m_appointmentsView) {
+        appointments::Confirmation confirmation;
+        confirmation.fromEmail = m_config.fromEmail;
+        confirmation.fromName = m_config.fromName;
+        m_appointmentsView = new AppointmentsView(m_appointments.get(), confirmation, m_window);
+        connect(m_appointmentsView, &AppointmentsView::changed, this, [this]() {
+            if (m_sender) {
+                m_sender->wake();
+            }
+        });
+    }
+    m_appointmentsView->reload();
+    m_appointmentsView->show();
+    m_appointmentsView->raise();
+    m_appointmentsView->activateWindow();
+}
+
+AppointmentsView *CallDesk::appointmentsView() const
+{
+    return m_appointmentsView;
 }
 
 OutboxView *CallDesk::outboxView() const
@@ -896,6 +925,7 @@ void CallDesk::createActions()
     });
     m_casesAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+L"))}, [this]() { showCases(); });
     m_outboxAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+M"))}, [this]() { showOutbox(); });
+    m_appointmentsAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+T"))}, [this]() { showAppointments(); });
     m_window->addCallActions(m_actions);
 }
 
@@ -926,6 +956,7 @@ void CallDesk::retranslate()
     m_addService->setText(tr("Add the service on screen to the wrap-up"));
     m_casesAction->setText(tr("Open &cases"));
     m_outboxAction->setText(tr("&Outbox (sent and failed e-mails)"));
+    m_appointmentsAction->setText(tr("Appoint&ments (cancel, move)"));
     m_phoneLabel->setAccessibleName(tr("Phone status"));
     m_outboxLabel->setAccessibleName(tr("Outbox status"));
 }

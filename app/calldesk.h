@@ -42,6 +42,7 @@ class OutboxSender;
 namespace desk {
 
 class AppointmentDialog;
+class AppointmentsView;
 class CallControls;
 class CasesView;
 class ForwardDialog;
@@ -118,6 +119,8 @@ public:
 
     void showCases();
     void showOutbox();
+    void showAppointments();
+    AppointmentsView *appointmentsView() const;
     OutboxView *outboxView() const;
     void setSmtpPassword(const QString &password);
 
@@ -182,6 +185,8 @@ private:
     QAction *m_addService = nullptr;
     QAction *m_casesAction = nullptr;
     QAction *m_outboxAction = nullptr;
+    QAction *m_appointmentsAction = nullptr;
+    QPointer<AppointmentsView> m_appointmentsView;
     QPointer<OutboxView> m_outboxView;
     QAction *m_decline = nullptr;
     QPointer<ForwardDialog> m_forwardDialog;

@@ -445,6 +445,119 @@
     </message>
 </context>
 <context>
+    <name>desk::AppointmentsView</name>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Dienststelle</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Bürgerin / Bürger</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Booked appointments of the coming weeks</source>
+        <translation>Gebuchte Termine der nächsten Wochen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel appointment</source>
+        <translation>Termin &amp;absagen</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Termin absagen</translation>
+    </message>
+    <message>
+        <source>Frees the slot and sends the citizen a cancellation</source>
+        <translation>Gibt den Termin frei und sendet der Person eine Absage</translation>
+    </message>
+    <message>
+        <source>&amp;Find another time</source>
+        <translation>Andere &amp;Zeit suchen</translation>
+    </message>
+    <message>
+        <source>Find another time</source>
+        <translation>Andere Zeit suchen</translation>
+    </message>
+    <message>
+        <source>Lists free slots at the same office, the less busy ones first</source>
+        <translation>Listet freie Termine derselben Dienststelle, die ruhigeren zuerst</translation>
+    </message>
+    <message>
+        <source>Free slots</source>
+        <translation>Freie Termine</translation>
+    </message>
+    <message>
+        <source>Free slots to move the selected appointment to</source>
+        <translation>Freie Termine, auf die der gewählte Termin verlegt werden kann</translation>
+    </message>
+    <message>
+        <source>&amp;Move the appointment here</source>
+        <translation>Termin hierhin &amp;verlegen</translation>
+    </message>
+    <message>
+        <source>Move the appointment</source>
+        <translation>Termin verlegen</translation>
+    </message>
+    <message>
+        <source>Moves the selected appointment to the selected free slot</source>
+        <translation>Verlegt den gewählten Termin auf den gewählten freien Termin</translation>
+    </message>
+    <message>
+        <source>Appointments status</source>
+        <translation>Status der Termine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n Termin</numerusform>
+            <numerusform>%n Termine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an appointment first.</source>
+        <translation>Bitte zuerst einen Termin wählen.</translation>
+    </message>
+    <message>
+        <source>Appointment on %1 cancelled.</source>
+        <translation>Termin am %1 abgesagt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free slot(s)</source>
+        <translation>
+            <numerusform>%n freier Termin</numerusform>
+            <numerusform>%n freie Termine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an appointment and a free slot first.</source>
+        <translation>Bitte zuerst einen Termin und einen freien Termin wählen.</translation>
+    </message>
+    <message>
+        <source>This slot was just taken at another desk. Here are the next free slots.</source>
+        <translation>Dieser Termin wurde gerade an einem anderen Platz vergeben. Hier sind die nächsten freien Termine.</translation>
+    </message>
+    <message>
+        <source>Appointment moved to %1.</source>
+        <translation>Termin verlegt auf %1.</translation>
+    </message>
+</context>
+<context>
     <name>desk::ArticleView</name>
     <message>
         <source>Article and browser tabs</source>
@@ -936,6 +1049,10 @@
     <message>
         <source>&amp;Outbox (sent and failed e-mails)</source>
         <translation>&amp;Postausgang (gesendete und fehlgeschlagene E-Mails)</translation>
+    </message>
+    <message>
+        <source>Appoint&amp;ments (cancel, move)</source>
+        <translation>&amp;Termine (absagen, verlegen)</translation>
     </message>
 </context>
 <context>

@@ -445,6 +445,119 @@
     </message>
 </context>
 <context>
+    <name>desk::AppointmentsView</name>
+    <message>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Booked appointments of the coming weeks</source>
+        <translation>Booked appointments of the coming weeks</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel appointment</source>
+        <translation>&amp;Cancel appointment</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Cancel appointment</translation>
+    </message>
+    <message>
+        <source>Frees the slot and sends the citizen a cancellation</source>
+        <translation>Frees the slot and sends the citizen a cancellation</translation>
+    </message>
+    <message>
+        <source>&amp;Find another time</source>
+        <translation>&amp;Find another time</translation>
+    </message>
+    <message>
+        <source>Find another time</source>
+        <translation>Find another time</translation>
+    </message>
+    <message>
+        <source>Lists free slots at the same office, the less busy ones first</source>
+        <translation>Lists free slots at the same office, the less busy ones first</translation>
+    </message>
+    <message>
+        <source>Free slots</source>
+        <translation>Free slots</translation>
+    </message>
+    <message>
+        <source>Free slots to move the selected appointment to</source>
+        <translation>Free slots to move the selected appointment to</translation>
+    </message>
+    <message>
+        <source>&amp;Move the appointment here</source>
+        <translation>&amp;Move the appointment here</translation>
+    </message>
+    <message>
+        <source>Move the appointment</source>
+        <translation>Move the appointment</translation>
+    </message>
+    <message>
+        <source>Moves the selected appointment to the selected free slot</source>
+        <translation>Moves the selected appointment to the selected free slot</translation>
+    </message>
+    <message>
+        <source>Appointments status</source>
+        <translation>Appointments status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n appointment</numerusform>
+            <numerusform>%n appointments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an appointment first.</source>
+        <translation>Select an appointment first.</translation>
+    </message>
+    <message>
+        <source>Appointment on %1 cancelled.</source>
+        <translation>Appointment on %1 cancelled.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free slot(s)</source>
+        <translation>
+            <numerusform>%n free slot</numerusform>
+            <numerusform>%n free slots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an appointment and a free slot first.</source>
+        <translation>Select an appointment and a free slot first.</translation>
+    </message>
+    <message>
+        <source>This slot was just taken at another desk. Here are the next free slots.</source>
+        <translation>This slot was just taken at another desk. Here are the next free slots.</translation>
+    </message>
+    <message>
+        <source>Appointment moved to %1.</source>
+        <translation>Appointment moved to %1.</translation>
+    </message>
+</context>
+<context>
     <name>desk::ArticleView</name>
     <message>
         <source>Article and browser tabs</source>
@@ -936,6 +1049,10 @@
     <message>
         <source>&amp;Outbox (sent and failed e-mails)</source>
         <translation>&amp;Outbox (sent and failed e-mails)</translation>
+    </message>
+    <message>
+        <source>Appoint&amp;ments (cancel, move)</source>
+        <translation>Appoint&amp;ments (cancel, move)</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "agentsession.h"
 #include "appointmentdialog.h"
 #include "appointmentstore.h"
+#include "appointmentsview.h"
 #include "articleview.h"
 #include "baresippeer.h"
 #include "callcontrols.h"
@@ -410,6 +411,32 @@ TEST_CASE("an appointment booked from the wrap-up shows as taken and the confirm
     REQUIRE(attachments.size() == 1);
     CHECK(attachments.first().toObject().value(QStringLiteral("data")).toString().contains(
         QStringLiteral("BEGIN:VCALENDAR")));
+
+    // Moved from the appointments list (Ctrl+Shift+T) to another free slot: the old one is free again, the
+    // citizen gets the new time; then cancelled: the slot is free and a cancellation goes out.
+    QTest::keyClick(desk.window.get(), Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+    desk::AppointmentsView *view = desk.calls->appointmentsView();
+    REQUIRE(view);
+    QAbstractItemModelTester tester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(view->table()->rowCount() == 1);
+    view->table()->setCurrentCell(0, 0);
+    view->showSlotsForSelected();
+    REQUIRE(view->slotList()->count() > 0);
+    view->slotList()->setCurrentRow(0);
+    REQUIRE(view->rebookSelected(&error));
+    CHECK(desk.calls->appointments()->bookedSeats(QStringLiteral("102522"), booking->start) == 0);
+    CHECK(desk.calls->appointments()->booking(booking->id)->state == appointments::BookingState::Cancelled);
+    REQUIRE(view->table()->rowCount() == 1);
+    REQUIRE(QTest::qWaitFor([&] { return smtp.messageFiles().size() == 2; }, 15000));
+    view->table()->setCurrentCell(0, 0);
+    REQUIRE(view->cancelSelected(&error));
+    CHECK(view->table()->rowCount() == 0);
+    REQUIRE(QTest::qWaitFor([&] { return smtp.messageFiles().size() == 3; }, 15000));
+    const QJsonObject cancellation = SmtpSink::parse(smtp.messageFiles().last(), &error);
+    const QJsonArray cancelIcs = cancellation.value(QStringLiteral("attachments")).toArray();
+    REQUIRE(cancelIcs.size() == 1);
+    CHECK(cancelIcs.first().toObject().value(QStringLiteral("data")).toString().contains(
+        QStringLiteral("METHOD:CANCEL")));
 }
 
 TEST_CASE("a wrap-up draft survives a killed desk and is offered again at the next start", "[calls][draft]")
