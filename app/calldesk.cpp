@@ -7,6 +7,7 @@
 #include "articleview.h"
 #include "callcontrols.h"
 #include "callerpanel.h"
+#include "callsettingspages.h"
 #include "casesview.h"
 #include "defaultcatalogue.h"
 #include "forwarddialog.h"
@@ -817,6 +818,19 @@ void CallDesk::handleProviderEvent(const cti::ProviderEvent &event)
             return;
         }
         text = m_sip ? tr("Phone ready (port %1)").arg(event.sipPort) : tr("No telephony: record calls by hand (Ctrl+N)");
+        if (m_sip) {
+            QList<QPair<QString, QString>> inputs;
+            QList<QPair<QString, QString>> outputs;
+            for (const cti::AudioDevice &d : m_sip->audioDevices()) {
+                if (d.canRecord) {
+                    inputs.append({d.id, d.name});
+                }
+                if (d.canPlay) {
+                    outputs.append({d.id, d.name});
+                }
+            }
+            TelephonySettingsPage::publishAudioDevices(inputs, outputs);
+        }
         break;
     case cti::ProviderEventType::EngineRestarted:
         text = tr("Phone reconnected"); // "Telefon wieder verbunden"

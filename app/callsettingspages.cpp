@@ -28,7 +28,26 @@ void describe(QWidget *w, const QString &name, const QString &description)
         edit->setAccessibleDescription(description);
     }
 }
+// The SIP engine's devices as last reported to this process (UI thread only).
+QList<QPair<QString, QString>> &publishedInputs()
+{
+    static QList<QPair<QString, QString>> list;
+    return list;
+}
+
+QList<QPair<QString, QString>> &publishedOutputs()
+{
+    static QList<QPair<QString, QString>> list;
+    return list;
+}
 } // namespace
+
+void TelephonySettingsPage::publishAudioDevices(const QList<QPair<QString, QString>> &inputs,
+                                                const QList<QPair<QString, QString>> &outputs)
+{
+    publishedInputs() = inputs;
+    publishedOutputs() = outputs;
+}
 
 TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     : QWidget(parent), m_enabled(new QCheckBox(this)), m_user(new QLineEdit(this)), m_domain(new QLineEdit(this)),
@@ -62,7 +81,7 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     form->addRow(tr("&Wrap-up time:"), m_wrapUp);
     m_untilOutcome->setText(tr("Not ready again until the call's outcome is saved"));
     form->addRow(m_untilOutcome);
-    setAudioDevices({}, {});
+    setAudioDevices(publishedInputs(), publishedOutputs());
 
     describe(m_enabled, tr("Telephony over SIP"), tr("On: the desk is your SIP phone"));
     describe(m_user, tr("SIP user"), tr("Account name at the phone system"));

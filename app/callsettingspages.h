@@ -22,7 +22,10 @@ public:
     explicit TelephonySettingsPage(QWidget *parent = nullptr);
     ~TelephonySettingsPage() override;
 
-    // Devices as "id\tname" pairs (from cti::SipProvider::audioDevices() of the running desk), may be empty.
+    // Devices as (id, name) pairs, may be empty. The running desk publishes what its SIP engine found
+    // (publishAudioDevices); a new page starts with that list.
+    static void publishAudioDevices(const QList<QPair<QString, QString>> &inputs,
+                                    const QList<QPair<QString, QString>> &outputs);
     void setAudioDevices(const QList<QPair<QString, QString>> &inputs, const QList<QPair<QString, QString>> &outputs);
     void load(QSettings &settings);
     void save(QSettings &settings);   // the password goes to the keychain (asynchronously)

@@ -131,6 +131,17 @@ TEST_CASE("a real SIP call pops the caller panel, F5 answers, hang-up opens the 
     REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady(); }, 15000));
     REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Ready; }, 2000));
 
+    // The settings page offers the devices the engine found (plus "system default").
+    {
+        desk::TelephonySettingsPage page;
+        qsizetype recorders = 0;
+        for (const cti::AudioDevice &d : sip->audioDevices()) {
+            recorders += d.canRecord ? 1 : 0;
+        }
+        INFO("engine devices: " << sip->audioDevices().size());
+        CHECK(page.findChildren<QComboBox *>().at(1)->count() == 1 + recorders); // [0] is the transport
+    }
+
     desk.openAndWait(QStringLiteral("1063441")); // the article on screen is proposed as the topic
 
     BaresipPeer caller;
