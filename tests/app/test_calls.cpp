@@ -425,7 +425,7 @@ TEST_CASE("an appointment booked from the wrap-up shows as taken and the confirm
 
     // Moved from the appointments list (Ctrl+Shift+T) to another free slot: the old one is free again, the
     // citizen gets the new time; then cancelled: the slot is free and a cancellation goes out.
-    QTest::keyClick(desk.window.get(), Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+    desk.calls->showAppointments(); // the booking dialog just closed: which window is active is up to the platform
     desk::AppointmentsView *view = desk.calls->appointmentsView();
     REQUIRE(view);
     QAbstractItemModelTester tester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
