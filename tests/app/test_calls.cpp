@@ -450,6 +450,117 @@ TEST_CASE("an appointment booked from the wrap-up shows as taken and the confirm
         QStringLiteral("METHOD:CANCEL")));
 }
 
+TEST_CASE("a slot lost to another desk shows the clear message and the next free slots", "[calls][appointment]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    appointments::OfficeSchedule office;
+    office.officeId = QStringLiteral("102522");
+    office.name = QStringLiteral("Bürgerbüro Orleansplatz");
+    office.capacity = 1;
+    office.cellMinutes = 20;
+    for (int day = 1; day <= 7; ++day) {
+        office.hours.append({day, QTime(0, 0), QTime(23, 40)});
+    }
+    QString error;
+    REQUIRE(desk.calls->appointments()->setOffice(office, &error));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClick(desk.window.get(), Qt::Key_3, Qt::AltModifier);
+    desk::AppointmentDialog *dialog = desk.calls->appointmentDialog();
+    REQUIRE(dialog);
+    REQUIRE(dialog->slotList()->count() > 0);
+    const QString shownFirst = dialog->slotList()->item(0)->text();
+
+    // Another desk (its own connection to the same file) books the very slot the agent has selected.
+    auto other = appointments::AppointmentStore::open(dir.filePath(QStringLiteral("journal.db")), &error);
+    REQUIRE(other);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("102522");
+    query.durationMinutes = 20;
+    const QList<appointments::Slot> slots = other->freeSlots(query, &error);
+    REQUIRE_FALSE(slots.isEmpty());
+    appointments::BookingRequest request;
+    request.officeId = QStringLiteral("102522");
+    request.serviceId = QStringLiteral("1063441");
+    request.serviceTitle = QStringLiteral("Personalausweis");
+    request.start = slots.first().start;
+    request.durationMinutes = 20;
+    request.citizenName = QStringLiteral("Max");
+    request.confirmation.send = false;
+    appointments::Booking theirs;
+    QList<appointments::Slot> unused;
+    REQUIRE(other->book(request, &theirs, &unused, &error));
+
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    dialog->nameEdit()->setText(QStringLiteral("Erika"));
+    dialog->accept();
+    CHECK(saved.isEmpty());
+    CHECK(dialog->isVisible());
+    CHECK(dialog->message().contains(QStringLiteral("just taken")));
+    REQUIRE(dialog->slotList()->count() > 0);
+    CHECK(dialog->slotList()->item(0)->text() != shownFirst);
+    dialog->accept(); // the next free slot
+    CHECK(saved.count() == 1);
+}
+
+TEST_CASE("a case due soon is announced once, and an overdue case is flagged in the open-cases view", "[calls][cases]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    journal::JournalStore *store = desk.calls->journal();
+    const auto forward = [&](const QDateTime &deadline, const QDateTime &remindAt) {
+        journal::CallRecord call;
+        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        call.answeredAt = call.offeredAt;
+        call.endedAt = call.offeredAt.addSecs(120);
+        call.callerNumber = QStringLiteral("+4935112345");
+        call.agent = QStringLiteral("agent7");
+        QString error;
+        REQUIRE(store->saveDraft(call, &error));
+        journal::ForwardRequest r;
+        r.fromEmail = QStringLiteral("buergertelefon@example.org");
+        r.officeEmail = QStringLiteral("buergerbuero.kvr@muenchen.de");
+        r.officeName = QStringLiteral("Bürgerbüro");
+        r.serviceId = QStringLiteral("1063441");
+        r.serviceTitle = QStringLiteral("Personalausweis");
+        r.question = QStringLiteral("Frage");
+        r.callbackPhone = QStringLiteral("0351 12345");
+        r.callbackConsent = true;
+        r.deadline = deadline;
+        r.remindAt = remindAt;
+        journal::ForwardResult result;
+        INFO(error.toStdString());
+        REQUIRE(store->commitForward(call, r, &result, &error));
+        return result.caseNumber;
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSignalSpy reminded(desk.calls.get(), &desk::CallDesk::reminderShown);
+    const QString dueSoon = forward(now.addSecs(3600), now.addSecs(-60));
+    const QString overdue = forward(now.addSecs(-3600), QDateTime());
+    REQUIRE((reminded.count() > 0 || reminded.wait(3000)));
+    CHECK(reminded.first().at(0).toString() == dueSoon);
+    QTest::qWait(500); // later checks do not announce it again
+    CHECK(reminded.count() == 1);
+    CHECK(desk.calls->lastAnnouncement().contains(dueSoon));
+
+    desk.calls->showCases();
+    journal::CaseListModel *model = desk.calls->casesView()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(model->rowCount() == 2);
+    CHECK(model->caseAt(0)->caseNumber == overdue); // by deadline
+    CHECK(model->data(model->index(0, 0), journal::CaseListModel::OverdueRole).toBool());
+    CHECK_FALSE(model->data(model->index(1, 0), journal::CaseListModel::OverdueRole).toBool());
+    // Search by the citizen's phone number finds both; by case number just one.
+    desk.calls->casesView()->searchEdit()->setText(QStringLiteral("0351 12345"));
+    CHECK(model->rowCount() == 2);
+    desk.calls->casesView()->searchEdit()->setText(dueSoon);
+    CHECK(model->rowCount() == 1);
+}
+
 TEST_CASE("a wrap-up draft survives a killed desk and is offered again at the next start", "[calls][draft]")
 {
     QSettings().clear();
