@@ -40,8 +40,10 @@ ForwardDialog::ForwardDialog(const journal::ForwardRequest &prefill, const QStri
     m_consent->setText(tr("The citizen agrees that the office receives these contact details"));
     field(m_consent, tr("&Consent"), tr("Contact details go to the office only with consent"));
     m_question->setTabChangesFocus(true);
-    m_deadline->setText(QLocale().toString(prefill.deadline.toTimeZone(journal::BusinessCalendar::berlin()),
-                                           QLocale::LongFormat));
+    const QDateTime due = prefill.deadline.toTimeZone(journal::BusinessCalendar::berlin());
+    const QLocale locale;
+    m_deadline->setText(QStringLiteral("%1, %2").arg(locale.toString(due.date(), QLocale::LongFormat),
+                                                     locale.toString(due.time(), QLocale::ShortFormat)));
     form->addRow(tr("Deadline"), m_deadline);
     m_deadline->setAccessibleName(tr("Deadline"));
     m_deadline->setAccessibleDescription(tr("By when the office answers the citizen (business calendar)"));

@@ -669,3 +669,28 @@ TEST_CASE("telephony and mail settings pages round-trip, and passwords never rea
     REQUIRE(file.open(QIODevice::ReadOnly));
     CHECK_FALSE(file.readAll().contains("geheim-smtp"));
 }
+
+TEST_CASE("render call review pictures", "[.shots]")
+{
+    // Not a check: pictures for a human review of the call states (run with "[.shots]", files in $SHOTS_DIR).
+    QSettings().clear();
+    QTemporaryDir dir;
+    const QString out = qEnvironmentVariable("SHOTS_DIR", QStringLiteral("/tmp"));
+    CallsDesk desk(configIn(dir));
+    desk.window->resize(1380, 900);
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::qWait(300);
+    desk.window->grab().save(out + QStringLiteral("/calls-talking.png"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTest::qWait(300);
+    desk.window->grab().save(out + QStringLiteral("/calls-wrapup.png"));
+    QTest::keyClick(desk.window.get(), Qt::Key_F1);
+    QTest::qWait(300);
+    desk.window->grab().save(out + QStringLiteral("/calls-overlay.png"));
+    QTest::keyClick(desk.window.get(), Qt::Key_Escape);
+    QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::AltModifier);
+    REQUIRE(desk.calls->forwardDialog());
+    QTest::qWait(300);
+    desk.calls->forwardDialog()->grab().save(out + QStringLiteral("/calls-forward.png"));
+}
