@@ -159,6 +159,13 @@ TEST_CASE("a real SIP call pops the caller panel, F5 answers, hang-up opens the 
     REQUIRE(caller.waitForEvent(QStringLiteral("CALL_ESTABLISHED"), 10000));
     REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Talking; }, 5000));
     CHECK(desk.window->callerPanel()->isInCall());
+    // Hold, resume and mute from the keyboard; the panel shows what the engine confirmed.
+    QTest::keyClick(desk.window.get(), Qt::Key_F7);
+    REQUIRE(QTest::qWaitFor([&] { return controls->stateText() == QStringLiteral("On hold"); }, 5000));
+    QTest::keyClick(desk.window.get(), Qt::Key_F7);
+    REQUIRE(QTest::qWaitFor([&] { return controls->stateText() == QStringLiteral("Talking"); }, 5000));
+    QTest::keyClick(desk.window.get(), Qt::Key_F8);
+    REQUIRE(QTest::qWaitFor([&] { return controls->stateText().contains(QStringLiteral("muted")); }, 5000));
 
     QSignalSpy wrapUp(desk.calls.get(), &desk::CallDesk::wrapUpOpened);
     REQUIRE(caller.hangup());
