@@ -273,6 +273,13 @@ bool CallDesk::start(QString *error)
         return false;
     }
     m_appointments->setCalendar(m_calendar);
+    // Privacy: caller numbers and citizens' details older than the retention time go at every start.
+    QString purgeError;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_journal->purgeCallerData(now, &purgeError) < 0 ||
+        m_appointments->purgePersonalData(now.addDays(-m_journal->privacy().retentionDays), &purgeError) < 0) {
+        qWarning("Privacy purge failed: %s", qPrintable(purgeError));
+    }
     m_cases = new CasesView(m_journal.get(), m_calendar, m_window);
 
     m_manual = new cti::ManualProvider({}, nullptr, this);
