@@ -105,6 +105,18 @@ QStringList CallerPanel::viewedArticleIds() const
     return m_viewedIds;
 }
 
+void CallerPanel::attachTelephony(QWidget *controls, QWidget *wrapUp)
+{
+    auto *box = qobject_cast<QVBoxLayout *>(layout());
+    box->insertWidget(0, controls);
+    box->addWidget(wrapUp, 1);
+    m_telephony = true;
+    m_state->hide();    // the controls show the call's state
+    m_caller->hide();   // … the caller
+    m_elapsed->hide();  // … and the call's timer
+    retranslateUi();
+}
+
 void CallerPanel::updateElapsed()
 {
     if (!isInCall()) {
@@ -134,7 +146,7 @@ void CallerPanel::retranslateUi()
                    ? tr("Recorded by hand since %1").arg(QLocale().toString(m_startedAt.time(), QLocale::ShortFormat))
                    : m_callerText)
             : tr("Telephony is not connected yet. Start a call record by hand when a call comes in."));
-    m_elapsed->setVisible(inCall);
+    m_elapsed->setVisible(inCall && !m_telephony);
     m_callButton->setText(inCall ? tr("End call record") : tr("Start call record"));
     m_callButton->setToolTip(tr("Ctrl+N"));
     m_callButton->setAccessibleName(inCall ? tr("End call record") : tr("Start call record"));

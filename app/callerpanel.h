@@ -31,6 +31,9 @@ public:
     void toggleCall();
     void noteArticleViewed(const QString &id, const QString &title);
     QStringList viewedArticleIds() const;
+    // Telephony (CallDesk): the call controls go on top, the wrap-up panel below the notes; the hand-record hint
+    // gives way to them.
+    void attachTelephony(QWidget *controls, QWidget *wrapUp);
 
 Q_SIGNALS:
     void callStarted(const QDateTime &startedAt);
@@ -56,6 +59,7 @@ private:
     QDateTime m_startedAt;
     QString m_callerText;
     QStringList m_viewedIds;
+    bool m_telephony = false;
 };
 
 } // namespace desk

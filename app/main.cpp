@@ -1,4 +1,5 @@
 // hotline-desk: the agent's workstation. Wiring only; the widgets live in their own files.
+#include "calldesk.h"
 #include "deskcatalogue.h"
 #include "desksettings.h"
 #include "language.h"
@@ -8,6 +9,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
+#include <QStatusBar>
 
 int main(int argc, char *argv[])
 {
@@ -44,6 +47,13 @@ int main(int argc, char *argv[])
     desk::MainWindow window(&service, &settings, &language);
     if (parser.isSet(screenshot)) {
         desk::scheduleScreenshot(&window, parser.value(screenshot), parser.value(query));
+    }
+    // Telephony, wrap-up, journal and outbox. The desk still opens when the journal cannot: search keeps working.
+    QSettings callSettings;
+    desk::CallDesk calls(&window, desk::loadCallDeskConfig(callSettings));
+    QString callError;
+    if (!calls.start(&callError)) {
+        window.statusBar()->showMessage(QObject::tr("Call journal unavailable: %1").arg(callError));
     }
     window.show();
     return QApplication::exec();

@@ -185,10 +185,25 @@ void MainWindow::createMenus()
 
 QList<QAction *> MainWindow::deskActions() const
 {
-    return {m_focusSearch,     m_showResults,    m_showAz,       m_showCategories,
+    return QList<QAction *>{m_focusSearch,     m_showResults,    m_showAz,       m_showCategories,
             m_showRecent,      m_showFavourites, m_focusArticle, m_copyEssentials,
             m_toggleFavourite, m_openPortal,     m_closeTab,     m_callRecord,
-            m_settingsAction,  m_help,           m_about,        m_quit};
+            m_settingsAction,  m_help,           m_about,        m_quit} +
+           m_callActions;
+}
+
+void MainWindow::addCallActions(const QList<QAction *> &actions)
+{
+    m_callActions += actions;
+    addActions(actions);
+    m_callMenu->addSeparator();
+    m_callMenu->addActions(actions);
+    m_overlay->setActions(deskActions());
+    QList<QKeySequence> reserved;
+    for (QAction *action : deskActions()) {
+        reserved += action->shortcuts();
+    }
+    m_searchPanel->setReservedShortcuts(reserved);
 }
 
 void MainWindow::retranslateUi()

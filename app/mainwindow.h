@@ -47,6 +47,8 @@ public:
     ShortcutsOverlay *shortcutsOverlay() const;
     QSplitter *splitter() const;
     QList<QAction *> deskActions() const;
+    // Telephony and wrap-up actions (CallDesk): added to the window, the Call menu and the F1 overlay.
+    void addCallActions(const QList<QAction *> &actions);
     bool isCatalogueReady() const;
 
 Q_SIGNALS:
@@ -102,6 +104,7 @@ private:
     QMenu *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
 
+    QList<QAction *> m_callActions;
     QPointer<QWidget> m_focusBeforeArticle;
     bool m_wasActive = false;
     QElapsedTimer m_sinceWebEngineStart;

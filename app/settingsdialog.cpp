@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "callsettingspages.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -10,6 +12,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -20,7 +23,8 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, const QString &defaultDat
       m_stack(new QStackedWidget(this)), m_dbLabel(new QLabel(this)), m_dbPath(new QLineEdit(this)),
       m_browse(new QPushButton(this)), m_useDefault(new QPushButton(this)), m_languageLabel(new QLabel(this)),
       m_language(new QComboBox(this)), m_linksLabel(new QLabel(this)), m_links(new QComboBox(this)),
-      m_restartHint(new QLabel(this)), m_telephonyText(new QLabel(this)), m_mailText(new QLabel(this))
+      m_restartHint(new QLabel(this)), m_telephonyText(new QLabel(this)), m_mailText(new QLabel(this)),
+      m_telephonyPage(new TelephonySettingsPage(this)), m_mailPage(new MailSettingsPage(this))
 {
     setObjectName(QStringLiteral("SettingsDialog"));
     auto *general = new QWidget(m_stack);
@@ -40,12 +44,14 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, const QString &defaultDat
     form->addRow(m_restartHint);
     m_stack->addWidget(general);
 
-    for (QLabel *text : {m_telephonyText, m_mailText}) {
+    for (auto [text, content] : {std::pair<QLabel *, QWidget *>{m_telephonyText, m_telephonyPage},
+                                 std::pair<QLabel *, QWidget *>{m_mailText, m_mailPage}}) {
         auto *page = new QWidget(m_stack);
         auto *l = new QVBoxLayout(page);
         text->setWordWrap(true);
         text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
         l->addWidget(text);
+        l->addWidget(content);
         l->addStretch();
         m_stack->addWidget(page);
     }
@@ -74,6 +80,11 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, const QString &defaultDat
     m_dbPath->setText(m_settings->value(DeskSettings::DatabasePath).toString());
     setLanguage(m_settings->language());
     m_links->setCurrentIndex(m_settings->linkHandling() == LinkHandling::InAppTab ? 1 : 0);
+    {
+        QSettings calls;
+        m_telephonyPage->load(calls);
+        m_mailPage->load(calls);
+    }
     for (QPushButton *b : buttons->findChildren<QPushButton *>()) {
         b->setAccessibleName(b->text().remove(QLatin1Char('&')));
         b->setAccessibleDescription(b == buttons->button(QDialogButtonBox::Ok) ? tr("Save the settings")
@@ -112,6 +123,11 @@ void SettingsDialog::accept()
     m_settings->setValue(DeskSettings::Language, language());
     m_settings->setLinkHandling(linkHandling());
     m_settings->sync();
+    {
+        QSettings calls; // telephony and mail apply at the next start of the desk
+        m_telephonyPage->save(calls);
+        m_mailPage->save(calls);
+    }
     QDialog::accept();
 }
 
@@ -163,10 +179,8 @@ void SettingsDialog::retranslateUi()
     m_links->setAccessibleDescription(tr("Where links to online services open when you click them"));
     m_restartHint->setText(tr("Language and link handling apply at once. A new database path is opened when you "
                               "press OK; a new, empty database is filled with the built-in catalogue."));
-    m_telephonyText->setText(tr("<b>Telephony</b><p>Not yet available: the connection to the telephone system "
-                                "(SIP account, agent state) will be configured here.</p>"));
-    m_mailText->setText(tr("<b>Mail</b><p>Not yet available: the mail server for forwarding calls to the "
-                           "responsible office will be configured here.</p>"));
+    m_telephonyText->setText(tr("<b>Telephony</b><p>Changes apply at the next start of the desk.</p>"));
+    m_mailText->setText(tr("<b>Mail and business calendar</b><p>Changes apply at the next start of the desk.</p>"));
 }
 
 } // namespace desk

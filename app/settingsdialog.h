@@ -13,6 +13,9 @@ class QStackedWidget;
 
 namespace desk {
 
+class MailSettingsPage;
+class TelephonySettingsPage;
+
 // Settings: database path, language and link handling; pages for telephony and mail, which later parts
 // will fill (they say so). Reads from and writes to DeskSettings only on accept().
 class SettingsDialog final : public QDialog
@@ -53,6 +56,8 @@ private:
     QLabel *m_restartHint;
     QLabel *m_telephonyText;
     QLabel *m_mailText;
+    TelephonySettingsPage *m_telephonyPage;
+    MailSettingsPage *m_mailPage;
 };
 
 } // namespace desk

@@ -147,6 +147,417 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Call journal unavailable: %1</source>
+        <translation>Call journal unavailable: %1</translation>
+    </message>
+</context>
+<context>
+    <name>appointments::AppointmentStore</name>
+    <message>
+        <source>The office has no id.</source>
+        <translation>The office has no id.</translation>
+    </message>
+    <message>
+        <source>The number of citizens served in parallel must be between 1 and 500 (got %1).</source>
+        <translation>The number of citizens served in parallel must be between 1 and 500 (got %1).</translation>
+    </message>
+    <message>
+        <source>The slot grid must divide a day into whole minutes between 5 and 240 (got %1).</source>
+        <translation>The slot grid must divide a day into whole minutes between 5 and 240 (got %1).</translation>
+    </message>
+    <message>
+        <source>Invalid opening hours on weekday %1.</source>
+        <translation>Invalid opening hours on weekday %1.</translation>
+    </message>
+    <message>
+        <source>Office %1 has no appointment schedule.</source>
+        <translation>Office %1 has no appointment schedule.</translation>
+    </message>
+    <message>
+        <source>The appointment length must be positive.</source>
+        <translation>The appointment length must be positive.</translation>
+    </message>
+    <message>
+        <source>The appointment needs a start time and a length.</source>
+        <translation>The appointment needs a start time and a length.</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s e-mail address &quot;%1&quot; is not valid for the confirmation.</source>
+        <translation>The citizen&apos;s e-mail address &quot;%1&quot; is not valid for the confirmation.</translation>
+    </message>
+    <message>
+        <source>The slot lies in the past.</source>
+        <translation>The slot lies in the past.</translation>
+    </message>
+    <message>
+        <source>%1 is not a bookable time at %2.</source>
+        <translation>%1 is not a bookable time at %2.</translation>
+    </message>
+    <message>
+        <source>This slot has just been taken (all %1 counters are booked). Please offer one of the next free slots.</source>
+        <translation>This slot has just been taken (all %1 counters are booked). Please offer one of the next free slots.</translation>
+    </message>
+    <message>
+        <source>This slot has just been taken by another desk.</source>
+        <translation>This slot has just been taken by another desk.</translation>
+    </message>
+    <message>
+        <source>There is no booked appointment %1.</source>
+        <translation>There is no booked appointment %1.</translation>
+    </message>
+</context>
+<context>
+    <name>appointments::OfficeSchedule</name>
+    <message>
+        <source>Cannot read the days in &quot;%1&quot; (expected e.g. &quot;Mo-Fr 08:00-12:00, 13:00-16:00&quot;).</source>
+        <translation>Cannot read the days in &quot;%1&quot; (expected e.g. &quot;Mo-Fr 08:00-12:00, 13:00-16:00&quot;).</translation>
+    </message>
+    <message>
+        <source>Cannot read the hours &quot;%1&quot; in &quot;%2&quot;.</source>
+        <translation>Cannot read the hours &quot;%1&quot; in &quot;%2&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>cti::AgentSession</name>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <source>Talking</source>
+        <translation>Talking</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+</context>
+<context>
+    <name>cti::Call</name>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Refused (busy)</source>
+        <translation>Refused (busy)</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Ringing</translation>
+    </message>
+    <message>
+        <source>Talking</source>
+        <translation>Talking</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+</context>
+<context>
+    <name>cti::LineMap</name>
+    <message>
+        <source>Line map is not a JSON object: %1</source>
+        <translation>Line map is not a JSON object: %1</translation>
+    </message>
+    <message>
+        <source>Line map: &quot;lines&quot; must be an object</source>
+        <translation>Line map: &quot;lines&quot; must be an object</translation>
+    </message>
+    <message>
+        <source>Line map: line &quot;%1&quot; needs a municipality name</source>
+        <translation>Line map: line &quot;%1&quot; needs a municipality name</translation>
+    </message>
+    <message>
+        <source>Cannot read line map %1: %2</source>
+        <translation>Cannot read line map %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cti::ManualProvider</name>
+    <message>
+        <source>Not possible in the call&apos;s current state.</source>
+        <translation>Not possible in the call&apos;s current state.</translation>
+    </message>
+    <message>
+        <source>No active call with id &quot;%1&quot;.</source>
+        <translation>No active call with id &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Manual call records cannot send tones.</source>
+        <translation>Manual call records cannot send tones.</translation>
+    </message>
+</context>
+<context>
+    <name>cti::SipProvider</name>
+    <message>
+        <source>Cannot create the telephony data folder &quot;%1&quot;.</source>
+        <translation>Cannot create the telephony data folder &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The SIP engine &quot;%1&quot; is missing or not executable.</source>
+        <translation>The SIP engine &quot;%1&quot; is missing or not executable.</translation>
+    </message>
+    <message>
+        <source>Cannot open the local socket for the SIP engine: %1</source>
+        <translation>Cannot open the local socket for the SIP engine: %1</translation>
+    </message>
+    <message>
+        <source>No active call with id &quot;%1&quot;.</source>
+        <translation>No active call with id &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The phone is reconnecting; try again in a moment.</source>
+        <translation>The phone is reconnecting; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>No transfer target given.</source>
+        <translation>No transfer target given.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a phone number nor a SIP address.</source>
+        <translation>&quot;%1&quot; is neither a phone number nor a SIP address.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a DTMF digit (0-9, *, #, A-D).</source>
+        <translation>&quot;%1&quot; is not a DTMF digit (0-9, *, #, A-D).</translation>
+    </message>
+</context>
+<context>
+    <name>desk::AppointmentDialog</name>
+    <message>
+        <source>Book an appointment: %1</source>
+        <translation>Book an appointment: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Office</translation>
+    </message>
+    <message>
+        <source>Offices that take appointments for this service</source>
+        <translation>Offices that take appointments for this service</translation>
+    </message>
+    <message>
+        <source>Free &amp;slots</source>
+        <translation>Free &amp;slots</translation>
+    </message>
+    <message>
+        <source>Free times, the less busy ones first</source>
+        <translation>Free times, the less busy ones first</translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s &amp;name</source>
+        <translation>Citizen&apos;s &amp;name</translation>
+    </message>
+    <message>
+        <source>Name of the citizen for the appointment</source>
+        <translation>Name of the citizen for the appointment</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail for the confirmation</source>
+        <translation>&amp;E-mail for the confirmation</translation>
+    </message>
+    <message>
+        <source>The confirmation with a calendar file goes here</source>
+        <translation>The confirmation with a calendar file goes here</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>Phone number of the citizen</source>
+        <translation>Phone number of the citizen</translation>
+    </message>
+    <message>
+        <source>Booking status</source>
+        <translation>Booking status</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Book</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>Books the selected slot</source>
+        <translation>Books the selected slot</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Back to the wrap-up</source>
+        <translation>Back to the wrap-up</translation>
+    </message>
+    <message>
+        <source>None of this service&apos;s offices has opening hours for appointments in the desk yet.</source>
+        <translation>None of this service&apos;s offices has opening hours for appointments in the desk yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 (%n seat(s) free)</source>
+        <translation>
+            <numerusform>%1, %2 (%n seat free)</numerusform>
+            <numerusform>%1, %2 (%n seats free)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a free slot first.</source>
+        <translation>Choose a free slot first.</translation>
+    </message>
+    <message>
+        <source>This slot was just taken at another desk. Here are the next free slots.</source>
+        <translation>This slot was just taken at another desk. Here are the next free slots.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::AppointmentsView</name>
+    <message>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Booked appointments of the coming weeks</source>
+        <translation>Booked appointments of the coming weeks</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel appointment</source>
+        <translation>&amp;Cancel appointment</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Cancel appointment</translation>
+    </message>
+    <message>
+        <source>Frees the slot and sends the citizen a cancellation</source>
+        <translation>Frees the slot and sends the citizen a cancellation</translation>
+    </message>
+    <message>
+        <source>&amp;Find another time</source>
+        <translation>&amp;Find another time</translation>
+    </message>
+    <message>
+        <source>Find another time</source>
+        <translation>Find another time</translation>
+    </message>
+    <message>
+        <source>Lists free slots at the same office, the less busy ones first</source>
+        <translation>Lists free slots at the same office, the less busy ones first</translation>
+    </message>
+    <message>
+        <source>Free slots</source>
+        <translation>Free slots</translation>
+    </message>
+    <message>
+        <source>Free slots to move the selected appointment to</source>
+        <translation>Free slots to move the selected appointment to</translation>
+    </message>
+    <message>
+        <source>&amp;Move the appointment here</source>
+        <translation>&amp;Move the appointment here</translation>
+    </message>
+    <message>
+        <source>Move the appointment</source>
+        <translation>Move the appointment</translation>
+    </message>
+    <message>
+        <source>Moves the selected appointment to the selected free slot</source>
+        <translation>Moves the selected appointment to the selected free slot</translation>
+    </message>
+    <message>
+        <source>Appointments status</source>
+        <translation>Appointments status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n appointment</numerusform>
+            <numerusform>%n appointments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an appointment first.</source>
+        <translation>Select an appointment first.</translation>
+    </message>
+    <message>
+        <source>Appointment on %1 cancelled.</source>
+        <translation>Appointment on %1 cancelled.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free slot(s)</source>
+        <translation>
+            <numerusform>%n free slot</numerusform>
+            <numerusform>%n free slots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an appointment and a free slot first.</source>
+        <translation>Select an appointment and a free slot first.</translation>
+    </message>
+    <message>
+        <source>This slot was just taken at another desk. Here are the next free slots.</source>
+        <translation>This slot was just taken at another desk. Here are the next free slots.</translation>
+    </message>
+    <message>
+        <source>Appointment moved to %1.</source>
+        <translation>Appointment moved to %1.</translation>
+    </message>
+</context>
+<context>
     <name>desk::ArticleView</name>
     <message>
         <source>Article and browser tabs</source>
@@ -202,6 +613,446 @@
     <message>
         <source>Every service of the catalogue in alphabetical order. Type a letter to jump, Enter opens the service.</source>
         <translation>Every service of the catalogue in alphabetical order. Type a letter to jump, Enter opens the service.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::CallControls</name>
+    <message>
+        <source>Open case %1: %2, due %3</source>
+        <translation>Open case %1: %2, due %3</translation>
+    </message>
+    <message>
+        <source>answered directly</source>
+        <translation>answered directly</translation>
+    </message>
+    <message>
+        <source>forwarded (%1)</source>
+        <translation>forwarded (%1)</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>appointment</translation>
+    </message>
+    <message>
+        <source>no outcome</source>
+        <translation>no outcome</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No earlier calls from this number</source>
+        <translation>No earlier calls from this number</translation>
+    </message>
+    <message>
+        <source>Your availability for calls; now: %1</source>
+        <translation>Your availability for calls; now: %1</translation>
+    </message>
+    <message>
+        <source>Call duration %1</source>
+        <translation>Call duration %1</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Not ready: break</source>
+        <translation>Not ready: break</translation>
+    </message>
+    <message>
+        <source>Not ready: back office</source>
+        <translation>Not ready: back office</translation>
+    </message>
+    <message>
+        <source>Not ready: training</source>
+        <translation>Not ready: training</translation>
+    </message>
+    <message>
+        <source>Agent state</source>
+        <translation>Agent state</translation>
+    </message>
+    <message>
+        <source>Your availability for calls</source>
+        <translation>Your availability for calls</translation>
+    </message>
+    <message>
+        <source>Telephony connection</source>
+        <translation>Telephony connection</translation>
+    </message>
+    <message>
+        <source>Unknown number</source>
+        <translation>Unknown number</translation>
+    </message>
+    <message>
+        <source>Call recorded by hand</source>
+        <translation>Call recorded by hand</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Line %1 – %2</source>
+        <translation>Line %1 – %2</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Line %1</translation>
+    </message>
+    <message>
+        <source>Ended: %1</source>
+        <translation>Ended: %1</translation>
+    </message>
+    <message>
+        <source>%1, muted</source>
+        <translation>%1, muted</translation>
+    </message>
+    <message>
+        <source>No call</source>
+        <translation>No call</translation>
+    </message>
+    <message>
+        <source>Waiting for calls</source>
+        <translation>Waiting for calls</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Number and name of the caller</source>
+        <translation>Number and name of the caller</translation>
+    </message>
+    <message>
+        <source>Line and municipality</source>
+        <translation>Line and municipality</translation>
+    </message>
+    <message>
+        <source>Call state</source>
+        <translation>Call state</translation>
+    </message>
+    <message>
+        <source>Call duration</source>
+        <translation>Call duration</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Answers the ringing call</source>
+        <translation>Answers the ringing call</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>Declines the ringing call</source>
+        <translation>Declines the ringing call</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Puts the call on hold or resumes it</source>
+        <translation>Puts the call on hold or resumes it</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Unmute</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>Switches your microphone off or on</source>
+        <translation>Switches your microphone off or on</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>Ends the call</source>
+        <translation>Ends the call</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Hands the call on to the number on the left</source>
+        <translation>Hands the call on to the number on the left</translation>
+    </message>
+    <message>
+        <source>Transfer to number…</source>
+        <translation>Transfer to number…</translation>
+    </message>
+    <message>
+        <source>Transfer target</source>
+        <translation>Transfer target</translation>
+    </message>
+    <message>
+        <source>Number of the office or colleague to hand the call on to</source>
+        <translation>Number of the office or colleague to hand the call on to</translation>
+    </message>
+    <message>
+        <source>Dial tones (DTMF)…</source>
+        <translation>Dial tones (DTMF)…</translation>
+    </message>
+    <message>
+        <source>Dial tones</source>
+        <translation>Dial tones</translation>
+    </message>
+    <message>
+        <source>Each digit typed here is sent as a tone into the call</source>
+        <translation>Each digit typed here is sent as a tone into the call</translation>
+    </message>
+    <message>
+        <source>Earlier calls and open cases</source>
+        <translation>Earlier calls and open cases</translation>
+    </message>
+    <message>
+        <source>Earlier calls from this number with how they ended, and its open cases</source>
+        <translation>Earlier calls from this number with how they ended, and its open cases</translation>
+    </message>
+</context>
+<context>
+    <name>desk::CallDesk</name>
+    <message>
+        <source>Transfer failed: %1</source>
+        <translation>Transfer failed: %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>The draft could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Telephony unavailable: %1</source>
+        <translation>Telephony unavailable: %1</translation>
+    </message>
+    <message>
+        <source>No telephony: record calls by hand (Ctrl+N)</source>
+        <translation>No telephony: record calls by hand (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>E-mail sent: %1</source>
+        <translation>E-mail sent: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s) failed</source>
+        <translation>
+            <numerusform>%n e-mail failed</numerusform>
+            <numerusform>%n e-mails failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outbox: all sent</source>
+        <translation>Outbox: all sent</translation>
+    </message>
+    <message>
+        <source>E-mail %1 not sent yet, retry at %2: %3</source>
+        <translation>E-mail %1 not sent yet, retry at %2: %3</translation>
+    </message>
+    <message>
+        <source>Outbox: waiting to retry</source>
+        <translation>Outbox: waiting to retry</translation>
+    </message>
+    <message>
+        <source>E-mail %1 failed (%2): %3</source>
+        <translation>E-mail %1 failed (%2): %3</translation>
+    </message>
+    <message>
+        <source>Outbox problem: %1</source>
+        <translation>Outbox problem: %1</translation>
+    </message>
+    <message>
+        <source>Outbox problem</source>
+        <translation>Outbox problem</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved wrap-up(s) from an earlier session: please finish this one.</source>
+        <translation>
+            <numerusform>%n unsaved wrap-up from an earlier session: please finish this one.</numerusform>
+            <numerusform>%n unsaved wrap-ups from an earlier session: please finish this one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+    <message>
+        <source>unknown number</source>
+        <translation>unknown number</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1</source>
+        <translation>Incoming call from %1</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1 on the %2 line</source>
+        <translation>Incoming call from %1 on the %2 line</translation>
+    </message>
+    <message>
+        <source>%1 call from %2</source>
+        <translation>%1 call from %2</translation>
+    </message>
+    <message>
+        <source>Call dropped (the phone engine restarted).</source>
+        <translation>Call dropped (the phone engine restarted).</translation>
+    </message>
+    <message>
+        <source>The call could not be recorded: %1</source>
+        <translation>The call could not be recorded: %1</translation>
+    </message>
+    <message>
+        <source>The call was lost when the phone engine restarted. Please record what you can.</source>
+        <translation>The call was lost when the phone engine restarted. Please record what you can.</translation>
+    </message>
+    <message>
+        <source>Call ended. Wrap-up: Alt+1 answered directly, Alt+2 forward by e-mail, Alt+3 appointment.</source>
+        <translation>Call ended. Wrap-up: Alt+1 answered directly, Alt+2 forward by e-mail, Alt+3 appointment.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Call saved: %1</source>
+        <translation>Call saved: %1</translation>
+    </message>
+    <message>
+        <source>Not forwarded: %1</source>
+        <translation>Not forwarded: %1</translation>
+    </message>
+    <message>
+        <source>Outbox: mail not configured</source>
+        <translation>Outbox: mail not configured</translation>
+    </message>
+    <message>
+        <source>Case %1 forwarded, due %2</source>
+        <translation>Case %1 forwarded, due %2</translation>
+    </message>
+    <message>
+        <source>Open the service first: the appointment is booked for the service on screen.</source>
+        <translation>Open the service first: the appointment is booked for the service on screen.</translation>
+    </message>
+    <message>
+        <source>The appointment is booked, but the call was not saved: %1</source>
+        <translation>The appointment is booked, but the call was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Appointment booked for %1</source>
+        <translation>Appointment booked for %1</translation>
+    </message>
+    <message>
+        <source>Phone ready (port %1)</source>
+        <translation>Phone ready (port %1)</translation>
+    </message>
+    <message>
+        <source>Phone reconnected</source>
+        <translation>Phone reconnected</translation>
+    </message>
+    <message>
+        <source>Phone unavailable, retrying: %1</source>
+        <translation>Phone unavailable, retrying: %1</translation>
+    </message>
+    <message>
+        <source>Phone registered</source>
+        <translation>Phone registered</translation>
+    </message>
+    <message>
+        <source>Registration: %1</source>
+        <translation>Registration: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>Phone stopped</source>
+        <translation>Phone stopped</translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is due %3</source>
+        <translation>Case %1 (%2) is due %3</translation>
+    </message>
+    <message>
+        <source>&amp;Answer the call</source>
+        <translation>&amp;Answer the call</translation>
+    </message>
+    <message>
+        <source>&amp;Decline the call</source>
+        <translation>&amp;Decline the call</translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation>&amp;Hang up</translation>
+    </message>
+    <message>
+        <source>Hold or &amp;resume</source>
+        <translation>Hold or &amp;resume</translation>
+    </message>
+    <message>
+        <source>&amp;Mute or unmute</source>
+        <translation>&amp;Mute or unmute</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer the call</source>
+        <translation>&amp;Transfer the call</translation>
+    </message>
+    <message>
+        <source>Ready for calls</source>
+        <translation>Ready for calls</translation>
+    </message>
+    <message>
+        <source>Not ready (break)</source>
+        <translation>Not ready (break)</translation>
+    </message>
+    <message>
+        <source>Wrap-up: answered directly</source>
+        <translation>Wrap-up: answered directly</translation>
+    </message>
+    <message>
+        <source>Wrap-up: forward by e-mail</source>
+        <translation>Wrap-up: forward by e-mail</translation>
+    </message>
+    <message>
+        <source>Wrap-up: appointment</source>
+        <translation>Wrap-up: appointment</translation>
+    </message>
+    <message>
+        <source>Add the service on screen to the wrap-up</source>
+        <translation>Add the service on screen to the wrap-up</translation>
+    </message>
+    <message>
+        <source>Open &amp;cases</source>
+        <translation>Open &amp;cases</translation>
+    </message>
+    <message>
+        <source>Phone status</source>
+        <translation>Phone status</translation>
+    </message>
+    <message>
+        <source>Outbox status</source>
+        <translation>Outbox status</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox (sent and failed e-mails)</source>
+        <translation>&amp;Outbox (sent and failed e-mails)</translation>
+    </message>
+    <message>
+        <source>Appoint&amp;ments (cancel, move)</source>
+        <translation>Appoint&amp;ments (cancel, move)</translation>
     </message>
 </context>
 <context>
@@ -277,6 +1128,306 @@
     <message>
         <source>Who is calling, as far as known</source>
         <translation>Who is calling, as far as known</translation>
+    </message>
+</context>
+<context>
+    <name>desk::CasesView</name>
+    <message>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>Search by case number or phone number…</source>
+        <translation>Search by case number or phone number…</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>Search cases</translation>
+    </message>
+    <message>
+        <source>Case number or phone number of the citizen</source>
+        <translation>Case number or phone number of the citizen</translation>
+    </message>
+    <message>
+        <source>Forwarded questions by deadline; overdue ones are highlighted</source>
+        <translation>Forwarded questions by deadline; overdue ones are highlighted</translation>
+    </message>
+    <message>
+        <source>Mark &amp;answered</source>
+        <translation>Mark &amp;answered</translation>
+    </message>
+    <message>
+        <source>Mark answered</source>
+        <translation>Mark answered</translation>
+    </message>
+    <message>
+        <source>The office answered the citizen: closes the selected case</source>
+        <translation>The office answered the citizen: closes the selected case</translation>
+    </message>
+    <message>
+        <source>Mark &amp;called back</source>
+        <translation>Mark &amp;called back</translation>
+    </message>
+    <message>
+        <source>Mark called back</source>
+        <translation>Mark called back</translation>
+    </message>
+    <message>
+        <source>The citizen was called back: closes the selected case</source>
+        <translation>The citizen was called back: closes the selected case</translation>
+    </message>
+    <message>
+        <source>Cases status</source>
+        <translation>Cases status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open case(s)</source>
+        <translation>
+            <numerusform>%n open case</numerusform>
+            <numerusform>%n open cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a case first.</source>
+        <translation>Select a case first.</translation>
+    </message>
+    <message>
+        <source>Case %1 closed.</source>
+        <translation>Case %1 closed.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ForwardDialog</name>
+    <message>
+        <source>Forward by e-mail</source>
+        <translation>Forward by e-mail</translation>
+    </message>
+    <message>
+        <source>Office &amp;e-mail</source>
+        <translation>Office &amp;e-mail</translation>
+    </message>
+    <message>
+        <source>Where the question goes; from the catalogue, editable</source>
+        <translation>Where the question goes; from the catalogue, editable</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Office</translation>
+    </message>
+    <message>
+        <source>The responsible office</source>
+        <translation>The responsible office</translation>
+    </message>
+    <message>
+        <source>Se&amp;rvice</source>
+        <translation>Se&amp;rvice</translation>
+    </message>
+    <message>
+        <source>The service the question is about</source>
+        <translation>The service the question is about</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>&amp;Question</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s question in your words</source>
+        <translation>The citizen&apos;s question in your words</translation>
+    </message>
+    <message>
+        <source>Citizen&apos;s &amp;name</source>
+        <translation>Citizen&apos;s &amp;name</translation>
+    </message>
+    <message>
+        <source>Who the office answers</source>
+        <translation>Who the office answers</translation>
+    </message>
+    <message>
+        <source>Callback &amp;phone</source>
+        <translation>Callback &amp;phone</translation>
+    </message>
+    <message>
+        <source>Phone number for the office&apos;s answer</source>
+        <translation>Phone number for the office&apos;s answer</translation>
+    </message>
+    <message>
+        <source>Callback e-&amp;mail</source>
+        <translation>Callback e-&amp;mail</translation>
+    </message>
+    <message>
+        <source>E-mail address for the office&apos;s answer</source>
+        <translation>E-mail address for the office&apos;s answer</translation>
+    </message>
+    <message>
+        <source>The citizen agrees that the office receives these contact details</source>
+        <translation>The citizen agrees that the office receives these contact details</translation>
+    </message>
+    <message>
+        <source>&amp;Consent</source>
+        <translation>&amp;Consent</translation>
+    </message>
+    <message>
+        <source>Contact details go to the office only with consent</source>
+        <translation>Contact details go to the office only with consent</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>By when the office answers the citizen (business calendar)</source>
+        <translation>By when the office answers the citizen (business calendar)</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Commits the case and sends the e-mail</source>
+        <translation>Commits the case and sends the e-mail</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Back to the wrap-up</source>
+        <translation>Back to the wrap-up</translation>
+    </message>
+</context>
+<context>
+    <name>desk::MailSettingsPage</name>
+    <message>
+        <source>Send forwards and confirmations by e-mail</source>
+        <translation>Send forwards and confirmations by e-mail</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>SMTP &amp;server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>&amp;Security:</source>
+        <translation>&amp;Security:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the system keychain)</source>
+        <translation>Unchanged (kept in the system keychain)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>Sender &amp;address:</source>
+        <translation>Sender &amp;address:</translation>
+    </message>
+    <message>
+        <source>Sender &amp;name:</source>
+        <translation>Sender &amp;name:</translation>
+    </message>
+    <message>
+        <source>Public holidays of &amp;state:</source>
+        <translation>Public holidays of &amp;state:</translation>
+    </message>
+    <message>
+        <source>Service &amp;hours:</source>
+        <translation>Service &amp;hours:</translation>
+    </message>
+    <message>
+        <source>Send e-mail</source>
+        <translation>Send e-mail</translation>
+    </message>
+    <message>
+        <source>On: forwards and confirmations go out through this server</source>
+        <translation>On: forwards and confirmations go out through this server</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <source>Host name of the mail server</source>
+        <translation>Host name of the mail server</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>SMTP port</translation>
+    </message>
+    <message>
+        <source>587 for STARTTLS, 465 for TLS</source>
+        <translation>587 for STARTTLS, 465 for TLS</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>None, STARTTLS or TLS</source>
+        <translation>None, STARTTLS or TLS</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>User name at the mail server; empty: no login</source>
+        <translation>User name at the mail server; empty: no login</translation>
+    </message>
+    <message>
+        <source>Mail password</source>
+        <translation>Mail password</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, never in the settings file</source>
+        <translation>Stored in the system keychain, never in the settings file</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>The hotline&apos;s mailbox</source>
+        <translation>The hotline&apos;s mailbox</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <source>Shown as the sender, e.g. Bürgertelefon</source>
+        <translation>Shown as the sender, e.g. Bürgertelefon</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>German state whose public holidays count for deadlines</source>
+        <translation>German state whose public holidays count for deadlines</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <source>Working hours for deadlines, e.g. Mon-Fri 08:00-18:00</source>
+        <translation>Working hours for deadlines, e.g. Mon-Fri 08:00-18:00</translation>
     </message>
 </context>
 <context>
@@ -475,6 +1626,96 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Toolbar</source>
         <translation>Toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>desk::OutboxView</name>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>unconfirmed</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reply</source>
+        <translation>Server&apos;s reply</translation>
+    </message>
+    <message>
+        <source>Forwards and confirmations with their state and the server&apos;s last reply</source>
+        <translation>Forwards and confirmations with their state and the server&apos;s last reply</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Puts the selected failed e-mail back into the queue</source>
+        <translation>Puts the selected failed e-mail back into the queue</translation>
+    </message>
+    <message>
+        <source>Outbox status</source>
+        <translation>Outbox status</translation>
+    </message>
+    <message>
+        <source>Outbox unavailable: %1</source>
+        <translation>Outbox unavailable: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s)</source>
+        <translation>
+            <numerusform>%n e-mail</numerusform>
+            <numerusform>%n e-mails</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an e-mail first.</source>
+        <translation>Select an e-mail first.</translation>
+    </message>
+    <message>
+        <source>E-mail queued again.</source>
+        <translation>E-mail queued again.</translation>
     </message>
 </context>
 <context>
@@ -711,12 +1952,12 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>Language and link handling apply at once. A new database path is opened when you press OK; a new, empty database is filled with the built-in catalogue.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Telephony&lt;/b&gt;&lt;p&gt;Not yet available: the connection to the telephone system (SIP account, agent state) will be configured here.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Telephony&lt;/b&gt;&lt;p&gt;Not yet available: the connection to the telephone system (SIP account, agent state) will be configured here.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Telephony&lt;/b&gt;&lt;p&gt;Changes apply at the next start of the desk.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Telephony&lt;/b&gt;&lt;p&gt;Changes apply at the next start of the desk.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Mail&lt;/b&gt;&lt;p&gt;Not yet available: the mail server for forwarding calls to the responsible office will be configured here.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Mail&lt;/b&gt;&lt;p&gt;Not yet available: the mail server for forwarding calls to the responsible office will be configured here.&lt;/p&gt;</translation>
+        <source>&lt;b&gt;Mail and business calendar&lt;/b&gt;&lt;p&gt;Changes apply at the next start of the desk.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Mail and business calendar&lt;/b&gt;&lt;p&gt;Changes apply at the next start of the desk.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -764,6 +2005,353 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Press Esc or F1 to close.</source>
         <translation>Press Esc or F1 to close.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::TelephonySettingsPage</name>
+    <message>
+        <source>Take calls over SIP (otherwise calls are recorded by hand)</source>
+        <translation>Take calls over SIP (otherwise calls are recorded by hand)</translation>
+    </message>
+    <message>
+        <source>SIP &amp;user:</source>
+        <translation>SIP &amp;user:</translation>
+    </message>
+    <message>
+        <source>SIP &amp;domain:</source>
+        <translation>SIP &amp;domain:</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>Empty: no registrar, listen on the port</source>
+        <translation>Empty: no registrar, listen on the port</translation>
+    </message>
+    <message>
+        <source>&amp;Registrar:</source>
+        <translation>&amp;Registrar:</translation>
+    </message>
+    <message>
+        <source>Local SIP &amp;port:</source>
+        <translation>Local SIP &amp;port:</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the system keychain)</source>
+        <translation>Unchanged (kept in the system keychain)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Microphone:</translation>
+    </message>
+    <message>
+        <source>&amp;Headset / speaker:</source>
+        <translation>&amp;Headset / speaker:</translation>
+    </message>
+    <message>
+        <source>0341 115-0=Leipzig; 115=Dresden</source>
+        <translation>0341 115-0=Leipzig; 115=Dresden</translation>
+    </message>
+    <message>
+        <source>Lines → &amp;municipalities:</source>
+        <translation>Lines → &amp;municipalities:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap-up time:</source>
+        <translation>&amp;Wrap-up time:</translation>
+    </message>
+    <message>
+        <source>Not ready again until the call&apos;s outcome is saved</source>
+        <translation>Not ready again until the call&apos;s outcome is saved</translation>
+    </message>
+    <message>
+        <source>Telephony over SIP</source>
+        <translation>Telephony over SIP</translation>
+    </message>
+    <message>
+        <source>On: the desk is your SIP phone</source>
+        <translation>On: the desk is your SIP phone</translation>
+    </message>
+    <message>
+        <source>SIP user</source>
+        <translation>SIP user</translation>
+    </message>
+    <message>
+        <source>Account name at the phone system</source>
+        <translation>Account name at the phone system</translation>
+    </message>
+    <message>
+        <source>SIP domain</source>
+        <translation>SIP domain</translation>
+    </message>
+    <message>
+        <source>Domain of the SIP account</source>
+        <translation>Domain of the SIP account</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>UDP, TCP or TLS</source>
+        <translation>UDP, TCP or TLS</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Host and port of the phone system; empty: listen directly</source>
+        <translation>Host and port of the phone system; empty: listen directly</translation>
+    </message>
+    <message>
+        <source>Local SIP port</source>
+        <translation>Local SIP port</translation>
+    </message>
+    <message>
+        <source>Port the desk listens on; 0 picks a free one</source>
+        <translation>Port the desk listens on; 0 picks a free one</translation>
+    </message>
+    <message>
+        <source>SIP password</source>
+        <translation>SIP password</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, never in the settings file</source>
+        <translation>Stored in the system keychain, never in the settings file</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <source>Audio input device</source>
+        <translation>Audio input device</translation>
+    </message>
+    <message>
+        <source>Headset or speaker</source>
+        <translation>Headset or speaker</translation>
+    </message>
+    <message>
+        <source>Audio output device</source>
+        <translation>Audio output device</translation>
+    </message>
+    <message>
+        <source>Lines and municipalities</source>
+        <translation>Lines and municipalities</translation>
+    </message>
+    <message>
+        <source>Which municipality each dialled line belongs to</source>
+        <translation>Which municipality each dialled line belongs to</translation>
+    </message>
+    <message>
+        <source>Wrap-up time</source>
+        <translation>Wrap-up time</translation>
+    </message>
+    <message>
+        <source>Seconds after a call before you are ready again</source>
+        <translation>Seconds after a call before you are ready again</translation>
+    </message>
+    <message>
+        <source>Not ready until outcome saved</source>
+        <translation>Not ready until outcome saved</translation>
+    </message>
+    <message>
+        <source>After a call you get no new call until its outcome is saved</source>
+        <translation>After a call you get no new call until its outcome is saved</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>System default</translation>
+    </message>
+</context>
+<context>
+    <name>desk::WrapUpPanel</name>
+    <message>
+        <source>Wrap-up: how did the call end?</source>
+        <translation>Wrap-up: how did the call end?</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+    <message>
+        <source>Topic services</source>
+        <translation>Topic services</translation>
+    </message>
+    <message>
+        <source>Services this call was about; Ctrl+Shift+A adds the one on screen</source>
+        <translation>Services this call was about; Ctrl+Shift+A adds the one on screen</translation>
+    </message>
+    <message>
+        <source>Remove service</source>
+        <translation>Remove service</translation>
+    </message>
+    <message>
+        <source>Removes the selected service from this call</source>
+        <translation>Removes the selected service from this call</translation>
+    </message>
+    <message>
+        <source>Wrap-up &amp;notes</source>
+        <translation>Wrap-up &amp;notes</translation>
+    </message>
+    <message>
+        <source>Wrap-up notes</source>
+        <translation>Wrap-up notes</translation>
+    </message>
+    <message>
+        <source>What the caller needed and what you told them</source>
+        <translation>What the caller needed and what you told them</translation>
+    </message>
+    <message>
+        <source>No data kept (the caller asked)</source>
+        <translation>No data kept (the caller asked)</translation>
+    </message>
+    <message>
+        <source>No data kept</source>
+        <translation>No data kept</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s number and the notes are not stored</source>
+        <translation>The caller&apos;s number and the notes are not stored</translation>
+    </message>
+    <message>
+        <source>Answered directly</source>
+        <translation>Answered directly</translation>
+    </message>
+    <message>
+        <source>Saves the call as answered directly</source>
+        <translation>Saves the call as answered directly</translation>
+    </message>
+    <message>
+        <source>Forward by e-mail</source>
+        <translation>Forward by e-mail</translation>
+    </message>
+    <message>
+        <source>Forwards the question to the responsible office with a deadline</source>
+        <translation>Forwards the question to the responsible office with a deadline</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Books an appointment at an office</source>
+        <translation>Books an appointment at an office</translation>
+    </message>
+    <message>
+        <source>Result of the last wrap-up action</source>
+        <translation>Result of the last wrap-up action</translation>
+    </message>
+</context>
+<context>
+    <name>journal</name>
+    <message>
+        <source>The office e-mail address &quot;%1&quot; is not valid.</source>
+        <translation>The office e-mail address &quot;%1&quot; is not valid.</translation>
+    </message>
+    <message>
+        <source>The hotline&apos;s sender address &quot;%1&quot; is not valid.</source>
+        <translation>The hotline&apos;s sender address &quot;%1&quot; is not valid.</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s question is empty.</source>
+        <translation>The citizen&apos;s question is empty.</translation>
+    </message>
+    <message>
+        <source>The forward has no deadline.</source>
+        <translation>The forward has no deadline.</translation>
+    </message>
+    <message>
+        <source>The callback e-mail address &quot;%1&quot; is not valid.</source>
+        <translation>The callback e-mail address &quot;%1&quot; is not valid.</translation>
+    </message>
+    <message>
+        <source>Consent is ticked but there is no phone number or e-mail address to call back.</source>
+        <translation>Consent is ticked but there is no phone number or e-mail address to call back.</translation>
+    </message>
+</context>
+<context>
+    <name>journal::CaseListModel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>overdue by %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>Called back</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>journal::JournalStore</name>
+    <message>
+        <source>Choose how the call ended.</source>
+        <translation>Choose how the call ended.</translation>
+    </message>
+    <message>
+        <source>The appointment outcome needs a booked appointment.</source>
+        <translation>The appointment outcome needs a booked appointment.</translation>
+    </message>
+    <message>
+        <source>There is no case %1.</source>
+        <translation>There is no case %1.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,985 @@
+#include "calldesk.h"
+
+#include "agentsession.h"
+#include "appointmentdialog.h"
+#include "appointmentstore.h"
+#include "appointmentsview.h"
+#include "articleview.h"
+#include "callcontrols.h"
+#include "callerpanel.h"
+#include "callsettingspages.h"
+#include "casesview.h"
+#include "defaultcatalogue.h"
+#include "forwarddialog.h"
+#include "journalstore.h"
+#ifdef HOTLINE_HAVE_OUTBOX_KEYCHAIN
+#include "keychainpasswordstore.h"
+#endif
+#include "mainwindow.h"
+#include "manualprovider.h"
+#include "outboxsender.h"
+#include "outboxview.h"
+#include "secretstore.h"
+#include "sipprovider.h"
+#include "wrapuppanel.h"
+
+#include <algorithm>
+
+#include <QAccessible>
+#include <QAction>
+#include <QDir>
+#include <QEvent>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace desk {
+
+namespace {
+
+constexpr int UntilOutcomeMs = 24 * 3600 * 1000; // "not ready until an outcome is saved": wrap-up never times out
+const QString KeychainService = QStringLiteral("hotline-desk");
+
+QDateTime fromUs(qint64 us)
+{
+    return us > 0 ? QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC) : QDateTime();
+}
+
+QString agentName(const QString &configured)
+{
+    if (!configured.isEmpty()) {
+        return configured;
+    }
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("agent") : user;
+}
+
+} // namespace
+
+QString defaultJournalPath()
+{
+    // Beside the catalogue in the app data folder.
+    return QFileInfo(kb::defaultDatabasePath()).absolutePath() + QStringLiteral("/journal.db");
+}
+
+CallDeskConfig loadCallDeskConfig(QSettings &s)
+{
+    CallDeskConfig c;
+    s.beginGroup(QStringLiteral("Calls"));
+    c.journalPath = s.value(QStringLiteral("journalPath"), defaultJournalPath()).toString();
+    c.sipEnabled = s.value(QStringLiteral("sip/enabled"), c.sipEnabled).toBool();
+    c.sipUser = s.value(QStringLiteral("sip/user"), c.sipUser).toString();
+    c.sipDomain = s.value(QStringLiteral("sip/domain"), c.sipDomain).toString();
+    c.sipTransport = s.value(QStringLiteral("sip/transport"), c.sipTransport).toString();
+    c.sipRegistrar = s.value(QStringLiteral("sip/registrar"), c.sipRegistrar).toString();
+    c.sipPort = s.value(QStringLiteral("sip/port"), c.sipPort).toInt();
+    c.sipUseFiles = s.value(QStringLiteral("sip/useFiles"), c.sipUseFiles).toBool();
+    c.inputDevice = s.value(QStringLiteral("sip/inputDevice")).toString();
+    c.outputDevice = s.value(QStringLiteral("sip/outputDevice")).toString();
+    c.lineMap = s.value(QStringLiteral("sip/lineMap")).toString();
+    c.wrapUpSeconds = s.value(QStringLiteral("wrapUpSeconds"), c.wrapUpSeconds).toInt();
+    c.notReadyUntilOutcome = s.value(QStringLiteral("notReadyUntilOutcome"), c.notReadyUntilOutcome).toBool();
+    c.mailEnabled = s.value(QStringLiteral("mail/enabled"), c.mailEnabled).toBool();
+    c.smtp.host = s.value(QStringLiteral("mail/host"), c.smtp.host).toString();
+    c.smtp.port = s.value(QStringLiteral("mail/port"), c.smtp.port).toInt();
+    const QString security = s.value(QStringLiteral("mail/security"), QStringLiteral("starttls")).toString();
+    c.smtp.security = security == QLatin1String("none") ? outbox::SmtpConfig::Security::None
+                      : security == QLatin1String("tls") ? outbox::SmtpConfig::Security::Tls
+                                                          : outbox::SmtpConfig::Security::StartTls;
+    c.smtp.user = s.value(QStringLiteral("mail/user")).toString();
+    c.fromEmail = s.value(QStringLiteral("mail/fromEmail")).toString();
+    c.fromName = s.value(QStringLiteral("mail/fromName")).toString();
+    c.calendarState = s.value(QStringLiteral("calendar/state"), c.calendarState).toString();
+    c.serviceHours = s.value(QStringLiteral("calendar/serviceHours"), c.serviceHours).toString();
+    c.agent = s.value(QStringLiteral("agent")).toString();
+    s.endGroup();
+    return c;
+}
+
+void saveCallDeskConfig(QSettings &s, const CallDeskConfig &c)
+{
+    s.beginGroup(QStringLiteral("Calls"));
+    s.setValue(QStringLiteral("journalPath"), c.journalPath);
+    s.setValue(QStringLiteral("sip/enabled"), c.sipEnabled);
+    s.setValue(QStringLiteral("sip/user"), c.sipUser);
+    s.setValue(QStringLiteral("sip/domain"), c.sipDomain);
+    s.setValue(QStringLiteral("sip/transport"), c.sipTransport);
+    s.setValue(QStringLiteral("sip/registrar"), c.sipRegistrar);
+    s.setValue(QStringLiteral("sip/port"), c.sipPort);
+    s.setValue(QStringLiteral("sip/useFiles"), c.sipUseFiles);
+    s.setValue(QStringLiteral("sip/inputDevice"), c.inputDevice);
+    s.setValue(QStringLiteral("sip/outputDevice"), c.outputDevice);
+    s.setValue(QStringLiteral("sip/lineMap"), c.lineMap);
+    s.setValue(QStringLiteral("wrapUpSeconds"), c.wrapUpSeconds);
+    s.setValue(QStringLiteral("notReadyUntilOutcome"), c.notReadyUntilOutcome);
+    s.setValue(QStringLiteral("mail/enabled"), c.mailEnabled);
+    s.setValue(QStringLiteral("mail/host"), c.smtp.host);
+    s.setValue(QStringLiteral("mail/port"), c.smtp.port);
+    s.setValue(QStringLiteral("mail/security"),
+               c.smtp.security == outbox::SmtpConfig::Security::None  ? QStringLiteral("none")
+               : c.smtp.security == outbox::SmtpConfig::Security::Tls ? QStringLiteral("tls")
+                                                                      : QStringLiteral("starttls"));
+    s.setValue(QStringLiteral("mail/user"), c.smtp.user);
+    s.setValue(QStringLiteral("mail/fromEmail"), c.fromEmail);
+    s.setValue(QStringLiteral("mail/fromName"), c.fromName);
+    s.setValue(QStringLiteral("calendar/state"), c.calendarState);
+    s.setValue(QStringLiteral("calendar/serviceHours"), c.serviceHours);
+    s.setValue(QStringLiteral("agent"), c.agent);
+    s.endGroup();
+}
+
+CallDesk::CallDesk(MainWindow *window, const CallDeskConfig &config, QObject *parent)
+    : QObject(parent), m_window(window), m_config(config), m_phoneLabel(new QLabel(window)),
+      m_outboxLabel(new QLabel(window)), m_reminderTimer(new QTimer(this))
+{
+    cti::registerMetaTypes();
+    m_config.agent = agentName(m_config.agent);
+    journal::GermanState state = journal::GermanState::SN;
+    if (journal::stateFromCode(m_config.calendarState, &state)) {
+        m_calendar.setState(state);
+    }
+    QString hoursError;
+    if (!m_config.serviceHours.isEmpty() && !m_calendar.setServiceHoursFromString(m_config.serviceHours, &hoursError)) {
+        qWarning("Service hours \"%s\" ignored: %s", qPrintable(m_config.serviceHours), qPrintable(hoursError));
+    }
+
+    m_controls = new CallControls(window->callerPanel());
+    m_wrapUp = new WrapUpPanel(window->callerPanel());
+    window->callerPanel()->attachTelephony(m_controls, m_wrapUp);
+    window->statusBar()->addPermanentWidget(m_phoneLabel);
+    window->statusBar()->addPermanentWidget(m_outboxLabel);
+    m_outboxLabel->hide();
+    m_outboxLabel->setCursor(Qt::PointingHandCursor);
+    m_outboxLabel->installEventFilter(this);
+
+    connect(m_controls, &CallControls::answerRequested, this, [this]() {
+        if (auto *p = providerOf(m_callId)) {
+            p->answer(m_callId);
+        }
+    });
+    connect(m_controls, &CallControls::declineRequested, this, [this]() {
+        if (auto *p = providerOf(m_callId)) {
+            p->decline(m_callId);
+        }
+    });
+    connect(m_controls, &CallControls::hangUpRequested, this, [this]() {
+        if (auto *p = providerOf(m_callId)) {
+            p->hangUp(m_callId);
+        }
+    });
+    connect(m_controls, &CallControls::holdToggled, this, [this]() {
+        auto *p = providerOf(m_callId);
+        if (!p) {
+            return;
+        }
+        for (const cti::Call &c : p->activeCalls()) {
+            if (c.id == m_callId) {
+                c.state == cti::CallState::OnHold ? p->resume(m_callId) : p->hold(m_callId);
+            }
+        }
+    });
+    connect(m_controls, &CallControls::muteToggled, this, [this]() {
+        auto *p = providerOf(m_callId);
+        if (!p) {
+            return;
+        }
+        for (const cti::Call &c : p->activeCalls()) {
+            if (c.id == m_callId) {
+                p->setMuted(m_callId, !c.muted);
+            }
+        }
+    });
+    connect(m_controls, &CallControls::transferRequested, this, [this](const QString &target) {
+        QString error;
+        auto *p = providerOf(m_callId);
+        if (p && !p->transfer(m_callId, target, &error)) {
+            m_window->statusBar()->showMessage(tr("Transfer failed: %1").arg(error), 10000);
+        }
+    });
+    connect(m_controls, &CallControls::dtmfRequested, this, [this](const QString &digits) {
+        if (auto *p = providerOf(m_callId)) {
+            p->sendDtmf(m_callId, digits);
+        }
+    });
+    connect(m_controls, &CallControls::readyRequested, this, [this]() {
+        if (m_session) {
+            m_session->setReady();
+        }
+    });
+    connect(m_controls, &CallControls::notReadyRequested, this, [this](const QString &reason) {
+        if (m_session) {
+            m_session->setNotReady(reason);
+        }
+    });
+    connect(m_wrapUp, &WrapUpPanel::changed, this, [this]() {
+        journal::CallRecord r = m_wrapUp->record();
+        QString error;
+        if (!r.id.isEmpty() && m_journal && !m_journal->saveDraft(r, &error)) {
+            m_wrapUp->setMessage(tr("The draft could not be saved: %1").arg(error));
+        }
+    });
+    connect(m_wrapUp, &WrapUpPanel::outcomeChosen, this, &CallDesk::saveOutcome);
+
+    // A record started by hand (Ctrl+N) is a manual call; ending the record ends whichever call is on screen.
+    CallerPanel *panel = window->callerPanel();
+    connect(panel, &CallerPanel::callStarted, this, [this]() {
+        if (m_callId.isEmpty() && m_manual) {
+            m_callId = m_manual->startCall(QString());
+        }
+    });
+    connect(panel, &CallerPanel::callEnded, this,
+            [this](const QDateTime &, const QDateTime &, const QStringList &ids, const QString &notes) {
+                m_panelServices = ids;
+                m_panelNotes = notes;
+                if (!m_endingFromProvider && !m_callId.isEmpty()) {
+                    if (auto *p = providerOf(m_callId)) {
+                        p->hangUp(m_callId);
+                    }
+                }
+            });
+
+    m_reminderTimer->setInterval(m_config.reminderCheckMs);
+    connect(m_reminderTimer, &QTimer::timeout, this, &CallDesk::checkReminders);
+    createActions();
+    window->installEventFilter(this);
+    retranslate();
+}
+
+CallDesk::~CallDesk()
+{
+    if (m_sender) {
+        m_sender->stop();
+    }
+    // The views read the stores, which go with this object; the window they are parented to may outlive it.
+    delete m_forwardDialog;
+    delete m_appointmentDialog;
+    delete m_cases;
+    delete m_outboxView;
+    delete m_appointmentsView;
+}
+
+bool CallDesk::start(QString *error)
+{
+    QDir().mkpath(QFileInfo(m_config.journalPath).absolutePath());
+    m_journal = journal::JournalStore::open(m_config.journalPath, error);
+    if (!m_journal) {
+        return false;
+    }
+    m_appointments = appointments::AppointmentStore::open(m_config.journalPath, error);
+    if (!m_appointments) {
+        return false;
+    }
+    m_appointments->setCalendar(m_calendar);
+    // Privacy: caller numbers and citizens' details older than the retention time go at every start.
+    QString purgeError;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_journal->purgeCallerData(now, &purgeError) < 0 ||
+        m_appointments->purgePersonalData(now.addDays(-m_journal->privacy().retentionDays), &purgeError) < 0) {
+        qWarning("Privacy purge failed: %s", qPrintable(purgeError));
+    }
+    m_cases = new CasesView(m_journal.get(), m_calendar, m_window);
+
+    m_manual = new cti::ManualProvider({}, nullptr, this);
+    connectProvider(m_manual);
+    m_manual->start(nullptr);
+
+    if (m_config.sipEnabled) {
+        cti::SipSettings s;
+        s.account.user = m_config.sipUser;
+        s.account.domain = m_config.sipDomain;
+        cti::parseTransport(m_config.sipTransport, &s.account.transport);
+        s.account.registrar = m_config.sipRegistrar;
+        s.account.port = m_config.sipPort;
+        s.dataDir = m_config.sipDataDir.isEmpty()
+                        ? QFileInfo(m_config.journalPath).absolutePath() + QStringLiteral("/sip")
+                        : m_config.sipDataDir;
+        QDir().mkpath(s.dataDir);
+        s.useFiles = m_config.sipUseFiles;
+        s.inputDevice = m_config.inputDevice;
+        s.outputDevice = m_config.outputDevice;
+        for (const QString &pair : m_config.lineMap.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            const qsizetype eq = pair.indexOf(QLatin1Char('='));
+            if (eq > 0) {
+                s.lineMap.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+            }
+        }
+        const auto startSip = [this](cti::SipSettings settings) {
+            m_sip = new cti::SipProvider(settings, nullptr, this);
+            connectProvider(m_sip);
+            m_session = new cti::AgentSession(m_sip, nullptr, this);
+            connect(m_session, &cti::AgentSession::statusChanged, this, &CallDesk::handleAgentStatus);
+            m_session->setWrapUpMs(m_config.notReadyUntilOutcome ? UntilOutcomeMs : m_config.wrapUpSeconds * 1000);
+            QString sipError;
+            if (!m_sip->start(&sipError)) {
+                m_controls->setPhoneStatus(tr("Telephony unavailable: %1").arg(sipError));
+            }
+            m_session->setReady();
+        };
+        if (s.account.registrar.isEmpty()) {
+            startSip(s); // listening directly: no account password needed
+        } else {
+            cti::SecretStore::readSecret(KeychainService, cti::SecretStore::sipAccountKey(s.account.user, s.account.domain),
+                                         this, [s, startSip](bool, const QString &secret, const QString &) mutable {
+                                             s.account.password = secret;
+                                             startSip(s);
+                                         });
+        }
+    } else {
+        m_session = new cti::AgentSession(m_manual, nullptr, this);
+        connect(m_session, &cti::AgentSession::statusChanged, this, &CallDesk::handleAgentStatus);
+        m_session->setWrapUpMs(m_config.notReadyUntilOutcome ? UntilOutcomeMs : m_config.wrapUpSeconds * 1000);
+        m_session->setReady();
+        m_controls->setPhoneStatus(tr("No telephony: record calls by hand (Ctrl+N)"));
+    }
+
+    if (m_config.mailEnabled) {
+        m_sender = new outbox::OutboxSender(m_config.journalPath, m_config.smtp, {}, this);
+        connect(m_sender, &outbox::OutboxSender::messageSent, this, [this](const QString &, const QString &ref) {
+            m_outboxStatus = tr("E-mail sent: %1").arg(ref);
+            m_outboxLabel->setText(m_outboxFailed > 0 ? tr("%n e-mail(s) failed", nullptr, m_outboxFailed)
+                                                      : tr("Outbox: all sent"));
+            m_outboxLabel->show();
+            if (m_outboxView) {
+                m_outboxView->reload();
+            }
+            Q_EMIT outboxChanged(m_outboxStatus);
+        });
+        connect(m_sender, &outbox::OutboxSender::messageDeferred, this,
+                [this](const QString &, const QString &ref, const QString &reply, const QDateTime &next) {
+                    m_outboxStatus = tr("E-mail %1 not sent yet, retry at %2: %3")
+                                         .arg(ref, QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat),
+                                              reply);
+                    m_outboxLabel->setText(tr("Outbox: waiting to retry"));
+                    m_outboxLabel->setToolTip(m_outboxStatus);
+                    m_outboxLabel->show();
+                    Q_EMIT outboxChanged(m_outboxStatus);
+                });
+        connect(m_sender, &outbox::OutboxSender::messageFailed, this,
+                [this](const QString &, const QString &ref, int code, const QString &reply) {
+                    ++m_outboxFailed;
+                    m_outboxStatus = tr("E-mail %1 failed (%2): %3").arg(ref).arg(code).arg(reply);
+                    m_outboxLabel->setText(tr("%n e-mail(s) failed", nullptr, m_outboxFailed));
+                    m_outboxLabel->setToolTip(m_outboxStatus);
+                    m_outboxLabel->show();
+                    m_window->statusBar()->showMessage(m_outboxStatus, 30000);
+                    announce(m_outboxStatus);
+                    if (m_outboxView) {
+                        m_outboxView->reload();
+                    }
+                    Q_EMIT outboxChanged(m_outboxStatus);
+                });
+        connect(m_sender, &outbox::OutboxSender::errorOccurred, this, [this](const QString &e) {
+            m_outboxStatus = tr("Outbox problem: %1").arg(e);
+            m_outboxLabel->setText(tr("Outbox problem"));
+            m_outboxLabel->setToolTip(m_outboxStatus);
+            m_outboxLabel->show();
+            Q_EMIT outboxChanged(m_outboxStatus);
+        });
+#ifdef HOTLINE_HAVE_OUTBOX_KEYCHAIN
+        if (!m_config.smtp.user.isEmpty() && m_config.smtp.password.isEmpty()) {
+            auto *keychain = new outbox::KeychainPasswordStore(QStringLiteral("Hotline Desk SMTP"), this);
+            connect(keychain, &outbox::KeychainPasswordStore::passwordRead, m_sender,
+                    [this](const QString &, const QString &password) { m_sender->setPassword(password); });
+            keychain->read(m_config.smtp.user);
+        }
+#endif
+        m_sender->start();
+    }
+
+    // Drafts left by a crash or kill: offered again at once, the oldest first.
+    const QList<journal::CallRecord> drafts = m_journal->pendingDrafts();
+    if (!drafts.isEmpty()) {
+        QHash<QString, QString> titles;
+        m_wrapUp->open(drafts.first(), titles);
+        m_wrapUp->setMessage(tr("%n unsaved wrap-up(s) from an earlier session: please finish this one.", nullptr,
+                                int(drafts.size())));
+        if (m_session) {
+            m_session->setNotReady(tr("Wrap-up"));
+        }
+    }
+    m_reminderTimer->start();
+    checkReminders();
+    return true;
+}
+
+cti::TelephonyProvider *CallDesk::provider() const
+{
+    return m_sip ? static_cast<cti::TelephonyProvider *>(m_sip) : m_manual;
+}
+
+cti::ManualProvider *CallDesk::manualProvider() const
+{
+    return m_manual;
+}
+
+cti::SipProvider *CallDesk::sipProvider() const
+{
+    return m_sip;
+}
+
+cti::AgentSession *CallDesk::session() const
+{
+    return m_session;
+}
+
+journal::JournalStore *CallDesk::journal() const
+{
+    return m_journal.get();
+}
+
+outbox::OutboxSender *CallDesk::outboxSender() const
+{
+    return m_sender;
+}
+
+CallControls *CallDesk::controls() const
+{
+    return m_controls;
+}
+
+WrapUpPanel *CallDesk::wrapUpPanel() const
+{
+    return m_wrapUp;
+}
+
+CasesView *CallDesk::casesView() const
+{
+    return m_cases;
+}
+
+ForwardDialog *CallDesk::forwardDialog() const
+{
+    return m_forwardDialog;
+}
+
+QList<QAction *> CallDesk::actions() const
+{
+    return m_actions;
+}
+
+QString CallDesk::currentCallId() const
+{
+    return m_callId;
+}
+
+journal::BusinessCalendar CallDesk::calendar() const
+{
+    return m_calendar;
+}
+
+QString CallDesk::outboxStatus() const
+{
+    return m_outboxStatus;
+}
+
+void CallDesk::showCases()
+{
+    if (!m_cases) {
+        return;
+    }
+    m_cases->reload();
+    m_cases->show();
+    m_cases->raise();
+    m_cases->activateWindow();
+    m_cases->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void CallDesk::showOutbox()
+{
+    if (!m_journal) {
+        return;
+    }
+    if (!m_outboxView) {
+        m_outboxView = new OutboxView(m_config.journalPath, m_window);
+        connect(m_outboxView, &OutboxView::retried, this, [this]() {
+            if (m_sender) {
+                m_sender->wake();
+            }
+            m_outboxFailed = std::max(0, m_outboxFailed - 1);
+        });
+    }
+    m_outboxView->reload();
+    m_outboxView->show();
+    m_outboxView->raise();
+    m_outboxView->activateWindow();
+}
+
+void CallDesk::showAppointments()
+{
+    if (!m_appointments) {
+        return;
+    }
+    if (!m_appointmentsView) {
+        appointments::Confirmation confirmation;
+        confirmation.fromEmail = m_config.fromEmail;
+        confirmation.fromName = m_config.fromName;
+        m_appointmentsView = new AppointmentsView(m_appointments.get(), confirmation, m_window);
+        connect(m_appointmentsView, &AppointmentsView::changed, this, [this]() {
+            if (m_sender) {
+                m_sender->wake();
+            }
+        });
+    }
+    m_appointmentsView->reload();
+    m_appointmentsView->show();
+    m_appointmentsView->raise();
+    m_appointmentsView->activateWindow();
+}
+
+AppointmentsView *CallDesk::appointmentsView() const
+{
+    return m_appointmentsView;
+}
+
+OutboxView *CallDesk::outboxView() const
+{
+    return m_outboxView;
+}
+
+void CallDesk::setSmtpPassword(const QString &password)
+{
+    if (m_sender) {
+        m_sender->setPassword(password);
+    }
+}
+
+void CallDesk::connectProvider(cti::TelephonyProvider *provider)
+{
+    connect(provider, &cti::TelephonyProvider::callEventOccurred, this, &CallDesk::handleCallEvent);
+    connect(provider, &cti::TelephonyProvider::providerEventOccurred, this, &CallDesk::handleProviderEvent);
+}
+
+cti::TelephonyProvider *CallDesk::providerOf(const QString &callId) const
+{
+    if (callId.isEmpty()) {
+        return nullptr;
+    }
+    if (callId.startsWith(QLatin1String("manual-"))) {
+        return m_manual;
+    }
+    return m_sip;
+}
+
+void CallDesk::handleCallEvent(const cti::CallEvent &event)
+{
+    const cti::Call &call = event.call;
+    if (event.type == cti::CallEventType::Refused) {
+        return; // turned away with 486 while not ready: no pop
+    }
+    if (m_callId.isEmpty() && call.isActive()) {
+        popCall(call);
+    }
+    if (call.id != m_callId) {
+        return;
+    }
+    m_controls->showCall(call);
+    if (event.type == cti::CallEventType::Answered && !m_window->callerPanel()->isInCall()) {
+        m_window->callerPanel()->startCall(call.callerNumberDisplay);
+    }
+    if (event.type == cti::CallEventType::Ended) {
+        openWrapUp(call);
+    }
+}
+
+void CallDesk::popCall(const cti::Call &call)
+{
+    m_callId = call.id;
+    m_callOfferedUs = call.startedUs;
+    m_controls->showCall(call);
+    QList<journal::CallRecord> earlier;
+    QList<journal::CaseRecord> cases;
+    if (m_journal && !call.callerNumber.isEmpty()) {
+        earlier = m_journal->callsOfNumber(call.callerNumber, 10);
+        cases = m_journal->openCasesOfNumber(call.callerNumber);
+    }
+    m_controls->showHistory(earlier, cases);
+    if (call.state == cti::CallState::Ringing) {
+        const QString who = call.callerNumberDisplay.isEmpty() ? tr("unknown number") : call.callerNumberDisplay;
+        announce(call.municipality.isEmpty() ? tr("Incoming call from %1").arg(who)
+                                             : tr("Incoming call from %1 on the %2 line").arg(who, call.municipality));
+        m_window->raise();
+    }
+    Q_EMIT callPopped(call);
+}
+
+void CallDesk::openWrapUp(const cti::Call &call)
+{
+    CallerPanel *panel = m_window->callerPanel();
+    m_panelServices.clear();
+    m_panelNotes.clear();
+    if (panel->isInCall()) {
+        m_endingFromProvider = true;
+        panel->endCall(); // hands over the services viewed and the notes (callEnded)
+        m_endingFromProvider = false;
+    }
+    m_callId.clear();
+    if (!call.answered && call.endReason != cti::EndReason::Dropped) {
+        // Missed, declined or refused: nothing was said, so nothing to wrap up.
+        m_controls->clearCall();
+        const QString who = call.callerNumberDisplay.isEmpty() ? tr("unknown number") : call.callerNumberDisplay;
+        m_window->statusBar()->showMessage(tr("%1 call from %2").arg(cti::displayName(call.endReason), who), 15000);
+        if (m_session && m_session->status().state == cti::AgentState::WrapUp) {
+            m_session->finishWrapUp();
+        }
+        return;
+    }
+    m_controls->showCall(call);
+
+    journal::CallRecord r;
+    r.offeredAt = fromUs(call.startedUs);
+    r.answeredAt = fromUs(call.answeredUs);
+    r.endedAt = fromUs(call.endedUs);
+    r.callerNumber = call.callerNumber;
+    r.line = call.dialledNumber;
+    r.municipality = call.municipality;
+    r.agent = m_config.agent;
+    QHash<QString, QString> titles;
+    // The article on screen is proposed first, then the others viewed during the call.
+    const ArticleView *view = m_window->articleView();
+    if (view->hasArticle()) {
+        r.serviceIds << view->article().id;
+        titles.insert(view->article().id, view->article().title);
+    }
+    for (const QString &id : std::as_const(m_panelServices)) {
+        if (!r.serviceIds.contains(id)) {
+            r.serviceIds << id;
+        }
+    }
+    r.notes = m_panelNotes;
+    if (call.endReason == cti::EndReason::Dropped) {
+        r.notes = tr("Call dropped (the phone engine restarted).") +
+                  (r.notes.isEmpty() ? QString() : QStringLiteral("\n") + r.notes);
+    }
+    QString error;
+    if (!m_journal->saveDraft(r, &error)) {
+        m_window->statusBar()->showMessage(tr("The call could not be recorded: %1").arg(error), 30000);
+    }
+    m_wrapUp->open(r, titles);
+    if (call.endReason == cti::EndReason::Dropped) {
+        m_wrapUp->setMessage(tr("The call was lost when the phone engine restarted. Please record what you can."));
+    }
+    announce(tr("Call ended. Wrap-up: Alt+1 answered directly, Alt+2 forward by e-mail, Alt+3 appointment."));
+    Q_EMIT wrapUpOpened(r.id);
+}
+
+void CallDesk::saveOutcome(journal::Outcome outcome)
+{
+    if (!m_wrapUp->isOpen() || !m_journal) {
+        return;
+    }
+    if (outcome == journal::Outcome::ForwardedByEmail) {
+        forwardByEmail();
+        return;
+    }
+    if (outcome == journal::Outcome::Appointment) {
+        bookAppointment();
+        return;
+    }
+    journal::CallRecord r = m_wrapUp->record();
+    r.outcome = outcome;
+    QString error;
+    if (!m_journal->commitCall(r, &error)) {
+        m_wrapUp->setMessage(tr("Not saved: %1").arg(error));
+        return;
+    }
+    finishOutcome(r);
+}
+
+void CallDesk::finishOutcome(const journal::CallRecord &record)
+{
+    m_wrapUp->close();
+    m_controls->clearCall();
+    m_window->statusBar()->showMessage(tr("Call saved: %1").arg(journal::outcomeName(record.outcome)), 5000);
+    Q_EMIT outcomeSaved(record.id, record.outcome);
+    // More drafts from an earlier session?
+    const QList<journal::CallRecord> drafts = m_journal->pendingDrafts();
+    if (!drafts.isEmpty()) {
+        m_wrapUp->open(drafts.first(), {});
+        m_wrapUp->setMessage(tr("%n unsaved wrap-up(s) from an earlier session: please finish this one.", nullptr,
+                                int(drafts.size())));
+        return;
+    }
+    if (m_session) {
+        if (m_session->status().state == cti::AgentState::WrapUp) {
+            m_session->finishWrapUp();
+        } else if (m_session->status().state == cti::AgentState::NotReady &&
+                   m_session->status().reason == tr("Wrap-up")) {
+            m_session->setReady();
+        }
+    }
+}
+
+void CallDesk::forwardByEmail()
+{
+    journal::ForwardRequest prefill;
+    const ArticleView *view = m_window->articleView();
+    if (view->hasArticle()) {
+        const QList<kb::Office> &offices = view->offices();
+        prefill = journal::prefillForward(view->article(), offices.isEmpty() ? kb::Office{} : offices.first());
+    }
+    const journal::CallRecord r = m_wrapUp->record();
+    prefill.fromEmail = m_config.fromEmail;
+    prefill.fromName = m_config.fromName;
+    prefill.agent = m_config.agent;
+    prefill.callbackPhone = r.noDataKept ? QString() : r.callerNumber;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    prefill.deadline = m_calendar.deadline(now, journal::DeadlineRule{});
+    prefill.remindAt = prefill.deadline.addSecs(-4 * 3600);
+    auto *dialog = new ForwardDialog(prefill, r.notes, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_forwardDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        journal::CallRecord record = m_wrapUp->record();
+        const journal::ForwardRequest request = dialog->request();
+        if (!request.serviceId.isEmpty() && !record.serviceIds.contains(request.serviceId)) {
+            record.serviceIds.prepend(request.serviceId);
+        }
+        journal::ForwardResult result;
+        QString error;
+        if (!m_journal->commitForward(record, request, &result, &error)) {
+            m_wrapUp->setMessage(tr("Not forwarded: %1").arg(error));
+            return;
+        }
+        if (m_sender) {
+            m_sender->wake();
+        } else {
+            m_outboxLabel->setText(tr("Outbox: mail not configured"));
+            m_outboxLabel->show();
+        }
+        if (m_cases) {
+            m_cases->reload();
+        }
+        m_window->statusBar()->showMessage(tr("Case %1 forwarded, due %2")
+                                               .arg(result.caseNumber,
+                                                    QLocale().toString(request.deadline.toLocalTime(),
+                                                                       QLocale::ShortFormat)),
+                                           10000);
+        Q_EMIT forwardCommitted(result.caseNumber);
+        finishOutcome(record);
+    });
+    dialog->open();
+}
+
+void CallDesk::bookAppointment()
+{
+    const ArticleView *view = m_window->articleView();
+    if (!view->hasArticle()) {
+        m_wrapUp->setMessage(tr("Open the service first: the appointment is booked for the service on screen."));
+        return;
+    }
+    const journal::CallRecord r = m_wrapUp->record();
+    appointments::Confirmation confirmation;
+    confirmation.fromEmail = m_config.fromEmail;
+    confirmation.fromName = m_config.fromName;
+    auto *dialog = new AppointmentDialog(m_appointments.get(), view->article(), view->offices(), confirmation,
+                                         m_config.agent, r.noDataKept ? QString() : r.callerNumber, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_appointmentDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        journal::CallRecord record = m_wrapUp->record();
+        const appointments::Booking booking = dialog->booking();
+        record.outcome = journal::Outcome::Appointment;
+        record.appointmentId = booking.id;
+        if (!record.serviceIds.contains(booking.serviceId)) {
+            record.serviceIds.prepend(booking.serviceId);
+        }
+        QString error;
+        if (!m_journal->commitCall(record, &error)) {
+            m_wrapUp->setMessage(tr("The appointment is booked, but the call was not saved: %1").arg(error));
+            return;
+        }
+        if (m_sender && !booking.outboxId.isEmpty()) {
+            m_sender->wake();
+        }
+        m_window->statusBar()->showMessage(
+            tr("Appointment booked for %1")
+                .arg(QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat)),
+            10000);
+        finishOutcome(record);
+    });
+    dialog->open();
+}
+
+AppointmentDialog *CallDesk::appointmentDialog() const
+{
+    return m_appointmentDialog;
+}
+
+appointments::AppointmentStore *CallDesk::appointments() const
+{
+    return m_appointments.get();
+}
+
+void CallDesk::handleProviderEvent(const cti::ProviderEvent &event)
+{
+    if (event.type != cti::ProviderEventType::Started && QObject::sender() == m_manual) {
+        return;
+    }
+    QString text;
+    switch (event.type) {
+    case cti::ProviderEventType::Started:
+        if (QObject::sender() == m_manual && m_sip) {
+            return;
+        }
+        text = m_sip ? tr("Phone ready (port %1)").arg(event.sipPort) : tr("No telephony: record calls by hand (Ctrl+N)");
+        if (m_sip) {
+            QList<QPair<QString, QString>> inputs;
+            QList<QPair<QString, QString>> outputs;
+            for (const cti::AudioDevice &d : m_sip->audioDevices()) {
+                if (d.canRecord) {
+                    inputs.append({d.id, d.name});
+                }
+                if (d.canPlay) {
+                    outputs.append({d.id, d.name});
+                }
+            }
+            TelephonySettingsPage::publishAudioDevices(inputs, outputs);
+        }
+        break;
+    case cti::ProviderEventType::EngineRestarted:
+        text = tr("Phone reconnected"); // "Telefon wieder verbunden"
+        m_window->statusBar()->showMessage(text, 15000);
+        announce(text);
+        break;
+    case cti::ProviderEventType::EngineFailed:
+        text = tr("Phone unavailable, retrying: %1").arg(event.message);
+        break;
+    case cti::ProviderEventType::RegistrationChanged:
+        text = event.registrationState == QLatin1String("ok") ? tr("Phone registered")
+                                                               : tr("Registration: %1").arg(event.registrationState);
+        break;
+    case cti::ProviderEventType::Error:
+        m_window->statusBar()->showMessage(tr("Phone: %1").arg(event.message), 10000);
+        return;
+    case cti::ProviderEventType::Stopped:
+        text = tr("Phone stopped");
+        break;
+    }
+    m_controls->setPhoneStatus(text);
+    m_phoneLabel->setText(text);
+}
+
+void CallDesk::handleAgentStatus(const cti::AgentStatus &status)
+{
+    m_controls->showAgentStatus(status);
+}
+
+void CallDesk::checkReminders()
+{
+    if (!m_journal) {
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
+        const QString text = tr("Case %1 (%2) is due %3")
+                                 .arg(c.caseNumber, c.serviceTitle,
+                                      QLocale().toString(c.deadline.toLocalTime(), QLocale::ShortFormat));
+        m_window->statusBar()->showMessage(text, 60000);
+        announce(text);
+        m_journal->markReminded(c.caseNumber, now, nullptr);
+        Q_EMIT reminderShown(c.caseNumber);
+    }
+}
+
+void CallDesk::announce(const QString &text)
+{
+    // An alert-style live region: the controls' name carries the text, the Alert event makes screen readers speak it.
+    m_controls->setAccessibleName(text);
+    QAccessibleEvent event(m_controls, QAccessible::Alert);
+    QAccessible::updateAccessibility(&event);
+    m_lastAnnouncement = text;
+}
+
+QString CallDesk::lastAnnouncement() const
+{
+    return m_lastAnnouncement;
+}
+
+void CallDesk::createActions()
+{
+    const auto make = [this](std::initializer_list<QKeySequence> keys, auto slot) {
+        auto *action = new QAction(m_window);
+        action->setShortcuts(QList<QKeySequence>(keys));
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_actions << action;
+        return action;
+    };
+    m_answer = make({QKeySequence(Qt::Key_F5), QKeySequence(QStringLiteral("Ctrl+Return"))},
+                    [this]() { Q_EMIT m_controls->answerRequested(); });
+    m_decline = make({QKeySequence(QStringLiteral("Shift+F5"))}, [this]() { Q_EMIT m_controls->declineRequested(); });
+    m_hangUp = make({QKeySequence(Qt::Key_F4)}, [this]() { Q_EMIT m_controls->hangUpRequested(); });
+    m_hold = make({QKeySequence(Qt::Key_F7)}, [this]() { Q_EMIT m_controls->holdToggled(); });
+    m_mute = make({QKeySequence(Qt::Key_F8)}, [this]() { Q_EMIT m_controls->muteToggled(); });
+    m_transfer = make({QKeySequence(Qt::Key_F9)}, [this]() {
+        // Proposes the office's phone of the service on screen; Enter transfers.
+        const ArticleView *view = m_window->articleView();
+        if (m_controls->transferTarget().isEmpty() && view->hasArticle() && !view->offices().isEmpty()) {
+            m_controls->setTransferTarget(view->offices().first().phone);
+        }
+        m_controls->focusTransfer();
+    });
+    m_ready = make({QKeySequence(QStringLiteral("Ctrl+Shift+R"))}, [this]() {
+        if (m_session) {
+            m_session->setReady();
+        }
+    });
+    m_notReady = make({QKeySequence(QStringLiteral("Ctrl+Shift+P"))}, [this]() {
+        if (m_session) {
+            m_session->setNotReady(QStringLiteral("Pause"));
+        }
+    });
+    m_answeredDirectly = make({QKeySequence(QStringLiteral("Alt+1"))},
+                              [this]() { saveOutcome(journal::Outcome::AnsweredDirectly); });
+    m_forward = make({QKeySequence(QStringLiteral("Alt+2"))},
+                     [this]() { saveOutcome(journal::Outcome::ForwardedByEmail); });
+    m_appointment =
+        make({QKeySequence(QStringLiteral("Alt+3"))}, [this]() { saveOutcome(journal::Outcome::Appointment); });
+    m_addService = make({QKeySequence(QStringLiteral("Ctrl+Shift+A"))}, [this]() {
+        const ArticleView *view = m_window->articleView();
+        if (view->hasArticle()) {
+            m_wrapUp->addService(view->article().id, view->article().title);
+        }
+    });
+    m_casesAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+L"))}, [this]() { showCases(); });
+    m_outboxAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+M"))}, [this]() { showOutbox(); });
+    m_appointmentsAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+T"))}, [this]() { showAppointments(); });
+    m_window->addCallActions(m_actions);
+}
+
+bool CallDesk::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    if (watched == m_outboxLabel && event->type() == QEvent::MouseButtonRelease) {
+        showOutbox();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void CallDesk::retranslate()
+{
+    m_answer->setText(tr("&Answer the call"));
+    m_decline->setText(tr("&Decline the call"));
+    m_hangUp->setText(tr("&Hang up"));
+    m_hold->setText(tr("Hold or &resume"));
+    m_mute->setText(tr("&Mute or unmute"));
+    m_transfer->setText(tr("&Transfer the call"));
+    m_ready->setText(tr("Ready for calls"));
+    m_notReady->setText(tr("Not ready (break)"));
+    m_answeredDirectly->setText(tr("Wrap-up: answered directly"));
+    m_forward->setText(tr("Wrap-up: forward by e-mail"));
+    m_appointment->setText(tr("Wrap-up: appointment"));
+    m_addService->setText(tr("Add the service on screen to the wrap-up"));
+    m_casesAction->setText(tr("Open &cases"));
+    m_outboxAction->setText(tr("&Outbox (sent and failed e-mails)"));
+    m_appointmentsAction->setText(tr("Appoint&ments (cancel, move)"));
+    m_phoneLabel->setAccessibleName(tr("Phone status"));
+    m_outboxLabel->setAccessibleName(tr("Outbox status"));
+}
+
+} // namespace desk

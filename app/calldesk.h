@@ -1,0 +1,201 @@
+#pragma once
+
+#include "businesscalendar.h"
+#include "call.h"
+#include "journaltypes.h"
+#include "smtpclient.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QSettings;
+class QTimer;
+
+namespace cti {
+class AgentSession;
+class ManualProvider;
+class SipProvider;
+class TelephonyProvider;
+struct AgentStatus;
+struct SipSettings;
+} // namespace cti
+
+namespace journal {
+class JournalStore;
+}
+
+namespace appointments {
+class AppointmentStore;
+}
+
+namespace outbox {
+class OutboxSender;
+}
+
+namespace desk {
+
+class AppointmentDialog;
+class AppointmentsView;
+class CallControls;
+class CasesView;
+class ForwardDialog;
+class OutboxView;
+class MainWindow;
+class WrapUpPanel;
+
+// What the desk's telephony, journal and outbox need, read from the settings (loadCallDeskConfig) or built by
+// tests. Secrets (SIP and SMTP passwords) are never part of it: they come from the keychain.
+struct CallDeskConfig
+{
+    QString journalPath;                 // journal.db (calls, cases, outbox, appointments)
+    bool sipEnabled = false;             // off: calls are recorded by hand (cti::ManualProvider)
+    QString sipUser = QStringLiteral("agent");
+    QString sipDomain = QStringLiteral("127.0.0.1");
+    QString sipTransport = QStringLiteral("udp");
+    QString sipRegistrar;                // empty: listen directly on sipPort
+    int sipPort = 5060;
+    bool sipUseFiles = false;            // no sound card
+    QString sipDataDir;                  // linphone's storage; empty: beside the journal
+    QString inputDevice;
+    QString outputDevice;
+    QString lineMap;                     // "0341 115-0=Leipzig; 115=Dresden"
+    int wrapUpSeconds = 30;
+    bool notReadyUntilOutcome = true;
+    bool mailEnabled = false;
+    outbox::SmtpConfig smtp;             // password from the keychain
+    QString fromEmail;
+    QString fromName;
+    QString calendarState = QStringLiteral("SN");
+    QString serviceHours = QStringLiteral("Mon-Fri 08:00-18:00");
+    QString agent;                       // empty: the login name
+    int reminderCheckMs = 60000;
+};
+
+// Settings keys (group "Calls") for the desk's telephony and mail; the defaults are CallDeskConfig's.
+CallDeskConfig loadCallDeskConfig(QSettings &settings);
+void saveCallDeskConfig(QSettings &settings, const CallDeskConfig &config);
+QString defaultJournalPath();
+
+// The desk's calls from ring to outcome: owns the telephony provider (SIP when configured, plus a manual one for
+// walk-ins), the agent session, the call journal and the outbox sender, and wires them to the caller panel's call
+// controls, the wrap-up panel, the forward dialog and the open-cases view. Everything runs on the UI thread except
+// the SIP engine (own process) and the SMTP sending (own thread).
+class CallDesk final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CallDesk)
+
+public:
+    CallDesk(MainWindow *window, const CallDeskConfig &config, QObject *parent = nullptr);
+    ~CallDesk() override;
+
+    // Opens the journal, starts telephony and the outbox; offers drafts left by an earlier run.
+    bool start(QString *error);
+
+    cti::TelephonyProvider *provider() const;      // SIP if configured, else the manual one
+    cti::ManualProvider *manualProvider() const;
+    cti::SipProvider *sipProvider() const;         // nullptr without SIP
+    cti::AgentSession *session() const;
+    journal::JournalStore *journal() const;
+    outbox::OutboxSender *outboxSender() const;
+    CallControls *controls() const;
+    WrapUpPanel *wrapUpPanel() const;
+    CasesView *casesView() const;
+    ForwardDialog *forwardDialog() const;          // the open forward form, if any
+    AppointmentDialog *appointmentDialog() const;  // the open booking dialog, if any
+    appointments::AppointmentStore *appointments() const;
+    QString lastAnnouncement() const;              // the last text announced to screen readers
+    QList<QAction *> actions() const;
+    QString currentCallId() const;
+    journal::BusinessCalendar calendar() const;
+    QString outboxStatus() const;
+
+    void showCases();
+    void showOutbox();
+    void showAppointments();
+    AppointmentsView *appointmentsView() const;
+    OutboxView *outboxView() const;
+    void setSmtpPassword(const QString &password);
+
+Q_SIGNALS:
+    void callPopped(const cti::Call &call);
+    void wrapUpOpened(const QString &journalId);
+    void outcomeSaved(const QString &journalId, journal::Outcome outcome);
+    void forwardCommitted(const QString &caseNumber);
+    void outboxChanged(const QString &status);
+    void reminderShown(const QString &caseNumber);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void finishOutcome(const journal::CallRecord &record);
+    void handleCallEvent(const cti::CallEvent &event);
+    void handleProviderEvent(const cti::ProviderEvent &event);
+    void handleAgentStatus(const cti::AgentStatus &status);
+    void connectProvider(cti::TelephonyProvider *provider);
+    cti::TelephonyProvider *providerOf(const QString &callId) const;
+    void popCall(const cti::Call &call);
+    void openWrapUp(const cti::Call &call);
+    void recordDropped(const cti::Call &call);
+    void saveOutcome(journal::Outcome outcome);
+    void forwardByEmail();
+    void bookAppointment();
+    void checkReminders();
+    void announce(const QString &text);
+    void createActions();
+    void retranslate();
+
+    MainWindow *m_window;
+    CallDeskConfig m_config;
+    journal::BusinessCalendar m_calendar;
+    std::unique_ptr<journal::JournalStore> m_journal;
+    std::unique_ptr<appointments::AppointmentStore> m_appointments;
+    cti::ManualProvider *m_manual = nullptr;
+    cti::SipProvider *m_sip = nullptr;
+    cti::AgentSession *m_session = nullptr;
+    outbox::OutboxSender *m_sender = nullptr;
+    CallControls *m_controls = nullptr;
+    WrapUpPanel *m_wrapUp = nullptr;
+    CasesView *m_cases = nullptr;
+    QLabel *m_phoneLabel = nullptr;
+    QLabel *m_outboxLabel = nullptr;
+    QTimer *m_reminderTimer = nullptr;
+    QString m_callId;                     // the provider call on screen
+    QString m_outboxStatus;
+    int m_outboxFailed = 0;
+    QList<QAction *> m_actions;
+    QAction *m_answer = nullptr;
+    QAction *m_hangUp = nullptr;
+    QAction *m_hold = nullptr;
+    QAction *m_mute = nullptr;
+    QAction *m_transfer = nullptr;
+    QAction *m_ready = nullptr;
+    QAction *m_notReady = nullptr;
+    QAction *m_answeredDirectly = nullptr;
+    QAction *m_forward = nullptr;
+    QAction *m_appointment = nullptr;
+    QAction *m_addService = nullptr;
+    QAction *m_casesAction = nullptr;
+    QAction *m_outboxAction = nullptr;
+    QAction *m_appointmentsAction = nullptr;
+    QPointer<AppointmentsView> m_appointmentsView;
+    QPointer<OutboxView> m_outboxView;
+    QAction *m_decline = nullptr;
+    QPointer<ForwardDialog> m_forwardDialog;
+    QPointer<AppointmentDialog> m_appointmentDialog;
+    QStringList m_panelServices;          // handed over by the caller panel when its record ended
+    QString m_panelNotes;
+    bool m_endingFromProvider = false;
+    qint64 m_callOfferedUs = 0;
+    QString m_lastAnnouncement;
+};
+
+} // namespace desk

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QDialog>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace outbox {
+class OutboxStore;
+}
+
+namespace desk {
+
+// The outbox as the agent sees it: every forward and confirmation with its state, attempts and the server's last
+// reply; a failed (or unconfirmed) message can be put back into the queue. Reads its own OutboxStore connection on
+// the UI thread; the sending itself stays on the OutboxSender's thread.
+class OutboxView final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OutboxView)
+
+public:
+    explicit OutboxView(const QString &databasePath, QWidget *parent = nullptr);
+    ~OutboxView() override;
+
+    void reload();
+    QTableWidget *table() const;
+    bool retrySelected(QString *error);
+
+Q_SIGNALS:
+    void retried(const QString &id);
+
+private:
+    QString m_path;
+    std::unique_ptr<outbox::OutboxStore> m_store;
+    QTableWidget *m_table;
+    QPushButton *m_retry;
+    QLabel *m_status;
+};
+
+} // namespace desk

@@ -1,0 +1,703 @@
+// The desk's calls end to end: the real MainWindow with a CallDesk on a fresh journal, real SIP calls from baresip
+// to the supervised engine, forwards delivered to a real aiosmtpd, and a draft that survives a killed desk.
+#include "catch_qt.h"
+
+#include "agentsession.h"
+#include "appointmentdialog.h"
+#include "appointmentstore.h"
+#include "appointmentsview.h"
+#include "articleview.h"
+#include "baresippeer.h"
+#include "callcontrols.h"
+#include "outboxview.h"
+#include "calldesk.h"
+#include "callerpanel.h"
+#include "callsettingspages.h"
+#include "caselistmodel.h"
+#include "casesview.h"
+#include "desksettings.h"
+#include "forwarddialog.h"
+#include "journalstore.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "manualprovider.h"
+#include "memorystore.h"
+#include "searchservice.h"
+#include "shortcutsoverlay.h"
+#include "sipprovider.h"
+#include "smtpsink.h"
+#include "wrapuppanel.h"
+
+#include <csignal>
+
+#include <QAbstractItemModelTester>
+#include <QTableWidget>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QSpinBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace deskfixtures;
+
+namespace {
+
+constexpr int WebTimeoutMs = 30000;
+
+// One desk as main() builds it (window + CallDesk), on the test catalogue and a journal in `dir`.
+struct CallsDesk
+{
+    CallsDesk(const desk::CallDeskConfig &config, bool startCalls = true)
+        : service([](QString *) { return std::make_unique<MemoryStore>(munichSample()); })
+    {
+        language.apply(QStringLiteral("en"));
+        window = std::make_unique<desk::MainWindow>(&service, &settings, &language);
+        calls = std::make_unique<desk::CallDesk>(window.get(), config);
+        QSignalSpy ready(window.get(), &desk::MainWindow::catalogueReady);
+        service.start();
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        window->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(window.get()));
+        REQUIRE((ready.count() > 0 || ready.wait(10000)));
+        if (startCalls) {
+            QString error;
+            INFO(error.toStdString());
+            REQUIRE(calls->start(&error));
+        }
+    }
+
+    ~CallsDesk()
+    {
+        calls.reset(); // before the window its widgets live in
+    }
+
+    void openAndWait(const QString &id)
+    {
+        QSignalSpy shown(window.get(), &desk::MainWindow::articleShown);
+        window->openArticle(id);
+        REQUIRE(shown.wait(WebTimeoutMs));
+    }
+
+    desk::DeskSettings settings;
+    desk::LanguageManager language;
+    desk::SearchService service;
+    std::unique_ptr<desk::MainWindow> window;
+    std::unique_ptr<desk::CallDesk> calls;
+};
+
+desk::CallDeskConfig configIn(const QTemporaryDir &dir)
+{
+    desk::CallDeskConfig c;
+    c.journalPath = dir.filePath(QStringLiteral("journal.db"));
+    c.agent = QStringLiteral("agent7");
+    c.fromEmail = QStringLiteral("buergertelefon@example.org");
+    c.fromName = QStringLiteral("Bürgertelefon");
+    c.reminderCheckMs = 200;
+    return c;
+}
+
+QString readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+} // namespace
+
+TEST_CASE("a real SIP call pops the caller panel, F5 answers, hang-up opens the wrap-up, Alt+1 saves it",
+          "[calls][sip]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    desk::CallDeskConfig config = configIn(dir);
+    config.sipEnabled = true;
+    config.sipPort = 0;
+    config.sipUseFiles = true;
+    config.lineMap = QStringLiteral("0341 115-0=Leipzig");
+    CallsDesk desk(config);
+    cti::SipProvider *sip = desk.calls->sipProvider();
+    REQUIRE(sip);
+    REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady(); }, 15000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Ready; }, 2000));
+
+    // The settings page offers the devices the engine found (plus "system default").
+    {
+        desk::TelephonySettingsPage page;
+        qsizetype recorders = 0;
+        for (const cti::AudioDevice &d : sip->audioDevices()) {
+            recorders += d.canRecord ? 1 : 0;
+        }
+        INFO("engine devices: " << sip->audioDevices().size());
+        CHECK(page.findChildren<QComboBox *>().at(1)->count() == 1 + recorders); // [0] is the transport
+    }
+
+    desk.openAndWait(QStringLiteral("1063441")); // the article on screen is proposed as the topic
+
+    BaresipPeer caller;
+    QString error;
+    REQUIRE(caller.start({}, &error));
+    QSignalSpy popped(desk.calls.get(), &desk::CallDesk::callPopped);
+    REQUIRE(caller.dial(QStringLiteral("sip:+493411150@127.0.0.1:%1").arg(sip->sipPort())));
+    REQUIRE((popped.count() > 0 || popped.wait(10000)));
+    desk::CallControls *controls = desk.calls->controls();
+    CHECK(controls->callerText().contains(QStringLiteral("0341 12345")));
+    CHECK(controls->lineText().contains(QStringLiteral("Leipzig")));
+    CHECK(desk.calls->lastAnnouncement().contains(QStringLiteral("0341 12345"))); // told to the screen reader
+
+    QTest::keyClick(desk.window.get(), Qt::Key_F5);
+    REQUIRE(caller.waitForEvent(QStringLiteral("CALL_ESTABLISHED"), 10000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Talking; }, 5000));
+    CHECK(desk.window->callerPanel()->isInCall());
+    // Hold, resume and mute from the keyboard; the panel shows what the engine confirmed.
+    QTest::keyClick(desk.window.get(), Qt::Key_F7);
+    REQUIRE(QTest::qWaitFor([&] { return controls->stateText() == QStringLiteral("On hold"); }, 5000));
+    QTest::keyClick(desk.window.get(), Qt::Key_F7);
+    REQUIRE(QTest::qWaitFor([&] { return controls->stateText() == QStringLiteral("Talking"); }, 5000));
+    QTest::keyClick(desk.window.get(), Qt::Key_F8);
+    REQUIRE(QTest::qWaitFor([&] { return controls->stateText().contains(QStringLiteral("muted")); }, 5000));
+
+    QSignalSpy wrapUp(desk.calls.get(), &desk::CallDesk::wrapUpOpened);
+    REQUIRE(caller.hangup());
+    REQUIRE((wrapUp.count() > 0 || wrapUp.wait(10000)));
+    desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+    REQUIRE(panel->isOpen());
+    CHECK(panel->record().serviceIds == QStringList{QStringLiteral("1063441")});
+    // Not ready again until the outcome is saved.
+    CHECK(desk.calls->session()->status().state == cti::AgentState::WrapUp);
+
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
+    REQUIRE(saved.count() == 1);
+    CHECK_FALSE(panel->isOpen());
+    CHECK(desk.calls->session()->status().state == cti::AgentState::Ready);
+    const auto record = desk.calls->journal()->call(saved.first().at(0).toString());
+    REQUIRE(record);
+    CHECK_FALSE(record->draft);
+    CHECK(record->outcome == journal::Outcome::AnsweredDirectly);
+    CHECK(record->callerNumber == QStringLiteral("+4934112345"));
+    CHECK(record->municipality == QStringLiteral("Leipzig"));
+    CHECK(record->serviceIds == QStringList{QStringLiteral("1063441")});
+    CHECK(record->answeredAt.isValid());
+
+    // The next call from the same number shows this one in its history.
+    caller.clearEvents();
+    popped.clear();
+    REQUIRE(caller.dial(QStringLiteral("sip:+493411150@127.0.0.1:%1").arg(sip->sipPort())));
+    REQUIRE((popped.count() > 0 || popped.wait(10000)));
+    const QStringList history = controls->historyTexts();
+    REQUIRE_FALSE(history.isEmpty());
+    CHECK(history.first().contains(QStringLiteral("answered directly")));
+    QTest::keyClick(desk.window.get(), Qt::Key_F5, Qt::ShiftModifier); // decline
+    REQUIRE(caller.waitForEvent(QStringLiteral("CALL_CLOSED"), 10000));
+}
+
+TEST_CASE("a call lost in an engine crash is recorded: the phone reconnects, the wrap-up opens with the drop noted",
+          "[calls][sip][crash]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    desk::CallDeskConfig config = configIn(dir);
+    config.sipEnabled = true;
+    config.sipPort = 0;
+    config.sipUseFiles = true;
+    CallsDesk desk(config);
+    cti::SipProvider *sip = desk.calls->sipProvider();
+    REQUIRE(sip);
+    REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady(); }, 15000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Ready; }, 2000));
+    BaresipPeer caller;
+    QString error;
+    REQUIRE(caller.start({}, &error));
+    QSignalSpy popped(desk.calls.get(), &desk::CallDesk::callPopped);
+    REQUIRE(caller.dial(QStringLiteral("sip:agent@127.0.0.1:%1").arg(sip->sipPort())));
+    REQUIRE((popped.count() > 0 || popped.wait(10000)));
+    QTest::keyClick(desk.window.get(), Qt::Key_F5);
+    REQUIRE(caller.waitForEvent(QStringLiteral("CALL_ESTABLISHED"), 10000));
+
+    QSignalSpy wrapUp(desk.calls.get(), &desk::CallDesk::wrapUpOpened);
+    const qint64 pid = sip->enginePid();
+    REQUIRE(pid > 0);
+    REQUIRE(::kill(pid_t(pid), SIGKILL) == 0);
+    REQUIRE((wrapUp.count() > 0 || wrapUp.wait(10000)));
+    desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+    CHECK(panel->message().contains(QStringLiteral("lost")));
+    CHECK(panel->record().notes.contains(QStringLiteral("dropped")));
+    REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady() && sip->enginePid() != pid; }, 10000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->lastAnnouncement() == QStringLiteral("Phone reconnected"); },
+                            5000));
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
+    REQUIRE(saved.count() == 1);
+    const auto record = desk.calls->journal()->call(saved.first().at(0).toString());
+    REQUIRE(record);
+    CHECK_FALSE(record->draft);
+    CHECK(record->callerNumber == QStringLiteral("+4934112345"));
+}
+
+TEST_CASE("an e-mail the server refuses shows the server's reply, and the outbox view retries it", "[calls][outbox]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    SmtpSink smtp({QStringLiteral("buergerbuero-orleansplatz.kvr@muenchen.de")});
+    QString error;
+    REQUIRE(smtp.start(&error));
+    desk::CallDeskConfig config = configIn(dir);
+    config.mailEnabled = true;
+    config.smtp.host = QStringLiteral("127.0.0.1");
+    config.smtp.port = smtp.port();
+    config.smtp.security = outbox::SmtpConfig::Security::None;
+    CallsDesk desk(config);
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.calls->wrapUpPanel()->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Frage"));
+    QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::AltModifier);
+    REQUIRE(desk.calls->forwardDialog());
+    QSignalSpy changed(desk.calls.get(), &desk::CallDesk::outboxChanged);
+    desk.calls->forwardDialog()->accept();
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->outboxStatus().contains(QStringLiteral("failed")); }, 15000));
+    CHECK(desk.calls->outboxStatus().contains(QStringLiteral("550")));   // the server's reply, as it said it
+
+    desk.calls->showOutbox();
+    desk::OutboxView *view = desk.calls->outboxView();
+    REQUIRE(view);
+    QAbstractItemModelTester tester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(view->table()->rowCount() == 1);
+    CHECK(view->table()->item(0, 3)->text() == QStringLiteral("failed"));
+    CHECK(view->table()->item(0, 5)->text().startsWith(QStringLiteral("550")));
+    view->table()->setCurrentCell(0, 0);
+    REQUIRE(view->retrySelected(&error));
+    // Sent again (the same message) and refused again: two attempts on record.
+    REQUIRE(QTest::qWaitFor(
+        [&] {
+            view->reload();
+            return view->table()->item(0, 4)->text() == QStringLiteral("2") &&
+                   view->table()->item(0, 3)->text() == QStringLiteral("failed");
+        },
+        15000));
+}
+
+TEST_CASE("a manual call forwarded by e-mail reaches the office with case number and deadline, and is an open case",
+          "[calls][forward]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    SmtpSink smtp;
+    QString error;
+    REQUIRE(smtp.start(&error));
+    desk::CallDeskConfig config = configIn(dir);
+    config.mailEnabled = true;
+    config.smtp.host = QStringLiteral("127.0.0.1");
+    config.smtp.port = smtp.port();
+    config.smtp.security = outbox::SmtpConfig::Security::None;
+    CallsDesk desk(config);
+
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier); // a call recorded by hand
+    REQUIRE(desk.window->callerPanel()->isInCall());
+    REQUIRE_FALSE(desk.calls->currentCallId().isEmpty());
+    desk.openAndWait(QStringLiteral("1063441"));
+    QSignalSpy wrapUp(desk.calls.get(), &desk::CallDesk::wrapUpOpened);
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(wrapUp.count() == 1);
+    desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+    panel->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Wann ist mein Ausweis fertig?"));
+
+    QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::AltModifier);
+    desk::ForwardDialog *dialog = desk.calls->forwardDialog();
+    REQUIRE(dialog);
+    const journal::ForwardRequest prefilled = dialog->request();
+    CHECK(prefilled.officeEmail == QStringLiteral("buergerbuero-orleansplatz.kvr@muenchen.de"));
+    CHECK(prefilled.question == QStringLiteral("Wann ist mein Ausweis fertig?"));
+    REQUIRE(prefilled.deadline.isValid());
+    CHECK(prefilled.deadline > QDateTime::currentDateTimeUtc());
+    // The deadline is on the business calendar: never on a weekend or a Saxon holiday.
+    const QDate due = prefilled.deadline.toTimeZone(journal::BusinessCalendar::berlin()).date();
+    const QTime dueTime = prefilled.deadline.toTimeZone(journal::BusinessCalendar::berlin()).time();
+    const bool onWorkingDay = desk.calls->calendar().isWorkingDay(due) ||
+                              (dueTime == QTime(0, 0) && desk.calls->calendar().isWorkingDay(due.addDays(-1)));
+    CHECK(onWorkingDay);
+
+    // A bad address is refused with the field named; the agent fixes it and sends.
+    auto *email = dialog->findChildren<QLineEdit *>().first();
+    email->setText(QStringLiteral("not-an-address"));
+    dialog->accept();
+    CHECK(dialog->isVisible());
+    CHECK_FALSE(dialog->errorText().isEmpty());
+    email->setText(QStringLiteral("buergerbuero-orleansplatz.kvr@muenchen.de"));
+    QSignalSpy forwarded(desk.calls.get(), &desk::CallDesk::forwardCommitted);
+    dialog->accept();
+    REQUIRE(forwarded.count() == 1);
+    const QString caseNumber = forwarded.first().at(0).toString();
+    CHECK_FALSE(panel->isOpen());
+
+    REQUIRE(QTest::qWaitFor([&] { return smtp.messageFiles().size() == 1; }, 15000));
+    const QString eml = readAll(smtp.messageFiles().first());
+    CHECK(eml.contains(caseNumber));
+    const QJsonObject parsed = SmtpSink::parse(smtp.messageFiles().first(), &error);
+    INFO(error.toStdString());
+    const QString body = parsed.value(QStringLiteral("body")).toString();
+    CHECK(body.contains(QStringLiteral("Wann ist mein Ausweis fertig?")));
+    const QString dueText = QLocale(QLocale::German).toString(
+        prefilled.deadline.toTimeZone(journal::BusinessCalendar::berlin()).date(), QStringLiteral("dd.MM.yyyy"));
+    CHECK(body.contains(dueText));
+
+    // The case is in the open-cases view; search finds it by number, marking it answered closes it.
+    desk.calls->showCases();
+    desk::CasesView *cases = desk.calls->casesView();
+    QAbstractItemModelTester tester(cases->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    cases->searchEdit()->setText(caseNumber);
+    REQUIRE(cases->model()->rowCount() == 1);
+    CHECK(cases->model()->caseAt(0)->caseNumber == caseNumber);
+    CHECK_FALSE(cases->model()->data(cases->model()->index(0, 0), journal::CaseListModel::OverdueRole).toBool());
+    cases->table()->setCurrentIndex(cases->model()->index(0, 0));
+    REQUIRE(cases->markSelected(false, &error));
+    CHECK(cases->model()->rowCount() == 0);
+}
+
+TEST_CASE("an appointment booked from the wrap-up shows as taken and the confirmation with .ics arrives",
+          "[calls][appointment]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    SmtpSink smtp;
+    QString error;
+    REQUIRE(smtp.start(&error));
+    desk::CallDeskConfig config = configIn(dir);
+    config.mailEnabled = true;
+    config.smtp.host = QStringLiteral("127.0.0.1");
+    config.smtp.port = smtp.port();
+    config.smtp.security = outbox::SmtpConfig::Security::None;
+    CallsDesk desk(config);
+    // One counter, open every day all day: the slots do not depend on when the test runs.
+    appointments::OfficeSchedule office;
+    office.officeId = QStringLiteral("102522");
+    office.name = QStringLiteral("Bürgerbüro Orleansplatz");
+    office.address = QStringLiteral("Orleansstraße 50, 81667 München");
+    office.capacity = 1;
+    office.cellMinutes = 20;
+    for (int day = 1; day <= 7; ++day) {
+        office.hours.append({day, QTime(0, 0), QTime(23, 40)});
+    }
+    REQUIRE(desk.calls->appointments()->setOffice(office, &error));
+
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    QTest::keyClick(desk.window.get(), Qt::Key_3, Qt::AltModifier);
+    desk::AppointmentDialog *dialog = desk.calls->appointmentDialog();
+    REQUIRE(dialog);
+    REQUIRE(dialog->slotList()->count() > 0);
+    const QString chosen = dialog->slotList()->item(0)->text();
+    dialog->nameEdit()->setText(QStringLiteral("Erika Mustermann"));
+    dialog->emailEdit()->setText(QStringLiteral("erika@example.org"));
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    dialog->accept();
+    REQUIRE(saved.count() == 1);
+    const auto record = desk.calls->journal()->call(saved.first().at(0).toString());
+    REQUIRE(record);
+    CHECK(record->outcome == journal::Outcome::Appointment);
+    const auto booking = desk.calls->appointments()->booking(record->appointmentId);
+    REQUIRE(booking);
+    // The slot is taken now: the booked cell is full and the slot is no longer offered.
+    CHECK(desk.calls->appointments()->bookedSeats(QStringLiteral("102522"), booking->start) == 1);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("102522");
+    query.durationMinutes = 20;
+    query.limit = 500;
+    for (const appointments::Slot &slot : desk.calls->appointments()->freeSlots(query)) {
+        CHECK(slot.start != booking->start);
+    }
+    Q_UNUSED(chosen);
+
+    REQUIRE(QTest::qWaitFor([&] { return smtp.messageFiles().size() == 1; }, 15000));
+    const QJsonObject parsed = SmtpSink::parse(smtp.messageFiles().first(), &error);
+    INFO(error.toStdString());
+    CHECK(parsed.value(QStringLiteral("to")).toString().contains(QStringLiteral("erika@example.org")));
+    const QJsonArray attachments = parsed.value(QStringLiteral("attachments")).toArray();
+    REQUIRE(attachments.size() == 1);
+    CHECK(attachments.first().toObject().value(QStringLiteral("data")).toString().contains(
+        QStringLiteral("BEGIN:VCALENDAR")));
+
+    // Moved from the appointments list (Ctrl+Shift+T) to another free slot: the old one is free again, the
+    // citizen gets the new time; then cancelled: the slot is free and a cancellation goes out.
+    desk.calls->showAppointments(); // the booking dialog just closed: which window is active is up to the platform
+    desk::AppointmentsView *view = desk.calls->appointmentsView();
+    REQUIRE(view);
+    QAbstractItemModelTester tester(view->table()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(view->table()->rowCount() == 1);
+    view->table()->setCurrentCell(0, 0);
+    view->showSlotsForSelected();
+    REQUIRE(view->slotList()->count() > 0);
+    view->slotList()->setCurrentRow(0);
+    REQUIRE(view->rebookSelected(&error));
+    CHECK(desk.calls->appointments()->bookedSeats(QStringLiteral("102522"), booking->start) == 0);
+    CHECK(desk.calls->appointments()->booking(booking->id)->state == appointments::BookingState::Cancelled);
+    REQUIRE(view->table()->rowCount() == 1);
+    REQUIRE(QTest::qWaitFor([&] { return smtp.messageFiles().size() == 2; }, 15000));
+    view->table()->setCurrentCell(0, 0);
+    REQUIRE(view->cancelSelected(&error));
+    CHECK(view->table()->rowCount() == 0);
+    REQUIRE(QTest::qWaitFor([&] { return smtp.messageFiles().size() == 3; }, 15000));
+    const QJsonObject cancellation = SmtpSink::parse(smtp.messageFiles().last(), &error);
+    const QJsonArray cancelIcs = cancellation.value(QStringLiteral("attachments")).toArray();
+    REQUIRE(cancelIcs.size() == 1);
+    CHECK(cancelIcs.first().toObject().value(QStringLiteral("data")).toString().contains(
+        QStringLiteral("METHOD:CANCEL")));
+}
+
+TEST_CASE("a slot lost to another desk shows the clear message and the next free slots", "[calls][appointment]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    appointments::OfficeSchedule office;
+    office.officeId = QStringLiteral("102522");
+    office.name = QStringLiteral("Bürgerbüro Orleansplatz");
+    office.capacity = 1;
+    office.cellMinutes = 20;
+    for (int day = 1; day <= 7; ++day) {
+        office.hours.append({day, QTime(0, 0), QTime(23, 40)});
+    }
+    QString error;
+    REQUIRE(desk.calls->appointments()->setOffice(office, &error));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClick(desk.window.get(), Qt::Key_3, Qt::AltModifier);
+    desk::AppointmentDialog *dialog = desk.calls->appointmentDialog();
+    REQUIRE(dialog);
+    REQUIRE(dialog->slotList()->count() > 0);
+    const QString shownFirst = dialog->slotList()->item(0)->text();
+
+    // Another desk (its own connection to the same file) books the very slot the agent has selected.
+    auto other = appointments::AppointmentStore::open(dir.filePath(QStringLiteral("journal.db")), &error);
+    REQUIRE(other);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("102522");
+    query.durationMinutes = 20;
+    const QList<appointments::Slot> slots = other->freeSlots(query, &error);
+    REQUIRE_FALSE(slots.isEmpty());
+    appointments::BookingRequest request;
+    request.officeId = QStringLiteral("102522");
+    request.serviceId = QStringLiteral("1063441");
+    request.serviceTitle = QStringLiteral("Personalausweis");
+    request.start = slots.first().start;
+    request.durationMinutes = 20;
+    request.citizenName = QStringLiteral("Max");
+    request.confirmation.send = false;
+    appointments::Booking theirs;
+    QList<appointments::Slot> unused;
+    REQUIRE(other->book(request, &theirs, &unused, &error));
+
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    dialog->nameEdit()->setText(QStringLiteral("Erika"));
+    dialog->accept();
+    CHECK(saved.isEmpty());
+    CHECK(dialog->isVisible());
+    CHECK(dialog->message().contains(QStringLiteral("just taken")));
+    REQUIRE(dialog->slotList()->count() > 0);
+    CHECK(dialog->slotList()->item(0)->text() != shownFirst);
+    dialog->accept(); // the next free slot
+    CHECK(saved.count() == 1);
+}
+
+TEST_CASE("a case due soon is announced once, and an overdue case is flagged in the open-cases view", "[calls][cases]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    journal::JournalStore *store = desk.calls->journal();
+    const auto forward = [&](const QDateTime &deadline, const QDateTime &remindAt) {
+        journal::CallRecord call;
+        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        call.answeredAt = call.offeredAt;
+        call.endedAt = call.offeredAt.addSecs(120);
+        call.callerNumber = QStringLiteral("+4935112345");
+        call.agent = QStringLiteral("agent7");
+        QString error;
+        REQUIRE(store->saveDraft(call, &error));
+        journal::ForwardRequest r;
+        r.fromEmail = QStringLiteral("buergertelefon@example.org");
+        r.officeEmail = QStringLiteral("buergerbuero.kvr@muenchen.de");
+        r.officeName = QStringLiteral("Bürgerbüro");
+        r.serviceId = QStringLiteral("1063441");
+        r.serviceTitle = QStringLiteral("Personalausweis");
+        r.question = QStringLiteral("Frage");
+        r.callbackPhone = QStringLiteral("0351 12345");
+        r.callbackConsent = true;
+        r.deadline = deadline;
+        r.remindAt = remindAt;
+        journal::ForwardResult result;
+        INFO(error.toStdString());
+        REQUIRE(store->commitForward(call, r, &result, &error));
+        return result.caseNumber;
+    };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSignalSpy reminded(desk.calls.get(), &desk::CallDesk::reminderShown);
+    const QString dueSoon = forward(now.addSecs(3600), now.addSecs(-60));
+    const QString overdue = forward(now.addSecs(-3600), QDateTime());
+    REQUIRE((reminded.count() > 0 || reminded.wait(3000)));
+    CHECK(reminded.first().at(0).toString() == dueSoon);
+    QTest::qWait(500); // later checks do not announce it again
+    CHECK(reminded.count() == 1);
+    CHECK(desk.calls->lastAnnouncement().contains(dueSoon));
+
+    desk.calls->showCases();
+    journal::CaseListModel *model = desk.calls->casesView()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(model->rowCount() == 2);
+    CHECK(model->caseAt(0)->caseNumber == overdue); // by deadline
+    CHECK(model->data(model->index(0, 0), journal::CaseListModel::OverdueRole).toBool());
+    CHECK_FALSE(model->data(model->index(1, 0), journal::CaseListModel::OverdueRole).toBool());
+    // Search by the citizen's phone number finds both; by case number just one.
+    desk.calls->casesView()->searchEdit()->setText(QStringLiteral("0351 12345"));
+    CHECK(model->rowCount() == 2);
+    desk.calls->casesView()->searchEdit()->setText(dueSoon);
+    CHECK(model->rowCount() == 1);
+}
+
+TEST_CASE("a wrap-up draft survives a killed desk and is offered again at the next start", "[calls][draft]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    QString draftId;
+    {
+        CallsDesk desk(configIn(dir));
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+        REQUIRE(panel->isOpen());
+        auto *notes = panel->findChild<QPlainTextEdit *>();
+        notes->setFocus();
+        QTest::keyClicks(notes, QStringLiteral("Ummeldung, Unterlagen erklaert"));
+        draftId = panel->record().id;
+        REQUIRE_FALSE(draftId.isEmpty());
+        // Destroyed without an outcome: what a kill leaves behind (every keystroke was saved as it came).
+    }
+    CallsDesk desk(configIn(dir));
+    desk::WrapUpPanel *panel = desk.calls->wrapUpPanel();
+    REQUIRE(panel->isOpen());
+    CHECK(panel->record().id == draftId);
+    CHECK(panel->record().notes == QStringLiteral("Ummeldung, Unterlagen erklaert"));
+    CHECK(panel->message().contains(QStringLiteral("earlier session")));
+    QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
+    QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
+    REQUIRE(saved.count() == 1);
+    CHECK(desk.calls->journal()->pendingDrafts().isEmpty());
+    CHECK_FALSE(desk.calls->journal()->call(draftId)->draft);
+}
+
+TEST_CASE("the call widgets have accessible names and the F1 overlay lists the call keys", "[calls][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    desk.calls->showCases();
+    int checked = 0;
+    for (QWidget *root : {static_cast<QWidget *>(desk.calls->controls()),
+                          static_cast<QWidget *>(desk.calls->wrapUpPanel()),
+                          static_cast<QWidget *>(desk.calls->casesView())}) {
+        for (QWidget *w : root->findChildren<QWidget *>()) {
+            if (w->focusPolicy() == Qt::NoFocus || w->inherits("QScrollBar") || w->inherits("QHeaderView") ||
+                (w->parentWidget() && w->parentWidget()->inherits("QComboBox")) ||
+                (w->parentWidget() && w->parentWidget()->inherits("QAbstractScrollArea") &&
+                 w->parentWidget() != root && !w->inherits("QAbstractScrollArea"))) {
+                continue;
+            }
+            INFO(w->metaObject()->className() << " " << w->objectName().toStdString());
+            CHECK_FALSE(w->accessibleName().isEmpty());
+            CHECK_FALSE(w->accessibleDescription().isEmpty());
+            ++checked;
+        }
+    }
+    CHECK(checked >= 15);
+    QTest::keyClick(desk.window.get(), Qt::Key_F1);
+    const QString listed = desk.window->shortcutsOverlay()->listedText();
+    CHECK(listed.contains(QStringLiteral("F5")));
+    CHECK(listed.contains(QStringLiteral("Answer the call")));
+    CHECK(listed.contains(QStringLiteral("Alt+1")));
+    for (QAction *action : desk.calls->actions()) {
+        CHECK_FALSE(action->shortcut().isEmpty());
+    }
+}
+
+TEST_CASE("telephony and mail settings pages round-trip, and passwords never reach the settings file", "[calls][settings]")
+{
+    QSettings().clear();
+    desk::TelephonySettingsPage phone;
+    desk::MailSettingsPage mail;
+    {
+        QSettings settings;
+        phone.load(settings);
+        mail.load(settings);
+    }
+    const auto edit = [](QWidget *page, const QString &name) {
+        for (QLineEdit *e : page->findChildren<QLineEdit *>()) {
+            if (e->accessibleName() == name) {
+                return e;
+            }
+        }
+        FAIL("no field " << name.toStdString());
+        return static_cast<QLineEdit *>(nullptr);
+    };
+    phone.findChild<QCheckBox *>()->setChecked(true);
+    edit(&phone, QStringLiteral("SIP user"))->setText(QStringLiteral("agent12"));
+    edit(&phone, QStringLiteral("Registrar"))->setText(QStringLiteral("pbx.example.org:5060"));
+    edit(&phone, QStringLiteral("Lines and municipalities"))->setText(QStringLiteral("0341 115-0=Leipzig"));
+    edit(&mail, QStringLiteral("SMTP server"))->setText(QStringLiteral("mail.example.org"));
+    edit(&mail, QStringLiteral("Mail password"))->setText(QStringLiteral("geheim-smtp"));
+    {
+        QSettings settings;
+        phone.save(settings);
+        mail.save(settings);
+        settings.sync();
+    }
+    QSettings settings;
+    const desk::CallDeskConfig config = desk::loadCallDeskConfig(settings);
+    CHECK(config.sipEnabled);
+    CHECK(config.sipUser == QStringLiteral("agent12"));
+    CHECK(config.sipRegistrar == QStringLiteral("pbx.example.org:5060"));
+    CHECK(config.lineMap == QStringLiteral("0341 115-0=Leipzig"));
+    CHECK(config.smtp.host == QStringLiteral("mail.example.org"));
+    CHECK(config.calendarState == QStringLiteral("SN")); // Saxony by default
+    QFile file(settings.fileName());
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK_FALSE(file.readAll().contains("geheim-smtp"));
+}
+
+TEST_CASE("render call review pictures", "[.shots]")
+{
+    // Not a check: pictures for a human review of the call states (run with "[.shots]", files in $SHOTS_DIR).
+    QSettings().clear();
+    QTemporaryDir dir;
+    const QString out = qEnvironmentVariable("SHOTS_DIR", QStringLiteral("/tmp"));
+    CallsDesk desk(configIn(dir));
+    desk.window->resize(1380, 900);
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::qWait(300);
+    desk.window->grab().save(out + QStringLiteral("/calls-talking.png"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTest::qWait(300);
+    desk.window->grab().save(out + QStringLiteral("/calls-wrapup.png"));
+    QTest::keyClick(desk.window.get(), Qt::Key_F1);
+    QTest::qWait(300);
+    desk.window->grab().save(out + QStringLiteral("/calls-overlay.png"));
+    QTest::keyClick(desk.window.get(), Qt::Key_Escape);
+    QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::AltModifier);
+    REQUIRE(desk.calls->forwardDialog());
+    QTest::qWait(300);
+    desk.calls->forwardDialog()->grab().save(out + QStringLiteral("/calls-forward.png"));
+}
