@@ -463,6 +463,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
 
     // Completions of what is being typed, and longer stems of the same word family
     // ("verlaengern" → verlaenger|ung). The closer in length, the more likely meant.
+    // A word the synonym table knows ("perso") is an abbreviation, not the start of "persoenlich".
+    const float abbreviation = synonyms.contains(folded) ? 0.6f : 1.0f;
     const size_t minPrefix = typing ? 3 : 4;
     if (folded.size() >= minPrefix) {
         std::vector<std::pair<uint32_t, uint32_t>> completions;   // (df, word)
@@ -474,8 +476,6 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         const size_t keep = std::min(completions.size(), kMaxPrefixCompletions);
         std::partial_sort(completions.begin(), completions.begin() + qsizetype(keep), completions.end(),
                           [](const auto &a, const auto &b) { return a.first > b.first; });
-        // A word the synonym table knows ("perso") is an abbreviation, not the start of "persoenlich".
-        const float abbreviation = synonyms.contains(folded) ? 0.6f : 1.0f;
         // Rank completions by closeness in length and by how common they are: "persona" is more
         // likely the start of "personalausweis" (in many articles) than of a rare longer word.
         const float maxDf = keep > 0 ? std::log1p(float(completions.front().first)) : 1.0f;
@@ -493,7 +493,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         for (; it != termsByText.end() && terms[*it].stem.starts_with(stem) && count < kMaxPrefixCompletions;
              ++it, ++count) {
             const float ratio = float(stem.size()) / float(terms[*it].stem.size());
-            add({*it}, 0.4f + 0.5f * ratio);
+            add({*it}, abbreviation * (0.4f + 0.5f * ratio));
         }
     }
 
@@ -657,9 +657,15 @@ QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<ui
     std::vector<bool> hit(tokens.size(), false);
     for (size_t i = 0; i < tokens.size(); ++i) {
         if (const Word *w = word(tokens[i].folded)) {
-            bool match = matchedTerms.contains(w->term);
+            // Marked: words matched well; a far-fetched completion ("perso" → persönlich) still counts in
+            // the ranking but is not shown as what was asked for.
+            auto strong = [&matchedTerms](uint32_t t) {
+                const auto it = matchedTerms.find(t);
+                return it != matchedTerms.end() && it->second >= 0.5f;
+            };
+            bool match = strong(w->term);
             for (uint32_t p : w->partTerms) {
-                match = match || matchedTerms.contains(p);
+                match = match || strong(p);
             }
             hit[i] = match;
         }
