@@ -43,6 +43,7 @@ constexpr float kTypo1Weight = 0.75f;
 constexpr float kTypo2Weight = 0.55f;
 constexpr float kInflectionWeight = 0.9f;
 constexpr float kPriorWeight = 0.3f;
+constexpr float kUmlautWeight = 0.75f;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
@@ -457,7 +458,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
 
     if (const auto it = termsByPlainVowels.find(withoutUmlauts(stem)); it != termsByPlainVowels.end()) {
         for (uint32_t t : it->second) {
-            add({t}, kInflectionWeight);
+            add({t}, kUmlautWeight);   // less than an inflection: "verlaeng" → "verlang(en)" is a different word
         }
     }
 
@@ -1026,7 +1027,7 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     candidates.reserve(s.touchedTotal.size());
     for (uint32_t doc : s.touchedTotal) {
         const float coverage = required == 0 ? 1.0f : float(s.matched[doc]) / float(required);
-        candidates.push_back({s.total[doc] * coverage * coverage, doc});
+        candidates.push_back({s.total[doc] * coverage * std::sqrt(coverage), doc});   // coverage^1.5
         s.total[doc] = 0;
         s.matched[doc] = 0;
     }

@@ -161,7 +161,7 @@ TEST_CASE("natural questions: stop words do not block a match", "[search]")
     CHECK(topTitles(QStringLiteral("Wie bekomme ich ein polizeiliches Führungszeugnis?"), 1)
           == QStringList{QStringLiteral("Führungszeugnis")});
     CHECK(topTitles(QStringLiteral("Ich möchte aus der Kirche austreten"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
-    CHECK(topTitles(QStringLiteral("Wo kann ich meinen Reisepass verlängern?"), 3).contains(QStringLiteral("Reisepass")));
+    CHECK(topTitles(QStringLiteral("Wo kann ich meinen Reisepass verlängern?"), 1) == QStringList{QStringLiteral("Reisepass")});
     // Separable verb: "melde … ab" means abmelden.
     CHECK(topTitles(QStringLiteral("Ich ziehe ins Ausland, wo melde ich mich ab?"), 1)
           == QStringList{QStringLiteral("Wohnsitz abmelden")});
