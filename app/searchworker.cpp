@@ -22,6 +22,12 @@ void SearchWorker::setRevisionCheckInterval(int ms)
     m_revisionCheckMs = ms;
 }
 
+void SearchWorker::checkRevisionNow()
+{
+    m_sinceRevisionCheck.invalidate();
+    rebuildIfChanged();
+}
+
 void SearchWorker::noteRequested(quint64 requestId)
 {
     quint64 current = m_newestRequest.load();

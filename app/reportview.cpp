@@ -1,0 +1,310 @@
+#include "reportview.h"
+
+#include "journalstore.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateEdit>
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPieSeries>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTimeZone>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace desk {
+
+namespace {
+
+constexpr double FirstContactPromise = 0.65; // the 115 service promise
+
+QChartView *makeChartView(QWidget *parent)
+{
+    auto *view = new QChartView(new QChart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(220);
+    view->setFocusPolicy(Qt::StrongFocus); // reachable by keyboard, so screen readers announce its name
+    return view;
+}
+
+void setBars(QChartView *view, const QString &title, const QString &setName, const QStringList &categories,
+             const QList<int> &values)
+{
+    QChart *chart = view->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+    auto *set = new QBarSet(setName);
+    int max = 0;
+    for (int v : values) {
+        *set << v;
+        max = qMax(max, v);
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    auto *y = new QValueAxis;
+    y->setRange(0, qMax(1, max));
+    y->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->setTitle(title);
+    chart->legend()->hide();
+}
+
+} // namespace
+
+ReportView::ReportView(const QString &journalPath, QWidget *parent)
+    : QWidget(parent), m_journalPath(journalPath), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
+      m_refresh(new QPushButton(this)), m_export(new QPushButton(this)), m_summary(new QLabel(this)),
+      m_empty(new QLabel(this)), m_hours(makeChartView(this)), m_weekdays(makeChartView(this)),
+      m_outcomes(makeChartView(this)), m_charts(new QWidget(this))
+{
+    setObjectName(QStringLiteral("ReportView"));
+    m_from->setCalendarPopup(true);
+    m_to->setCalendarPopup(true);
+    const QDate today = QDate::currentDate();
+    m_from->setDate(today.addDays(-27));
+    m_to->setDate(today);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    auto *period = new QHBoxLayout;
+    period->addWidget(m_from);
+    period->addWidget(m_to);
+    period->addWidget(m_refresh);
+    period->addStretch(1);
+    period->addWidget(m_export);
+    auto *grid = new QGridLayout(m_charts);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_hours, 0, 0, 1, 2);
+    grid->addWidget(m_weekdays, 1, 0);
+    grid->addWidget(m_outcomes, 1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(period);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_empty, 1);
+    layout->addWidget(m_charts, 3);
+    connect(m_refresh, &QPushButton::clicked, this, [this]() { refresh(); });
+    connect(m_export, &QPushButton::clicked, this, [this]() {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export figures"),
+                                                          QDir::home().filePath(QStringLiteral("figures.csv")),
+                                                          tr("CSV files (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportCsv(path, &error)) {
+            m_summary->setText(error);
+        }
+    });
+    retranslateUi();
+}
+
+ReportView::~ReportView() = default;
+
+QString ReportView::defaultJournalPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("journal.db"));
+}
+
+void ReportView::setPeriod(const QDate &from, const QDate &to)
+{
+    m_from->setDate(from);
+    m_to->setDate(to);
+}
+
+bool ReportView::refresh()
+{
+    QString error;
+    m_loaded = false;
+    m_figures = journal::Figures();
+    if (QFile::exists(m_journalPath)) {
+        const std::unique_ptr<journal::JournalStore> store = journal::JournalStore::open(m_journalPath, &error);
+        if (!store) {
+            m_summary->setText(tr("The call journal cannot be opened: %1").arg(error));
+            draw();
+            return false;
+        }
+        const QTimeZone zone(QByteArrayLiteral("Europe/Berlin"));
+        m_figures = store->figures(QDateTime(m_from->date(), QTime(0, 0), zone).toUTC(),
+                                   QDateTime(m_to->date().addDays(1), QTime(0, 0), zone).toUTC());
+        m_loaded = true;
+    }
+    draw();
+    return true;
+}
+
+void ReportView::draw()
+{
+    const journal::Figures &f = m_figures;
+    const bool data = f.calls > 0;
+    m_charts->setVisible(data);
+    m_empty->setVisible(!data);
+    m_export->setEnabled(data);
+    QStringList hours;
+    QList<int> perHour;
+    for (int h = 0; h < 24; ++h) {
+        hours << QString::number(h);
+        perHour << f.callsPerHour.at(size_t(h));
+    }
+    setBars(m_hours, tr("Calls per hour"), tr("Calls"), hours, perHour);
+    QStringList days;
+    QList<int> perDay;
+    for (int d = 0; d < 7; ++d) {
+        days << QLocale().dayName(d + 1, QLocale::ShortFormat);
+        perDay << f.callsPerWeekday.at(size_t(d));
+    }
+    setBars(m_weekdays, tr("Calls per weekday"), tr("Calls"), days, perDay);
+
+    QChart *pie = m_outcomes->chart();
+    pie->removeAllSeries();
+    auto *series = new QPieSeries;
+    const int other = qMax(0, f.calls - f.answeredDirectly - f.forwarded - f.appointments);
+    const auto slice = [series](const QString &label, int value) {
+        if (value > 0) {
+            series->append(QStringLiteral("%1 (%2)").arg(label).arg(value), value);
+        }
+    };
+    slice(tr("Answered directly"), f.answeredDirectly);
+    slice(tr("Forwarded"), f.forwarded);
+    slice(tr("Appointment"), f.appointments);
+    slice(tr("Other"), other);
+    pie->addSeries(series);
+    pie->setTitle(tr("Outcomes"));
+    pie->legend()->setAlignment(Qt::AlignRight);
+
+    if (!data) {
+        m_summary->setText(m_loaded ? QString() : tr("No call journal yet on this desk."));
+        return;
+    }
+    const QString promise = f.firstContactResolution >= FirstContactPromise ? tr("meets the promise of 65 %")
+                                                                            : tr("below the promise of 65 %");
+    m_summary->setText(
+        tr("%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % "
+           "(%4 of %5; %6 open, %7 overdue). Average talk time %8 s.",
+           nullptr, f.calls)
+            .arg(QLocale().toString(f.firstContactResolution * 100, 'f', 1), promise,
+                 QLocale().toString(f.shareInTime * 100, 'f', 1))
+            .arg(f.casesInTime)
+            .arg(f.casesDue)
+            .arg(f.casesOpen)
+            .arg(f.casesOverdue)
+            .arg(f.averageTalkSeconds));
+}
+
+QString ReportView::figuresCsv(const journal::Figures &f, const QDate &from, const QDate &to)
+{
+    QString csv = QStringLiteral("figure,key,value\r\n");
+    const auto line = [&csv](const QString &figure, const QString &key, const QString &value) {
+        csv += QStringLiteral("%1,%2,%3\r\n").arg(figure, key, value);
+    };
+    line(QStringLiteral("period"), QStringLiteral("from"), from.toString(Qt::ISODate));
+    line(QStringLiteral("period"), QStringLiteral("to"), to.toString(Qt::ISODate));
+    line(QStringLiteral("calls"), QString(), QString::number(f.calls));
+    line(QStringLiteral("outcome"), QStringLiteral("answered_directly"), QString::number(f.answeredDirectly));
+    line(QStringLiteral("outcome"), QStringLiteral("forwarded"), QString::number(f.forwarded));
+    line(QStringLiteral("outcome"), QStringLiteral("appointment"), QString::number(f.appointments));
+    line(QStringLiteral("first_contact_resolution"), QString(), QString::number(f.firstContactResolution, 'f', 4));
+    line(QStringLiteral("forwarded_in_time"), QStringLiteral("share"), QString::number(f.shareInTime, 'f', 4));
+    line(QStringLiteral("forwarded_in_time"), QStringLiteral("in_time"), QString::number(f.casesInTime));
+    line(QStringLiteral("forwarded_in_time"), QStringLiteral("due"), QString::number(f.casesDue));
+    line(QStringLiteral("average_talk_seconds"), QString(), QString::number(f.averageTalkSeconds));
+    for (int h = 0; h < 24; ++h) {
+        line(QStringLiteral("calls_per_hour"), QString::number(h), QString::number(f.callsPerHour.at(size_t(h))));
+    }
+    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (int d = 0; d < 7; ++d) {
+        line(QStringLiteral("calls_per_weekday"), QLatin1String(days[d]),
+             QString::number(f.callsPerWeekday.at(size_t(d))));
+    }
+    return csv;
+}
+
+bool ReportView::exportCsv(const QString &path, QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(figuresCsv(m_figures, m_from->date(), m_to->date()).toUtf8());
+    return true;
+}
+
+const journal::Figures &ReportView::figures() const
+{
+    return m_figures;
+}
+
+bool ReportView::hasData() const
+{
+    return m_figures.calls > 0;
+}
+
+QChartView *ReportView::hourChart() const
+{
+    return m_hours;
+}
+
+QChartView *ReportView::weekdayChart() const
+{
+    return m_weekdays;
+}
+
+QChartView *ReportView::outcomeChart() const
+{
+    return m_outcomes;
+}
+
+QLabel *ReportView::summaryLabel() const
+{
+    return m_summary;
+}
+
+void ReportView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        draw();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ReportView::retranslateUi()
+{
+    setWindowTitle(tr("Figures – Hotline Desk"));
+    m_refresh->setText(tr("&Show"));
+    m_export->setText(tr("E&xport CSV…"));
+    m_empty->setText(tr("No calls in this period yet. Figures appear once calls are recorded in the journal."));
+    const auto name = [](QWidget *w, const QString &n, const QString &d) {
+        w->setAccessibleName(n);
+        w->setAccessibleDescription(d);
+    };
+    name(m_from, tr("From"), tr("First day of the period"));
+    name(m_to, tr("To"), tr("Last day of the period"));
+    name(m_refresh, tr("Show"), tr("Computes the figures for the period"));
+    name(m_export, tr("Export CSV"), tr("Saves the figures of the period as a CSV file"));
+    name(m_summary, tr("Key figures"), tr("First-contact resolution, deadlines kept and talk time"));
+    name(m_empty, tr("No data"), tr("Shown when the period has no calls"));
+    name(m_hours, tr("Calls per hour"), tr("Bar chart of the calls by hour of the day"));
+    name(m_weekdays, tr("Calls per weekday"), tr("Bar chart of the calls by weekday"));
+    name(m_outcomes, tr("Outcomes"), tr("Pie chart: answered directly, forwarded, appointment"));
+}
+
+} // namespace desk

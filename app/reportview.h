@@ -1,0 +1,63 @@
+#pragma once
+
+#include "journaltypes.h"
+
+#include <QWidget>
+
+class QChartView;
+class QDateEdit;
+class QLabel;
+class QPushButton;
+
+namespace desk {
+
+// Figures for team leads from the call journal (journal::JournalStore::figures, computed in the journal library):
+// calls per hour and per weekday, the outcome mix, first-contact resolution against the 115 promise of 65 %, the
+// share of forwarded cases answered by their deadline and the average talk time. Drawn with Qt Charts; the figures
+// export as CSV. Without calls in the period it shows an empty state instead of empty axes.
+class ReportView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReportView)
+
+public:
+    explicit ReportView(const QString &journalPath, QWidget *parent = nullptr);
+    ~ReportView() override;
+
+    static QString defaultJournalPath();
+
+    void setPeriod(const QDate &from, const QDate &to);
+    bool refresh();                                   // false (with the message shown) if the journal cannot open
+    const journal::Figures &figures() const;
+    bool hasData() const;
+    bool exportCsv(const QString &path, QString *error) const;
+    static QString figuresCsv(const journal::Figures &figures, const QDate &from, const QDate &to);
+
+    QChartView *hourChart() const;
+    QChartView *weekdayChart() const;
+    QChartView *outcomeChart() const;
+    QLabel *summaryLabel() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void draw();
+
+    QString m_journalPath;
+    journal::Figures m_figures;
+    bool m_loaded = false;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QPushButton *m_refresh;
+    QPushButton *m_export;
+    QLabel *m_summary;
+    QLabel *m_empty;
+    QChartView *m_hours;
+    QChartView *m_weekdays;
+    QChartView *m_outcomes;
+    QWidget *m_charts;
+};
+
+} // namespace desk
