@@ -147,6 +147,448 @@
     </message>
 </context>
 <context>
+    <name>DiffView</name>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Die beiden Fassungen sind gleich.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ArticleEditor</name>
+    <message>
+        <source>Insert link</source>
+        <translation>Link einfügen</translation>
+    </message>
+    <message>
+        <source>Web address (https://…), e-mail (mailto:…) or phone (tel:…):</source>
+        <translation>Webadresse (https://…), E-Mail (mailto:…) oder Telefon (tel:…):</translation>
+    </message>
+    <message>
+        <source>Only https, http, mailto and tel links are allowed.</source>
+        <translation>Nur https-, http-, mailto- und tel-Links sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Neue Unterlage</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>S&amp;ynonyms:</source>
+        <translation>S&amp;ynonyme:</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>K&amp;urzbeschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>D&amp;ocuments to bring:</source>
+        <translation>Mitzubringende &amp;Unterlagen:</translation>
+    </message>
+    <message>
+        <source>&amp;Fees:</source>
+        <translation>&amp;Gebühren:</translation>
+    </message>
+    <message>
+        <source>&amp;Processing time:</source>
+        <translation>&amp;Bearbeitungsdauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>&amp;Rechtsgrundlage:</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;office:</source>
+        <translation>Zuständige &amp;Stelle:</translation>
+    </message>
+    <message>
+        <source>O&amp;nline service:</source>
+        <translation>O&amp;nline-Dienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from / to:</source>
+        <translation>Gültig &amp;von / bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Review by:</source>
+        <translation>&amp;Prüfen bis:</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Change note (what changed, for the history):</source>
+        <translation>Änderungsnotiz (was sich geändert hat, für die Versionsgeschichte):</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• Liste</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Liste</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Überschrift</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>Bold text (Ctrl+B)</source>
+        <translation>Fetter Text (Strg+B)</translation>
+    </message>
+    <message>
+        <source>Italic text (Ctrl+I)</source>
+        <translation>Kursiver Text (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Turn the paragraph into a bulleted list item, or back</source>
+        <translation>Macht den Absatz zum Aufzählungspunkt oder wieder zurück</translation>
+    </message>
+    <message>
+        <source>Turn the paragraph into a numbered list item, or back</source>
+        <translation>Macht den Absatz zum nummerierten Punkt oder wieder zurück</translation>
+    </message>
+    <message>
+        <source>Turn the paragraph into a section heading, or back</source>
+        <translation>Macht den Absatz zur Zwischenüberschrift oder wieder zurück</translation>
+    </message>
+    <message>
+        <source>Link the selected text to a web address, e-mail or phone number</source>
+        <translation>Verlinkt den markierten Text mit einer Webadresse, E-Mail oder Telefonnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Add document</source>
+        <translation>Unterlage &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move document</source>
+        <translation>Unterlage &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Submit for &amp;review</source>
+        <translation>Zur &amp;Prüfung einreichen</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Discard &amp;draft</source>
+        <translation>&amp;Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. Perso, ID card</source>
+        <translation>Durch Kommas getrennt, z. B. Perso, Ausweis</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Which service is open in the editor</source>
+        <translation>Welche Dienstleistung im Editor geöffnet ist</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>The service&apos;s name as agents search for it</source>
+        <translation>Der Name der Dienstleistung, unter dem sie gesucht wird</translation>
+    </message>
+    <message>
+        <source>Synonyms</source>
+        <translation>Synonyme</translation>
+    </message>
+    <message>
+        <source>Other words callers use, separated by commas; they find the service too</source>
+        <translation>Andere Wörter der Anrufenden, durch Kommas getrennt; sie finden die Dienstleistung ebenfalls</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>One or two plain sentences shown first</source>
+        <translation>Ein oder zwei einfache Sätze, die zuerst angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Rich text: use the buttons above for bold, italic, lists, headings and links</source>
+        <translation>Formatierter Text: Schaltflächen darüber für fett, kursiv, Listen, Überschriften und Links</translation>
+    </message>
+    <message>
+        <source>Documents to bring</source>
+        <translation>Mitzubringende Unterlagen</translation>
+    </message>
+    <message>
+        <source>One document per entry; F2 or double-click edits an entry</source>
+        <translation>Eine Unterlage pro Eintrag; F2 oder Doppelklick bearbeitet einen Eintrag</translation>
+    </message>
+    <message>
+        <source>Add document</source>
+        <translation>Unterlage hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds an entry to the documents to bring</source>
+        <translation>Fügt den Unterlagen einen Eintrag hinzu</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Unterlage entfernen</translation>
+    </message>
+    <message>
+        <source>Removes the selected document</source>
+        <translation>Entfernt die ausgewählte Unterlage</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>What the service costs</source>
+        <translation>Was die Dienstleistung kostet</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>Bearbeitungsdauer</translation>
+    </message>
+    <message>
+        <source>How long the office takes</source>
+        <translation>Wie lange die Stelle braucht</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Rechtsgrundlage</translation>
+    </message>
+    <message>
+        <source>The law or statute</source>
+        <translation>Das Gesetz oder die Satzung</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>Zuständige Stelle</translation>
+    </message>
+    <message>
+        <source>The office that handles the service</source>
+        <translation>Die Stelle, die die Dienstleistung bearbeitet</translation>
+    </message>
+    <message>
+        <source>Online service</source>
+        <translation>Online-Dienst</translation>
+    </message>
+    <message>
+        <source>Web address where citizens apply online</source>
+        <translation>Webadresse, unter der Bürgerinnen und Bürger online beantragen</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>The group in the category list</source>
+        <translation>Die Gruppe in der Kategorienliste</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig von</translation>
+    </message>
+    <message>
+        <source>First day this text applies; – for no limit</source>
+        <translation>Erster Tag, ab dem der Text gilt; – für unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Last day this text applies; – for no limit</source>
+        <translation>Letzter Tag, an dem der Text gilt; – für unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>Prüfen bis</translation>
+    </message>
+    <message>
+        <source>When a team lead must check the text again</source>
+        <translation>Wann eine Teamleitung den Text wieder prüfen muss</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>Entwurfsstatus</translation>
+    </message>
+    <message>
+        <source>Whether your draft is saved, in review or published</source>
+        <translation>Ob Ihr Entwurf gespeichert, in Prüfung oder veröffentlicht ist</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Zur Prüfung einreichen</translation>
+    </message>
+    <message>
+        <source>Sends your draft to another team lead for approval</source>
+        <translation>Schickt Ihren Entwurf einer anderen Teamleitung zur Freigabe</translation>
+    </message>
+    <message>
+        <source>Publishes your draft at once (four-eyes review is off)</source>
+        <translation>Veröffentlicht Ihren Entwurf sofort (Vier-Augen-Prüfung ist aus)</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <source>Throws your draft away; the published version stays</source>
+        <translation>Verwirft Ihren Entwurf; die veröffentlichte Fassung bleibt</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The service exactly as agents will see it</source>
+        <translation>Die Dienstleistung genau so, wie Agents sie sehen werden</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Neue Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Editing “%1” (published version %2)</source>
+        <translation>Bearbeitung von „%1“ (veröffentlichte Fassung %2)</translation>
+    </message>
+    <message>
+        <source>Choose a service to edit, or create a new one.</source>
+        <translation>Wählen Sie eine Dienstleistung zum Bearbeiten oder legen Sie eine neue an.</translation>
+    </message>
+    <message>
+        <source>Your draft is in review.</source>
+        <translation>Ihr Entwurf ist in Prüfung.</translation>
+    </message>
+    <message>
+        <source>Your draft, last saved %1.</source>
+        <translation>Ihr Entwurf, zuletzt gespeichert %1.</translation>
+    </message>
+    <message>
+        <source>Sent back by %1: %2</source>
+        <translation>Zurückgegeben von %1: %2</translation>
+    </message>
+    <message>
+        <source>The service %1 does not exist.</source>
+        <translation>Die Dienstleistung %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Published version %1. Your changes are saved as a draft as you type.</source>
+        <translation>Veröffentlichte Fassung %1. Ihre Änderungen werden beim Tippen als Entwurf gespeichert.</translation>
+    </message>
+    <message>
+        <source>New service: give it a title; it is saved as a draft as you type.</source>
+        <translation>Neue Dienstleistung: Geben Sie ihr einen Titel; sie wird beim Tippen als Entwurf gespeichert.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Changed: saving…</source>
+        <translation>Geändert: wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1.</source>
+        <translation>Entwurf gespeichert %1.</translation>
+    </message>
+    <message>
+        <source>Not submitted: %1</source>
+        <translation>Nicht eingereicht: %1</translation>
+    </message>
+    <message>
+        <source>Submitted for review: another team lead approves it.</source>
+        <translation>Zur Prüfung eingereicht: eine andere Teamleitung gibt ihn frei.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Nicht veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <source>Published as version %1: agents find it now.</source>
+        <translation>Als Fassung %1 veröffentlicht: Agents finden sie jetzt.</translation>
+    </message>
+    <message>
+        <source>Cannot discard the draft: %1</source>
+        <translation>Der Entwurf lässt sich nicht verwerfen: %1</translation>
+    </message>
+    <message>
+        <source>Draft discarded; this is the published version.</source>
+        <translation>Entwurf verworfen; dies ist die veröffentlichte Fassung.</translation>
+    </message>
+    <message>
+        <source>Draft discarded.</source>
+        <translation>Entwurf verworfen.</translation>
+    </message>
+    <message>
+        <source>Conflict: version %1 was published meanwhile.</source>
+        <translation>Konflikt: Inzwischen wurde Fassung %1 veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>You continue from the published version %1.</source>
+        <translation>Sie arbeiten mit der veröffentlichten Fassung %1 weiter.</translation>
+    </message>
+    <message>
+        <source>Your version is saved as a draft on top of version %1.</source>
+        <translation>Ihre Fassung ist als Entwurf auf Grundlage von Fassung %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Merge by hand: the comparison stays open; your draft is now based on version %1.</source>
+        <translation>Von Hand zusammenführen: Der Vergleich bleibt offen; Ihr Entwurf beruht jetzt auf Fassung %1.</translation>
+    </message>
+</context>
+<context>
     <name>desk::ArticleView</name>
     <message>
         <source>Article and browser tabs</source>
@@ -277,6 +719,864 @@
     <message>
         <source>Who is calling, as far as known</source>
         <translation>Wer anruft, soweit bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ConflictDialog</name>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>&amp;Deren übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Merge by hand</source>
+        <translation>Von &amp;Hand zusammenführen</translation>
+    </message>
+    <message>
+        <source>Someone published “%1” meanwhile</source>
+        <translation>Jemand hat „%1“ inzwischen veröffentlicht</translation>
+    </message>
+    <message>
+        <source>A colleague published version %1 of this service while you were editing. Your text is kept as your draft. Compare both and decide; the published versions stay in the history either way.</source>
+        <translation>Während Sie bearbeitet haben, hat jemand Fassung %1 dieser Dienstleistung veröffentlicht. Ihr Text bleibt als Ihr Entwurf erhalten. Vergleichen Sie beide und entscheiden Sie; die veröffentlichten Fassungen bleiben in jedem Fall in der Versionsgeschichte.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erläuterung</translation>
+    </message>
+    <message>
+        <source>Published now (theirs, version %1)</source>
+        <translation>Jetzt veröffentlicht (deren, Fassung %1)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <source>Both versions side by side</source>
+        <translation>Beide Fassungen nebeneinander</translation>
+    </message>
+    <message>
+        <source>Each changed field: the published text on the left, your text on the right</source>
+        <translation>Jedes geänderte Feld: links der veröffentlichte Text, rechts Ihr Text</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Deren übernehmen</translation>
+    </message>
+    <message>
+        <source>Discard your draft and continue from the published version</source>
+        <translation>Ihren Entwurf verwerfen und mit der veröffentlichten Fassung weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Save your version as a draft on top of the published one</source>
+        <translation>Ihre Fassung als Entwurf auf Grundlage der veröffentlichten speichern</translation>
+    </message>
+    <message>
+        <source>Merge by hand</source>
+        <translation>Von Hand zusammenführen</translation>
+    </message>
+    <message>
+        <source>Keep this comparison open and edit your draft, now based on the published version</source>
+        <translation>Diesen Vergleich offen lassen und Ihren Entwurf bearbeiten, jetzt auf Grundlage der veröffentlichten Fassung</translation>
+    </message>
+</context>
+<context>
+    <name>desk::EditorialActions</name>
+    <message>
+        <source>E&amp;ditorial</source>
+        <translation>&amp;Redaktion</translation>
+    </message>
+    <message>
+        <source>&amp;Flag this service as wrong or outdated…</source>
+        <translation>Dienstleistung als falsch oder veraltet &amp;melden…</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Melden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the catalogue…</source>
+        <translation>Katalog &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out / switch user…</source>
+        <translation>&amp;Abmelden / Benutzer wechseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Figures for team leads…</source>
+        <translation>&amp;Kennzahlen für Teamleitungen…</translation>
+    </message>
+    <message>
+        <source>Review marker</source>
+        <translation>Prüfhinweis</translation>
+    </message>
+    <message>
+        <source>Warns when the open service is due for review or its validity changes</source>
+        <translation>Warnt, wenn die geöffnete Dienstleistung zur Prüfung fällig ist oder sich ihre Gültigkeit ändert</translation>
+    </message>
+    <message>
+        <source>Signed-in user</source>
+        <translation>Angemeldete Person</translation>
+    </message>
+    <message>
+        <source>Who is signed in, and their role</source>
+        <translation>Wer angemeldet ist, und mit welcher Rolle</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Niemand angemeldet</translation>
+    </message>
+    <message>
+        <source>Validity ended – check before you answer</source>
+        <translation>Gültigkeit abgelaufen – vor der Auskunft prüfen</translation>
+    </message>
+    <message>
+        <source>Valid only from %1</source>
+        <translation>Gilt erst ab %1</translation>
+    </message>
+    <message>
+        <source>Changes on %1</source>
+        <translation>Ändert sich am %1</translation>
+    </message>
+    <message>
+        <source>Due for review</source>
+        <translation>Prüfung fällig</translation>
+    </message>
+    <message>
+        <source>Only team leads edit the catalogue.</source>
+        <translation>Nur Teamleitungen bearbeiten den Katalog.</translation>
+    </message>
+    <message>
+        <source>Only team leads see the figures.</source>
+        <translation>Nur Teamleitungen sehen die Kennzahlen.</translation>
+    </message>
+    <message>
+        <source>Open a service first, then flag it.</source>
+        <translation>Öffnen Sie zuerst eine Dienstleistung, dann können Sie sie melden.</translation>
+    </message>
+    <message>
+        <source>Flag “%1”</source>
+        <translation>„%1“ melden</translation>
+    </message>
+    <message>
+        <source>What is wrong or outdated? Team leads see your note in their list.</source>
+        <translation>Was ist falsch oder veraltet? Die Teamleitungen sehen Ihre Notiz in ihrer Liste.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erläuterung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>What is wrong or outdated in this service</source>
+        <translation>Was an dieser Dienstleistung falsch oder veraltet ist</translation>
+    </message>
+    <message>
+        <source>&amp;Flag</source>
+        <translation>&amp;Melden</translation>
+    </message>
+    <message>
+        <source>Send the flag or cancel</source>
+        <translation>Meldung absenden oder abbrechen</translation>
+    </message>
+    <message>
+        <source>Please say what is wrong – the comment is required.</source>
+        <translation>Bitte sagen Sie, was falsch ist – der Kommentar ist Pflicht.</translation>
+    </message>
+    <message>
+        <source>Not flagged: %1</source>
+        <translation>Nicht gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Flagged: the team leads will check “%1”.</source>
+        <translation>Gemeldet: Die Teamleitungen prüfen „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::EditorialWindow</name>
+    <message>
+        <source>%1 (new, draft)</source>
+        <translation>%1 (neu, Entwurf)</translation>
+    </message>
+    <message>
+        <source>Approve and publish</source>
+        <translation>Freigeben und veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Change note (what changed, for the history):</source>
+        <translation>Änderungsnotiz (was sich geändert hat, für die Versionsgeschichte):</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>Zurückgeben</translation>
+    </message>
+    <message>
+        <source>What must the author change? (required)</source>
+        <translation>Was muss die Autorin oder der Autor ändern? (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Four-eyes review is on: another team lead approves every change.</source>
+        <translation>Vier-Augen-Prüfung ist an: Eine andere Teamleitung gibt jede Änderung frei.</translation>
+    </message>
+    <message>
+        <source>Four-eyes review is off: team leads publish their own changes.</source>
+        <translation>Vier-Augen-Prüfung ist aus: Teamleitungen veröffentlichen ihre Änderungen selbst.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No drafts are waiting for review.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Keine Entwürfe warten auf Prüfung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a draft to compare it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie einen Entwurf, um ihn zu vergleichen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Published (version %1)</source>
+        <translation>Veröffentlicht (Fassung %1)</translation>
+    </message>
+    <message>
+        <source>Draft by %1</source>
+        <translation>Entwurf von %1</translation>
+    </message>
+    <message>
+        <source>Not published: the service changed since this draft was written. Its author must look at both versions first.</source>
+        <translation>Nicht veröffentlicht: Die Dienstleistung hat sich geändert, seit dieser Entwurf geschrieben wurde. Die Autorin oder der Autor muss zuerst beide Fassungen ansehen.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Nicht veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <source>Published as version %1.</source>
+        <translation>Als Fassung %1 veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Not sent back: %1</source>
+        <translation>Nicht zurückgegeben: %1</translation>
+    </message>
+    <message>
+        <source>Sent back to its author.</source>
+        <translation>An die Autorin oder den Autor zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>Open a service in the editor and choose “History” to see its versions.</source>
+        <translation>Öffnen Sie eine Dienstleistung im Editor und wählen Sie „Versionsgeschichte“, um ihre Fassungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No published versions of %1 yet.</source>
+        <translation>Noch keine veröffentlichten Fassungen von %1.</translation>
+    </message>
+    <message>
+        <source>History of “%1”</source>
+        <translation>Versionsgeschichte von „%1“</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Fassung %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Only one version: nothing to compare yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nur eine Fassung: noch nichts zu vergleichen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;These versions are not in the history.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Diese Fassungen sind nicht in der Versionsgeschichte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>Nicht wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 is now your draft: check it and publish.</source>
+        <translation>Fassung %1 ist jetzt Ihr Entwurf: prüfen und veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>review date reached</source>
+        <translation>Prüfdatum erreicht</translation>
+    </message>
+    <message>
+        <source>valid from %1</source>
+        <translation>gültig ab %1</translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation>abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>validity ends %1</source>
+        <translation>Gültigkeit endet am %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open flag(s)</source>
+        <translation>
+            <numerusform>%n offene Meldung</numerusform>
+            <numerusform>%n offene Meldungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve flag</source>
+        <translation>Meldung erledigen</translation>
+    </message>
+    <message>
+        <source>What was done?</source>
+        <translation>Was wurde getan?</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>Nicht erledigt: %1</translation>
+    </message>
+    <message>
+        <source>A synonym needs a term and at least one word it stands for.</source>
+        <translation>Ein Synonym braucht einen Begriff und mindestens ein Wort, für das er steht.</translation>
+    </message>
+    <message>
+        <source>Synonym not saved: %1</source>
+        <translation>Synonym nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>“%1” now also finds %2.</source>
+        <translation>„%1“ findet jetzt auch %2.</translation>
+    </message>
+    <message>
+        <source>Synonym not removed: %1</source>
+        <translation>Synonym nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>flag: %1</source>
+        <translation>Meldung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 30 days: %n search(es) logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents&apos; open flags.</source>
+        <translation>
+            <numerusform>Letzte 30 Tage: %n Suche protokolliert. Aufgeführt: Suchen ohne Treffer oder deren Treffer niemand geöffnet hat, häufigste zuerst, und die offenen Meldungen der Agents.</numerusform>
+            <numerusform>Letzte 30 Tage: %n Suchen protokolliert. Aufgeführt: Suchen ohne Treffer oder deren Treffer niemand geöffnet hat, häufigste zuerst, und die offenen Meldungen der Agents.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalogue editing – Hotline Desk</source>
+        <translation>Katalogpflege – Hotline Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Dienstleistungen</translation>
+    </message>
+    <message>
+        <source>Re&amp;view queue</source>
+        <translation>&amp;Prüfliste</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Versionsgeschichte</translation>
+    </message>
+    <message>
+        <source>Review &amp;dates</source>
+        <translation>Prüf&amp;termine</translation>
+    </message>
+    <message>
+        <source>&amp;Flags</source>
+        <translation>&amp;Meldungen</translation>
+    </message>
+    <message>
+        <source>S&amp;ynonyms</source>
+        <translation>S&amp;ynonyme</translation>
+    </message>
+    <message>
+        <source>Knowledge &amp;gaps</source>
+        <translation>&amp;Wissenslücken</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>Catalogue editing</source>
+        <translation>Katalogpflege</translation>
+    </message>
+    <message>
+        <source>Editor, review queue, history, review dates, flags, synonyms, knowledge gaps and audit log</source>
+        <translation>Editor, Prüfliste, Versionsgeschichte, Prüftermine, Meldungen, Synonyme, Wissenslücken und Protokoll</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>The result of the last action</source>
+        <translation>Das Ergebnis der letzten Aktion</translation>
+    </message>
+    <message>
+        <source>Filter services</source>
+        <translation>Dienstleistungen filtern</translation>
+    </message>
+    <message>
+        <source>Type part of a title to narrow the list</source>
+        <translation>Teil eines Titels eingeben, um die Liste einzugrenzen</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienstleistungen</translation>
+    </message>
+    <message>
+        <source>Enter opens the service in the editor</source>
+        <translation>Eingabetaste öffnet die Dienstleistung im Editor</translation>
+    </message>
+    <message>
+        <source>&amp;New service</source>
+        <translation>&amp;Neue Dienstleistung</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Neue Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Starts a draft of a new service</source>
+        <translation>Beginnt einen Entwurf für eine neue Dienstleistung</translation>
+    </message>
+    <message>
+        <source>History of this ser&amp;vice</source>
+        <translation>&amp;Versionsgeschichte dieser Dienstleistung</translation>
+    </message>
+    <message>
+        <source>History of this service</source>
+        <translation>Versionsgeschichte dieser Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Shows the published versions of the open service</source>
+        <translation>Zeigt die veröffentlichten Fassungen der geöffneten Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor/in</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Based on version</source>
+        <translation>Beruht auf Fassung</translation>
+    </message>
+    <message>
+        <source>Drafts in review</source>
+        <translation>Entwürfe in Prüfung</translation>
+    </message>
+    <message>
+        <source>Drafts waiting for a team lead&apos;s approval</source>
+        <translation>Entwürfe, die auf die Freigabe einer Teamleitung warten</translation>
+    </message>
+    <message>
+        <source>Changes of the draft</source>
+        <translation>Änderungen des Entwurfs</translation>
+    </message>
+    <message>
+        <source>The published text on the left, the draft on the right</source>
+        <translation>Links der veröffentlichte Text, rechts der Entwurf</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove and publish</source>
+        <translation>&amp;Freigeben und veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publishes the selected draft as a new version</source>
+        <translation>Veröffentlicht den ausgewählten Entwurf als neue Fassung</translation>
+    </message>
+    <message>
+        <source>Send &amp;back…</source>
+        <translation>&amp;Zurückgeben…</translation>
+    </message>
+    <message>
+        <source>Returns the selected draft to its author with a comment</source>
+        <translation>Gibt den ausgewählten Entwurf mit einem Kommentar zurück</translation>
+    </message>
+    <message>
+        <source>F&amp;our-eyes review (a second team lead approves every change)</source>
+        <translation>&amp;Vier-Augen-Prüfung (eine zweite Teamleitung gibt jede Änderung frei)</translation>
+    </message>
+    <message>
+        <source>Four-eyes review</source>
+        <translation>Vier-Augen-Prüfung</translation>
+    </message>
+    <message>
+        <source>On: another team lead approves each change. Off: team leads publish their own changes</source>
+        <translation>An: Eine andere Teamleitung gibt jede Änderung frei. Aus: Teamleitungen veröffentlichen selbst</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>Veröffentlicht von</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>Änderungsnotiz</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Versionsgeschichte</translation>
+    </message>
+    <message>
+        <source>Which service&apos;s history is shown</source>
+        <translation>Von welcher Dienstleistung die Versionsgeschichte gezeigt wird</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Fassungen</translation>
+    </message>
+    <message>
+        <source>Every published version, newest first</source>
+        <translation>Jede veröffentlichte Fassung, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Compare from</source>
+        <translation>Vergleichen von</translation>
+    </message>
+    <message>
+        <source>The older version of the comparison</source>
+        <translation>Die ältere Fassung des Vergleichs</translation>
+    </message>
+    <message>
+        <source>Compare to</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>The newer version of the comparison</source>
+        <translation>Die neuere Fassung des Vergleichs</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>Removed text struck through on the left, added text underlined on the right</source>
+        <translation>Links entfernter Text durchgestrichen, rechts hinzugefügter Text unterstrichen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore as draft</source>
+        <translation>Als Entwurf &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore as draft</source>
+        <translation>Als Entwurf wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Makes the selected version your draft, to check and publish</source>
+        <translation>Macht die ausgewählte Fassung zu Ihrem Entwurf, zum Prüfen und Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>Prüfen bis</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Services to review</source>
+        <translation>Zu prüfende Dienstleistungen</translation>
+    </message>
+    <message>
+        <source>Past their review date, validity changing soon, or flagged; Enter opens the editor</source>
+        <translation>Prüfdatum überschritten, Gültigkeit ändert sich bald oder gemeldet; Eingabetaste öffnet den Editor</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>Gemeldet von</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Gemeldet am</translation>
+    </message>
+    <message>
+        <source>Open flags</source>
+        <translation>Offene Meldungen</translation>
+    </message>
+    <message>
+        <source>What agents reported as wrong or outdated; Enter opens the editor</source>
+        <translation>Was Agents als falsch oder veraltet gemeldet haben; Eingabetaste öffnet den Editor</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Erledigen…</translation>
+    </message>
+    <message>
+        <source>Marks the selected flag as dealt with</source>
+        <translation>Markiert die ausgewählte Meldung als erledigt</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Begriff</translation>
+    </message>
+    <message>
+        <source>Also searches for</source>
+        <translation>Sucht auch nach</translation>
+    </message>
+    <message>
+        <source>Synonym table</source>
+        <translation>Synonymtabelle</translation>
+    </message>
+    <message>
+        <source>Words callers use and what they stand for</source>
+        <translation>Wörter der Anrufenden und wofür sie stehen</translation>
+    </message>
+    <message>
+        <source>Term, e.g. Perso</source>
+        <translation>Begriff, z. B. Perso</translation>
+    </message>
+    <message>
+        <source>Synonym term</source>
+        <translation>Synonym-Begriff</translation>
+    </message>
+    <message>
+        <source>The word callers use</source>
+        <translation>Das Wort, das Anrufende benutzen</translation>
+    </message>
+    <message>
+        <source>Stands for, e.g. Personalausweis (comma-separated)</source>
+        <translation>Steht für, z. B. Personalausweis (durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>Synonym expansions</source>
+        <translation>Synonym-Bedeutungen</translation>
+    </message>
+    <message>
+        <source>The words the term also searches for, comma-separated</source>
+        <translation>Die Wörter, nach denen der Begriff auch sucht, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Save synonym</source>
+        <translation>Synonym &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save synonym</source>
+        <translation>Synonym speichern</translation>
+    </message>
+    <message>
+        <source>Adds or replaces the term; effective in search at once</source>
+        <translation>Fügt den Begriff hinzu oder ersetzt ihn; wirkt sofort in der Suche</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove synonym</source>
+        <translation>Synonym entfernen</translation>
+    </message>
+    <message>
+        <source>Removes the selected term</source>
+        <translation>Entfernt den ausgewählten Begriff</translation>
+    </message>
+    <message>
+        <source>Query or service</source>
+        <translation>Suchanfrage oder Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Without results</source>
+        <translation>Ohne Treffer</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Knowledge gaps summary</source>
+        <translation>Zusammenfassung der Wissenslücken</translation>
+    </message>
+    <message>
+        <source>The period and how many searches were logged</source>
+        <translation>Der Zeitraum und wie viele Suchen protokolliert wurden</translation>
+    </message>
+    <message>
+        <source>Knowledge gaps</source>
+        <translation>Wissenslücken</translation>
+    </message>
+    <message>
+        <source>What to write next: unanswered queries and agents&apos; flags</source>
+        <translation>Was als Nächstes zu schreiben ist: unbeantwortete Suchen und Meldungen der Agents</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, newest first</source>
+        <translation>Wer was wann geändert hat, neueste zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>desk::LoginDialog</name>
+    <message>
+        <source>&amp;Login name:</source>
+        <translation>&amp;Anmeldename:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Angezeigter &amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Create the first team lead</source>
+        <translation>Erste Teamleitung anlegen</translation>
+    </message>
+    <message>
+        <source>Nobody has an account on this catalogue yet. Create the first team lead: they can then add agents and further team leads. The password needs at least 10 characters.</source>
+        <translation>Für diesen Katalog gibt es noch kein Konto. Legen Sie die erste Teamleitung an: Sie kann danach Agents und weitere Teamleitungen hinzufügen. Das Passwort braucht mindestens 10 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&amp;Create and sign in</source>
+        <translation>&amp;Anlegen und anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to Hotline Desk</source>
+        <translation>Bei Hotline Desk anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with your login name and password.</source>
+        <translation>Melden Sie sich mit Anmeldename und Passwort an.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erläuterung</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>Anmeldefehler</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>Your login name, for example m.mueller</source>
+        <translation>Ihr Anmeldename, zum Beispiel m.mueller</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Angezeigter Name</translation>
+    </message>
+    <message>
+        <source>The name colleagues see in the review queue and history</source>
+        <translation>Der Name, den andere in Prüfliste und Versionsgeschichte sehen</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>At least 10 characters</source>
+        <translation>Mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>The same password once more</source>
+        <translation>Dasselbe Passwort noch einmal</translation>
+    </message>
+    <message>
+        <source>Create the account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>Sign in or cancel</source>
+        <translation>Anmelden oder abbrechen</translation>
+    </message>
+    <message>
+        <source>The catalogue is unavailable, so nobody can sign in.</source>
+        <translation>Der Katalog ist nicht verfügbar, daher kann sich niemand anmelden.</translation>
+    </message>
+    <message>
+        <source>Enter your login name.</source>
+        <translation>Geben Sie Ihren Anmeldenamen ein.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Cannot create the team lead: %1</source>
+        <translation>Die Teamleitung kann nicht angelegt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -475,6 +1775,152 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Toolbar</source>
         <translation>Werkzeugleiste</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ReportView</name>
+    <message>
+        <source>Export figures</source>
+        <translation>Kennzahlen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The call journal cannot be opened: %1</source>
+        <translation>Das Anrufjournal lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>Anrufe pro Stunde</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Calls per weekday</source>
+        <translation>Anrufe pro Wochentag</translation>
+    </message>
+    <message>
+        <source>Answered directly</source>
+        <translation>Direkt beantwortet</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>No call journal yet on this desk.</source>
+        <translation>Auf diesem Arbeitsplatz gibt es noch kein Anrufjournal.</translation>
+    </message>
+    <message>
+        <source>meets the promise of 65 %</source>
+        <translation>erfüllt das Versprechen von 65 %</translation>
+    </message>
+    <message>
+        <source>below the promise of 65 %</source>
+        <translation>unter dem Versprechen von 65 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s.</source>
+        <translation>
+            <numerusform>%n Anruf. Erstlösungsquote %1 % (%2). Weitergeleitete Fälle fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s.</numerusform>
+            <numerusform>%n Anrufe. Erstlösungsquote %1 % (%2). Weitergeleitete Fälle fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Figures – Hotline Desk</source>
+        <translation>Kennzahlen – Hotline Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>No calls in this period yet. Figures appear once calls are recorded in the journal.</source>
+        <translation>In diesem Zeitraum gibt es noch keine Anrufe. Kennzahlen erscheinen, sobald Anrufe im Journal stehen.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Erster Tag des Zeitraums</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Letzter Tag des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Computes the figures for the period</source>
+        <translation>Berechnet die Kennzahlen für den Zeitraum</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Saves the figures of the period as a CSV file</source>
+        <translation>Speichert die Kennzahlen des Zeitraums als CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>First-contact resolution, deadlines kept and talk time</source>
+        <translation>Erstlösungsquote, eingehaltene Fristen und Gesprächsdauer</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>Shown when the period has no calls</source>
+        <translation>Erscheint, wenn der Zeitraum keine Anrufe hat</translation>
+    </message>
+    <message>
+        <source>Bar chart of the calls by hour of the day</source>
+        <translation>Balkendiagramm der Anrufe nach Tagesstunde</translation>
+    </message>
+    <message>
+        <source>Bar chart of the calls by weekday</source>
+        <translation>Balkendiagramm der Anrufe nach Wochentag</translation>
+    </message>
+    <message>
+        <source>Pie chart: answered directly, forwarded, appointment</source>
+        <translation>Kreisdiagramm: direkt beantwortet, weitergeleitet, Termin</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,448 @@
     </message>
 </context>
 <context>
+    <name>DiffView</name>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>The two versions are the same.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ArticleEditor</name>
+    <message>
+        <source>Insert link</source>
+        <translation>Insert link</translation>
+    </message>
+    <message>
+        <source>Web address (https://…), e-mail (mailto:…) or phone (tel:…):</source>
+        <translation>Web address (https://…), e-mail (mailto:…) or phone (tel:…):</translation>
+    </message>
+    <message>
+        <source>Only https, http, mailto and tel links are allowed.</source>
+        <translation>Only https, http, mailto and tel links are allowed.</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>New document</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>S&amp;ynonyms:</source>
+        <translation>S&amp;ynonyms:</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>S&amp;ummary:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>D&amp;ocuments to bring:</source>
+        <translation>D&amp;ocuments to bring:</translation>
+    </message>
+    <message>
+        <source>&amp;Fees:</source>
+        <translation>&amp;Fees:</translation>
+    </message>
+    <message>
+        <source>&amp;Processing time:</source>
+        <translation>&amp;Processing time:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>&amp;Legal basis:</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;office:</source>
+        <translation>Responsible &amp;office:</translation>
+    </message>
+    <message>
+        <source>O&amp;nline service:</source>
+        <translation>O&amp;nline service:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from / to:</source>
+        <translation>&amp;Valid from / to:</translation>
+    </message>
+    <message>
+        <source>&amp;Review by:</source>
+        <translation>&amp;Review by:</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Change note (what changed, for the history):</source>
+        <translation>Change note (what changed, for the history):</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• List</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. List</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Bold</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Italic</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <source>Bold text (Ctrl+B)</source>
+        <translation>Bold text (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Italic text (Ctrl+I)</source>
+        <translation>Italic text (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Turn the paragraph into a bulleted list item, or back</source>
+        <translation>Turn the paragraph into a bulleted list item, or back</translation>
+    </message>
+    <message>
+        <source>Turn the paragraph into a numbered list item, or back</source>
+        <translation>Turn the paragraph into a numbered list item, or back</translation>
+    </message>
+    <message>
+        <source>Turn the paragraph into a section heading, or back</source>
+        <translation>Turn the paragraph into a section heading, or back</translation>
+    </message>
+    <message>
+        <source>Link the selected text to a web address, e-mail or phone number</source>
+        <translation>Link the selected text to a web address, e-mail or phone number</translation>
+    </message>
+    <message>
+        <source>&amp;Add document</source>
+        <translation>&amp;Add document</translation>
+    </message>
+    <message>
+        <source>Re&amp;move document</source>
+        <translation>Re&amp;move document</translation>
+    </message>
+    <message>
+        <source>Submit for &amp;review</source>
+        <translation>Submit for &amp;review</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish</source>
+        <translation>P&amp;ublish</translation>
+    </message>
+    <message>
+        <source>Discard &amp;draft</source>
+        <translation>Discard &amp;draft</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. Perso, ID card</source>
+        <translation>Comma-separated, e.g. Perso, ID card</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Editing</translation>
+    </message>
+    <message>
+        <source>Which service is open in the editor</source>
+        <translation>Which service is open in the editor</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>The service&apos;s name as agents search for it</source>
+        <translation>The service's name as agents search for it</translation>
+    </message>
+    <message>
+        <source>Synonyms</source>
+        <translation>Synonyms</translation>
+    </message>
+    <message>
+        <source>Other words callers use, separated by commas; they find the service too</source>
+        <translation>Other words callers use, separated by commas; they find the service too</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>One or two plain sentences shown first</source>
+        <translation>One or two plain sentences shown first</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Rich text: use the buttons above for bold, italic, lists, headings and links</source>
+        <translation>Rich text: use the buttons above for bold, italic, lists, headings and links</translation>
+    </message>
+    <message>
+        <source>Documents to bring</source>
+        <translation>Documents to bring</translation>
+    </message>
+    <message>
+        <source>One document per entry; F2 or double-click edits an entry</source>
+        <translation>One document per entry; F2 or double-click edits an entry</translation>
+    </message>
+    <message>
+        <source>Add document</source>
+        <translation>Add document</translation>
+    </message>
+    <message>
+        <source>Adds an entry to the documents to bring</source>
+        <translation>Adds an entry to the documents to bring</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Remove document</translation>
+    </message>
+    <message>
+        <source>Removes the selected document</source>
+        <translation>Removes the selected document</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>What the service costs</source>
+        <translation>What the service costs</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <source>How long the office takes</source>
+        <translation>How long the office takes</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>The law or statute</source>
+        <translation>The law or statute</translation>
+    </message>
+    <message>
+        <source>Responsible office</source>
+        <translation>Responsible office</translation>
+    </message>
+    <message>
+        <source>The office that handles the service</source>
+        <translation>The office that handles the service</translation>
+    </message>
+    <message>
+        <source>Online service</source>
+        <translation>Online service</translation>
+    </message>
+    <message>
+        <source>Web address where citizens apply online</source>
+        <translation>Web address where citizens apply online</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>The group in the category list</source>
+        <translation>The group in the category list</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>First day this text applies; – for no limit</source>
+        <translation>First day this text applies; – for no limit</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>Last day this text applies; – for no limit</source>
+        <translation>Last day this text applies; – for no limit</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <source>When a team lead must check the text again</source>
+        <translation>When a team lead must check the text again</translation>
+    </message>
+    <message>
+        <source>Draft status</source>
+        <translation>Draft status</translation>
+    </message>
+    <message>
+        <source>Whether your draft is saved, in review or published</source>
+        <translation>Whether your draft is saved, in review or published</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <source>Sends your draft to another team lead for approval</source>
+        <translation>Sends your draft to another team lead for approval</translation>
+    </message>
+    <message>
+        <source>Publishes your draft at once (four-eyes review is off)</source>
+        <translation>Publishes your draft at once (four-eyes review is off)</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>Throws your draft away; the published version stays</source>
+        <translation>Throws your draft away; the published version stays</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>The service exactly as agents will see it</source>
+        <translation>The service exactly as agents will see it</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>New service</translation>
+    </message>
+    <message>
+        <source>Editing “%1” (published version %2)</source>
+        <translation>Editing “%1” (published version %2)</translation>
+    </message>
+    <message>
+        <source>Choose a service to edit, or create a new one.</source>
+        <translation>Choose a service to edit, or create a new one.</translation>
+    </message>
+    <message>
+        <source>Your draft is in review.</source>
+        <translation>Your draft is in review.</translation>
+    </message>
+    <message>
+        <source>Your draft, last saved %1.</source>
+        <translation>Your draft, last saved %1.</translation>
+    </message>
+    <message>
+        <source>Sent back by %1: %2</source>
+        <translation>Sent back by %1: %2</translation>
+    </message>
+    <message>
+        <source>The service %1 does not exist.</source>
+        <translation>The service %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Published version %1. Your changes are saved as a draft as you type.</source>
+        <translation>Published version %1. Your changes are saved as a draft as you type.</translation>
+    </message>
+    <message>
+        <source>New service: give it a title; it is saved as a draft as you type.</source>
+        <translation>New service: give it a title; it is saved as a draft as you type.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Changed: saving…</source>
+        <translation>Changed: saving…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1.</source>
+        <translation>Draft saved %1.</translation>
+    </message>
+    <message>
+        <source>Not submitted: %1</source>
+        <translation>Not submitted: %1</translation>
+    </message>
+    <message>
+        <source>Submitted for review: another team lead approves it.</source>
+        <translation>Submitted for review: another team lead approves it.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Not published: %1</translation>
+    </message>
+    <message>
+        <source>Published as version %1: agents find it now.</source>
+        <translation>Published as version %1: agents find it now.</translation>
+    </message>
+    <message>
+        <source>Cannot discard the draft: %1</source>
+        <translation>Cannot discard the draft: %1</translation>
+    </message>
+    <message>
+        <source>Draft discarded; this is the published version.</source>
+        <translation>Draft discarded; this is the published version.</translation>
+    </message>
+    <message>
+        <source>Draft discarded.</source>
+        <translation>Draft discarded.</translation>
+    </message>
+    <message>
+        <source>Conflict: version %1 was published meanwhile.</source>
+        <translation>Conflict: version %1 was published meanwhile.</translation>
+    </message>
+    <message>
+        <source>You continue from the published version %1.</source>
+        <translation>You continue from the published version %1.</translation>
+    </message>
+    <message>
+        <source>Your version is saved as a draft on top of version %1.</source>
+        <translation>Your version is saved as a draft on top of version %1.</translation>
+    </message>
+    <message>
+        <source>Merge by hand: the comparison stays open; your draft is now based on version %1.</source>
+        <translation>Merge by hand: the comparison stays open; your draft is now based on version %1.</translation>
+    </message>
+</context>
+<context>
     <name>desk::ArticleView</name>
     <message>
         <source>Article and browser tabs</source>
@@ -277,6 +719,864 @@
     <message>
         <source>Who is calling, as far as known</source>
         <translation>Who is calling, as far as known</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ConflictDialog</name>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>Take &amp;theirs</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Keep mine</translation>
+    </message>
+    <message>
+        <source>&amp;Merge by hand</source>
+        <translation>&amp;Merge by hand</translation>
+    </message>
+    <message>
+        <source>Someone published “%1” meanwhile</source>
+        <translation>Someone published “%1” meanwhile</translation>
+    </message>
+    <message>
+        <source>A colleague published version %1 of this service while you were editing. Your text is kept as your draft. Compare both and decide; the published versions stay in the history either way.</source>
+        <translation>A colleague published version %1 of this service while you were editing. Your text is kept as your draft. Compare both and decide; the published versions stay in the history either way.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Published now (theirs, version %1)</source>
+        <translation>Published now (theirs, version %1)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Yours</translation>
+    </message>
+    <message>
+        <source>Both versions side by side</source>
+        <translation>Both versions side by side</translation>
+    </message>
+    <message>
+        <source>Each changed field: the published text on the left, your text on the right</source>
+        <translation>Each changed field: the published text on the left, your text on the right</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Discard your draft and continue from the published version</source>
+        <translation>Discard your draft and continue from the published version</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Save your version as a draft on top of the published one</source>
+        <translation>Save your version as a draft on top of the published one</translation>
+    </message>
+    <message>
+        <source>Merge by hand</source>
+        <translation>Merge by hand</translation>
+    </message>
+    <message>
+        <source>Keep this comparison open and edit your draft, now based on the published version</source>
+        <translation>Keep this comparison open and edit your draft, now based on the published version</translation>
+    </message>
+</context>
+<context>
+    <name>desk::EditorialActions</name>
+    <message>
+        <source>E&amp;ditorial</source>
+        <translation>E&amp;ditorial</translation>
+    </message>
+    <message>
+        <source>&amp;Flag this service as wrong or outdated…</source>
+        <translation>&amp;Flag this service as wrong or outdated…</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the catalogue…</source>
+        <translation>&amp;Edit the catalogue…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out / switch user…</source>
+        <translation>&amp;Sign out / switch user…</translation>
+    </message>
+    <message>
+        <source>&amp;Figures for team leads…</source>
+        <translation>&amp;Figures for team leads…</translation>
+    </message>
+    <message>
+        <source>Review marker</source>
+        <translation>Review marker</translation>
+    </message>
+    <message>
+        <source>Warns when the open service is due for review or its validity changes</source>
+        <translation>Warns when the open service is due for review or its validity changes</translation>
+    </message>
+    <message>
+        <source>Signed-in user</source>
+        <translation>Signed-in user</translation>
+    </message>
+    <message>
+        <source>Who is signed in, and their role</source>
+        <translation>Who is signed in, and their role</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>team lead</source>
+        <translation>team lead</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Nobody signed in</translation>
+    </message>
+    <message>
+        <source>Validity ended – check before you answer</source>
+        <translation>Validity ended – check before you answer</translation>
+    </message>
+    <message>
+        <source>Valid only from %1</source>
+        <translation>Valid only from %1</translation>
+    </message>
+    <message>
+        <source>Changes on %1</source>
+        <translation>Changes on %1</translation>
+    </message>
+    <message>
+        <source>Due for review</source>
+        <translation>Due for review</translation>
+    </message>
+    <message>
+        <source>Only team leads edit the catalogue.</source>
+        <translation>Only team leads edit the catalogue.</translation>
+    </message>
+    <message>
+        <source>Only team leads see the figures.</source>
+        <translation>Only team leads see the figures.</translation>
+    </message>
+    <message>
+        <source>Open a service first, then flag it.</source>
+        <translation>Open a service first, then flag it.</translation>
+    </message>
+    <message>
+        <source>Flag “%1”</source>
+        <translation>Flag “%1”</translation>
+    </message>
+    <message>
+        <source>What is wrong or outdated? Team leads see your note in their list.</source>
+        <translation>What is wrong or outdated? Team leads see your note in their list.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>What is wrong or outdated in this service</source>
+        <translation>What is wrong or outdated in this service</translation>
+    </message>
+    <message>
+        <source>&amp;Flag</source>
+        <translation>&amp;Flag</translation>
+    </message>
+    <message>
+        <source>Send the flag or cancel</source>
+        <translation>Send the flag or cancel</translation>
+    </message>
+    <message>
+        <source>Please say what is wrong – the comment is required.</source>
+        <translation>Please say what is wrong – the comment is required.</translation>
+    </message>
+    <message>
+        <source>Not flagged: %1</source>
+        <translation>Not flagged: %1</translation>
+    </message>
+    <message>
+        <source>Flagged: the team leads will check “%1”.</source>
+        <translation>Flagged: the team leads will check “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::EditorialWindow</name>
+    <message>
+        <source>%1 (new, draft)</source>
+        <translation>%1 (new, draft)</translation>
+    </message>
+    <message>
+        <source>Approve and publish</source>
+        <translation>Approve and publish</translation>
+    </message>
+    <message>
+        <source>Change note (what changed, for the history):</source>
+        <translation>Change note (what changed, for the history):</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <source>What must the author change? (required)</source>
+        <translation>What must the author change? (required)</translation>
+    </message>
+    <message>
+        <source>Four-eyes review is on: another team lead approves every change.</source>
+        <translation>Four-eyes review is on: another team lead approves every change.</translation>
+    </message>
+    <message>
+        <source>Four-eyes review is off: team leads publish their own changes.</source>
+        <translation>Four-eyes review is off: team leads publish their own changes.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No drafts are waiting for review.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No drafts are waiting for review.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a draft to compare it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Select a draft to compare it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Published (version %1)</source>
+        <translation>Published (version %1)</translation>
+    </message>
+    <message>
+        <source>Draft by %1</source>
+        <translation>Draft by %1</translation>
+    </message>
+    <message>
+        <source>Not published: the service changed since this draft was written. Its author must look at both versions first.</source>
+        <translation>Not published: the service changed since this draft was written. Its author must look at both versions first.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Not published: %1</translation>
+    </message>
+    <message>
+        <source>Published as version %1.</source>
+        <translation>Published as version %1.</translation>
+    </message>
+    <message>
+        <source>Not sent back: %1</source>
+        <translation>Not sent back: %1</translation>
+    </message>
+    <message>
+        <source>Sent back to its author.</source>
+        <translation>Sent back to its author.</translation>
+    </message>
+    <message>
+        <source>Open a service in the editor and choose “History” to see its versions.</source>
+        <translation>Open a service in the editor and choose “History” to see its versions.</translation>
+    </message>
+    <message>
+        <source>No published versions of %1 yet.</source>
+        <translation>No published versions of %1 yet.</translation>
+    </message>
+    <message>
+        <source>History of “%1”</source>
+        <translation>History of “%1”</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Only one version: nothing to compare yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Only one version: nothing to compare yet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;These versions are not in the history.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;These versions are not in the history.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>Not restored: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 is now your draft: check it and publish.</source>
+        <translation>Version %1 is now your draft: check it and publish.</translation>
+    </message>
+    <message>
+        <source>review date reached</source>
+        <translation>review date reached</translation>
+    </message>
+    <message>
+        <source>valid from %1</source>
+        <translation>valid from %1</translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation>expired %1</translation>
+    </message>
+    <message>
+        <source>validity ends %1</source>
+        <translation>validity ends %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open flag(s)</source>
+        <translation>
+            <numerusform>%n open flag</numerusform>
+            <numerusform>%n open flags</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve flag</source>
+        <translation>Resolve flag</translation>
+    </message>
+    <message>
+        <source>What was done?</source>
+        <translation>What was done?</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>Not resolved: %1</translation>
+    </message>
+    <message>
+        <source>A synonym needs a term and at least one word it stands for.</source>
+        <translation>A synonym needs a term and at least one word it stands for.</translation>
+    </message>
+    <message>
+        <source>Synonym not saved: %1</source>
+        <translation>Synonym not saved: %1</translation>
+    </message>
+    <message>
+        <source>“%1” now also finds %2.</source>
+        <translation>“%1” now also finds %2.</translation>
+    </message>
+    <message>
+        <source>Synonym not removed: %1</source>
+        <translation>Synonym not removed: %1</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>search</translation>
+    </message>
+    <message>
+        <source>flag: %1</source>
+        <translation>flag: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 30 days: %n search(es) logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents&apos; open flags.</source>
+        <translation>
+            <numerusform>Last 30 days: %n search logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents' open flags.</numerusform>
+            <numerusform>Last 30 days: %n searches logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents' open flags.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalogue editing – Hotline Desk</source>
+        <translation>Catalogue editing – Hotline Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Services</translation>
+    </message>
+    <message>
+        <source>Re&amp;view queue</source>
+        <translation>Re&amp;view queue</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>Review &amp;dates</source>
+        <translation>Review &amp;dates</translation>
+    </message>
+    <message>
+        <source>&amp;Flags</source>
+        <translation>&amp;Flags</translation>
+    </message>
+    <message>
+        <source>S&amp;ynonyms</source>
+        <translation>S&amp;ynonyms</translation>
+    </message>
+    <message>
+        <source>Knowledge &amp;gaps</source>
+        <translation>Knowledge &amp;gaps</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>&amp;Audit log</translation>
+    </message>
+    <message>
+        <source>Catalogue editing</source>
+        <translation>Catalogue editing</translation>
+    </message>
+    <message>
+        <source>Editor, review queue, history, review dates, flags, synonyms, knowledge gaps and audit log</source>
+        <translation>Editor, review queue, history, review dates, flags, synonyms, knowledge gaps and audit log</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>The result of the last action</source>
+        <translation>The result of the last action</translation>
+    </message>
+    <message>
+        <source>Filter services</source>
+        <translation>Filter services</translation>
+    </message>
+    <message>
+        <source>Type part of a title to narrow the list</source>
+        <translation>Type part of a title to narrow the list</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Enter opens the service in the editor</source>
+        <translation>Enter opens the service in the editor</translation>
+    </message>
+    <message>
+        <source>&amp;New service</source>
+        <translation>&amp;New service</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>New service</translation>
+    </message>
+    <message>
+        <source>Starts a draft of a new service</source>
+        <translation>Starts a draft of a new service</translation>
+    </message>
+    <message>
+        <source>History of this ser&amp;vice</source>
+        <translation>History of this ser&amp;vice</translation>
+    </message>
+    <message>
+        <source>History of this service</source>
+        <translation>History of this service</translation>
+    </message>
+    <message>
+        <source>Shows the published versions of the open service</source>
+        <translation>Shows the published versions of the open service</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Based on version</source>
+        <translation>Based on version</translation>
+    </message>
+    <message>
+        <source>Drafts in review</source>
+        <translation>Drafts in review</translation>
+    </message>
+    <message>
+        <source>Drafts waiting for a team lead&apos;s approval</source>
+        <translation>Drafts waiting for a team lead's approval</translation>
+    </message>
+    <message>
+        <source>Changes of the draft</source>
+        <translation>Changes of the draft</translation>
+    </message>
+    <message>
+        <source>The published text on the left, the draft on the right</source>
+        <translation>The published text on the left, the draft on the right</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove and publish</source>
+        <translation>A&amp;pprove and publish</translation>
+    </message>
+    <message>
+        <source>Publishes the selected draft as a new version</source>
+        <translation>Publishes the selected draft as a new version</translation>
+    </message>
+    <message>
+        <source>Send &amp;back…</source>
+        <translation>Send &amp;back…</translation>
+    </message>
+    <message>
+        <source>Returns the selected draft to its author with a comment</source>
+        <translation>Returns the selected draft to its author with a comment</translation>
+    </message>
+    <message>
+        <source>F&amp;our-eyes review (a second team lead approves every change)</source>
+        <translation>F&amp;our-eyes review (a second team lead approves every change)</translation>
+    </message>
+    <message>
+        <source>Four-eyes review</source>
+        <translation>Four-eyes review</translation>
+    </message>
+    <message>
+        <source>On: another team lead approves each change. Off: team leads publish their own changes</source>
+        <translation>On: another team lead approves each change. Off: team leads publish their own changes</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>Published by</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>Change note</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Which service&apos;s history is shown</source>
+        <translation>Which service's history is shown</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <source>Every published version, newest first</source>
+        <translation>Every published version, newest first</translation>
+    </message>
+    <message>
+        <source>Compare from</source>
+        <translation>Compare from</translation>
+    </message>
+    <message>
+        <source>The older version of the comparison</source>
+        <translation>The older version of the comparison</translation>
+    </message>
+    <message>
+        <source>Compare to</source>
+        <translation>Compare to</translation>
+    </message>
+    <message>
+        <source>The newer version of the comparison</source>
+        <translation>The newer version of the comparison</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Removed text struck through on the left, added text underlined on the right</source>
+        <translation>Removed text struck through on the left, added text underlined on the right</translation>
+    </message>
+    <message>
+        <source>&amp;Restore as draft</source>
+        <translation>&amp;Restore as draft</translation>
+    </message>
+    <message>
+        <source>Restore as draft</source>
+        <translation>Restore as draft</translation>
+    </message>
+    <message>
+        <source>Makes the selected version your draft, to check and publish</source>
+        <translation>Makes the selected version your draft, to check and publish</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Services to review</source>
+        <translation>Services to review</translation>
+    </message>
+    <message>
+        <source>Past their review date, validity changing soon, or flagged; Enter opens the editor</source>
+        <translation>Past their review date, validity changing soon, or flagged; Enter opens the editor</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Open flags</source>
+        <translation>Open flags</translation>
+    </message>
+    <message>
+        <source>What agents reported as wrong or outdated; Enter opens the editor</source>
+        <translation>What agents reported as wrong or outdated; Enter opens the editor</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Resolve…</translation>
+    </message>
+    <message>
+        <source>Marks the selected flag as dealt with</source>
+        <translation>Marks the selected flag as dealt with</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Also searches for</source>
+        <translation>Also searches for</translation>
+    </message>
+    <message>
+        <source>Synonym table</source>
+        <translation>Synonym table</translation>
+    </message>
+    <message>
+        <source>Words callers use and what they stand for</source>
+        <translation>Words callers use and what they stand for</translation>
+    </message>
+    <message>
+        <source>Term, e.g. Perso</source>
+        <translation>Term, e.g. Perso</translation>
+    </message>
+    <message>
+        <source>Synonym term</source>
+        <translation>Synonym term</translation>
+    </message>
+    <message>
+        <source>The word callers use</source>
+        <translation>The word callers use</translation>
+    </message>
+    <message>
+        <source>Stands for, e.g. Personalausweis (comma-separated)</source>
+        <translation>Stands for, e.g. Personalausweis (comma-separated)</translation>
+    </message>
+    <message>
+        <source>Synonym expansions</source>
+        <translation>Synonym expansions</translation>
+    </message>
+    <message>
+        <source>The words the term also searches for, comma-separated</source>
+        <translation>The words the term also searches for, comma-separated</translation>
+    </message>
+    <message>
+        <source>&amp;Save synonym</source>
+        <translation>&amp;Save synonym</translation>
+    </message>
+    <message>
+        <source>Save synonym</source>
+        <translation>Save synonym</translation>
+    </message>
+    <message>
+        <source>Adds or replaces the term; effective in search at once</source>
+        <translation>Adds or replaces the term; effective in search at once</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Remo&amp;ve</translation>
+    </message>
+    <message>
+        <source>Remove synonym</source>
+        <translation>Remove synonym</translation>
+    </message>
+    <message>
+        <source>Removes the selected term</source>
+        <translation>Removes the selected term</translation>
+    </message>
+    <message>
+        <source>Query or service</source>
+        <translation>Query or service</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Searches</translation>
+    </message>
+    <message>
+        <source>Without results</source>
+        <translation>Without results</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Knowledge gaps summary</source>
+        <translation>Knowledge gaps summary</translation>
+    </message>
+    <message>
+        <source>The period and how many searches were logged</source>
+        <translation>The period and how many searches were logged</translation>
+    </message>
+    <message>
+        <source>Knowledge gaps</source>
+        <translation>Knowledge gaps</translation>
+    </message>
+    <message>
+        <source>What to write next: unanswered queries and agents&apos; flags</source>
+        <translation>What to write next: unanswered queries and agents' flags</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, newest first</source>
+        <translation>Who changed what and when, newest first</translation>
+    </message>
+</context>
+<context>
+    <name>desk::LoginDialog</name>
+    <message>
+        <source>&amp;Login name:</source>
+        <translation>&amp;Login name:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Display name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>Create the first team lead</source>
+        <translation>Create the first team lead</translation>
+    </message>
+    <message>
+        <source>Nobody has an account on this catalogue yet. Create the first team lead: they can then add agents and further team leads. The password needs at least 10 characters.</source>
+        <translation>Nobody has an account on this catalogue yet. Create the first team lead: they can then add agents and further team leads. The password needs at least 10 characters.</translation>
+    </message>
+    <message>
+        <source>&amp;Create and sign in</source>
+        <translation>&amp;Create and sign in</translation>
+    </message>
+    <message>
+        <source>Sign in to Hotline Desk</source>
+        <translation>Sign in to Hotline Desk</translation>
+    </message>
+    <message>
+        <source>Sign in with your login name and password.</source>
+        <translation>Sign in with your login name and password.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>Sign-in error</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <source>Your login name, for example m.mueller</source>
+        <translation>Your login name, for example m.mueller</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>The name colleagues see in the review queue and history</source>
+        <translation>The name colleagues see in the review queue and history</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>At least 10 characters</source>
+        <translation>At least 10 characters</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>The same password once more</source>
+        <translation>The same password once more</translation>
+    </message>
+    <message>
+        <source>Create the account</source>
+        <translation>Create the account</translation>
+    </message>
+    <message>
+        <source>Sign in or cancel</source>
+        <translation>Sign in or cancel</translation>
+    </message>
+    <message>
+        <source>The catalogue is unavailable, so nobody can sign in.</source>
+        <translation>The catalogue is unavailable, so nobody can sign in.</translation>
+    </message>
+    <message>
+        <source>Enter your login name.</source>
+        <translation>Enter your login name.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Cannot create the team lead: %1</source>
+        <translation>Cannot create the team lead: %1</translation>
     </message>
 </context>
 <context>
@@ -475,6 +1775,152 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Toolbar</source>
         <translation>Toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ReportView</name>
+    <message>
+        <source>Export figures</source>
+        <translation>Export figures</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>The call journal cannot be opened: %1</source>
+        <translation>The call journal cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>Calls per hour</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Calls per weekday</source>
+        <translation>Calls per weekday</translation>
+    </message>
+    <message>
+        <source>Answered directly</source>
+        <translation>Answered directly</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>No call journal yet on this desk.</source>
+        <translation>No call journal yet on this desk.</translation>
+    </message>
+    <message>
+        <source>meets the promise of 65 %</source>
+        <translation>meets the promise of 65 %</translation>
+    </message>
+    <message>
+        <source>below the promise of 65 %</source>
+        <translation>below the promise of 65 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s.</source>
+        <translation>
+            <numerusform>%n call. First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s.</numerusform>
+            <numerusform>%n calls. First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Figures – Hotline Desk</source>
+        <translation>Figures – Hotline Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <source>No calls in this period yet. Figures appear once calls are recorded in the journal.</source>
+        <translation>No calls in this period yet. Figures appear once calls are recorded in the journal.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>First day of the period</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Last day of the period</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Computes the figures for the period</source>
+        <translation>Computes the figures for the period</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Saves the figures of the period as a CSV file</source>
+        <translation>Saves the figures of the period as a CSV file</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <source>First-contact resolution, deadlines kept and talk time</source>
+        <translation>First-contact resolution, deadlines kept and talk time</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <source>Shown when the period has no calls</source>
+        <translation>Shown when the period has no calls</translation>
+    </message>
+    <message>
+        <source>Bar chart of the calls by hour of the day</source>
+        <translation>Bar chart of the calls by hour of the day</translation>
+    </message>
+    <message>
+        <source>Bar chart of the calls by weekday</source>
+        <translation>Bar chart of the calls by weekday</translation>
+    </message>
+    <message>
+        <source>Pie chart: answered directly, forwarded, appointment</source>
+        <translation>Pie chart: answered directly, forwarded, appointment</translation>
     </message>
 </context>
 <context>
