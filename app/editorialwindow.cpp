@@ -84,7 +84,8 @@ EditorialWindow::EditorialWindow(EditorialSession *session, QWidget *parent)
       m_articleFilter(new QSortFilterProxyModel(this)), m_review(new QStandardItemModel(this)),
       m_history(new QStandardItemModel(this)), m_reviewDates(new QStandardItemModel(this)),
       m_flags(new QStandardItemModel(this)), m_synonyms(new QStandardItemModel(this)),
-      m_gaps(new QStandardItemModel(this)), m_audit(new QStandardItemModel(this))
+      m_gaps(new QStandardItemModel(this)), m_audit(new QStandardItemModel(this)),
+      m_users(new QStandardItemModel(this))
 {
     setObjectName(QStringLiteral("EditorialWindow"));
     m_articleFilter->setSourceModel(m_articles);
@@ -99,6 +100,7 @@ EditorialWindow::EditorialWindow(EditorialSession *session, QWidget *parent)
     m_tabs->addTab(buildSynonymsPage(), QString());
     m_tabs->addTab(buildGapsPage(), QString());
     m_tabs->addTab(buildAuditPage(), QString());
+    m_tabs->addTab(buildUsersPage(), QString());
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_message, 1);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this]() { refresh(); });
@@ -685,6 +687,116 @@ void EditorialWindow::refreshAudit()
     }
 }
 
+// ---- Users --------------------------------------------------------------------------------------------------------
+
+QWidget *EditorialWindow::buildUsersPage()
+{
+    auto *page = new QWidget(this);
+    m_usersView = makeTree(page, m_users);
+    m_userName = new QLineEdit(page);
+    m_userDisplayName = new QLineEdit(page);
+    m_userPassword = new QLineEdit(page);
+    m_userPassword->setEchoMode(QLineEdit::Password);
+    m_userLead = new QCheckBox(page);
+    m_addUser = new QPushButton(page);
+    m_toggleRole = new QPushButton(page);
+    m_toggleActive = new QPushButton(page);
+    auto *add = new QHBoxLayout;
+    add->addWidget(m_userName, 1);
+    add->addWidget(m_userDisplayName, 1);
+    add->addWidget(m_userPassword, 1);
+    add->addWidget(m_userLead);
+    add->addWidget(m_addUser);
+    auto *change = new QHBoxLayout;
+    change->addStretch(1);
+    change->addWidget(m_toggleRole);
+    change->addWidget(m_toggleActive);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_usersView, 1);
+    layout->addLayout(change);
+    layout->addLayout(add);
+    connect(m_addUser, &QPushButton::clicked, this, [this]() {
+        if (addUser(m_userName->text().trimmed(), m_userDisplayName->text().trimmed(), m_userLead->isChecked(),
+                    m_userPassword->text())) {
+            m_userName->clear();
+            m_userDisplayName->clear();
+            m_userPassword->clear();
+            m_userLead->setChecked(false);
+        }
+    });
+    connect(m_toggleRole, &QPushButton::clicked, this, [this]() {
+        const QModelIndex index = m_usersView->currentIndex();
+        if (index.isValid()) {
+            setSelectedUserRole(index.data(AuthorRole).toInt() != int(kb::Role::Lead));
+        }
+    });
+    connect(m_toggleActive, &QPushButton::clicked, this, [this]() {
+        const QModelIndex index = m_usersView->currentIndex();
+        if (index.isValid()) {
+            setSelectedUserActive(!index.data(VersionRole).toBool());
+        }
+    });
+    return page;
+}
+
+void EditorialWindow::refreshUsers()
+{
+    QString error;
+    m_users->removeRows(0, m_users->rowCount());
+    for (const kb::User &user : m_session->store()->users(&error)) {
+        QList<QStandardItem *> row =
+            rowOf({user.name, user.displayName, user.role == kb::Role::Lead ? tr("team lead") : tr("agent"),
+                   user.active ? tr("active") : tr("disabled")},
+                  user.name);
+        for (QStandardItem *item : row) {
+            item->setData(int(user.role), AuthorRole);
+            item->setData(user.active, VersionRole);
+        }
+        m_users->appendRow(row);
+    }
+    if (!error.isEmpty()) {
+        setMessage(error);
+    }
+}
+
+bool EditorialWindow::addUser(const QString &name, const QString &displayName, bool lead, const QString &password)
+{
+    QString error;
+    if (!m_session->store()->createUser(name, displayName.isEmpty() ? name : displayName,
+                                        lead ? kb::Role::Lead : kb::Role::Agent, password, &error)) {
+        setMessage(tr("User not added: %1").arg(error));
+        return false;
+    }
+    setMessage(tr("%1 can sign in now.").arg(name));
+    refreshUsers();
+    return true;
+}
+
+bool EditorialWindow::setSelectedUserRole(bool lead)
+{
+    const QModelIndex index = m_usersView->currentIndex();
+    QString error;
+    if (!index.isValid() ||
+        !m_session->store()->setRole(index.data(IdRole).toString(), lead ? kb::Role::Lead : kb::Role::Agent, &error)) {
+        setMessage(tr("Role not changed: %1").arg(error));
+        return false;
+    }
+    refreshUsers();
+    return true;
+}
+
+bool EditorialWindow::setSelectedUserActive(bool active)
+{
+    const QModelIndex index = m_usersView->currentIndex();
+    QString error;
+    if (!index.isValid() || !m_session->store()->setUserActive(index.data(IdRole).toString(), active, &error)) {
+        setMessage(tr("Account not changed: %1").arg(error));
+        return false;
+    }
+    refreshUsers();
+    return true;
+}
+
 // ---- Common --------------------------------------------------------------------------------------------------------
 
 void EditorialWindow::refresh()
@@ -713,6 +825,9 @@ void EditorialWindow::refresh()
         break;
     case AuditPage:
         refreshAudit();
+        break;
+    case UsersPage:
+        refreshUsers();
         break;
     }
 }
@@ -811,6 +926,24 @@ void EditorialWindow::retranslateUi()
     m_audit->setHorizontalHeaderLabels(
         {tr("When"), tr("Who"), tr("Action"), tr("Service"), tr("Version"), tr("What")});
     name(m_auditView, tr("Audit log"), tr("Who changed what and when, newest first"));
+
+    m_tabs->setTabText(UsersPage, tr("&Users"));
+    m_users->setHorizontalHeaderLabels({tr("Login name"), tr("Display name"), tr("Role"), tr("Account")});
+    name(m_usersView, tr("Users"), tr("Everyone who can sign in to this catalogue"));
+    m_userName->setPlaceholderText(tr("Login name"));
+    name(m_userName, tr("New user's login name"), tr("Letters, digits, dot, underscore, hyphen or @"));
+    m_userDisplayName->setPlaceholderText(tr("Display name"));
+    name(m_userDisplayName, tr("New user's display name"), tr("The name colleagues see"));
+    m_userPassword->setPlaceholderText(tr("Initial password"));
+    name(m_userPassword, tr("New user's password"), tr("At least 10 characters; the user can change it later"));
+    m_userLead->setText(tr("Team &lead"));
+    name(m_userLead, tr("Team lead"), tr("Checked: the new user may edit and publish"));
+    m_addUser->setText(tr("Add &user"));
+    name(m_addUser, tr("Add user"), tr("Creates the account"));
+    m_toggleRole->setText(tr("Agent ↔ team lead"));
+    name(m_toggleRole, tr("Change role"), tr("Makes the selected agent a team lead, or a team lead an agent"));
+    m_toggleActive->setText(tr("Enable / disable"));
+    name(m_toggleActive, tr("Enable or disable"), tr("A disabled account cannot sign in"));
 }
 
 ArticleEditor *EditorialWindow::editor() const
@@ -861,6 +994,11 @@ QStandardItemModel *EditorialWindow::gapsModel() const
 QStandardItemModel *EditorialWindow::auditModel() const
 {
     return m_audit;
+}
+
+QStandardItemModel *EditorialWindow::userModel() const
+{
+    return m_users;
 }
 
 QTextBrowser *EditorialWindow::historyDiff() const

@@ -37,6 +37,7 @@ public:
         SynonymsPage,
         GapsPage,
         AuditPage,
+        UsersPage,
     };
 
     explicit EditorialWindow(EditorialSession *session, QWidget *parent = nullptr);
@@ -57,6 +58,7 @@ public:
     QStandardItemModel *synonymModel() const;
     QStandardItemModel *gapsModel() const;
     QStandardItemModel *auditModel() const;
+    QStandardItemModel *userModel() const;
     QTextBrowser *historyDiff() const;
     QTextBrowser *reviewDiff() const;
     QCheckBox *fourEyesBox() const;
@@ -69,6 +71,9 @@ public:
     bool saveSynonym(const QString &term, const QStringList &expansions);
     bool removeSelectedSynonym();
     void compareVersions(int from, int to);
+    bool addUser(const QString &name, const QString &displayName, bool lead, const QString &password);
+    bool setSelectedUserRole(bool lead);
+    bool setSelectedUserActive(bool active);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -82,6 +87,7 @@ private:
     QWidget *buildSynonymsPage();
     QWidget *buildGapsPage();
     QWidget *buildAuditPage();
+    QWidget *buildUsersPage();
     void refreshArticles();
     void refreshReview();
     void refreshHistory();
@@ -90,6 +96,7 @@ private:
     void refreshSynonyms();
     void refreshGaps();
     void refreshAudit();
+    void refreshUsers();
     void showReviewSelection();
     void retranslateUi();
     void setMessage(const QString &text);
@@ -142,6 +149,16 @@ private:
 
     QStandardItemModel *m_audit;
     QTreeView *m_auditView = nullptr;
+
+    QStandardItemModel *m_users;
+    QTreeView *m_usersView = nullptr;
+    QLineEdit *m_userName = nullptr;
+    QLineEdit *m_userDisplayName = nullptr;
+    QLineEdit *m_userPassword = nullptr;
+    QCheckBox *m_userLead = nullptr;
+    QPushButton *m_addUser = nullptr;
+    QPushButton *m_toggleRole = nullptr;
+    QPushButton *m_toggleActive = nullptr;
 };
 
 } // namespace desk

@@ -1471,6 +1471,142 @@
         <source>Who changed what and when, newest first</source>
         <translation>Wer was wann geändert hat, neueste zuerst</translation>
     </message>
+    <message>
+        <source>team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>User not added: %1</source>
+        <translation>Benutzer nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>%1 can sign in now.</source>
+        <translation>%1 kann sich jetzt anmelden.</translation>
+    </message>
+    <message>
+        <source>Role not changed: %1</source>
+        <translation>Rolle nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Account not changed: %1</source>
+        <translation>Konto nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Anmeldename</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Angezeigter Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Everyone who can sign in to this catalogue</source>
+        <translation>Alle, die sich bei diesem Katalog anmelden können</translation>
+    </message>
+    <message>
+        <source>New user&apos;s login name</source>
+        <translation>Anmeldename der neuen Person</translation>
+    </message>
+    <message>
+        <source>Letters, digits, dot, underscore, hyphen or @</source>
+        <translation>Buchstaben, Ziffern, Punkt, Unterstrich, Bindestrich oder @</translation>
+    </message>
+    <message>
+        <source>New user&apos;s display name</source>
+        <translation>Angezeigter Name der neuen Person</translation>
+    </message>
+    <message>
+        <source>The name colleagues see</source>
+        <translation>Der Name, den andere sehen</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>Erstes Passwort</translation>
+    </message>
+    <message>
+        <source>New user&apos;s password</source>
+        <translation>Passwort der neuen Person</translation>
+    </message>
+    <message>
+        <source>At least 10 characters; the user can change it later</source>
+        <translation>Mindestens 10 Zeichen; die Person kann es später ändern</translation>
+    </message>
+    <message>
+        <source>Team &amp;lead</source>
+        <translation>Team&amp;leitung</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Checked: the new user may edit and publish</source>
+        <translation>Angehakt: Die neue Person darf bearbeiten und veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Add &amp;user</source>
+        <translation>Benutzer &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>Creates the account</source>
+        <translation>Legt das Konto an</translation>
+    </message>
+    <message>
+        <source>Agent ↔ team lead</source>
+        <translation>Agent ↔ Teamleitung</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Makes the selected agent a team lead, or a team lead an agent</source>
+        <translation>Macht den ausgewählten Agent zur Teamleitung oder eine Teamleitung zum Agent</translation>
+    </message>
+    <message>
+        <source>Enable / disable</source>
+        <translation>Aktivieren / sperren</translation>
+    </message>
+    <message>
+        <source>Enable or disable</source>
+        <translation>Aktivieren oder sperren</translation>
+    </message>
+    <message>
+        <source>A disabled account cannot sign in</source>
+        <translation>Ein gesperrtes Konto kann sich nicht anmelden</translation>
+    </message>
 </context>
 <context>
     <name>desk::LoginDialog</name>

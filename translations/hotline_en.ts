@@ -333,7 +333,7 @@
     </message>
     <message>
         <source>The service&apos;s name as agents search for it</source>
-        <translation>The service's name as agents search for it</translation>
+        <translation>The service&apos;s name as agents search for it</translation>
     </message>
     <message>
         <source>Synonyms</source>
@@ -1079,8 +1079,8 @@
     <message numerus="yes">
         <source>Last 30 days: %n search(es) logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents&apos; open flags.</source>
         <translation>
-            <numerusform>Last 30 days: %n search logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents' open flags.</numerusform>
-            <numerusform>Last 30 days: %n searches logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents' open flags.</numerusform>
+            <numerusform>Last 30 days: %n search logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents&apos; open flags.</numerusform>
+            <numerusform>Last 30 days: %n searches logged. Listed: queries that found nothing or whose results nobody opened, most frequent first, and the agents&apos; open flags.</numerusform>
         </translation>
     </message>
     <message>
@@ -1197,7 +1197,7 @@
     </message>
     <message>
         <source>Drafts waiting for a team lead&apos;s approval</source>
-        <translation>Drafts waiting for a team lead's approval</translation>
+        <translation>Drafts waiting for a team lead&apos;s approval</translation>
     </message>
     <message>
         <source>Changes of the draft</source>
@@ -1257,7 +1257,7 @@
     </message>
     <message>
         <source>Which service&apos;s history is shown</source>
-        <translation>Which service's history is shown</translation>
+        <translation>Which service&apos;s history is shown</translation>
     </message>
     <message>
         <source>Versions</source>
@@ -1445,7 +1445,7 @@
     </message>
     <message>
         <source>What to write next: unanswered queries and agents&apos; flags</source>
-        <translation>What to write next: unanswered queries and agents' flags</translation>
+        <translation>What to write next: unanswered queries and agents&apos; flags</translation>
     </message>
     <message>
         <source>When</source>
@@ -1470,6 +1470,142 @@
     <message>
         <source>Who changed what and when, newest first</source>
         <translation>Who changed what and when, newest first</translation>
+    </message>
+    <message>
+        <source>team lead</source>
+        <translation>team lead</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>User not added: %1</source>
+        <translation>User not added: %1</translation>
+    </message>
+    <message>
+        <source>%1 can sign in now.</source>
+        <translation>%1 can sign in now.</translation>
+    </message>
+    <message>
+        <source>Role not changed: %1</source>
+        <translation>Role not changed: %1</translation>
+    </message>
+    <message>
+        <source>Account not changed: %1</source>
+        <translation>Account not changed: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Users</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Everyone who can sign in to this catalogue</source>
+        <translation>Everyone who can sign in to this catalogue</translation>
+    </message>
+    <message>
+        <source>New user&apos;s login name</source>
+        <translation>New user's login name</translation>
+    </message>
+    <message>
+        <source>Letters, digits, dot, underscore, hyphen or @</source>
+        <translation>Letters, digits, dot, underscore, hyphen or @</translation>
+    </message>
+    <message>
+        <source>New user&apos;s display name</source>
+        <translation>New user's display name</translation>
+    </message>
+    <message>
+        <source>The name colleagues see</source>
+        <translation>The name colleagues see</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>New user&apos;s password</source>
+        <translation>New user's password</translation>
+    </message>
+    <message>
+        <source>At least 10 characters; the user can change it later</source>
+        <translation>At least 10 characters; the user can change it later</translation>
+    </message>
+    <message>
+        <source>Team &amp;lead</source>
+        <translation>Team &amp;lead</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Checked: the new user may edit and publish</source>
+        <translation>Checked: the new user may edit and publish</translation>
+    </message>
+    <message>
+        <source>Add &amp;user</source>
+        <translation>Add &amp;user</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Creates the account</source>
+        <translation>Creates the account</translation>
+    </message>
+    <message>
+        <source>Agent ↔ team lead</source>
+        <translation>Agent ↔ team lead</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Makes the selected agent a team lead, or a team lead an agent</source>
+        <translation>Makes the selected agent a team lead, or a team lead an agent</translation>
+    </message>
+    <message>
+        <source>Enable / disable</source>
+        <translation>Enable / disable</translation>
+    </message>
+    <message>
+        <source>Enable or disable</source>
+        <translation>Enable or disable</translation>
+    </message>
+    <message>
+        <source>A disabled account cannot sign in</source>
+        <translation>A disabled account cannot sign in</translation>
     </message>
 </context>
 <context>

@@ -175,7 +175,8 @@ bool modelHas(const QStandardItemModel *model, int column, const QString &text)
 void attachTesters(desk::EditorialWindow *w, std::vector<std::unique_ptr<QAbstractItemModelTester>> *testers)
 {
     for (QAbstractItemModel *model : {w->articleModel(), w->reviewModel(), w->historyModel(), w->reviewDatesModel(),
-                                      w->flagsModel(), w->synonymModel(), w->gapsModel(), w->auditModel()}) {
+                                      w->flagsModel(), w->synonymModel(), w->gapsModel(), w->auditModel(),
+                                      w->userModel()}) {
         testers->push_back(std::make_unique<QAbstractItemModelTester>(
             model, QAbstractItemModelTester::FailureReportingMode::Fatal));
     }
@@ -269,8 +270,18 @@ TEST_CASE("an agent sees no editor, the store refuses an agent's write; agents f
     REQUIRE(dir.isValid());
     EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
     QString error;
-    REQUIRE(desk.session.store()->createUser(QStringLiteral("anna"), QStringLiteral("Anna Agentin"), kb::Role::Agent,
-                                             AgentPassword, &error));
+    {
+        desk::EditorialWindow *users = desk.actions->openEditorialWindow();
+        REQUIRE(users);
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        attachTesters(users, &testers);
+        users->editor()->setPreviewEnabled(false);
+        users->showPage(desk::EditorialWindow::UsersPage);
+        CHECK_FALSE(users->addUser(QStringLiteral("anna"), QStringLiteral("Anna Agentin"), false,
+                                   QStringLiteral("kurz"))); // password rules
+        REQUIRE(users->addUser(QStringLiteral("anna"), QStringLiteral("Anna Agentin"), false, AgentPassword));
+        CHECK(modelHas(users->userModel(), 0, QStringLiteral("anna")));
+    }
     desk.session.signIn(signIn(desk.session.store(), QStringLiteral("anna"), AgentPassword));
     REQUIRE_FALSE(desk.session.isLead());
     CHECK_FALSE(desk.actions->editorialAction()->isVisible());
