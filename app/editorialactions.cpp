@@ -178,7 +178,12 @@ ReportView *EditorialActions::openReport(const QString &journalPath)
         m_report = new ReportView(journalPath.isEmpty() ? ReportView::defaultJournalPath() : journalPath, m_window);
         m_report->setWindowFlag(Qt::Window);
         m_report->setAttribute(Qt::WA_DeleteOnClose);
-        m_report->resize(1000, 760);
+        m_report->resize(1000, 860);
+        EditorialSession *session = m_session;
+        m_report->setServiceTitles([session](const QString &id) {
+            const auto article = session->store()->article(id);
+            return article ? article->title : QString();
+        });
     }
     m_report->refresh();
     m_report->show();

@@ -7,6 +7,8 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
+#include <QHorizontalBarSeries>
 #include <QDateEdit>
 #include <QDir>
 #include <QEvent>
@@ -74,7 +76,8 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
     : QWidget(parent), m_journalPath(journalPath), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
       m_refresh(new QPushButton(this)), m_export(new QPushButton(this)), m_summary(new QLabel(this)),
       m_empty(new QLabel(this)), m_hours(makeChartView(this)), m_weekdays(makeChartView(this)),
-      m_outcomes(makeChartView(this)), m_charts(new QWidget(this))
+      m_outcomes(makeChartView(this)), m_services(makeChartView(this)), m_line(new QComboBox(this)),
+      m_municipality(new QComboBox(this)), m_charts(new QWidget(this))
 {
     setObjectName(QStringLiteral("ReportView"));
     m_from->setCalendarPopup(true);
@@ -89,6 +92,8 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
     auto *period = new QHBoxLayout;
     period->addWidget(m_from);
     period->addWidget(m_to);
+    period->addWidget(m_line);
+    period->addWidget(m_municipality);
     period->addWidget(m_refresh);
     period->addStretch(1);
     period->addWidget(m_export);
@@ -97,12 +102,21 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
     grid->addWidget(m_hours, 0, 0, 1, 2);
     grid->addWidget(m_weekdays, 1, 0);
     grid->addWidget(m_outcomes, 1, 1);
+    grid->addWidget(m_services, 2, 0, 1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(period);
     layout->addWidget(m_summary);
     layout->addWidget(m_empty, 1);
     layout->addWidget(m_charts, 3);
     connect(m_refresh, &QPushButton::clicked, this, [this]() { refresh(); });
+    connect(m_line, &QComboBox::activated, this, [this]() {
+        m_filter.line = m_line->currentData().toString();
+        refresh();
+    });
+    connect(m_municipality, &QComboBox::activated, this, [this]() {
+        m_filter.municipality = m_municipality->currentData().toString();
+        refresh();
+    });
     connect(m_export, &QPushButton::clicked, this, [this]() {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export figures"),
                                                           QDir::home().filePath(QStringLiteral("figures.csv")),
@@ -121,6 +135,16 @@ QString ReportView::defaultJournalPath()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(QStringLiteral("journal.db"));
+}
+
+void ReportView::setFilter(const journal::FigureFilter &filter)
+{
+    m_filter = filter;
+}
+
+void ReportView::setServiceTitles(std::function<QString(const QString &)> titleOf)
+{
+    m_titleOf = std::move(titleOf);
 }
 
 void ReportView::setPeriod(const QDate &from, const QDate &to)
@@ -142,8 +166,32 @@ bool ReportView::refresh()
             return false;
         }
         const QTimeZone zone(QByteArrayLiteral("Europe/Berlin"));
-        m_figures = store->figures(QDateTime(m_from->date(), QTime(0, 0), zone).toUTC(),
-                                   QDateTime(m_to->date().addDays(1), QTime(0, 0), zone).toUTC());
+        const QDateTime from = QDateTime(m_from->date(), QTime(0, 0), zone).toUTC();
+        const QDateTime to = QDateTime(m_to->date().addDays(1), QTime(0, 0), zone).toUTC();
+        m_figures = store->figures(from, to, m_filter);
+        // The filter's choices: the lines and municipalities that had calls in the period.
+        QStringList lines;
+        QStringList municipalities;
+        for (const journal::CallRecord &call : store->calls(from, to)) {
+            if (!call.line.isEmpty() && !lines.contains(call.line)) {
+                lines << call.line;
+            }
+            if (!call.municipality.isEmpty() && !municipalities.contains(call.municipality)) {
+                municipalities << call.municipality;
+            }
+        }
+        lines.sort();
+        municipalities.sort();
+        const auto fill = [](QComboBox *combo, const QString &all, const QStringList &values, const QString &current) {
+            combo->clear();
+            combo->addItem(all, QString());
+            for (const QString &value : values) {
+                combo->addItem(value, value);
+            }
+            combo->setCurrentIndex(qMax(0, combo->findData(current)));
+        };
+        fill(m_line, tr("All lines"), lines, m_filter.line);
+        fill(m_municipality, tr("All municipalities"), municipalities, m_filter.municipality);
         m_loaded = true;
     }
     draw();
@@ -189,6 +237,37 @@ void ReportView::draw()
     pie->setTitle(tr("Outcomes"));
     pie->legend()->setAlignment(Qt::AlignRight);
 
+    QChart *services = m_services->chart();
+    services->removeAllSeries();
+    for (QAbstractAxis *axis : services->axes()) {
+        services->removeAxis(axis);
+        delete axis;
+    }
+    auto *asked = new QBarSet(tr("Calls"));
+    QStringList names;
+    int most = 0;
+    // Horizontal bars draw bottom-up: the most asked service goes last, so it is on top.
+    for (auto it = f.topServices.crbegin(); it != f.topServices.crend(); ++it) {
+        const QString title = m_titleOf ? m_titleOf(it->serviceId) : QString();
+        names << (title.isEmpty() ? it->serviceId : title);
+        *asked << it->calls;
+        most = qMax(most, it->calls);
+    }
+    auto *servicesSeries = new QHorizontalBarSeries;
+    servicesSeries->append(asked);
+    services->addSeries(servicesSeries);
+    auto *serviceAxis = new QBarCategoryAxis;
+    serviceAxis->append(names);
+    auto *countAxis = new QValueAxis;
+    countAxis->setRange(0, qMax(1, most));
+    countAxis->setLabelFormat(QStringLiteral("%d"));
+    services->addAxis(serviceAxis, Qt::AlignLeft);
+    services->addAxis(countAxis, Qt::AlignBottom);
+    servicesSeries->attachAxis(serviceAxis);
+    servicesSeries->attachAxis(countAxis);
+    services->setTitle(tr("Services asked most"));
+    services->legend()->hide();
+
     if (!data) {
         m_summary->setText(m_loaded ? QString() : tr("No call journal yet on this desk."));
         return;
@@ -197,7 +276,7 @@ void ReportView::draw()
                                                                             : tr("below the promise of 65 %");
     m_summary->setText(
         tr("%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % "
-           "(%4 of %5; %6 open, %7 overdue). Average talk time %8 s.",
+           "(%4 of %5; %6 open, %7 overdue). Average talk time %8 s, time to answer %9 s.",
            nullptr, f.calls)
             .arg(QLocale().toString(f.firstContactResolution * 100, 'f', 1), promise,
                  QLocale().toString(f.shareInTime * 100, 'f', 1))
@@ -205,10 +284,12 @@ void ReportView::draw()
             .arg(f.casesDue)
             .arg(f.casesOpen)
             .arg(f.casesOverdue)
-            .arg(f.averageTalkSeconds));
+            .arg(f.averageTalkSeconds)
+            .arg(f.averageAnswerSeconds));
 }
 
-QString ReportView::figuresCsv(const journal::Figures &f, const QDate &from, const QDate &to)
+QString ReportView::figuresCsv(const journal::Figures &f, const QDate &from, const QDate &to,
+                               const journal::FigureFilter &filter)
 {
     QString csv = QStringLiteral("figure,key,value\r\n");
     const auto line = [&csv](const QString &figure, const QString &key, const QString &value) {
@@ -216,6 +297,12 @@ QString ReportView::figuresCsv(const journal::Figures &f, const QDate &from, con
     };
     line(QStringLiteral("period"), QStringLiteral("from"), from.toString(Qt::ISODate));
     line(QStringLiteral("period"), QStringLiteral("to"), to.toString(Qt::ISODate));
+    // Values are ours except line and municipality names: quote those (RFC 4180).
+    const auto quoted = [](const QString &v) {
+        return QStringLiteral("\"%1\"").arg(QString(v).replace(QLatin1Char('"'), QStringLiteral("\"\"")));
+    };
+    line(QStringLiteral("filter"), QStringLiteral("line"), quoted(filter.line));
+    line(QStringLiteral("filter"), QStringLiteral("municipality"), quoted(filter.municipality));
     line(QStringLiteral("calls"), QString(), QString::number(f.calls));
     line(QStringLiteral("outcome"), QStringLiteral("answered_directly"), QString::number(f.answeredDirectly));
     line(QStringLiteral("outcome"), QStringLiteral("forwarded"), QString::number(f.forwarded));
@@ -225,6 +312,10 @@ QString ReportView::figuresCsv(const journal::Figures &f, const QDate &from, con
     line(QStringLiteral("forwarded_in_time"), QStringLiteral("in_time"), QString::number(f.casesInTime));
     line(QStringLiteral("forwarded_in_time"), QStringLiteral("due"), QString::number(f.casesDue));
     line(QStringLiteral("average_talk_seconds"), QString(), QString::number(f.averageTalkSeconds));
+    line(QStringLiteral("average_answer_seconds"), QString(), QString::number(f.averageAnswerSeconds));
+    for (const journal::ServiceCount &service : f.topServices) {
+        line(QStringLiteral("top_service"), quoted(service.serviceId), QString::number(service.calls));
+    }
     for (int h = 0; h < 24; ++h) {
         line(QStringLiteral("calls_per_hour"), QString::number(h), QString::number(f.callsPerHour.at(size_t(h))));
     }
@@ -243,7 +334,7 @@ bool ReportView::exportCsv(const QString &path, QString *error) const
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(figuresCsv(m_figures, m_from->date(), m_to->date()).toUtf8());
+    file.write(figuresCsv(m_figures, m_from->date(), m_to->date(), m_filter).toUtf8());
     return true;
 }
 
@@ -270,6 +361,21 @@ QChartView *ReportView::weekdayChart() const
 QChartView *ReportView::outcomeChart() const
 {
     return m_outcomes;
+}
+
+QChartView *ReportView::servicesChart() const
+{
+    return m_services;
+}
+
+QComboBox *ReportView::lineCombo() const
+{
+    return m_line;
+}
+
+QComboBox *ReportView::municipalityCombo() const
+{
+    return m_municipality;
 }
 
 QLabel *ReportView::summaryLabel() const
@@ -305,6 +411,9 @@ void ReportView::retranslateUi()
     name(m_hours, tr("Calls per hour"), tr("Bar chart of the calls by hour of the day"));
     name(m_weekdays, tr("Calls per weekday"), tr("Bar chart of the calls by weekday"));
     name(m_outcomes, tr("Outcomes"), tr("Pie chart: answered directly, forwarded, appointment"));
+    name(m_services, tr("Services asked most"), tr("Bar chart of the services callers asked about most"));
+    name(m_line, tr("Line"), tr("Count the calls of one line only"));
+    name(m_municipality, tr("Municipality"), tr("Count the calls of one municipality only"));
 }
 
 } // namespace desk

@@ -2,9 +2,12 @@
 
 #include "journaltypes.h"
 
+#include <functional>
+
 #include <QWidget>
 
 class QChartView;
+class QComboBox;
 class QDateEdit;
 class QLabel;
 class QPushButton;
@@ -27,15 +30,23 @@ public:
     static QString defaultJournalPath();
 
     void setPeriod(const QDate &from, const QDate &to);
+    // Line and municipality to count (empty: all); the choices come from the calls of the period.
+    void setFilter(const journal::FigureFilter &filter);
+    // Service ids → titles for the top services chart (the catalogue lives elsewhere); ids are shown without it.
+    void setServiceTitles(std::function<QString(const QString &)> titleOf);
     bool refresh();                                   // false (with the message shown) if the journal cannot open
     const journal::Figures &figures() const;
     bool hasData() const;
     bool exportCsv(const QString &path, QString *error) const;
-    static QString figuresCsv(const journal::Figures &figures, const QDate &from, const QDate &to);
+    static QString figuresCsv(const journal::Figures &figures, const QDate &from, const QDate &to,
+                              const journal::FigureFilter &filter = journal::FigureFilter());
 
     QChartView *hourChart() const;
     QChartView *weekdayChart() const;
     QChartView *outcomeChart() const;
+    QChartView *servicesChart() const;
+    QComboBox *lineCombo() const;
+    QComboBox *municipalityCombo() const;
     QLabel *summaryLabel() const;
 
 protected:
@@ -57,6 +68,11 @@ private:
     QChartView *m_hours;
     QChartView *m_weekdays;
     QChartView *m_outcomes;
+    QChartView *m_services;
+    QComboBox *m_line;
+    QComboBox *m_municipality;
+    journal::FigureFilter m_filter;
+    std::function<QString(const QString &)> m_titleOf;
     QWidget *m_charts;
 };
 

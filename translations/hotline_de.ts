@@ -1971,13 +1971,6 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>below the promise of 65 %</source>
         <translation>unter dem Versprechen von 65 %</translation>
     </message>
-    <message numerus="yes">
-        <source>%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s.</source>
-        <translation>
-            <numerusform>%n Anruf. Erstlösungsquote %1 % (%2). Weitergeleitete Fälle fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s.</numerusform>
-            <numerusform>%n Anrufe. Erstlösungsquote %1 % (%2). Weitergeleitete Fälle fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -2057,6 +2050,45 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Pie chart: answered directly, forwarded, appointment</source>
         <translation>Kreisdiagramm: direkt beantwortet, weitergeleitet, Termin</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>Alle Rufnummern</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>Alle Kommunen</translation>
+    </message>
+    <message>
+        <source>Services asked most</source>
+        <translation>Am häufigsten erfragte Dienstleistungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s, time to answer %9 s.</source>
+        <translation>
+            <numerusform>%n Anruf. Erstlösungsquote %1 % (%2). Weitergeleitete Fälle fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s, Annahmezeit %9 s.</numerusform>
+            <numerusform>%n Anrufe. Erstlösungsquote %1 % (%2). Weitergeleitete Fälle fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s, Annahmezeit %9 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bar chart of the services callers asked about most</source>
+        <translation>Balkendiagramm der am häufigsten erfragten Dienstleistungen</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>Count the calls of one line only</source>
+        <translation>Nur die Anrufe einer Rufnummer zählen</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommune</translation>
+    </message>
+    <message>
+        <source>Count the calls of one municipality only</source>
+        <translation>Nur die Anrufe einer Kommune zählen</translation>
     </message>
 </context>
 <context>

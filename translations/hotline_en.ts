@@ -1533,7 +1533,7 @@
     </message>
     <message>
         <source>New user&apos;s login name</source>
-        <translation>New user's login name</translation>
+        <translation>New user&apos;s login name</translation>
     </message>
     <message>
         <source>Letters, digits, dot, underscore, hyphen or @</source>
@@ -1541,7 +1541,7 @@
     </message>
     <message>
         <source>New user&apos;s display name</source>
-        <translation>New user's display name</translation>
+        <translation>New user&apos;s display name</translation>
     </message>
     <message>
         <source>The name colleagues see</source>
@@ -1553,7 +1553,7 @@
     </message>
     <message>
         <source>New user&apos;s password</source>
-        <translation>New user's password</translation>
+        <translation>New user&apos;s password</translation>
     </message>
     <message>
         <source>At least 10 characters; the user can change it later</source>
@@ -1971,13 +1971,6 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>below the promise of 65 %</source>
         <translation>below the promise of 65 %</translation>
     </message>
-    <message numerus="yes">
-        <source>%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s.</source>
-        <translation>
-            <numerusform>%n call. First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s.</numerusform>
-            <numerusform>%n calls. First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Cannot write %1: %2</translation>
@@ -2057,6 +2050,45 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Pie chart: answered directly, forwarded, appointment</source>
         <translation>Pie chart: answered directly, forwarded, appointment</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <source>All municipalities</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <source>Services asked most</source>
+        <translation>Services asked most</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s, time to answer %9 s.</source>
+        <translation>
+            <numerusform>%n call. First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s, time to answer %9 s.</numerusform>
+            <numerusform>%n calls. First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s, time to answer %9 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bar chart of the services callers asked about most</source>
+        <translation>Bar chart of the services callers asked about most</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Count the calls of one line only</source>
+        <translation>Count the calls of one line only</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Count the calls of one municipality only</source>
+        <translation>Count the calls of one municipality only</translation>
     </message>
 </context>
 <context>

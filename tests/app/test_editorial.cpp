@@ -27,6 +27,7 @@
 #include <QChartView>
 #include <QFile>
 #include <QLabel>
+#include <QHorizontalBarSeries>
 #include <QPieSeries>
 #include <QTimeZone>
 #include <QAbstractItemView>
@@ -546,7 +547,8 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
             call.offeredAt = offered.toUTC();
             call.answeredAt = call.offeredAt.addSecs(10);
             call.endedAt = call.answeredAt.addSecs(120);
-            call.line = QStringLiteral("115");
+            call.line = offered.time().hour() == 14 ? QStringLiteral("0341 123") : QStringLiteral("115");
+            call.serviceIds = {QStringLiteral("10115")};
             call.outcome = outcome;
             REQUIRE(journal->saveDraft(call, &error));
             REQUIRE(journal->commitCall(call, &error));
@@ -576,6 +578,21 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
     REQUIRE(pie);
     CHECK(pie->count() == 1); // all answered directly
     CHECK(report.summaryLabel()->text().contains(QStringLiteral("100")));
+    auto *services = qobject_cast<QHorizontalBarSeries *>(report.servicesChart()->chart()->series().value(0));
+    REQUIRE(services);
+    CHECK(services->barSets().first()->count() == 1);
+    CHECK(services->barSets().first()->at(0) == 3);
+    CHECK(report.lineCombo()->count() == 3); // all, 0341 123, 115
+    report.lineCombo()->setCurrentIndex(report.lineCombo()->findData(QStringLiteral("115")));
+    Q_EMIT report.lineCombo()->activated(report.lineCombo()->currentIndex());
+    CHECK(report.figures().calls == 2);
+    auto *hours115 = qobject_cast<QBarSeries *>(report.hourChart()->chart()->series().value(0));
+    REQUIRE(hours115);
+    CHECK(hours115->barSets().first()->at(14) == 0);
+    CHECK(hours115->barSets().first()->at(9) == 2);
+    report.lineCombo()->setCurrentIndex(0);
+    Q_EMIT report.lineCombo()->activated(0);
+    REQUIRE(report.figures().calls == 3);
     QString error;
     const QString csvPath = dir.filePath(QStringLiteral("figures.csv"));
     REQUIRE(report.exportCsv(csvPath, &error));
