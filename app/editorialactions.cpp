@@ -184,6 +184,10 @@ ReportView *EditorialActions::openReport(const QString &journalPath)
             const auto article = session->store()->article(id);
             return article ? article->title : QString();
         });
+        m_report->setOfficeNames([session](const QString &id) {
+            const auto office = session->store()->office(id);
+            return office ? office->name : QString();
+        });
     }
     m_report->refresh();
     m_report->show();

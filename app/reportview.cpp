@@ -1,5 +1,6 @@
 #include "reportview.h"
 
+#include "appointmentstore.h"
 #include "journalstore.h"
 
 #include <QBarCategoryAxis>
@@ -76,7 +77,7 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
     : QWidget(parent), m_journalPath(journalPath), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
       m_refresh(new QPushButton(this)), m_export(new QPushButton(this)), m_summary(new QLabel(this)),
       m_empty(new QLabel(this)), m_hours(makeChartView(this)), m_weekdays(makeChartView(this)),
-      m_outcomes(makeChartView(this)), m_services(makeChartView(this)), m_line(new QComboBox(this)),
+      m_outcomes(makeChartView(this)), m_services(makeChartView(this)), m_offices(makeChartView(this)), m_line(new QComboBox(this)),
       m_municipality(new QComboBox(this)), m_charts(new QWidget(this))
 {
     setObjectName(QStringLiteral("ReportView"));
@@ -102,7 +103,8 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
     grid->addWidget(m_hours, 0, 0, 1, 2);
     grid->addWidget(m_weekdays, 1, 0);
     grid->addWidget(m_outcomes, 1, 1);
-    grid->addWidget(m_services, 2, 0, 1, 2);
+    grid->addWidget(m_services, 2, 0);
+    grid->addWidget(m_offices, 2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(period);
     layout->addWidget(m_summary);
@@ -147,6 +149,16 @@ void ReportView::setServiceTitles(std::function<QString(const QString &)> titleO
     m_titleOf = std::move(titleOf);
 }
 
+void ReportView::setOfficeNames(std::function<QString(const QString &)> nameOf)
+{
+    m_officeNameOf = std::move(nameOf);
+}
+
+const QList<QPair<QString, int>> &ReportView::appointmentsPerOffice() const
+{
+    return m_perOffice;
+}
+
 void ReportView::setPeriod(const QDate &from, const QDate &to)
 {
     m_from->setDate(from);
@@ -158,6 +170,7 @@ bool ReportView::refresh()
     QString error;
     m_loaded = false;
     m_figures = journal::Figures();
+    m_perOffice.clear();
     if (QFile::exists(m_journalPath)) {
         const std::unique_ptr<journal::JournalStore> store = journal::JournalStore::open(m_journalPath, &error);
         if (!store) {
@@ -169,6 +182,10 @@ bool ReportView::refresh()
         const QDateTime from = QDateTime(m_from->date(), QTime(0, 0), zone).toUTC();
         const QDateTime to = QDateTime(m_to->date().addDays(1), QTime(0, 0), zone).toUTC();
         m_figures = store->figures(from, to, m_filter);
+        // Appointments are booked per office, not per line: the line filter does not apply to them.
+        const std::unique_ptr<appointments::AppointmentStore> bookings =
+            appointments::AppointmentStore::open(m_journalPath, &error);
+        m_perOffice = bookings ? bookings->bookingsPerOffice(from, to) : QList<QPair<QString, int>>();
         // The filter's choices: the lines and municipalities that had calls in the period.
         QStringList lines;
         QStringList municipalities;
@@ -236,6 +253,44 @@ void ReportView::draw()
     pie->addSeries(series);
     pie->setTitle(tr("Outcomes"));
     pie->legend()->setAlignment(Qt::AlignRight);
+
+    const auto horizontal = [](QChartView *view, const QString &title, const QString &setName,
+                               const QList<QPair<QString, int>> &rows) {
+        QChart *chart = view->chart();
+        chart->removeAllSeries();
+        for (QAbstractAxis *axis : chart->axes()) {
+            chart->removeAxis(axis);
+            delete axis;
+        }
+        auto *set = new QBarSet(setName);
+        QStringList names;
+        int most = 0;
+        for (auto it = rows.crbegin(); it != rows.crend(); ++it) { // drawn bottom-up: the first row on top
+            names << it->first;
+            *set << it->second;
+            most = qMax(most, it->second);
+        }
+        auto *series = new QHorizontalBarSeries;
+        series->append(set);
+        chart->addSeries(series);
+        auto *names_ = new QBarCategoryAxis;
+        names_->append(names);
+        auto *counts = new QValueAxis;
+        counts->setRange(0, qMax(1, most));
+        counts->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(names_, Qt::AlignLeft);
+        chart->addAxis(counts, Qt::AlignBottom);
+        series->attachAxis(names_);
+        series->attachAxis(counts);
+        chart->setTitle(title);
+        chart->legend()->hide();
+    };
+    QList<QPair<QString, int>> officeRows;
+    for (const auto &[officeId, count] : std::as_const(m_perOffice)) {
+        const QString name = m_officeNameOf ? m_officeNameOf(officeId) : QString();
+        officeRows.append({name.isEmpty() ? officeId : name, count});
+    }
+    horizontal(m_offices, tr("Appointments booked per office"), tr("Appointments"), officeRows);
 
     QChart *services = m_services->chart();
     services->removeAllSeries();
@@ -313,7 +368,7 @@ QString ReportView::figuresCsv(const journal::Figures &f, const QDate &from, con
     line(QStringLiteral("forwarded_in_time"), QStringLiteral("due"), QString::number(f.casesDue));
     line(QStringLiteral("average_talk_seconds"), QString(), QString::number(f.averageTalkSeconds));
     line(QStringLiteral("average_answer_seconds"), QString(), QString::number(f.averageAnswerSeconds));
-    for (const journal::ServiceCount &service : f.topServices) {
+    for (const journal::ServiceCount &service : std::as_const(f.topServices)) {
         line(QStringLiteral("top_service"), quoted(service.serviceId), QString::number(service.calls));
     }
     for (int h = 0; h < 24; ++h) {
@@ -334,7 +389,13 @@ bool ReportView::exportCsv(const QString &path, QString *error) const
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(figuresCsv(m_figures, m_from->date(), m_to->date(), m_filter).toUtf8());
+    QString csv = figuresCsv(m_figures, m_from->date(), m_to->date(), m_filter);
+    for (const auto &[officeId, count] : m_perOffice) {
+        csv += QStringLiteral("appointments_per_office,\"%1\",%2\r\n")
+                   .arg(QString(officeId).replace(QLatin1Char('"'), QStringLiteral("\"\"")))
+                   .arg(count);
+    }
+    file.write(csv.toUtf8());
     return true;
 }
 
@@ -366,6 +427,11 @@ QChartView *ReportView::outcomeChart() const
 QChartView *ReportView::servicesChart() const
 {
     return m_services;
+}
+
+QChartView *ReportView::officesChart() const
+{
+    return m_offices;
 }
 
 QComboBox *ReportView::lineCombo() const
@@ -412,6 +478,7 @@ void ReportView::retranslateUi()
     name(m_weekdays, tr("Calls per weekday"), tr("Bar chart of the calls by weekday"));
     name(m_outcomes, tr("Outcomes"), tr("Pie chart: answered directly, forwarded, appointment"));
     name(m_services, tr("Services asked most"), tr("Bar chart of the services callers asked about most"));
+    name(m_offices, tr("Appointments booked per office"), tr("Bar chart of the appointments booked per office"));
     name(m_line, tr("Line"), tr("Count the calls of one line only"));
     name(m_municipality, tr("Municipality"), tr("Count the calls of one municipality only"));
 }

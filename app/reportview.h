@@ -34,6 +34,9 @@ public:
     void setFilter(const journal::FigureFilter &filter);
     // Service ids → titles for the top services chart (the catalogue lives elsewhere); ids are shown without it.
     void setServiceTitles(std::function<QString(const QString &)> titleOf);
+    void setOfficeNames(std::function<QString(const QString &)> nameOf);
+    // Appointments booked per office (appointments::AppointmentStore::bookingsPerOffice), most first.
+    const QList<QPair<QString, int>> &appointmentsPerOffice() const;
     bool refresh();                                   // false (with the message shown) if the journal cannot open
     const journal::Figures &figures() const;
     bool hasData() const;
@@ -45,6 +48,7 @@ public:
     QChartView *weekdayChart() const;
     QChartView *outcomeChart() const;
     QChartView *servicesChart() const;
+    QChartView *officesChart() const;
     QComboBox *lineCombo() const;
     QComboBox *municipalityCombo() const;
     QLabel *summaryLabel() const;
@@ -69,6 +73,9 @@ private:
     QChartView *m_weekdays;
     QChartView *m_outcomes;
     QChartView *m_services;
+    QChartView *m_offices;
+    QList<QPair<QString, int>> m_perOffice;
+    std::function<QString(const QString &)> m_officeNameOf;
     QComboBox *m_line;
     QComboBox *m_municipality;
     journal::FigureFilter m_filter;

@@ -2090,6 +2090,18 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>Count the calls of one municipality only</source>
         <translation>Nur die Anrufe einer Kommune zählen</translation>
     </message>
+    <message>
+        <source>Appointments booked per office</source>
+        <translation>Gebuchte Termine pro Dienststelle</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Bar chart of the appointments booked per office</source>
+        <translation>Balkendiagramm der gebuchten Termine pro Dienststelle</translation>
+    </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>

@@ -2090,6 +2090,18 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>Count the calls of one municipality only</source>
         <translation>Count the calls of one municipality only</translation>
     </message>
+    <message>
+        <source>Appointments booked per office</source>
+        <translation>Appointments booked per office</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Bar chart of the appointments booked per office</source>
+        <translation>Bar chart of the appointments booked per office</translation>
+    </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>

@@ -5,6 +5,7 @@
 
 #include "articleeditor.h"
 #include "conflictdialog.h"
+#include "appointmentstore.h"
 #include "deskcatalogue.h"
 #include "desksettings.h"
 #include "editorialactions.h"
@@ -554,7 +555,34 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
             REQUIRE(journal->commitCall(call, &error));
         }
     }
+    {
+        QString error;
+        auto bookings = appointments::AppointmentStore::open(path, &error);
+        INFO(error.toStdString());
+        REQUIRE(bookings);
+        appointments::OfficeSchedule office;
+        office.officeId = QStringLiteral("o1");
+        office.name = QStringLiteral("Bürgerbüro Mitte");
+        office.hours = *appointments::OfficeSchedule::parseHours(QStringLiteral("Mo-Fr 08:00-16:00"), &error);
+        REQUIRE(bookings->setOffice(office, &error));
+        const QDateTime bookedAt(QDate(2026, 11, 17), QTime(10, 0), QTimeZone(QByteArrayLiteral("Europe/Berlin")));
+        bookings->setClock([bookedAt]() { return bookedAt.toUTC(); });
+        appointments::BookingRequest request;
+        request.officeId = QStringLiteral("o1");
+        request.serviceId = QStringLiteral("10115");
+        request.serviceTitle = QStringLiteral("Personalausweis");
+        // 18 November is Buß- und Bettag, a holiday in Saxony.
+        request.start = QDateTime(QDate(2026, 11, 19), QTime(9, 0), QTimeZone(QByteArrayLiteral("Europe/Berlin"))).toUTC();
+        request.durationMinutes = 15;
+        request.citizenName = QStringLiteral("Erika Muster");
+        request.confirmation.send = false;
+        appointments::Booking booking;
+        const bool booked = bookings->book(request, &booking, nullptr, &error);
+        INFO(error.toStdString());
+        REQUIRE(booked);
+    }
     desk::ReportView report(path);
+    report.setOfficeNames([](const QString &id) { return id == QStringLiteral("o1") ? QStringLiteral("Bürgerbüro Mitte") : QString(); });
     report.setPeriod(QDate(2026, 11, 16), QDate(2026, 11, 22));
     report.show();
     REQUIRE(report.refresh());
@@ -578,6 +606,11 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
     REQUIRE(pie);
     CHECK(pie->count() == 1); // all answered directly
     CHECK(report.summaryLabel()->text().contains(QStringLiteral("100")));
+    REQUIRE(report.appointmentsPerOffice().size() == 1);
+    CHECK(report.appointmentsPerOffice().first().second == 1);
+    auto *offices = qobject_cast<QHorizontalBarSeries *>(report.officesChart()->chart()->series().value(0));
+    REQUIRE(offices);
+    CHECK(offices->barSets().first()->count() == 1);
     auto *services = qobject_cast<QHorizontalBarSeries *>(report.servicesChart()->chart()->series().value(0));
     REQUIRE(services);
     CHECK(services->barSets().first()->count() == 1);
@@ -601,4 +634,5 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
     const QString text = QString::fromUtf8(csv.readAll());
     CHECK(text.contains(QStringLiteral("calls,,3\r\n")));
     CHECK(text.contains(QStringLiteral("calls_per_hour,9,2\r\n")));
+    CHECK(text.contains(QStringLiteral("appointments_per_office,\"o1\",1\r\n")));
 }
