@@ -4,6 +4,7 @@
 #include "store.h"
 
 #include <QCollator>
+#include <QLocale>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -62,6 +63,25 @@ QList<kb::ResultItem> SearchWorker::sortedIndex() const
     return index;
 }
 
+QString articleNotice(const kb::Article &article, const QDate &today)
+{
+    const kb::ArticleStatus status = kb::articleStatus(article, today);
+    if (status.expired) {
+        return SearchWorker::tr("validity ended");
+    }
+    if (status.notYetValid) {
+        return SearchWorker::tr("valid from %1").arg(QLocale().toString(article.validFrom, QLocale::ShortFormat));
+    }
+    if (status.validityChange) {
+        return SearchWorker::tr("changes on %1")
+            .arg(QLocale().toString(article.validTo.addDays(1), QLocale::ShortFormat));
+    }
+    if (status.needsReview) {
+        return SearchWorker::tr("due for review");
+    }
+    return QString();
+}
+
 bool SearchWorker::rebuild(QString *error)
 {
     QString err;
@@ -78,6 +98,7 @@ bool SearchWorker::rebuild(QString *error)
         m_offices.insert(o.id, o);
     }
     m_items.clear();
+    const QDate today = QDate::currentDate();
     for (const kb::Article &a : articles) {
         kb::ResultItem item;
         item.id = a.id;
@@ -91,6 +112,7 @@ bool SearchWorker::rebuild(QString *error)
             }
         }
         item.officeCount = int(a.offices.size());
+        item.notice = articleNotice(a, today);
         m_items.insert(a.id, item);
     }
     auto engine = std::make_unique<kb::SearchEngine>();

@@ -18,6 +18,10 @@ class SearchEngine;
 
 namespace desk {
 
+// The short warning beside an article in the result lists (kb::articleStatus): validity ended or changing, review
+// due; empty when none applies.
+QString articleNotice(const kb::Article &article, const QDate &today);
+
 // Opens the catalogue store; runs on the worker thread, so each worker gets its own connection.
 using StoreFactory = std::function<std::unique_ptr<kb::Store>(QString *error)>;
 

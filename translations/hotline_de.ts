@@ -2221,6 +2221,22 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>The service %1 is no longer in the catalogue.</source>
         <translation>Die Dienstleistung %1 ist nicht mehr im Katalog.</translation>
     </message>
+    <message>
+        <source>validity ended</source>
+        <translation>Gültigkeit abgelaufen</translation>
+    </message>
+    <message>
+        <source>valid from %1</source>
+        <translation>gültig ab %1</translation>
+    </message>
+    <message>
+        <source>changes on %1</source>
+        <translation>ändert sich am %1</translation>
+    </message>
+    <message>
+        <source>due for review</source>
+        <translation>Prüfung fällig</translation>
+    </message>
 </context>
 <context>
     <name>desk::SettingsDialog</name>

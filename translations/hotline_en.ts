@@ -2221,6 +2221,22 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>The service %1 is no longer in the catalogue.</source>
         <translation>The service %1 is no longer in the catalogue.</translation>
     </message>
+    <message>
+        <source>validity ended</source>
+        <translation>validity ended</translation>
+    </message>
+    <message>
+        <source>valid from %1</source>
+        <translation>valid from %1</translation>
+    </message>
+    <message>
+        <source>changes on %1</source>
+        <translation>changes on %1</translation>
+    </message>
+    <message>
+        <source>due for review</source>
+        <translation>due for review</translation>
+    </message>
 </context>
 <context>
     <name>desk::SettingsDialog</name>

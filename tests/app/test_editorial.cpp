@@ -19,6 +19,7 @@
 #include "richtext.h"
 #include "searchpanel.h"
 #include "searchservice.h"
+#include "searchworker.h"
 #include "store.h"
 
 #include <QAbstractItemModelTester>
@@ -635,4 +636,33 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
     CHECK(text.contains(QStringLiteral("calls,,3\r\n")));
     CHECK(text.contains(QStringLiteral("calls_per_hour,9,2\r\n")));
     CHECK(text.contains(QStringLiteral("appointments_per_office,\"o1\",1\r\n")));
+}
+
+TEST_CASE("agents see a notice on services due for review or changing validity in the result lists",
+          "[desk][editorial][review]")
+{
+    const QDate today(2026, 11, 22);
+    kb::Article article;
+    article.id = QStringLiteral("x");
+    article.title = QStringLiteral("Hundesteuer");
+    CHECK(desk::articleNotice(article, today).isEmpty());
+    article.reviewBy = today.addDays(-1);
+    CHECK_FALSE(desk::articleNotice(article, today).isEmpty());
+    article.reviewBy = QDate();
+    article.validTo = today.addDays(10);
+    const QString changing = desk::articleNotice(article, today);
+    CHECK(changing.contains(QLocale().toString(today.addDays(11), QLocale::ShortFormat)));
+    article.validTo = today.addDays(-1);
+    CHECK_FALSE(desk::articleNotice(article, today).isEmpty());
+
+    kb::SearchResultModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    kb::ResultItem item;
+    item.id = article.id;
+    item.title = article.title;
+    item.notice = desk::articleNotice(article, today);
+    model.setItems({item});
+    REQUIRE(model.rowCount() == 1);
+    CHECK(model.index(0).data(kb::SearchResultModel::NoticeRole).toString() == item.notice);
+    CHECK(model.index(0).data(Qt::AccessibleTextRole).toString().contains(item.notice));
 }
