@@ -127,7 +127,24 @@ AppointmentStore::AppointmentStore() = default;
 AppointmentStore::~AppointmentStore()
 {
     m_db = QSqlDatabase();
-    hotline::db::closeConnection(m_connection);
+    if (!m_connection.isEmpty()) {   // empty: openOn(), the connection is the caller's
+        hotline::db::closeConnection(m_connection);
+    }
+}
+
+std::unique_ptr<AppointmentStore> AppointmentStore::openOn(const QSqlDatabase &db, QString *error)
+{
+    std::unique_ptr<AppointmentStore> store(new AppointmentStore);
+    store->m_db = db;
+    if (!store->m_db.isOpen()
+        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("outbox"), error)
+        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("appointments"), error)) {
+        if (!store->m_db.isOpen() && error) {
+            *error = QStringLiteral("the appointments store's connection is not open");
+        }
+        return nullptr;
+    }
+    return store;
 }
 
 std::unique_ptr<AppointmentStore> AppointmentStore::open(const QString &path, QString *error)
@@ -430,7 +447,7 @@ bool AppointmentStore::bookLocked(const BookingRequest &r, const QString &uid, i
     }
 
     Booking b;
-    b.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    b.id = r.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : r.id;
     b.officeId = r.officeId;
     b.serviceId = r.serviceId;
     b.serviceTitle = r.serviceTitle;

@@ -83,6 +83,7 @@ struct Confirmation
 
 struct BookingRequest
 {
+    QString id;                 // empty: a new UUID; a desk booking through the server's queue chooses it
     QString officeId;
     QString serviceId;
     QString serviceTitle;
@@ -134,6 +135,10 @@ public:
     AppointmentStore &operator=(const AppointmentStore &) = delete;
 
     static std::unique_ptr<AppointmentStore> open(const QString &path, QString *error);
+    // On an existing connection this program does not own (the shared PostgreSQL store: QPSQL, on
+    // this thread), already migrated by hotline-admin-desk: never migrates, refuses a schema other
+    // than this build's (outbox, appointments). Inside a hotline::db::OuterTransaction its writes become savepoints.
+    static std::unique_ptr<AppointmentStore> openOn(const QSqlDatabase &db, QString *error);
 
     void setClock(std::function<QDateTime()> clock);
     void setCalendar(const journal::BusinessCalendar &calendar);   // offices are closed on its holidays

@@ -1,13 +1,17 @@
-// Shared store on PostgreSQL: N simulated desks (threads, one connection each) writing
-// journal-like rows at once against one server on loopback, beside the same inserts from one
-// connection (baseline); full-catalogue fetch by every desk at once; replica sync time of a
+// Shared store on PostgreSQL: N simulated desks (threads, one connection each) committing calls
+// to the real journal at once against one server on loopback, through the path a desk's queue
+// delivery takes (one transaction: receipt in applied_writes + JournalStore::commitCall, the call
+// row and its services), beside the same commits from one connection (baseline); full-catalogue fetch by every desk at once; replica sync time of a
 // desk for the full catalogue and for one edit (NOTIFY → applied to the local SQLite replica).
 // The server is a throwaway PostgreSQL 15 cluster (tests/pg/pgcluster.*) with fsync off, so
 // commit latency here is CPU and protocol, not disk (see docs/benchmarks.md).
 // Run: build/bench/bench_pg [DESKS] [INSERTS_PER_DESK]   (default 150 desks, 20 inserts each)
 #include "pgcluster.h"
 
+#include "dbsupport.h"
 #include "defaultcatalogue.h"
+#include "deskserver.h"
+#include "journalstore.h"
 #include "pgstore.h"
 #include "replicasync.h"
 #include "store.h"
@@ -50,12 +54,6 @@ double percentile(std::vector<qint64> values, double p)
     return double(values[index]) / 1000.0; // µs → ms
 }
 
-// A stand-in for the call journal (its schema lands with the journal module): one row per call.
-const QString kProbeTable = QStringLiteral(
-    "CREATE TABLE journal_probe (id BIGSERIAL PRIMARY KEY, desk INTEGER NOT NULL, call_id UUID NOT NULL UNIQUE, "
-    "started_at TIMESTAMPTZ NOT NULL, outcome TEXT NOT NULL, article_id TEXT NOT NULL, note TEXT NOT NULL, "
-    "created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-
 struct WriteResult
 {
     std::vector<qint64> latenciesUs;
@@ -77,47 +75,63 @@ WriteResult runWriters(const kb::PgConnection &params, int desks, int perDesk, i
     std::vector<std::thread> threads;
     for (int d = 0; d < desks; ++d) {
         threads.emplace_back([&, d] {
-            const QString name = QStringLiteral("bench.desk.%1.%2").arg(deskOffset).arg(d);
             QString error;
-            const bool open = kb::openPgConnection(params, name, &error);
+            auto store = kb::openPgStore(params, &error);
+            std::unique_ptr<journal::JournalStore> calls;
+            if (store) {
+                calls = journal::JournalStore::openOn(store->database(), &error);
+            }
             ready.release();
             go.acquire();
-            if (!open) {
+            if (!calls) {
                 failures += perDesk;
                 std::lock_guard lock(errorMutex);
                 result.firstError = error;
                 return;
             }
+            QSqlDatabase db = store->database();
             {
-                QSqlDatabase db = QSqlDatabase::database(name, false);
-                {
-                    QSqlQuery q(db);
-                    q.prepare(QStringLiteral(
-                        "INSERT INTO journal_probe (desk, call_id, started_at, outcome, article_id, note) "
-                        "VALUES (:desk, CAST(:call AS UUID), CAST(:started AS TIMESTAMPTZ), :outcome, "
-                        ":article, :note)"));
-                    QElapsedTimer clock;
-                    for (int i = 0; i < perDesk; ++i) {
-                        q.bindValue(QStringLiteral(":desk"), deskOffset + d);
-                        q.bindValue(QStringLiteral(":call"), QUuid::createUuid().toString(QUuid::WithoutBraces));
-                        q.bindValue(QStringLiteral(":started"),
-                                    QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-                        q.bindValue(QStringLiteral(":outcome"), QStringLiteral("answered"));
-                        q.bindValue(QStringLiteral(":article"), QStringLiteral("10302"));
-                        q.bindValue(QStringLiteral(":note"),
-                                    QStringLiteral("Bürgerin fragt nach Personalausweis, Termin empfohlen"));
-                        clock.start();
-                        if (!q.exec()) {
-                            ++failures;
-                            std::lock_guard lock(errorMutex);
-                            result.firstError = q.lastError().text();
-                        }
-                        latencies[d].push_back(clock.nsecsElapsed() / 1000);
+                QSqlQuery receipt(db);
+                receipt.prepare(QStringLiteral("INSERT INTO applied_writes (id, kind, created_at) VALUES "
+                                               "(CAST(:id AS UUID), 'journal.commit', now()) ON CONFLICT (id) DO NOTHING"));
+                QElapsedTimer clock;
+                for (int i = 0; i < perDesk; ++i) {
+                    journal::CallRecord call;
+                    call.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                    call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-180);
+                    call.answeredAt = call.offeredAt.addSecs(4);
+                    call.endedAt = call.answeredAt.addSecs(150);
+                    call.callerNumber = QStringLiteral("+4989%1").arg(deskOffset * 100000 + d * 100 + i);
+                    call.line = QStringLiteral("115");
+                    call.agent = QStringLiteral("desk%1").arg(deskOffset + d);
+                    call.serviceIds = {QStringLiteral("10302")};
+                    call.notes = QStringLiteral("Bürgerin fragt nach Personalausweis, Termin empfohlen");
+                    call.outcome = journal::Outcome::AnsweredDirectly;
+                    clock.start();
+                    QString e;
+                    bool ok = store->beginTransaction(&e);
+                    if (ok) {
+                        receipt.bindValue(QStringLiteral(":id"), call.id);
+                        ok = receipt.exec();
+                        e = receipt.lastError().text();
                     }
-                } // the prepared statement is freed before its connection closes
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
+                    if (ok) {
+                        const hotline::db::OuterTransaction outer(db);
+                        ok = calls->commitCall(call, &e);
+                    }
+                    ok = ok && store->commitTransaction(&e);
+                    if (!ok) {
+                        store->rollbackTransaction();
+                        ++failures;
+                        std::lock_guard lock(errorMutex);
+                        result.firstError = e;
+                    }
+                    latencies[d].push_back(clock.nsecsElapsed() / 1000);
+                }
+            } // the prepared statement is freed before its connection closes
+            db = QSqlDatabase();
+            calls.reset();
+            store.reset();
         });
     }
     ready.acquire(desks);
@@ -138,7 +152,7 @@ WriteResult runWriters(const kb::PgConnection &params, int desks, int perDesk, i
 void printWrites(const QString &label, const WriteResult &r)
 {
     const double seconds = double(r.wallNs) / 1e9;
-    out() << label.leftJustified(34) << QString::number(r.latenciesUs.size()).rightJustified(6) << " inserts  "
+    out() << label.leftJustified(34) << QString::number(r.latenciesUs.size()).rightJustified(6) << " commits  "
           << QString::number(double(r.latenciesUs.size()) / seconds, 'f', 0).rightJustified(7) << "/s  p50 "
           << QString::number(percentile(r.latenciesUs, 0.5), 'f', 2) << " ms  p99 "
           << QString::number(percentile(r.latenciesUs, 0.99), 'f', 2) << " ms  failed " << r.failures;
@@ -202,7 +216,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     QSqlDatabase adminDb = admin->database();
-    QSqlQuery(adminDb).exec(kProbeTable);
+    if (!kb::applyPgRoles(adminDb, &error) || !deskserver::migrateServer(adminDb, &error)) {
+        out() << "cannot create the journal schema: " << error << Qt::endl;
+        return 1;
+    }
     auto releaseAdmin = [&] {
         adminDb = QSqlDatabase();
         admin.reset();
@@ -210,14 +227,15 @@ int main(int argc, char *argv[])
     out() << "PostgreSQL " << scalar(adminDb, QStringLiteral("SHOW server_version_num")) << " on 127.0.0.1, fsync off, "
           << "max_connections " << options.maxConnections << ", " << QThread::idealThreadCount() << " cores"
           << Qt::endl;
-    out() << Qt::endl << "Journal-like inserts (one row, one transaction each):" << Qt::endl;
+    out() << Qt::endl
+          << "Journal commits (queue delivery path: receipt + call + services, one transaction each):" << Qt::endl;
 
     const int total = desks * perDesk;
     const WriteResult baseline = runWriters(params, 1, total, 0);
     printWrites(QStringLiteral("baseline: 1 connection"), baseline);
     const WriteResult many = runWriters(params, desks, perDesk, 1000);
     printWrites(QStringLiteral("%1 desks, own connection each").arg(desks), many);
-    const qint64 rows = scalar(adminDb, QStringLiteral("SELECT COUNT(*) FROM journal_probe"));
+    const qint64 rows = scalar(adminDb, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE draft = 0"));
     out() << "rows on the server: " << rows << " of " << 2 * total << " written ("
           << (rows == 2 * total ? "nothing lost" : "ROWS MISSING") << ")" << Qt::endl;
 

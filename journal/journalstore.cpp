@@ -72,7 +72,24 @@ JournalStore::JournalStore() = default;
 JournalStore::~JournalStore()
 {
     m_db = QSqlDatabase();
-    hotline::db::closeConnection(m_connection);
+    if (!m_connection.isEmpty()) {   // empty: openOn(), the connection is the caller's
+        hotline::db::closeConnection(m_connection);
+    }
+}
+
+std::unique_ptr<JournalStore> JournalStore::openOn(const QSqlDatabase &db, QString *error)
+{
+    std::unique_ptr<JournalStore> store(new JournalStore);
+    store->m_db = db;
+    if (!store->m_db.isOpen()
+        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("outbox"), error)
+        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("journal"), error)) {
+        if (!store->m_db.isOpen() && error) {
+            *error = QStringLiteral("the journal store's connection is not open");
+        }
+        return nullptr;
+    }
+    return store;
 }
 
 std::unique_ptr<JournalStore> JournalStore::open(const QString &path, QString *error)

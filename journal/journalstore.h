@@ -40,6 +40,10 @@ public:
     JournalStore &operator=(const JournalStore &) = delete;
 
     static std::unique_ptr<JournalStore> open(const QString &path, QString *error);
+    // On an existing connection this program does not own (the shared PostgreSQL store: QPSQL, on
+    // this thread), already migrated by hotline-admin-desk: never migrates, refuses a schema other
+    // than this build's (outbox, journal). Inside a hotline::db::OuterTransaction its writes become savepoints.
+    static std::unique_ptr<JournalStore> openOn(const QSqlDatabase &db, QString *error);
 
     void setPrivacy(const PrivacySettings &privacy);
     PrivacySettings privacy() const;

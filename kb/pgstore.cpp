@@ -4,6 +4,7 @@
 
 #include "jsonlformat.h"
 #include "logging.h"
+#include "password.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -23,6 +24,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <limits>
 
 namespace kb {
 
@@ -212,6 +214,7 @@ std::atomic<int> connectionCounter{0};
 
 } // namespace
 
+
 bool PgChangeSet::isEmpty() const
 {
     return changed.articles.isEmpty() && changed.offices.isEmpty() && changedSynonyms.isEmpty() &&
@@ -225,6 +228,7 @@ class PgStore::WriteScope
 public:
     WriteScope(PgStore &store, QSqlDatabase &db) : m_store(store), m_db(db)
     {
+        store.m_editRevision = -1;
         m_own = !store.m_outerTransaction;
         m_active = m_own ? m_db.transaction() : true;
     }
@@ -240,6 +244,10 @@ public:
     bool isActive() const
     {
         return m_active;
+    }
+    QString beginError() const
+    {
+        return m_db.lastError().text().trimmed();
     }
     bool commit(QString *error)
     {
@@ -423,6 +431,9 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
     if (!scope.takeRevision(&revision, error)) {
         return false;
     }
+    if (!authorize(db, Need::Lead, Messages::tr("import or change articles"), error)) {
+        return false;
+    }
 
     // Read after the lock: a concurrent writer has committed by now, so its versions count.
     // Only the ids of this write: an edit of one article does not scan the catalogue.
@@ -512,11 +523,15 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
     articleUpsert.prepare(QStringLiteral(
         "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, "
         "processing_time, legal_basis, online_service_url, url, keywords, category, links, duration_minutes, "
-        "valid_from, valid_to, last_reviewed, review_by, updated_at, version, source, content_hash, revision) "
+        "valid_from, valid_to, last_reviewed, review_by, updated_at, version, source, content_hash, revision, "
+        "published_by, author, change_note) "
         "VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, :processing_time, "
         ":legal_basis, :online_service_url, :url, :keywords, :category, :links, :duration_minutes, "
         "CAST(:valid_from AS DATE), CAST(:valid_to AS DATE), CAST(:last_reviewed AS DATE), CAST(:review_by AS DATE), "
-        "CAST(:updated_at AS TIMESTAMPTZ), 1, :source, :content_hash, :revision) "
+        "CAST(:updated_at AS TIMESTAMPTZ), "
+        // Removed articles keep their history: one that comes back continues its numbering.
+        "COALESCE((SELECT MAX(v.version) FROM article_versions v WHERE v.article_id = :history_id), 0) + 1, "
+        ":source, :content_hash, :revision, :published_by, '', :change_note) "
         "ON CONFLICT (id) DO UPDATE SET title = excluded.title, leika_key = excluded.leika_key, "
         "summary = excluded.summary, description_html = excluded.description_html, documents = excluded.documents, "
         "fees_html = excluded.fees_html, processing_time = excluded.processing_time, "
@@ -525,7 +540,18 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         "duration_minutes = excluded.duration_minutes, valid_from = excluded.valid_from, "
         "valid_to = excluded.valid_to, last_reviewed = excluded.last_reviewed, review_by = excluded.review_by, "
         "updated_at = excluded.updated_at, version = articles.version + 1, source = excluded.source, "
-        "content_hash = excluded.content_hash, revision = excluded.revision"));
+        "content_hash = excluded.content_hash, revision = excluded.revision, published_by = excluded.published_by, "
+        "author = '', change_note = excluded.change_note RETURNING version"));
+    // History and audit trail as on SQLite: the version about to be replaced is copied first, and
+    // every written article gets one audit entry.
+    HistoryCopier history(db);
+    QSqlQuery auditInsert(db);
+    auditInsert.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, article_id, version, summary) "
+                                       "VALUES (CAST(:at AS TIMESTAMPTZ), :actor, 'article.import', :id, :version, "
+                                       ":summary)"));
+    const QString publishedBy = m_actor.auditName();
+    const QString importedNote = Messages::tr("imported");
+    const QString updatedNote = Messages::tr("updated by import");
     QSqlQuery linksDelete(db);
     linksDelete.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :article_id"));
     QSqlQuery linkInsert(db);
@@ -565,8 +591,26 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         q.bindValue(QStringLiteral(":source"), text(a.source));
         q.bindValue(QStringLiteral(":content_hash"), hash);
         q.bindValue(QStringLiteral(":revision"), revision);
-        if (!q.exec()) {
+        q.bindValue(QStringLiteral(":history_id"), text(a.id));
+        q.bindValue(QStringLiteral(":published_by"), publishedBy);
+        q.bindValue(QStringLiteral(":change_note"), isNew ? importedNote : updatedNote);
+        if (!isNew && !history.copy(a.id, error)) {
+            return false;
+        }
+        if (!q.exec() || !q.next()) {
             setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, errorText(q)));
+            return false;
+        }
+        const int writtenVersion = q.value(0).toInt();
+        q.finish();
+        auditInsert.bindValue(QStringLiteral(":at"), nowText());
+        auditInsert.bindValue(QStringLiteral(":actor"), publishedBy);
+        auditInsert.bindValue(QStringLiteral(":id"), text(a.id));
+        auditInsert.bindValue(QStringLiteral(":version"), writtenVersion);
+        auditInsert.bindValue(QStringLiteral(":summary"),
+                              QString((isNew ? importedNote : updatedNote) + QStringLiteral(": ") + a.title));
+        if (!auditInsert.exec()) {
+            setError(error, Messages::tr("writing the audit trail failed: %1").arg(errorText(auditInsert)));
             return false;
         }
         if (!isNew) {
@@ -638,6 +682,15 @@ bool PgStore::removeArticle(const QString &id, QString *error)
     if (!scope.takeRevision(&revision, error)) {
         return false;
     }
+    if (!authorize(db, Need::Lead, Messages::tr("remove articles"), error)) {
+        return false;
+    }
+    // The last published version stays in the history.
+    const std::optional<Article> current = article(id);
+    HistoryCopier history(db);
+    if (current && !history.copy(id, error)) {
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM articles WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), text(id));
@@ -658,7 +711,9 @@ bool PgStore::removeArticle(const QString &id, QString *error)
         setError(error, Messages::tr("marking article \"%1\" as deleted failed: %2").arg(id, errorText(mark)));
         return false;
     }
-    return setRevision(db, revision, error) && scope.commit(error);
+    return audit(db, QStringLiteral("article.remove"), id, current ? current->version : 0,
+                 Messages::tr("removed \"%1\"").arg(current ? current->title : id), error)
+        && setRevision(db, revision, error) && scope.commit(error);
 }
 
 QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound, QString *error) const
@@ -844,6 +899,9 @@ bool PgStore::setSynonym(const Synonym &synonym, QString *error)
     if (!scope.takeRevision(&revision, error)) {
         return false;
     }
+    if (!authorize(db, Need::Lead, Messages::tr("edit synonyms"), error)) {
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO synonyms (term, expansions, revision) VALUES (:term, :expansions, :revision) "
                              "ON CONFLICT (term) DO UPDATE SET expansions = excluded.expansions, "
@@ -862,7 +920,9 @@ bool PgStore::setSynonym(const Synonym &synonym, QString *error)
         setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(unmark)));
         return false;
     }
-    return setRevision(db, revision, error) && scope.commit(error);
+    return audit(db, QStringLiteral("synonym.set"), QString(), 0,
+                 QStringLiteral("%1 → %2").arg(term, expansions.join(QStringLiteral(", "))), error)
+        && setRevision(db, revision, error) && scope.commit(error);
 }
 
 bool PgStore::removeSynonym(const QString &term, QString *error)
@@ -876,6 +936,9 @@ bool PgStore::removeSynonym(const QString &term, QString *error)
     }
     qint64 revision = 0;
     if (!scope.takeRevision(&revision, error)) {
+        return false;
+    }
+    if (!authorize(db, Need::Lead, Messages::tr("edit synonyms"), error)) {
         return false;
     }
     QSqlQuery q(db);
@@ -898,7 +961,8 @@ bool PgStore::removeSynonym(const QString &term, QString *error)
         setError(error, Messages::tr("marking synonym \"%1\" as deleted failed: %2").arg(term, errorText(mark)));
         return false;
     }
-    return setRevision(db, revision, error) && scope.commit(error);
+    return audit(db, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error)
+        && setRevision(db, revision, error) && scope.commit(error);
 }
 
 qint64 PgStore::revision() const
@@ -1228,6 +1292,173 @@ bool migratePgStore(const PgConnection &params, int targetVersion, QString *erro
     }
     QSqlDatabase::removeDatabase(name);
     return ok;
+}
+
+// ---- Editorial workflow: PostgreSQL's hooks of SqlEditorialStore (sqleditorial.cpp) ----------
+
+QSqlDatabase PgStore::db() const
+{
+    return database();
+}
+
+QString PgStore::location() const
+{
+    return m_params.displayName();
+}
+
+class PgStore::EditorialTransaction final : public SqlEditorialStore::WriteTransaction
+{
+public:
+    EditorialTransaction(PgStore &store, QSqlDatabase &db) : m_db(db), m_scope(store, m_db) {}
+    bool isActive() const override
+    {
+        return m_scope.isActive();
+    }
+    QString beginError() const override
+    {
+        return m_scope.beginError();
+    }
+    bool commit(QString *error) override
+    {
+        return m_scope.commit(error);
+    }
+
+private:
+    QSqlDatabase m_db; // WriteScope keeps a reference: this copy lives as long as it
+    WriteScope m_scope;
+};
+
+std::unique_ptr<SqlEditorialStore::WriteTransaction> PgStore::beginWrite(QSqlDatabase &db)
+{
+    return std::make_unique<EditorialTransaction>(*this, db);
+}
+
+bool PgStore::lockForPublish(QSqlDatabase &db, QString *error)
+{
+    return takeEditRevision(db, error);
+}
+
+bool PgStore::takeEditRevision(QSqlDatabase &db, QString *error)
+{
+    if (m_editRevision >= 0) {
+        return true;
+    }
+    if (m_outerTransaction && m_pendingRevision >= 0) {
+        m_editRevision = m_pendingRevision;
+        return true;
+    }
+    qint64 current = 0;
+    if (!lockRevision(db, &current, error)) {
+        return false;
+    }
+    m_editRevision = current + 1;
+    if (m_outerTransaction) {
+        m_pendingRevision = m_editRevision;
+    }
+    return true;
+}
+
+bool PgStore::bumpRevision(QSqlDatabase &db, QString *error)
+{
+    return takeEditRevision(db, error) && setRevision(db, m_editRevision, error);
+}
+
+// One article into the published catalogue (insert or replace, offices relinked, previous version
+// to the history, revision stamped, deletion mark cleared). The caller holds the transaction and
+// has set version and updatedAt.
+bool PgStore::writeArticle(QSqlDatabase &db, const Article &a, const QString &author, const QString &changeNote,
+                           QString *error)
+{
+    if (!takeEditRevision(db, error)) {
+        return false;
+    }
+    HistoryCopier history(db);
+    if (!history.copy(a.id, error)) { // copies nothing for a new article
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, processing_time, "
+        "legal_basis, online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, "
+        "last_reviewed, review_by, updated_at, version, source, content_hash, published_by, author, change_note, "
+        "revision) VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, "
+        ":processing_time, :legal_basis, :online_service_url, :url, :keywords, :category, :links, :duration_minutes, "
+        "CAST(:valid_from AS DATE), CAST(:valid_to AS DATE), CAST(:last_reviewed AS DATE), CAST(:review_by AS DATE), "
+        "CAST(:updated_at AS TIMESTAMPTZ), :version, :source, :content_hash, :published_by, :author, :change_note, "
+        ":revision) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+        "leika_key = excluded.leika_key, summary = excluded.summary, description_html = excluded.description_html, "
+        "documents = excluded.documents, fees_html = excluded.fees_html, processing_time = excluded.processing_time, "
+        "legal_basis = excluded.legal_basis, online_service_url = excluded.online_service_url, url = excluded.url, "
+        "keywords = excluded.keywords, category = excluded.category, links = excluded.links, "
+        "duration_minutes = excluded.duration_minutes, valid_from = excluded.valid_from, valid_to = excluded.valid_to, "
+        "last_reviewed = excluded.last_reviewed, review_by = excluded.review_by, updated_at = excluded.updated_at, "
+        "version = excluded.version, source = excluded.source, content_hash = excluded.content_hash, "
+        "published_by = excluded.published_by, author = excluded.author, change_note = excluded.change_note, "
+        "revision = excluded.revision"));
+    q.bindValue(QStringLiteral(":id"), text(a.id));
+    q.bindValue(QStringLiteral(":title"), text(a.title));
+    q.bindValue(QStringLiteral(":leika_key"), text(a.leikaKey));
+    q.bindValue(QStringLiteral(":summary"), text(a.summary));
+    q.bindValue(QStringLiteral(":description_html"), text(a.descriptionHtml));
+    q.bindValue(QStringLiteral(":documents"), toJson(a.documents));
+    q.bindValue(QStringLiteral(":fees_html"), text(a.feesHtml));
+    q.bindValue(QStringLiteral(":processing_time"), text(a.processingTime));
+    q.bindValue(QStringLiteral(":legal_basis"), text(a.legalBasis));
+    q.bindValue(QStringLiteral(":online_service_url"), text(a.onlineServiceUrl));
+    q.bindValue(QStringLiteral(":url"), text(a.url));
+    q.bindValue(QStringLiteral(":keywords"), toJson(a.keywords));
+    q.bindValue(QStringLiteral(":category"), text(a.category));
+    q.bindValue(QStringLiteral(":links"), linksToJson(a.links));
+    q.bindValue(QStringLiteral(":duration_minutes"), a.durationMinutes);
+    q.bindValue(QStringLiteral(":valid_from"), dateValue(a.validFrom));
+    q.bindValue(QStringLiteral(":valid_to"), dateValue(a.validTo));
+    q.bindValue(QStringLiteral(":last_reviewed"), dateValue(a.lastReviewed));
+    q.bindValue(QStringLiteral(":review_by"), dateValue(a.reviewBy));
+    q.bindValue(QStringLiteral(":updated_at"), a.updatedAt.toUTC().toString(Qt::ISODateWithMs));
+    q.bindValue(QStringLiteral(":version"), a.version);
+    q.bindValue(QStringLiteral(":source"), text(a.source));
+    q.bindValue(QStringLiteral(":content_hash"), contentHash(a));
+    q.bindValue(QStringLiteral(":published_by"), m_actor.auditName());
+    q.bindValue(QStringLiteral(":author"), text(author));
+    q.bindValue(QStringLiteral(":change_note"), text(changeNote));
+    q.bindValue(QStringLiteral(":revision"), m_editRevision);
+    if (!q.exec()) {
+        setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, errorText(q)));
+        return false;
+    }
+    QSqlQuery del(db);
+    del.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :id"));
+    del.bindValue(QStringLiteral(":id"), text(a.id));
+    if (!del.exec()) {
+        setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, errorText(del)));
+        return false;
+    }
+    QSqlQuery link(db);
+    link.prepare(QStringLiteral("INSERT INTO article_offices (article_id, office_id, position, duration_minutes, "
+                                "bookable, appointment_url) VALUES (:article_id, :office_id, :position, :duration, "
+                                ":bookable, :url)"));
+    for (int i = 0; i < a.offices.size(); ++i) {
+        const OfficeLink &l = a.offices.at(i);
+        link.bindValue(QStringLiteral(":article_id"), text(a.id));
+        link.bindValue(QStringLiteral(":office_id"), text(l.officeId));
+        link.bindValue(QStringLiteral(":position"), i);
+        link.bindValue(QStringLiteral(":duration"), l.durationMinutes);
+        link.bindValue(QStringLiteral(":bookable"), l.bookable);
+        link.bindValue(QStringLiteral(":url"), text(l.appointmentUrl));
+        if (!link.exec()) {
+            setError(error, Messages::tr("article \"%1\": office \"%2\" is not in the catalogue: %3")
+                                .arg(a.id, l.officeId, errorText(link)));
+            return false;
+        }
+    }
+    QSqlQuery mark(db);
+    mark.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = :id"));
+    mark.bindValue(QStringLiteral(":id"), text(a.id));
+    if (!mark.exec()) {
+        setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(mark)));
+        return false;
+    }
+    return true;
 }
 
 } // namespace kb

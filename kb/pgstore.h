@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pgconnection.h"
+#include "sqleditorial_p.h"
 #include "store.h"
 
 #include <QString>
@@ -31,7 +32,7 @@ struct PgChangeSet
 // out in commit order; each changed row records the revision that last changed it, deletions
 // leave tombstones, and the server sends NOTIFY catalogue_changed on every new revision.
 // One PgStore per thread, like every QSqlDatabase connection.
-class PgStore final : public Store
+class PgStore final : public SqlEditorialStore
 {
 public:
     ~PgStore() override;
@@ -50,6 +51,9 @@ public:
     bool removeSynonym(const QString &term, QString *error) override;
     qint64 revision() const override;
     StoreStats stats() const override;
+
+    // The editorial workflow (docs/editorial.md) comes from SqlEditorialStore, the same code as
+    // SqliteStore's, on kb/migrations/pg/0003; the hooks below are PostgreSQL's.
 
     // One consistent snapshot of everything changed after `revision` (0: everything).
     bool changesSince(qint64 revision, PgChangeSet *changes, QString *error) const;
@@ -77,8 +81,26 @@ private:
     QList<Article> loadArticles(const QString &where, const QVariant &bound, QString *error) const;
     QList<Office> loadOffices(const QString &where, const QVariant &bound, QString *error) const;
 
+protected:
+    QSqlDatabase db() const override;
+    QString location() const override;
+    std::unique_ptr<WriteTransaction> beginWrite(QSqlDatabase &db) override;
+    // Also stamps the revision on the article row and clears its deletion mark.
+    bool writeArticle(QSqlDatabase &db, const Article &article, const QString &author, const QString &changeNote,
+                      QString *error) override;
+    bool bumpRevision(QSqlDatabase &db, QString *error) override;
+    // The revision row lock every catalogue writer takes: two leads publishing at once queue here.
+    bool lockForPublish(QSqlDatabase &db, QString *error) override;
+
+private:
+    class EditorialTransaction;
+    // The revision an editorial write stamps: taken under the revision row lock once per write
+    // (reset by every WriteScope), and stored by bumpRevision().
+    bool takeEditRevision(QSqlDatabase &db, QString *error);
+
     QString m_connectionName;
     PgConnection m_params;
+    qint64 m_editRevision = -1;
     bool m_outerTransaction = false;
     qint64 m_pendingRevision = -1; // the revision of the open outer transaction, once taken
 };

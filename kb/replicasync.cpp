@@ -164,6 +164,7 @@ void ReplicaSync::tryConnect()
         return;
     }
     m_lastConnectError.clear();
+    m_server->setActor(m_options.serverActor);
     QSqlDriver *driver = m_server->database().driver();
     connect(
         driver, &QSqlDriver::notification, this,

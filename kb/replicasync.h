@@ -1,5 +1,6 @@
 #pragma once
 
+#include "editorial.h"
 #include "pgconnection.h"
 
 #include <QHash>
@@ -31,6 +32,10 @@ struct ReplicaSyncOptions
     QString queuePath;      // the desk's write queue and sync bookkeeping (WriteQueue)
     int heartbeatMs = 2000; // online: connection check and fallback poll of the revision
     int reconnectMs = 1000; // offline: how often to try the server again
+    // Whom the server's editorial checks and audit trail see for queued catalogue writes (kb.*
+    // kinds). What the desk may write at all is decided by its server login's role (roles.sql);
+    // the desk sets the signed-in user here once the sign-in is wired to the server login.
+    Actor serverActor = Actor::administrator();
 };
 
 // Keeps a desk's local SQLite replica of the catalogue in step with the shared PostgreSQL store

@@ -127,16 +127,22 @@ struct Concept
 
 void appendEscaped(QString &out, QStringView text)
 {
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '<': out += QLatin1String("&lt;"); break;
-        case '>': out += QLatin1String("&gt;"); break;
-        case '&': out += QLatin1String("&amp;"); break;
-        case '"': out += QLatin1String("&quot;"); break;
-        case '\n': out += QLatin1Char(' '); break;
-        default: out += c;
+    qsizetype plain = 0;   // start of the run of characters that need no escaping
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        QLatin1String replacement;
+        switch (text.at(i).unicode()) {
+        case '<': replacement = QLatin1String("&lt;"); break;
+        case '>': replacement = QLatin1String("&gt;"); break;
+        case '&': replacement = QLatin1String("&amp;"); break;
+        case '"': replacement = QLatin1String("&quot;"); break;
+        case '\n': replacement = QLatin1String(" "); break;
+        default: continue;
         }
+        out += text.mid(plain, i - plain);
+        out += replacement;
+        plain = i + 1;
     }
+    out += text.mid(plain);
 }
 
 bool isHyphenated(QStringView text, const text::Token &a, const text::Token &b)

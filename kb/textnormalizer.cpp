@@ -51,10 +51,13 @@ struct FoldTable
     }
 };
 
+// Built before main(): the tokenizer consults it for every character, and a function-local static
+// would cost a guard check each time.
+const FoldTable g_foldTable;
+
 const FoldTable &foldTable()
 {
-    static const FoldTable table;
-    return table;
+    return g_foldTable;
 }
 
 void appendFolded(std::string &out, char32_t c)

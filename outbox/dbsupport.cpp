@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <QHash>
+
 #include <map>
 
 namespace hotline::db {
@@ -169,6 +171,52 @@ int schemaVersion(QSqlDatabase &db, const QString &component)
     return q.value(0).toInt();
 }
 
+int knownSchemaVersion(const QString &component)
+{
+    static const QRegularExpression fileName(QStringLiteral("^(\\d{4})_.*\\.sql$"));
+    int known = 0;
+    QDirIterator it(QStringLiteral(":/migrations/%1").arg(component));
+    while (it.hasNext()) {
+        const auto m = fileName.match(QFileInfo(it.next()).fileName());
+        if (m.hasMatch()) {
+            known = std::max(known, m.captured(1).toInt());
+        }
+    }
+    return known;
+}
+
+bool requireCurrentSchema(QSqlDatabase &db, const QString &component, QString *error)
+{
+    const int known = knownSchemaVersion(component);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT version FROM schema_versions WHERE component = :c"));
+    q.bindValue(QStringLiteral(":c"), component);
+    if (!q.exec()) {
+        if (error) {
+            *error = QStringLiteral("cannot read the %1 schema version on %2 (run hotline-admin-desk migrate): %3")
+                         .arg(component, db.databaseName(), q.lastError().text().trimmed());
+        }
+        return false;
+    }
+    const int current = q.next() ? q.value(0).toInt() : 0;
+    if (current == known) {
+        return true;
+    }
+    if (error) {
+        *error = current < known
+            ? QStringLiteral("the %1 schema on %2 is version %3, this build needs %4: run hotline-admin-desk migrate")
+                  .arg(component, db.databaseName())
+                  .arg(current)
+                  .arg(known)
+            : QStringLiteral("the %1 schema on %2 is version %3, newer than this build knows (%4): use a newer "
+                             "Hotline Desk")
+                  .arg(component, db.databaseName())
+                  .arg(current)
+                  .arg(known);
+    }
+    return false;
+}
+
 bool applyMigrations(QSqlDatabase &db, const QString &component, QString *error)
 {
     if (!ensureVersionTable(db, error)) {
@@ -258,11 +306,45 @@ bool applyMigrations(QSqlDatabase &db, const QString &component, QString *error)
     return true;
 }
 
+namespace {
+
+// Connections (by name) of this thread that are inside an OuterTransaction, with their nesting count.
+thread_local QHash<QString, int> t_outer;
+thread_local int t_savepointCounter = 0;
+
+} // namespace
+
+OuterTransaction::OuterTransaction(const QSqlDatabase &db)
+    : m_connection(db.connectionName())
+{
+    ++t_outer[m_connection];
+}
+
+OuterTransaction::~OuterTransaction()
+{
+    if (--t_outer[m_connection] <= 0) {
+        t_outer.remove(m_connection);
+    }
+}
+
+bool insideOuterTransaction(const QSqlDatabase &db)
+{
+    return t_outer.contains(db.connectionName());
+}
+
 Transaction::Transaction(QSqlDatabase db, bool immediate)
     : m_db(std::move(db))
     , m_immediate(immediate && isSqlite(m_db))
 {
-    if (m_immediate) {
+    if (insideOuterTransaction(m_db)) {
+        m_immediate = false;
+        m_savepoint = QStringLiteral("hotline_sp_%1").arg(++t_savepointCounter);
+        QSqlQuery q(m_db);
+        m_active = q.exec(QStringLiteral("SAVEPOINT ") + m_savepoint);
+        if (!m_active) {
+            m_error = QStringLiteral("cannot set a savepoint: %1").arg(q.lastError().text());
+        }
+    } else if (m_immediate) {
         QSqlQuery q(m_db);
         m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
         if (!m_active) {
@@ -279,7 +361,10 @@ Transaction::Transaction(QSqlDatabase db, bool immediate)
 Transaction::~Transaction()
 {
     if (m_active) {
-        if (m_immediate) {
+        if (!m_savepoint.isEmpty()) {
+            QSqlQuery q(m_db);
+            q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+        } else if (m_immediate) {
             QSqlQuery q(m_db);
             q.exec(QStringLiteral("ROLLBACK"));
         } else {
@@ -308,7 +393,11 @@ bool Transaction::commit(QString *error)
     }
     bool ok;
     QString text;
-    if (m_immediate) {
+    if (!m_savepoint.isEmpty()) {
+        QSqlQuery q(m_db);
+        ok = q.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        text = q.lastError().text();
+    } else if (m_immediate) {
         QSqlQuery q(m_db);
         ok = q.exec(QStringLiteral("COMMIT"));
         text = q.lastError().text();

@@ -27,12 +27,39 @@ void closeConnection(const QString &name);
 // Statements in a file are separated by a line that ends with ";" followed by an empty line.
 bool applyMigrations(QSqlDatabase &db, const QString &component, QString *error);
 
+// The highest migration number of `component` in this build.
+int knownSchemaVersion(const QString &component);
+
+// For a connection this program did not migrate (the shared PostgreSQL store, migrated by
+// hotline-admin-desk): true when `component`'s schema there is exactly this build's version;
+// otherwise a message saying whether to migrate the server or update the desk.
+bool requireCurrentSchema(QSqlDatabase &db, const QString &component, QString *error);
+
 // Schema version of `component` (0: none).
 int schemaVersion(QSqlDatabase &db, const QString &component);
 
 // Runs a prepared query; on failure fills *error with `what` and the driver's message.
 bool exec(QSqlQuery &query, const QString &what, QString *error);
 bool exec(QSqlDatabase &db, const QString &sql, QString *error);
+
+// Marks a connection as being inside a transaction someone else opened and will commit (the shared
+// store's delivery of a queued desk write: receipt and write commit together). While the marker
+// lives (on this thread), Transaction on that connection becomes a SAVEPOINT: commit() releases it,
+// destruction rolls back to it (which also clears PostgreSQL's "transaction aborted" state, e.g.
+// after a booking lost its seat to another desk), and the outer transaction decides the rest.
+class OuterTransaction
+{
+public:
+    explicit OuterTransaction(const QSqlDatabase &db);
+    ~OuterTransaction();
+    OuterTransaction(const OuterTransaction &) = delete;
+    OuterTransaction &operator=(const OuterTransaction &) = delete;
+
+private:
+    QString m_connection;
+};
+
+bool insideOuterTransaction(const QSqlDatabase &db);
 
 // RAII transaction: rolls back unless commit() succeeded. `immediate` takes SQLite's write lock at
 // BEGIN, so a read-then-write transaction never fails half-way with SQLITE_BUSY (other drivers: a
@@ -53,6 +80,7 @@ private:
     QSqlDatabase m_db;
     bool m_active = false;
     bool m_immediate = false;
+    QString m_savepoint;    // non-empty: nested in an OuterTransaction
     QString m_error;
 };
 

@@ -53,7 +53,23 @@ OutboxStore::OutboxStore() = default;
 OutboxStore::~OutboxStore()
 {
     m_db = QSqlDatabase();
-    hotline::db::closeConnection(m_connection);
+    if (!m_connection.isEmpty()) {   // empty: openOn(), the connection is the caller's
+        hotline::db::closeConnection(m_connection);
+    }
+}
+
+std::unique_ptr<OutboxStore> OutboxStore::openOn(const QSqlDatabase &db, QString *error)
+{
+    std::unique_ptr<OutboxStore> store(new OutboxStore);
+    store->m_db = db;
+    if (!store->m_db.isOpen()
+        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("outbox"), error)) {
+        if (!store->m_db.isOpen() && error) {
+            *error = QStringLiteral("the outbox store's connection is not open");
+        }
+        return nullptr;
+    }
+    return store;
 }
 
 std::unique_ptr<OutboxStore> OutboxStore::open(const QString &path, QString *error)

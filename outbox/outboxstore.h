@@ -23,6 +23,10 @@ public:
 
     // Opens (creating and migrating) the database file at `path` on the calling thread.
     static std::unique_ptr<OutboxStore> open(const QString &path, QString *error);
+    // On an existing connection this program does not own (the shared PostgreSQL store: QPSQL, on
+    // this thread), already migrated by hotline-admin-desk: never migrates, refuses a schema other
+    // than this build's (outbox). Inside a hotline::db::OuterTransaction its writes become savepoints.
+    static std::unique_ptr<OutboxStore> openOn(const QSqlDatabase &db, QString *error);
 
     // Creates/updates the outbox tables on an open connection (for stores that share the file).
     static bool migrate(QSqlDatabase &db, QString *error);

@@ -23,7 +23,40 @@
 #include <latch>
 #include <thread>
 
+#ifdef HOTLINE_EDITORIAL_ON_PG
+#include "pgstore.h"
+#include "../pg/pgtestutil.h"
+
+#include <QHash>
+#include <QMutex>
+#endif
+
 namespace {
+
+#ifdef HOTLINE_EDITORIAL_ON_PG
+// The same test bodies against PostgreSQL (test_pg_editorial): each temporary "path" stands for a
+// fresh database on the binary's throwaway cluster, and every open is a new server connection, as
+// a second desk would have.
+std::unique_ptr<kb::Store> openStore(const QString &path, QString *error)
+{
+    static QMutex mutex;
+    static QHash<QString, kb::PgConnection> databases;
+    kb::PgConnection params;
+    {
+        const QMutexLocker lock(&mutex);
+        if (!databases.contains(path)) {
+            databases.insert(path, hotline::test::freshPgDatabase(true));
+        }
+        params = databases.value(path);
+    }
+    return kb::openPgStore(params, error);
+}
+#else
+std::unique_ptr<kb::Store> openStore(const QString &path, QString *error)
+{
+    return kb::openSqliteStore(path, error);
+}
+#endif
 
 const QString kPassword = QStringLiteral("korrekt-Pferd-Batterie");
 
@@ -45,7 +78,7 @@ kb::Article makeArticle(const QString &id, const QString &title)
 std::unique_ptr<kb::Store> openSeeded(const QString &path)
 {
     QString error;
-    auto store = kb::openSqliteStore(path, &error);
+    auto store = openStore(path, &error);
     REQUIRE(store);
     kb::Catalogue c;
     c.articles = {makeArticle(QStringLiteral("perso"), QStringLiteral("Personalausweis beantragen")),
@@ -135,6 +168,7 @@ TEST_CASE("passwords are Argon2id hashes with a random salt, verified in constan
     CHECK(error.contains(QStringLiteral("10")));
 }
 
+#ifndef HOTLINE_EDITORIAL_ON_PG // SQLite file specifics (raw access to the file)
 TEST_CASE("first start: the first user must be a team lead; then nobody writes without signing in",
           "[editorial][users]")
 {
@@ -199,7 +233,7 @@ TEST_CASE("first start: the first user must be a team lead; then nobody writes w
     CHECK_FALSE(store->authenticate(QStringLiteral("anna"), kPassword, &error));
     CHECK(error.contains(QStringLiteral("disabled")));
     REQUIRE(store->setUserActive(QStringLiteral("anna"), true, &error));
-    auto agentDesk = kb::openSqliteStore(path, &error);
+    auto agentDesk = openStore(path, &error);
     REQUIRE(agentDesk);
     signIn(*agentDesk, QStringLiteral("anna"));
     REQUIRE(agentDesk->flagArticle(QStringLiteral("perso"), QStringLiteral("Gebühr ist veraltet"), &error) > 0);
@@ -213,6 +247,7 @@ TEST_CASE("first start: the first user must be a team lead; then nobody writes w
     CHECK_FALSE(store->authenticate(QStringLiteral("anna"), kPassword, &error));
     CHECK(store->authenticate(QStringLiteral("anna"), QStringLiteral("neues-Passwort-123"), &error));
 }
+#endif
 
 TEST_CASE("the store refuses an agent's edits, publishing and user management, and changes nothing",
           "[editorial][roles]")
@@ -228,7 +263,7 @@ TEST_CASE("the store refuses an agent's edits, publishing and user management, a
     REQUIRE(store->saveDraft(makeArticle(QStringLiteral("perso"), QStringLiteral("Perso neu")), 1, &error).ok());
     const kb::User lena = *store->user(QStringLiteral("lena"));
 
-    auto desk = kb::openSqliteStore(path, &error);
+    auto desk = openStore(path, &error);
     REQUIRE(desk);
     const kb::User anna = signIn(*desk, QStringLiteral("anna"));
     CHECK(anna.role == kb::Role::Agent);
@@ -295,8 +330,8 @@ TEST_CASE("draft, review and publish with four eyes; agents see only what is pub
     const kb::User lena = signIn(*lenaDesk, QStringLiteral("lena"));
     REQUIRE(lenaDesk->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error));
     REQUIRE(lenaDesk->createUser(QStringLiteral("anna"), {}, kb::Role::Agent, kPassword, &error));
-    auto tomDesk = kb::openSqliteStore(path, &error);
-    auto agentDesk = kb::openSqliteStore(path, &error);
+    auto tomDesk = openStore(path, &error);
+    auto agentDesk = openStore(path, &error);
     REQUIRE(tomDesk);
     REQUIRE(agentDesk);
     signIn(*tomDesk, QStringLiteral("tom"));
@@ -473,7 +508,7 @@ TEST_CASE("history keeps each version's office links, in order, and imports are 
 {
     QTemporaryDir dir;
     QString error;
-    auto store = kb::openSqliteStore(dir.filePath(QStringLiteral("kb.db")), &error);
+    auto store = openStore(dir.filePath(QStringLiteral("kb.db")), &error);
     REQUIRE(store);
     kb::Office east;
     east.id = QStringLiteral("ost");
@@ -564,8 +599,8 @@ TEST_CASE("two team leads edit one article on two connections: the conflict is c
         REQUIRE(setup->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error));
         REQUIRE(setup->setFourEyes(false, &error));
     }
-    auto lenaDesk = kb::openSqliteStore(path, &error);
-    auto tomDesk = kb::openSqliteStore(path, &error);
+    auto lenaDesk = openStore(path, &error);
+    auto tomDesk = openStore(path, &error);
     REQUIRE(lenaDesk);
     REQUIRE(tomDesk);
     const kb::User lena = signIn(*lenaDesk, QStringLiteral("lena"));
@@ -662,7 +697,7 @@ TEST_CASE("two desks publishing the same article at the same moment: one wins, t
         std::latch ready(2);
         auto desk = [&](int index, const kb::User &user) {
             QString message;
-            auto store = kb::openSqliteStore(path, &message);
+            auto store = openStore(path, &message);
             if (!store) {
                 errors[index] = message;
                 ready.count_down();
@@ -697,14 +732,14 @@ TEST_CASE("two desks publishing the same article at the same moment: one wins, t
         CHECK(lost.theirs.version == won.publishedVersion);
         CHECK(lost.yours.summary.startsWith(QStringLiteral("Runde %1").arg(round)));
         // The loser's draft is still there; they discard it for the next round.
-        auto cleanup = kb::openSqliteStore(path, &error);
+        auto cleanup = openStore(path, &error);
         REQUIRE(cleanup);
         const kb::User &loser = results[0].ok() ? tom : lena;
         REQUIRE(cleanup->draft(QStringLiteral("perso"), loser.id));
         cleanup->setActor(kb::Actor::signedIn(loser));
         REQUIRE(cleanup->discardDraft(QStringLiteral("perso"), &error));
     }
-    auto check = kb::openSqliteStore(path, &error);
+    auto check = openStore(path, &error);
     REQUIRE(check);
     CHECK(check->article(QStringLiteral("perso"))->version == 1 + kRounds);
     CHECK(check->history(QStringLiteral("perso")).size() == 1 + kRounds);
@@ -730,7 +765,7 @@ TEST_CASE("a team lead's writes succeed while agents log searches on other conne
     std::latch start(2);
     std::thread agents([&] {
         QString message;
-        auto store = kb::openSqliteStore(path, &message);
+        auto store = openStore(path, &message);
         start.arrive_and_wait();
         for (int i = 0; store && i < kSearches; ++i) {
             const qint64 id = store->logSearch(QStringLiteral("suche %1").arg(i % 17), i % 3, &message);
@@ -743,7 +778,7 @@ TEST_CASE("a team lead's writes succeed while agents log searches on other conne
     });
     std::thread lead([&] {
         QString message;
-        auto store = kb::openSqliteStore(path, &message);
+        auto store = openStore(path, &message);
         start.arrive_and_wait();
         if (!store) {
             leadError = message;
@@ -763,7 +798,7 @@ TEST_CASE("a team lead's writes succeed while agents log searches on other conne
     INFO(agentError.toStdString() << " / " << leadError.toStdString());
     CHECK(logged == kSearches);
     CHECK(edited == kEdits);
-    auto check = kb::openSqliteStore(path, &error);
+    auto check = openStore(path, &error);
     REQUIRE(check);
     CHECK(check->knowledgeGaps(QDateTime(), &error).searchesLogged == kSearches);
     CHECK(check->synonyms().size() == kEdits);
@@ -823,7 +858,7 @@ TEST_CASE("audit entries are written with the change and rolled back with it", "
     CHECK(store->history(QStringLiteral("neu")).size() == 1);
 }
 
-TEST_CASE("knowledge gaps from a recorded search log, with agents' flags; retention purge", "[editorial][gaps]")
+TEST_CASE("knowledge gaps from a recorded search log, with agents' flags, retention purge", "[editorial][gaps]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("kb.db"));
@@ -914,7 +949,7 @@ TEST_CASE("review dates and validity changes are listed, most urgent first", "[e
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("kb.db"));
     QString error;
-    auto store = kb::openSqliteStore(path, &error);
+    auto store = openStore(path, &error);
     REQUIRE(store);
     const QDate today(2026, 6, 15);
     kb::Catalogue c;
@@ -958,6 +993,7 @@ TEST_CASE("review dates and validity changes are listed, most urgent first", "[e
     CHECK(kb::articleStatus(ending, QDate(2026, 7, 2)).expired);
 }
 
+#ifndef HOTLINE_EDITORIAL_ON_PG // SQLite file specifics (raw access to the file)
 TEST_CASE("a schema-2 database with real data upgrades, keeping everything and starting the history",
           "[editorial][migrations]")
 {
@@ -1000,7 +1036,7 @@ TEST_CASE("a schema-2 database with real data upgrades, keeping everything and s
                 == QSqlError::NoError);
     }
 
-    auto store = kb::openSqliteStore(path, &error);
+    auto store = openStore(path, &error);
     INFO(error.toStdString());
     REQUIRE(store);
     CHECK(store->stats().schemaVersion == kb::sqliteSchemaVersion());
@@ -1029,7 +1065,7 @@ TEST_CASE("a schema-2 database with real data upgrades, keeping everything and s
 
     // Opening again does not seed twice.
     store.reset();
-    auto again = kb::openSqliteStore(path, &error);
+    auto again = openStore(path, &error);
     REQUIRE(again);
     CHECK(again->history(sample.first().id).size() == 1);
 }
@@ -1056,7 +1092,9 @@ public:
 };
 
 } // namespace
+#endif
 
+#ifndef HOTLINE_EDITORIAL_ON_PG // SQLite file specifics (raw access to the file)
 TEST_CASE("a backend without editorial support says so instead of pretending", "[editorial][store]")
 {
     CatalogueOnlyStore store;
@@ -1071,3 +1109,4 @@ TEST_CASE("a backend without editorial support says so instead of pretending", "
     CHECK(store.purgeSearchLog(30, &error) == -1);
     CHECK(store.fourEyes());
 }
+#endif

@@ -384,3 +384,41 @@ TEST_CASE("pg: ReplicaSync runs on a worker thread and reports to the UI thread"
     worker.quit();
     worker.wait();
 }
+
+TEST_CASE("pg: queued catalogue writes reach a server with editorial users, under the desk's actor",
+          "[pg][replica][editorial]")
+{
+    const kb::PgConnection params = freshPgDatabase(true);
+    QString error;
+    kb::User lena;
+    {
+        auto admin = kb::openPgStore(params, &error);
+        REQUIRE(admin);
+        admin->setActor(kb::Actor::administrator());
+        const auto created = admin->createUser(QStringLiteral("lena"), {}, kb::Role::Lead,
+                                               QStringLiteral("pw-lena-12345"), &error);
+        REQUIRE(created);
+        lena = *created;
+        // Nobody signed in may write now: that is what a desk's queue would hit without an actor.
+        auto anonymous = kb::openPgStore(params, &error);
+        CHECK_FALSE(anonymous->setSynonym({QStringLiteral("x"), {QStringLiteral("y")}}, &error));
+        CHECK(error.contains(QStringLiteral("nobody is signed in")));
+    }
+    QTemporaryDir dir;
+    kb::ReplicaSyncOptions options = deskOptions(dir, params);
+    options.serverActor = kb::Actor::signedIn(lena);
+    kb::ReplicaSync desk(options);
+    QStringList rejected;
+    QObject::connect(&desk, &kb::ReplicaSync::writeRejected,
+                     [&](const QString &, const QString &, const QString &reason) { rejected << reason; });
+    REQUIRE(desk.start(&error));
+    REQUIRE_FALSE(desk.enqueue(QLatin1String(kb::writekind::SetSynonym),
+                               kb::writekind::setSynonymPayload({QStringLiteral("Perso"), {QStringLiteral("Personalausweis")}}),
+                               &error)
+                      .isEmpty());
+    REQUIRE(QTest::qWaitFor([&] { return desk.pendingWrites() == 0; }, 5000));
+    CHECK(rejected.isEmpty());
+    RawPg raw(params);
+    CHECK(raw.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE action = 'synonym.set'")).toString()
+          == QStringLiteral("lena"));
+}

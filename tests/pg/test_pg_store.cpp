@@ -422,3 +422,74 @@ TEST_CASE("pg: ids with quotes, backslashes, commas and braces are matched exact
     CHECK(revived.removedArticles.isEmpty()); // every tombstone cleared by its exact id
     CHECK(revived.changed.articles.size() == ids.size());
 }
+
+TEST_CASE("pg: on the editorial tables the server lets an agent flag and log searches, nothing else",
+          "[pg][roles][editorial]")
+{
+    const kb::PgConnection params = freshPgDatabase(true);
+    QString error;
+    {
+        auto admin = kb::openPgStore(params, &error);
+        REQUIRE(admin);
+        admin->setActor(kb::Actor::administrator());
+        kb::Catalogue c;
+        c.articles = {makeArticle(QStringLiteral("a1"), QStringLiteral("Personalausweis beantragen"))};
+        REQUIRE(admin->upsert(c, nullptr, &error));
+        REQUIRE(admin->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, QStringLiteral("pw-lena-12345"), &error));
+        REQUIRE(admin->createUser(QStringLiteral("anna"), {}, kb::Role::Agent, QStringLiteral("pw-anna-12345"), &error));
+        RawPg raw(params);
+        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("anna"), QStringLiteral("desk"), kb::PgRole::Agent, &error));
+    }
+    kb::PgConnection agentParams = params;
+    agentParams.user = QStringLiteral("anna");
+    agentParams.password = QStringLiteral("desk");
+    auto agent = kb::openPgStore(agentParams, &error);
+    REQUIRE(agent);
+    // On the shared store the server login is the sign-in: the desk takes the user row of its login
+    // (password hashes are not readable with an agent's login).
+    const auto anna = agent->user(QStringLiteral("anna"));
+    REQUIRE(anna);
+    agent->setActor(kb::Actor::signedIn(*anna));
+    CHECK_FALSE(agent->authenticate(QStringLiteral("lena"), QStringLiteral("pw-lena-12345"), &error));
+
+    error.clear();
+    const qint64 searchId = agent->logSearch(QStringLiteral("perso verloren"), 3, &error);
+    CHECK(searchId > 0);
+    const bool opened = agent->logOpened(searchId, QStringLiteral("a1"), &error);
+    CAPTURE(error);
+    CHECK(opened);
+    const qint64 flag = agent->flagArticle(QStringLiteral("a1"), QStringLiteral("Gebühr veraltet"), &error);
+    CHECK(flag > 0);
+    CHECK(agent->flags(true, &error).size() == 1);
+    CHECK_FALSE(agent->auditLog().isEmpty());
+
+    // Forging the role in the Actor gets past nothing: the store reads the stored role, and behind
+    // the store's back the server refuses.
+    kb::User forged = *anna;
+    forged.role = kb::Role::Lead;
+    agent->setActor(kb::Actor::signedIn(forged));
+    error.clear();
+    CHECK_FALSE(agent->saveDraft(makeArticle(QStringLiteral("a1"), QStringLiteral("Gehackt")), 1, &error).ok());
+    CAPTURE(error);
+    CHECK(error.contains(QStringLiteral("only a team lead")));
+    agent->setActor(kb::Actor::administrator());   // as if the desk skipped every check of its own
+    CHECK_FALSE(agent->createUser(QStringLiteral("eve"), {}, kb::Role::Lead, QStringLiteral("pw-eve-123456"), &error));
+    CHECK(error.contains(QStringLiteral("permission denied")));
+    CHECK_FALSE(agent->setFourEyes(false, &error));
+    CHECK(error.contains(QStringLiteral("permission denied")));
+    CHECK_FALSE(agent->purgeSearchLog(1, &error) >= 0);
+    CHECK(error.contains(QStringLiteral("permission denied")));
+    RawPg agentRaw(agentParams);
+    for (const QString &sql :
+         {QStringLiteral("SELECT password_hash FROM users"), QStringLiteral("DELETE FROM audit_log"),
+          QStringLiteral("UPDATE audit_log SET actor = 'x'"), QStringLiteral("UPDATE users SET role = 'lead'"),
+          QStringLiteral("UPDATE article_flags SET resolved_by = 'anna'"),
+          QStringLiteral("INSERT INTO article_versions (article_id, version, title, updated_at) VALUES ('a1', 9, 'x', now())"),
+          QStringLiteral("UPDATE search_log SET query = 'x'")}) {
+        INFO(sql.toStdString());
+        CHECK_FALSE(agentRaw.exec(sql, &error));
+        CHECK(error.contains(QStringLiteral("permission denied")));
+    }
+    CHECK(agent->fourEyes());
+    CHECK(agent->drafts().isEmpty());
+}

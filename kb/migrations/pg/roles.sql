@@ -27,3 +27,24 @@ GRANT INSERT (id, kind, created_at), SELECT (id) ON applied_writes TO hotline_ag
 GRANT INSERT, UPDATE, DELETE ON articles, offices, article_offices, synonyms, tombstones TO hotline_lead;
 
 GRANT UPDATE ON meta TO hotline_lead;
+
+-- Editorial tables (schema version 3, docs/editorial.md). Agents read the history, the audit trail
+-- and the flags, see users without their password hashes, and write only what agents may: flags
+-- (with their audit entry) and the search log (opened article filled in later). Everything else
+-- (users, drafts, publishing, settings, purging the log) is the team leads'.
+GRANT SELECT ON article_versions, article_version_offices, article_flags, audit_log TO hotline_agent, hotline_lead;
+
+GRANT SELECT (id, name, name_key, display_name, role, active, created_at, password_changed_at) ON users
+    TO hotline_agent;
+
+GRANT INSERT (article_id, article_version, raised_by, raised_at, comment) ON article_flags TO hotline_agent;
+
+GRANT INSERT (at, actor, action, article_id, version, summary) ON audit_log TO hotline_agent;
+
+GRANT INSERT (searched_at, query, normalized_query, result_count), SELECT (id, opened_article_id),
+    UPDATE (opened_article_id, opened_at) ON search_log TO hotline_agent;
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON users, article_versions, article_version_offices, article_drafts,
+    article_flags, search_log TO hotline_lead;
+
+GRANT INSERT ON audit_log TO hotline_lead;

@@ -1,0 +1,152 @@
+// hotline-admin-desk: creates and migrates the journal, outbox and appointment tables on the shared
+// PostgreSQL store and grants them to the desk roles. Run after "hotline-admin init" (which
+// creates the catalogue schema and the roles) and after every update of Hotline Desk.
+// Separate from hotline-admin so that kb does not link the desk modules.
+#include "deskserver.h"
+
+#include "pgconnection.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QTextStream>
+
+#include <iostream>
+#include <string>
+
+namespace {
+
+enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2 };
+
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(hotline - admin - desk)
+};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString &message, int code = RuntimeError)
+{
+    err() << "hotline-admin-desk: " << message << Qt::endl;
+    return code;
+}
+
+QString fromEnv(const char *name, const QString &fallback)
+{
+    const QString value = qEnvironmentVariable(name);
+    return value.isEmpty() ? fallback : value;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hotline-admin-desk"));
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
+        QLoggingCategory::setFilterRules(QStringLiteral("hotline.*.info=false"));
+    }
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Messages::tr(
+        "Hotline Desk shared store: journal, outbox and appointment tables on PostgreSQL.\n"
+        "Commands:\n"
+        "  migrate   Create or update the module tables and grant them to hotline_agent/hotline_lead\n"
+        "            (run \"hotline-admin init\" first)\n"
+        "  status    Schema version of every module on the server\n"
+        "The password comes from PGPASSWORD, otherwise from the first line of standard input.\n"
+        "Exit codes: 0 success, 1 runtime error, 2 usage error."));
+    parser.addHelpOption();
+    const QCommandLineOption host(QStringLiteral("host"), Messages::tr("Server host or socket folder (PGHOST)."),
+                                  QStringLiteral("HOST"));
+    const QCommandLineOption port(QStringLiteral("port"), Messages::tr("Server port (PGPORT, 5432)."),
+                                  QStringLiteral("PORT"));
+    const QCommandLineOption database(QStringLiteral("db"), Messages::tr("Database (PGDATABASE, hotline)."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption user(QStringLiteral("user"), Messages::tr("User (PGUSER): the schema owner."),
+                                  QStringLiteral("USER"));
+    const QCommandLineOption sslMode(QStringLiteral("sslmode"), Messages::tr("TLS mode (PGSSLMODE, prefer)."),
+                                     QStringLiteral("MODE"));
+    const QCommandLineOption sslRootCert(QStringLiteral("sslrootcert"),
+                                         Messages::tr("CA certificate (PGSSLROOTCERT)."), QStringLiteral("FILE"));
+    for (const QCommandLineOption &o : {host, port, database, user, sslMode, sslRootCert}) {
+        parser.addOption(o);
+    }
+    parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("migrate or status"));
+    if (!parser.parse(QCoreApplication::arguments())) {
+        return fail(parser.errorText(), UsageError);
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText() << Qt::endl;
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1
+        || (positional[0] != QLatin1String("migrate") && positional[0] != QLatin1String("status"))) {
+        return fail(Messages::tr("expected one command: migrate or status (see --help)"), UsageError);
+    }
+
+    kb::PgConnection params;
+    params.applicationName = QStringLiteral("hotline-admin-desk");
+    params.host = parser.isSet(host) ? parser.value(host) : fromEnv("PGHOST", params.host);
+    bool portOk = false;
+    params.port = (parser.isSet(port) ? parser.value(port) : fromEnv("PGPORT", QString::number(params.port)))
+                      .toInt(&portOk);
+    if (!portOk) {
+        return fail(Messages::tr("the port must be a number"), UsageError);
+    }
+    params.database = parser.isSet(database) ? parser.value(database) : fromEnv("PGDATABASE", params.database);
+    params.user = parser.isSet(user) ? parser.value(user) : fromEnv("PGUSER", params.user);
+    params.sslMode = parser.isSet(sslMode) ? parser.value(sslMode) : fromEnv("PGSSLMODE", params.sslMode);
+    params.sslRootCert = parser.isSet(sslRootCert) ? parser.value(sslRootCert) : fromEnv("PGSSLROOTCERT", {});
+    if (qEnvironmentVariableIsSet("PGPASSWORD")) {
+        params.password = qEnvironmentVariable("PGPASSWORD");
+    } else {
+        std::string line;
+        std::getline(std::cin, line);
+        params.password = QString::fromStdString(line);
+    }
+    QString error;
+    if (!params.isValid(&error)) {
+        return fail(error, UsageError);
+    }
+    const QString name = QStringLiteral("hotline-admin-desk");
+    if (!kb::openPgConnection(params, name, &error)) {
+        return fail(error);
+    }
+    int code = Ok;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (positional[0] == QLatin1String("migrate")) {
+            const auto before = deskserver::serverVersions(db);
+            if (!deskserver::migrateServer(db, &error)) {
+                code = fail(error);
+            } else {
+                const auto after = deskserver::serverVersions(db);
+                for (int i = 0; i < after.size(); ++i) {
+                    out() << Messages::tr("%1: version %2 → %3").arg(after[i].first).arg(before[i].second).arg(after[i].second)
+                          << '\n';
+                }
+                out() << Messages::tr("desk tables granted to hotline_agent and hotline_lead") << Qt::endl;
+            }
+        } else {
+            for (const auto &[component, version] : deskserver::serverVersions(db)) {
+                out() << component << ' ' << version << '\n';
+            }
+            out() << Qt::flush;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return code;
+}

@@ -1,0 +1,27 @@
+-- Rights of the desk roles on the journal, outbox and appointment tables of the shared store (run
+-- by hotline-admin-desk migrate after the module migrations; safe to run again). The roles
+-- hotline_agent and hotline_lead come from kb's roles.sql (hotline-admin init): run that first.
+-- Desks write these tables only through their queue (kb::ReplicaSync), as the logged-in desk user.
+
+REVOKE ALL ON schema_versions, journal_calls, journal_call_services, journal_cases, journal_case_counters,
+    outbox_messages, appt_offices, appt_opening_hours, appt_bookings, appt_cells FROM PUBLIC;
+
+GRANT SELECT ON schema_versions, journal_calls, journal_call_services, journal_cases, journal_case_counters,
+    outbox_messages, appt_offices, appt_opening_hours, appt_bookings, appt_cells TO hotline_agent, hotline_lead;
+
+-- Agents commit calls (a call row is written once: the upsert refuses committed rows), forward cases
+-- (case number counter, case, outbox e-mail) and book appointments. No DELETE of calls or cases,
+-- no changes to committed rows' history beyond what the stores do, no office schedules.
+GRANT INSERT, UPDATE ON journal_calls, journal_case_counters TO hotline_agent, hotline_lead;
+
+GRANT INSERT, DELETE ON journal_call_services TO hotline_agent, hotline_lead;
+
+GRANT INSERT ON journal_cases, outbox_messages, appt_bookings, appt_cells TO hotline_agent, hotline_lead;
+
+-- Team leads also close cases, cancel and rebook appointments, edit office schedules and purge
+-- personal data after the retention time; the outbox worker (a lead login) updates send states.
+GRANT UPDATE ON journal_cases, outbox_messages, appt_bookings TO hotline_lead;
+
+GRANT DELETE ON journal_calls, appt_cells TO hotline_lead;
+
+GRANT INSERT, UPDATE, DELETE ON appt_offices, appt_opening_hours TO hotline_lead;
