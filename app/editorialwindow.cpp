@@ -237,7 +237,9 @@ QWidget *EditorialWindow::buildReviewPage()
         }
         setMessage(on ? tr("Four-eyes review is on: another team lead approves every change.")
                       : tr("Four-eyes review is off: team leads publish their own changes."));
-        m_editor->editArticle(m_editor->articleId()); // refreshes the publish button
+        if (m_editor->hasArticle()) {
+            m_editor->editArticle(m_editor->articleId()); // refreshes the publish button
+        }
     });
     return page;
 }
