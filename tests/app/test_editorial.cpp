@@ -666,3 +666,30 @@ TEST_CASE("agents see a notice on services due for review or changing validity i
     CHECK(model.index(0).data(kb::SearchResultModel::NoticeRole).toString() == item.notice);
     CHECK(model.index(0).data(Qt::AccessibleTextRole).toString().contains(item.notice));
 }
+
+TEST_CASE("the store keeps no script in a draft even when a client skips the desk's sanitiser",
+          "[desk][editorial][sanitizer]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    desk::EditorialSession session(EditorialDesk::openStore(dir.filePath(QStringLiteral("catalogue.db"))));
+    session.signIn(signUpFirstLead(session.store(), QStringLiteral("lea")));
+    kb::Article article = session.store()->articles().first();
+    article.descriptionHtml = QStringLiteral("<p onclick=\"steal()\">Text<script>alert(1)</script>"
+                                             "<a href=\"javascript:alert(2)\">hier</a><img src=\"http://x/y.png\"></p>");
+    article.feesHtml = QStringLiteral("<p>10 Euro<script>alert(3)</script></p>");
+    QString error;
+    const kb::EditResult saved = session.store()->saveDraft(article, article.version, &error);
+    INFO(error.toStdString());
+    REQUIRE(saved.ok());
+    const auto draft = session.store()->draft(article.id, session.user().id);
+    REQUIRE(draft);
+    for (const QString &html : {draft->content.descriptionHtml, draft->content.feesHtml}) {
+        CHECK_FALSE(html.contains(QStringLiteral("script"), Qt::CaseInsensitive));
+        CHECK_FALSE(html.contains(QStringLiteral("onclick"), Qt::CaseInsensitive));
+        CHECK_FALSE(html.contains(QStringLiteral("javascript"), Qt::CaseInsensitive));
+        CHECK_FALSE(html.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
+    }
+    CHECK(draft->content.descriptionHtml.contains(QStringLiteral("hier")));
+    CHECK(draft->content.feesHtml.contains(QStringLiteral("10 Euro")));
+}
