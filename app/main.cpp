@@ -2,10 +2,16 @@
 #include "calldesk.h"
 #include "deskcatalogue.h"
 #include "desksettings.h"
+#include "editorialactions.h"
+#include "editorialsession.h"
 #include "language.h"
+#include "logindialog.h"
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "searchservice.h"
+#include "store.h"
+
+#include <memory>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -41,10 +47,41 @@ int main(int argc, char *argv[])
 
     const QString path =
         parser.isSet(database) ? parser.value(database) : settings.value(desk::DeskSettings::DatabasePath).toString();
-    desk::SearchService service([path](QString *error) { return desk::openDeskCatalogue(path, error); });
+    // Sign in first (docs/editorial.md): the UI thread's own store connection checks the password and carries the
+    // acting user; the search thread's connection gets the same user. Without a catalogue the desk still starts
+    // (telephony keeps working) and shows why.
+    QString storeError;
+    std::unique_ptr<kb::Store> uiStore = desk::openDeskCatalogue(path, &storeError);
+    const bool editorial = uiStore != nullptr;
+    desk::EditorialSession session(std::move(uiStore));
+    if (editorial && !parser.isSet(screenshot)) {
+        desk::LoginDialog login(session.store());
+        if (login.exec() != QDialog::Accepted) {
+            return 0;
+        }
+        session.signIn(login.user());
+    }
+    const auto factoryFor = [path](const kb::User &user, bool signedIn) -> desk::StoreFactory {
+        return [path, user, signedIn](QString *error) {
+            std::unique_ptr<kb::Store> store = desk::openDeskCatalogue(path, error);
+            if (store && signedIn) {
+                store->setActor(kb::Actor::signedIn(user));
+            }
+            return store;
+        };
+    };
+    desk::SearchService service(factoryFor(session.user(), session.isSignedIn()));
     service.start(); // the catalogue opens on the search thread while the window is built
 
     desk::MainWindow window(&service, &settings, &language);
+    if (editorial) {
+        new desk::EditorialActions(&window, &service, &session);
+        QObject::connect(&session, &desk::EditorialSession::userChanged, &service, [&](const kb::User &) {
+            if (session.isSignedIn()) {
+                service.restart(factoryFor(session.user(), true));
+            }
+        });
+    }
     if (parser.isSet(screenshot)) {
         desk::scheduleScreenshot(&window, parser.value(screenshot), parser.value(query));
     }

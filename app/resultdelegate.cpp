@@ -129,6 +129,11 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     if (!category.isEmpty()) {
         secondLine = secondLine.isEmpty() ? category : category + QStringLiteral(" · ") + secondLine;
     }
+    const QString notice = index.data(kb::SearchResultModel::NoticeRole).toString();
+    if (!notice.isEmpty()) { // review due or validity changing: the agent double-checks before answering
+        secondLine = secondLine.isEmpty() ? QStringLiteral("⚠ ") + notice
+                                          : QStringLiteral("⚠ %1 · %2").arg(notice, secondLine);
+    }
     painter->setFont(sf);
     painter->setPen(secondaryColour);
     painter->drawText(QRect(r.left(), y, r.width(), sfm.height()), Qt::AlignLeft | Qt::AlignVCenter,

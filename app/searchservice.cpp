@@ -38,6 +38,14 @@ void SearchService::start()
         worker, [worker]() { worker->open(); }, Qt::QueuedConnection);
 }
 
+void SearchService::noteCatalogueChanged()
+{
+    if (SearchWorker *worker = m_worker) {
+        QMetaObject::invokeMethod(
+            worker, [worker]() { worker->checkRevisionNow(); }, Qt::QueuedConnection);
+    }
+}
+
 void SearchService::restart(StoreFactory factory)
 {
     m_factory = std::move(factory);

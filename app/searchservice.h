@@ -29,6 +29,9 @@ public:
     quint64 search(const QString &query, int limit = 30);
     quint64 loadArticle(const QString &id);
     quint64 newestSearchId() const;
+    // This desk changed the catalogue (published, synonyms): the search thread rebuilds at once instead of at its
+    // next periodic revision check.
+    void noteCatalogueChanged();
 
 Q_SIGNALS:
     void catalogueOpened(const QList<kb::ResultItem> &index, const QString &backend);

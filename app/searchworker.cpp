@@ -4,6 +4,7 @@
 #include "store.h"
 
 #include <QCollator>
+#include <QLocale>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -20,6 +21,12 @@ void SearchWorker::setRevisionCheckInterval(int ms)
 {
     // A change made on another desk (or by the editor) shows up at the next search after this long.
     m_revisionCheckMs = ms;
+}
+
+void SearchWorker::checkRevisionNow()
+{
+    m_sinceRevisionCheck.invalidate();
+    rebuildIfChanged();
 }
 
 void SearchWorker::noteRequested(quint64 requestId)
@@ -56,6 +63,25 @@ QList<kb::ResultItem> SearchWorker::sortedIndex() const
     return index;
 }
 
+QString articleNotice(const kb::Article &article, const QDate &today)
+{
+    const kb::ArticleStatus status = kb::articleStatus(article, today);
+    if (status.expired) {
+        return SearchWorker::tr("validity ended");
+    }
+    if (status.notYetValid) {
+        return SearchWorker::tr("valid from %1").arg(QLocale().toString(article.validFrom, QLocale::ShortFormat));
+    }
+    if (status.validityChange) {
+        return SearchWorker::tr("changes on %1")
+            .arg(QLocale().toString(article.validTo.addDays(1), QLocale::ShortFormat));
+    }
+    if (status.needsReview) {
+        return SearchWorker::tr("due for review");
+    }
+    return QString();
+}
+
 bool SearchWorker::rebuild(QString *error)
 {
     QString err;
@@ -72,6 +98,7 @@ bool SearchWorker::rebuild(QString *error)
         m_offices.insert(o.id, o);
     }
     m_items.clear();
+    const QDate today = QDate::currentDate();
     for (const kb::Article &a : articles) {
         kb::ResultItem item;
         item.id = a.id;
@@ -85,6 +112,7 @@ bool SearchWorker::rebuild(QString *error)
             }
         }
         item.officeCount = int(a.offices.size());
+        item.notice = articleNotice(a, today);
         m_items.insert(a.id, item);
     }
     auto engine = std::make_unique<kb::SearchEngine>();

@@ -18,6 +18,10 @@ class SearchEngine;
 
 namespace desk {
 
+// The short warning beside an article in the result lists (kb::articleStatus): validity ended or changing, review
+// due; empty when none applies.
+QString articleNotice(const kb::Article &article, const QDate &today);
+
 // Opens the catalogue store; runs on the worker thread, so each worker gets its own connection.
 using StoreFactory = std::function<std::unique_ptr<kb::Store>(QString *error)>;
 
@@ -42,6 +46,9 @@ public:
 
     // How often a search first checks whether the catalogue changed (default 5 s); before open().
     void setRevisionCheckInterval(int ms);
+    // Worker thread only: check the catalogue revision now (the desk itself just published or changed synonyms),
+    // rebuilding the index and re-announcing the catalogue if it moved.
+    void checkRevisionNow();
 
     // Any thread: the newest search request id posted so far.
     void noteRequested(quint64 requestId);

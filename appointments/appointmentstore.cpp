@@ -7,6 +7,7 @@
 #include "article.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -753,6 +754,26 @@ QList<Booking> AppointmentStore::bookings(const QString &officeId, const QDateTi
                          {{QStringLiteral(":office"), officeId},
                           {QStringLiteral(":from"), from.toMSecsSinceEpoch()},
                           {QStringLiteral(":to"), to.toMSecsSinceEpoch()}});
+}
+
+QList<QPair<QString, int>> AppointmentStore::bookingsPerOffice(const QDateTime &from, const QDateTime &to) const
+{
+    QHash<QString, int> counts;
+    for (const Booking &b : queryBookings(QStringLiteral("created_at >= :from AND created_at < :to"),
+                                          {{QStringLiteral(":from"), from.toMSecsSinceEpoch()},
+                                           {QStringLiteral(":to"), to.toMSecsSinceEpoch()}})) {
+        if (b.state == BookingState::Booked) {
+            ++counts[b.officeId];
+        }
+    }
+    QList<QPair<QString, int>> out;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        out.append({it.key(), it.value()});
+    }
+    std::sort(out.begin(), out.end(), [](const QPair<QString, int> &a, const QPair<QString, int> &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    return out;
 }
 
 } // namespace appointments

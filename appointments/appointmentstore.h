@@ -165,6 +165,9 @@ public:
 
     std::optional<Booking> booking(const QString &id) const;
     QList<Booking> bookings(const QString &officeId, const QDateTime &from, const QDateTime &to) const;
+    // Figures for team leads: appointments booked (by booking time) in [from, to) per office id, cancelled ones not
+    // counted; most first, ties by office id.
+    QList<QPair<QString, int>> bookingsPerOffice(const QDateTime &from, const QDateTime &to) const;
 
 private:
     AppointmentStore();

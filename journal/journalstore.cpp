@@ -5,8 +5,12 @@
 #include "message.h"
 #include "outboxstore.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QIODevice>
+#include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
@@ -671,14 +675,29 @@ bool JournalStore::exportCsv(QIODevice *device, const QDateTime &from, const QDa
     return true;
 }
 
-Figures JournalStore::figures(const QDateTime &from, const QDateTime &to) const
+Figures JournalStore::figures(const QDateTime &from, const QDateTime &to, const FigureFilter &filter) const
 {
     Figures f;
     const QTimeZone tz = BusinessCalendar::berlin();
     qint64 talk = 0;
     int talked = 0;
+    qint64 waiting = 0;
+    int answered = 0;
+    QHash<QString, int> services;
+    QSet<QString> callIds;
     for (const CallRecord &c : calls(from, to)) {
+        if (!filter.matches(c)) {
+            continue;
+        }
+        callIds.insert(c.id);
         ++f.calls;
+        for (const QString &service : QSet<QString>(c.serviceIds.cbegin(), c.serviceIds.cend())) {
+            ++services[service];
+        }
+        if (c.offeredAt.isValid() && c.answeredAt.isValid() && c.answeredAt >= c.offeredAt) {
+            waiting += c.offeredAt.secsTo(c.answeredAt);
+            ++answered;
+        }
         switch (c.outcome) {
         case Outcome::AnsweredDirectly: ++f.answeredDirectly; break;
         case Outcome::ForwardedByEmail: ++f.forwarded; break;
@@ -695,11 +714,24 @@ Figures JournalStore::figures(const QDateTime &from, const QDateTime &to) const
     }
     f.firstContactResolution = f.calls ? double(f.answeredDirectly) / f.calls : 0.0;
     f.averageTalkSeconds = talked ? talk / talked : 0;
+    f.averageAnswerSeconds = answered ? waiting / answered : 0;
+    for (auto it = services.cbegin(); it != services.cend(); ++it) {
+        f.topServices.append({it.key(), it.value()});
+    }
+    std::sort(f.topServices.begin(), f.topServices.end(), [](const ServiceCount &a, const ServiceCount &b) {
+        return a.calls != b.calls ? a.calls > b.calls : a.serviceId < b.serviceId;
+    });
+    if (f.topServices.size() > 10) {
+        f.topServices.resize(10);
+    }
     const QDateTime t = now();
     for (const CaseRecord &c : queryCases(QStringLiteral("created_at >= :from AND created_at < :to"),
                                           {{QStringLiteral(":from"), from.toMSecsSinceEpoch()},
                                            {QStringLiteral(":to"), to.toMSecsSinceEpoch()}},
                                           QString())) {
+        if (!filter.isEmpty() && !callIds.contains(c.callId)) {
+            continue;
+        }
         const bool closed = c.state != CaseState::Open;
         if (!closed) {
             ++f.casesOpen;

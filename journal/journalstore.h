@@ -86,7 +86,8 @@ public:
     bool markReminded(const QString &caseNumber, const QDateTime &now, QString *error);
 
     // --- figures for team leads (issue 6) ---
-    Figures figures(const QDateTime &from, const QDateTime &to) const;
+    // Calls offered in [from, to) that match the filter; with a filter, forwarded cases count through their call.
+    Figures figures(const QDateTime &from, const QDateTime &to, const FigureFilter &filter = FigureFilter()) const;
 
 private:
     JournalStore();

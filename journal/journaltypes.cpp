@@ -83,4 +83,15 @@ QString normalizePhoneNumber(const QString &raw, const QString &defaultCountryCo
     return digits;  // a local number without area code: keep as dialled
 }
 
+bool FigureFilter::isEmpty() const
+{
+    return line.isEmpty() && municipality.isEmpty();
+}
+
+bool FigureFilter::matches(const CallRecord &call) const
+{
+    return (line.isEmpty() || call.line == line) &&
+           (municipality.isEmpty() || call.municipality.compare(municipality, Qt::CaseInsensitive) == 0);
+}
+
 } // namespace journal

@@ -81,6 +81,23 @@ struct PrivacySettings
     int maskKeepDigits = 4;         // Mask keeps the first digits (area code) for statistics: "+49351xxxxxx"
 };
 
+// Which calls the figures count: empty fields match every call.
+struct FigureFilter
+{
+    QString line;           // the called line, e.g. "115"
+    QString municipality;
+
+    bool isEmpty() const;
+    bool matches(const CallRecord &call) const;
+};
+
+// How often a service was a topic of the calls in the period.
+struct ServiceCount
+{
+    QString serviceId;
+    int calls = 0;
+};
+
 // Figures for team leads over a period.
 struct Figures
 {
@@ -90,6 +107,8 @@ struct Figures
     int appointments = 0;
     double firstContactResolution = 0;  // answeredDirectly / calls (0 when no calls)
     qint64 averageTalkSeconds = 0;
+    qint64 averageAnswerSeconds = 0;        // time to answer at the desk: offered → answered (answered calls)
+    QList<ServiceCount> topServices;        // the services asked most, most first (ties by id), at most 10
     std::array<int, 24> callsPerHour{};     // by hour offered, Europe/Berlin
     std::array<int, 7> callsPerWeekday{};   // [0] = Monday
     int casesDue = 0;               // cases created in the period that are closed or past their deadline

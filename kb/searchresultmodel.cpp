@@ -31,6 +31,9 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         if (!item.office.isEmpty()) {
             text += QLatin1String(", ") + item.office;
         }
+        if (!item.notice.isEmpty()) {
+            text += QLatin1String(", ") + item.notice;
+        }
         return text;
     }
     case Qt::AccessibleDescriptionRole:
@@ -49,6 +52,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         return HtmlSanitizer::toPlainText(item.snippet);
     case ScoreRole:
         return item.score;
+    case NoticeRole:
+        return item.notice;
     default:
         return {};
     }
@@ -63,6 +68,7 @@ QHash<int, QByteArray> SearchResultModel::roleNames() const
     names.insert(OfficeCountRole, "officeCount");
     names.insert(CategoryRole, "category");
     names.insert(SnippetRole, "snippet");
+    names.insert(NoticeRole, "notice");
     names.insert(SnippetTextRole, "snippetText");
     names.insert(ScoreRole, "score");
     return names;

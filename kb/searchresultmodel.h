@@ -16,6 +16,7 @@ struct ResultItem
     QString category;
     QString snippet; // HTML-escaped text with matched words in <mark>…</mark>; may be empty
     double score = 0;
+    QString notice;  // short warning agents see beside the title ("due for review"); empty: none
 
     friend bool operator==(const ResultItem &, const ResultItem &) = default;
 };
@@ -39,6 +40,7 @@ public:
         SnippetRole,     // HTML with <mark>
         SnippetTextRole, // the snippet as plain text
         ScoreRole,
+        NoticeRole,      // ResultItem::notice
     };
     Q_ENUM(Role)
 

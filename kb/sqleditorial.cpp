@@ -1,5 +1,6 @@
 #include "sqleditorial_p.h"
 
+#include "htmlsanitizer.h"
 #include "logging.h"
 #include "password.h"
 
@@ -743,6 +744,10 @@ EditResult SqlEditorialStore::saveDraftLocked(QSqlDatabase &database, Article co
         return result;
     }
     content.id = content.id.trimmed();
+    // Rich text from an editor is stored only sanitised (a second guard behind the desk's own pass), so nothing
+    // that reaches history or agents can carry script, event handlers, javascript: links or remote images.
+    content.descriptionHtml = HtmlSanitizer::sanitize(content.descriptionHtml);
+    content.feesHtml = HtmlSanitizer::sanitize(content.feesHtml);
     if (content.id.isEmpty()) {
         if (baseVersion != 0) {
             setError(error, Messages::tr("a draft of an existing article needs the article's id"));

@@ -168,6 +168,26 @@ TEST_CASE("a booked slot shows up as taken", "[appointments][slots]")
     CHECK(alternatives.first().start == at(2026, 3, 2, 9, 30));   // the next free one
 }
 
+TEST_CASE("appointments booked per office for the team leads' figures", "[appointments][figures]")
+{
+    Fixture f(2);
+    QString error;
+    Booking a;
+    Booking b;
+    Booking c;
+    REQUIRE(f.store->book(request(at(2026, 3, 2, 9)), &a, nullptr, &error));
+    REQUIRE(f.store->book(request(at(2026, 3, 2, 10)), &b, nullptr, &error));
+    REQUIRE(f.store->book(request(at(2026, 3, 3, 9)), &c, nullptr, &error));
+    Confirmation quiet;
+    quiet.send = false;
+    REQUIRE(f.store->cancel(c.id, quiet, &error));
+    const auto perOffice = f.store->bookingsPerOffice(f.clock.addDays(-1), f.clock.addDays(1));
+    REQUIRE(perOffice.size() == 1);
+    CHECK(perOffice.first().first == QStringLiteral("o1"));
+    CHECK(perOffice.first().second == 2);   // the cancelled one does not count
+    CHECK(f.store->bookingsPerOffice(f.clock.addDays(1), f.clock.addDays(2)).isEmpty());
+}
+
 TEST_CASE("bad booking input gets a clear reason", "[appointments]")
 {
     Fixture f;

@@ -418,6 +418,48 @@ TEST_CASE("figures for team leads", "[journal][figures]")
     CHECK(fig.shareInTime == Approx(0.5));
     CHECK(fig.casesOpen == 1);
     CHECK(fig.casesOverdue == 1);
+    CHECK(fig.averageAnswerSeconds == 12);
+    REQUIRE(fig.topServices.size() == 2);   // every sample call asks for the same two services
+    CHECK(fig.topServices[0].serviceId == QStringLiteral("10115"));
+    CHECK(fig.topServices[0].calls == 9);
+    CHECK(fig.topServices[1].serviceId == QStringLiteral("10224"));
+}
+
+TEST_CASE("figures per line and municipality; top services most asked first", "[journal][figures]")
+{
+    Fixture f;
+    QString error;
+    const QDateTime monday = QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC);
+    for (int i = 0; i < 5; ++i) {
+        CallRecord c = sampleCall(monday.addSecs(i * 600));
+        c.line = i < 3 ? QStringLiteral("115") : QStringLiteral("0351 4880");
+        c.municipality = i < 3 ? QStringLiteral("Dresden") : QStringLiteral("Leipzig");
+        c.serviceIds = i == 0 ? QStringList{QStringLiteral("A"), QStringLiteral("A")} : QStringList{QStringLiteral("B")};
+        c.answeredAt = c.offeredAt.addSecs(10 * (i + 1));
+        c.outcome = i == 4 ? Outcome::Appointment : Outcome::AnsweredDirectly;
+        c.appointmentId = i == 4 ? QStringLiteral("b9") : QString();
+        REQUIRE(f.store->commitCall(c, &error));
+    }
+    const Figures all = f.store->figures(monday.addDays(-1), monday.addDays(1));
+    CHECK(all.calls == 5);
+    CHECK(all.averageAnswerSeconds == 30);   // (10 + 20 + 30 + 40 + 50) / 5
+    REQUIRE(all.topServices.size() == 2);
+    CHECK(all.topServices[0].serviceId == QStringLiteral("B"));
+    CHECK(all.topServices[0].calls == 4);
+    CHECK(all.topServices[1].calls == 1);    // "A" twice in one call counts once
+    const Figures line115 = f.store->figures(monday.addDays(-1), monday.addDays(1), FigureFilter{QStringLiteral("115"), {}});
+    CHECK(line115.calls == 3);
+    CHECK(line115.firstContactResolution == Approx(1.0));
+    CHECK(line115.averageAnswerSeconds == 20);
+    const Figures leipzig =
+        f.store->figures(monday.addDays(-1), monday.addDays(1), FigureFilter{{}, QStringLiteral("leipzig")});
+    CHECK(leipzig.calls == 2);
+    CHECK(leipzig.appointments == 1);
+    CHECK(leipzig.firstContactResolution == Approx(0.5));
+    const Figures none =
+        f.store->figures(monday.addDays(-1), monday.addDays(1), FigureFilter{QStringLiteral("999"), {}});
+    CHECK(none.calls == 0);
+    CHECK(none.topServices.isEmpty());
 }
 
 #include "caselistmodel.h"

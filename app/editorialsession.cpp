@@ -1,0 +1,117 @@
+#include "editorialsession.h"
+
+#include "store.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcEditorial, "hotline.desk.editorial", QtInfoMsg)
+
+namespace desk {
+
+EditorialSession::EditorialSession(std::unique_ptr<kb::Store> store, QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_logTimer(new QTimer(this))
+{
+    m_logTimer->setSingleShot(true);
+    m_logTimer->setInterval(1500);
+    connect(m_logTimer, &QTimer::timeout, this, &EditorialSession::flushSearchLog);
+}
+
+EditorialSession::~EditorialSession()
+{
+    flushSearchLog();
+}
+
+kb::Store *EditorialSession::store() const
+{
+    return m_store.get();
+}
+
+const kb::User &EditorialSession::user() const
+{
+    return m_user;
+}
+
+bool EditorialSession::isSignedIn() const
+{
+    return m_signedIn;
+}
+
+bool EditorialSession::isLead() const
+{
+    return m_signedIn && m_user.role == kb::Role::Lead;
+}
+
+void EditorialSession::signIn(const kb::User &user)
+{
+    flushSearchLog();
+    m_user = user;
+    m_signedIn = true;
+    if (m_store) {
+        m_store->setActor(kb::Actor::signedIn(user));
+    }
+    Q_EMIT userChanged(m_user);
+}
+
+void EditorialSession::signOut()
+{
+    flushSearchLog();
+    m_user = kb::User();
+    m_signedIn = false;
+    if (m_store) {
+        m_store->setActor(kb::Actor());
+    }
+    Q_EMIT userChanged(m_user);
+}
+
+void EditorialSession::setSearchLogDelay(int ms)
+{
+    m_logTimer->setInterval(ms);
+}
+
+void EditorialSession::noteSearch(const QString &query, int resultCount)
+{
+    if (query.trimmed().isEmpty()) {
+        m_logTimer->stop();
+        m_pendingQuery.clear();
+        return;
+    }
+    m_pendingQuery = query;
+    m_pendingCount = resultCount;
+    m_logTimer->start();
+}
+
+void EditorialSession::flushSearchLog()
+{
+    m_logTimer->stop();
+    if (m_pendingQuery.isEmpty() || !m_store) {
+        return;
+    }
+    const QString query = m_pendingQuery;
+    m_pendingQuery.clear();
+    if (kb::normalizeLoggedQuery(query) == m_lastLoggedQuery) {
+        return; // the same query again (the index was rebuilt, or the agent came back to it)
+    }
+    QString error;
+    const qint64 id = m_store->logSearch(query, m_pendingCount, &error);
+    if (id == 0) {
+        qCWarning(lcEditorial) << "cannot log a search:" << error;
+        return;
+    }
+    m_lastSearchId = id;
+    m_lastLoggedQuery = kb::normalizeLoggedQuery(query);
+}
+
+void EditorialSession::noteOpened(const QString &articleId)
+{
+    flushSearchLog();
+    if (m_lastSearchId == 0 || !m_store) {
+        return;
+    }
+    QString error;
+    if (!m_store->logOpened(m_lastSearchId, articleId, &error)) {
+        qCWarning(lcEditorial) << "cannot log an opened article:" << error;
+    }
+}
+
+} // namespace desk

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "editorial.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QTimer;
+
+namespace kb {
+class Store;
+}
+
+namespace desk {
+
+// The signed-in user and the UI thread's own connection to the catalogue (the search thread has its own). Every
+// editorial action of the desk goes through store(), which carries the acting user, so the store enforces the role;
+// the widgets only hide what the role may not do. Also logs the agents' searches (no caller data) for the knowledge
+// gaps report: a query counts once the agent paused on it, not once per keystroke.
+class EditorialSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EditorialSession)
+
+public:
+    explicit EditorialSession(std::unique_ptr<kb::Store> store, QObject *parent = nullptr);
+    ~EditorialSession() override;
+
+    kb::Store *store() const;
+    const kb::User &user() const;
+    bool isSignedIn() const;
+    bool isLead() const;
+    void signIn(const kb::User &user);
+    void signOut();
+
+    // How long a query must stand before it is logged (default 1.5 s; tests shorten it).
+    void setSearchLogDelay(int ms);
+    // A search the desk answered: logged once the query stood for the delay.
+    void noteSearch(const QString &query, int resultCount);
+    // The agent opened an article: marks the last logged search as useful (logs a pending one first).
+    void noteOpened(const QString &articleId);
+    void flushSearchLog();
+
+Q_SIGNALS:
+    void userChanged(const kb::User &user);
+    void catalogueChanged(); // the UI thread published something: the search thread picks it up on its next search
+
+private:
+    std::unique_ptr<kb::Store> m_store;
+    kb::User m_user;
+    bool m_signedIn = false;
+    QTimer *m_logTimer;
+    QString m_pendingQuery;
+    int m_pendingCount = 0;
+    qint64 m_lastSearchId = 0;
+    QString m_lastLoggedQuery;
+};
+
+} // namespace desk

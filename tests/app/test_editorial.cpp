@@ -1,0 +1,695 @@
+// GUI tests of the editorial side of the desk on a real SQLite catalogue (the built-in Munich catalogue in a
+// temporary folder): sign-in, the editor and publishing, the agent's view, conflicts between two team leads on two
+// store connections, the search log and the knowledge gaps, accessibility of the new widgets.
+#include "catch_qt.h"
+
+#include "articleeditor.h"
+#include "conflictdialog.h"
+#include "appointmentstore.h"
+#include "deskcatalogue.h"
+#include "desksettings.h"
+#include "editorialactions.h"
+#include "editorialsession.h"
+#include "editorialwindow.h"
+#include "language.h"
+#include "logindialog.h"
+#include "journalstore.h"
+#include "mainwindow.h"
+#include "reportview.h"
+#include "richtext.h"
+#include "searchpanel.h"
+#include "searchservice.h"
+#include "searchworker.h"
+#include "store.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QFile>
+#include <QLabel>
+#include <QHorizontalBarSeries>
+#include <QPieSeries>
+#include <QTimeZone>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextEdit>
+#include <QWebEngineView>
+
+namespace {
+
+const QString LeadPassword = QStringLiteral("Leitstelle-115!");
+const QString AgentPassword = QStringLiteral("Bürgertelefon-1");
+
+kb::User signUpFirstLead(kb::Store *store, const QString &name)
+{
+    desk::LoginDialog dialog(store);
+    REQUIRE(dialog.isFirstLead());
+    dialog.nameEdit()->setText(name);
+    dialog.displayNameEdit()->setText(QStringLiteral("Lea Leitung"));
+    dialog.passwordEdit()->setText(QStringLiteral("short"));
+    dialog.repeatEdit()->setText(QStringLiteral("short"));
+    dialog.accept();
+    REQUIRE(dialog.result() != QDialog::Accepted); // password rules apply
+    CHECK_FALSE(dialog.errorText().isEmpty());
+    dialog.passwordEdit()->setText(LeadPassword);
+    dialog.repeatEdit()->setText(LeadPassword);
+    dialog.accept();
+    INFO(dialog.errorText().toStdString());
+    REQUIRE(dialog.result() == QDialog::Accepted);
+    return dialog.user();
+}
+
+kb::User signIn(kb::Store *store, const QString &name, const QString &password)
+{
+    desk::LoginDialog dialog(store);
+    REQUIRE_FALSE(dialog.isFirstLead());
+    dialog.nameEdit()->setText(name);
+    dialog.passwordEdit()->setText(password);
+    dialog.accept();
+    INFO(dialog.errorText().toStdString());
+    REQUIRE(dialog.result() == QDialog::Accepted);
+    return dialog.user();
+}
+
+// A desk as main() builds it: the UI thread's session, the search thread's store with the same user, the window
+// and the editorial actions.
+struct EditorialDesk
+{
+    explicit EditorialDesk(const QString &dbPath, bool firstLead = true)
+        : path(dbPath), session(openStore(dbPath)), service([this](QString *error) { return searchStore(error); })
+    {
+        if (firstLead) {
+            session.signIn(signUpFirstLead(session.store(), QStringLiteral("lea")));
+        }
+        language.apply(QStringLiteral("de"));
+        window = std::make_unique<desk::MainWindow>(&service, &settings, &language);
+        actions = new desk::EditorialActions(window.get(), &service, &session);
+        QSignalSpy ready(window.get(), &desk::MainWindow::catalogueReady);
+        service.start();
+        window->show();
+        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
+        REQUIRE((ready.count() > 0 || ready.wait(30000)));
+    }
+
+    static std::unique_ptr<kb::Store> openStore(const QString &path)
+    {
+        QString error;
+        auto store = desk::openDeskCatalogue(path, &error);
+        INFO(error.toStdString());
+        REQUIRE(store);
+        return store;
+    }
+
+    std::unique_ptr<kb::Store> searchStore(QString *error)
+    {
+        auto store = desk::openDeskCatalogue(path, error);
+        if (store && session.isSignedIn()) {
+            store->setActor(kb::Actor::signedIn(session.user()));
+        }
+        return store;
+    }
+
+    QString idOf(const QString &title) const
+    {
+        for (const kb::Article &article : session.store()->articles()) {
+            if (article.title == title) {
+                return article.id;
+            }
+        }
+        FAIL("no article titled " << title.toStdString());
+        return QString();
+    }
+
+    // Types like an agent; true once the answer to the last keystroke is on screen.
+    void search(const QString &text)
+    {
+        QLineEdit *edit = window->searchPanel()->searchEdit();
+        edit->clear();
+        QTest::keyClicks(edit, text);
+        REQUIRE(QTest::qWaitFor(
+            [this]() { return window->searchPanel()->resultModel()->shownRequestId() == service.newestSearchId(); },
+            10000));
+    }
+
+    bool resultsContain(const QString &id) const
+    {
+        for (const kb::ResultItem &item : window->searchPanel()->resultModel()->items()) {
+            if (item.id == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    QString path;
+    desk::EditorialSession session;
+    desk::DeskSettings settings;
+    desk::LanguageManager language;
+    desk::SearchService service;
+    std::unique_ptr<desk::MainWindow> window;
+    desk::EditorialActions *actions = nullptr;
+};
+
+bool modelHas(const QStandardItemModel *model, int column, const QString &text)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->item(row, column) && model->item(row, column)->text().contains(text, Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void attachTesters(desk::EditorialWindow *w, std::vector<std::unique_ptr<QAbstractItemModelTester>> *testers)
+{
+    for (QAbstractItemModel *model : {w->articleModel(), w->reviewModel(), w->historyModel(), w->reviewDatesModel(),
+                                      w->flagsModel(), w->synonymModel(), w->gapsModel(), w->auditModel(),
+                                      w->userModel()}) {
+        testers->push_back(std::make_unique<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::Fatal));
+    }
+}
+
+} // namespace
+
+TEST_CASE("a team lead edits and publishes a service; agents find it by the new synonym at once",
+          "[desk][editorial]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    REQUIRE(desk.session.isLead());
+    CHECK(desk.actions->editorialAction()->isVisible());
+    QString error;
+    REQUIRE(desk.session.store()->setFourEyes(false, &error));
+
+    // Nothing is found for the word before the change.
+    desk.search(QStringLiteral("Zauberpapier"));
+    const QString id = desk.idOf(QStringLiteral("Reisepass"));
+    CHECK_FALSE(desk.resultsContain(id));
+
+    desk::EditorialWindow *workroom = desk.actions->openEditorialWindow();
+    REQUIRE(workroom);
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    attachTesters(workroom, &testers);
+    desk::ArticleEditor *editor = workroom->editor();
+    editor->setPreviewEnabled(false);
+    editor->setAutosaveDelay(50);
+    workroom->editArticle(id);
+    REQUIRE(editor->articleId() == id);
+    const int before = editor->baseVersion();
+
+    // The lead types a synonym and rich text with a script and a javascript: link in it (as if pasted).
+    QSignalSpy saved(editor, &desk::ArticleEditor::draftSaved);
+    editor->synonymsEdit()->end(false);
+    QTest::keyClicks(editor->synonymsEdit(), QStringLiteral(", Zauberpapier"));
+    QTextCursor cursor(editor->descriptionEdit()->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertHtml(QStringLiteral("<p><b>Neu:</b> <a href=\"javascript:alert(1)\">hier klicken</a>"
+                                     "<script>alert('x')</script></p>"));
+    REQUIRE((saved.count() > 0 || saved.wait(5000))); // saved as you type
+    const auto draft = desk.session.store()->draft(id, desk.session.user().id);
+    REQUIRE(draft);
+    CHECK(draft->baseVersion == before);
+    CHECK(draft->content.keywords.contains(QStringLiteral("Zauberpapier")));
+    CHECK(draft->content.descriptionHtml.contains(QStringLiteral("<strong>Neu:</strong>")));
+    CHECK(draft->content.descriptionHtml.contains(QStringLiteral("hier klicken")));
+    CHECK_FALSE(draft->content.descriptionHtml.contains(QStringLiteral("javascript"), Qt::CaseInsensitive));
+    CHECK_FALSE(draft->content.descriptionHtml.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+
+    // Four-eyes off: the lead publishes directly; the desk's search finds the service by the new word.
+    REQUIRE(editor->publishButton()->isVisible());
+    QSignalSpy published(editor, &desk::ArticleEditor::published);
+    REQUIRE(editor->publish(QStringLiteral("Synonym ergänzt")));
+    REQUIRE(published.count() == 1);
+    CHECK(published.first().at(1).toInt() == before + 1);
+    REQUIRE(QTest::qWaitFor([&]() { return desk.resultsContain(id); }, 10000)); // the pending query, re-run
+    desk.search(QStringLiteral("Zauberpapier"));
+    CHECK(desk.resultsContain(id));
+
+    // History: the new version is listed and compared with the one before, side by side.
+    workroom->showHistory(id);
+    REQUIRE(workroom->historyModel()->rowCount() >= 1);
+    CHECK(workroom->historyModel()->item(0, 0)->text() == QString::number(before + 1));
+    if (workroom->historyModel()->rowCount() >= 2) {
+        CHECK(workroom->historyDiff()->toHtml().contains(QStringLiteral("Zauberpapier")));
+    }
+    workroom->compareVersions(before, before + 1);
+    CHECK(workroom->historyDiff()->toPlainText().contains(QStringLiteral("Zauberpapier")));
+
+    // The synonym table: "Wunderpass" finds the passport at once.
+    workroom->showPage(desk::EditorialWindow::SynonymsPage);
+    REQUIRE(workroom->saveSynonym(QStringLiteral("Wunderpass"), {QStringLiteral("Reisepass")}));
+    CHECK(modelHas(workroom->synonymModel(), 0, QStringLiteral("Wunderpass")));
+    desk.search(QStringLiteral("Wunderpass"));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.resultsContain(id); }, 10000));
+
+    // Audit log names the lead.
+    workroom->showPage(desk::EditorialWindow::AuditPage);
+    CHECK(modelHas(workroom->auditModel(), 1, QStringLiteral("lea")));
+}
+
+TEST_CASE("an agent sees no editor, the store refuses an agent's write; agents flag, leads resolve",
+          "[desk][editorial][roles]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    QString error;
+    {
+        desk::EditorialWindow *users = desk.actions->openEditorialWindow();
+        REQUIRE(users);
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        attachTesters(users, &testers);
+        users->editor()->setPreviewEnabled(false);
+        users->showPage(desk::EditorialWindow::UsersPage);
+        CHECK_FALSE(users->addUser(QStringLiteral("anna"), QStringLiteral("Anna Agentin"), false,
+                                   QStringLiteral("kurz"))); // password rules
+        REQUIRE(users->addUser(QStringLiteral("anna"), QStringLiteral("Anna Agentin"), false, AgentPassword));
+        CHECK(modelHas(users->userModel(), 0, QStringLiteral("anna")));
+    }
+    desk.session.signIn(signIn(desk.session.store(), QStringLiteral("anna"), AgentPassword));
+    REQUIRE_FALSE(desk.session.isLead());
+    CHECK_FALSE(desk.actions->editorialAction()->isVisible());
+    CHECK_FALSE(desk.actions->editorialAction()->isEnabled());
+    CHECK(desk.actions->openEditorialWindow() == nullptr);
+
+    // The store is the guard, not the menu.
+    const QString id = desk.idOf(QStringLiteral("Reisepass"));
+    kb::Article article = *desk.session.store()->article(id);
+    article.title = QStringLiteral("Gehackt");
+    const kb::EditResult result = desk.session.store()->saveDraft(article, article.version, &error);
+    CHECK(result.status == kb::EditResult::Status::Failed);
+    CHECK_FALSE(error.isEmpty());
+    CHECK_FALSE(desk.session.store()->setSynonym(kb::Synonym{QStringLiteral("x"), {QStringLiteral("y")}}, &error));
+    CHECK(desk.session.store()->article(id)->title == QStringLiteral("Reisepass"));
+
+    // The agent flags the open service with a comment.
+    QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
+    desk.window->openArticle(id);
+    REQUIRE(shown.wait(30000));
+    QDialog *flagDialog = desk.actions->openFlagDialog();
+    REQUIRE(flagDialog);
+    CHECK(flagDialog->isVisible());
+    flagDialog->reject();
+    QSignalSpy flagged(desk.actions, &desk::EditorialActions::flagged);
+    REQUIRE(desk.actions->flagCurrentArticle(QStringLiteral("Gebühr ist seit Januar höher")));
+    CHECK(flagged.count() == 1);
+
+    // Back to the lead: the flag is listed and resolved.
+    desk.session.signIn(signIn(desk.session.store(), QStringLiteral("lea"), LeadPassword));
+    desk::EditorialWindow *workroom = desk.actions->openEditorialWindow();
+    REQUIRE(workroom);
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    attachTesters(workroom, &testers);
+    workroom->editor()->setPreviewEnabled(false);
+    workroom->showPage(desk::EditorialWindow::FlagsPage);
+    REQUIRE(modelHas(workroom->flagsModel(), 1, QStringLiteral("seit Januar")));
+    workroom->showPage(desk::EditorialWindow::ReviewDatesPage);
+    CHECK(modelHas(workroom->reviewDatesModel(), 0, QStringLiteral("Reisepass"))); // open flag → listed
+    workroom->showPage(desk::EditorialWindow::FlagsPage);
+    const auto views = workroom->findChildren<QAbstractItemView *>();
+    for (QAbstractItemView *v : views) {
+        if (v->model() == workroom->flagsModel()) {
+            v->setCurrentIndex(workroom->flagsModel()->index(0, 0));
+        }
+    }
+    REQUIRE(workroom->resolveSelectedFlag(QStringLiteral("Gebühr korrigiert")));
+    CHECK(workroom->flagsModel()->rowCount() == 0);
+}
+
+TEST_CASE("two team leads: the conflicting save shows both versions and nothing is lost; review queue",
+          "[desk][editorial][conflict]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("catalogue.db"));
+    QString error;
+    desk::EditorialSession first(EditorialDesk::openStore(path));
+    first.signIn(signUpFirstLead(first.store(), QStringLiteral("lea")));
+    REQUIRE(first.store()->createUser(QStringLiteral("ben"), QStringLiteral("Ben Leitung"), kb::Role::Lead,
+                                      LeadPassword, &error));
+    desk::EditorialSession second(EditorialDesk::openStore(path)); // a second connection: another desk
+    second.signIn(signIn(second.store(), QStringLiteral("ben"), LeadPassword));
+    REQUIRE(first.store()->fourEyes());
+
+    desk::EditorialWindow workroom(&first);
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    attachTesters(&workroom, &testers);
+    desk::ArticleEditor *editor = workroom.editor();
+    editor->setPreviewEnabled(false);
+    editor->setAutosaveDelay(60000); // saved explicitly below
+    workroom.show();
+    const QString id = [&]() {
+        for (const kb::Article &a : first.store()->articles()) {
+            if (a.title == QStringLiteral("Reisepass")) {
+                return a.id;
+            }
+        }
+        return QString();
+    }();
+    REQUIRE_FALSE(id.isEmpty());
+    workroom.editArticle(id);
+    CHECK_FALSE(editor->publishButton()->isVisible()); // four-eyes on: no direct publishing
+    const int base = editor->baseVersion();
+    editor->titleEdit()->setText(QStringLiteral("Reisepass (Lea)"));
+    Q_EMIT editor->titleEdit()->textEdited(editor->titleEdit()->text());
+    REQUIRE(editor->saveNow());
+
+    // Ben changes and publishes the same service meanwhile (his draft, approved by Lea through the review queue).
+    kb::Article theirs = *second.store()->article(id);
+    theirs.summary = QStringLiteral("Bens neue Zusammenfassung");
+    REQUIRE(second.store()->saveDraft(theirs, base, &error).ok());
+    REQUIRE(second.store()->submitDraft(id, &error));
+    workroom.showPage(desk::EditorialWindow::ReviewPage);
+    REQUIRE(workroom.reviewModel()->rowCount() == 1);
+    for (QAbstractItemView *v : workroom.findChildren<QAbstractItemView *>()) {
+        if (v->model() == workroom.reviewModel()) {
+            v->setCurrentIndex(workroom.reviewModel()->index(0, 0));
+        }
+    }
+    CHECK(workroom.reviewDiff()->toPlainText().contains(QStringLiteral("Bens neue Zusammenfassung")));
+    REQUIRE(workroom.approveSelected(QStringLiteral("Zusammenfassung")));
+    CHECK(first.store()->article(id)->version == base + 1);
+
+    // Lea saves again: conflict, both versions side by side.
+    workroom.showPage(desk::EditorialWindow::ArticlesPage);
+    qRegisterMetaType<desk::ConflictDialog *>();
+    QSignalSpy conflict(editor, &desk::ArticleEditor::conflictFound);
+    editor->titleEdit()->setText(QStringLiteral("Reisepass (Lea, 2)"));
+    Q_EMIT editor->titleEdit()->textEdited(editor->titleEdit()->text());
+    CHECK_FALSE(editor->saveNow());
+    REQUIRE(conflict.count() == 1);
+    desk::ConflictDialog *dialog = editor->conflictDialog();
+    REQUIRE(dialog);
+    CHECK(dialog->isVisible());
+    const QString comparison = dialog->comparison()->toPlainText();
+    CHECK(comparison.contains(QStringLiteral("Reisepass (Lea, 2)")));
+    CHECK(comparison.contains(QStringLiteral("Bens neue Zusammenfassung")));
+    CHECK(first.store()->draft(id, first.user().id)->content.title == QStringLiteral("Reisepass (Lea, 2)")); // kept
+
+    // Keep mine: saved on top of Ben's version, so it can go to review; Ben's summary is in the history.
+    dialog->button(desk::ConflictDialog::KeepMine)->click();
+    CHECK(editor->baseVersion() == base + 1);
+    REQUIRE(editor->submitForReview());
+    const auto history = first.store()->history(id);
+    REQUIRE_FALSE(history.isEmpty());
+    CHECK(history.first().content.summary == QStringLiteral("Bens neue Zusammenfassung"));
+
+    // Ben approves Lea's draft from his desk.
+    REQUIRE(second.store()->approveDraft(id, first.user().id, QStringLiteral("Titel"), &error).ok());
+    CHECK(second.store()->article(id)->title == QStringLiteral("Reisepass (Lea, 2)"));
+    // Lea kept hers, so the summary is hers again; Ben's stays in the history as version base + 1.
+    CHECK(second.store()->articleVersion(id, base + 1)->content.summary == QStringLiteral("Bens neue Zusammenfassung"));
+
+    // Restore the version before both changes as a new draft.
+    workroom.showHistory(id);
+    REQUIRE(workroom.historyModel()->rowCount() >= 2);
+    for (QAbstractItemView *v : workroom.findChildren<QAbstractItemView *>()) {
+        if (v->model() == workroom.historyModel()) {
+            v->setCurrentIndex(workroom.historyModel()->index(workroom.historyModel()->rowCount() - 1, 0));
+        }
+    }
+    REQUIRE(workroom.restoreSelectedVersion());
+    CHECK(editor->titleEdit()->text() == QStringLiteral("Reisepass"));
+}
+
+TEST_CASE("the desk logs searches without caller data; the gaps view lists a zero-hit query",
+          "[desk][editorial][gaps]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    desk.session.setSearchLogDelay(20);
+    desk.search(QStringLiteral("qqxzvwj"));
+    REQUIRE(desk.window->searchPanel()->resultModel()->rowCount() == 0);
+    QTest::qWait(100);
+    desk.session.flushSearchLog();
+    desk::EditorialWindow *workroom = desk.actions->openEditorialWindow();
+    REQUIRE(workroom);
+    workroom->editor()->setPreviewEnabled(false);
+    workroom->showPage(desk::EditorialWindow::GapsPage);
+    REQUIRE(modelHas(workroom->gapsModel(), 0, QStringLiteral("qqxzvwj")));
+    CHECK(workroom->gapsModel()->item(0, 2)->text() == QStringLiteral("1")); // without results
+}
+
+TEST_CASE("rich text becomes the small sanitised catalogue HTML", "[desk][editorial][sanitizer]")
+{
+    QTextDocument document;
+    document.setHtml(QStringLiteral("<h1>Wichtig</h1><p>Text <i>kursiv</i> <a href=\"https://muenchen.de\">Link</a> "
+                                    "<a href=\"javascript:evil()\">böse</a></p><ul><li>eins</li><li>zwei</li></ul>"
+                                    "<p onclick=\"x()\">Ende<img src=\"http://evil/x.png\"></p>"));
+    const QString html = desk::documentToCatalogueHtml(&document);
+    INFO(html.toStdString());
+    CHECK(html.contains(QStringLiteral("<h3>Wichtig</h3>")));
+    CHECK(html.contains(QStringLiteral("<em>kursiv</em>")));
+    CHECK(html.contains(QStringLiteral("href=\"https://muenchen.de\"")));
+    CHECK(html.contains(QStringLiteral(">Link</a>")));
+    CHECK(html.contains(QStringLiteral("<ul><li>eins</li><li>zwei</li></ul>")));
+    CHECK_FALSE(html.contains(QStringLiteral("javascript")));
+    CHECK_FALSE(html.contains(QStringLiteral("onclick")));
+    CHECK_FALSE(html.contains(QStringLiteral("<img")));
+    CHECK(html.contains(QStringLiteral("böse")));
+}
+
+TEST_CASE("every new editorial widget has an accessible name and description", "[desk][editorial][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    desk::EditorialWindow *workroom = desk.actions->openEditorialWindow();
+    REQUIRE(workroom);
+    workroom->editor()->setPreviewEnabled(false);
+    workroom->editArticle(desk.idOf(QStringLiteral("Reisepass")));
+    desk::LoginDialog login(desk.session.store());
+    login.show();
+    kb::Article a = *desk.session.store()->article(desk.idOf(QStringLiteral("Reisepass")));
+    kb::Article b = a;
+    b.title = QStringLiteral("Anders");
+    desk::ConflictDialog conflict(a, b);
+    conflict.show();
+    const auto check = [](QWidget *root) {
+        int checked = 0;
+        for (QWidget *w : root->findChildren<QWidget *>()) {
+            if (w->focusPolicy() == Qt::NoFocus || !w->isEnabledTo(root) || w->inherits("QScrollBar")) {
+                continue;
+            }
+            bool internal = false;
+            for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget()) {
+                internal = internal || qobject_cast<QWebEngineView *>(p) || qobject_cast<QComboBox *>(p) ||
+                           p->inherits("QAbstractSpinBox") || p->inherits("QCalendarWidget") ||
+                           p->inherits("QTabBar");
+            }
+            if (internal) {
+                continue;
+            }
+            INFO(w->metaObject()->className() << " " << w->objectName().toStdString() << " parent "
+                                              << (w->parentWidget() ? w->parentWidget()->metaObject()->className()
+                                                                    : ""));
+            if (w->inherits("QTabBar") || w->inherits("QScrollArea")) {
+                continue; // named through their QTabWidget / content
+            }
+            CHECK_FALSE(w->accessibleName().isEmpty());
+            CHECK_FALSE(w->accessibleDescription().isEmpty());
+            ++checked;
+        }
+        return checked;
+    };
+    CHECK(check(workroom) > 30);
+    CHECK(check(&login) >= 3);
+    CHECK(check(&conflict) >= 4);
+}
+
+TEST_CASE("the report view draws the journal's figures and shows an empty state without calls",
+          "[desk][editorial][report]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("journal.db"));
+
+    desk::ReportView empty(dir.filePath(QStringLiteral("none.db")));
+    REQUIRE(empty.refresh());
+    CHECK_FALSE(empty.hasData());
+    CHECK_FALSE(empty.hourChart()->isVisibleTo(&empty));
+
+    {
+        QString error;
+        auto journal = journal::JournalStore::open(path, &error);
+        INFO(error.toStdString());
+        REQUIRE(journal);
+        const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
+        const QDate monday(2026, 11, 16);
+        const QList<QPair<QDateTime, journal::Outcome>> calls = {
+            {QDateTime(monday, QTime(9, 5), berlin), journal::Outcome::AnsweredDirectly},
+            {QDateTime(monday, QTime(9, 40), berlin), journal::Outcome::AnsweredDirectly},
+            {QDateTime(monday.addDays(2), QTime(14, 10), berlin), journal::Outcome::AnsweredDirectly},
+        };
+        for (const auto &[offered, outcome] : calls) {
+            journal::CallRecord call;
+            call.offeredAt = offered.toUTC();
+            call.answeredAt = call.offeredAt.addSecs(10);
+            call.endedAt = call.answeredAt.addSecs(120);
+            call.line = offered.time().hour() == 14 ? QStringLiteral("0341 123") : QStringLiteral("115");
+            call.serviceIds = {QStringLiteral("10115")};
+            call.outcome = outcome;
+            REQUIRE(journal->saveDraft(call, &error));
+            REQUIRE(journal->commitCall(call, &error));
+        }
+    }
+    {
+        QString error;
+        auto bookings = appointments::AppointmentStore::open(path, &error);
+        INFO(error.toStdString());
+        REQUIRE(bookings);
+        appointments::OfficeSchedule office;
+        office.officeId = QStringLiteral("o1");
+        office.name = QStringLiteral("Bürgerbüro Mitte");
+        office.hours = *appointments::OfficeSchedule::parseHours(QStringLiteral("Mo-Fr 08:00-16:00"), &error);
+        REQUIRE(bookings->setOffice(office, &error));
+        const QDateTime bookedAt(QDate(2026, 11, 17), QTime(10, 0), QTimeZone(QByteArrayLiteral("Europe/Berlin")));
+        bookings->setClock([bookedAt]() { return bookedAt.toUTC(); });
+        appointments::BookingRequest request;
+        request.officeId = QStringLiteral("o1");
+        request.serviceId = QStringLiteral("10115");
+        request.serviceTitle = QStringLiteral("Personalausweis");
+        // 18 November is Buß- und Bettag, a holiday in Saxony.
+        request.start = QDateTime(QDate(2026, 11, 19), QTime(9, 0), QTimeZone(QByteArrayLiteral("Europe/Berlin"))).toUTC();
+        request.durationMinutes = 15;
+        request.citizenName = QStringLiteral("Erika Muster");
+        request.confirmation.send = false;
+        appointments::Booking booking;
+        const bool booked = bookings->book(request, &booking, nullptr, &error);
+        INFO(error.toStdString());
+        REQUIRE(booked);
+    }
+    desk::ReportView report(path);
+    report.setOfficeNames([](const QString &id) { return id == QStringLiteral("o1") ? QStringLiteral("Bürgerbüro Mitte") : QString(); });
+    report.setPeriod(QDate(2026, 11, 16), QDate(2026, 11, 22));
+    report.show();
+    REQUIRE(report.refresh());
+    REQUIRE(report.hasData());
+    CHECK(report.figures().calls == 3);
+    CHECK(report.hourChart()->isVisibleTo(&report));
+    const auto hourSeries = report.hourChart()->chart()->series();
+    REQUIRE(hourSeries.size() == 1);
+    auto *bars = qobject_cast<QBarSeries *>(hourSeries.first());
+    REQUIRE(bars);
+    REQUIRE(bars->barSets().size() == 1);
+    CHECK(bars->barSets().first()->count() == 24);
+    CHECK(bars->barSets().first()->at(9) == 2);
+    CHECK(bars->barSets().first()->at(14) == 1);
+    auto *days = qobject_cast<QBarSeries *>(report.weekdayChart()->chart()->series().value(0));
+    REQUIRE(days);
+    CHECK(days->barSets().first()->count() == 7);
+    CHECK(days->barSets().first()->at(0) == 2); // Monday
+    CHECK(days->barSets().first()->at(2) == 1); // Wednesday
+    auto *pie = qobject_cast<QPieSeries *>(report.outcomeChart()->chart()->series().value(0));
+    REQUIRE(pie);
+    CHECK(pie->count() == 1); // all answered directly
+    CHECK(report.summaryLabel()->text().contains(QStringLiteral("100")));
+    REQUIRE(report.appointmentsPerOffice().size() == 1);
+    CHECK(report.appointmentsPerOffice().first().second == 1);
+    auto *offices = qobject_cast<QHorizontalBarSeries *>(report.officesChart()->chart()->series().value(0));
+    REQUIRE(offices);
+    CHECK(offices->barSets().first()->count() == 1);
+    auto *services = qobject_cast<QHorizontalBarSeries *>(report.servicesChart()->chart()->series().value(0));
+    REQUIRE(services);
+    CHECK(services->barSets().first()->count() == 1);
+    CHECK(services->barSets().first()->at(0) == 3);
+    CHECK(report.lineCombo()->count() == 3); // all, 0341 123, 115
+    report.lineCombo()->setCurrentIndex(report.lineCombo()->findData(QStringLiteral("115")));
+    Q_EMIT report.lineCombo()->activated(report.lineCombo()->currentIndex());
+    CHECK(report.figures().calls == 2);
+    auto *hours115 = qobject_cast<QBarSeries *>(report.hourChart()->chart()->series().value(0));
+    REQUIRE(hours115);
+    CHECK(hours115->barSets().first()->at(14) == 0);
+    CHECK(hours115->barSets().first()->at(9) == 2);
+    report.lineCombo()->setCurrentIndex(0);
+    Q_EMIT report.lineCombo()->activated(0);
+    REQUIRE(report.figures().calls == 3);
+    QString error;
+    const QString csvPath = dir.filePath(QStringLiteral("figures.csv"));
+    REQUIRE(report.exportCsv(csvPath, &error));
+    QFile csv(csvPath);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    CHECK(text.contains(QStringLiteral("calls,,3\r\n")));
+    CHECK(text.contains(QStringLiteral("calls_per_hour,9,2\r\n")));
+    CHECK(text.contains(QStringLiteral("appointments_per_office,\"o1\",1\r\n")));
+}
+
+TEST_CASE("agents see a notice on services due for review or changing validity in the result lists",
+          "[desk][editorial][review]")
+{
+    const QDate today(2026, 11, 22);
+    kb::Article article;
+    article.id = QStringLiteral("x");
+    article.title = QStringLiteral("Hundesteuer");
+    CHECK(desk::articleNotice(article, today).isEmpty());
+    article.reviewBy = today.addDays(-1);
+    CHECK_FALSE(desk::articleNotice(article, today).isEmpty());
+    article.reviewBy = QDate();
+    article.validTo = today.addDays(10);
+    const QString changing = desk::articleNotice(article, today);
+    CHECK(changing.contains(QLocale().toString(today.addDays(11), QLocale::ShortFormat)));
+    article.validTo = today.addDays(-1);
+    CHECK_FALSE(desk::articleNotice(article, today).isEmpty());
+
+    kb::SearchResultModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    kb::ResultItem item;
+    item.id = article.id;
+    item.title = article.title;
+    item.notice = desk::articleNotice(article, today);
+    model.setItems({item});
+    REQUIRE(model.rowCount() == 1);
+    CHECK(model.index(0).data(kb::SearchResultModel::NoticeRole).toString() == item.notice);
+    CHECK(model.index(0).data(Qt::AccessibleTextRole).toString().contains(item.notice));
+}
+
+TEST_CASE("the store keeps no script in a draft even when a client skips the desk's sanitiser",
+          "[desk][editorial][sanitizer]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    desk::EditorialSession session(EditorialDesk::openStore(dir.filePath(QStringLiteral("catalogue.db"))));
+    session.signIn(signUpFirstLead(session.store(), QStringLiteral("lea")));
+    kb::Article article = session.store()->articles().first();
+    article.descriptionHtml = QStringLiteral("<p onclick=\"steal()\">Text<script>alert(1)</script>"
+                                             "<a href=\"javascript:alert(2)\">hier</a><img src=\"http://x/y.png\"></p>");
+    article.feesHtml = QStringLiteral("<p>10 Euro<script>alert(3)</script></p>");
+    QString error;
+    const kb::EditResult saved = session.store()->saveDraft(article, article.version, &error);
+    INFO(error.toStdString());
+    REQUIRE(saved.ok());
+    const auto draft = session.store()->draft(article.id, session.user().id);
+    REQUIRE(draft);
+    for (const QString &html : {draft->content.descriptionHtml, draft->content.feesHtml}) {
+        CHECK_FALSE(html.contains(QStringLiteral("script"), Qt::CaseInsensitive));
+        CHECK_FALSE(html.contains(QStringLiteral("onclick"), Qt::CaseInsensitive));
+        CHECK_FALSE(html.contains(QStringLiteral("javascript"), Qt::CaseInsensitive));
+        CHECK_FALSE(html.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
+    }
+    CHECK(draft->content.descriptionHtml.contains(QStringLiteral("hier")));
+    CHECK(draft->content.feesHtml.contains(QStringLiteral("10 Euro")));
+}
