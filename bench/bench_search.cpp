@@ -14,6 +14,7 @@
 #include "store.h"
 #include "thesaurus.h"
 
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -21,14 +22,11 @@
 
 namespace {
 
-long residentKiB()
+// Heap bytes in use (malloc'd and mmap'd): unlike RSS, not blurred by memory freed and reused.
+long heapKiB()
 {
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toLong() * 4 : 0;
+    const struct mallinfo2 info = mallinfo2();
+    return long((info.uordblks + info.hblkhd) / 1024);
 }
 
 long peakKiB()
@@ -137,12 +135,12 @@ int main(int argc, char *argv[])
         corpus = store->articles(&error);
         store.reset();
 
-        const long before = residentKiB();
+        const long before = heapKiB();
         timer.restart();
         kb::SearchEngine engine;
         engine.build(corpus);
         const double buildSeconds = double(timer.nsecsElapsed()) / 1e9;
-        const long engineKiB = residentKiB() - before;
+        const long engineKiB = heapKiB() - before;
 
         std::vector<double> ours;
         for (int round = 0; round < 2; ++round) {   // the first round warms caches, the second is measured
