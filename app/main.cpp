@@ -5,9 +5,14 @@
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "searchservice.h"
+#include "serverstatuslabel.h"
+#include "sharedstoreconnector.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QStatusBar>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -39,9 +44,30 @@ int main(int argc, char *argv[])
     const QString path =
         parser.isSet(database) ? parser.value(database) : settings.value(desk::DeskSettings::DatabasePath).toString();
     desk::SearchService service([path](QString *error) { return desk::openDeskCatalogue(path, error); });
-    service.start(); // the catalogue opens on the search thread while the window is built
+
+    // Shared store: search the local replica, keep it in step with the server on a thread of its own.
+    std::unique_ptr<desk::SharedStoreConnector> shared;
+    const desk::SharedStoreConfig sharedConfig = desk::SharedStoreConfig::load();
+    QString sharedError;
+    if (sharedConfig.enabled && !parser.isSet(database)) {
+        shared = std::make_unique<desk::SharedStoreConnector>(sharedConfig);
+        if (shared->prepareReplica(&sharedError)) {
+            service.restart(shared->replicaFactory());
+        } else {
+            shared.reset(); // the local catalogue keeps the desk usable; the status bar says why
+        }
+    } else {
+        service.start(); // the catalogue opens on the search thread while the window is built
+    }
 
     desk::MainWindow window(&service, &settings, &language);
+    if (shared) {
+        desk::attachSharedStore(&window, shared.get(), &service);
+        shared->start();
+    } else if (!sharedError.isEmpty()) {
+        service.start();
+        window.statusBar()->showMessage(sharedError);
+    }
     if (parser.isSet(screenshot)) {
         desk::scheduleScreenshot(&window, parser.value(screenshot), parser.value(query));
     }

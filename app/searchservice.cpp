@@ -63,6 +63,16 @@ void SearchService::stop()
     m_ready = false;
 }
 
+void SearchService::refreshCatalogue()
+{
+    if (!m_worker) {
+        return;
+    }
+    SearchWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker]() { worker->refresh(); }, Qt::QueuedConnection);
+}
+
 bool SearchService::isReady() const
 {
     return m_ready;

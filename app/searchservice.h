@@ -29,6 +29,8 @@ public:
     quint64 search(const QString &query, int limit = 30);
     quint64 loadArticle(const QString &id);
     quint64 newestSearchId() const;
+    // Tells the search thread the catalogue changed (a replica update): it rebuilds its engine at once.
+    void refreshCatalogue();
 
 Q_SIGNALS:
     void catalogueOpened(const QList<kb::ResultItem> &index, const QString &backend);

@@ -118,6 +118,13 @@ bool SearchWorker::rebuildIfChanged()
     return true;
 }
 
+void SearchWorker::refresh()
+{
+    // Skip the interval: the caller knows the catalogue changed (ReplicaSync::replicaUpdated).
+    m_sinceRevisionCheck.invalidate();
+    rebuildIfChanged();
+}
+
 void SearchWorker::search(quint64 requestId, const QString &query, int limit)
 {
     if (requestId < m_newestRequest.load()) {

@@ -39,6 +39,8 @@ public:
     void search(quint64 requestId, const QString &query, int limit);
     void loadArticle(quint64 requestId, const QString &id);
     void close();
+    // Rebuilds the engine now if the store's revision moved (the shared store's replica was updated).
+    void refresh();
 
     // How often a search first checks whether the catalogue changed (default 5 s); before open().
     void setRevisionCheckInterval(int ms);

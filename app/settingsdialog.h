@@ -10,8 +10,11 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
+class QListWidgetItem;
 
 namespace desk {
+
+class ServerSettingsPage;
 
 // Settings: database path, language and link handling; pages for telephony and mail, which later parts
 // will fill (they say so). Reads from and writes to DeskSettings only on accept().
@@ -53,6 +56,8 @@ private:
     QLabel *m_restartHint;
     QLabel *m_telephonyText;
     QLabel *m_mailText;
+    ServerSettingsPage *m_serverPage = nullptr;
+    QListWidgetItem *m_serverItem = nullptr;
 };
 
 } // namespace desk
