@@ -148,7 +148,7 @@ TEST_CASE("pg desk: shared mode searches the replica, follows a lead's publish, 
     // The replica holds the server's catalogue and the window searches it.
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
     CHECK(desk.label->isOnline());
-    CHECK(desk.label->text() == QStringLiteral("Server connected"));
+    CHECK(desk.label->text() == QStringLiteral("Server verbunden")); // German UI by default
     CHECK_FALSE(desk.label->accessibleName().isEmpty());
     CHECK(desk.search(QStringLiteral("reisepass")).contains(QStringLiteral("test-pass")));
     CHECK(desk.search(QStringLiteral("drohnen")).isEmpty());
