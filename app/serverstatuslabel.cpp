@@ -43,6 +43,7 @@ void ServerStatusLabel::announce()
     QAccessible::updateAccessibility(&nameChanged);
     QAccessibleEvent alert(this, QAccessible::Alert);
     QAccessible::updateAccessibility(&alert);
+    Q_EMIT stateAnnounced(text());
 }
 
 void ServerStatusLabel::showRejected(const QString &kind, const QString &reason)

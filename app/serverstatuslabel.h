@@ -26,6 +26,10 @@ public:
     bool isOnline() const;
     void showRejected(const QString &kind, const QString &reason);
 
+Q_SIGNALS:
+    // The new state was announced to assistive technology (NameChanged + Alert).
+    void stateAnnounced(const QString &text);
+
 protected:
     void changeEvent(QEvent *event) override;
 

@@ -177,18 +177,24 @@ TEST_CASE("pg desk: shared mode searches the replica, follows a lead's publish, 
     // The server goes away: the indicator says so, the desk keeps searching its replica.
     PgCluster &cluster = sharedCluster();
     QSignalSpy online(desk.connector.get(), &desk::SharedStoreConnector::onlineChanged);
+    // The offscreen platform has no accessibility bridge to listen on; the label says when it announces.
+    QSignalSpy announced(desk.label, &desk::ServerStatusLabel::stateAnnounced);
     REQUIRE(cluster.stop(&error));
     const bool wentOffline = QTest::qWaitFor([&]() { return !desk.label->isOnline(); }, 10000);
     CHECK(wentOffline);
     CHECK(desk.label->text() == QStringLiteral("Server nicht erreichbar – Änderungen werden gesendet, sobald er "
                                                "wieder da ist"));
     CHECK(desk.label->accessibleName() == desk.label->text());
+    REQUIRE(announced.size() == 1);
+    CHECK(announced.first().at(0).toString() == desk.label->text());
     CHECK(desk.search(QStringLiteral("reisepass")).contains(QStringLiteral("test-pass")));
 
     // Back: the indicator clears by itself.
     REQUIRE(cluster.start(&error));
     CHECK(QTest::qWaitFor([&]() { return desk.label->isOnline(); }, 10000));
     CHECK(desk.label->text() == QStringLiteral("Server verbunden"));
+    REQUIRE(announced.size() == 2); // once per change, not per reconnect attempt
+    CHECK(announced.last().at(0).toString() == QStringLiteral("Server verbunden"));
     REQUIRE(online.size() >= 2);
     CHECK_FALSE(online.first().at(0).toBool());
     CHECK(online.last().at(0).toBool());
