@@ -25,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -283,6 +284,16 @@ TEST_CASE("pg desk: the Server settings page round-trips, keeps the password out
         page.apply();
     }
     CHECK_FALSE(desk::SharedStoreConfig::load().enabled);
+
+    // The page is the dialog's "Server" page.
+    {
+        desk::DeskSettings settings;
+        desk::SettingsDialog dialog(&settings, QStringLiteral("/tmp/catalogue.db"));
+        CHECK(dialog.findChild<desk::ServerSettingsPage *>() != nullptr);
+        auto *pages = dialog.findChild<QListWidget *>();
+        REQUIRE(pages);
+        CHECK_FALSE(pages->findItems(QStringLiteral("Server"), Qt::MatchExactly).isEmpty());
+    }
 
     // "Test connection" logs in on a worker thread: right and wrong password, against the real server.
     desk::ServerSettingsPage page;
