@@ -15,10 +15,12 @@
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "searchworker.h"
+#include "serversettingspage.h"
 #include "settingsdialog.h"
 #include "shortcutsoverlay.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -554,9 +556,22 @@ TEST_CASE("settings dialog stores database path, language and link handling", "[
     CHECK(settings.language() == QStringLiteral("de"));
     CHECK(settings.linkHandling() == desk::LinkHandling::SystemBrowser);
     desk::SettingsDialog dialog(&settings, QStringLiteral("/var/lib/x.sqlite"));
-    dialog.findChild<QLineEdit *>()->setText(QStringLiteral("/tmp/katalog.sqlite"));
+    // The widgets of the General page: the Server page (shared store) has fields of its own.
+    const auto onGeneralPage = [](QWidget *w) {
+        for (QWidget *p = w; p; p = p->parentWidget()) {
+            if (qobject_cast<desk::ServerSettingsPage *>(p) || qobject_cast<QAbstractSpinBox *>(p)) {
+                return false;
+            }
+        }
+        return true;
+    };
+    QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+    edits.removeIf([&](QLineEdit *e) { return !onGeneralPage(e); });
+    REQUIRE(edits.size() == 1);
+    edits.first()->setText(QStringLiteral("/tmp/katalog.sqlite"));
     dialog.setLanguage(QStringLiteral("en"));
-    const auto combos = dialog.findChildren<QComboBox *>();
+    QList<QComboBox *> combos = dialog.findChildren<QComboBox *>();
+    combos.removeIf([&](QComboBox *c) { return !onGeneralPage(c); });
     REQUIRE(combos.size() == 2);
     combos.at(1)->setCurrentIndex(1);
     dialog.accept();
