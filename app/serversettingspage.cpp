@@ -1,6 +1,7 @@
 #include "serversettingspage.h"
 
 #include "pgpasswordstore.h"
+#include "sharedstoreconnector.h"
 #include "pgconnection.h"
 
 #include <QAccessible>
@@ -156,8 +157,7 @@ void ServerSettingsPage::apply()
     connect(passwords, &kb::PgPasswordStore::passwordWritten, passwords, &QObject::deleteLater);
     connect(passwords, &kb::PgPasswordStore::passwordDeleted, passwords, &QObject::deleteLater);
     connect(passwords, &kb::PgPasswordStore::failed, passwords, [passwords](const QString &key, const QString &message) {
-        qWarning("hotline.desk: the password for %s could not be stored in the keychain: %s", qPrintable(key),
-                 qPrintable(message));
+        qCWarning(lcShared) << "the password for" << key << "could not be stored in the keychain:" << message;
         passwords->deleteLater();
     });
     if (c.connection.password.isEmpty()) {

@@ -58,14 +58,22 @@ void ServerStatusLabel::showRejected(const QString &kind, const QString &reason)
     } else {
         what = tr("The server refused a change.");
     }
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Change refused by the server"), what,
-                                QMessageBox::Ok, window());
-    box->setObjectName(QStringLiteral("WriteRejectedNotice"));
-    box->setInformativeText(reason);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::NonModal); // the call goes on; the agent reads it when there is a moment
-    box->setAccessibleName(tr("Change refused by the server"));
-    box->setAccessibleDescription(what + QLatin1Char(' ') + reason);
+    // One notice, however many refusals arrive before the agent reads it (a reconnect can deliver a whole
+    // shift's queue at once): further reasons are appended to the open one.
+    auto *box = window()->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice"));
+    if (box && box->isVisible()) {
+        box->setText(tr("The server refused several changes."));
+        box->setInformativeText(box->informativeText() + QLatin1Char('\n') + what + QLatin1Char(' ') + reason);
+    } else {
+        box = new QMessageBox(QMessageBox::Warning, tr("Change refused by the server"), what, QMessageBox::Ok,
+                              window());
+        box->setObjectName(QStringLiteral("WriteRejectedNotice"));
+        box->setInformativeText(reason);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::NonModal); // the call goes on; the agent reads it when there is a moment
+        box->setAccessibleName(tr("Change refused by the server"));
+    }
+    box->setAccessibleDescription(box->text() + QLatin1Char(' ') + box->informativeText());
     box->show();
     if (auto *w = qobject_cast<QMainWindow *>(window())) {
         w->statusBar()->showMessage(what + QLatin1Char(' ') + reason, 15000);

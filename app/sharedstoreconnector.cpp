@@ -12,9 +12,9 @@
 #include "replicasync.h"
 #include "store.h"
 
-Q_LOGGING_CATEGORY(lcShared, "hotline.desk.shared", QtInfoMsg)
-
 namespace desk {
+
+Q_LOGGING_CATEGORY(lcShared, "hotline.desk.shared", QtInfoMsg)
 
 SharedStoreConnector::SharedStoreConnector(const SharedStoreConfig &config, QObject *parent)
     : QObject(parent), m_config(config)

@@ -4,6 +4,7 @@
 #include "sharedstoreconfig.h"
 
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QObject>
 #include <QPointer>
 
@@ -14,6 +15,8 @@ class ReplicaSync;
 }
 
 namespace desk {
+
+Q_DECLARE_LOGGING_CATEGORY(lcShared) // "hotline.desk.shared"
 
 // The desk's side of the shared store: runs kb::ReplicaSync on a thread of its own (its replica, queue and
 // server connections live there), with the journal's, outbox's and appointments' queue kinds registered, and

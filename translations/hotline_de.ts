@@ -793,6 +793,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>Shared store unavailable: %1</source>
         <translation>Gemeinsamer Server nicht verfügbar: %1</translation>
     </message>
+    <message>
+        <source>The server refused several changes.</source>
+        <translation>Der Server hat mehrere Änderungen abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SettingsDialog</name>

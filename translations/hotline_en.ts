@@ -793,6 +793,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>Shared store unavailable: %1</source>
         <translation>Shared store unavailable: %1</translation>
     </message>
+    <message>
+        <source>The server refused several changes.</source>
+        <translation>The server refused several changes.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SettingsDialog</name>

@@ -229,6 +229,17 @@ TEST_CASE("pg desk: a write the server refuses is shown to the agent with the re
         2000));
     CHECK(notice->informativeText().contains(QStringLiteral("permission denied")));
     CHECK_FALSE(notice->accessibleName().isEmpty());
+
+    // A second refusal while the notice is open joins it instead of stacking another box.
+    REQUIRE_FALSE(desk.connector
+                      ->enqueue(QStringLiteral("kb.synonym.remove"), QJsonObject{{QStringLiteral("term"), QStringLiteral("perso")}},
+                                &error)
+                      .isEmpty());
+    REQUIRE((rejected.count() > 1 || rejected.wait(5000)));
+    QTest::qWait(50);
+    CHECK(desk.window->findChildren<QMessageBox *>(QStringLiteral("WriteRejectedNotice")).size() == 1);
+    CHECK(notice->informativeText().count(QStringLiteral("permission denied")) == 2);
+    CHECK(notice->accessibleDescription().contains(QStringLiteral("permission denied")));
     notice->close();
 }
 
