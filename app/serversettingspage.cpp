@@ -156,10 +156,11 @@ void ServerSettingsPage::apply()
     auto *passwords = new kb::PgPasswordStore(qApp);
     connect(passwords, &kb::PgPasswordStore::passwordWritten, passwords, &QObject::deleteLater);
     connect(passwords, &kb::PgPasswordStore::passwordDeleted, passwords, &QObject::deleteLater);
-    connect(passwords, &kb::PgPasswordStore::failed, passwords, [passwords](const QString &key, const QString &message) {
-        qCWarning(lcShared) << "the password for" << key << "could not be stored in the keychain:" << message;
-        passwords->deleteLater();
-    });
+    connect(passwords, &kb::PgPasswordStore::failed, passwords,
+            [passwords](const QString &key, const QString &message) {
+                qCWarning(lcShared) << "the password for" << key << "could not be stored in the keychain:" << message;
+                passwords->deleteLater();
+            });
     if (c.connection.password.isEmpty()) {
         passwords->deletePassword(c.connection);
     } else {

@@ -65,8 +65,8 @@ void ServerStatusLabel::showRejected(const QString &kind, const QString &reason)
         box->setText(tr("The server refused several changes."));
         box->setInformativeText(box->informativeText() + QLatin1Char('\n') + what + QLatin1Char(' ') + reason);
     } else {
-        box = new QMessageBox(QMessageBox::Warning, tr("Change refused by the server"), what, QMessageBox::Ok,
-                              window());
+        box =
+            new QMessageBox(QMessageBox::Warning, tr("Change refused by the server"), what, QMessageBox::Ok, window());
         box->setObjectName(QStringLiteral("WriteRejectedNotice"));
         box->setInformativeText(reason);
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -90,7 +90,7 @@ void ServerStatusLabel::changeEvent(QEvent *event)
 
 void ServerStatusLabel::retranslateUi()
 {
-    const QString text = !m_known ? tr("Connecting to the server…")
+    const QString text = !m_known   ? tr("Connecting to the server…")
                          : m_online ? tr("Server connected")
                                     : tr("Server unreachable – changes will be sent as soon as it is back");
     setText(text);
@@ -106,10 +106,9 @@ ServerStatusLabel *attachSharedStore(QMainWindow *window, SharedStoreConnector *
     auto *label = new ServerStatusLabel(window);
     window->statusBar()->addPermanentWidget(label);
     QObject::connect(connector, &SharedStoreConnector::onlineChanged, label, &ServerStatusLabel::setOnline);
-    QObject::connect(connector, &SharedStoreConnector::writeRejected, label,
-                     [label](const QString &, const QString &kind, const QString &reason) {
-                         label->showRejected(kind, reason);
-                     });
+    QObject::connect(
+        connector, &SharedStoreConnector::writeRejected, label,
+        [label](const QString &, const QString &kind, const QString &reason) { label->showRejected(kind, reason); });
     QObject::connect(connector, &SharedStoreConnector::started, label, [label, window](bool ok, const QString &error) {
         if (!ok) {
             window->statusBar()->showMessage(ServerStatusLabel::tr("Shared store unavailable: %1").arg(error), 15000);

@@ -77,11 +77,12 @@ void SharedStoreConnector::start()
         passwords->deleteLater();
         startWithPassword(pw);
     });
-    connect(passwords, &kb::PgPasswordStore::failed, this, [this, passwords](const QString &key, const QString &message) {
-        passwords->deleteLater();
-        qCInfo(lcShared) << "no password in the keychain for" << key << ":" << message;
-        startWithPassword(QString());
-    });
+    connect(passwords, &kb::PgPasswordStore::failed, this,
+            [this, passwords](const QString &key, const QString &message) {
+                passwords->deleteLater();
+                qCInfo(lcShared) << "no password in the keychain for" << key << ":" << message;
+                startWithPassword(QString());
+            });
     passwords->readPassword(m_config.connection);
 }
 

@@ -232,8 +232,8 @@ TEST_CASE("pg desk: a write the server refuses is shown to the agent with the re
 
     // A second refusal while the notice is open joins it instead of stacking another box.
     REQUIRE_FALSE(desk.connector
-                      ->enqueue(QStringLiteral("kb.synonym.remove"), QJsonObject{{QStringLiteral("term"), QStringLiteral("perso")}},
-                                &error)
+                      ->enqueue(QStringLiteral("kb.synonym.remove"),
+                                QJsonObject{{QStringLiteral("term"), QStringLiteral("perso")}}, &error)
                       .isEmpty());
     REQUIRE((rejected.count() > 1 || rejected.wait(5000)));
     QTest::qWait(50);
