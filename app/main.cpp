@@ -9,6 +9,8 @@
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "searchservice.h"
+#include "serverstatuslabel.h"
+#include "sharedstoreconnector.h"
 #include "store.h"
 
 #include <memory>
@@ -71,13 +73,34 @@ int main(int argc, char *argv[])
         };
     };
     desk::SearchService service(factoryFor(session.user(), session.isSignedIn()));
-    service.start(); // the catalogue opens on the search thread while the window is built
+
+    // Shared store: search the local replica, keep it in step with the server on a thread of its own.
+    std::unique_ptr<desk::SharedStoreConnector> shared;
+    const desk::SharedStoreConfig sharedConfig = desk::SharedStoreConfig::load();
+    QString sharedError;
+    if (sharedConfig.enabled && !parser.isSet(database)) {
+        shared = std::make_unique<desk::SharedStoreConnector>(sharedConfig);
+        if (shared->prepareReplica(&sharedError)) {
+            service.restart(shared->replicaFactory());
+        } else {
+            shared.reset(); // the local catalogue keeps the desk usable; the status bar says why
+        }
+    }
+    if (!shared) {
+        service.start(); // the catalogue opens on the search thread while the window is built
+    }
 
     desk::MainWindow window(&service, &settings, &language);
+    if (shared) {
+        desk::attachSharedStore(&window, shared.get(), &service);
+        shared->start();
+    } else if (!sharedError.isEmpty()) {
+        window.statusBar()->showMessage(sharedError);
+    }
     if (editorial) {
         new desk::EditorialActions(&window, &service, &session);
         QObject::connect(&session, &desk::EditorialSession::userChanged, &service, [&](const kb::User &) {
-            if (session.isSignedIn()) {
+            if (session.isSignedIn() && !shared) {
                 service.restart(factoryFor(session.user(), true));
             }
         });

@@ -29,8 +29,8 @@ public:
     quint64 search(const QString &query, int limit = 30);
     quint64 loadArticle(const QString &id);
     quint64 newestSearchId() const;
-    // This desk changed the catalogue (published, synonyms): the search thread rebuilds at once instead of at its
-    // next periodic revision check.
+    // The catalogue changed (this desk published, or a replica update arrived): the search thread rebuilds at once
+    // instead of at its next periodic revision check.
     void noteCatalogueChanged();
 
 Q_SIGNALS:

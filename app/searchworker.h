@@ -46,8 +46,8 @@ public:
 
     // How often a search first checks whether the catalogue changed (default 5 s); before open().
     void setRevisionCheckInterval(int ms);
-    // Worker thread only: check the catalogue revision now (the desk itself just published or changed synonyms),
-    // rebuilding the index and re-announcing the catalogue if it moved.
+    // Worker thread only: check the catalogue revision now (the desk itself just published or changed synonyms, or
+    // the shared store's replica was updated), rebuilding the index and re-announcing the catalogue if it moved.
     void checkRevisionNow();
 
     // Any thread: the newest search request id posted so far.

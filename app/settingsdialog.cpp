@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "callsettingspages.h"
+#include "serversettingspage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -56,6 +57,9 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, const QString &defaultDat
         m_stack->addWidget(page);
     }
     m_pages->addItems({QString(), QString(), QString()});
+    m_serverPage = new ServerSettingsPage(m_stack); // the shared store (docs/shared-store.md)
+    m_stack->addWidget(m_serverPage);
+    m_serverItem = new QListWidgetItem(m_pages);
     m_pages->setFixedWidth(140);
     m_dbPath->setMinimumWidth(340);
     m_pages->setCurrentRow(0);
@@ -128,6 +132,7 @@ void SettingsDialog::accept()
         m_telephonyPage->save(calls);
         m_mailPage->save(calls);
     }
+    m_serverPage->apply();
     QDialog::accept();
 }
 
@@ -156,6 +161,7 @@ void SettingsDialog::retranslateUi()
     m_pages->item(0)->setText(tr("General"));
     m_pages->item(1)->setText(tr("Telephony"));
     m_pages->item(2)->setText(tr("Mail"));
+    m_serverItem->setText(tr("Server"));
     m_pages->setAccessibleName(tr("Settings pages"));
     m_pages->setAccessibleDescription(tr("Choose a page of settings"));
     m_dbLabel->setText(tr("&Catalogue database:"));

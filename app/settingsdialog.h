@@ -10,11 +10,13 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
+class QListWidgetItem;
 
 namespace desk {
 
 class MailSettingsPage;
 class TelephonySettingsPage;
+class ServerSettingsPage;
 
 // Settings: database path, language and link handling; pages for telephony and mail, which later parts
 // will fill (they say so). Reads from and writes to DeskSettings only on accept().
@@ -58,6 +60,8 @@ private:
     QLabel *m_mailText;
     TelephonySettingsPage *m_telephonyPage;
     MailSettingsPage *m_mailPage;
+    ServerSettingsPage *m_serverPage = nullptr;
+    QListWidgetItem *m_serverItem = nullptr;
 };
 
 } // namespace desk

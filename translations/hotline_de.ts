@@ -3487,6 +3487,208 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
 </context>
 <context>
+    <name>desk::ServerSettingsPage</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Connection succeeded: %1</source>
+        <translation>Verbindung erfolgreich: %1</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Catalogue source:</source>
+        <translation>&amp;Katalogquelle:</translation>
+    </message>
+    <message>
+        <source>Off: this desk only (local database)</source>
+        <translation>Aus: nur dieser Platz (lokale Datenbank)</translation>
+    </message>
+    <message>
+        <source>Shared server (PostgreSQL)</source>
+        <translation>Gemeinsamer Server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Catalogue source</source>
+        <translation>Katalogquelle</translation>
+    </message>
+    <message>
+        <source>Off keeps the catalogue on this desk; a shared server keeps every desk in step and stores calls, forwards and bookings centrally</source>
+        <translation>„Aus“ hält den Katalog auf diesem Platz; ein gemeinsamer Server hält alle Plätze auf demselben Stand und speichert Anrufe, Weiterleitungen und Termine zentral</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Server-Host</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Server-Port</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>Daten&amp;bank:</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Datenbankname</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>Server user</source>
+        <translation>Server-Benutzer</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation>Server-Passwort</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, never in the settings file</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert, nie in der Einstellungsdatei</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>Off (disable)</source>
+        <translation>Aus (disable)</translation>
+    </message>
+    <message>
+        <source>Encrypted (require)</source>
+        <translation>Verschlüsselt (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified (verify-full)</source>
+        <translation>Verschlüsselt, Server geprüft (verify-full)</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS-Modus</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>C&amp;A-Datei:</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>Certificate of the authority that signed the server&apos;s certificate</source>
+        <translation>Zertifikat der Stelle, die das Zertifikat des Servers ausgestellt hat</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificate</source>
+        <translation>CA-Zertifikat auswählen</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Verbindu&amp;ng testen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Logs in to the server with these values and shows the result</source>
+        <translation>Meldet sich mit diesen Angaben am Server an und zeigt das Ergebnis</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>The server settings apply at the next start of the desk. The password is kept in the system keychain.</source>
+        <translation>Die Server-Einstellungen gelten ab dem nächsten Start des Platzes. Das Passwort wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ServerStatusLabel</name>
+    <message>
+        <source>The server refused a booking.</source>
+        <translation>Der Server hat eine Terminbuchung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server refused a call record.</source>
+        <translation>Der Server hat einen Anrufeintrag abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server refused a forward.</source>
+        <translation>Der Server hat eine Weiterleitung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server refused a change.</source>
+        <translation>Der Server hat eine Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Change refused by the server</source>
+        <translation>Änderung vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Verbindung zum Server wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Server connected</source>
+        <translation>Server verbunden</translation>
+    </message>
+    <message>
+        <source>Server unreachable – changes will be sent as soon as it is back</source>
+        <translation>Server nicht erreichbar – Änderungen werden gesendet, sobald er wieder da ist</translation>
+    </message>
+    <message>
+        <source>Connection to the shared catalogue server</source>
+        <translation>Verbindung zum gemeinsamen Katalogserver</translation>
+    </message>
+    <message>
+        <source>The catalogue is kept up to date from the server.</source>
+        <translation>Der Katalog wird vom Server aktuell gehalten.</translation>
+    </message>
+    <message>
+        <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards and bookings are kept on this desk and sent when the server is reachable again.</source>
+        <translation>Die Suche arbeitet mit der Katalogkopie dieses Platzes. Anrufe, Weiterleitungen und Termine bleiben auf diesem Platz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Shared store unavailable: %1</source>
+        <translation>Gemeinsamer Server nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>The server refused several changes.</source>
+        <translation>Der Server hat mehrere Änderungen abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>desk::SettingsDialog</name>
     <message>
         <source>Save the settings</source>
@@ -3607,6 +3809,21 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>&lt;b&gt;Mail and business calendar&lt;/b&gt;&lt;p&gt;Changes apply at the next start of the desk.&lt;/p&gt;</source>
         <translation>&lt;b&gt;E-Mail und Geschäftskalender&lt;/b&gt;&lt;p&gt;Änderungen gelten ab dem nächsten Start.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>desk::SharedStoreConnector</name>
+    <message>
+        <source>The folder %1 for the local replica could not be created.</source>
+        <translation>Der Ordner %1 für die lokale Katalogkopie konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The shared store is not running.</source>
+        <translation>Die Verbindung zum gemeinsamen Server läuft nicht.</translation>
     </message>
 </context>
 <context>

@@ -3487,6 +3487,208 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     </message>
 </context>
 <context>
+    <name>desk::ServerSettingsPage</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Connection succeeded: %1</source>
+        <translation>Connection succeeded: %1</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Connection failed: %1</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Catalogue source:</source>
+        <translation>&amp;Catalogue source:</translation>
+    </message>
+    <message>
+        <source>Off: this desk only (local database)</source>
+        <translation>Off: this desk only (local database)</translation>
+    </message>
+    <message>
+        <source>Shared server (PostgreSQL)</source>
+        <translation>Shared server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Catalogue source</source>
+        <translation>Catalogue source</translation>
+    </message>
+    <message>
+        <source>Off keeps the catalogue on this desk; a shared server keeps every desk in step and stores calls, forwards and bookings centrally</source>
+        <translation>Off keeps the catalogue on this desk; a shared server keeps every desk in step and stores calls, forwards and bookings centrally</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Server host</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Server port</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>Data&amp;base:</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>Server user</source>
+        <translation>Server user</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation>Server password</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain, never in the settings file</source>
+        <translation>Stored in the system keychain, never in the settings file</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>Off (disable)</source>
+        <translation>Off (disable)</translation>
+    </message>
+    <message>
+        <source>Encrypted (require)</source>
+        <translation>Encrypted (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted, server verified (verify-full)</source>
+        <translation>Encrypted, server verified (verify-full)</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS mode</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>C&amp;A file:</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <source>Certificate of the authority that signed the server&apos;s certificate</source>
+        <translation>Certificate of the authority that signed the server&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificate</source>
+        <translation>Browse for the CA certificate</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Test co&amp;nnection</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Logs in to the server with these values and shows the result</source>
+        <translation>Logs in to the server with these values and shows the result</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Connection test result</translation>
+    </message>
+    <message>
+        <source>The server settings apply at the next start of the desk. The password is kept in the system keychain.</source>
+        <translation>The server settings apply at the next start of the desk. The password is kept in the system keychain.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ServerStatusLabel</name>
+    <message>
+        <source>The server refused a booking.</source>
+        <translation>The server refused a booking.</translation>
+    </message>
+    <message>
+        <source>The server refused a call record.</source>
+        <translation>The server refused a call record.</translation>
+    </message>
+    <message>
+        <source>The server refused a forward.</source>
+        <translation>The server refused a forward.</translation>
+    </message>
+    <message>
+        <source>The server refused a change.</source>
+        <translation>The server refused a change.</translation>
+    </message>
+    <message>
+        <source>Change refused by the server</source>
+        <translation>Change refused by the server</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Server connected</source>
+        <translation>Server connected</translation>
+    </message>
+    <message>
+        <source>Server unreachable – changes will be sent as soon as it is back</source>
+        <translation>Server unreachable – changes will be sent as soon as it is back</translation>
+    </message>
+    <message>
+        <source>Connection to the shared catalogue server</source>
+        <translation>Connection to the shared catalogue server</translation>
+    </message>
+    <message>
+        <source>The catalogue is kept up to date from the server.</source>
+        <translation>The catalogue is kept up to date from the server.</translation>
+    </message>
+    <message>
+        <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards and bookings are kept on this desk and sent when the server is reachable again.</source>
+        <translation>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards and bookings are kept on this desk and sent when the server is reachable again.</translation>
+    </message>
+    <message>
+        <source>Shared store unavailable: %1</source>
+        <translation>Shared store unavailable: %1</translation>
+    </message>
+    <message>
+        <source>The server refused several changes.</source>
+        <translation>The server refused several changes.</translation>
+    </message>
+</context>
+<context>
     <name>desk::SettingsDialog</name>
     <message>
         <source>Save the settings</source>
@@ -3607,6 +3809,21 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>&lt;b&gt;Mail and business calendar&lt;/b&gt;&lt;p&gt;Changes apply at the next start of the desk.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Mail and business calendar&lt;/b&gt;&lt;p&gt;Changes apply at the next start of the desk.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>desk::SharedStoreConnector</name>
+    <message>
+        <source>The folder %1 for the local replica could not be created.</source>
+        <translation>The folder %1 for the local replica could not be created.</translation>
+    </message>
+    <message>
+        <source>The shared store is not running.</source>
+        <translation>The shared store is not running.</translation>
     </message>
 </context>
 <context>

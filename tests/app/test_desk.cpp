@@ -15,10 +15,12 @@
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "searchworker.h"
+#include "serversettingspage.h"
 #include "settingsdialog.h"
 #include "shortcutsoverlay.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -557,7 +559,8 @@ TEST_CASE("settings dialog stores database path, language and link handling", "[
     // The General page's widgets (Telephony and Mail have their own pages, tested in test_calls.cpp).
     const auto general = [](QWidget *w) {
         for (QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
-            if (p->inherits("desk::TelephonySettingsPage") || p->inherits("desk::MailSettingsPage")) {
+            if (p->inherits("desk::TelephonySettingsPage") || p->inherits("desk::MailSettingsPage")
+                || p->inherits("desk::ServerSettingsPage")) {
                 return false;
             }
         }

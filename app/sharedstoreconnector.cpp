@@ -1,0 +1,175 @@
+#include "sharedstoreconnector.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QThread>
+
+#include "appointmentqueue.h"
+#include "businesscalendar.h"
+#include "journalqueue.h"
+#include "pgpasswordstore.h"
+#include "replicasync.h"
+#include "store.h"
+
+namespace desk {
+
+Q_LOGGING_CATEGORY(lcShared, "hotline.desk.shared", QtInfoMsg)
+
+SharedStoreConnector::SharedStoreConnector(const SharedStoreConfig &config, QObject *parent)
+    : QObject(parent), m_config(config)
+{
+}
+
+SharedStoreConnector::~SharedStoreConnector()
+{
+    stop();
+}
+
+SharedStoreConfig SharedStoreConnector::config() const
+{
+    return m_config;
+}
+
+void SharedStoreConnector::setHeartbeatMs(int ms)
+{
+    m_heartbeatMs = ms;
+}
+
+void SharedStoreConnector::setReconnectMs(int ms)
+{
+    m_reconnectMs = ms;
+}
+
+bool SharedStoreConnector::isRunning() const
+{
+    return m_thread != nullptr;
+}
+
+bool SharedStoreConnector::isOnline() const
+{
+    return m_online;
+}
+
+bool SharedStoreConnector::prepareReplica(QString *error)
+{
+    const QString path = m_config.replicaPath();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = tr("The folder %1 for the local replica could not be created.").arg(QFileInfo(path).absolutePath());
+        return false;
+    }
+    std::unique_ptr<kb::Store> replica = kb::openSqliteStore(path, error);
+    return replica != nullptr;
+}
+
+StoreFactory SharedStoreConnector::replicaFactory() const
+{
+    const QString path = m_config.replicaPath();
+    // Not openDeskCatalogue(): an empty replica must stay empty until the server fills it.
+    return [path](QString *error) { return kb::openSqliteStore(path, error); };
+}
+
+void SharedStoreConnector::start()
+{
+    // The keychain answers asynchronously (it may ask the user to unlock it); start when it has.
+    auto *passwords = new kb::PgPasswordStore(this);
+    connect(passwords, &kb::PgPasswordStore::passwordRead, this, [this, passwords](const QString &, const QString &pw) {
+        passwords->deleteLater();
+        startWithPassword(pw);
+    });
+    connect(passwords, &kb::PgPasswordStore::failed, this,
+            [this, passwords](const QString &key, const QString &message) {
+                passwords->deleteLater();
+                qCInfo(lcShared) << "no password in the keychain for" << key << ":" << message;
+                startWithPassword(QString());
+            });
+    passwords->readPassword(m_config.connection);
+}
+
+void SharedStoreConnector::startWithPassword(const QString &password)
+{
+    stop();
+    kb::ReplicaSyncOptions options;
+    options.server = m_config.connection;
+    options.server.password = password;
+    options.replicaPath = m_config.replicaPath();
+    options.queuePath = m_config.queuePath();
+    options.heartbeatMs = m_heartbeatMs;
+    options.reconnectMs = m_reconnectMs;
+
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("shared-store"));
+    auto *sync = new kb::ReplicaSync(options);
+    sync->moveToThread(m_thread);
+    m_sync = sync;
+    connect(m_thread, &QThread::finished, sync, &QObject::deleteLater);
+
+    // Queued onto the UI thread; `this` as context drops them once the connector is gone.
+    connect(sync, &kb::ReplicaSync::onlineChanged, this, [this](bool online) {
+        m_online = online;
+        Q_EMIT onlineChanged(online);
+    });
+    connect(sync, &kb::ReplicaSync::replicaUpdated, this, &SharedStoreConnector::replicaUpdated);
+    connect(sync, &kb::ReplicaSync::writeDelivered, this, &SharedStoreConnector::writeDelivered);
+    connect(sync, &kb::ReplicaSync::writeRejected, this, &SharedStoreConnector::writeRejected);
+    connect(sync, &kb::ReplicaSync::syncFailed, this, &SharedStoreConnector::syncFailed);
+    m_thread->start();
+
+    QMetaObject::invokeMethod(
+        sync,
+        [this, sync]() {
+            // The other modules' writes queue from the first minute, also while offline: their kinds are
+            // registered before start() so that delivery never meets an unknown kind.
+            journal::registerServerWriteKinds(*sync);
+            appointments::registerServerWriteKinds(*sync, journal::BusinessCalendar());
+            QString error;
+            const bool ok = sync->start(&error);
+            const bool online = sync->isOnline();
+            QMetaObject::invokeMethod(
+                this,
+                [this, ok, error, online]() {
+                    if (ok) {
+                        m_online = online;
+                        Q_EMIT onlineChanged(online);
+                    } else {
+                        qCWarning(lcShared) << "the shared store could not start:" << error;
+                    }
+                    Q_EMIT started(ok, error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &payload, QString *error)
+{
+    if (!m_sync) {
+        *error = tr("The shared store is not running.");
+        return QString();
+    }
+    QString id;
+    QString err;
+    kb::ReplicaSync *sync = m_sync;
+    QMetaObject::invokeMethod(
+        sync, [&]() { id = sync->enqueue(kind, payload, &err); }, Qt::BlockingQueuedConnection);
+    if (id.isEmpty() && error) {
+        *error = err;
+    }
+    return id;
+}
+
+void SharedStoreConnector::stop()
+{
+    if (!m_thread) {
+        return;
+    }
+    if (m_sync) {
+        disconnect(m_sync, nullptr, this, nullptr);
+    }
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread; // finished() has queued the sync's deleteLater; the thread's end runs it
+    m_thread = nullptr;
+}
+
+} // namespace desk

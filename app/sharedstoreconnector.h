@@ -1,0 +1,74 @@
+#pragma once
+
+#include "searchworker.h"
+#include "sharedstoreconfig.h"
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QPointer>
+
+class QThread;
+
+namespace kb {
+class ReplicaSync;
+}
+
+namespace desk {
+
+Q_DECLARE_LOGGING_CATEGORY(lcShared) // "hotline.desk.shared"
+
+// The desk's side of the shared store: runs kb::ReplicaSync on a thread of its own (its replica, queue and
+// server connections live there), with the journal's, outbox's and appointments' queue kinds registered, and
+// re-emits its signals on the UI thread. The search thread opens the same replica file (replicaFactory()) and
+// rebuilds its engine when replicaUpdated arrives (SearchService::noteCatalogueChanged).
+class SharedStoreConnector final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SharedStoreConnector)
+
+public:
+    explicit SharedStoreConnector(const SharedStoreConfig &config, QObject *parent = nullptr);
+    ~SharedStoreConnector() override;
+
+    // Creates the data folder and opens (creating/migrating) the replica once on this thread, before any
+    // worker opens it (migrations run once, on the main thread).
+    bool prepareReplica(QString *error);
+    // Opens the replica for the search thread.
+    StoreFactory replicaFactory() const;
+
+    // Reads the password from the keychain, then starts the sync thread (startWithPassword). A keychain
+    // without an entry starts with an empty password (the server may use certificates or trust).
+    void start();
+    void startWithPassword(const QString &password);
+    void setHeartbeatMs(int ms); // before start (tests: 0 proves that NOTIFY alone suffices)
+    void setReconnectMs(int ms);
+
+    bool isRunning() const;
+    bool isOnline() const;
+    SharedStoreConfig config() const;
+
+    // Queues a write durably (blocks until it is in the local queue file, which is a local SQLite insert;
+    // delivery happens on the sync thread). Returns its id or empty with a message.
+    QString enqueue(const QString &kind, const QJsonObject &payload, QString *error);
+
+Q_SIGNALS:
+    void started(bool ok, const QString &error);
+    void onlineChanged(bool online);
+    void replicaUpdated(qint64 revision);
+    void writeDelivered(const QString &id, const QString &kind);
+    void writeRejected(const QString &id, const QString &kind, const QString &reason);
+    void syncFailed(const QString &message);
+
+private:
+    void stop();
+
+    SharedStoreConfig m_config;
+    QThread *m_thread = nullptr;
+    QPointer<kb::ReplicaSync> m_sync;
+    int m_heartbeatMs = 2000;
+    int m_reconnectMs = 1000;
+    bool m_online = false;
+};
+
+} // namespace desk
