@@ -30,9 +30,9 @@ EditorialActions::EditorialActions(MainWindow *window, SearchService *service, E
       m_menu(window->menuBar()->addMenu(QString())), m_flag(new QAction(window)), m_editorial(new QAction(window)),
       m_switchUser(new QAction(window)), m_figures(new QAction(window)), m_marker(new QLabel(window)), m_userLabel(new QLabel(window))
 {
-    m_flag->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+M")));
+    m_flag->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
     m_editorial->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+E")));
-    m_switchUser->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+L")));
+    m_switchUser->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+U")));
     m_figures->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+G")));
     for (QAction *action : {m_flag, m_editorial, m_figures, m_switchUser}) {
         action->setShortcutContext(Qt::WindowShortcut);

@@ -4,6 +4,7 @@
 #include "catch_qt.h"
 
 #include "articleeditor.h"
+#include "calldesk.h"
 #include "conflictdialog.h"
 #include "appointmentstore.h"
 #include "deskcatalogue.h"
@@ -692,4 +693,32 @@ TEST_CASE("the store keeps no script in a draft even when a client skips the des
     }
     CHECK(draft->content.descriptionHtml.contains(QStringLiteral("hier")));
     CHECK(draft->content.feesHtml.contains(QStringLiteral("10 Euro")));
+}
+
+TEST_CASE("every shortcut of the whole desk (search, calls, editorial) belongs to one action only", "[editorial][a11y]")
+{
+    QTemporaryDir dir;
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    desk::CallDeskConfig config;
+    config.journalPath = dir.filePath(QStringLiteral("journal.db"));
+    desk::CallDesk calls(desk.window.get(), config);   // its actions exist once constructed
+
+    QHash<QString, QString> owner;   // key sequence → the action's text
+    QStringList clashes;
+    for (QAction *action : desk.window->findChildren<QAction *>()) {
+        for (const QKeySequence &key : action->shortcuts()) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            const QString k = key.toString(QKeySequence::PortableText);
+            const QString text = action->text().isEmpty() ? action->objectName() : action->text();
+            if (owner.contains(k) && owner.value(k) != text) {
+                clashes << k + QStringLiteral(": ") + owner.value(k) + QStringLiteral(" / ") + text;
+            }
+            owner.insert(k, text);
+        }
+    }
+    INFO(clashes.join(QLatin1Char('\n')).toStdString());
+    CHECK(clashes.isEmpty());
+    CHECK(owner.size() > 30);
 }
