@@ -28,7 +28,8 @@ namespace desk {
 EditorialActions::EditorialActions(MainWindow *window, SearchService *service, EditorialSession *session)
     : QObject(window), m_window(window), m_service(service), m_session(session),
       m_menu(window->menuBar()->addMenu(QString())), m_flag(new QAction(window)), m_editorial(new QAction(window)),
-      m_switchUser(new QAction(window)), m_figures(new QAction(window)), m_marker(new QLabel(window)), m_userLabel(new QLabel(window))
+      m_switchUser(new QAction(window)), m_figures(new QAction(window)), m_marker(new QLabel(window)),
+      m_userLabel(new QLabel(window))
 {
     m_flag->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
     m_editorial->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+E")));
@@ -92,7 +93,7 @@ void EditorialActions::retranslateUi()
     m_figures->setText(tr("&Figures for team leads…"));
     for (QAction *action : {m_flag, m_editorial, m_figures, m_switchUser}) {
         action->setToolTip(QStringLiteral("%1 (%2)").arg(action->text().remove(QLatin1Char('&')),
-                                                          action->shortcut().toString(QKeySequence::NativeText)));
+                                                         action->shortcut().toString(QKeySequence::NativeText)));
     }
     m_marker->setAccessibleName(tr("Review marker"));
     m_marker->setAccessibleDescription(tr("Warns when the open service is due for review or its validity changes"));
@@ -252,8 +253,7 @@ bool EditorialActions::flagCurrentArticle(const QString &comment)
         m_window->statusBar()->showMessage(tr("Not flagged: %1").arg(error), 8000);
         return false;
     }
-    m_window->statusBar()->showMessage(tr("Flagged: the team leads will check “%1”.").arg(view->article().title),
-                                       5000);
+    m_window->statusBar()->showMessage(tr("Flagged: the team leads will check “%1”.").arg(view->article().title), 5000);
     Q_EMIT flagged(id);
     return true;
 }

@@ -133,7 +133,8 @@ int main(int argc, char *argv[])
                         got << h.title;
                     }
                     std::printf("  miss: %s  [want: %s]  got: %s\n", qPrintable(it.key()),
-                                qPrintable(wanted.join(QLatin1String(" / "))), qPrintable(got.join(QLatin1String(" / "))));
+                                qPrintable(wanted.join(QLatin1String(" / "))),
+                                qPrintable(got.join(QLatin1String(" / "))));
                 }
             }
         }

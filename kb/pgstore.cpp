@@ -2,6 +2,8 @@
 // (kb/migrations/pg/), revision-stamped rows and tombstones for the desks' replicas.
 #include "pgstore.h"
 
+#include "columncodec_p.h"
+
 #include "jsonlformat.h"
 #include "logging.h"
 #include "password.h"
@@ -27,6 +29,8 @@
 #include <limits>
 
 namespace kb {
+
+using namespace column;
 
 namespace {
 
@@ -119,63 +123,6 @@ bool runScript(QSqlDatabase &db, const QString &resource, QString *error)
     return true;
 }
 
-QString toJson(const QStringList &list)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
-}
-
-QStringList fromJsonList(const QString &text)
-{
-    QStringList out;
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &v : array) {
-        out << v.toString();
-    }
-    return out;
-}
-
-QString linksToJson(const QList<Link> &links)
-{
-    QJsonArray array;
-    for (const Link &l : links) {
-        array.append(QJsonObject{{QStringLiteral("title"), l.title},
-                                 {QStringLiteral("url"), l.url},
-                                 {QStringLiteral("description"), l.description}});
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-QList<Link> linksFromJson(const QString &text)
-{
-    QList<Link> out;
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &v : array) {
-        const QJsonObject o = v.toObject();
-        out << Link{o.value(QLatin1String("title")).toString(), o.value(QLatin1String("url")).toString(),
-                    o.value(QLatin1String("description")).toString()};
-    }
-    return out;
-}
-
-QVariant dateValue(const QDate &date)
-{
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
-}
-
-QDate dateFrom(const QVariant &v)
-{
-    if (v.isNull()) {
-        return {};
-    }
-    const QDate d = v.toDate();
-    return d.isValid() ? d : QDate::fromString(v.toString().left(10), Qt::ISODate);
-}
-
-QVariant realValue(double d)
-{
-    return std::isnan(d) ? QVariant(QMetaType::fromType<double>()) : QVariant(d);
-}
-
 QString text(const QString &value)
 {
     return value.isNull() ? QStringLiteral("") : value;
@@ -213,7 +160,6 @@ QString textArrayLiteral(const QStringList &values)
 std::atomic<int> connectionCounter{0};
 
 } // namespace
-
 
 bool PgChangeSet::isEmpty() const
 {

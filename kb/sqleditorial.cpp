@@ -1,5 +1,7 @@
 #include "sqleditorial_p.h"
 
+#include "columncodec_p.h"
+
 #include "htmlsanitizer.h"
 #include "logging.h"
 #include "password.h"
@@ -22,6 +24,8 @@
 
 namespace kb {
 
+using namespace column;
+
 namespace {
 
 // The translation context of these messages (kept from when they lived in sqlitestore.cpp).
@@ -37,69 +41,6 @@ void setError(QString *error, const QString &message)
     }
 }
 
-void appendJsonString(QString &out, QStringView s)
-{
-    out += QLatin1Char('"');
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            out += QLatin1Char('\\');
-            out += c;
-        } else if (u < 0x20) {
-            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
-        } else {
-            out += c;
-        }
-    }
-    out += QLatin1Char('"');
-}
-
-QStringList fromJsonList(const QString &text)
-{
-    QStringList out;
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &v : array) {
-        out << v.toString();
-    }
-    return out;
-}
-
-QString linksToJson(const QList<Link> &links)
-{
-    QString out;
-    out.reserve(2 + links.size() * 120);
-    out += QLatin1Char('[');
-    for (qsizetype i = 0; i < links.size(); ++i) {
-        const Link &l = links.at(i);
-        out += i > 0 ? QStringLiteral(",{\"title\":") : QStringLiteral("{\"title\":");
-        appendJsonString(out, l.title);
-        out += QStringLiteral(",\"url\":");
-        appendJsonString(out, l.url);
-        out += QStringLiteral(",\"description\":");
-        appendJsonString(out, l.description);
-        out += QLatin1Char('}');
-    }
-    out += QLatin1Char(']');
-    return out;
-}
-
-QList<Link> linksFromJson(const QString &text)
-{
-    QList<Link> out;
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &v : array) {
-        const QJsonObject o = v.toObject();
-        out << Link{o.value(QLatin1String("title")).toString(), o.value(QLatin1String("url")).toString(),
-                    o.value(QLatin1String("description")).toString()};
-    }
-    return out;
-}
-
-QDate dateFrom(const QVariant &v)
-{
-    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
-}
-
 // Empty, never NULL: the text columns are NOT NULL.
 QString text(const QString &value)
 {
@@ -111,7 +52,6 @@ const QString kArticleRowColumns = QStringLiteral(
     "title, leika_key, summary, description_html, documents, fees_html, processing_time, legal_basis, "
     "online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, last_reviewed, "
     "review_by, updated_at, version, source");
-
 
 // A time column: ISO 8601 UTC text in SQLite, TIMESTAMPTZ (a QDateTime) from PostgreSQL.
 QDateTime timeFrom(const QVariant &v)

@@ -2,6 +2,8 @@
 // connection per Store object, schema by numbered migrations embedded as resources.
 #include "sqlitestore.h"
 
+#include "columncodec_p.h"
+
 #include "sqleditorial_p.h"
 
 #include "jsonlformat.h"
@@ -31,6 +33,8 @@
 #include <limits>
 
 namespace kb {
+
+using namespace column;
 
 namespace {
 
@@ -104,95 +108,6 @@ int readUserVersion(QSqlDatabase &db, bool *ok)
     QSqlQuery q(db);
     *ok = q.exec(QStringLiteral("PRAGMA user_version")) && q.next();
     return *ok ? q.value(0).toInt() : 0;
-}
-
-// JSON text of the list columns, written by hand: QJsonDocument costs more than the insert itself.
-void appendJsonString(QString &out, QStringView s)
-{
-    out += QLatin1Char('"');
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            out += QLatin1Char('\\');
-            out += c;
-        } else if (u < 0x20) {
-            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
-        } else {
-            out += c;
-        }
-    }
-    out += QLatin1Char('"');
-}
-
-QString toJson(const QStringList &list)
-{
-    QString out;
-    out.reserve(2 + list.size() * 24);
-    out += QLatin1Char('[');
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (i > 0) {
-            out += QLatin1Char(',');
-        }
-        appendJsonString(out, list.at(i));
-    }
-    out += QLatin1Char(']');
-    return out;
-}
-
-QStringList fromJsonList(const QString &text)
-{
-    QStringList out;
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &v : array) {
-        out << v.toString();
-    }
-    return out;
-}
-
-QString linksToJson(const QList<Link> &links)
-{
-    QString out;
-    out.reserve(2 + links.size() * 120);
-    out += QLatin1Char('[');
-    for (qsizetype i = 0; i < links.size(); ++i) {
-        const Link &l = links.at(i);
-        out += i > 0 ? QStringLiteral(",{\"title\":") : QStringLiteral("{\"title\":");
-        appendJsonString(out, l.title);
-        out += QStringLiteral(",\"url\":");
-        appendJsonString(out, l.url);
-        out += QStringLiteral(",\"description\":");
-        appendJsonString(out, l.description);
-        out += QLatin1Char('}');
-    }
-    out += QLatin1Char(']');
-    return out;
-}
-
-QList<Link> linksFromJson(const QString &text)
-{
-    QList<Link> out;
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &v : array) {
-        const QJsonObject o = v.toObject();
-        out << Link{o.value(QLatin1String("title")).toString(), o.value(QLatin1String("url")).toString(),
-                    o.value(QLatin1String("description")).toString()};
-    }
-    return out;
-}
-
-QVariant dateValue(const QDate &date)
-{
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
-}
-
-QDate dateFrom(const QVariant &v)
-{
-    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
-}
-
-QVariant realValue(double d)
-{
-    return std::isnan(d) ? QVariant(QMetaType::fromType<double>()) : QVariant(d);
 }
 
 // Empty, never NULL: the text columns are NOT NULL.
@@ -1002,7 +917,6 @@ bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, const QString
     }
     return true;
 }
-
 
 std::atomic<int> connectionCounter{0};
 

@@ -178,18 +178,17 @@ bool modelHas(const QStandardItemModel *model, int column, const QString &text)
 
 void attachTesters(desk::EditorialWindow *w, std::vector<std::unique_ptr<QAbstractItemModelTester>> *testers)
 {
-    for (QAbstractItemModel *model : {w->articleModel(), w->reviewModel(), w->historyModel(), w->reviewDatesModel(),
-                                      w->flagsModel(), w->synonymModel(), w->gapsModel(), w->auditModel(),
-                                      w->userModel()}) {
-        testers->push_back(std::make_unique<QAbstractItemModelTester>(
-            model, QAbstractItemModelTester::FailureReportingMode::Fatal));
+    for (QAbstractItemModel *model :
+         {w->articleModel(), w->reviewModel(), w->historyModel(), w->reviewDatesModel(), w->flagsModel(),
+          w->synonymModel(), w->gapsModel(), w->auditModel(), w->userModel()}) {
+        testers->push_back(
+            std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::Fatal));
     }
 }
 
 } // namespace
 
-TEST_CASE("a team lead edits and publishes a service; agents find it by the new synonym at once",
-          "[desk][editorial]")
+TEST_CASE("a team lead edits and publishes a service; agents find it by the new synonym at once", "[desk][editorial]")
 {
     QSettings().clear();
     QTemporaryDir dir;
@@ -433,8 +432,7 @@ TEST_CASE("two team leads: the conflicting save shows both versions and nothing 
     CHECK(editor->titleEdit()->text() == QStringLiteral("Reisepass"));
 }
 
-TEST_CASE("the desk logs searches without caller data; the gaps view lists a zero-hit query",
-          "[desk][editorial][gaps]")
+TEST_CASE("the desk logs searches without caller data; the gaps view lists a zero-hit query", "[desk][editorial][gaps]")
 {
     QSettings().clear();
     QTemporaryDir dir;
@@ -498,15 +496,14 @@ TEST_CASE("every new editorial widget has an accessible name and description", "
             bool internal = false;
             for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget()) {
                 internal = internal || qobject_cast<QWebEngineView *>(p) || qobject_cast<QComboBox *>(p) ||
-                           p->inherits("QAbstractSpinBox") || p->inherits("QCalendarWidget") ||
-                           p->inherits("QTabBar");
+                           p->inherits("QAbstractSpinBox") || p->inherits("QCalendarWidget") || p->inherits("QTabBar");
             }
             if (internal) {
                 continue;
             }
-            INFO(w->metaObject()->className() << " " << w->objectName().toStdString() << " parent "
-                                              << (w->parentWidget() ? w->parentWidget()->metaObject()->className()
-                                                                    : ""));
+            INFO(w->metaObject()->className()
+                 << " " << w->objectName().toStdString() << " parent "
+                 << (w->parentWidget() ? w->parentWidget()->metaObject()->className() : ""));
             if (w->inherits("QTabBar") || w->inherits("QScrollArea")) {
                 continue; // named through their QTabWidget / content
             }
@@ -574,7 +571,8 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
         request.serviceId = QStringLiteral("10115");
         request.serviceTitle = QStringLiteral("Personalausweis");
         // 18 November is Buß- und Bettag, a holiday in Saxony.
-        request.start = QDateTime(QDate(2026, 11, 19), QTime(9, 0), QTimeZone(QByteArrayLiteral("Europe/Berlin"))).toUTC();
+        request.start =
+            QDateTime(QDate(2026, 11, 19), QTime(9, 0), QTimeZone(QByteArrayLiteral("Europe/Berlin"))).toUTC();
         request.durationMinutes = 15;
         request.citizenName = QStringLiteral("Erika Muster");
         request.confirmation.send = false;
@@ -584,7 +582,8 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
         REQUIRE(booked);
     }
     desk::ReportView report(path);
-    report.setOfficeNames([](const QString &id) { return id == QStringLiteral("o1") ? QStringLiteral("Bürgerbüro Mitte") : QString(); });
+    report.setOfficeNames(
+        [](const QString &id) { return id == QStringLiteral("o1") ? QStringLiteral("Bürgerbüro Mitte") : QString(); });
     report.setPeriod(QDate(2026, 11, 16), QDate(2026, 11, 22));
     report.show();
     REQUIRE(report.refresh());
@@ -676,8 +675,9 @@ TEST_CASE("the store keeps no script in a draft even when a client skips the des
     desk::EditorialSession session(EditorialDesk::openStore(dir.filePath(QStringLiteral("catalogue.db"))));
     session.signIn(signUpFirstLead(session.store(), QStringLiteral("lea")));
     kb::Article article = session.store()->articles().first();
-    article.descriptionHtml = QStringLiteral("<p onclick=\"steal()\">Text<script>alert(1)</script>"
-                                             "<a href=\"javascript:alert(2)\">hier</a><img src=\"http://x/y.png\"></p>");
+    article.descriptionHtml =
+        QStringLiteral("<p onclick=\"steal()\">Text<script>alert(1)</script>"
+                       "<a href=\"javascript:alert(2)\">hier</a><img src=\"http://x/y.png\"></p>");
     article.feesHtml = QStringLiteral("<p>10 Euro<script>alert(3)</script></p>");
     QString error;
     const kb::EditResult saved = session.store()->saveDraft(article, article.version, &error);
@@ -701,9 +701,9 @@ TEST_CASE("every shortcut of the whole desk (search, calls, editorial) belongs t
     EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
     desk::CallDeskConfig config;
     config.journalPath = dir.filePath(QStringLiteral("journal.db"));
-    desk::CallDesk calls(desk.window.get(), config);   // its actions exist once constructed
+    desk::CallDesk calls(desk.window.get(), config); // its actions exist once constructed
 
-    QHash<QString, QString> owner;   // key sequence → the action's text
+    QHash<QString, QString> owner; // key sequence → the action's text
     QStringList clashes;
     for (QAction *action : desk.window->findChildren<QAction *>()) {
         for (const QKeySequence &key : action->shortcuts()) {

@@ -1,0 +1,29 @@
+#pragma once
+
+// Internal to kb: how the stores (SQLite, PostgreSQL and their shared editorial code) write list, link and
+// date columns, one way for all of them.
+
+#include "article.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace kb::column {
+
+// JSON text of the list columns, written by hand: QJsonDocument costs more than the insert itself.
+void appendJsonString(QString &out, QStringView s);
+QString toJson(const QStringList &list);
+QStringList fromJsonList(const QString &text);
+QString linksToJson(const QList<Link> &links);
+QList<Link> linksFromJson(const QString &text);
+
+// Dates as ISO text (NULL when invalid); read back from text or from a driver's native date.
+QVariant dateValue(const QDate &date);
+QDate dateFrom(const QVariant &v);
+
+// NULL for NaN (an office without coordinates).
+QVariant realValue(double d);
+
+} // namespace kb::column
