@@ -6,6 +6,7 @@
 #include "article.h"
 
 #include <QDate>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -25,5 +26,12 @@ QDate dateFrom(const QVariant &v);
 
 // NULL for NaN (an office without coordinates).
 QVariant realValue(double d);
+
+// Text for a NOT NULL column: a null QString binds as NULL, so bind "" instead.
+QString text(const QString &value);
+
+// Binds an article's content to the placeholders every store's article statements use, :id to :source
+// (the bookkeeping columns, such as the content hash and who published, are the caller's).
+void bindArticleContent(QSqlQuery &q, const Article &a);
 
 } // namespace kb::column

@@ -42,11 +42,6 @@ void setError(QString *error, const QString &message)
 }
 
 // Empty, never NULL: the text columns are NOT NULL.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
 // The columns articleFromRow() reads after the id, in this order (articles and article_versions).
 const QString kArticleRowColumns = QStringLiteral(
     "title, leika_key, summary, description_html, documents, fees_html, processing_time, legal_basis, "

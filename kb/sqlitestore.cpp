@@ -111,11 +111,6 @@ int readUserVersion(QSqlDatabase &db, bool *ok)
 }
 
 // Empty, never NULL: the text columns are NOT NULL.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
 QString nowUtc()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -860,28 +855,7 @@ bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, const QString
         "last_reviewed = excluded.last_reviewed, review_by = excluded.review_by, updated_at = excluded.updated_at, "
         "version = excluded.version, source = excluded.source, content_hash = excluded.content_hash, "
         "published_by = excluded.published_by, author = excluded.author, change_note = excluded.change_note"));
-    q.bindValue(QStringLiteral(":id"), text(a.id));
-    q.bindValue(QStringLiteral(":title"), text(a.title));
-    q.bindValue(QStringLiteral(":leika_key"), text(a.leikaKey));
-    q.bindValue(QStringLiteral(":summary"), text(a.summary));
-    q.bindValue(QStringLiteral(":description_html"), text(a.descriptionHtml));
-    q.bindValue(QStringLiteral(":documents"), toJson(a.documents));
-    q.bindValue(QStringLiteral(":fees_html"), text(a.feesHtml));
-    q.bindValue(QStringLiteral(":processing_time"), text(a.processingTime));
-    q.bindValue(QStringLiteral(":legal_basis"), text(a.legalBasis));
-    q.bindValue(QStringLiteral(":online_service_url"), text(a.onlineServiceUrl));
-    q.bindValue(QStringLiteral(":url"), text(a.url));
-    q.bindValue(QStringLiteral(":keywords"), toJson(a.keywords));
-    q.bindValue(QStringLiteral(":category"), text(a.category));
-    q.bindValue(QStringLiteral(":links"), linksToJson(a.links));
-    q.bindValue(QStringLiteral(":duration_minutes"), a.durationMinutes);
-    q.bindValue(QStringLiteral(":valid_from"), dateValue(a.validFrom));
-    q.bindValue(QStringLiteral(":valid_to"), dateValue(a.validTo));
-    q.bindValue(QStringLiteral(":last_reviewed"), dateValue(a.lastReviewed));
-    q.bindValue(QStringLiteral(":review_by"), dateValue(a.reviewBy));
-    q.bindValue(QStringLiteral(":updated_at"), a.updatedAt.toUTC().toString(Qt::ISODateWithMs));
-    q.bindValue(QStringLiteral(":version"), a.version);
-    q.bindValue(QStringLiteral(":source"), text(a.source));
+    bindArticleContent(q, a);
     q.bindValue(QStringLiteral(":content_hash"), contentHash(a));
     q.bindValue(QStringLiteral(":published_by"), m_actor.auditName());
     q.bindValue(QStringLiteral(":author"), text(author));
