@@ -131,4 +131,73 @@ void bindArticleContent(QSqlQuery &q, const Article &a)
     q.bindValue(QStringLiteral(":source"), text(a.source));
 }
 
+QDateTime timeFrom(const QVariant &v)
+{
+    if (v.isNull()) {
+        return {};
+    }
+    if (v.metaType() == QMetaType::fromType<QDateTime>()) {
+        return v.toDateTime().toUTC();
+    }
+    return v.toString().isEmpty() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+const QString kArticleRowColumns = QStringLiteral(
+    "title, leika_key, summary, description_html, documents, fees_html, processing_time, legal_basis, "
+    "online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, last_reviewed, "
+    "review_by, updated_at, version, source");
+
+Article articleFromRow(const QSqlQuery &q)
+{
+    Article a;
+    a.id = q.value(0).toString();
+    a.title = q.value(1).toString();
+    a.leikaKey = q.value(2).toString();
+    a.summary = q.value(3).toString();
+    a.descriptionHtml = q.value(4).toString();
+    a.documents = fromJsonList(q.value(5).toString());
+    a.feesHtml = q.value(6).toString();
+    a.processingTime = q.value(7).toString();
+    a.legalBasis = q.value(8).toString();
+    a.onlineServiceUrl = q.value(9).toString();
+    a.url = q.value(10).toString();
+    a.keywords = fromJsonList(q.value(11).toString());
+    a.category = q.value(12).toString();
+    a.links = linksFromJson(q.value(13).toString());
+    a.durationMinutes = q.value(14).toInt();
+    a.validFrom = dateFrom(q.value(15));
+    a.validTo = dateFrom(q.value(16));
+    a.lastReviewed = dateFrom(q.value(17));
+    a.reviewBy = dateFrom(q.value(18));
+    a.updatedAt = timeFrom(q.value(19));
+    a.version = q.value(20).toInt();
+    a.source = q.value(21).toString();
+    return a;
+}
+
+Office officeFromRow(const QSqlQuery &q)
+{
+    Office o;
+    o.id = q.value(0).toString();
+    o.name = q.value(1).toString();
+    o.organization = q.value(2).toString();
+    o.street = q.value(3).toString();
+    o.postalCode = q.value(4).toString();
+    o.city = q.value(5).toString();
+    o.phone = q.value(6).toString();
+    o.fax = q.value(7).toString();
+    o.email = q.value(8).toString();
+    o.web = q.value(9).toString();
+    o.openingHours = q.value(10).toString();
+    if (!q.value(11).isNull()) {
+        o.latitude = q.value(11).toDouble();
+    }
+    if (!q.value(12).isNull()) {
+        o.longitude = q.value(12).toDouble();
+    }
+    o.keywords = fromJsonList(q.value(13).toString());
+    o.source = q.value(14).toString();
+    return o;
+}
+
 } // namespace kb::column

@@ -6,6 +6,7 @@
 #include "article.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,9 @@ QList<Link> linksFromJson(const QString &text);
 QVariant dateValue(const QDate &date);
 QDate dateFrom(const QVariant &v);
 
+// A time column: ISO 8601 UTC text in SQLite, TIMESTAMPTZ (a QDateTime) from PostgreSQL.
+QDateTime timeFrom(const QVariant &v);
+
 // NULL for NaN (an office without coordinates).
 QVariant realValue(double d);
 
@@ -33,5 +37,13 @@ QString text(const QString &value);
 // Binds an article's content to the placeholders every store's article statements use, :id to :source
 // (the bookkeeping columns, such as the content hash and who published, are the caller's).
 void bindArticleContent(QSqlQuery &q, const Article &a);
+
+// The columns articleFromRow() reads after the id, in this order (articles and article_versions).
+extern const QString kArticleRowColumns;
+Article articleFromRow(const QSqlQuery &q);
+
+// An office from the columns id, name, organization, street, postal_code, city, phone, fax, email, web,
+// opening_hours, latitude, longitude, keywords, source (in this order).
+Office officeFromRow(const QSqlQuery &q);
 
 } // namespace kb::column

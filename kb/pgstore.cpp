@@ -677,29 +677,7 @@ QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound
     }
     QHash<QString, qsizetype> index;
     while (q.next()) {
-        Article a;
-        a.id = q.value(0).toString();
-        a.title = q.value(1).toString();
-        a.leikaKey = q.value(2).toString();
-        a.summary = q.value(3).toString();
-        a.descriptionHtml = q.value(4).toString();
-        a.documents = fromJsonList(q.value(5).toString());
-        a.feesHtml = q.value(6).toString();
-        a.processingTime = q.value(7).toString();
-        a.legalBasis = q.value(8).toString();
-        a.onlineServiceUrl = q.value(9).toString();
-        a.url = q.value(10).toString();
-        a.keywords = fromJsonList(q.value(11).toString());
-        a.category = q.value(12).toString();
-        a.links = linksFromJson(q.value(13).toString());
-        a.durationMinutes = q.value(14).toInt();
-        a.validFrom = dateFrom(q.value(15));
-        a.validTo = dateFrom(q.value(16));
-        a.lastReviewed = dateFrom(q.value(17));
-        a.reviewBy = dateFrom(q.value(18));
-        a.updatedAt = q.value(19).toDateTime().toUTC();
-        a.version = q.value(20).toInt();
-        a.source = q.value(21).toString();
+        const Article a = articleFromRow(q);
         index.insert(a.id, result.size());
         result << a;
     }
@@ -757,27 +735,7 @@ QList<Office> PgStore::loadOffices(const QString &where, const QVariant &bound, 
         return {};
     }
     while (q.next()) {
-        Office o;
-        o.id = q.value(0).toString();
-        o.name = q.value(1).toString();
-        o.organization = q.value(2).toString();
-        o.street = q.value(3).toString();
-        o.postalCode = q.value(4).toString();
-        o.city = q.value(5).toString();
-        o.phone = q.value(6).toString();
-        o.fax = q.value(7).toString();
-        o.email = q.value(8).toString();
-        o.web = q.value(9).toString();
-        o.openingHours = q.value(10).toString();
-        if (!q.value(11).isNull()) {
-            o.latitude = q.value(11).toDouble();
-        }
-        if (!q.value(12).isNull()) {
-            o.longitude = q.value(12).toDouble();
-        }
-        o.keywords = fromJsonList(q.value(13).toString());
-        o.source = q.value(14).toString();
-        result << o;
+        result << officeFromRow(q);
     }
     return result;
 }

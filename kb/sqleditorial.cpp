@@ -41,24 +41,6 @@ void setError(QString *error, const QString &message)
     }
 }
 
-// Empty, never NULL: the text columns are NOT NULL.
-// The columns articleFromRow() reads after the id, in this order (articles and article_versions).
-const QString kArticleRowColumns = QStringLiteral(
-    "title, leika_key, summary, description_html, documents, fees_html, processing_time, legal_basis, "
-    "online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, last_reviewed, "
-    "review_by, updated_at, version, source");
-
-// A time column: ISO 8601 UTC text in SQLite, TIMESTAMPTZ (a QDateTime) from PostgreSQL.
-QDateTime timeFrom(const QVariant &v)
-{
-    if (v.isNull()) {
-        return {};
-    }
-    if (v.metaType() == QMetaType::fromType<QDateTime>()) {
-        return v.toDateTime().toUTC();
-    }
-    return v.toString().isEmpty() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
-}
 
 // The exact article as JSON (history and drafts): every field, nothing normalised, so a restored
 // version is byte for byte what agents saw.
@@ -175,33 +157,6 @@ QString nameKey(const QString &name)
     return name.trimmed().toCaseFolded();
 }
 
-Article articleFromRow(const QSqlQuery &q)
-{
-    Article a;
-    a.id = q.value(0).toString();
-    a.title = q.value(1).toString();
-    a.leikaKey = q.value(2).toString();
-    a.summary = q.value(3).toString();
-    a.descriptionHtml = q.value(4).toString();
-    a.documents = fromJsonList(q.value(5).toString());
-    a.feesHtml = q.value(6).toString();
-    a.processingTime = q.value(7).toString();
-    a.legalBasis = q.value(8).toString();
-    a.onlineServiceUrl = q.value(9).toString();
-    a.url = q.value(10).toString();
-    a.keywords = fromJsonList(q.value(11).toString());
-    a.category = q.value(12).toString();
-    a.links = linksFromJson(q.value(13).toString());
-    a.durationMinutes = q.value(14).toInt();
-    a.validFrom = dateFrom(q.value(15));
-    a.validTo = dateFrom(q.value(16));
-    a.lastReviewed = dateFrom(q.value(17));
-    a.reviewBy = dateFrom(q.value(18));
-    a.updatedAt = timeFrom(q.value(19));
-    a.version = q.value(20).toInt();
-    a.source = q.value(21).toString();
-    return a;
-}
 
 } // namespace
 
