@@ -10,16 +10,19 @@
 #include "callsettingspages.h"
 #include "casesview.h"
 #include "defaultcatalogue.h"
+#include "editorialsession.h"
 #include "forwarddialog.h"
 #include "journalstore.h"
 #ifdef HOTLINE_HAVE_OUTBOX_KEYCHAIN
 #include "keychainpasswordstore.h"
 #endif
 #include "mainwindow.h"
+#include "officescheduledialog.h"
 #include "manualprovider.h"
 #include "outboxsender.h"
 #include "outboxview.h"
 #include "secretstore.h"
+#include "store.h"
 #include "sipprovider.h"
 #include "wrapuppanel.h"
 
@@ -27,14 +30,26 @@
 
 #include <QAccessible>
 #include <QAction>
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSet>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace desk {
 
@@ -95,6 +110,9 @@ CallDeskConfig loadCallDeskConfig(QSettings &s)
     c.calendarState = s.value(QStringLiteral("calendar/state"), c.calendarState).toString();
     c.serviceHours = s.value(QStringLiteral("calendar/serviceHours"), c.serviceHours).toString();
     c.agent = s.value(QStringLiteral("agent")).toString();
+    c.privacyRetentionDays =
+        std::clamp(s.value(QStringLiteral("privacy/retentionDays"), c.privacyRetentionDays).toInt(), 1, 3650);
+    c.privacyMask = s.value(QStringLiteral("privacy/mode"), QStringLiteral("mask")).toString() != QLatin1String("remove");
     s.endGroup();
     return c;
 }
@@ -128,6 +146,8 @@ void saveCallDeskConfig(QSettings &s, const CallDeskConfig &c)
     s.setValue(QStringLiteral("calendar/state"), c.calendarState);
     s.setValue(QStringLiteral("calendar/serviceHours"), c.serviceHours);
     s.setValue(QStringLiteral("agent"), c.agent);
+    s.setValue(QStringLiteral("privacy/retentionDays"), c.privacyRetentionDays);
+    s.setValue(QStringLiteral("privacy/mode"), c.privacyMask ? QStringLiteral("mask") : QStringLiteral("remove"));
     s.endGroup();
 }
 
@@ -259,6 +279,7 @@ CallDesk::~CallDesk()
     delete m_cases;
     delete m_outboxView;
     delete m_appointmentsView;
+    delete m_scheduleDialog;
 }
 
 bool CallDesk::start(QString *error)
@@ -274,6 +295,11 @@ bool CallDesk::start(QString *error)
     }
     m_appointments->setCalendar(m_calendar);
     // Privacy: caller numbers and citizens' details older than the retention time go at every start.
+    journal::PrivacySettings privacy = m_journal->privacy();
+    privacy.retentionDays = std::max(1, m_config.privacyRetentionDays);
+    privacy.mode = m_config.privacyMask ? journal::PrivacySettings::PurgeMode::Mask
+                                        : journal::PrivacySettings::PurgeMode::Remove;
+    m_journal->setPrivacy(privacy);
     QString purgeError;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (m_journal->purgeCallerData(now, &purgeError) < 0 ||
@@ -947,6 +973,8 @@ void CallDesk::createActions()
     m_casesAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+L"))}, [this]() { showCases(); });
     m_outboxAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+M"))}, [this]() { showOutbox(); });
     m_appointmentsAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+T"))}, [this]() { showAppointments(); });
+    m_scheduleAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+H"))}, [this]() { showOfficeSchedules(); });
+    m_exportAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+J"))}, [this]() { exportJournalInteractive(); });
     m_window->addCallActions(m_actions);
 }
 
@@ -978,8 +1006,146 @@ void CallDesk::retranslate()
     m_casesAction->setText(tr("Open &cases"));
     m_outboxAction->setText(tr("&Outbox (sent and failed e-mails)"));
     m_appointmentsAction->setText(tr("Appoint&ments (cancel, move)"));
+    m_scheduleAction->setText(tr("Office &hours and capacity for appointments…"));
+    m_exportAction->setText(tr("Export the call &journal as CSV…"));
     m_phoneLabel->setAccessibleName(tr("Phone status"));
     m_outboxLabel->setAccessibleName(tr("Outbox status"));
+}
+
+void CallDesk::setEditorialSession(EditorialSession *session)
+{
+    m_editorial = session;
+}
+
+OfficeScheduleDialog *CallDesk::showOfficeSchedules()
+{
+    if (!m_appointments) {
+        m_window->statusBar()->showMessage(tr("Call journal unavailable: office hours cannot be edited."), 10000);
+        return nullptr;
+    }
+    if (m_editorial && !m_editorial->isLead()) {
+        m_window->statusBar()->showMessage(tr("Only team leads may edit office hours."), 10000);
+        announce(tr("Only team leads may edit office hours."));
+        return nullptr;
+    }
+    if (m_scheduleDialog) {
+        m_scheduleDialog->raise();
+        m_scheduleDialog->activateWindow();
+        return m_scheduleDialog;
+    }
+    QList<kb::Office> offices;
+    QSet<QString> seen;
+    const auto add = [&](const kb::Office &o) {
+        if (!o.id.isEmpty() && !seen.contains(o.id)) {
+            seen.insert(o.id);
+            offices << o;
+        }
+    };
+    if (m_editorial && m_editorial->store()) {
+        QString error;
+        const QList<kb::Office> catalogue = m_editorial->store()->offices(&error);
+        if (!error.isEmpty()) {
+            m_window->statusBar()->showMessage(tr("The catalogue's offices could not be read: %1").arg(error), 10000);
+        }
+        for (const kb::Office &o : catalogue) {
+            add(o);
+        }
+    } else {
+        const ArticleView *view = m_window->articleView();
+        if (view->hasArticle()) {
+            for (const kb::Office &o : view->offices()) {
+                add(o);
+            }
+        }
+        for (const appointments::OfficeSchedule &s : m_appointments->offices()) {
+            kb::Office o;
+            o.id = s.officeId;
+            o.name = s.name;
+            o.email = s.email;
+            add(o);
+        }
+    }
+    std::sort(offices.begin(), offices.end(), [](const kb::Office &a, const kb::Office &b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    m_scheduleDialog = new OfficeScheduleDialog(m_appointments.get(), offices, m_window);
+    m_scheduleDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_scheduleDialog->open();
+    return m_scheduleDialog;
+}
+
+bool CallDesk::exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error) const
+{
+    if (!m_journal) {
+        *error = tr("The call journal is not open.");
+        return false;
+    }
+    if (!from.isValid() || !to.isValid() || to < from) {
+        *error = tr("The date range is invalid: the last day is before the first.");
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("%1 cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QDateTime start = QDateTime(from, QTime(0, 0)).toUTC();
+    const QDateTime end = QDateTime(to.addDays(1), QTime(0, 0)).toUTC();
+    if (!m_journal->exportCsv(&file, start, end, error)) {
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        *error = tr("%1 cannot be written: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void CallDesk::exportJournalInteractive()
+{
+    QDialog dialog(m_window);
+    dialog.setWindowTitle(tr("Export the call journal"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *form = new QFormLayout;
+    auto *fromEdit = new QDateEdit(QDate::currentDate().addDays(1 - QDate::currentDate().day()), &dialog);
+    auto *toEdit = new QDateEdit(QDate::currentDate(), &dialog);
+    for (QDateEdit *edit : {fromEdit, toEdit}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    }
+    form->addRow(tr("&From:"), fromEdit);
+    form->addRow(tr("&To (inclusive):"), toEdit);
+    fromEdit->setAccessibleName(tr("First day"));
+    fromEdit->setAccessibleDescription(tr("Calls offered on or after this day are exported"));
+    toEdit->setAccessibleName(tr("Last day"));
+    toEdit->setAccessibleDescription(tr("Calls offered up to the end of this day are exported"));
+    layout->addLayout(form);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export…"));
+    buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Export"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                              QStringLiteral("/journal-%1-%2.csv")
+                                  .arg(fromEdit->date().toString(Qt::ISODate), toEdit->date().toString(Qt::ISODate));
+    const QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export the call journal"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (!exportJournal(path, fromEdit->date(), toEdit->date(), &error)) {
+        QMessageBox::warning(m_window, tr("Export the call journal"), tr("The export failed: %1").arg(error));
+        return;
+    }
+    m_window->statusBar()->showMessage(tr("Call journal exported to %1").arg(path), 10000);
+    announce(tr("Call journal exported to %1").arg(path));
 }
 
 } // namespace desk

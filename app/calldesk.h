@@ -5,6 +5,7 @@
 #include "journaltypes.h"
 #include "smtpclient.h"
 
+#include <QDate>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -43,6 +44,8 @@ namespace desk {
 
 class AppointmentDialog;
 class AppointmentsView;
+class EditorialSession;
+class OfficeScheduleDialog;
 class CallControls;
 class CasesView;
 class ForwardDialog;
@@ -76,6 +79,8 @@ struct CallDeskConfig
     QString serviceHours = QStringLiteral("Mon-Fri 08:00-18:00");
     QString agent;                       // empty: the login name
     int reminderCheckMs = 60000;
+    int privacyRetentionDays = 30;       // caller numbers are purged at start-up after this many days
+    bool privacyMask = true;             // purge masks the number (area code kept) instead of removing it
 };
 
 // Settings keys (group "Calls") for the desk's telephony and mail; the defaults are CallDeskConfig's.
@@ -123,6 +128,15 @@ public:
     AppointmentsView *appointmentsView() const;
     OutboxView *outboxView() const;
     void setSmtpPassword(const QString &password);
+
+    // The catalogue's offices for the schedule dialog and, when present, who may edit schedules (team leads).
+    // Without a session anyone may, and the offices are those already scheduled plus those of the article on screen.
+    void setEditorialSession(EditorialSession *session);
+    // Opens the office hours and capacity dialog (non-modal); nullptr when the user may not edit schedules.
+    OfficeScheduleDialog *showOfficeSchedules();
+    // Writes the committed calls offered on the local days [from, to] as CSV to path (atomically).
+    bool exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error) const;
+    void exportJournalInteractive();
 
 Q_SIGNALS:
     void callPopped(const cti::Call &call);
@@ -186,6 +200,10 @@ private:
     QAction *m_casesAction = nullptr;
     QAction *m_outboxAction = nullptr;
     QAction *m_appointmentsAction = nullptr;
+    QAction *m_scheduleAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QPointer<EditorialSession> m_editorial;
+    QPointer<OfficeScheduleDialog> m_scheduleDialog;
     QPointer<AppointmentsView> m_appointmentsView;
     QPointer<OutboxView> m_outboxView;
     QAction *m_decline = nullptr;

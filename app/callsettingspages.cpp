@@ -160,7 +160,7 @@ MailSettingsPage::MailSettingsPage(QWidget *parent)
     : QWidget(parent), m_enabled(new QCheckBox(this)), m_host(new QLineEdit(this)), m_port(new QSpinBox(this)),
       m_security(new QComboBox(this)), m_user(new QLineEdit(this)), m_password(new QLineEdit(this)),
       m_fromEmail(new QLineEdit(this)), m_fromName(new QLineEdit(this)), m_state(new QComboBox(this)),
-      m_hours(new QLineEdit(this))
+      m_hours(new QLineEdit(this)), m_retention(new QSpinBox(this)), m_purgeMode(new QComboBox(this))
 {
     setObjectName(QStringLiteral("MailSettingsPage"));
     auto *form = new QFormLayout(this);
@@ -186,6 +186,14 @@ MailSettingsPage::MailSettingsPage(QWidget *parent)
     form->addRow(tr("Public holidays of &state:"), m_state);
     m_hours->setPlaceholderText(QStringLiteral("Mon-Fri 08:00-18:00"));
     form->addRow(tr("Service &hours:"), m_hours);
+    m_retention->setObjectName(QStringLiteral("privacyRetentionDays"));
+    m_retention->setRange(1, 3650);
+    m_retention->setSuffix(tr(" days"));
+    form->addRow(tr("Delete caller numbers &after:"), m_retention);
+    m_purgeMode->setObjectName(QStringLiteral("privacyMode"));
+    m_purgeMode->addItem(tr("Mask (keep the area code)"), QStringLiteral("mask"));
+    m_purgeMode->addItem(tr("Remove completely"), QStringLiteral("remove"));
+    form->addRow(tr("Old caller numbers &are:"), m_purgeMode);
 
     describe(m_enabled, tr("Send e-mail"), tr("On: forwards and confirmations go out through this server"));
     describe(m_host, tr("SMTP server"), tr("Host name of the mail server"));
@@ -197,6 +205,9 @@ MailSettingsPage::MailSettingsPage(QWidget *parent)
     describe(m_fromName, tr("Sender name"), tr("Shown as the sender, e.g. Bürgertelefon"));
     describe(m_state, tr("State"), tr("German state whose public holidays count for deadlines"));
     describe(m_hours, tr("Service hours"), tr("Working hours for deadlines, e.g. Mon-Fri 08:00-18:00"));
+    describe(m_retention, tr("Privacy period"),
+             tr("Caller numbers and citizens' details older than this are deleted at every start"));
+    describe(m_purgeMode, tr("Privacy purge"), tr("Mask keeps the area code for statistics; remove deletes all"));
 }
 
 MailSettingsPage::~MailSettingsPage() = default;
@@ -215,6 +226,8 @@ void MailSettingsPage::load(QSettings &settings)
     m_fromName->setText(c.fromName);
     m_state->setCurrentIndex(std::max(0, m_state->findData(c.calendarState.toUpper())));
     m_hours->setText(c.serviceHours);
+    m_retention->setValue(c.privacyRetentionDays);
+    m_purgeMode->setCurrentIndex(c.privacyMask ? 0 : 1);
 }
 
 void MailSettingsPage::save(QSettings &settings)
@@ -232,6 +245,8 @@ void MailSettingsPage::save(QSettings &settings)
     c.fromName = m_fromName->text().trimmed();
     c.calendarState = m_state->currentData().toString();
     c.serviceHours = m_hours->text().trimmed();
+    c.privacyRetentionDays = m_retention->value();
+    c.privacyMask = m_purgeMode->currentData().toString() == QLatin1String("mask");
     saveCallDeskConfig(settings, c);
 #ifdef HOTLINE_HAVE_OUTBOX_KEYCHAIN
     if (!m_password->text().isEmpty() && !c.smtp.user.isEmpty()) {

@@ -46,7 +46,8 @@ private:
 };
 
 // Settings page "Mail": SMTP server, port, security, login and sender for the forwards and confirmations (password
-// in the keychain), and the business calendar (state for the public holidays, service hours) for the deadlines.
+// in the keychain), the business calendar (state for the public holidays, service hours) for the deadlines, and the
+// privacy period: caller numbers older than N days are masked or removed at every start.
 class MailSettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -70,6 +71,8 @@ private:
     QLineEdit *m_fromName;
     QComboBox *m_state;
     QLineEdit *m_hours;
+    QSpinBox *m_retention;
+    QComboBox *m_purgeMode;
 };
 
 } // namespace desk

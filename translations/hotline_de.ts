@@ -1503,6 +1503,90 @@
         <source>Appoint&amp;ments (cancel, move)</source>
         <translation>&amp;Termine (absagen, verlegen)</translation>
     </message>
+    <message>
+        <source>Office &amp;hours and capacity for appointments…</source>
+        <translation>Ö&amp;ffnungszeiten und Kapazität für Termine…</translation>
+    </message>
+    <message>
+        <source>Export the call &amp;journal as CSV…</source>
+        <translation>Anrufjournal als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Call journal unavailable: office hours cannot be edited.</source>
+        <translation>Anrufjournal nicht verfügbar: Öffnungszeiten können nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Only team leads may edit office hours.</source>
+        <translation>Nur Teamleitungen dürfen Öffnungszeiten bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The catalogue&apos;s offices could not be read: %1</source>
+        <translation>Die Dienststellen des Katalogs sind nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>The call journal is not open.</source>
+        <translation>Das Anrufjournal ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The date range is invalid: the last day is before the first.</source>
+        <translation>Der Zeitraum ist ungültig: Der letzte Tag liegt vor dem ersten.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export the call journal</source>
+        <translation>Anrufjournal exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To (inclusive):</source>
+        <translation>&amp;Bis (einschließlich):</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Calls offered on or after this day are exported</source>
+        <translation>Anrufe ab diesem Tag werden exportiert</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Calls offered up to the end of this day are exported</source>
+        <translation>Anrufe bis zum Ende dieses Tages werden exportiert</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Call journal exported to %1</source>
+        <translation>Anrufjournal nach %1 exportiert</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -2872,6 +2956,42 @@
         <source>Working hours for deadlines, e.g. Mon-Fri 08:00-18:00</source>
         <translation>Arbeitszeiten für Fristen, z. B. Mon-Fri 08:00-18:00</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Delete caller numbers &amp;after:</source>
+        <translation>Anrufernummern lösc&amp;hen nach:</translation>
+    </message>
+    <message>
+        <source>Mask (keep the area code)</source>
+        <translation>Maskieren (Vorwahl bleibt)</translation>
+    </message>
+    <message>
+        <source>Remove completely</source>
+        <translation>Vollständig löschen</translation>
+    </message>
+    <message>
+        <source>Old caller numbers &amp;are:</source>
+        <translation>Alte Anrufernummern we&amp;rden:</translation>
+    </message>
+    <message>
+        <source>Privacy period</source>
+        <translation>Löschfrist</translation>
+    </message>
+    <message>
+        <source>Caller numbers and citizens&apos; details older than this are deleted at every start</source>
+        <translation>Ältere Anrufernummern und Bürgerdaten werden bei jedem Start gelöscht</translation>
+    </message>
+    <message>
+        <source>Privacy purge</source>
+        <translation>Datenschutz-Löschung</translation>
+    </message>
+    <message>
+        <source>Mask keeps the area code for statistics; remove deletes all</source>
+        <translation>Maskieren behält die Vorwahl für die Statistik; Löschen entfernt alles</translation>
+    </message>
 </context>
 <context>
     <name>desk::MainWindow</name>
@@ -3069,6 +3189,89 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Toolbar</source>
         <translation>Werkzeugleiste</translation>
+    </message>
+</context>
+<context>
+    <name>desk::OfficeScheduleDialog</name>
+    <message>
+        <source>Office hours for appointments</source>
+        <translation>Öffnungszeiten für Termine</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Dienststelle</translation>
+    </message>
+    <message>
+        <source>Office of the catalogue whose appointment hours you edit</source>
+        <translation>Dienststelle des Katalogs, deren Terminzeiten Sie bearbeiten</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>Hours on %1</source>
+        <translation>Zeiten am %1</translation>
+    </message>
+    <message>
+        <source>Intervals such as 08:00-12:00, 13:00-16:00; empty: closed</source>
+        <translation>Zeiträume wie 08:00-12:00, 13:00-16:00; leer: geschlossen</translation>
+    </message>
+    <message>
+        <source>&amp;Parallel appointments per slot</source>
+        <translation>&amp;Parallele Termine je Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Counters serving citizens at the same time</source>
+        <translation>Schalter, die gleichzeitig Bürgerinnen und Bürger bedienen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Slot &amp;grid</source>
+        <translation>Termin&amp;raster</translation>
+    </message>
+    <message>
+        <source>Appointments start on this grid, in minutes</source>
+        <translation>Termine beginnen in diesem Raster, in Minuten</translation>
+    </message>
+    <message>
+        <source>Schedule status</source>
+        <translation>Status des Terminplans</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saves the office&apos;s hours and capacity</source>
+        <translation>Speichert Zeiten und Kapazität der Dienststelle</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The catalogue has no offices.</source>
+        <translation>Der Katalog enthält keine Dienststellen.</translation>
+    </message>
+    <message>
+        <source>This office takes no appointments yet.</source>
+        <translation>Diese Dienststelle vergibt noch keine Termine.</translation>
+    </message>
+    <message>
+        <source>Choose an office.</source>
+        <translation>Wählen Sie eine Dienststelle.</translation>
+    </message>
+    <message>
+        <source>Hours on %1: %2</source>
+        <translation>Zeiten am %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -1503,6 +1503,90 @@
         <source>Appoint&amp;ments (cancel, move)</source>
         <translation>Appoint&amp;ments (cancel, move)</translation>
     </message>
+    <message>
+        <source>Office &amp;hours and capacity for appointments…</source>
+        <translation>Office &amp;hours and capacity for appointments…</translation>
+    </message>
+    <message>
+        <source>Export the call &amp;journal as CSV…</source>
+        <translation>Export the call &amp;journal as CSV…</translation>
+    </message>
+    <message>
+        <source>Call journal unavailable: office hours cannot be edited.</source>
+        <translation>Call journal unavailable: office hours cannot be edited.</translation>
+    </message>
+    <message>
+        <source>Only team leads may edit office hours.</source>
+        <translation>Only team leads may edit office hours.</translation>
+    </message>
+    <message>
+        <source>The catalogue&apos;s offices could not be read: %1</source>
+        <translation>The catalogue&apos;s offices could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The call journal is not open.</source>
+        <translation>The call journal is not open.</translation>
+    </message>
+    <message>
+        <source>The date range is invalid: the last day is before the first.</source>
+        <translation>The date range is invalid: the last day is before the first.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>Export the call journal</source>
+        <translation>Export the call journal</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To (inclusive):</source>
+        <translation>&amp;To (inclusive):</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Calls offered on or after this day are exported</source>
+        <translation>Calls offered on or after this day are exported</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Calls offered up to the end of this day are exported</source>
+        <translation>Calls offered up to the end of this day are exported</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+    <message>
+        <source>Call journal exported to %1</source>
+        <translation>Call journal exported to %1</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -2872,6 +2956,42 @@
         <source>Working hours for deadlines, e.g. Mon-Fri 08:00-18:00</source>
         <translation>Working hours for deadlines, e.g. Mon-Fri 08:00-18:00</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Delete caller numbers &amp;after:</source>
+        <translation>Delete caller numbers &amp;after:</translation>
+    </message>
+    <message>
+        <source>Mask (keep the area code)</source>
+        <translation>Mask (keep the area code)</translation>
+    </message>
+    <message>
+        <source>Remove completely</source>
+        <translation>Remove completely</translation>
+    </message>
+    <message>
+        <source>Old caller numbers &amp;are:</source>
+        <translation>Old caller numbers &amp;are:</translation>
+    </message>
+    <message>
+        <source>Privacy period</source>
+        <translation>Privacy period</translation>
+    </message>
+    <message>
+        <source>Caller numbers and citizens&apos; details older than this are deleted at every start</source>
+        <translation>Caller numbers and citizens&apos; details older than this are deleted at every start</translation>
+    </message>
+    <message>
+        <source>Privacy purge</source>
+        <translation>Privacy purge</translation>
+    </message>
+    <message>
+        <source>Mask keeps the area code for statistics; remove deletes all</source>
+        <translation>Mask keeps the area code for statistics; remove deletes all</translation>
+    </message>
 </context>
 <context>
     <name>desk::MainWindow</name>
@@ -3069,6 +3189,89 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Toolbar</source>
         <translation>Toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>desk::OfficeScheduleDialog</name>
+    <message>
+        <source>Office hours for appointments</source>
+        <translation>Office hours for appointments</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Office</translation>
+    </message>
+    <message>
+        <source>Office of the catalogue whose appointment hours you edit</source>
+        <translation>Office of the catalogue whose appointment hours you edit</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Hours on %1</source>
+        <translation>Hours on %1</translation>
+    </message>
+    <message>
+        <source>Intervals such as 08:00-12:00, 13:00-16:00; empty: closed</source>
+        <translation>Intervals such as 08:00-12:00, 13:00-16:00; empty: closed</translation>
+    </message>
+    <message>
+        <source>&amp;Parallel appointments per slot</source>
+        <translation>&amp;Parallel appointments per slot</translation>
+    </message>
+    <message>
+        <source>Counters serving citizens at the same time</source>
+        <translation>Counters serving citizens at the same time</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Slot &amp;grid</source>
+        <translation>Slot &amp;grid</translation>
+    </message>
+    <message>
+        <source>Appointments start on this grid, in minutes</source>
+        <translation>Appointments start on this grid, in minutes</translation>
+    </message>
+    <message>
+        <source>Schedule status</source>
+        <translation>Schedule status</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Saves the office&apos;s hours and capacity</source>
+        <translation>Saves the office&apos;s hours and capacity</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The catalogue has no offices.</source>
+        <translation>The catalogue has no offices.</translation>
+    </message>
+    <message>
+        <source>This office takes no appointments yet.</source>
+        <translation>This office takes no appointments yet.</translation>
+    </message>
+    <message>
+        <source>Choose an office.</source>
+        <translation>Choose an office.</translation>
+    </message>
+    <message>
+        <source>Hours on %1: %2</source>
+        <translation>Hours on %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>

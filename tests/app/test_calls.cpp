@@ -16,12 +16,14 @@
 #include "caselistmodel.h"
 #include "casesview.h"
 #include "desksettings.h"
+#include "editorialsession.h"
 #include "forwarddialog.h"
 #include "journalstore.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "manualprovider.h"
 #include "memorystore.h"
+#include "officescheduledialog.h"
 #include "searchservice.h"
 #include "shortcutsoverlay.h"
 #include "sipprovider.h"
@@ -40,6 +42,7 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -675,6 +678,192 @@ TEST_CASE("telephony and mail settings pages round-trip, and passwords never rea
     QFile file(settings.fileName());
     REQUIRE(file.open(QIODevice::ReadOnly));
     CHECK_FALSE(file.readAll().contains("geheim-smtp"));
+}
+
+TEST_CASE("office hours and capacity saved in the schedule dialog are offered by the booking dialog, and only leads edit "
+          "them when an editorial session exists",
+          "[calls][appointment][schedule]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *dialog = desk.window->findChild<desk::OfficeScheduleDialog *>();
+    REQUIRE(dialog);
+    auto *office = dialog->findChild<QComboBox *>(QStringLiteral("office"));
+    REQUIRE(office);
+    CHECK_FALSE(office->accessibleName().isEmpty());
+    const int index = office->findData(QStringLiteral("102522"));
+    REQUIRE(index >= 0);
+    office->setCurrentIndex(index);
+    // A bad interval names the day and saves nothing.
+    auto *monday = dialog->findChild<QLineEdit *>(QStringLiteral("hours1"));
+    REQUIRE(monday);
+    CHECK_FALSE(monday->accessibleName().isEmpty());
+    monday->setText(QStringLiteral("08:00-"));
+    QString error;
+    CHECK_FALSE(dialog->save(&error));
+    CHECK(error.contains(QLocale().dayName(1)));
+    CHECK_FALSE(desk.calls->appointments()->office(QStringLiteral("102522")));
+    // Open every day all day (the slots do not depend on when the test runs), two counters, 20-minute grid.
+    for (int day = 1; day <= 7; ++day) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("hours%1").arg(day))->setText(QStringLiteral("00:00-12:00, 12:00-23:40"));
+    }
+    dialog->findChild<QSpinBox *>(QStringLiteral("capacity"))->setValue(2);
+    dialog->findChild<QSpinBox *>(QStringLiteral("cellMinutes"))->setValue(20);
+    dialog->accept();
+    const auto saved = desk.calls->appointments()->office(QStringLiteral("102522"));
+    REQUIRE(saved);
+    CHECK(saved->capacity == 2);
+    CHECK(saved->cellMinutes == 20);
+    CHECK(saved->hours.size() == 14);
+    CHECK(saved->hours.contains(appointments::OpeningInterval{3, QTime(12, 0), QTime(23, 40)}));
+
+    desk.window->activateWindow(); // the schedule dialog just closed
+    REQUIRE(QTest::qWaitForWindowActive(desk.window.get()));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    QTest::keyClick(desk.window.get(), Qt::Key_3, Qt::AltModifier);
+    desk::AppointmentDialog *booking = desk.calls->appointmentDialog();
+    REQUIRE(booking);
+    REQUIRE(booking->slotList()->count() > 0);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("102522");
+    query.durationMinutes = 20;
+    const QList<appointments::Slot> slots = desk.calls->appointments()->freeSlots(query, &error);
+    REQUIRE_FALSE(slots.isEmpty());
+    CHECK(slots.first().capacity == 2);
+    CHECK(slots.first().freeSeats == 2);
+    booking->reject();
+
+    // With an editorial session, an agent may not edit schedules; a team lead may.
+    desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
+    desk.calls->setEditorialSession(&session);
+    kb::User agent;
+    agent.name = QStringLiteral("agent");
+    agent.role = kb::Role::Agent;
+    session.signIn(agent);
+    CHECK(desk.calls->showOfficeSchedules() == nullptr);
+    kb::User lead;
+    lead.name = QStringLiteral("lead");
+    lead.role = kb::Role::Lead;
+    session.signIn(lead);
+    desk::OfficeScheduleDialog *leadDialog = desk.calls->showOfficeSchedules();
+    REQUIRE(leadDialog);
+    CHECK(leadDialog->findChild<QComboBox *>(QStringLiteral("office"))->count() >= 1);
+    leadDialog->reject();
+    desk.calls->setEditorialSession(nullptr);
+}
+
+TEST_CASE("the privacy period of the mail settings round-trips and the start-up purge uses it", "[calls][privacy]")
+{
+    QSettings().clear();
+    desk::MailSettingsPage mail;
+    {
+        QSettings settings;
+        mail.load(settings);
+    }
+    auto *days = mail.findChild<QSpinBox *>(QStringLiteral("privacyRetentionDays"));
+    auto *mode = mail.findChild<QComboBox *>(QStringLiteral("privacyMode"));
+    REQUIRE(days);
+    REQUIRE(mode);
+    CHECK(days->value() == 30);
+    CHECK_FALSE(days->accessibleName().isEmpty());
+    CHECK_FALSE(mode->accessibleName().isEmpty());
+    days->setValue(5);
+    mode->setCurrentIndex(mode->findData(QStringLiteral("remove")));
+    {
+        QSettings settings;
+        mail.save(settings);
+        settings.sync();
+    }
+    QSettings settings;
+    QTemporaryDir dir;
+    desk::CallDeskConfig config = desk::loadCallDeskConfig(settings);
+    CHECK(config.privacyRetentionDays == 5);
+    CHECK_FALSE(config.privacyMask);
+    const desk::CallDeskConfig base = configIn(dir);
+    config.journalPath = base.journalPath;
+    config.reminderCheckMs = base.reminderCheckMs;
+    config.sipEnabled = false;
+    config.mailEnabled = false;
+
+    // Calls 7 and 3 days old: with 5 days the older number is removed at start, the newer one kept.
+    QString error;
+    QString oldId;
+    QString recentId;
+    {
+        auto store = journal::JournalStore::open(config.journalPath, &error);
+        REQUIRE(store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int age : {7, 3}) {
+            journal::CallRecord call;
+            call.offeredAt = now.addDays(-age);
+            call.answeredAt = call.offeredAt.addSecs(5);
+            call.endedAt = call.offeredAt.addSecs(120);
+            call.callerNumber = QStringLiteral("+49351123456");
+            call.agent = QStringLiteral("agent7");
+            call.outcome = journal::Outcome::AnsweredDirectly;
+            REQUIRE(store->commitCall(call, &error));
+            (age == 7 ? oldId : recentId) = call.id;
+        }
+    }
+    CallsDesk desk(config);
+    const auto old = desk.calls->journal()->call(oldId);
+    const auto recent = desk.calls->journal()->call(recentId);
+    REQUIRE(old);
+    REQUIRE(recent);
+    CHECK(old->callerPurged);
+    CHECK(old->callerNumber.isEmpty()); // removed, not masked
+    CHECK_FALSE(recent->callerPurged);
+    CHECK(recent->callerNumber == QStringLiteral("+49351123456"));
+}
+
+TEST_CASE("the call journal exports the calls of a date range as CSV", "[calls][export]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    QString error;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QString &number : {QStringLiteral("+49351111111"), QStringLiteral("+49351222222")}) {
+        journal::CallRecord call;
+        call.offeredAt = now.addSecs(-600);
+        call.endedAt = now.addSecs(-500);
+        call.callerNumber = number;
+        call.agent = QStringLiteral("agent7");
+        call.outcome = journal::Outcome::AnsweredDirectly;
+        REQUIRE(desk.calls->journal()->commitCall(call, &error));
+    }
+    journal::CallRecord old;
+    old.offeredAt = now.addDays(-20);
+    old.endedAt = old.offeredAt.addSecs(60);
+    old.callerNumber = QStringLiteral("+49351333333");
+    old.outcome = journal::Outcome::AnsweredDirectly;
+    REQUIRE(desk.calls->journal()->commitCall(old, &error));
+
+    const QString path = dir.filePath(QStringLiteral("export.csv"));
+    const QDate today = now.toLocalTime().date();
+    REQUIRE(desk.calls->exportJournal(path, today.addDays(-1), today, &error));
+    const QString csv = readAll(path);
+    const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 3); // header and the two calls of the range
+    CHECK(csv.contains(QStringLiteral("+49351111111")));
+    CHECK(csv.contains(QStringLiteral("+49351222222")));
+    CHECK_FALSE(csv.contains(QStringLiteral("+49351333333")));
+    // A reversed range is refused with a clear message and writes nothing.
+    const QString bad = dir.filePath(QStringLiteral("bad.csv"));
+    CHECK_FALSE(desk.calls->exportJournal(bad, today, today.addDays(-1), &error));
+    CHECK(error.contains(QStringLiteral("before")));
+    CHECK_FALSE(QFile::exists(bad));
+    bool found = false;
+    for (QAction *action : desk.calls->actions()) {
+        found = found || action->shortcut() == QKeySequence(QStringLiteral("Ctrl+Shift+J"));
+    }
+    CHECK(found);
 }
 
 TEST_CASE("render call review pictures", "[.shots]")
