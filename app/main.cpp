@@ -111,6 +111,9 @@ int main(int argc, char *argv[])
     // Telephony, wrap-up, journal and outbox. The desk still opens when the journal cannot: search keeps working.
     QSettings callSettings;
     desk::CallDesk calls(&window, desk::loadCallDeskConfig(callSettings));
+    if (shared) {
+        calls.setSharedStore(shared.get()); // outcomes, forwards and bookings also go to the server's queue
+    }
     QString callError;
     if (!calls.start(&callError)) {
         window.statusBar()->showMessage(QObject::tr("Call journal unavailable: %1").arg(callError));
