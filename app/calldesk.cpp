@@ -2,6 +2,7 @@
 
 #include "agentsession.h"
 #include "appointmentdialog.h"
+#include "appointmentqueue.h"
 #include "appointmentstore.h"
 #include "appointmentsview.h"
 #include "articleview.h"
@@ -12,6 +13,7 @@
 #include "defaultcatalogue.h"
 #include "editorialsession.h"
 #include "forwarddialog.h"
+#include "journalqueue.h"
 #include "journalstore.h"
 #ifdef HOTLINE_HAVE_OUTBOX_KEYCHAIN
 #include "keychainpasswordstore.h"
@@ -23,6 +25,7 @@
 #include "outboxview.h"
 #include "secretstore.h"
 #include "store.h"
+#include "sharedstoreconnector.h"
 #include "sipprovider.h"
 #include "wrapuppanel.h"
 
@@ -711,6 +714,7 @@ void CallDesk::saveOutcome(journal::Outcome outcome)
         m_wrapUp->setMessage(tr("Not saved: %1").arg(error));
         return;
     }
+    enqueueServerWrite(QString::fromLatin1(journal::serverwrite::CommitCall), journal::commitPayload(r));
     finishOutcome(r);
 }
 
@@ -769,6 +773,8 @@ void CallDesk::forwardByEmail()
             m_wrapUp->setMessage(tr("Not forwarded: %1").arg(error));
             return;
         }
+        enqueueServerWrite(QString::fromLatin1(journal::serverwrite::Forward),
+                           journal::forwardPayload(record, request));
         if (m_sender) {
             m_sender->wake();
         } else {
@@ -817,6 +823,29 @@ void CallDesk::bookAppointment()
             m_wrapUp->setMessage(tr("The appointment is booked, but the call was not saved: %1").arg(error));
             return;
         }
+        if (m_shared) {
+            // The server's transaction decides the booking on delivery; a refusal (slot taken by another desk)
+            // comes back as writeRejected and is shown by the server status label's notice.
+            appointments::BookingRequest request;
+            request.id = booking.id;
+            request.officeId = booking.officeId;
+            request.serviceId = booking.serviceId;
+            request.serviceTitle = booking.serviceTitle;
+            request.start = booking.start;
+            request.durationMinutes = int(booking.start.secsTo(booking.end) / 60);
+            request.citizenName = booking.citizenName;
+            request.citizenEmail = booking.citizenEmail;
+            request.citizenPhone = booking.citizenPhone;
+            request.agent = booking.agent;
+            request.callId = booking.callId.isEmpty() ? record.id : booking.callId;
+            request.confirmation.send = !booking.outboxId.isEmpty();
+            request.confirmation.fromEmail = m_config.fromEmail;
+            request.confirmation.fromName = m_config.fromName;
+            enqueueServerWrite(QString::fromLatin1(appointments::serverwrite::Book),
+                               appointments::bookPayload(request));
+            enqueueServerWrite(QString::fromLatin1(journal::serverwrite::CommitCall),
+                               journal::commitPayload(record));
+        }
         if (m_sender && !booking.outboxId.isEmpty()) {
             m_sender->wake();
         }
@@ -827,6 +856,33 @@ void CallDesk::bookAppointment()
         finishOutcome(record);
     });
     dialog->open();
+}
+
+void CallDesk::setSharedStore(SharedStoreConnector *connector)
+{
+    m_shared = connector;
+}
+
+SharedStoreConnector *CallDesk::sharedStore() const
+{
+    return m_shared;
+}
+
+bool CallDesk::enqueueServerWrite(const QString &kind, const QJsonObject &payload)
+{
+    if (!m_shared) {
+        return true;
+    }
+    QString error;
+    if (m_shared->enqueue(kind, payload, &error).isEmpty()) {
+        // Saved locally, not queued for the server: say so; the local journal still has it.
+        qCWarning(lcShared) << "could not queue" << kind << error;
+        m_window->statusBar()->showMessage(tr("Saved on this desk, but not queued for the server: %1").arg(error),
+                                           15000);
+        announce(tr("Saved on this desk, but not queued for the server: %1").arg(error));
+        return false;
+    }
+    return true;
 }
 
 AppointmentDialog *CallDesk::appointmentDialog() const

@@ -6,6 +6,7 @@
 #include "smtpclient.h"
 
 #include <QDate>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -51,6 +52,7 @@ class CasesView;
 class ForwardDialog;
 class OutboxView;
 class MainWindow;
+class SharedStoreConnector;
 class WrapUpPanel;
 
 // What the desk's telephony, journal and outbox need, read from the settings (loadCallDeskConfig) or built by
@@ -128,6 +130,11 @@ public:
     AppointmentsView *appointmentsView() const;
     OutboxView *outboxView() const;
     void setSmtpPassword(const QString &password);
+    // Shared mode (docs/shared-store.md "In the desk"): every committed outcome, forward and booking is also
+    // queued as the server write (journal.commit, outbox.forward, appointments.book); the local journal keeps
+    // the drafts and the desk's own view. nullptr (the default): local only.
+    void setSharedStore(SharedStoreConnector *connector);
+    SharedStoreConnector *sharedStore() const;
 
     // The catalogue's offices for the schedule dialog and, when present, who may edit schedules (team leads).
     // Without a session anyone may, and the offices are those already scheduled plus those of the article on screen.
@@ -162,6 +169,7 @@ private:
     void saveOutcome(journal::Outcome outcome);
     void forwardByEmail();
     void bookAppointment();
+    bool enqueueServerWrite(const QString &kind, const QJsonObject &payload);
     void checkReminders();
     void announce(const QString &text);
     void createActions();
@@ -214,6 +222,7 @@ private:
     bool m_endingFromProvider = false;
     qint64 m_callOfferedUs = 0;
     QString m_lastAnnouncement;
+    QPointer<SharedStoreConnector> m_shared;
 };
 
 } // namespace desk

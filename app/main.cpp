@@ -114,6 +114,9 @@ int main(int argc, char *argv[])
     if (editorial) {
         calls.setEditorialSession(&session); // offices of the catalogue; only team leads edit their hours
     }
+    if (shared) {
+        calls.setSharedStore(shared.get()); // outcomes, forwards and bookings also go to the server's queue
+    }
     QString callError;
     if (!calls.start(&callError)) {
         window.statusBar()->showMessage(QObject::tr("Call journal unavailable: %1").arg(callError));

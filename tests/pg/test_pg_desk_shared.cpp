@@ -7,7 +7,12 @@
 #include "../support/qtstringmaker.h"
 #include "pgtestutil.h"
 
+#include "calldesk.h"
+#include "deskserver.h"
 #include "desksettings.h"
+#include "journalstore.h"
+#include "manualprovider.h"
+#include "wrapuppanel.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "pgpasswordstore.h"
@@ -31,6 +36,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -360,4 +366,79 @@ TEST_CASE("pg desk: the Server settings page round-trips, keeps the password out
     REQUIRE(tested.wait(10000));
     CHECK_FALSE(tested.last().at(0).toBool());
     CHECK(page.testResult().contains(QStringLiteral("desk_agent")));
+}
+
+TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's journal, once, also after an outage",
+          "[pg][desk][shared][calls]")
+{
+    QSettings().clear();
+    Server server;
+    {
+        RawPg owner(server.params);
+        QString error;
+        INFO(error.toStdString());
+        REQUIRE(deskserver::migrateServer(owner.db(), &error));
+    }
+    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+
+    desk::CallDeskConfig config;
+    config.journalPath = desk.dir.filePath(QStringLiteral("journal.db"));
+    config.agent = QStringLiteral("agent7");
+    auto calls = std::make_unique<desk::CallDesk>(desk.window.get(), config);
+    calls->setSharedStore(desk.connector.get());
+    QString error;
+    INFO(error.toStdString());
+    REQUIRE(calls->start(&error));
+    desk.window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(desk.window.get()));
+
+    // A manual call, hung up, wrapped up with Alt+1 (answered directly): its id as the desk saved it.
+    const auto wrapUpCall = [&](const QString &number) {
+        QSignalSpy wrapUp(calls.get(), &desk::CallDesk::wrapUpOpened);
+        const QString callId = calls->manualProvider()->startCall(number);
+        REQUIRE_FALSE(callId.isEmpty());
+        REQUIRE(calls->manualProvider()->hangUp(callId, &error));
+        REQUIRE((wrapUp.count() > 0 || wrapUp.wait(5000)));
+        QSignalSpy saved(calls.get(), &desk::CallDesk::outcomeSaved);
+        QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
+        REQUIRE(saved.count() == 1);
+        const QString id = saved.first().at(0).toString();
+        const auto local = calls->journal()->call(id);
+        REQUIRE(local);
+        CHECK(local->outcome == journal::Outcome::AnsweredDirectly);
+        return id;
+    };
+    RawPg raw(server.params);
+    const auto rowsOnServer = [&](const QString &id) {
+        QSqlQuery q(raw.db());
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :id AND outcome = 'answered'"));
+        q.bindValue(QStringLiteral(":id"), id);
+        return q.exec() && q.next() ? q.value(0).toInt() : -1;
+    };
+
+    const QString first = wrapUpCall(QStringLiteral("0351 4880001"));
+    REQUIRE(QTest::qWaitFor([&]() { return rowsOnServer(first) == 1; }, 5000));
+    CHECK(rowsOnServer(first) == 1);
+
+    // Server down: the outcome is saved and queued on the desk; after the restart it arrives exactly once.
+    PgCluster &cluster = sharedCluster();
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    const QString second = wrapUpCall(QStringLiteral("0351 4880002"));
+    CHECK(calls->journal()->call(second));
+    REQUIRE(cluster.start(&error));
+    RawPg after(server.params);
+    const auto rowsAfter = [&](const QString &id) {
+        QSqlQuery q(after.db());
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :id AND outcome = 'answered'"));
+        q.bindValue(QStringLiteral(":id"), id);
+        return q.exec() && q.next() ? q.value(0).toInt() : -1;
+    };
+    REQUIRE(QTest::qWaitFor([&]() { return rowsAfter(second) == 1; }, 10000));
+    QTest::qWait(1000); // a second delivery would show up here
+    CHECK(rowsAfter(second) == 1);
+    CHECK(rowsAfter(first) == 1);
+    CHECK(after.scalar(QStringLiteral("SELECT COUNT(*) FROM journal_calls")).toInt() == 2);
+    calls.reset(); // before the window its widgets live in
 }
