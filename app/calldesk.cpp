@@ -104,9 +104,9 @@ CallDeskConfig loadCallDeskConfig(QSettings &s)
     c.smtp.host = s.value(QStringLiteral("mail/host"), c.smtp.host).toString();
     c.smtp.port = s.value(QStringLiteral("mail/port"), c.smtp.port).toInt();
     const QString security = s.value(QStringLiteral("mail/security"), QStringLiteral("starttls")).toString();
-    c.smtp.security = security == QLatin1String("none") ? outbox::SmtpConfig::Security::None
+    c.smtp.security = security == QLatin1String("none")  ? outbox::SmtpConfig::Security::None
                       : security == QLatin1String("tls") ? outbox::SmtpConfig::Security::Tls
-                                                          : outbox::SmtpConfig::Security::StartTls;
+                                                         : outbox::SmtpConfig::Security::StartTls;
     c.smtp.user = s.value(QStringLiteral("mail/user")).toString();
     c.fromEmail = s.value(QStringLiteral("mail/fromEmail")).toString();
     c.fromName = s.value(QStringLiteral("mail/fromName")).toString();
@@ -115,7 +115,8 @@ CallDeskConfig loadCallDeskConfig(QSettings &s)
     c.agent = s.value(QStringLiteral("agent")).toString();
     c.privacyRetentionDays =
         std::clamp(s.value(QStringLiteral("privacy/retentionDays"), c.privacyRetentionDays).toInt(), 1, 3650);
-    c.privacyMask = s.value(QStringLiteral("privacy/mode"), QStringLiteral("mask")).toString() != QLatin1String("remove");
+    c.privacyMask =
+        s.value(QStringLiteral("privacy/mode"), QStringLiteral("mask")).toString() != QLatin1String("remove");
     s.endGroup();
     return c;
 }
@@ -300,8 +301,8 @@ bool CallDesk::start(QString *error)
     // Privacy: caller numbers and citizens' details older than the retention time go at every start.
     journal::PrivacySettings privacy = m_journal->privacy();
     privacy.retentionDays = std::max(1, m_config.privacyRetentionDays);
-    privacy.mode = m_config.privacyMask ? journal::PrivacySettings::PurgeMode::Mask
-                                        : journal::PrivacySettings::PurgeMode::Remove;
+    privacy.mode =
+        m_config.privacyMask ? journal::PrivacySettings::PurgeMode::Mask : journal::PrivacySettings::PurgeMode::Remove;
     m_journal->setPrivacy(privacy);
     QString purgeError;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -350,8 +351,9 @@ bool CallDesk::start(QString *error)
         if (s.account.registrar.isEmpty()) {
             startSip(s); // listening directly: no account password needed
         } else {
-            cti::SecretStore::readSecret(KeychainService, cti::SecretStore::sipAccountKey(s.account.user, s.account.domain),
-                                         this, [s, startSip](bool, const QString &secret, const QString &) mutable {
+            cti::SecretStore::readSecret(KeychainService,
+                                         cti::SecretStore::sipAccountKey(s.account.user, s.account.domain), this,
+                                         [s, startSip](bool, const QString &secret, const QString &) mutable {
                                              s.account.password = secret;
                                              startSip(s);
                                          });
@@ -378,9 +380,9 @@ bool CallDesk::start(QString *error)
         });
         connect(m_sender, &outbox::OutboxSender::messageDeferred, this,
                 [this](const QString &, const QString &ref, const QString &reply, const QDateTime &next) {
-                    m_outboxStatus = tr("E-mail %1 not sent yet, retry at %2: %3")
-                                         .arg(ref, QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat),
-                                              reply);
+                    m_outboxStatus =
+                        tr("E-mail %1 not sent yet, retry at %2: %3")
+                            .arg(ref, QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat), reply);
                     m_outboxLabel->setText(tr("Outbox: waiting to retry"));
                     m_outboxLabel->setToolTip(m_outboxStatus);
                     m_outboxLabel->show();
@@ -423,8 +425,8 @@ bool CallDesk::start(QString *error)
     if (!drafts.isEmpty()) {
         QHash<QString, QString> titles;
         m_wrapUp->open(drafts.first(), titles);
-        m_wrapUp->setMessage(tr("%n unsaved wrap-up(s) from an earlier session: please finish this one.", nullptr,
-                                int(drafts.size())));
+        m_wrapUp->setMessage(
+            tr("%n unsaved wrap-up(s) from an earlier session: please finish this one.", nullptr, int(drafts.size())));
         if (m_session) {
             m_session->setNotReady(tr("Wrap-up"));
         }
@@ -728,8 +730,8 @@ void CallDesk::finishOutcome(const journal::CallRecord &record)
     const QList<journal::CallRecord> drafts = m_journal->pendingDrafts();
     if (!drafts.isEmpty()) {
         m_wrapUp->open(drafts.first(), {});
-        m_wrapUp->setMessage(tr("%n unsaved wrap-up(s) from an earlier session: please finish this one.", nullptr,
-                                int(drafts.size())));
+        m_wrapUp->setMessage(
+            tr("%n unsaved wrap-up(s) from an earlier session: please finish this one.", nullptr, int(drafts.size())));
         return;
     }
     if (m_session) {
@@ -784,11 +786,10 @@ void CallDesk::forwardByEmail()
         if (m_cases) {
             m_cases->reload();
         }
-        m_window->statusBar()->showMessage(tr("Case %1 forwarded, due %2")
-                                               .arg(result.caseNumber,
-                                                    QLocale().toString(request.deadline.toLocalTime(),
-                                                                       QLocale::ShortFormat)),
-                                           10000);
+        m_window->statusBar()->showMessage(
+            tr("Case %1 forwarded, due %2")
+                .arg(result.caseNumber, QLocale().toString(request.deadline.toLocalTime(), QLocale::ShortFormat)),
+            10000);
         Q_EMIT forwardCommitted(result.caseNumber);
         finishOutcome(record);
     });
@@ -843,15 +844,13 @@ void CallDesk::bookAppointment()
             request.confirmation.fromName = m_config.fromName;
             enqueueServerWrite(QString::fromLatin1(appointments::serverwrite::Book),
                                appointments::bookPayload(request));
-            enqueueServerWrite(QString::fromLatin1(journal::serverwrite::CommitCall),
-                               journal::commitPayload(record));
+            enqueueServerWrite(QString::fromLatin1(journal::serverwrite::CommitCall), journal::commitPayload(record));
         }
         if (m_sender && !booking.outboxId.isEmpty()) {
             m_sender->wake();
         }
         m_window->statusBar()->showMessage(
-            tr("Appointment booked for %1")
-                .arg(QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat)),
+            tr("Appointment booked for %1").arg(QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat)),
             10000);
         finishOutcome(record);
     });
@@ -906,7 +905,8 @@ void CallDesk::handleProviderEvent(const cti::ProviderEvent &event)
         if (QObject::sender() == m_manual && m_sip) {
             return;
         }
-        text = m_sip ? tr("Phone ready (port %1)").arg(event.sipPort) : tr("No telephony: record calls by hand (Ctrl+N)");
+        text =
+            m_sip ? tr("Phone ready (port %1)").arg(event.sipPort) : tr("No telephony: record calls by hand (Ctrl+N)");
         if (m_sip) {
             QList<QPair<QString, QString>> inputs;
             QList<QPair<QString, QString>> outputs;
@@ -931,7 +931,7 @@ void CallDesk::handleProviderEvent(const cti::ProviderEvent &event)
         break;
     case cti::ProviderEventType::RegistrationChanged:
         text = event.registrationState == QLatin1String("ok") ? tr("Phone registered")
-                                                               : tr("Registration: %1").arg(event.registrationState);
+                                                              : tr("Registration: %1").arg(event.registrationState);
         break;
     case cti::ProviderEventType::Error:
         m_window->statusBar()->showMessage(tr("Phone: %1").arg(event.message), 10000);
@@ -956,9 +956,9 @@ void CallDesk::checkReminders()
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
-        const QString text = tr("Case %1 (%2) is due %3")
-                                 .arg(c.caseNumber, c.serviceTitle,
-                                      QLocale().toString(c.deadline.toLocalTime(), QLocale::ShortFormat));
+        const QString text =
+            tr("Case %1 (%2) is due %3")
+                .arg(c.caseNumber, c.serviceTitle, QLocale().toString(c.deadline.toLocalTime(), QLocale::ShortFormat));
         m_window->statusBar()->showMessage(text, 60000);
         announce(text);
         m_journal->markReminded(c.caseNumber, now, nullptr);
@@ -1014,10 +1014,10 @@ void CallDesk::createActions()
             m_session->setNotReady(QStringLiteral("Pause"));
         }
     });
-    m_answeredDirectly = make({QKeySequence(QStringLiteral("Alt+1"))},
-                              [this]() { saveOutcome(journal::Outcome::AnsweredDirectly); });
-    m_forward = make({QKeySequence(QStringLiteral("Alt+2"))},
-                     [this]() { saveOutcome(journal::Outcome::ForwardedByEmail); });
+    m_answeredDirectly =
+        make({QKeySequence(QStringLiteral("Alt+1"))}, [this]() { saveOutcome(journal::Outcome::AnsweredDirectly); });
+    m_forward =
+        make({QKeySequence(QStringLiteral("Alt+2"))}, [this]() { saveOutcome(journal::Outcome::ForwardedByEmail); });
     m_appointment =
         make({QKeySequence(QStringLiteral("Alt+3"))}, [this]() { saveOutcome(journal::Outcome::Appointment); });
     m_addService = make({QKeySequence(QStringLiteral("Ctrl+Shift+A"))}, [this]() {
@@ -1121,9 +1121,8 @@ OfficeScheduleDialog *CallDesk::showOfficeSchedules()
             add(o);
         }
     }
-    std::sort(offices.begin(), offices.end(), [](const kb::Office &a, const kb::Office &b) {
-        return QString::localeAwareCompare(a.name, b.name) < 0;
-    });
+    std::sort(offices.begin(), offices.end(),
+              [](const kb::Office &a, const kb::Office &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
     m_scheduleDialog = new OfficeScheduleDialog(m_appointments.get(), offices, m_window);
     m_scheduleDialog->setAttribute(Qt::WA_DeleteOnClose);
     m_scheduleDialog->open();

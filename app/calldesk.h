@@ -59,30 +59,30 @@ class WrapUpPanel;
 // tests. Secrets (SIP and SMTP passwords) are never part of it: they come from the keychain.
 struct CallDeskConfig
 {
-    QString journalPath;                 // journal.db (calls, cases, outbox, appointments)
-    bool sipEnabled = false;             // off: calls are recorded by hand (cti::ManualProvider)
+    QString journalPath;     // journal.db (calls, cases, outbox, appointments)
+    bool sipEnabled = false; // off: calls are recorded by hand (cti::ManualProvider)
     QString sipUser = QStringLiteral("agent");
     QString sipDomain = QStringLiteral("127.0.0.1");
     QString sipTransport = QStringLiteral("udp");
-    QString sipRegistrar;                // empty: listen directly on sipPort
+    QString sipRegistrar; // empty: listen directly on sipPort
     int sipPort = 5060;
-    bool sipUseFiles = false;            // no sound card
-    QString sipDataDir;                  // linphone's storage; empty: beside the journal
+    bool sipUseFiles = false; // no sound card
+    QString sipDataDir;       // linphone's storage; empty: beside the journal
     QString inputDevice;
     QString outputDevice;
-    QString lineMap;                     // "0341 115-0=Leipzig; 115=Dresden"
+    QString lineMap; // "0341 115-0=Leipzig; 115=Dresden"
     int wrapUpSeconds = 30;
     bool notReadyUntilOutcome = true;
     bool mailEnabled = false;
-    outbox::SmtpConfig smtp;             // password from the keychain
+    outbox::SmtpConfig smtp; // password from the keychain
     QString fromEmail;
     QString fromName;
     QString calendarState = QStringLiteral("SN");
     QString serviceHours = QStringLiteral("Mon-Fri 08:00-18:00");
-    QString agent;                       // empty: the login name
+    QString agent; // empty: the login name
     int reminderCheckMs = 60000;
-    int privacyRetentionDays = 30;       // caller numbers are purged at start-up after this many days
-    bool privacyMask = true;             // purge masks the number (area code kept) instead of removing it
+    int privacyRetentionDays = 30; // caller numbers are purged at start-up after this many days
+    bool privacyMask = true;       // purge masks the number (area code kept) instead of removing it
 };
 
 // Settings keys (group "Calls") for the desk's telephony and mail; the defaults are CallDeskConfig's.
@@ -106,19 +106,19 @@ public:
     // Opens the journal, starts telephony and the outbox; offers drafts left by an earlier run.
     bool start(QString *error);
 
-    cti::TelephonyProvider *provider() const;      // SIP if configured, else the manual one
+    cti::TelephonyProvider *provider() const; // SIP if configured, else the manual one
     cti::ManualProvider *manualProvider() const;
-    cti::SipProvider *sipProvider() const;         // nullptr without SIP
+    cti::SipProvider *sipProvider() const; // nullptr without SIP
     cti::AgentSession *session() const;
     journal::JournalStore *journal() const;
     outbox::OutboxSender *outboxSender() const;
     CallControls *controls() const;
     WrapUpPanel *wrapUpPanel() const;
     CasesView *casesView() const;
-    ForwardDialog *forwardDialog() const;          // the open forward form, if any
-    AppointmentDialog *appointmentDialog() const;  // the open booking dialog, if any
+    ForwardDialog *forwardDialog() const;         // the open forward form, if any
+    AppointmentDialog *appointmentDialog() const; // the open booking dialog, if any
     appointments::AppointmentStore *appointments() const;
-    QString lastAnnouncement() const;              // the last text announced to screen readers
+    QString lastAnnouncement() const; // the last text announced to screen readers
     QList<QAction *> actions() const;
     QString currentCallId() const;
     journal::BusinessCalendar calendar() const;
@@ -190,7 +190,7 @@ private:
     QLabel *m_phoneLabel = nullptr;
     QLabel *m_outboxLabel = nullptr;
     QTimer *m_reminderTimer = nullptr;
-    QString m_callId;                     // the provider call on screen
+    QString m_callId; // the provider call on screen
     QString m_outboxStatus;
     int m_outboxFailed = 0;
     QList<QAction *> m_actions;
@@ -217,7 +217,7 @@ private:
     QAction *m_decline = nullptr;
     QPointer<ForwardDialog> m_forwardDialog;
     QPointer<AppointmentDialog> m_appointmentDialog;
-    QStringList m_panelServices;          // handed over by the caller panel when its record ended
+    QStringList m_panelServices; // handed over by the caller panel when its record ended
     QString m_panelNotes;
     bool m_endingFromProvider = false;
     qint64 m_callOfferedUs = 0;

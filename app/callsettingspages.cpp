@@ -150,8 +150,9 @@ void TelephonySettingsPage::save(QSettings &settings)
     c.notReadyUntilOutcome = m_untilOutcome->isChecked();
     saveCallDeskConfig(settings, c);
     if (!m_password->text().isEmpty()) {
-        cti::SecretStore::writeSecret(QStringLiteral("hotline-desk"), cti::SecretStore::sipAccountKey(c.sipUser, c.sipDomain),
-                                      m_password->text(), qApp, [](bool, const QString &) {});
+        cti::SecretStore::writeSecret(QStringLiteral("hotline-desk"),
+                                      cti::SecretStore::sipAccountKey(c.sipUser, c.sipDomain), m_password->text(), qApp,
+                                      [](bool, const QString &) {});
         m_password->clear();
     }
 }
@@ -237,9 +238,9 @@ void MailSettingsPage::save(QSettings &settings)
     c.smtp.host = m_host->text().trimmed();
     c.smtp.port = m_port->value();
     const QString security = m_security->currentData().toString();
-    c.smtp.security = security == QLatin1String("none") ? outbox::SmtpConfig::Security::None
+    c.smtp.security = security == QLatin1String("none")  ? outbox::SmtpConfig::Security::None
                       : security == QLatin1String("tls") ? outbox::SmtpConfig::Security::Tls
-                                                          : outbox::SmtpConfig::Security::StartTls;
+                                                         : outbox::SmtpConfig::Security::StartTls;
     c.smtp.user = m_user->text().trimmed();
     c.fromEmail = m_fromEmail->text().trimmed();
     c.fromName = m_fromName->text().trimmed();

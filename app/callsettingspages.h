@@ -28,7 +28,7 @@ public:
                                     const QList<QPair<QString, QString>> &outputs);
     void setAudioDevices(const QList<QPair<QString, QString>> &inputs, const QList<QPair<QString, QString>> &outputs);
     void load(QSettings &settings);
-    void save(QSettings &settings);   // the password goes to the keychain (asynchronously)
+    void save(QSettings &settings); // the password goes to the keychain (asynchronously)
 
 private:
     QCheckBox *m_enabled;

@@ -39,7 +39,7 @@ private:
     appointments::AppointmentStore *m_store;
     QList<kb::Office> m_offices;
     QComboBox *m_office;
-    QList<QLineEdit *> m_days;   // Monday … Sunday
+    QList<QLineEdit *> m_days; // Monday … Sunday
     QSpinBox *m_capacity;
     QSpinBox *m_cell;
     QLabel *m_message;

@@ -653,8 +653,8 @@ bool PgStore::removeArticle(const QString &id, QString *error)
         return false;
     }
     return audit(db, QStringLiteral("article.remove"), id, current ? current->version : 0,
-                 Messages::tr("removed \"%1\"").arg(current ? current->title : id), error)
-        && setRevision(db, revision, error) && scope.commit(error);
+                 Messages::tr("removed \"%1\"").arg(current ? current->title : id), error) &&
+           setRevision(db, revision, error) && scope.commit(error);
 }
 
 QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound, QString *error) const
@@ -820,8 +820,8 @@ bool PgStore::setSynonym(const Synonym &synonym, QString *error)
         return false;
     }
     return audit(db, QStringLiteral("synonym.set"), QString(), 0,
-                 QStringLiteral("%1 → %2").arg(term, expansions.join(QStringLiteral(", "))), error)
-        && setRevision(db, revision, error) && scope.commit(error);
+                 QStringLiteral("%1 → %2").arg(term, expansions.join(QStringLiteral(", "))), error) &&
+           setRevision(db, revision, error) && scope.commit(error);
 }
 
 bool PgStore::removeSynonym(const QString &term, QString *error)
@@ -860,8 +860,8 @@ bool PgStore::removeSynonym(const QString &term, QString *error)
         setError(error, Messages::tr("marking synonym \"%1\" as deleted failed: %2").arg(term, errorText(mark)));
         return false;
     }
-    return audit(db, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error)
-        && setRevision(db, revision, error) && scope.commit(error);
+    return audit(db, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error) &&
+           setRevision(db, revision, error) && scope.commit(error);
 }
 
 qint64 PgStore::revision() const

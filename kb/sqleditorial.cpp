@@ -41,7 +41,6 @@ void setError(QString *error, const QString &message)
     }
 }
 
-
 // The exact article as JSON (history and drafts): every field, nothing normalised, so a restored
 // version is byte for byte what agents saw.
 QString articleSnapshot(const Article &a)
@@ -116,10 +115,9 @@ Article articleFromSnapshot(const QString &json)
     a.links = linksFromJson(QString::fromUtf8(QJsonDocument(o.value(QLatin1String("links")).toArray()).toJson()));
     for (const QJsonValue &v : o.value(QLatin1String("offices")).toArray()) {
         const QJsonObject l = v.toObject();
-        a.offices << OfficeLink{l.value(QLatin1String("office_id")).toString(),
-                                l.value(QLatin1String("duration_minutes")).toInt(),
-                                l.value(QLatin1String("bookable")).toBool(),
-                                l.value(QLatin1String("appointment_url")).toString()};
+        a.offices << OfficeLink{
+            l.value(QLatin1String("office_id")).toString(), l.value(QLatin1String("duration_minutes")).toInt(),
+            l.value(QLatin1String("bookable")).toBool(), l.value(QLatin1String("appointment_url")).toString()};
     }
     a.durationMinutes = o.value(QLatin1String("duration_minutes")).toInt();
     a.validFrom = date("valid_from");
@@ -127,7 +125,8 @@ Article articleFromSnapshot(const QString &json)
     a.lastReviewed = date("last_reviewed");
     a.reviewBy = date("review_by");
     const QJsonValue updated = o.value(QLatin1String("updated_at"));
-    a.updatedAt = updated.isString() ? QDateTime::fromString(updated.toString(), Qt::ISODateWithMs).toUTC() : QDateTime();
+    a.updatedAt =
+        updated.isString() ? QDateTime::fromString(updated.toString(), Qt::ISODateWithMs).toUTC() : QDateTime();
     a.version = o.value(QLatin1String("version")).toInt(1);
     a.source = str("source");
     return a;
@@ -156,7 +155,6 @@ QString nameKey(const QString &name)
 {
     return name.trimmed().toCaseFolded();
 }
-
 
 } // namespace
 
@@ -244,7 +242,7 @@ QString SqlEditorialStore::nowText() const
 }
 
 bool SqlEditorialStore::audit(QSqlDatabase &db, const QString &action, const QString &articleId, int version,
-                        const QString &summary, QString *error) const
+                              const QString &summary, QString *error) const
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, article_id, version, summary) "
@@ -331,7 +329,7 @@ int SqlEditorialStore::activeLeads(QSqlDatabase &database, bool *ok) const
 }
 
 std::optional<User> SqlEditorialStore::createUser(const QString &name, const QString &displayName, Role role,
-                                            const QString &password, QString *error)
+                                                  const QString &password, QString *error)
 {
     const QString login = name.trimmed();
     if (!checkUserName(login, error) || !checkPasswordRules(password, error)) {
@@ -345,7 +343,8 @@ std::optional<User> SqlEditorialStore::createUser(const QString &name, const QSt
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return std::nullopt;
     }
     QSqlQuery count(database);
@@ -364,9 +363,10 @@ std::optional<User> SqlEditorialStore::createUser(const QString &name, const QSt
     }
     const QString created = nowText();
     QSqlQuery q(database);
-    q.prepare(QStringLiteral("INSERT INTO users (name, name_key, display_name, role, password_hash, active, created_at, "
-                             "password_changed_at) VALUES (:name, :key, :display, :role, :hash, 1, :at, :at2) "
-                             "RETURNING id"));
+    q.prepare(
+        QStringLiteral("INSERT INTO users (name, name_key, display_name, role, password_hash, active, created_at, "
+                       "password_changed_at) VALUES (:name, :key, :display, :role, :hash, 1, :at, :at2) "
+                       "RETURNING id"));
     q.bindValue(QStringLiteral(":name"), login);
     q.bindValue(QStringLiteral(":key"), nameKey(login));
     q.bindValue(QStringLiteral(":display"), text(displayName.trimmed().isEmpty() ? login : displayName.trimmed()));
@@ -393,8 +393,8 @@ std::optional<User> SqlEditorialStore::createUser(const QString &name, const QSt
     u.active = true;
     u.createdAt = timeFrom(created);
     if (!audit(database, QStringLiteral("user.create"), QString(), 0,
-               Messages::tr("created %1 \"%2\"").arg(roleName(role), login), error)
-        || !transaction->commit(error)) {
+               Messages::tr("created %1 \"%2\"").arg(roleName(role), login), error) ||
+        !transaction->commit(error)) {
         return std::nullopt;
     }
     return u;
@@ -434,7 +434,8 @@ std::optional<User> SqlEditorialStore::authenticate(const QString &name, const Q
         // Best effort: the old hash still works if this fails.
         const QString fresh = hashPassword(password);
         QSqlQuery update(database);
-        update.prepare(QStringLiteral("UPDATE users SET password_hash = :hash WHERE id = :id AND password_hash = :old"));
+        update.prepare(
+            QStringLiteral("UPDATE users SET password_hash = :hash WHERE id = :id AND password_hash = :old"));
         update.bindValue(QStringLiteral(":hash"), fresh);
         update.bindValue(QStringLiteral(":id"), id);
         update.bindValue(QStringLiteral(":old"), hash);
@@ -451,7 +452,8 @@ bool SqlEditorialStore::setRole(const QString &name, Role role, QString *error)
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return false;
     }
     if (!authorize(database, Need::Lead, Messages::tr("change roles"), error)) {
@@ -467,8 +469,9 @@ bool SqlEditorialStore::setRole(const QString &name, Role role, QString *error)
     }
     bool ok = false;
     if (target->role == Role::Lead && target->active && activeLeads(database, &ok) <= 1) {
-        setError(error, Messages::tr("\"%1\" is the last active team lead; make someone else team lead first")
-                            .arg(target->name));
+        setError(
+            error,
+            Messages::tr("\"%1\" is the last active team lead; make someone else team lead first").arg(target->name));
         return false;
     }
     QSqlQuery q(database);
@@ -480,8 +483,8 @@ bool SqlEditorialStore::setRole(const QString &name, Role role, QString *error)
         return false;
     }
     return audit(database, QStringLiteral("user.role"), QString(), 0,
-                 Messages::tr("%1: %2 → %3").arg(target->name, roleName(target->role), roleName(role)), error)
-        && transaction->commit(error);
+                 Messages::tr("%1: %2 → %3").arg(target->name, roleName(target->role), roleName(role)), error) &&
+           transaction->commit(error);
 }
 
 bool SqlEditorialStore::setUserActive(const QString &name, bool active, QString *error)
@@ -489,10 +492,12 @@ bool SqlEditorialStore::setUserActive(const QString &name, bool active, QString 
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return false;
     }
-    if (!authorize(database, Need::Lead, active ? Messages::tr("enable users") : Messages::tr("disable users"), error)) {
+    if (!authorize(database, Need::Lead, active ? Messages::tr("enable users") : Messages::tr("disable users"),
+                   error)) {
         return false;
     }
     const std::optional<User> target = user(name);
@@ -517,8 +522,8 @@ bool SqlEditorialStore::setUserActive(const QString &name, bool active, QString 
         return false;
     }
     return audit(database, active ? QStringLiteral("user.enable") : QStringLiteral("user.disable"), QString(), 0,
-                 target->name, error)
-        && transaction->commit(error);
+                 target->name, error) &&
+           transaction->commit(error);
 }
 
 bool SqlEditorialStore::setPassword(const QString &name, const QString &password, QString *error)
@@ -533,7 +538,8 @@ bool SqlEditorialStore::setPassword(const QString &name, const QString &password
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return false;
     }
     const std::optional<User> target = user(name);
@@ -551,12 +557,13 @@ bool SqlEditorialStore::setPassword(const QString &name, const QString &password
     q.bindValue(QStringLiteral(":at"), nowText());
     q.bindValue(QStringLiteral(":id"), target->id);
     if (!q.exec()) {
-        setError(error, Messages::tr("setting the password of \"%1\" failed: %2").arg(target->name, q.lastError().text()));
+        setError(error,
+                 Messages::tr("setting the password of \"%1\" failed: %2").arg(target->name, q.lastError().text()));
         return false;
     }
     return audit(database, QStringLiteral("user.password"), QString(), 0,
-                 Messages::tr("new password for %1").arg(target->name), error)
-        && transaction->commit(error);
+                 Messages::tr("new password for %1").arg(target->name), error) &&
+           transaction->commit(error);
 }
 
 // ---- Drafts and review ----
@@ -623,7 +630,7 @@ std::optional<Draft> SqlEditorialStore::draft(const QString &articleId, qint64 a
 }
 
 EditResult SqlEditorialStore::saveDraftLocked(QSqlDatabase &database, Article content, int baseVersion,
-                                        const QString &auditAction, const QString &auditSummary, QString *error)
+                                              const QString &auditAction, const QString &auditSummary, QString *error)
 {
     EditResult result;
     if (m_actor.kind != Actor::Kind::SignedIn) {
@@ -686,8 +693,9 @@ EditResult SqlEditorialStore::saveDraftLocked(QSqlDatabase &database, Article co
         // Once per author and published version: saving as you type on a stale base must not
         // flood the trail.
         QSqlQuery seen(database);
-        seen.prepare(QStringLiteral("SELECT 1 FROM audit_log WHERE article_id = :article_id AND action = 'draft.conflict' "
-                                    "AND version = :version AND actor = :actor"));
+        seen.prepare(
+            QStringLiteral("SELECT 1 FROM audit_log WHERE article_id = :article_id AND action = 'draft.conflict' "
+                           "AND version = :version AND actor = :actor"));
         seen.bindValue(QStringLiteral(":article_id"), content.id);
         seen.bindValue(QStringLiteral(":version"), current);
         seen.bindValue(QStringLiteral(":actor"), m_actor.auditName());
@@ -697,10 +705,9 @@ EditResult SqlEditorialStore::saveDraftLocked(QSqlDatabase &database, Article co
         }
         const bool recorded = seen.next();
         seen.finish();
-        if (!recorded
-            && !audit(database, QStringLiteral("draft.conflict"), content.id, current,
-                      Messages::tr("draft based on version %1, published is %2").arg(baseVersion).arg(current),
-                      error)) {
+        if (!recorded &&
+            !audit(database, QStringLiteral("draft.conflict"), content.id, current,
+                   Messages::tr("draft based on version %1, published is %2").arg(baseVersion).arg(current), error)) {
             return result;
         }
     }
@@ -731,20 +738,21 @@ EditResult SqlEditorialStore::saveDraft(const Article &content, int baseVersion,
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return {};
     }
     // Checked before the draft is looked up: on a server an agent's login may not even read
     // drafts, and a refused read would abort the transaction before the clear message.
-    if (m_actor.kind == Actor::Kind::SignedIn
-        && !authorize(database, Need::Lead, Messages::tr("edit articles"), error)) {
+    if (m_actor.kind == Actor::Kind::SignedIn &&
+        !authorize(database, Need::Lead, Messages::tr("edit articles"), error)) {
         return {};
     }
     // Only a draft's creation goes to the audit trail, not every save while typing.
     const bool exists = m_actor.kind == Actor::Kind::SignedIn && draft(content.id.trimmed(), m_actor.user.id);
-    EditResult result = saveDraftLocked(database, content, baseVersion,
-                                        exists ? QString() : QStringLiteral("draft.create"),
-                                        Messages::tr("draft of \"%1\" started").arg(content.title.trimmed()), error);
+    EditResult result =
+        saveDraftLocked(database, content, baseVersion, exists ? QString() : QStringLiteral("draft.create"),
+                        Messages::tr("draft of \"%1\" started").arg(content.title.trimmed()), error);
     if (result.status == EditResult::Status::Failed) {
         return result;
     }
@@ -761,10 +769,12 @@ bool SqlEditorialStore::discardDraft(const QString &articleId, QString *error)
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return false;
     }
-    if (m_actor.kind != Actor::Kind::SignedIn || !authorize(database, Need::Lead, Messages::tr("edit articles"), error)) {
+    if (m_actor.kind != Actor::Kind::SignedIn ||
+        !authorize(database, Need::Lead, Messages::tr("edit articles"), error)) {
         if (m_actor.kind != Actor::Kind::SignedIn) {
             setError(error, Messages::tr("sign in to discard your drafts"));
         }
@@ -782,7 +792,8 @@ bool SqlEditorialStore::discardDraft(const QString &articleId, QString *error)
         setError(error, Messages::tr("you have no draft of article \"%1\"").arg(articleId));
         return false;
     }
-    return audit(database, QStringLiteral("draft.discard"), articleId, 0, QString(), error) && transaction->commit(error);
+    return audit(database, QStringLiteral("draft.discard"), articleId, 0, QString(), error) &&
+           transaction->commit(error);
 }
 
 bool SqlEditorialStore::submitDraft(const QString &articleId, QString *error)
@@ -790,7 +801,8 @@ bool SqlEditorialStore::submitDraft(const QString &articleId, QString *error)
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return false;
     }
     if (m_actor.kind != Actor::Kind::SignedIn) {
@@ -826,18 +838,19 @@ bool SqlEditorialStore::submitDraft(const QString &articleId, QString *error)
         return false;
     }
     return audit(database, QStringLiteral("draft.submit"), articleId, d->baseVersion,
-                 Messages::tr("\"%1\" submitted for review").arg(d->content.title), error)
-        && transaction->commit(error);
+                 Messages::tr("\"%1\" submitted for review").arg(d->content.title), error) &&
+           transaction->commit(error);
 }
 
 EditResult SqlEditorialStore::approveDraft(const QString &articleId, qint64 authorId, const QString &changeNote,
-                                     QString *error)
+                                           QString *error)
 {
     EditResult result;
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return result;
     }
     if (!authorize(database, Need::Lead, Messages::tr("publish articles"), error)) {
@@ -882,14 +895,16 @@ EditResult SqlEditorialStore::approveDraft(const QString &articleId, qint64 auth
                             .arg(articleId)
                             .arg(current)
                             .arg(d->baseVersion));
-        return result;   // rolled back: nothing changed
+        return result; // rolled back: nothing changed
     }
     // Versions never repeat, also for an article that was removed and is published again.
     QSqlQuery maxVersion(database);
     maxVersion.prepare(QStringLiteral("SELECT MAX(version) FROM article_versions WHERE article_id = :id"));
     maxVersion.bindValue(QStringLiteral(":id"), articleId);
     if (!maxVersion.exec() || !maxVersion.next()) {
-        setError(error, Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, maxVersion.lastError().text()));
+        setError(
+            error,
+            Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, maxVersion.lastError().text()));
         return result;
     }
     const int newVersion = std::max(current, maxVersion.value(0).toInt()) + 1;
@@ -909,13 +924,14 @@ EditResult SqlEditorialStore::approveDraft(const QString &articleId, qint64 auth
         setError(error, Messages::tr("closing the draft failed: %1").arg(del.lastError().text()));
         return result;
     }
-    QString summary = ownDraft ? Messages::tr("published \"%1\"").arg(published.title)
-                               : Messages::tr("approved and published \"%1\" by %2").arg(published.title, d->authorName);
+    QString summary = ownDraft
+                          ? Messages::tr("published \"%1\"").arg(published.title)
+                          : Messages::tr("approved and published \"%1\" by %2").arg(published.title, d->authorName);
     if (!changeNote.trimmed().isEmpty()) {
         summary += QStringLiteral(": ") + changeNote.trimmed();
     }
-    if (!audit(database, QStringLiteral("article.publish"), articleId, newVersion, summary, error)
-        || !bumpRevision(database, error) || !transaction->commit(error)) {
+    if (!audit(database, QStringLiteral("article.publish"), articleId, newVersion, summary, error) ||
+        !bumpRevision(database, error) || !transaction->commit(error)) {
         return result;
     }
     result.status = EditResult::Status::Ok;
@@ -932,7 +948,8 @@ bool SqlEditorialStore::rejectDraft(const QString &articleId, qint64 authorId, c
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return false;
     }
     if (!authorize(database, Need::Lead, Messages::tr("review drafts"), error)) {
@@ -960,8 +977,8 @@ bool SqlEditorialStore::rejectDraft(const QString &articleId, qint64 authorId, c
         return false;
     }
     return audit(database, QStringLiteral("draft.reject"), articleId, d->baseVersion,
-                 Messages::tr("sent back to %1: %2").arg(d->authorName, comment.trimmed()), error)
-        && transaction->commit(error);
+                 Messages::tr("sent back to %1: %2").arg(d->authorName, comment.trimmed()), error) &&
+           transaction->commit(error);
 }
 
 bool SqlEditorialStore::fourEyes() const
@@ -971,7 +988,7 @@ bool SqlEditorialStore::fourEyes() const
     if (q.exec(QStringLiteral("SELECT int_value FROM meta WHERE key = 'four_eyes'")) && q.next()) {
         return q.value(0).toInt() != 0;
     }
-    return true;   // the safe default
+    return true; // the safe default
 }
 
 bool SqlEditorialStore::setFourEyes(bool on, QString *error)
@@ -979,7 +996,8 @@ bool SqlEditorialStore::setFourEyes(bool on, QString *error)
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return false;
     }
     if (!authorize(database, Need::Lead, Messages::tr("change the review rule"), error)) {
@@ -993,8 +1011,8 @@ bool SqlEditorialStore::setFourEyes(bool on, QString *error)
         return false;
     }
     return audit(database, QStringLiteral("settings.four-eyes"), QString(), 0,
-                 on ? Messages::tr("four-eyes review on") : Messages::tr("four-eyes review off"), error)
-        && transaction->commit(error);
+                 on ? Messages::tr("four-eyes review on") : Messages::tr("four-eyes review off"), error) &&
+           transaction->commit(error);
 }
 
 // ---- History ----
@@ -1014,7 +1032,8 @@ QList<ArticleVersion> SqlEditorialStore::history(const QString &articleId, QStri
                            QLatin1String(table)));
         q.bindValue(QStringLiteral(":id"), articleId);
         if (!q.exec()) {
-            setError(error, Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, q.lastError().text()));
+            setError(error,
+                     Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, q.lastError().text()));
             return {};
         }
         while (q.next()) {
@@ -1042,7 +1061,8 @@ QList<ArticleVersion> SqlEditorialStore::history(const QString &articleId, QStri
     offices.bindValue(QStringLiteral(":id"), articleId);
     offices.bindValue(QStringLiteral(":id2"), articleId);
     if (!offices.exec()) {
-        setError(error, Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, offices.lastError().text()));
+        setError(error,
+                 Messages::tr("reading the history of \"%1\" failed: %2").arg(articleId, offices.lastError().text()));
         return {};
     }
     while (offices.next()) {
@@ -1052,7 +1072,8 @@ QList<ArticleVersion> SqlEditorialStore::history(const QString &articleId, QStri
                                                    offices.value(4).toInt() != 0, offices.value(5).toString()};
         }
     }
-    std::sort(out.begin(), out.end(), [](const ArticleVersion &a, const ArticleVersion &b) { return a.version > b.version; });
+    std::sort(out.begin(), out.end(),
+              [](const ArticleVersion &a, const ArticleVersion &b) { return a.version > b.version; });
     return out;
 }
 
@@ -1077,7 +1098,8 @@ EditResult SqlEditorialStore::restoreVersion(const QString &articleId, int versi
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return {};
     }
     bool ok = false;
@@ -1116,7 +1138,7 @@ QList<AuditEntry> SqlEditorialStore::auditLog(const QString &articleId, int limi
     QList<AuditEntry> out;
     while (q.next()) {
         out << AuditEntry{q.value(0).toLongLong(), timeFrom(q.value(1)), q.value(2).toString(), q.value(3).toString(),
-                          q.value(4).toString(), q.value(5).toInt(), q.value(6).toString()};
+                          q.value(4).toString(),   q.value(5).toInt(),   q.value(6).toString()};
     }
     return out;
 }
@@ -1191,7 +1213,8 @@ qint64 SqlEditorialStore::flagArticle(const QString &articleId, const QString &c
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return 0;
     }
     if (!authorize(database, Need::SignedIn, Messages::tr("flag articles"), error)) {
@@ -1217,8 +1240,8 @@ qint64 SqlEditorialStore::flagArticle(const QString &articleId, const QString &c
     }
     const qint64 id = q.value(0).toLongLong();
     q.finish();
-    if (!audit(database, QStringLiteral("flag.raise"), articleId, version, comment.trimmed(), error)
-        || !transaction->commit(error)) {
+    if (!audit(database, QStringLiteral("flag.raise"), articleId, version, comment.trimmed(), error) ||
+        !transaction->commit(error)) {
         return 0;
     }
     return id;
@@ -1261,7 +1284,8 @@ bool SqlEditorialStore::resolveFlag(qint64 flagId, const QString &resolution, QS
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return false;
     }
     if (!authorize(database, Need::Lead, Messages::tr("resolve flags"), error)) {
@@ -1284,8 +1308,8 @@ bool SqlEditorialStore::resolveFlag(qint64 flagId, const QString &resolution, QS
     }
     const QString articleId = q.value(0).toString();
     q.finish();
-    return audit(database, QStringLiteral("flag.resolve"), articleId, 0, resolution.trimmed(), error)
-        && transaction->commit(error);
+    return audit(database, QStringLiteral("flag.resolve"), articleId, 0, resolution.trimmed(), error) &&
+           transaction->commit(error);
 }
 
 // ---- Search log ----
@@ -1344,8 +1368,8 @@ GapReport SqlEditorialStore::knowledgeGaps(const QDateTime &since, QString *erro
     report.since = since.toUTC();
     // No start: the beginning of time, as a time both backends compare (ISO text in SQLite,
     // TIMESTAMPTZ in PostgreSQL).
-    const QString from = (since.isValid() ? since.toUTC() : QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC))
-                             .toString(Qt::ISODateWithMs);
+    const QString from =
+        (since.isValid() ? since.toUTC() : QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC)).toString(Qt::ISODateWithMs);
     QSqlDatabase database = db();
     QSqlQuery total(database);
     total.prepare(QStringLiteral("SELECT COUNT(*) FROM search_log WHERE searched_at >= :since"));
@@ -1392,7 +1416,8 @@ int SqlEditorialStore::purgeSearchLog(int days, QString *error)
     QSqlDatabase database = db();
     const auto transaction = beginWrite(database);
     if (!transaction->isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
         return -1;
     }
     QSqlQuery q(database);
@@ -1403,9 +1428,9 @@ int SqlEditorialStore::purgeSearchLog(int days, QString *error)
         return -1;
     }
     const int removed = q.numRowsAffected();
-    if (removed > 0
-        && !audit(database, QStringLiteral("searchlog.purge"), QString(), 0,
-                  Messages::tr("%n search(es) older than %1 days removed", nullptr, removed).arg(days), error)) {
+    if (removed > 0 &&
+        !audit(database, QStringLiteral("searchlog.purge"), QString(), 0,
+               Messages::tr("%n search(es) older than %1 days removed", nullptr, removed).arg(days), error)) {
         return -1;
     }
     return transaction->commit(error) ? removed : -1;

@@ -55,8 +55,8 @@ void setError(QString *error, const QString &message)
 QStringList migrationFiles()
 {
     static const QStringList files = [] {
-        QStringList sorted = QDir(QStringLiteral(":/kb/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files,
-                                                                               QDir::Name);
+        QStringList sorted =
+            QDir(QStringLiteral(":/kb/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
         QStringList out;
         for (int i = 0; i < sorted.size(); ++i) {
             const QString expected = QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'));
@@ -75,8 +75,7 @@ QStringList migrationFiles()
 QStringList splitStatements(const QString &sql)
 {
     static const QRegularExpression separator(QStringLiteral(";[ \\t]*\\r?\\n[ \\t]*\\r?\\n"));
-    static const QRegularExpression commentLine(QStringLiteral("^\\s*--[^\\n]*$"),
-                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression commentLine(QStringLiteral("^\\s*--[^\\n]*$"), QRegularExpression::MultilineOption);
     QStringList statements;
     const QStringList parts = sql.split(separator);
     for (QString part : parts) {
@@ -121,7 +120,10 @@ QString nowUtc()
 class Fingerprint
 {
 public:
-    Fingerprint() { m_hash.addData(QByteArrayView("kb-fp-1")); }
+    Fingerprint()
+    {
+        m_hash.addData(QByteArrayView("kb-fp-1"));
+    }
     Fingerprint &operator<<(QStringView s)
     {
         const qint64 n = s.size();
@@ -150,8 +152,14 @@ public:
         m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&v), sizeof v));
         return *this;
     }
-    Fingerprint &operator<<(const QDate &d) { return *this << (d.isValid() ? d.toJulianDay() : qint64(-1)); }
-    QString result() const { return QString::fromLatin1(m_hash.result().toHex()); }
+    Fingerprint &operator<<(const QDate &d)
+    {
+        return *this << (d.isValid() ? d.toJulianDay() : qint64(-1));
+    }
+    QString result() const
+    {
+        return QString::fromLatin1(m_hash.result().toHex());
+    }
 
 private:
     QCryptographicHash m_hash{QCryptographicHash::Sha1};
@@ -177,8 +185,8 @@ QString contentHash(const Article &a)
 QString contentHash(const Office &o)
 {
     Fingerprint f;
-    f << o.id << o.name << o.organization << o.street << o.postalCode << o.city << o.phone << o.fax << o.email
-      << o.web << o.openingHours << o.latitude << o.longitude << o.keywords << o.source;
+    f << o.id << o.name << o.organization << o.street << o.postalCode << o.city << o.phone << o.fax << o.email << o.web
+      << o.openingHours << o.latitude << o.longitude << o.keywords << o.source;
     return f.result();
 }
 
@@ -209,8 +217,14 @@ public:
     ScopedTransaction(const ScopedTransaction &) = delete;
     ScopedTransaction &operator=(const ScopedTransaction &) = delete;
 
-    bool isActive() const { return m_active; }
-    QString beginError() const { return m_beginError; }
+    bool isActive() const
+    {
+        return m_active;
+    }
+    QString beginError() const
+    {
+        return m_beginError;
+    }
     bool commit(QString *error)
     {
         QSqlQuery q(m_db);
@@ -228,7 +242,6 @@ private:
     QString m_beginError;
 };
 
-
 class SqliteStore final : public SqlEditorialStore
 {
 public:
@@ -242,7 +255,10 @@ public:
         QSqlDatabase::removeDatabase(m_connectionName);
     }
 
-    QString backendName() const override { return QStringLiteral("sqlite"); }
+    QString backendName() const override
+    {
+        return QStringLiteral("sqlite");
+    }
 
     bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error) override;
     bool removeArticle(const QString &id, QString *error) override;
@@ -258,8 +274,14 @@ public:
 
 protected:
     // The editorial workflow's hooks (sqleditorial_p.h).
-    QSqlDatabase db() const override { return QSqlDatabase::database(m_connectionName, false); }
-    QString location() const override { return m_path; }
+    QSqlDatabase db() const override
+    {
+        return QSqlDatabase::database(m_connectionName, false);
+    }
+    QString location() const override
+    {
+        return m_path;
+    }
     std::unique_ptr<WriteTransaction> beginWrite(QSqlDatabase &db) override;
     bool writeArticle(QSqlDatabase &db, const Article &article, const QString &author, const QString &changeNote,
                       QString *error) override;
@@ -278,9 +300,18 @@ class SqliteWriteTransaction final : public SqlEditorialStore::WriteTransaction
 {
 public:
     explicit SqliteWriteTransaction(QSqlDatabase &db) : m_transaction(db) {}
-    bool isActive() const override { return m_transaction.isActive(); }
-    QString beginError() const override { return m_transaction.beginError(); }
-    bool commit(QString *error) override { return m_transaction.commit(error); }
+    bool isActive() const override
+    {
+        return m_transaction.isActive();
+    }
+    QString beginError() const override
+    {
+        return m_transaction.beginError();
+    }
+    bool commit(QString *error) override
+    {
+        return m_transaction.commit(error);
+    }
 
 private:
     ScopedTransaction m_transaction;
@@ -350,7 +381,8 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     // Offices first: article links refer to them.
     QSqlQuery officeInsert(database);
     officeInsert.prepare(QStringLiteral(
-        "INSERT INTO offices (id, name, organization, street, postal_code, city, phone, fax, email, web, opening_hours, "
+        "INSERT INTO offices (id, name, organization, street, postal_code, city, phone, fax, email, web, "
+        "opening_hours, "
         "latitude, longitude, keywords, source, updated_at, content_hash) "
         "VALUES (:id, :name, :organization, :street, :postal_code, :city, :phone, :fax, :email, :web, :opening_hours, "
         ":latitude, :longitude, :keywords, :source, :updated_at, :content_hash) "
@@ -392,7 +424,8 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         officeInsert.bindValue(QStringLiteral(":updated_at"), now);
         officeInsert.bindValue(QStringLiteral(":content_hash"), hash);
         if (!officeInsert.exec()) {
-            setError(error, Messages::tr("writing office \"%1\" failed: %2").arg(o.id, officeInsert.lastError().text()));
+            setError(error,
+                     Messages::tr("writing office \"%1\" failed: %2").arg(o.id, officeInsert.lastError().text()));
             return false;
         }
         ++(known == knownOffices.constEnd() ? counts.officesInserted : counts.officesUpdated);
@@ -421,7 +454,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     QSqlQuery linkInsert(database);
     linkInsert.prepare(QStringLiteral(
         "INSERT INTO article_offices (article_id, office_id, position, duration_minutes, bookable, appointment_url) "
-        "VALUES (?, ?, ?, ?, ?, ?)"));   // positional: the hottest statement of a bulk import
+        "VALUES (?, ?, ?, ?, ?, ?)")); // positional: the hottest statement of a bulk import
     HistoryCopier history(database);
     // One audit entry per written article: positional and with the time taken once, since it runs
     // as often as the article insert itself.
@@ -503,8 +536,10 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
             linkInsert.bindValue(4, l.bookable ? 1 : 0);
             linkInsert.bindValue(5, text(l.appointmentUrl));
             if (!linkInsert.exec()) {
-                setError(error, Messages::tr("linking article \"%1\" to office \"%2\" failed (is the office in the catalogue?): %3")
-                                    .arg(a.id, l.officeId, linkInsert.lastError().text()));
+                setError(
+                    error,
+                    Messages::tr("linking article \"%1\" to office \"%2\" failed (is the office in the catalogue?): %3")
+                        .arg(a.id, l.officeId, linkInsert.lastError().text()));
                 return false;
             }
         }
@@ -521,9 +556,8 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         ++(isNew ? counts.articlesInserted : counts.articlesUpdated);
     }
 
-    const bool changed = counts.articlesInserted + counts.articlesUpdated + counts.officesInserted
-                             + counts.officesUpdated
-                         > 0;
+    const bool changed =
+        counts.articlesInserted + counts.articlesUpdated + counts.officesInserted + counts.officesUpdated > 0;
     if (changed && !bumpRevision(database, error)) {
         return false;
     }
@@ -567,8 +601,8 @@ bool SqliteStore::removeArticle(const QString &id, QString *error)
         return false;
     }
     return audit(database, QStringLiteral("article.remove"), id, current ? current->version : 0,
-                 Messages::tr("removed \"%1\"").arg(current ? current->title : id), error)
-        && bumpRevision(database, error) && transaction.commit(error);
+                 Messages::tr("removed \"%1\"").arg(current ? current->title : id), error) &&
+           bumpRevision(database, error) && transaction.commit(error);
 }
 
 QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error) const
@@ -716,8 +750,8 @@ bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
         return false;
     }
     return audit(database, QStringLiteral("synonym.set"), QString(), 0,
-                 QStringLiteral("%1 → %2").arg(term, expansions.join(QStringLiteral(", "))), error)
-        && bumpRevision(database, error) && transaction.commit(error);
+                 QStringLiteral("%1 → %2").arg(term, expansions.join(QStringLiteral(", "))), error) &&
+           bumpRevision(database, error) && transaction.commit(error);
 }
 
 bool SqliteStore::removeSynonym(const QString &term, QString *error)
@@ -742,8 +776,8 @@ bool SqliteStore::removeSynonym(const QString &term, QString *error)
         setError(error, Messages::tr("no synonym \"%1\"").arg(term));
         return false;
     }
-    return audit(database, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error)
-        && bumpRevision(database, error) && transaction.commit(error);
+    return audit(database, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error) &&
+           bumpRevision(database, error) && transaction.commit(error);
 }
 
 qint64 SqliteStore::revision() const
@@ -781,7 +815,7 @@ bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, const QString
                                QString *error)
 {
     HistoryCopier history(db);
-    if (!history.copy(a.id, error)) {   // copies nothing for a new article
+    if (!history.copy(a.id, error)) { // copies nothing for a new article
         return false;
     }
     QSqlQuery q(db);
@@ -814,7 +848,8 @@ bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, const QString
     del.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :id"));
     del.bindValue(QStringLiteral(":id"), text(a.id));
     if (!del.exec()) {
-        setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, del.lastError().text()));
+        setError(error,
+                 Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, del.lastError().text()));
         return false;
     }
     QSqlQuery link(db);
@@ -882,17 +917,18 @@ bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
         for (const QString &statement : statements) {
             QSqlQuery q(db);
             if (!q.exec(statement)) {
-                const QString message = Messages::tr("migration %1 failed: %2 in: %3")
-                                            .arg(QFileInfo(file.fileName()).fileName(), q.lastError().text(),
-                                                 statement.left(120));
+                const QString message =
+                    Messages::tr("migration %1 failed: %2 in: %3")
+                        .arg(QFileInfo(file.fileName()).fileName(), q.lastError().text(), statement.left(120));
                 q.finish();
                 exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
                 setError(error, message);
                 return false;
             }
         }
-        if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(next), error, Messages::tr("setting the schema version"))
-            || !exec(db, QStringLiteral("COMMIT"), error, Messages::tr("committing migration %1").arg(next))) {
+        if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(next), error,
+                  Messages::tr("setting the schema version")) ||
+            !exec(db, QStringLiteral("COMMIT"), error, Messages::tr("committing migration %1").arg(next))) {
             exec(db, QStringLiteral("ROLLBACK"), nullptr, {});
             return false;
         }
@@ -912,7 +948,8 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
         return nullptr;
     }
     if (!info.absoluteDir().exists()) {
-        setError(error, Messages::tr("cannot open database %1: folder %2 does not exist").arg(path, info.absolutePath()));
+        setError(error,
+                 Messages::tr("cannot open database %1: folder %2 does not exist").arg(path, info.absolutePath()));
         return nullptr;
     }
     const bool existedNonEmpty = info.exists() && info.size() > 0;
@@ -942,12 +979,13 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
         bool ok = false;
         const int version = readUserVersion(db, &ok);
         if (!ok) {
-            return fail(Messages::tr("%1 is not a Hotline Desk database (or is damaged): %2").arg(path, db.lastError().text()));
+            return fail(
+                Messages::tr("%1 is not a Hotline Desk database (or is damaged): %2").arg(path, db.lastError().text()));
         }
         const int known = sqliteSchemaVersion();
         if (version > known) {
             return fail(Messages::tr("database %1 has schema version %2, newer than this program knows (%3); "
-                           "use a newer Hotline Desk. The file was not changed.")
+                                     "use a newer Hotline Desk. The file was not changed.")
                             .arg(path)
                             .arg(version)
                             .arg(known));
@@ -959,15 +997,16 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
             QString quoted = backup;
             quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
             QString message;
-            if (!exec(db, QStringLiteral("VACUUM INTO '%1'").arg(quoted), &message, Messages::tr("backing up to %1").arg(backup))) {
+            if (!exec(db, QStringLiteral("VACUUM INTO '%1'").arg(quoted), &message,
+                      Messages::tr("backing up to %1").arg(backup))) {
                 return fail(Messages::tr("not migrating %1: %2").arg(path, message));
             }
             qCInfo(lcDb) << "backed up" << path << "to" << backup;
         }
         QString message;
         QSqlQuery pragma(db);
-        if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next()
-            || pragma.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next() ||
+            pragma.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
             qCWarning(lcDb) << "WAL is not available for" << path << pragma.lastError().text();
         }
         pragma.finish();
@@ -975,8 +1014,9 @@ std::unique_ptr<Store> openSqliteStore(const QString &path, QString *error)
         // are one transaction anyway.
         // A 32 MiB page cache keeps a bulk import of tens of thousands of articles off the disk
         // until commit (the default 2 MiB makes SQLite re-read index pages it just wrote).
-        if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &message, Messages::tr("enabling foreign keys"))
-            || !exec(db, QStringLiteral("PRAGMA cache_size = -32768"), &message, Messages::tr("setting the page cache size"))) {
+        if (!exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &message, Messages::tr("enabling foreign keys")) ||
+            !exec(db, QStringLiteral("PRAGMA cache_size = -32768"), &message,
+                  Messages::tr("setting the page cache size"))) {
             return fail(Messages::tr("cannot set up database %1: %2").arg(path, message));
         }
         if (!applySqliteMigrations(db, known, &message)) {

@@ -237,8 +237,8 @@ TEST_CASE("a call lost in an engine crash is recorded: the phone reconnects, the
     CHECK(panel->message().contains(QStringLiteral("lost")));
     CHECK(panel->record().notes.contains(QStringLiteral("dropped")));
     REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady() && sip->enginePid() != pid; }, 10000));
-    REQUIRE(QTest::qWaitFor([&] { return desk.calls->lastAnnouncement() == QStringLiteral("Phone reconnected"); },
-                            5000));
+    REQUIRE(
+        QTest::qWaitFor([&] { return desk.calls->lastAnnouncement() == QStringLiteral("Phone reconnected"); }, 5000));
     QSignalSpy saved(desk.calls.get(), &desk::CallDesk::outcomeSaved);
     QTest::keyClick(desk.window.get(), Qt::Key_1, Qt::AltModifier);
     REQUIRE(saved.count() == 1);
@@ -270,7 +270,7 @@ TEST_CASE("an e-mail the server refuses shows the server's reply, and the outbox
     QSignalSpy changed(desk.calls.get(), &desk::CallDesk::outboxChanged);
     desk.calls->forwardDialog()->accept();
     REQUIRE(QTest::qWaitFor([&] { return desk.calls->outboxStatus().contains(QStringLiteral("failed")); }, 15000));
-    CHECK(desk.calls->outboxStatus().contains(QStringLiteral("550")));   // the server's reply, as it said it
+    CHECK(desk.calls->outboxStatus().contains(QStringLiteral("550"))); // the server's reply, as it said it
 
     desk.calls->showOutbox();
     desk::OutboxView *view = desk.calls->outboxView();
@@ -351,8 +351,9 @@ TEST_CASE("a manual call forwarded by e-mail reaches the office with case number
     INFO(error.toStdString());
     const QString body = parsed.value(QStringLiteral("body")).toString();
     CHECK(body.contains(QStringLiteral("Wann ist mein Ausweis fertig?")));
-    const QString dueText = QLocale(QLocale::German).toString(
-        prefilled.deadline.toTimeZone(journal::BusinessCalendar::berlin()).date(), QStringLiteral("dd.MM.yyyy"));
+    const QString dueText = QLocale(QLocale::German)
+                                .toString(prefilled.deadline.toTimeZone(journal::BusinessCalendar::berlin()).date(),
+                                          QStringLiteral("dd.MM.yyyy"));
     CHECK(body.contains(dueText));
 
     // The case is in the open-cases view; search finds it by number, marking it answered closes it.
@@ -430,8 +431,11 @@ TEST_CASE("an appointment booked from the wrap-up shows as taken and the confirm
     CHECK(parsed.value(QStringLiteral("to")).toString().contains(QStringLiteral("erika@example.org")));
     const QJsonArray attachments = parsed.value(QStringLiteral("attachments")).toArray();
     REQUIRE(attachments.size() == 1);
-    CHECK(attachments.first().toObject().value(QStringLiteral("data")).toString().contains(
-        QStringLiteral("BEGIN:VCALENDAR")));
+    CHECK(attachments.first()
+              .toObject()
+              .value(QStringLiteral("data"))
+              .toString()
+              .contains(QStringLiteral("BEGIN:VCALENDAR")));
 
     // Moved from the appointments list (Ctrl+Shift+T) to another free slot: the old one is free again, the
     // citizen gets the new time; then cancelled: the slot is free and a cancellation goes out.
@@ -456,8 +460,11 @@ TEST_CASE("an appointment booked from the wrap-up shows as taken and the confirm
     const QJsonObject cancellation = SmtpSink::parse(smtp.messageFiles().last(), &error);
     const QJsonArray cancelIcs = cancellation.value(QStringLiteral("attachments")).toArray();
     REQUIRE(cancelIcs.size() == 1);
-    CHECK(cancelIcs.first().toObject().value(QStringLiteral("data")).toString().contains(
-        QStringLiteral("METHOD:CANCEL")));
+    CHECK(cancelIcs.first()
+              .toObject()
+              .value(QStringLiteral("data"))
+              .toString()
+              .contains(QStringLiteral("METHOD:CANCEL")));
 }
 
 TEST_CASE("a slot lost to another desk shows the clear message and the next free slots", "[calls][appointment]")
@@ -609,14 +616,14 @@ TEST_CASE("the call widgets have accessible names and the F1 overlay lists the c
     CallsDesk desk(configIn(dir));
     desk.calls->showCases();
     int checked = 0;
-    for (QWidget *root : {static_cast<QWidget *>(desk.calls->controls()),
-                          static_cast<QWidget *>(desk.calls->wrapUpPanel()),
-                          static_cast<QWidget *>(desk.calls->casesView())}) {
+    for (QWidget *root :
+         {static_cast<QWidget *>(desk.calls->controls()), static_cast<QWidget *>(desk.calls->wrapUpPanel()),
+          static_cast<QWidget *>(desk.calls->casesView())}) {
         for (QWidget *w : root->findChildren<QWidget *>()) {
             if (w->focusPolicy() == Qt::NoFocus || w->inherits("QScrollBar") || w->inherits("QHeaderView") ||
                 (w->parentWidget() && w->parentWidget()->inherits("QComboBox")) ||
-                (w->parentWidget() && w->parentWidget()->inherits("QAbstractScrollArea") &&
-                 w->parentWidget() != root && !w->inherits("QAbstractScrollArea"))) {
+                (w->parentWidget() && w->parentWidget()->inherits("QAbstractScrollArea") && w->parentWidget() != root &&
+                 !w->inherits("QAbstractScrollArea"))) {
                 continue;
             }
             INFO(w->metaObject()->className() << " " << w->objectName().toStdString());
@@ -636,7 +643,8 @@ TEST_CASE("the call widgets have accessible names and the F1 overlay lists the c
     }
 }
 
-TEST_CASE("telephony and mail settings pages round-trip, and passwords never reach the settings file", "[calls][settings]")
+TEST_CASE("telephony and mail settings pages round-trip, and passwords never reach the settings file",
+          "[calls][settings]")
 {
     QSettings().clear();
     desk::TelephonySettingsPage phone;
@@ -680,9 +688,10 @@ TEST_CASE("telephony and mail settings pages round-trip, and passwords never rea
     CHECK_FALSE(file.readAll().contains("geheim-smtp"));
 }
 
-TEST_CASE("office hours and capacity saved in the schedule dialog are offered by the booking dialog, and only leads edit "
-          "them when an editorial session exists",
-          "[calls][appointment][schedule]")
+TEST_CASE(
+    "office hours and capacity saved in the schedule dialog are offered by the booking dialog, and only leads edit "
+    "them when an editorial session exists",
+    "[calls][appointment][schedule]")
 {
     QSettings().clear();
     QTemporaryDir dir;
@@ -708,7 +717,8 @@ TEST_CASE("office hours and capacity saved in the schedule dialog are offered by
     CHECK_FALSE(desk.calls->appointments()->office(QStringLiteral("102522")));
     // Open every day all day (the slots do not depend on when the test runs), two counters, 20-minute grid.
     for (int day = 1; day <= 7; ++day) {
-        dialog->findChild<QLineEdit *>(QStringLiteral("hours%1").arg(day))->setText(QStringLiteral("00:00-12:00, 12:00-23:40"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("hours%1").arg(day))
+            ->setText(QStringLiteral("00:00-12:00, 12:00-23:40"));
     }
     dialog->findChild<QSpinBox *>(QStringLiteral("capacity"))->setValue(2);
     dialog->findChild<QSpinBox *>(QStringLiteral("cellMinutes"))->setValue(20);
