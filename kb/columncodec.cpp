@@ -1,5 +1,6 @@
 #include "columncodec_p.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,6 +8,15 @@
 #include <cmath>
 
 namespace kb::column {
+
+namespace {
+
+struct Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(kb::Store)
+};
+
+} // namespace
 
 void appendJsonString(QString &out, QStringView s)
 {
@@ -198,6 +208,28 @@ Office officeFromRow(const QSqlQuery &q)
     o.keywords = fromJsonList(q.value(13).toString());
     o.source = q.value(14).toString();
     return o;
+}
+
+bool normalizeSynonym(const Synonym &synonym, Synonym *normalized, QString *error)
+{
+    normalized->term = synonym.term.trimmed();
+    normalized->expansions.clear();
+    for (const QString &e : synonym.expansions) {
+        const QString trimmed = e.trimmed();
+        if (!trimmed.isEmpty() && !normalized->expansions.contains(trimmed)) {
+            normalized->expansions << trimmed;
+        }
+    }
+    QString message;
+    if (normalized->term.isEmpty()) {
+        message = Messages::tr("a synonym needs a term");
+    } else if (normalized->expansions.isEmpty()) {
+        message = Messages::tr("synonym \"%1\" needs at least one expansion").arg(normalized->term);
+    }
+    if (!message.isEmpty() && error) {
+        *error = message;
+    }
+    return message.isEmpty();
 }
 
 } // namespace kb::column

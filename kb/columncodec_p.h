@@ -42,6 +42,10 @@ void bindArticleContent(QSqlQuery &q, const Article &a);
 extern const QString kArticleRowColumns;
 Article articleFromRow(const QSqlQuery &q);
 
+// A synonym as the stores keep it: term and expansions trimmed, empty and repeated expansions dropped.
+// False (with the reason) without a term or without any expansion.
+bool normalizeSynonym(const Synonym &synonym, Synonym *normalized, QString *error);
+
 // An office from the columns id, name, organization, street, postal_code, city, phone, fax, email, web,
 // opening_hours, latitude, longitude, keywords, source (in this order).
 Office officeFromRow(const QSqlQuery &q);

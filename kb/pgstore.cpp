@@ -772,21 +772,12 @@ QList<Synonym> PgStore::synonyms(QString *error) const
 
 bool PgStore::setSynonym(const Synonym &synonym, QString *error)
 {
-    const QString term = synonym.term.trimmed();
-    QStringList expansions;
-    for (const QString &e : synonym.expansions) {
-        if (!e.trimmed().isEmpty() && !expansions.contains(e.trimmed())) {
-            expansions << e.trimmed();
-        }
-    }
-    if (term.isEmpty()) {
-        setError(error, Messages::tr("a synonym needs a term"));
+    Synonym normalized;
+    if (!normalizeSynonym(synonym, &normalized, error)) {
         return false;
     }
-    if (expansions.isEmpty()) {
-        setError(error, Messages::tr("synonym \"%1\" needs at least one expansion").arg(term));
-        return false;
-    }
+    const QString &term = normalized.term;
+    const QStringList &expansions = normalized.expansions;
     QSqlDatabase db = database();
     WriteScope scope(*this, db);
     if (!scope.isActive()) {
