@@ -96,6 +96,7 @@ void SharedStoreConnector::startWithPassword(const QString &password)
     options.queuePath = m_config.queuePath();
     options.heartbeatMs = m_heartbeatMs;
     options.reconnectMs = m_reconnectMs;
+    options.actorFromLogin = true; // the audit trail names the desk login's own user (hotline-admin user add)
 
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("shared-store"));

@@ -55,31 +55,12 @@ private:
     QString m_error;
 };
 
-} // namespace
-
-QStringList components()
+// Runs a script of statements separated by ";" + empty line (comment lines dropped) in one transaction.
+bool runScript(QSqlDatabase &db, const QString &resource, const QString &what, QString *error)
 {
-    return {QStringLiteral("outbox"), QStringLiteral("journal"), QStringLiteral("appointments")};
-}
-
-bool migrateServer(QSqlDatabase &db, QString *error)
-{
-    if (db.driverName() != QLatin1String("QPSQL")) {
-        return setError(error, QStringLiteral("migrateServer needs a PostgreSQL (QPSQL) connection, not %1")
-                                   .arg(db.driverName()));
-    }
-    const AdvisoryLock lock(db);
-    if (!lock.locked()) {
-        return setError(error, QStringLiteral("cannot take the migration lock: %1").arg(lock.error()));
-    }
-    for (const QString &component : components()) {
-        if (!hotline::db::applyMigrations(db, component, error)) {
-            return false;
-        }
-    }
-    QFile file(QStringLiteral(":/deskserver/roles.sql"));
+    QFile file(resource);
     if (!file.open(QIODevice::ReadOnly)) {
-        return setError(error, QStringLiteral("cannot read the desk roles script"));
+        return setError(error, QStringLiteral("cannot read %1").arg(resource));
     }
     const QString script = QString::fromUtf8(file.readAll());
     hotline::db::Transaction tx(db);
@@ -103,11 +84,38 @@ bool migrateServer(QSqlDatabase &db, QString *error)
         }
         QString e;
         if (!hotline::db::exec(db, code, &e)) {
-            return setError(error, QStringLiteral("granting the desk tables failed (did hotline-admin init run?): %1")
-                                       .arg(e));
+            return setError(error, QStringLiteral("%1 failed: %2").arg(what, e));
         }
     }
     return tx.commit(error);
+}
+
+} // namespace
+
+QStringList components()
+{
+    return {QStringLiteral("outbox"), QStringLiteral("journal"), QStringLiteral("appointments")};
+}
+
+bool migrateServer(QSqlDatabase &db, QString *error)
+{
+    if (db.driverName() != QLatin1String("QPSQL")) {
+        return setError(error, QStringLiteral("migrateServer needs a PostgreSQL (QPSQL) connection, not %1")
+                                   .arg(db.driverName()));
+    }
+    const AdvisoryLock lock(db);
+    if (!lock.locked()) {
+        return setError(error, QStringLiteral("cannot take the migration lock: %1").arg(lock.error()));
+    }
+    for (const QString &component : components()) {
+        if (!hotline::db::applyMigrations(db, component, error)) {
+            return false;
+        }
+    }
+    return runScript(db, QStringLiteral(":/deskserver/outbox_notify.sql"), QStringLiteral("the outbox trigger"),
+                     error)
+        && runScript(db, QStringLiteral(":/deskserver/roles.sql"),
+                     QStringLiteral("granting the desk tables (did hotline-admin init run?)"), error);
 }
 
 QList<QPair<QString, int>> serverVersions(QSqlDatabase &db)

@@ -1,7 +1,16 @@
 -- Rights of the desk roles on the journal, outbox and appointment tables of the shared store (run
 -- by hotline-admin-desk migrate after the module migrations; safe to run again). The roles
 -- hotline_agent and hotline_lead come from kb's roles.sql (hotline-admin init): run that first.
+-- hotline_sender (created here) is the outbox sender's group: hotline-admin-desk user add NAME --role sender.
 -- Desks write these tables only through their queue (kb::ReplicaSync), as the logged-in desk user.
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hotline_sender') THEN
+        CREATE ROLE hotline_sender NOLOGIN;
+    END IF;
+END
+$$;
 
 REVOKE ALL ON schema_versions, journal_calls, journal_call_services, journal_cases, journal_case_counters,
     outbox_messages, appt_offices, appt_opening_hours, appt_bookings, appt_cells FROM PUBLIC;
@@ -25,3 +34,12 @@ GRANT UPDATE ON journal_cases, outbox_messages, appt_bookings TO hotline_lead;
 GRANT DELETE ON journal_calls, appt_cells TO hotline_lead;
 
 GRANT INSERT, UPDATE, DELETE ON appt_offices, appt_opening_hours TO hotline_lead;
+
+-- The outbox sender (hotline-outbox-service) reads the outbox and records send states, nothing else:
+-- it cannot add, delete or rewrite messages (recipients, subject, MIME text) and sees no other table.
+GRANT USAGE ON SCHEMA public TO hotline_sender;
+
+GRANT SELECT ON schema_versions, outbox_messages TO hotline_sender;
+
+GRANT UPDATE (state, attempts, last_code, last_error, next_attempt_at, sending_since, data_complete_at, sent_at)
+    ON outbox_messages TO hotline_sender;

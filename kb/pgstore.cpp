@@ -1063,7 +1063,19 @@ bool applyPgRoles(QSqlDatabase &db, QString *error)
     return true;
 }
 
-bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password, PgRole role, QString *error)
+namespace {
+
+// CREATE/ALTER ROLE take no parameters: the password goes in as a quoted literal
+// (standard_conforming_strings is on since PostgreSQL 9.1; ' is doubled). The server stores it as
+// a SCRAM hash.
+QString passwordLiteral(const QString &password)
+{
+    QString literal = password;
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + literal + QLatin1Char('\'');
+}
+
+bool checkLoginName(const QString &name, QString *error)
 {
     static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
     if (!valid.match(name).hasMatch() || name.startsWith(QLatin1String("pg_")) ||
@@ -1073,58 +1085,147 @@ bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password
                             .arg(name));
         return false;
     }
-    if (password.isEmpty()) {
-        setError(error, Messages::tr("user %1 needs a password").arg(name));
-        return false;
-    }
-    // CREATE/ALTER ROLE take no parameters: the password goes in as a quoted literal
-    // (standard_conforming_strings is on since PostgreSQL 9.1; ' is doubled). The server
-    // stores it as a SCRAM hash.
-    QString literal = password;
-    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
-    literal = QLatin1Char('\'') + literal + QLatin1Char('\'');
-    const QString group = role == PgRole::Lead ? QStringLiteral("hotline_lead") : QStringLiteral("hotline_agent");
-    const QString other = role == PgRole::Lead ? QStringLiteral("hotline_agent") : QStringLiteral("hotline_lead");
-    if (!db.transaction()) {
-        setError(error, Messages::tr("cannot start a transaction: %1").arg(db.lastError().text()));
-        return false;
-    }
+    return true;
+}
+
+// The login role inside the caller's transaction: created or its password reset, member of `group`
+// and of none of `otherGroups`.
+bool writeLoginRole(QSqlDatabase &db, const QString &name, const QString &password, const QString &group,
+                    const QStringList &otherGroups, QString *error)
+{
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = :name"));
     q.bindValue(QStringLiteral(":name"), name);
     if (!q.exec()) {
-        db.rollback();
         setError(error, Messages::tr("looking up user %1 failed: %2").arg(name, errorText(q)));
         return false;
     }
     const bool exists = q.next();
     q.finish();
+    const QString literal = passwordLiteral(password);
     QStringList statements{
         exists ? QStringLiteral("ALTER ROLE %1 WITH LOGIN PASSWORD %2").arg(name, literal)
                : QStringLiteral("CREATE ROLE %1 WITH LOGIN PASSWORD %2").arg(name, literal),
         QStringLiteral("GRANT %1 TO %2").arg(group, name),
     };
     if (exists) {
-        // A changed role: out of the other group (only if in it: REVOKE would warn otherwise).
-        QSqlQuery member(db);
-        member.prepare(QStringLiteral("SELECT pg_has_role(:name, :other, 'MEMBER')"));
-        member.bindValue(QStringLiteral(":name"), name);
-        member.bindValue(QStringLiteral(":other"), other);
-        if (member.exec() && member.next() && member.value(0).toBool()) {
-            statements << QStringLiteral("REVOKE %1 FROM %2").arg(other, name);
+        // A changed role: out of the other groups (only if in them: REVOKE would warn otherwise).
+        for (const QString &other : otherGroups) {
+            QSqlQuery member(db);
+            member.prepare(QStringLiteral("SELECT pg_has_role(:name, oid, 'MEMBER') FROM pg_roles WHERE rolname = :other"));
+            member.bindValue(QStringLiteral(":name"), name);
+            member.bindValue(QStringLiteral(":other"), other);
+            if (member.exec() && member.next() && member.value(0).toBool()) {
+                statements << QStringLiteral("REVOKE %1 FROM %2").arg(other, name);
+            }
         }
     }
-    for (const QString &statement : statements) {
+    for (const QString &statement : std::as_const(statements)) {
         QSqlQuery s(db);
         if (!s.exec(statement)) {
-            const QString text = errorText(s);
-            db.rollback();
-            setError(error, Messages::tr("creating user %1 failed: %2").arg(name, text));
+            setError(error, Messages::tr("creating user %1 failed: %2").arg(name, errorText(s)));
             return false;
         }
     }
+    return true;
+}
+
+// The editorial users row of a login (same name, matching role, active). Its password_hash is a
+// marker no Argon2id check accepts: on the shared store the server checks the password (SCRAM).
+bool writeEditorialUser(QSqlDatabase &db, const QString &name, PgRole role, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO users (name, name_key, display_name, role, password_hash, active, created_at, "
+        "password_changed_at) VALUES (:name, :key, :name2, :role, :hash, 1, now(), now()) ON CONFLICT (name_key) DO UPDATE SET role = EXCLUDED.role, active = 1, "
+        "password_hash = EXCLUDED.password_hash, password_changed_at = EXCLUDED.password_changed_at"));
+    q.bindValue(QStringLiteral(":name"), name);
+    q.bindValue(QStringLiteral(":key"), name.trimmed().toCaseFolded());
+    q.bindValue(QStringLiteral(":name2"), name);
+    q.bindValue(QStringLiteral(":role"), role == PgRole::Lead ? QStringLiteral("lead") : QStringLiteral("agent"));
+    q.bindValue(QStringLiteral(":hash"), QString::fromLatin1(kServerLoginPasswordHash));
+    if (!q.exec()) {
+        setError(error, Messages::tr("creating the editorial user %1 failed: %2").arg(name, errorText(q)));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool createPgLogin(QSqlDatabase &db, const QString &name, const QString &password, const QString &group,
+                   const QStringList &otherGroups, QString *error)
+{
+    if (!checkLoginName(name, error)) {
+        return false;
+    }
+    if (password.isEmpty()) {
+        setError(error, Messages::tr("user %1 needs a password").arg(name));
+        return false;
+    }
+    if (!db.transaction()) {
+        setError(error, Messages::tr("cannot start a transaction: %1").arg(db.lastError().text()));
+        return false;
+    }
+    if (!writeLoginRole(db, name, password, group, otherGroups, error)) {
+        db.rollback();
+        return false;
+    }
     if (!db.commit()) {
         setError(error, Messages::tr("creating user %1 failed: %2").arg(name, db.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password, PgRole role, QString *error)
+{
+    if (!checkLoginName(name, error)) {
+        return false;
+    }
+    if (password.isEmpty()) {
+        setError(error, Messages::tr("user %1 needs a password").arg(name));
+        return false;
+    }
+    const QString group = role == PgRole::Lead ? QStringLiteral("hotline_lead") : QStringLiteral("hotline_agent");
+    const QString other = role == PgRole::Lead ? QStringLiteral("hotline_agent") : QStringLiteral("hotline_lead");
+    // Login role and editorial user in one transaction (PostgreSQL's role DDL is transactional).
+    if (!db.transaction()) {
+        setError(error, Messages::tr("cannot start a transaction: %1").arg(db.lastError().text()));
+        return false;
+    }
+    if (!writeLoginRole(db, name, password, group, {other, QStringLiteral("hotline_sender")}, error)
+        || !writeEditorialUser(db, name, role, error)) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        setError(error, Messages::tr("creating user %1 failed: %2").arg(name, db.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+bool changePgPassword(QSqlDatabase &db, const QString &newPassword, QString *error)
+{
+    if (newPassword.isEmpty()) {
+        setError(error, Messages::tr("the new password must not be empty"));
+        return false;
+    }
+    QSqlQuery who(db);
+    if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next()) {
+        setError(error, Messages::tr("changing the password failed: %1").arg(errorText(who)));
+        return false;
+    }
+    const QString name = who.value(0).toString();
+    who.finish();
+    // PostgreSQL lets every role change its own password (nothing else about itself). The name
+    // comes from the server and is quoted as an identifier.
+    QString ident = name;
+    ident.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("ALTER ROLE \"%1\" WITH PASSWORD %2").arg(ident, passwordLiteral(newPassword)))) {
+        setError(error, Messages::tr("changing the password of %1 failed: %2").arg(name, errorText(q)));
         return false;
     }
     return true;

@@ -122,9 +122,24 @@ bool applyPgRoles(QSqlDatabase &db, QString *error);
 
 enum class PgRole { Agent, Lead };
 
-// Creates (or updates the password of) a login role that is a member of hotline_agent or
-// hotline_lead. Names are lowercase letters, digits and "_" (PostgreSQL identifiers unquoted).
+// password_hash of the editorial users rows that createPgUser() writes: no Argon2id hash, so
+// Store::authenticate() never accepts it; on the shared store the server checks the password.
+inline constexpr char kServerLoginPasswordHash[] = "!server-login";
+
+// Creates (or updates the password and role of) a login role that is a member of hotline_agent or
+// hotline_lead, and in the same transaction its editorial users row (same name, matching role,
+// active), so that a login and an editorial user are one to one ("the server login is the
+// sign-in"). Names are lowercase letters, digits and "_" (PostgreSQL identifiers unquoted).
 bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password, PgRole role, QString *error);
+
+// A login role in `group` (and in none of `otherGroups`) without an editorial user: e.g. the
+// outbox sender's login (group hotline_sender, hotline-admin-desk user add NAME --role sender).
+bool createPgLogin(QSqlDatabase &db, const QString &name, const QString &password, const QString &group,
+                   const QStringList &otherGroups, QString *error);
+
+// ALTER ROLE <current_user> PASSWORD: the signed-in login changes its own password (PostgreSQL
+// allows every role that). The open session stays; the next login needs the new password.
+bool changePgPassword(QSqlDatabase &db, const QString &newPassword, QString *error);
 
 // Connects and checks the schema: refuses a server whose schema is newer than this build, or
 // older (then "run hotline-admin migrate"), or empty. Desks never migrate the server.

@@ -165,6 +165,14 @@ void ReplicaSync::tryConnect()
     }
     m_lastConnectError.clear();
     m_server->setActor(m_options.serverActor);
+    if (m_options.actorFromLogin) {
+        if (const auto own = m_server->user(m_options.server.user)) {
+            m_server->setActor(Actor::signedIn(*own));
+        } else {
+            qCWarning(lcDb) << "the shared store has no editorial user" << m_options.server.user
+                            << "- queued writes act as" << m_options.serverActor.auditName();
+        }
+    }
     QSqlDriver *driver = m_server->database().driver();
     connect(
         driver, &QSqlDriver::notification, this,

@@ -36,6 +36,11 @@ struct ReplicaSyncOptions
     // kinds). What the desk may write at all is decided by its server login's role (roles.sql);
     // the desk sets the signed-in user here once the sign-in is wired to the server login.
     Actor serverActor = Actor::administrator();
+    // True: on every connect the server's editorial user of the login's name (hotline-admin user add
+    // makes one per login) becomes the actor instead of serverActor, so queued catalogue writes,
+    // flags and logged searches name the desk's own user in the audit trail. serverActor stays
+    // when the server has no such user.
+    bool actorFromLogin = false;
 };
 
 // Keeps a desk's local SQLite replica of the catalogue in step with the shared PostgreSQL store

@@ -3,6 +3,7 @@
 #include "dbsupport.h"
 #include "logging.h"
 
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
@@ -62,6 +63,7 @@ std::unique_ptr<OutboxStore> OutboxStore::openOn(const QSqlDatabase &db, QString
 {
     std::unique_ptr<OutboxStore> store(new OutboxStore);
     store->m_db = db;
+    store->m_server = !hotline::db::isSqlite(db);
     if (!store->m_db.isOpen()
         || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("outbox"), error)) {
         if (!store->m_db.isOpen() && error) {
@@ -247,9 +249,75 @@ bool OutboxStore::retry(const QString &id, QString *error)
 bool OutboxStore::recoverInterrupted(int *requeued, int *unconfirmed, QString *error)
 {
     hotline::db::Transaction tx(m_db, true);
+    if (!tx.isActive()) {
+        if (error) {
+            *error = tx.error();
+        }
+        return false;
+    }
+    // On the shared store only the messages whose sender is gone: a live sender holds the message's
+    // advisory lock from its claim to the recorded result; PostgreSQL drops it with the session.
+    QStringList orphans;
+    QString scope;
+    if (m_server) {
+        QSqlQuery s(m_db);
+        s.prepare(QStringLiteral("SELECT id FROM outbox_messages WHERE state = 'sending' ORDER BY id "
+                                 "FOR UPDATE SKIP LOCKED"));
+        if (!hotline::db::exec(s, QStringLiteral("find interrupted sends"), error)) {
+            return false;
+        }
+        QStringList candidates;
+        while (s.next()) {
+            candidates << s.value(0).toString();
+        }
+        s.finish();
+        for (const QString &id : std::as_const(candidates)) {
+            QSqlQuery l(m_db);
+            l.prepare(QStringLiteral("SELECT pg_try_advisory_lock(hashtext('hotline-outbox'), hashtext(:id))"));
+            l.bindValue(QStringLiteral(":id"), id);
+            if (!hotline::db::exec(l, QStringLiteral("check the sender of %1").arg(id), error)) {
+                for (const QString &o : std::as_const(orphans)) {
+                    releaseClaim(o);
+                }
+                return false;
+            }
+            if (l.next() && l.value(0).toBool()) {
+                orphans << id;
+            }
+        }
+        if (orphans.isEmpty()) {
+            if (requeued) {
+                *requeued = 0;
+            }
+            if (unconfirmed) {
+                *unconfirmed = 0;
+            }
+            return tx.commit(error);
+        }
+        QStringList quoted;
+        for (const QString &id : std::as_const(orphans)) {
+            QString q = id;
+            q.replace(QLatin1Char('\''), QStringLiteral("''"));
+            quoted << QLatin1Char('\'') + q + QLatin1Char('\'');
+        }
+        scope = QStringLiteral(" AND id IN (%1)").arg(quoted.join(QLatin1Char(',')));
+    }
+    // The locks taken above are released whatever happens below, after the commit.
+    struct Release
+    {
+        OutboxStore *store;
+        const QStringList &ids;
+        ~Release()
+        {
+            for (const QString &id : ids) {
+                store->releaseClaim(id);
+            }
+        }
+    } release{this, orphans};
     QSqlQuery a(m_db);
     a.prepare(QStringLiteral("UPDATE outbox_messages SET state = 'unconfirmed', last_error = :why "
-                             "WHERE state = 'sending' AND data_complete_at IS NOT NULL"));
+                             "WHERE state = 'sending' AND data_complete_at IS NOT NULL")
+              + scope);
     a.bindValue(QStringLiteral(":why"),
                 QStringLiteral("interrupted after the message was handed to the server; it may have been "
                                "delivered, so it is not re-sent automatically"));
@@ -259,7 +327,8 @@ bool OutboxStore::recoverInterrupted(int *requeued, int *unconfirmed, QString *e
     const int u = a.numRowsAffected();
     QSqlQuery b(m_db);
     b.prepare(QStringLiteral("UPDATE outbox_messages SET state = 'queued', next_attempt_at = :now, sending_since = NULL "
-                             "WHERE state = 'sending' AND data_complete_at IS NULL"));
+                             "WHERE state = 'sending' AND data_complete_at IS NULL")
+              + scope);
     b.bindValue(QStringLiteral(":now"), ms(now()));
 
     if (!hotline::db::exec(b, QStringLiteral("recover queued"), error)) {
@@ -291,9 +360,12 @@ std::optional<Entry> OutboxStore::claimNext(const QDateTime &now, QString *error
         return std::nullopt;
     }
     QSqlQuery q(m_db);
+    // SQLite: BEGIN IMMEDIATE already serialises the senders. PostgreSQL: lock the row, and skip rows
+    // that another sender is claiming right now instead of waiting for them.
     q.prepare(QStringLiteral("SELECT %1 FROM outbox_messages WHERE state = 'queued' AND next_attempt_at <= :now "
-                             "ORDER BY next_attempt_at, created_at, id LIMIT 1")
-                  .arg(QLatin1String(kColumns)));
+                             "ORDER BY next_attempt_at, created_at, id LIMIT 1%2")
+                  .arg(QLatin1String(kColumns),
+                       m_server ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
     q.bindValue(QStringLiteral(":now"), ms(now));
 
     if (!hotline::db::exec(q, QStringLiteral("find due message"), error) || !q.next()) {
@@ -308,8 +380,20 @@ std::optional<Entry> OutboxStore::claimNext(const QDateTime &now, QString *error
     u.bindValue(QStringLiteral(":now"), ms(now));
 
     u.bindValue(QStringLiteral(":id"), hotline::db::text(e.id));
-    if (!hotline::db::exec(u, QStringLiteral("claim message"), error) || u.numRowsAffected() != 1
-        || !tx.commit(error)) {
+    if (!hotline::db::exec(u, QStringLiteral("claim message"), error) || u.numRowsAffected() != 1) {
+        return std::nullopt;
+    }
+    if (m_server) {
+        // Taken inside the claiming transaction, so no other sender's recovery can see the row in
+        // "sending" without the lock. A session lock outlives the commit (and a rollback).
+        if (!claimLock(e.id, error)) {
+            return std::nullopt;
+        }
+        if (!tx.commit(error)) {
+            releaseClaim(e.id);
+            return std::nullopt;
+        }
+    } else if (!tx.commit(error)) {
         return std::nullopt;
     }
     e.state = State::Sending;
@@ -328,6 +412,7 @@ bool OutboxStore::markDataComplete(const QString &id, const QDateTime &now, QStr
 bool OutboxStore::markSent(const QString &id, const QDateTime &now, int code, const QString &reply, QString *error)
 {
     Q_UNUSED(reply)  // the 250 text carries the server's queue id; logged by the sender
+    const auto release = qScopeGuard([&] { releaseClaim(id); });
     return setState(id,
                     QStringLiteral("UPDATE outbox_messages SET state = 'sent', sent_at = :now, last_code = :code, "
                                    "last_error = '', sending_since = NULL WHERE id = :id AND state = 'sending'"),
@@ -336,6 +421,7 @@ bool OutboxStore::markSent(const QString &id, const QDateTime &now, int code, co
 
 bool OutboxStore::markRetry(const QString &id, const QDateTime &next, int code, const QString &reply, QString *error)
 {
+    const auto release = qScopeGuard([&] { releaseClaim(id); });
     return setState(id,
                     QStringLiteral("UPDATE outbox_messages SET state = 'queued', next_attempt_at = :next, "
                                    "last_code = :code, last_error = :reply, sending_since = NULL, "
@@ -348,10 +434,55 @@ bool OutboxStore::markRetry(const QString &id, const QDateTime &next, int code, 
 
 bool OutboxStore::markFailed(const QString &id, int code, const QString &reply, QString *error)
 {
+    const auto release = qScopeGuard([&] { releaseClaim(id); });
     return setState(id,
                     QStringLiteral("UPDATE outbox_messages SET state = 'failed', last_code = :code, "
                                    "last_error = :reply, sending_since = NULL WHERE id = :id AND state = 'sending'"),
                     {{QStringLiteral(":code"), code}, {QStringLiteral(":reply"), hotline::db::text(reply)}}, error);
+}
+
+bool OutboxStore::claimLock(const QString &id, QString *error)
+{
+    QSqlQuery l(m_db);
+    l.prepare(QStringLiteral("SELECT pg_try_advisory_lock(hashtext('hotline-outbox'), hashtext(:id))"));
+    l.bindValue(QStringLiteral(":id"), id);
+    if (!hotline::db::exec(l, QStringLiteral("lock message %1").arg(id), error)) {
+        return false;
+    }
+    if (!l.next() || !l.value(0).toBool()) {
+        // Another sender's recovery has just put it back into the queue and still holds the lock;
+        // the message is claimed in a later round.
+        if (error) {
+            error->clear();
+        }
+        return false;
+    }
+    return true;
+}
+
+void OutboxStore::releaseClaim(const QString &id)
+{
+    if (!m_server || !m_db.isOpen()) {
+        return;
+    }
+    QSqlQuery l(m_db);
+    l.prepare(QStringLiteral("SELECT pg_advisory_unlock(hashtext('hotline-outbox'), hashtext(:id))"));
+    l.bindValue(QStringLiteral(":id"), id);
+    l.exec();   // a lost session has lost the lock anyway
+}
+
+bool OutboxStore::isShared() const
+{
+    return m_server;
+}
+
+bool OutboxStore::isConnectionAlive() const
+{
+    if (!m_db.isOpen()) {
+        return false;
+    }
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
 }
 
 std::optional<QDateTime> OutboxStore::nextDue() const

@@ -57,6 +57,10 @@ public:
     // the final "."), so it is queued again; one whose data was complete becomes "unconfirmed".
     bool recoverInterrupted(int *requeued, int *unconfirmed, QString *error);
     // Claims the oldest due queued message (queued → sending, attempts + 1). Empty when none is due.
+    // On the shared PostgreSQL store several senders may run at once: the claim skips rows another
+    // sender is claiming (FOR UPDATE SKIP LOCKED) and holds a session advisory lock on the message
+    // until markSent/markRetry/markFailed, so that recoverInterrupted() of another sender can tell a
+    // live send (lock held) from one whose sender died (lock gone with its session).
     std::optional<Entry> claimNext(const QDateTime &now, QString *error);
     bool markDataComplete(const QString &id, const QDateTime &now, QString *error);
     bool markSent(const QString &id, const QDateTime &now, int code, const QString &reply, QString *error);
@@ -65,13 +69,22 @@ public:
     std::optional<QDateTime> nextDue() const;
     QDateTime now() const;
 
+    // True on a connection this store does not own (openOn: the shared PostgreSQL store), where other
+    // senders may work on the same table at the same time.
+    bool isShared() const;
+    // The connection still answers (a sender on the server reconnects when it does not).
+    bool isConnectionAlive() const;
+
 private:
     OutboxStore();
+    bool claimLock(const QString &id, QString *error);
+    void releaseClaim(const QString &id);
     bool setState(const QString &id, const QString &sql, const QList<QPair<QString, QVariant>> &values,
                   QString *error);
 
     QString m_connection;
     QSqlDatabase m_db;
+    bool m_server = false;      // PostgreSQL: advisory locks mark live sends
 };
 
 } // namespace outbox

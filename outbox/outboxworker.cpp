@@ -22,10 +22,26 @@ OutboxWorker::OutboxWorker(QString databasePath, SmtpConfig config, RetryPolicy 
 {
 }
 
+OutboxWorker::OutboxWorker(std::unique_ptr<OutboxStore> store, SmtpConfig config, RetryPolicy policy)
+    : m_config(std::move(config))
+    , m_policy(policy)
+    , m_store(std::move(store))
+{
+}
+
 OutboxWorker::~OutboxWorker() = default;
 
 bool OutboxWorker::open(QString *error)
 {
+    if (m_path.isEmpty()) {
+        if (!m_store) {
+            if (error) {
+                *error = QStringLiteral("outbox worker without a store");
+            }
+            return false;
+        }
+        return m_store->recoverInterrupted(&m_requeued, &m_unconfirmed, error);
+    }
     m_lock = std::make_unique<QLockFile>(m_path + QStringLiteral(".sender.lock"));
     m_lock->setStaleLockTime(0);    // never stale by age (a sender runs for hours); stale if its process is gone
     if (!m_lock->tryLock(0)) {
@@ -77,9 +93,19 @@ int OutboxWorker::processDue(const QDateTime &now, QString *error)
         return 0;
     }
     int attempts = 0;
+    if (m_store->isShared()) {
+        // Another sender on the server may have died in the middle of a send since the last round.
+        int requeued = 0;
+        int unconfirmed = 0;
+        if (!m_store->recoverInterrupted(&requeued, &unconfirmed, error)) {
+            return 0;
+        }
+        m_requeued += requeued;
+        m_unconfirmed += unconfirmed;
+    }
     // Each message gets at most one attempt per call, so a failing server cannot keep us here.
     QDateTime cutoff = now;
-    while (!m_stop.load()) {
+    while (!stopRequested()) {
         auto entry = m_store->claimNext(cutoff, error);
         if (!entry) {
             break;
@@ -90,9 +116,13 @@ int OutboxWorker::processDue(const QDateTime &now, QString *error)
         auto markComplete = [&]() {
             // Committed before libcurl sends the final ".": after this a crash leaves the message
             // "unconfirmed" instead of re-sending it blindly.
+            // If that cannot be recorded the transfer is aborted before the final ".": better sent
+            // again later than sent twice without anybody knowing.
             if (!m_store->markDataComplete(entry->id, QDateTime::currentDateTimeUtc(), &e)) {
-                qCWarning(lcOutbox) << "cannot record data completion:" << e;
+                qCWarning(lcOutbox) << "cannot record data completion, aborting the transfer:" << e;
+                return false;
             }
+            return true;
         };
         const SmtpResult r = sendMail(m_config, entry->sender, entry->recipients, mime.value_or(QByteArray()),
                                       markComplete);
@@ -139,6 +169,21 @@ int OutboxWorker::processDue(const QDateTime &now, QString *error)
 void OutboxWorker::requestStop()
 {
     m_stop.store(true);
+}
+
+void OutboxWorker::setStopFlag(const std::atomic<bool> *flag)
+{
+    m_externalStop = flag;
+}
+
+bool OutboxWorker::stopRequested() const
+{
+    return m_stop.load() || (m_externalStop && m_externalStop->load());
+}
+
+bool OutboxWorker::isConnectionAlive() const
+{
+    return m_store && m_store->isConnectionAlive();
 }
 
 std::optional<QDateTime> OutboxWorker::nextDue() const

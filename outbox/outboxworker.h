@@ -45,6 +45,10 @@ class OutboxWorker
 {
 public:
     OutboxWorker(QString databasePath, SmtpConfig config, RetryPolicy policy = {});
+    // On a store opened by the caller (OutboxStore::openOn: the shared PostgreSQL store). Several
+    // such senders may run at once: no lock file; the store's claims and advisory locks keep every
+    // message with one sender, and every processDue() first recovers the sends of senders that died.
+    OutboxWorker(std::unique_ptr<OutboxStore> store, SmtpConfig config, RetryPolicy policy = {});
     ~OutboxWorker();
     OutboxWorker(const OutboxWorker &) = delete;
     OutboxWorker &operator=(const OutboxWorker &) = delete;
@@ -65,8 +69,15 @@ public:
     // Thread-safe: processDue() stops after the message in flight (never in the middle of one, which
     // would leave it "unconfirmed").
     void requestStop();
+    // Also stop when *flag becomes true (a signal handler's flag; must outlive the worker).
+    void setStopFlag(const std::atomic<bool> *flag);
+
+    // The store's connection still answers (false: the caller reconnects and makes a new worker).
+    bool isConnectionAlive() const;
 
 private:
+    bool stopRequested() const;
+
     QString m_path;
     SmtpConfig m_config;
     RetryPolicy m_policy;
@@ -75,6 +86,7 @@ private:
     int m_requeued = 0;
     int m_unconfirmed = 0;
     std::atomic<bool> m_stop{false};
+    const std::atomic<bool> *m_externalStop = nullptr;
     std::function<void(const SendEvent &)> m_handler;
 };
 

@@ -21,7 +21,7 @@ struct Upload
 {
     const QByteArray *data = nullptr;
     qsizetype offset = 0;
-    const std::function<void()> *dataComplete = nullptr;
+    const std::function<bool()> *dataComplete = nullptr;
     bool completeReported = false;
 };
 
@@ -33,8 +33,8 @@ size_t readCallback(char *buffer, size_t size, size_t count, void *userData)
     if (left <= 0) {
         if (!u->completeReported) {
             u->completeReported = true;
-            if (u->dataComplete && *u->dataComplete) {
-                (*u->dataComplete)();
+            if (u->dataComplete && *u->dataComplete && !(*u->dataComplete)()) {
+                return CURL_READFUNC_ABORT;
             }
         }
         return 0;
@@ -92,7 +92,7 @@ void globalInit()
 } // namespace
 
 SmtpResult sendMail(const SmtpConfig &config, const QString &envelopeFrom, const QStringList &recipients,
-                    const QByteArray &mime, const std::function<void()> &dataComplete)
+                    const QByteArray &mime, const std::function<bool()> &dataComplete)
 {
     globalInit();
     SmtpResult result;

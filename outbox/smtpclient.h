@@ -40,8 +40,10 @@ struct SmtpResult
 
 // Sends one message with libcurl's easy interface. Blocking: call it off the UI thread.
 // `dataComplete` runs once, right before libcurl is told the body has ended (the final "." has not
-// been sent yet): the outbox records that point so a crash after it is known to be ambiguous.
+// been sent yet): the outbox records that point so a crash after it is known to be ambiguous. If it
+// returns false (the point could not be recorded) the transfer is aborted before the final ".", so
+// the server never accepts the message (a transient failure: it is sent again later).
 SmtpResult sendMail(const SmtpConfig &config, const QString &envelopeFrom, const QStringList &recipients,
-                    const QByteArray &mime, const std::function<void()> &dataComplete = {});
+                    const QByteArray &mime, const std::function<bool()> &dataComplete = {});
 
 } // namespace outbox

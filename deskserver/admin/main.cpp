@@ -5,11 +5,13 @@
 #include "deskserver.h"
 
 #include "pgconnection.h"
+#include "pgstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTextStream>
 
 #include <iostream>
@@ -64,6 +66,10 @@ int main(int argc, char *argv[])
         "  migrate   Create or update the module tables and grant them to hotline_agent/hotline_lead\n"
         "            (run \"hotline-admin init\" first)\n"
         "  status    Schema version of every module on the server\n"
+        "  user add NAME --role sender\n"
+        "            Create the login of an outbox sender (hotline-outbox-service), or reset its password:\n"
+        "            reads the outbox and records send states, nothing else. Its password comes from\n"
+        "            HOTLINE_NEW_PASSWORD, otherwise from the second line of standard input\n"
         "The password comes from PGPASSWORD, otherwise from the first line of standard input.\n"
         "Exit codes: 0 success, 1 runtime error, 2 usage error."));
     parser.addHelpOption();
@@ -82,7 +88,10 @@ int main(int argc, char *argv[])
     for (const QCommandLineOption &o : {host, port, database, user, sslMode, sslRootCert}) {
         parser.addOption(o);
     }
-    parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("migrate or status"));
+    const QCommandLineOption role(QStringLiteral("role"), Messages::tr("Role of \"user add\": sender."),
+                                  QStringLiteral("ROLE"));
+    parser.addOption(role);
+    parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("migrate, status or user add"));
     if (!parser.parse(QCoreApplication::arguments())) {
         return fail(parser.errorText(), UsageError);
     }
@@ -91,9 +100,18 @@ int main(int argc, char *argv[])
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1
-        || (positional[0] != QLatin1String("migrate") && positional[0] != QLatin1String("status"))) {
-        return fail(Messages::tr("expected one command: migrate or status (see --help)"), UsageError);
+    const bool userAdd = positional.size() == 3 && positional[0] == QLatin1String("user")
+        && positional[1] == QLatin1String("add");
+    if (!userAdd
+        && (positional.size() != 1
+            || (positional[0] != QLatin1String("migrate") && positional[0] != QLatin1String("status")))) {
+        return fail(Messages::tr("expected one command: migrate, status or user add NAME --role sender (see --help)"),
+                    UsageError);
+    }
+    if (userAdd && parser.value(role) != QLatin1String("sender")) {
+        return fail(Messages::tr("user add: --role must be sender, not \"%1\" (desk logins: hotline-admin user add)")
+                        .arg(parser.value(role)),
+                    UsageError);
     }
 
     kb::PgConnection params;
@@ -116,6 +134,15 @@ int main(int argc, char *argv[])
         std::getline(std::cin, line);
         params.password = QString::fromStdString(line);
     }
+    QString newPassword;
+    if (userAdd) {
+        newPassword = qEnvironmentVariable("HOTLINE_NEW_PASSWORD");
+        if (newPassword.isEmpty()) {
+            std::string line;
+            std::getline(std::cin, line);
+            newPassword = QString::fromStdString(line);
+        }
+    }
     QString error;
     if (!params.isValid(&error)) {
         return fail(error, UsageError);
@@ -127,7 +154,18 @@ int main(int argc, char *argv[])
     int code = Ok;
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (positional[0] == QLatin1String("migrate")) {
+        if (userAdd) {
+            // The group role comes from deskserver/roles.sql: migrate first.
+            QSqlQuery group(db);
+            if (!group.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = 'hotline_sender'")) || !group.next()) {
+                code = fail(Messages::tr("the role hotline_sender does not exist yet: run hotline-admin-desk migrate first"));
+            } else if (!kb::createPgLogin(db, positional[2], newPassword, QStringLiteral("hotline_sender"),
+                                          {QStringLiteral("hotline_agent"), QStringLiteral("hotline_lead")}, &error)) {
+                code = fail(error);
+            } else {
+                out() << Messages::tr("user %1 can log in as an outbox sender").arg(positional[2]) << Qt::endl;
+            }
+        } else if (positional[0] == QLatin1String("migrate")) {
             const auto before = deskserver::serverVersions(db);
             if (!deskserver::migrateServer(db, &error)) {
                 code = fail(error);

@@ -322,6 +322,14 @@ TEST_CASE("pg: an agent's write is refused by the server, a lead's goes through"
     leadParams.password = QStringLiteral("leitung");
     auto lead = kb::openPgStore(leadParams, &error);
     REQUIRE(lead);
+    // hotline-admin user add made the login's editorial user too: the lead acts as themself.
+    const auto leadUser = lead->user(QStringLiteral("lena_lead"));
+    REQUIRE(leadUser);
+    CHECK(leadUser->role == kb::Role::Lead);
+    error.clear();
+    CHECK_FALSE(lead->upsert(edit, nullptr, &error));   // nobody signed in, and the store has users
+    CHECK_FALSE(error.isEmpty());
+    lead->setActor(kb::Actor::signedIn(*leadUser));
     REQUIRE(lead->upsert(edit, nullptr, &error));
     CHECK(lead->article(QStringLiteral("a1"))->title == QStringLiteral("Vom Agenten geändert"));
     CHECK(lead->article(QStringLiteral("a1"))->version == 2);
