@@ -1,6 +1,7 @@
 #include "editorialactions.h"
 
 #include "articleview.h"
+#include "changepassworddialog.h"
 #include "editorialsession.h"
 #include "editorialwindow.h"
 #include "logindialog.h"
@@ -28,14 +29,15 @@ namespace desk {
 EditorialActions::EditorialActions(MainWindow *window, SearchService *service, EditorialSession *session)
     : QObject(window), m_window(window), m_service(service), m_session(session),
       m_menu(window->menuBar()->addMenu(QString())), m_flag(new QAction(window)), m_editorial(new QAction(window)),
-      m_switchUser(new QAction(window)), m_figures(new QAction(window)), m_marker(new QLabel(window)),
+      m_switchUser(new QAction(window)), m_figures(new QAction(window)), m_changePassword(new QAction(window)),
+      m_marker(new QLabel(window)),
       m_userLabel(new QLabel(window))
 {
     m_flag->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
     m_editorial->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+E")));
     m_switchUser->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+U")));
     m_figures->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+G")));
-    for (QAction *action : {m_flag, m_editorial, m_figures, m_switchUser}) {
+    for (QAction *action : {m_flag, m_editorial, m_figures, m_changePassword, m_switchUser}) {
         action->setShortcutContext(Qt::WindowShortcut);
         window->addAction(action);
         m_menu->addAction(action);
@@ -56,6 +58,7 @@ EditorialActions::EditorialActions(MainWindow *window, SearchService *service, E
     connect(m_flag, &QAction::triggered, this, [this]() { openFlagDialog(); });
     connect(m_editorial, &QAction::triggered, this, [this]() { openEditorialWindow(); });
     connect(m_switchUser, &QAction::triggered, this, [this]() { switchUser(); });
+    connect(m_changePassword, &QAction::triggered, this, [this]() { openChangePassword(); });
     connect(m_figures, &QAction::triggered, this, [this]() { openReport(); });
     connect(m_session, &EditorialSession::userChanged, this, &EditorialActions::updateForUser);
     connect(m_window, &MainWindow::articleShown, this, &EditorialActions::updateMarker);
@@ -91,6 +94,8 @@ void EditorialActions::retranslateUi()
     m_editorial->setText(tr("&Edit the catalogue…"));
     m_switchUser->setText(tr("&Sign out / switch user…"));
     m_figures->setText(tr("&Figures for team leads…"));
+    m_changePassword->setText(tr("Change my &password…"));
+    m_changePassword->setToolTip(tr("Change my password"));
     for (QAction *action : {m_flag, m_editorial, m_figures, m_switchUser}) {
         action->setToolTip(QStringLiteral("%1 (%2)").arg(action->text().remove(QLatin1Char('&')),
                                                          action->shortcut().toString(QKeySequence::NativeText)));
@@ -111,6 +116,7 @@ void EditorialActions::updateForUser()
     m_figures->setVisible(lead);
     m_figures->setEnabled(lead);
     m_flag->setEnabled(m_session->isSignedIn());
+    m_changePassword->setEnabled(m_session->isSignedIn());
     if (m_session->isSignedIn()) {
         const kb::User &user = m_session->user();
         m_userLabel->setText(tr("%1 (%2)").arg(user.displayName.isEmpty() ? user.name : user.displayName,
@@ -258,9 +264,48 @@ bool EditorialActions::flagCurrentArticle(const QString &comment)
     return true;
 }
 
+ChangePasswordDialog *EditorialActions::openChangePassword()
+{
+    if (!m_session->isSignedIn()) {
+        return nullptr;
+    }
+    auto *dialog = new ChangePasswordDialog(m_session, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this]() { m_window->statusBar()->showMessage(tr("Your password has been changed."), 8000); });
+    dialog->open();
+    return dialog;
+}
+
+QAction *EditorialActions::changePasswordAction() const
+{
+    return m_changePassword;
+}
+
 LoginDialog *EditorialActions::switchUser()
 {
     m_session->signOut();
+    if (m_session->isShared()) {
+        // The next user signs in at the server with their own login; their connection replaces the store. The
+        // editorial window worked on the previous user's connection: it closes first.
+        if (m_editorialWindow) {
+            m_editorialWindow->close();
+            delete m_editorialWindow;
+        }
+        auto *dialog = new LoginDialog(m_session->sharedServer(), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+            if (dialog->isOffline()) {
+                m_session->replaceStore(nullptr);
+                return;
+            }
+            m_session->replaceStore(dialog->takeStore());
+            m_session->signIn(dialog->user());
+        });
+        connect(dialog, &QDialog::rejected, m_window, &QWidget::close);
+        dialog->open();
+        return dialog;
+    }
     auto *dialog = new LoginDialog(m_session->store(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() { m_session->signIn(dialog->user()); });

@@ -11,6 +11,7 @@ class QPlainTextEdit;
 
 namespace desk {
 
+class ChangePasswordDialog;
 class EditorialSession;
 class EditorialWindow;
 class LoginDialog;
@@ -34,6 +35,7 @@ public:
     QAction *editorialAction() const;
     QAction *switchUserAction() const;
     QAction *figuresAction() const;
+    QAction *changePasswordAction() const;
     QLabel *reviewMarker() const;
     EditorialWindow *editorialWindow() const; // nullptr until opened
 
@@ -41,7 +43,8 @@ public:
     ReportView *openReport(const QString &journalPath = QString()); // team leads; default: the app data folder
     QDialog *openFlagDialog();                 // for the open service; nullptr when none is open
     bool flagCurrentArticle(const QString &comment);
-    LoginDialog *switchUser();                 // signs out and asks for the next user
+    LoginDialog *switchUser();                 // signs out and asks for the next user (shared mode: at the server)
+    ChangePasswordDialog *openChangePassword(); // the signed-in user's own password
 
 Q_SIGNALS:
     void flagged(const QString &articleId);
@@ -60,6 +63,7 @@ private:
     QAction *m_editorial;
     QAction *m_switchUser;
     QAction *m_figures;
+    QAction *m_changePassword;
     QLabel *m_marker;
     QLabel *m_userLabel;
     QPointer<EditorialWindow> m_editorialWindow;

@@ -27,6 +27,35 @@ kb::Store *EditorialSession::store() const
     return m_store.get();
 }
 
+void EditorialSession::setSharedServer(const kb::PgConnection &server)
+{
+    m_shared = true;
+    m_server = server;
+    m_server.user.clear();
+    m_server.password.clear();
+}
+
+bool EditorialSession::isShared() const
+{
+    return m_shared;
+}
+
+kb::PgConnection EditorialSession::sharedServer() const
+{
+    return m_server;
+}
+
+void EditorialSession::replaceStore(std::unique_ptr<kb::Store> store)
+{
+    flushSearchLog();
+    m_lastSearchId = 0;
+    m_lastLoggedQuery.clear();
+    m_store = std::move(store);
+    if (m_store && m_signedIn) {
+        m_store->setActor(kb::Actor::signedIn(m_user));
+    }
+}
+
 const kb::User &EditorialSession::user() const
 {
     return m_user;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "editorial.h"
+#include "pgconnection.h"
 
 #include <QObject>
 
@@ -28,6 +29,13 @@ public:
     ~EditorialSession() override;
 
     kb::Store *store() const;
+    // Shared mode: store() is the signed-in user's own kb::PgStore on the server (the server login is the
+    // sign-in); `server` is the configured shared store without user and password. Switching user replaces the
+    // store with the next user's connection.
+    void setSharedServer(const kb::PgConnection &server);
+    bool isShared() const;
+    kb::PgConnection sharedServer() const;
+    void replaceStore(std::unique_ptr<kb::Store> store);
     const kb::User &user() const;
     bool isSignedIn() const;
     bool isLead() const;
@@ -48,6 +56,8 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<kb::Store> m_store;
+    bool m_shared = false;
+    kb::PgConnection m_server;
     kb::User m_user;
     bool m_signedIn = false;
     QTimer *m_logTimer;

@@ -14,6 +14,7 @@
 #include "store.h"
 
 #include <memory>
+#include <optional>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -51,12 +52,35 @@ int main(int argc, char *argv[])
         parser.isSet(database) ? parser.value(database) : settings.value(desk::DeskSettings::DatabasePath).toString();
     // Sign in first (docs/editorial.md): the UI thread's own store connection checks the password and carries the
     // acting user; the search thread's connection gets the same user. Without a catalogue the desk still starts
-    // (telephony keeps working) and shows why.
+    // (telephony keeps working) and shows why. Shared mode (docs/shared-store.md): the server login is the sign-in;
+    // the signed-in user's own PostgreSQL connection is the UI thread's store (edits go straight to the server).
+    const desk::SharedStoreConfig sharedConfig = desk::SharedStoreConfig::load();
+    const bool sharedMode = sharedConfig.enabled && !parser.isSet(database);
     QString storeError;
-    std::unique_ptr<kb::Store> uiStore = desk::openDeskCatalogue(path, &storeError);
-    const bool editorial = uiStore != nullptr;
+    std::unique_ptr<kb::Store> uiStore;
+    std::optional<kb::User> signedIn;
+    if (sharedMode) {
+        if (!parser.isSet(screenshot)) {
+            desk::LoginDialog login(sharedConfig.connection);
+            if (login.exec() != QDialog::Accepted) {
+                return 0;
+            }
+            if (!login.isOffline()) {
+                uiStore = login.takeStore();
+                signedIn = login.user();
+            }
+        }
+    } else {
+        uiStore = desk::openDeskCatalogue(path, &storeError);
+    }
+    const bool editorial = sharedMode || uiStore != nullptr;
     desk::EditorialSession session(std::move(uiStore));
-    if (editorial && !parser.isSet(screenshot)) {
+    if (sharedMode) {
+        session.setSharedServer(sharedConfig.connection);
+        if (signedIn) {
+            session.signIn(*signedIn);
+        }
+    } else if (editorial && !parser.isSet(screenshot)) {
         desk::LoginDialog login(session.store());
         if (login.exec() != QDialog::Accepted) {
             return 0;
@@ -76,9 +100,8 @@ int main(int argc, char *argv[])
 
     // Shared store: search the local replica, keep it in step with the server on a thread of its own.
     std::unique_ptr<desk::SharedStoreConnector> shared;
-    const desk::SharedStoreConfig sharedConfig = desk::SharedStoreConfig::load();
     QString sharedError;
-    if (sharedConfig.enabled && !parser.isSet(database)) {
+    if (sharedMode) {
         shared = std::make_unique<desk::SharedStoreConnector>(sharedConfig);
         if (shared->prepareReplica(&sharedError)) {
             service.restart(shared->replicaFactory());
