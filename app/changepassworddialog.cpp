@@ -151,6 +151,7 @@ void ChangePasswordDialog::accept()
         Q_EMIT answered(false);
         return;
     }
+    m_session->noteOwnPasswordChanged(m_new->text());
     Q_EMIT answered(true);
     QDialog::accept();
 }
@@ -189,6 +190,7 @@ void ChangePasswordDialog::finishChange(bool ok, const QString &loginError)
         Q_EMIT answered(false);
         return;
     }
+    m_session->noteOwnPasswordChanged(m_new->text());
     Q_EMIT answered(true);
     QDialog::accept();
 }

@@ -56,6 +56,11 @@ void EditorialSession::replaceStore(std::unique_ptr<kb::Store> store)
     }
 }
 
+void EditorialSession::noteOwnPasswordChanged(const QString &newPassword)
+{
+    Q_EMIT ownPasswordChanged(m_user.name, newPassword);
+}
+
 const kb::User &EditorialSession::user() const
 {
     return m_user;

@@ -36,6 +36,9 @@ public:
     bool isShared() const;
     kb::PgConnection sharedServer() const;
     void replaceStore(std::unique_ptr<kb::Store> store);
+    // The signed-in user changed their own password (ChangePasswordDialog): emits ownPasswordChanged, so that the
+    // desk can update the keychain when that login is also the desk's configured server login.
+    void noteOwnPasswordChanged(const QString &newPassword);
     const kb::User &user() const;
     bool isSignedIn() const;
     bool isLead() const;
@@ -53,6 +56,7 @@ public:
 Q_SIGNALS:
     void userChanged(const kb::User &user);
     void catalogueChanged(); // the UI thread published something: the search thread picks it up on its next search
+    void ownPasswordChanged(const QString &userName, const QString &newPassword);
 
 private:
     std::unique_ptr<kb::Store> m_store;

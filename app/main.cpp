@@ -7,6 +7,7 @@
 #include "language.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "pgpasswordstore.h"
 #include "screenshot.h"
 #include "searchservice.h"
 #include "serverstatuslabel.h"
@@ -119,6 +120,24 @@ int main(int argc, char *argv[])
         shared->start();
     } else if (!sharedError.isEmpty()) {
         window.statusBar()->showMessage(sharedError);
+    }
+    if (shared) {
+        // The desk's own server login changed its password ("Change my password"): the keychain and the sync
+        // connection follow, so the next reconnect does not fail with the old one.
+        QObject::connect(&session, &desk::EditorialSession::ownPasswordChanged, shared.get(),
+                         [&shared, &sharedConfig](const QString &user, const QString &password) {
+                             if (user.compare(sharedConfig.connection.user, Qt::CaseInsensitive) != 0) {
+                                 return;
+                             }
+                             kb::PgConnection login = sharedConfig.connection;
+                             login.password = password;
+                             auto *keychain = new kb::PgPasswordStore(shared.get());
+                             QObject::connect(keychain, &kb::PgPasswordStore::passwordWritten, keychain,
+                                              &QObject::deleteLater);
+                             QObject::connect(keychain, &kb::PgPasswordStore::failed, keychain, &QObject::deleteLater);
+                             keychain->writePassword(login);
+                             shared->startWithPassword(password);
+                         });
     }
     if (editorial) {
         new desk::EditorialActions(&window, &service, &session);

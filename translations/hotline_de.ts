@@ -1587,6 +1587,10 @@
         <source>Call journal exported to %1</source>
         <translation>Anrufjournal nach %1 exportiert</translation>
     </message>
+    <message>
+        <source>Saved on this desk, but not queued for the server: %1</source>
+        <translation>Auf diesem Platz gespeichert, aber nicht für den Server vorgemerkt: %1</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -1727,6 +1731,101 @@
     <message>
         <source>Case %1 closed.</source>
         <translation>Vorgang %1 abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Mein Passwort ändern</translation>
+    </message>
+    <message>
+        <source>New password for %1 on the shared server. It applies to every desk at the next sign-in; it needs at least 10 characters.</source>
+        <translation>Neues Passwort für %1 auf dem gemeinsamen Server. Es gilt an jedem Platz ab der nächsten Anmeldung und braucht mindestens 10 Zeichen.</translation>
+    </message>
+    <message>
+        <source>New password for %1. It needs at least 10 characters.</source>
+        <translation>Neues Passwort für %1. Es braucht mindestens 10 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>Passwort ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erläuterung</translation>
+    </message>
+    <message>
+        <source>Password change error</source>
+        <translation>Fehler bei der Passwortänderung</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>The password you signed in with</source>
+        <translation>Das Passwort, mit dem Sie sich angemeldet haben</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>At least 10 characters</source>
+        <translation>Mindestens 10 Zeichen</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>The new password once more</source>
+        <translation>Das neue Passwort noch einmal</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Niemand ist angemeldet.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Cannot change the password: %1</source>
+        <translation>Das Passwort kann nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Checking the current password at the server…</source>
+        <translation>Aktuelles Passwort wird beim Server geprüft …</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot change the password: not signed in at the server.</source>
+        <translation>Das Passwort kann nicht geändert werden: nicht beim Server angemeldet.</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2020,18 @@
     <message>
         <source>Flagged: the team leads will check “%1”.</source>
         <translation>Gemeldet: Die Teamleitungen prüfen „%1“.</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Mein &amp;Passwort ändern …</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Mein Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>Ihr Passwort wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -2824,6 +2935,58 @@
     <message>
         <source>Cannot create the team lead: %1</source>
         <translation>Die Teamleitung kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Sign in with your login for the shared server %1:%2 (database %3).</source>
+        <translation>Melden Sie sich mit Ihrer Kennung für den gemeinsamen Server %1:%2 (Datenbank %3) an.</translation>
+    </message>
+    <message>
+        <source>&amp;Work offline</source>
+        <translation>&amp;Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>Start without signing in: search and calls work, editing the catalogue does not</source>
+        <translation>Ohne Anmeldung starten: Suche und Anrufe funktionieren, das Bearbeiten des Katalogs nicht</translation>
+    </message>
+    <message>
+        <source>Your password for the shared server</source>
+        <translation>Ihr Passwort für den gemeinsamen Server</translation>
+    </message>
+    <message>
+        <source>Signing in at %1…</source>
+        <translation>Anmeldung bei %1 …</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: wrong login name or password.
+(%1)</source>
+        <translation>Der Server hat die Anmeldung abgelehnt: Kennung oder Passwort falsch.
+(%1)</translation>
+    </message>
+    <message>
+        <source>Cannot sign in at the server: %1
+You can work offline: search and calls keep working, editing the catalogue needs the server.</source>
+        <translation>Anmeldung beim Server nicht möglich: %1
+Sie können offline arbeiten: Suche und Anrufe funktionieren weiter, zum Bearbeiten des Katalogs braucht es den Server.</translation>
+    </message>
+    <message>
+        <source>Cannot sign in at the server: %1</source>
+        <translation>Anmeldung beim Server nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>The server knows the login %1 but has no editorial user of that name. Ask the administrator to run &quot;hotline-admin user add %1&quot; again.</source>
+        <translation>Der Server kennt die Kennung %1, hat aber keinen Redaktionsbenutzer dieses Namens. Bitten Sie die Administration, &quot;hotline-admin user add %1&quot; noch einmal auszuführen.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled.</source>
+        <translation>Das Konto %1 ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
 </context>
 <context>

@@ -1587,6 +1587,10 @@
         <source>Call journal exported to %1</source>
         <translation>Call journal exported to %1</translation>
     </message>
+    <message>
+        <source>Saved on this desk, but not queued for the server: %1</source>
+        <translation>Saved on this desk, but not queued for the server: %1</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -1727,6 +1731,101 @@
     <message>
         <source>Case %1 closed.</source>
         <translation>Case %1 closed.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>New password for %1 on the shared server. It applies to every desk at the next sign-in; it needs at least 10 characters.</source>
+        <translation>New password for %1 on the shared server. It applies to every desk at the next sign-in; it needs at least 10 characters.</translation>
+    </message>
+    <message>
+        <source>New password for %1. It needs at least 10 characters.</source>
+        <translation>New password for %1. It needs at least 10 characters.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Change password</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Password change error</source>
+        <translation>Password change error</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>The password you signed in with</source>
+        <translation>The password you signed in with</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>At least 10 characters</source>
+        <translation>At least 10 characters</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <source>The new password once more</source>
+        <translation>The new password once more</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Nobody is signed in.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>Cannot change the password: %1</source>
+        <translation>Cannot change the password: %1</translation>
+    </message>
+    <message>
+        <source>Checking the current password at the server…</source>
+        <translation>Checking the current password at the server…</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Cannot reach the server: %1</translation>
+    </message>
+    <message>
+        <source>Cannot change the password: not signed in at the server.</source>
+        <translation>Cannot change the password: not signed in at the server.</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2020,18 @@
     <message>
         <source>Flagged: the team leads will check “%1”.</source>
         <translation>Flagged: the team leads will check “%1”.</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Change my &amp;password…</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>Your password has been changed.</translation>
     </message>
 </context>
 <context>
@@ -2824,6 +2935,58 @@
     <message>
         <source>Cannot create the team lead: %1</source>
         <translation>Cannot create the team lead: %1</translation>
+    </message>
+    <message>
+        <source>Sign in with your login for the shared server %1:%2 (database %3).</source>
+        <translation>Sign in with your login for the shared server %1:%2 (database %3).</translation>
+    </message>
+    <message>
+        <source>&amp;Work offline</source>
+        <translation>&amp;Work offline</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Work offline</translation>
+    </message>
+    <message>
+        <source>Start without signing in: search and calls work, editing the catalogue does not</source>
+        <translation>Start without signing in: search and calls work, editing the catalogue does not</translation>
+    </message>
+    <message>
+        <source>Your password for the shared server</source>
+        <translation>Your password for the shared server</translation>
+    </message>
+    <message>
+        <source>Signing in at %1…</source>
+        <translation>Signing in at %1…</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: wrong login name or password.
+(%1)</source>
+        <translation>The server refused the sign-in: wrong login name or password.
+(%1)</translation>
+    </message>
+    <message>
+        <source>Cannot sign in at the server: %1
+You can work offline: search and calls keep working, editing the catalogue needs the server.</source>
+        <translation>Cannot sign in at the server: %1
+You can work offline: search and calls keep working, editing the catalogue needs the server.</translation>
+    </message>
+    <message>
+        <source>Cannot sign in at the server: %1</source>
+        <translation>Cannot sign in at the server: %1</translation>
+    </message>
+    <message>
+        <source>The server knows the login %1 but has no editorial user of that name. Ask the administrator to run &quot;hotline-admin user add %1&quot; again.</source>
+        <translation>The server knows the login %1 but has no editorial user of that name. Ask the administrator to run &quot;hotline-admin user add %1&quot; again.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled.</source>
+        <translation>The account %1 is disabled.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
     </message>
 </context>
 <context>
