@@ -1,5 +1,6 @@
 #include "editorialsession.h"
 
+#include "pgstore.h"
 #include "store.h"
 
 #include <QLoggingCategory>
@@ -54,6 +55,15 @@ void EditorialSession::replaceStore(std::unique_ptr<kb::Store> store)
     if (m_store && m_signedIn) {
         m_store->setActor(kb::Actor::signedIn(m_user));
     }
+}
+
+bool EditorialSession::ensureServerConnection(QString *error)
+{
+    auto *server = dynamic_cast<kb::PgStore *>(m_store.get());
+    if (!server) {
+        return true;
+    }
+    return server->ensureConnected(error);
 }
 
 void EditorialSession::noteOwnPasswordChanged(const QString &newPassword)

@@ -36,6 +36,9 @@ public:
     bool isShared() const;
     kb::PgConnection sharedServer() const;
     void replaceStore(std::unique_ptr<kb::Store> store);
+    // Shared mode: reconnects the user's server connection if it was lost (the server restarted); the desk calls it
+    // when its sync is online again. True when there is nothing to do.
+    bool ensureServerConnection(QString *error = nullptr);
     // The signed-in user changed their own password (ChangePasswordDialog): emits ownPasswordChanged, so that the
     // desk can update the keychain when that login is also the desk's configured server login.
     void noteOwnPasswordChanged(const QString &newPassword);

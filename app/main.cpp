@@ -122,6 +122,13 @@ int main(int argc, char *argv[])
         window.statusBar()->showMessage(sharedError);
     }
     if (shared) {
+        // The signed-in user's own server connection follows the sync: when the server is back, it reconnects.
+        QObject::connect(shared.get(), &desk::SharedStoreConnector::onlineChanged, &session, [&session](bool online) {
+            QString error;
+            if (online && !session.ensureServerConnection(&error)) {
+                qWarning("editorial session: %s", qPrintable(error));
+            }
+        });
         // The desk's own server login changed its password ("Change my password"): the keychain and the sync
         // connection follow, so the next reconnect does not fail with the old one.
         QObject::connect(&session, &desk::EditorialSession::ownPasswordChanged, shared.get(),

@@ -247,6 +247,35 @@ PgStore::~PgStore()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+bool PgStore::ensureConnected(QString *error)
+{
+    QSqlDatabase db = database();
+    if (m_outerTransaction) {
+        setError(error, Messages::tr("cannot reconnect inside a transaction"));
+        return false;
+    }
+    if (db.isOpen()) {
+        QSqlQuery probe(db);
+        if (probe.exec(QStringLiteral("SELECT 1"))) {
+            return true;
+        }
+    }
+    db.close();
+    if (!db.open()) {
+        setError(error, Messages::tr("cannot connect to the shared store %1: %2")
+                            .arg(m_params.displayName(), db.lastError().text()));
+        return false;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'"))) {
+        setError(error, Messages::tr("cannot connect to the shared store %1: %2")
+                            .arg(m_params.displayName(), q.lastError().text()));
+        return false;
+    }
+    qCInfo(lcDb) << "reconnected to" << m_params.displayName();
+    return true;
+}
+
 QString PgStore::connectionName() const
 {
     return m_connectionName;

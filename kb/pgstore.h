@@ -71,6 +71,11 @@ public:
     QString connectionName() const;
     const PgConnection &parameters() const;
 
+    // After the server was away (restart, network): true at once if the connection still answers,
+    // otherwise closes and opens it again with the same login. A desk's signed-in session calls it
+    // when its sync sees the server back. Refused inside an open outer transaction.
+    bool ensureConnected(QString *error);
+
 private:
     friend std::unique_ptr<PgStore> openPgStore(const PgConnection &, QString *);
     PgStore(const QString &connectionName, const PgConnection &params);

@@ -314,3 +314,33 @@ TEST_CASE("pg sign-in: a desk's queued catalogue writes name the desk login's ow
               .toString()
           == server.lead);
 }
+
+TEST_CASE("pg sign-in: the signed-in session reconnects after the server was restarted", "[pg][signin][reconnect]")
+{
+    PgCluster &cluster = sharedCluster();
+    const Server server(QStringLiteral("back"));
+    desk::LoginDialog dialog(server.configured());
+    dialog.show();
+    REQUIRE(signIn(dialog, server.lead, QLatin1String(LeadPassword)));
+    desk::EditorialSession session(dialog.takeStore());
+    session.setSharedServer(server.configured());
+    session.signIn(dialog.user());
+    QString error;
+    REQUIRE(session.ensureServerConnection(&error));   // nothing to do
+
+    REQUIRE(cluster.stop(&error));
+    CHECK_FALSE(session.ensureServerConnection(&error));   // down: the reason
+    CHECK_FALSE(error.isEmpty());
+    REQUIRE(cluster.start(&error));
+    REQUIRE(session.ensureServerConnection(&error));
+    REQUIRE(session.store()->setFourEyes(false, &error));
+    kb::Article changed = session.store()->article(QStringLiteral("svc-pass")).value();
+    changed.title = QStringLiteral("Reisepass beantragen (nach dem Neustart)");
+    REQUIRE(session.store()->saveDraft(changed, changed.version, &error).ok());
+    REQUIRE(session.store()->approveDraft(QStringLiteral("svc-pass"), session.user().id, QString(), &error).ok());
+    RawPg owner(server.owner);
+    CHECK(owner.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE article_id = 'svc-pass' ORDER BY id DESC "
+                                      "LIMIT 1"))
+              .toString()
+          == server.lead);
+}
