@@ -30,8 +30,7 @@ EditorialActions::EditorialActions(MainWindow *window, SearchService *service, E
     : QObject(window), m_window(window), m_service(service), m_session(session),
       m_menu(window->menuBar()->addMenu(QString())), m_flag(new QAction(window)), m_editorial(new QAction(window)),
       m_switchUser(new QAction(window)), m_figures(new QAction(window)), m_changePassword(new QAction(window)),
-      m_marker(new QLabel(window)),
-      m_userLabel(new QLabel(window))
+      m_marker(new QLabel(window)), m_userLabel(new QLabel(window))
 {
     m_flag->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
     m_editorial->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+E")));

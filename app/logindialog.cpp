@@ -157,7 +157,8 @@ void LoginDialog::signInAtServer(const QString &name)
     m_name->setEnabled(false);
     m_password->setEnabled(false);
     m_error->setText(tr("Signing in at %1…").arg(params.host));
-    checkServerLogin(params, this, [this, name](bool ok, const QString &error) { handleServerAnswer(name, ok, error); });
+    checkServerLogin(params, this,
+                     [this, name](bool ok, const QString &error) { handleServerAnswer(name, ok, error); });
 }
 
 void LoginDialog::handleServerAnswer(const QString &name, bool ok, const QString &error)

@@ -38,8 +38,8 @@ public:
     ~LoginDialog() override;
 
     bool isShared() const;
-    bool isBusy() const;            // shared mode: waiting for the server's answer
-    bool isOffline() const;         // shared mode: accepted with "Work offline" (no store, nobody signed in)
+    bool isBusy() const;    // shared mode: waiting for the server's answer
+    bool isOffline() const; // shared mode: accepted with "Work offline" (no store, nobody signed in)
     // Shared mode, after acceptance: the signed-in user's own connection to the server (nullptr offline).
     std::unique_ptr<kb::Store> takeStore();
     QPushButton *offlineButton() const;

@@ -36,9 +36,8 @@ bool isAuthenticationFailure(const QString &error)
 {
     // libpq's messages ("password authentication failed for user …", "role … does not exist") are
     // English whatever the desk's language.
-    return error.contains(QLatin1String("password authentication failed"))
-        || error.contains(QLatin1String("does not exist"))
-        || error.contains(QLatin1String("no password supplied"));
+    return error.contains(QLatin1String("password authentication failed")) ||
+           error.contains(QLatin1String("does not exist")) || error.contains(QLatin1String("no password supplied"));
 }
 
 } // namespace desk

@@ -1141,7 +1141,8 @@ bool writeLoginRole(QSqlDatabase &db, const QString &name, const QString &passwo
         // A changed role: out of the other groups (only if in them: REVOKE would warn otherwise).
         for (const QString &other : otherGroups) {
             QSqlQuery member(db);
-            member.prepare(QStringLiteral("SELECT pg_has_role(:name, oid, 'MEMBER') FROM pg_roles WHERE rolname = :other"));
+            member.prepare(
+                QStringLiteral("SELECT pg_has_role(:name, oid, 'MEMBER') FROM pg_roles WHERE rolname = :other"));
             member.bindValue(QStringLiteral(":name"), name);
             member.bindValue(QStringLiteral(":other"), other);
             if (member.exec() && member.next() && member.value(0).toBool()) {
@@ -1164,10 +1165,11 @@ bool writeLoginRole(QSqlDatabase &db, const QString &name, const QString &passwo
 bool writeEditorialUser(QSqlDatabase &db, const QString &name, PgRole role, QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO users (name, name_key, display_name, role, password_hash, active, created_at, "
-        "password_changed_at) VALUES (:name, :key, :name2, :role, :hash, 1, now(), now()) ON CONFLICT (name_key) DO UPDATE SET role = EXCLUDED.role, active = 1, "
-        "password_hash = EXCLUDED.password_hash, password_changed_at = EXCLUDED.password_changed_at"));
+    q.prepare(
+        QStringLiteral("INSERT INTO users (name, name_key, display_name, role, password_hash, active, created_at, "
+                       "password_changed_at) VALUES (:name, :key, :name2, :role, :hash, 1, now(), now()) ON CONFLICT "
+                       "(name_key) DO UPDATE SET role = EXCLUDED.role, active = 1, "
+                       "password_hash = EXCLUDED.password_hash, password_changed_at = EXCLUDED.password_changed_at"));
     q.bindValue(QStringLiteral(":name"), name);
     q.bindValue(QStringLiteral(":key"), name.trimmed().toCaseFolded());
     q.bindValue(QStringLiteral(":name2"), name);
@@ -1223,8 +1225,8 @@ bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password
         setError(error, Messages::tr("cannot start a transaction: %1").arg(db.lastError().text()));
         return false;
     }
-    if (!writeLoginRole(db, name, password, group, {other, QStringLiteral("hotline_sender")}, error)
-        || !writeEditorialUser(db, name, role, error)) {
+    if (!writeLoginRole(db, name, password, group, {other, QStringLiteral("hotline_sender")}, error) ||
+        !writeEditorialUser(db, name, role, error)) {
         db.rollback();
         return false;
     }

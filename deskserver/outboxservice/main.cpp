@@ -84,13 +84,9 @@ QString fromEnv(const char *name, const QString &fallback)
 class Service : public QObject
 {
 public:
-    Service(kb::PgConnection params, outbox::SmtpConfig smtp, outbox::RetryPolicy policy, int pollMs,
-            int reconnectMs)
-        : m_params(std::move(params))
-        , m_smtp(std::move(smtp))
-        , m_policy(policy)
-        , m_pollMs(pollMs)
-        , m_reconnectMs(reconnectMs)
+    Service(kb::PgConnection params, outbox::SmtpConfig smtp, outbox::RetryPolicy policy, int pollMs, int reconnectMs)
+        : m_params(std::move(params)), m_smtp(std::move(smtp)), m_policy(policy), m_pollMs(pollMs),
+          m_reconnectMs(reconnectMs)
     {
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, &Service::run);
@@ -123,7 +119,7 @@ public:
             }
             out() << Qt::endl;
         });
-        if (!m_worker->open(error)) {   // recovers the sends of senders that died
+        if (!m_worker->open(error)) { // recovers the sends of senders that died
             disconnectServer();
             return false;
         }
@@ -195,7 +191,7 @@ private:
         QString error;
         if (!m_worker) {
             if (!connectServer(&error)) {
-                if (error != m_lastConnectError) {   // once per different reason, not every few seconds
+                if (error != m_lastConnectError) { // once per different reason, not every few seconds
                     err() << "hotline-outbox-service: " << error << Messages::tr(" (retrying)") << Qt::endl;
                     m_lastConnectError = error;
                 }
@@ -206,9 +202,8 @@ private:
         }
         m_worker->processDue(QDateTime::currentDateTimeUtc(), &error);
         if (!m_worker->isConnectionAlive()) {
-            err() << "hotline-outbox-service: " << Messages::tr("lost the server %1: %2")
-                                                       .arg(m_params.displayName(), error)
-                  << Qt::endl;
+            err() << "hotline-outbox-service: "
+                  << Messages::tr("lost the server %1: %2").arg(m_params.displayName(), error) << Qt::endl;
             disconnectServer();
             schedule(m_reconnectMs);
             return;
@@ -280,13 +275,15 @@ int main(int argc, char *argv[])
                                   QStringLiteral("USER"));
     const QCommandLineOption sslMode(QStringLiteral("sslmode"), Messages::tr("TLS mode (PGSSLMODE, prefer)."),
                                      QStringLiteral("MODE"));
-    const QCommandLineOption sslRootCert(QStringLiteral("sslrootcert"),
-                                         Messages::tr("CA certificate (PGSSLROOTCERT)."), QStringLiteral("FILE"));
-    const QCommandLineOption smtpHost(QStringLiteral("smtp-host"), Messages::tr("SMTP server."), QStringLiteral("HOST"));
+    const QCommandLineOption sslRootCert(QStringLiteral("sslrootcert"), Messages::tr("CA certificate (PGSSLROOTCERT)."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption smtpHost(QStringLiteral("smtp-host"), Messages::tr("SMTP server."),
+                                      QStringLiteral("HOST"));
     const QCommandLineOption smtpPort(QStringLiteral("smtp-port"), Messages::tr("SMTP port (587)."),
                                       QStringLiteral("PORT"), QStringLiteral("587"));
-    const QCommandLineOption smtpSecurity(QStringLiteral("smtp-security"), Messages::tr("none, starttls or tls (starttls)."),
-                                          QStringLiteral("MODE"), QStringLiteral("starttls"));
+    const QCommandLineOption smtpSecurity(QStringLiteral("smtp-security"),
+                                          Messages::tr("none, starttls or tls (starttls)."), QStringLiteral("MODE"),
+                                          QStringLiteral("starttls"));
     const QCommandLineOption smtpUser(QStringLiteral("smtp-user"), Messages::tr("SMTP login (none: no login)."),
                                       QStringLiteral("NAME"));
     const QCommandLineOption smtpCa(QStringLiteral("smtp-cafile"), Messages::tr("Extra CA bundle for the SMTP server."),
@@ -314,16 +311,17 @@ int main(int argc, char *argv[])
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return fail(Messages::tr("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().constFirst()),
-                    UsageError);
+        return fail(
+            Messages::tr("unexpected argument \"%1\" (see --help)").arg(parser.positionalArguments().constFirst()),
+            UsageError);
     }
 
     kb::PgConnection params;
     params.applicationName = QStringLiteral("hotline-outbox-service");
     params.host = parser.isSet(host) ? parser.value(host) : fromEnv("PGHOST", params.host);
     bool portOk = false;
-    params.port = (parser.isSet(port) ? parser.value(port) : fromEnv("PGPORT", QString::number(params.port)))
-                      .toInt(&portOk);
+    params.port =
+        (parser.isSet(port) ? parser.value(port) : fromEnv("PGPORT", QString::number(params.port))).toInt(&portOk);
     if (!portOk) {
         return fail(Messages::tr("the port must be a number"), UsageError);
     }
@@ -363,8 +361,9 @@ int main(int argc, char *argv[])
     int pollMs = 0;
     int reconnectMs = 0;
     int retryMs = 0;
-    if (!secondsOption(parser, poll, 30, &pollMs, &error) || !secondsOption(parser, reconnect, 5, &reconnectMs, &error)
-        || !secondsOption(parser, retryInitial, 30, &retryMs, &error)) {
+    if (!secondsOption(parser, poll, 30, &pollMs, &error) ||
+        !secondsOption(parser, reconnect, 5, &reconnectMs, &error) ||
+        !secondsOption(parser, retryInitial, 30, &retryMs, &error)) {
         return fail(error, UsageError);
     }
     outbox::RetryPolicy policy;
@@ -394,7 +393,9 @@ int main(int argc, char *argv[])
         out() << Messages::tr("stopping") << Qt::endl;
         QCoreApplication::quit();
     });
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onTerminate;
     sigemptyset(&action.sa_mask);
     ::sigaction(SIGTERM, &action, nullptr);

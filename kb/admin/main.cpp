@@ -53,20 +53,21 @@ int usage(const QString &message)
 }
 
 const char *const kHelp = QT_TRANSLATE_NOOP(
-    "hotline-admin", "Commands:\n"
-                     "  init                                 Create the schema (or bring it up to date) and the roles\n"
-                     "                                       hotline_agent and hotline_lead with their rights\n"
-                     "  migrate                              Bring an existing schema up to this build's version\n"
-                     "  import --format dldb|jsonl FILE...   Import catalogue files (all in one transaction)\n"
-                     "  user add NAME --role agent|lead      Create a desk login and its editorial user of the same name\n"
-                     "                                       (or reset its password and role)\n"
-                     "  status                               Schema version, revision, counts, users\n"
-                     "\n"
-                     "Passwords never go on the command line: the connecting user's password comes from PGPASSWORD,\n"
-                     "otherwise from the first line of standard input. The new user's password of \"user add\" comes\n"
-                     "from HOTLINE_NEW_PASSWORD, otherwise from the next line of standard input.\n"
-                     "\n"
-                     "Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.");
+    "hotline-admin",
+    "Commands:\n"
+    "  init                                 Create the schema (or bring it up to date) and the roles\n"
+    "                                       hotline_agent and hotline_lead with their rights\n"
+    "  migrate                              Bring an existing schema up to this build's version\n"
+    "  import --format dldb|jsonl FILE...   Import catalogue files (all in one transaction)\n"
+    "  user add NAME --role agent|lead      Create a desk login and its editorial user of the same name\n"
+    "                                       (or reset its password and role)\n"
+    "  status                               Schema version, revision, counts, users\n"
+    "\n"
+    "Passwords never go on the command line: the connecting user's password comes from PGPASSWORD,\n"
+    "otherwise from the first line of standard input. The new user's password of \"user add\" comes\n"
+    "from HOTLINE_NEW_PASSWORD, otherwise from the next line of standard input.\n"
+    "\n"
+    "Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.");
 
 // One line from stdin, without echo when it is a terminal.
 QString readSecret(const QString &prompt)

@@ -165,7 +165,7 @@ TEST_CASE("pg desk: shared mode searches the replica, follows a lead's publish, 
     QString error;
     auto lead = kb::openPgStore(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)), &error);
     REQUIRE(lead);
-    lead->setActor(kb::Actor::signedIn(lead->user(QStringLiteral("desk_lead")).value()));   // the login's own user
+    lead->setActor(kb::Actor::signedIn(lead->user(QStringLiteral("desk_lead")).value())); // the login's own user
     kb::Catalogue publish;
     publish.articles = {makeArticle(QStringLiteral("test-drone"), QStringLiteral("Drohnenführerschein beantragen"))};
     QElapsedTimer clock;

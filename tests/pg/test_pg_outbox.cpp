@@ -80,15 +80,23 @@ Server makeServer(const QString &suffix)
 
 QStringList serviceArguments(const kb::PgConnection &server, int smtpPort, const QStringList &extra)
 {
-    return QStringList{QStringLiteral("--host"),      server.host,
-                       QStringLiteral("--port"),      QString::number(server.port),
-                       QStringLiteral("--db"),        server.database,
-                       QStringLiteral("--user"),      server.user,
-                       QStringLiteral("--sslmode"),   QStringLiteral("disable"),
-                       QStringLiteral("--smtp-host"), QStringLiteral("127.0.0.1"),
-                       QStringLiteral("--smtp-port"), QString::number(smtpPort),
-                       QStringLiteral("--smtp-security"), QStringLiteral("none")}
-        + extra;
+    return QStringList{QStringLiteral("--host"),
+                       server.host,
+                       QStringLiteral("--port"),
+                       QString::number(server.port),
+                       QStringLiteral("--db"),
+                       server.database,
+                       QStringLiteral("--user"),
+                       server.user,
+                       QStringLiteral("--sslmode"),
+                       QStringLiteral("disable"),
+                       QStringLiteral("--smtp-host"),
+                       QStringLiteral("127.0.0.1"),
+                       QStringLiteral("--smtp-port"),
+                       QString::number(smtpPort),
+                       QStringLiteral("--smtp-security"),
+                       QStringLiteral("none")} +
+           extra;
 }
 
 void startService(QProcess &process, const kb::PgConnection &server, int smtpPort, const QStringList &extra)
@@ -216,11 +224,10 @@ TEST_CASE("pg outbox: a desk's forward queued through the server is sent once by
     REQUIRE(sink.messageFiles().size() == 1);
     const QJsonObject parsed = SmtpSink::parse(sink.messageFiles().constFirst(), &error);
     CHECK(parsed[QStringLiteral("subject")].toString().contains(caseNumber));
-    CHECK(parsed[QStringLiteral("message_id")].toString()
-          == owner.scalar(QStringLiteral("SELECT message_id FROM outbox_messages")).toString());
+    CHECK(parsed[QStringLiteral("message_id")].toString() ==
+          owner.scalar(QStringLiteral("SELECT message_id FROM outbox_messages")).toString());
     CHECK(owner.scalar(QStringLiteral("SELECT state || ':' || attempts || ':' || last_code FROM outbox_messages"))
-              .toString()
-          == QStringLiteral("sent:1:250"));
+              .toString() == QStringLiteral("sent:1:250"));
 
     // A second run finds nothing to send.
     CHECK(runOnce(server.sender, sink.port(), &output) == 0);
@@ -254,8 +261,7 @@ TEST_CASE("pg outbox: two senders at once send every message exactly once", "[pg
     CHECK(QSet<QString>(received.begin(), received.end()) == QSet<QString>(ids.begin(), ids.end()));
     RawPg owner(server.owner);
     CHECK(owner.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox_messages WHERE state = 'sent' AND attempts = 1"))
-              .toInt()
-          == 30);
+              .toInt() == 30);
 }
 
 TEST_CASE("pg outbox: a sender killed mid-send: a live send is left alone, the dead one is sent once by another",
@@ -290,16 +296,15 @@ TEST_CASE("pg outbox: a sender killed mid-send: a live send is left alone, the d
     REQUIRE(QTest::qWaitFor(
         [&] {
             return owner.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE usename = 'sender_kill'"))
-                       .toInt()
-                == 0;
+                       .toInt() == 0;
         },
         10000));
     CHECK(runOnce(server.sender, sink.port(), &output) == 0);
     CHECK(output.contains(QStringLiteral("recovered interrupted sends: 1 queued again, 0 unconfirmed")));
     CHECK(output.contains(QStringLiteral("\nsent ")));
     CHECK(receivedMessageIds(sink) == ids);
-    CHECK(owner.scalar(QStringLiteral("SELECT state || ':' || attempts FROM outbox_messages")).toString()
-          == QStringLiteral("sent:2"));
+    CHECK(owner.scalar(QStringLiteral("SELECT state || ':' || attempts FROM outbox_messages")).toString() ==
+          QStringLiteral("sent:2"));
 }
 
 TEST_CASE("pg outbox: the service sends within seconds of an insert (NOTIFY), retries while SMTP is down, "
@@ -307,7 +312,7 @@ TEST_CASE("pg outbox: the service sends within seconds of an insert (NOTIFY), re
           "[pg][outbox][service][notify]")
 {
     const Server server = makeServer(QStringLiteral("svc"));
-    SmtpSink sink;      // not started yet: SMTP is down
+    SmtpSink sink; // not started yet: SMTP is down
     QString error;
 
     QProcess service;
@@ -358,7 +363,7 @@ TEST_CASE("pg outbox: the service reconnects after the server went away", "[pg][
 
     REQUIRE(cluster.stop(&error));
     REQUIRE(QTest::qWaitFor([&] { return service.readAllStandardError().contains("lost the server"); }, 10000));
-    QTest::qWait(500);  // a few failed attempts while it is down
+    QTest::qWait(500); // a few failed attempts while it is down
     REQUIRE(cluster.start(&error));
     REQUIRE(QTest::qWaitFor([&] { return service.readAllStandardOutput().contains("connected to"); }, 10000));
     const QStringList ids = queueMessages(server.owner, 2);
@@ -392,6 +397,6 @@ TEST_CASE("pg outbox: the sender's login may only record send states, an agent's
     CHECK_FALSE(q.exec(QStringLiteral("SELECT COUNT(*) FROM journal_calls")));
     CHECK_FALSE(q.exec(QStringLiteral("SELECT COUNT(*) FROM articles")));
     RawPg owner(server.owner);
-    CHECK(owner.scalar(QStringLiteral("SELECT recipients FROM outbox_messages")).toString()
-          == QStringLiteral("buergerbuero@dresden.example"));
+    CHECK(owner.scalar(QStringLiteral("SELECT recipients FROM outbox_messages")).toString() ==
+          QStringLiteral("buergerbuero@dresden.example"));
 }

@@ -92,7 +92,7 @@ bool signIn(desk::LoginDialog &dialog, const QString &name, const QString &passw
     QTest::keyClicks(dialog.passwordEdit(), password);
     QSignalSpy answered(&dialog, &desk::LoginDialog::serverAnswered);
     dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    CHECK(dialog.isBusy());     // the login runs off the UI thread
+    CHECK(dialog.isBusy()); // the login runs off the UI thread
     REQUIRE((answered.count() > 0 || answered.wait(15000)));
     return answered.first().at(0).toBool();
 }
@@ -133,17 +133,16 @@ TEST_CASE("pg sign-in: a lead made by hotline-admin signs in at the server and p
     REQUIRE(editor.publish(QStringLiteral("Kinderreisepass ergänzt")));
 
     RawPg owner(server.owner);
-    CHECK(owner.scalar(QStringLiteral("SELECT title FROM articles WHERE id = 'svc-pass'")).toString()
-          == QStringLiteral("Reisepass beantragen (auch Kinderreisepass)"));
+    CHECK(owner.scalar(QStringLiteral("SELECT title FROM articles WHERE id = 'svc-pass'")).toString() ==
+          QStringLiteral("Reisepass beantragen (auch Kinderreisepass)"));
     CHECK(owner.scalar(QStringLiteral("SELECT version FROM articles WHERE id = 'svc-pass'")).toInt() == 2);
-    CHECK(owner.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE article_id = 'svc-pass' ORDER BY id DESC "
-                                      "LIMIT 1"))
-              .toString()
-          == server.lead);
+    CHECK(owner
+              .scalar(QStringLiteral("SELECT actor FROM audit_log WHERE article_id = 'svc-pass' ORDER BY id DESC "
+                                     "LIMIT 1"))
+              .toString() == server.lead);
     // Over the lead's own login, not the owner's.
     CHECK(owner.scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE usename = '%1'").arg(server.lead))
-              .toInt()
-          >= 1);
+              .toInt() >= 1);
 }
 
 TEST_CASE("pg sign-in: a wrong password is refused with the server's message, an unreachable server offers offline "
@@ -158,7 +157,7 @@ TEST_CASE("pg sign-in: a wrong password is refused with the server's message, an
     CHECK(dialog.errorText().contains(QStringLiteral("wrong login name or password")));
     CHECK(dialog.errorText().contains(QStringLiteral("password authentication failed")));
     CHECK_FALSE(dialog.takeStore());
-    CHECK_FALSE(dialog.offlineButton()->isVisible());   // the server answered: no offline work for a typo
+    CHECK_FALSE(dialog.offlineButton()->isVisible()); // the server answered: no offline work for a typo
     // An unknown login: the same refusal.
     CHECK_FALSE(signIn(dialog, QStringLiteral("nobody_here"), QStringLiteral("irgendwas-123")));
     CHECK(dialog.errorText().contains(QStringLiteral("wrong login name or password")));
@@ -220,8 +219,8 @@ TEST_CASE("pg sign-in: an agent's login gets the agent's rights only: publishing
     CHECK_FALSE(session.store()->upsert(edit, nullptr, &error));
     CHECK(error.contains(QStringLiteral("permission denied")));
     RawPg owner(server.owner);
-    CHECK(owner.scalar(QStringLiteral("SELECT title FROM articles WHERE id = 'svc-pass'")).toString()
-          == QStringLiteral("Reisepass beantragen"));
+    CHECK(owner.scalar(QStringLiteral("SELECT title FROM articles WHERE id = 'svc-pass'")).toString() ==
+          QStringLiteral("Reisepass beantragen"));
 }
 
 TEST_CASE("pg sign-in: changing one's own password on the server, the old one stops working", "[pg][signin][password]")
@@ -307,12 +306,14 @@ TEST_CASE("pg sign-in: a desk's queued catalogue writes name the desk login's ow
     REQUIRE(desk.start(&error));
     kb::Catalogue edit;
     edit.articles = {makeArticle(QStringLiteral("svc-neu"), QStringLiteral("Hundesteuer anmelden"))};
-    REQUIRE_FALSE(desk.enqueue(QLatin1String(kb::writekind::Upsert), kb::writekind::upsertPayload(edit), &error).isEmpty());
+    REQUIRE_FALSE(
+        desk.enqueue(QLatin1String(kb::writekind::Upsert), kb::writekind::upsertPayload(edit), &error).isEmpty());
     REQUIRE(QTest::qWaitFor([&] { return desk.pendingWrites() == 0; }, 10000));
     RawPg owner(server.owner);
-    CHECK(owner.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE article_id = 'svc-neu' ORDER BY id DESC LIMIT 1"))
-              .toString()
-          == server.lead);
+    CHECK(
+        owner
+            .scalar(QStringLiteral("SELECT actor FROM audit_log WHERE article_id = 'svc-neu' ORDER BY id DESC LIMIT 1"))
+            .toString() == server.lead);
 }
 
 TEST_CASE("pg sign-in: the signed-in session reconnects after the server was restarted", "[pg][signin][reconnect]")
@@ -326,10 +327,10 @@ TEST_CASE("pg sign-in: the signed-in session reconnects after the server was res
     session.setSharedServer(server.configured());
     session.signIn(dialog.user());
     QString error;
-    REQUIRE(session.ensureServerConnection(&error));   // nothing to do
+    REQUIRE(session.ensureServerConnection(&error)); // nothing to do
 
     REQUIRE(cluster.stop(&error));
-    CHECK_FALSE(session.ensureServerConnection(&error));   // down: the reason
+    CHECK_FALSE(session.ensureServerConnection(&error)); // down: the reason
     CHECK_FALSE(error.isEmpty());
     REQUIRE(cluster.start(&error));
     REQUIRE(session.ensureServerConnection(&error));
@@ -339,8 +340,8 @@ TEST_CASE("pg sign-in: the signed-in session reconnects after the server was res
     REQUIRE(session.store()->saveDraft(changed, changed.version, &error).ok());
     REQUIRE(session.store()->approveDraft(QStringLiteral("svc-pass"), session.user().id, QString(), &error).ok());
     RawPg owner(server.owner);
-    CHECK(owner.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE article_id = 'svc-pass' ORDER BY id DESC "
-                                      "LIMIT 1"))
-              .toString()
-          == server.lead);
+    CHECK(owner
+              .scalar(QStringLiteral("SELECT actor FROM audit_log WHERE article_id = 'svc-pass' ORDER BY id DESC "
+                                     "LIMIT 1"))
+              .toString() == server.lead);
 }
