@@ -383,6 +383,26 @@ TEST_CASE("pg outbox: the service reconnects after the server went away", "[pg][
 TEST_CASE("pg outbox: the sender's login may only record send states, an agent's may not mark messages sent",
           "[pg][outbox][roles]")
 {
+    {
+        // hotline-admin-desk makes only sender logins; desk logins are hotline-admin's.
+        const kb::PgConnection params = freshPgDatabase(true);
+        QProcess admin;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), params.password);
+        env.insert(QStringLiteral("HOTLINE_NEW_PASSWORD"), QStringLiteral("x-y-z-1234"));
+        admin.setProcessEnvironment(env);
+        const QStringList connection{QStringLiteral("--host"),    params.host,
+                                     QStringLiteral("--port"),    QString::number(params.port),
+                                     QStringLiteral("--db"),      params.database,
+                                     QStringLiteral("--user"),    params.user,
+                                     QStringLiteral("--sslmode"), QStringLiteral("disable")};
+        admin.start(QStringLiteral(HOTLINE_ADMIN_DESK_CLI),
+                    connection + QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("x_lead"),
+                                             QStringLiteral("--role"), QStringLiteral("lead")});
+        REQUIRE(admin.waitForFinished(30000));
+        CHECK(admin.exitCode() == 2);
+        CHECK(QString::fromUtf8(admin.readAllStandardError()).contains(QStringLiteral("--role must be sender")));
+    }
     const Server server = makeServer(QStringLiteral("rights"));
     queueMessages(server.owner, 1);
     {

@@ -10,6 +10,12 @@
 #include "pgtestutil.h"
 
 #include "articleeditor.h"
+#include "deskcatalogue.h"
+#include "desksettings.h"
+#include "editorialactions.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "searchservice.h"
 #include "changepassworddialog.h"
 #include "editorialsession.h"
 #include "logindialog.h"
@@ -344,4 +350,57 @@ TEST_CASE("pg sign-in: the signed-in session reconnects after the server was res
               .scalar(QStringLiteral("SELECT actor FROM audit_log WHERE article_id = 'svc-pass' ORDER BY id DESC "
                                      "LIMIT 1"))
               .toString() == server.lead);
+}
+
+TEST_CASE("pg sign-in: in the shared desk, switching user signs in at the server and Change my password is offered",
+          "[pg][signin][desk]")
+{
+    const Server server(QStringLiteral("switch"));
+    desk::LoginDialog first(server.configured());
+    first.show();
+    REQUIRE(signIn(first, server.lead, QLatin1String(LeadPassword)));
+    desk::EditorialSession session(first.takeStore());
+    session.setSharedServer(server.configured());
+    session.signIn(first.user());
+
+    // The desk around it, as main() builds it (the search runs on a local catalogue here; the replica's part is
+    // tested in test_pg_desk_shared).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalogue.db"));
+    desk::SearchService service([path](QString *error) { return desk::openDeskCatalogue(path, error); });
+    desk::DeskSettings settings;
+    desk::LanguageManager language;
+    language.apply(QStringLiteral("de"));
+    desk::MainWindow window(&service, &settings, &language);
+    auto *actions = new desk::EditorialActions(&window, &service, &session);
+    service.start();
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    CHECK(actions->editorialAction()->isVisible());
+    REQUIRE(actions->changePasswordAction()->isEnabled());
+    CHECK_FALSE(actions->changePasswordAction()->text().isEmpty());
+    desk::ChangePasswordDialog *change = actions->openChangePassword();
+    REQUIRE(change);
+    CHECK_FALSE(change->currentEdit()->accessibleName().isEmpty());
+    change->reject();
+
+    // Switch user: the agent signs in at the server with their own login; the session now works on their connection.
+    desk::LoginDialog *next = actions->switchUser();
+    REQUIRE(next);
+    REQUIRE(next->isShared());
+    CHECK_FALSE(session.isSignedIn());
+    REQUIRE(signIn(*next, server.agent, QLatin1String(AgentPassword)));
+    CHECK(session.isSignedIn());
+    CHECK(session.user().name == server.agent);
+    CHECK_FALSE(session.isLead());
+    CHECK_FALSE(actions->editorialAction()->isVisible());
+    auto *pg = dynamic_cast<kb::PgStore *>(session.store());
+    REQUIRE(pg);
+    CHECK(pg->parameters().user == server.agent);
+    // The agent's flag goes to the server over the agent's own connection, naming the agent.
+    QString error;
+    CHECK(session.store()->flagArticle(QStringLiteral("svc-pass"), QStringLiteral("Gebühr veraltet"), &error) > 0);
+    RawPg owner(server.owner);
+    CHECK(owner.scalar(QStringLiteral("SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1")).toString() ==
+          server.agent);
 }
