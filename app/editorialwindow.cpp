@@ -713,10 +713,24 @@ QWidget *EditorialWindow::buildUsersPage()
     change->addStretch(1);
     change->addWidget(m_toggleRole);
     change->addWidget(m_toggleActive);
+    m_sharedUsersHint = new QLabel(page);
+    m_sharedUsersHint->setWordWrap(true);
+    m_sharedUsersHint->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_usersView, 1);
     layout->addLayout(change);
     layout->addLayout(add);
+    layout->addWidget(m_sharedUsersHint);
+    // Shared server: the server login is the sign-in, and logins and their rights (group roles) are the
+    // administrator's (hotline-admin user add), so adding users and changing roles here would only change the
+    // editorial row and leave the login's rights behind. Disabling an account works (sign-in and every write check
+    // users.active).
+    const bool shared = m_session->isShared();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_userName, m_userDisplayName, m_userPassword, m_userLead,
+                                                       m_addUser, m_toggleRole}) {
+        w->setVisible(!shared);
+    }
+    m_sharedUsersHint->setVisible(shared);
     connect(m_addUser, &QPushButton::clicked, this, [this]() {
         if (addUser(m_userName->text().trimmed(), m_userDisplayName->text().trimmed(), m_userLead->isChecked(),
                     m_userPassword->text())) {
@@ -763,6 +777,10 @@ void EditorialWindow::refreshUsers()
 
 bool EditorialWindow::addUser(const QString &name, const QString &displayName, bool lead, const QString &password)
 {
+    if (m_session->isShared()) {
+        setMessage(m_sharedUsersHint->text());
+        return false;
+    }
     QString error;
     if (!m_session->store()->createUser(name, displayName.isEmpty() ? name : displayName,
                                         lead ? kb::Role::Lead : kb::Role::Agent, password, &error)) {
@@ -776,6 +794,10 @@ bool EditorialWindow::addUser(const QString &name, const QString &displayName, b
 
 bool EditorialWindow::setSelectedUserRole(bool lead)
 {
+    if (m_session->isShared()) {
+        setMessage(m_sharedUsersHint->text());
+        return false;
+    }
     const QModelIndex index = m_usersView->currentIndex();
     QString error;
     if (!index.isValid() ||
@@ -946,6 +968,10 @@ void EditorialWindow::retranslateUi()
     name(m_toggleRole, tr("Change role"), tr("Makes the selected agent a team lead, or a team lead an agent"));
     m_toggleActive->setText(tr("Enable / disable"));
     name(m_toggleActive, tr("Enable or disable"), tr("A disabled account cannot sign in"));
+    m_sharedUsersHint->setText(
+        tr("On the shared server everyone signs in with their server login. The administrator adds logins and "
+           "changes roles with \"hotline-admin user add NAME --role agent|lead\"; here you can disable an account."));
+    name(m_sharedUsersHint, tr("Users on the shared server"), m_sharedUsersHint->text());
 }
 
 ArticleEditor *EditorialWindow::editor() const

@@ -159,6 +159,7 @@ private:
     QPushButton *m_addUser = nullptr;
     QPushButton *m_toggleRole = nullptr;
     QPushButton *m_toggleActive = nullptr;
+    QLabel *m_sharedUsersHint = nullptr; // shared mode: logins are made with hotline-admin
 };
 
 } // namespace desk

@@ -2726,6 +2726,14 @@
         <source>A disabled account cannot sign in</source>
         <translation>Ein gesperrtes Konto kann sich nicht anmelden</translation>
     </message>
+    <message>
+        <source>On the shared server everyone signs in with their server login. The administrator adds logins and changes roles with &quot;hotline-admin user add NAME --role agent|lead&quot;; here you can disable an account.</source>
+        <translation>Auf dem gemeinsamen Server meldet sich jede und jeder mit der eigenen Server-Kennung an. Kennungen und Rollen legt die Administration mit &quot;hotline-admin user add NAME --role agent|lead&quot; an; hier können Sie ein Konto deaktivieren.</translation>
+    </message>
+    <message>
+        <source>Users on the shared server</source>
+        <translation>Benutzer auf dem gemeinsamen Server</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

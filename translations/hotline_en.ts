@@ -2726,6 +2726,14 @@
         <source>A disabled account cannot sign in</source>
         <translation>A disabled account cannot sign in</translation>
     </message>
+    <message>
+        <source>On the shared server everyone signs in with their server login. The administrator adds logins and changes roles with &quot;hotline-admin user add NAME --role agent|lead&quot;; here you can disable an account.</source>
+        <translation>On the shared server everyone signs in with their server login. The administrator adds logins and changes roles with &quot;hotline-admin user add NAME --role agent|lead&quot;; here you can disable an account.</translation>
+    </message>
+    <message>
+        <source>Users on the shared server</source>
+        <translation>Users on the shared server</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

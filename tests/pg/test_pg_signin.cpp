@@ -13,6 +13,7 @@
 #include "deskcatalogue.h"
 #include "desksettings.h"
 #include "editorialactions.h"
+#include "editorialwindow.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "searchservice.h"
@@ -379,6 +380,14 @@ TEST_CASE("pg sign-in: in the shared desk, switching user signs in at the server
     CHECK(actions->editorialAction()->isVisible());
     REQUIRE(actions->changePasswordAction()->isEnabled());
     CHECK_FALSE(actions->changePasswordAction()->text().isEmpty());
+    // The lead's catalogue window on the server: users and roles are the administrator's (hotline-admin).
+    desk::EditorialWindow *workroom = actions->openEditorialWindow();
+    REQUIRE(workroom);
+    workroom->editor()->setPreviewEnabled(false);
+    CHECK_FALSE(workroom->addUser(QStringLiteral("neu_agent"), QString(), false, QStringLiteral("Passwort-1234")));
+    RawPg check(server.owner);
+    CHECK(check.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE name = 'neu_agent'")).toInt() == 0);
+    workroom->close();
     desk::ChangePasswordDialog *change = actions->openChangePassword();
     REQUIRE(change);
     CHECK_FALSE(change->currentEdit()->accessibleName().isEmpty());
