@@ -1,13 +1,18 @@
 #include "sharedstoreconnector.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 
 #include "appointmentqueue.h"
 #include "businesscalendar.h"
 #include "journalqueue.h"
+#include "pgconnection.h"
 #include "pgpasswordstore.h"
 #include "replicasync.h"
 #include "store.h"
@@ -23,7 +28,85 @@ SharedStoreConnector::SharedStoreConnector(const SharedStoreConfig &config, QObj
 
 SharedStoreConnector::~SharedStoreConnector()
 {
+    dropServerConnection();
     stop();
+}
+
+QSqlDatabase SharedStoreConnector::serverConnection(QString *error)
+{
+    if (!m_thread || !m_online) {
+        dropServerConnection();
+        *error = tr("The server is not reachable.");
+        return QSqlDatabase();
+    }
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (m_uiConnectionName.isEmpty()) {
+            // A new name for every connection: stores opened on an earlier one may still hold copies of it.
+            ++m_serverGeneration;
+            m_uiConnectionName =
+                QStringLiteral("hotline.desk.ui-server.%1.%2").arg(quintptr(this), 0, 16).arg(m_serverGeneration);
+            kb::PgConnection params = m_config.connection;
+            params.password = m_password;
+            params.connectTimeoutSeconds = std::clamp(params.connectTimeoutSeconds, 1, UiConnectTimeoutSeconds);
+            params.applicationName = QStringLiteral("hotline-desk-ui");
+            if (!kb::openPgConnection(params, m_uiConnectionName, error)) {
+                m_uiConnectionName.clear();
+                return QSqlDatabase();
+            }
+            QSqlQuery timeout(QSqlDatabase::database(m_uiConnectionName, false));
+            if (!timeout.exec(QStringLiteral("SET statement_timeout = %1").arg(UiStatementTimeoutMs))) {
+                *error = timeout.lastError().text();
+                dropServerConnection();
+                return QSqlDatabase();
+            }
+            return QSqlDatabase::database(m_uiConnectionName, false);
+        }
+        QSqlDatabase db = QSqlDatabase::database(m_uiConnectionName, false);
+        {
+            QSqlQuery ping(db);
+            if (db.isOpen() && ping.exec(QStringLiteral("SELECT 1"))) {
+                return db;
+            }
+            *error = ping.lastError().text();
+        }
+        dropServerConnection(); // gone meanwhile (restart, dropped): one fresh attempt
+    }
+    return QSqlDatabase();
+}
+
+void SharedStoreConnector::setAwaited(const QString &id, bool awaited)
+{
+    if (awaited) {
+        m_awaited.insert(id);
+    } else {
+        m_awaited.remove(id);
+    }
+}
+
+bool SharedStoreConnector::isAwaited(const QString &id) const
+{
+    return m_awaited.contains(id);
+}
+
+int SharedStoreConnector::serverConnectionGeneration() const
+{
+    return m_serverGeneration;
+}
+
+void SharedStoreConnector::dropServerConnection()
+{
+    if (m_uiConnectionName.isEmpty()) {
+        return;
+    }
+    const QString name = m_uiConnectionName;
+    m_uiConnectionName.clear();
+    if (QSqlDatabase::contains(name)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name); // stores still holding a copy fail their queries from now on
+    }
 }
 
 SharedStoreConfig SharedStoreConnector::config() const
@@ -89,6 +172,8 @@ void SharedStoreConnector::start()
 void SharedStoreConnector::startWithPassword(const QString &password)
 {
     stop();
+    dropServerConnection();
+    m_password = password;
     kb::ReplicaSyncOptions options;
     options.server = m_config.connection;
     options.server.password = password;
@@ -107,6 +192,9 @@ void SharedStoreConnector::startWithPassword(const QString &password)
     // Queued onto the UI thread; `this` as context drops them once the connector is gone.
     connect(sync, &kb::ReplicaSync::onlineChanged, this, [this](bool online) {
         m_online = online;
+        if (!online) {
+            dropServerConnection();
+        }
         Q_EMIT onlineChanged(online);
     });
     connect(sync, &kb::ReplicaSync::replicaUpdated, this, &SharedStoreConnector::replicaUpdated);
