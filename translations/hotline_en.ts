@@ -457,6 +457,14 @@
         <source>This slot was just taken at another desk. Here are the next free slots.</source>
         <translation>This slot was just taken at another desk. Here are the next free slots.</translation>
     </message>
+    <message>
+        <source>Booking on the server…</source>
+        <translation>Booking on the server…</translation>
+    </message>
+    <message>
+        <source>The server refused the booking: %1 Please choose another slot.</source>
+        <translation>The server refused the booking: %1 Please choose another slot.</translation>
+    </message>
 </context>
 <context>
     <name>desk::AppointmentsView</name>
@@ -1586,6 +1594,34 @@
     <message>
         <source>Call journal exported to %1</source>
         <translation>Call journal exported to %1</translation>
+    </message>
+    <message>
+        <source>Outbox: sent from the server</source>
+        <translation>Outbox: sent from the server</translation>
+    </message>
+    <message>
+        <source>In shared mode the server&apos;s outbox sends forwards and confirmations.</source>
+        <translation>In shared mode the server&apos;s outbox sends forwards and confirmations.</translation>
+    </message>
+    <message>
+        <source>The booking could not be queued for the server: %1</source>
+        <translation>The booking could not be queued for the server: %1</translation>
+    </message>
+    <message>
+        <source>Appointment for %1 queued: it will be confirmed when the server is reachable.</source>
+        <translation>Appointment for %1 queued: it will be confirmed when the server is reachable.</translation>
+    </message>
+    <message>
+        <source>Appointment booked for %1 (confirmed by the server)</source>
+        <translation>Appointment booked for %1 (confirmed by the server)</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode this is done on the server. Please try again later.</source>
+        <translation>The server is not reachable: in shared mode this is done on the server. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Saved on this desk, but not queued for the server: %1</source>
+        <translation>Saved on this desk, but not queued for the server: %1</translation>
     </message>
 </context>
 <context>
@@ -3892,6 +3928,17 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     </message>
 </context>
 <context>
+    <name>desk::ServerStores</name>
+    <message>
+        <source>Server not reachable – only the entries of this desk</source>
+        <translation>Server not reachable – only the entries of this desk</translation>
+    </message>
+    <message>
+        <source>The shared store is not running.</source>
+        <translation>The shared store is not running.</translation>
+    </message>
+</context>
+<context>
     <name>desk::SettingsDialog</name>
     <message>
         <source>Save the settings</source>
@@ -4027,6 +4074,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>The shared store is not running.</source>
         <translation>The shared store is not running.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable.</source>
+        <translation>The server is not reachable.</translation>
     </message>
 </context>
 <context>
