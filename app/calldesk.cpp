@@ -1018,6 +1018,9 @@ void CallDesk::refreshSharedSources(bool reloadVisible)
             m_appointmentsView->reload();
         }
     }
+    if (!online) {
+        m_shared->dropServerConnection(); // nothing holds it any more
+    }
 }
 
 SharedStoreConnector *CallDesk::sharedStore() const

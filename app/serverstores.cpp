@@ -30,6 +30,12 @@ bool ServerStores::open(QString *error)
         *error = QCoreApplication::translate("desk::ServerStores", "The shared store is not running.");
         return false;
     }
+    if (!m_connector->isOnline()) {
+        // Let go of the stores first, so that the connection is closed with nobody still holding it.
+        m_journal.reset();
+        m_appointments.reset();
+        m_outbox.reset();
+    }
     const QSqlDatabase db = m_connector->serverConnection(error);
     if (!db.isValid() || !db.isOpen()) {
         m_journal.reset();

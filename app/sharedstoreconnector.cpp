@@ -191,10 +191,7 @@ void SharedStoreConnector::startWithPassword(const QString &password)
 
     // Queued onto the UI thread; `this` as context drops them once the connector is gone.
     connect(sync, &kb::ReplicaSync::onlineChanged, this, [this](bool online) {
-        m_online = online;
-        if (!online) {
-            dropServerConnection();
-        }
+        m_online = online; // the UI's server connection is closed by its next use (after the views let go of it)
         Q_EMIT onlineChanged(online);
     });
     connect(sync, &kb::ReplicaSync::replicaUpdated, this, &SharedStoreConnector::replicaUpdated);

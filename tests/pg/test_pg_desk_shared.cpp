@@ -605,8 +605,8 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
     calls.reset();
 }
 
-TEST_CASE("pg desk: booking in shared mode is decided by the server; of two desks booking the same slot one gets it, "
-          "the other sees the refusal and books another; offline it is queued",
+TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desks booking the same slot one gets it, "
+          "the other sees the refusal and books another, and offline it is queued",
           "[pg][desk][shared][calls]")
 {
     QSettings().clear();
