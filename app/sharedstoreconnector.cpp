@@ -16,6 +16,7 @@
 #include "pgpasswordstore.h"
 #include "replicasync.h"
 #include "store.h"
+#include "writequeue.h"
 
 namespace desk {
 
@@ -214,6 +215,7 @@ void SharedStoreConnector::startWithPassword(const QString &password)
                 this,
                 [this, ok, error, online]() {
                     if (ok) {
+                        m_syncStarted = true;
                         m_online = online;
                         Q_EMIT onlineChanged(online);
                     } else {
@@ -231,6 +233,21 @@ QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &pa
     if (!m_sync) {
         *error = tr("The shared store is not running.");
         return QString();
+    }
+    if (m_syncStarted) {
+        // Never wait for the sync thread: it may be in the middle of a delivery the server holds up.
+        if (!m_queue) {
+            m_queue = kb::WriteQueue::open(m_config.queuePath(), error);
+            if (!m_queue) {
+                return QString();
+            }
+        }
+        QString id;
+        if (!m_queue->enqueue(kind, payload, &id, error)) {
+            return QString();
+        }
+        QMetaObject::invokeMethod(m_sync, &kb::ReplicaSync::deliverNow, Qt::QueuedConnection);
+        return id;
     }
     QString id;
     QString err;
@@ -251,6 +268,8 @@ void SharedStoreConnector::stop()
     if (m_sync) {
         disconnect(m_sync, nullptr, this, nullptr);
     }
+    m_syncStarted = false;
+    m_queue.reset();
     m_thread->quit();
     m_thread->wait();
     delete m_thread; // finished() has queued the sync's deleteLater; the thread's end runs it

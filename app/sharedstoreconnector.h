@@ -8,12 +8,15 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+
+#include <memory>
 #include <QSqlDatabase>
 
 class QThread;
 
 namespace kb {
 class ReplicaSync;
+class WriteQueue;
 }
 
 namespace desk {
@@ -50,8 +53,10 @@ public:
     bool isOnline() const;
     SharedStoreConfig config() const;
 
-    // Queues a write durably (blocks until it is in the local queue file, which is a local SQLite insert;
-    // delivery happens on the sync thread). Returns its id or empty with a message.
+    // Queues a write durably (a local SQLite insert into the queue file on this thread, which never waits for the
+    // server; delivery happens on the sync thread, which is woken without waiting for it). Before the sync thread
+    // has started the insert is made there instead (it creates the queue file). Returns its id or empty with a
+    // message.
     QString enqueue(const QString &kind, const QJsonObject &payload, QString *error);
 
     // The server for reads and online writes of the UI thread (the views, the booking dialog's free slots, closing
@@ -94,6 +99,8 @@ private:
     QString m_uiConnectionName; // empty: not open
     int m_serverGeneration = 0;
     QSet<QString> m_awaited;
+    bool m_syncStarted = false;              // the sync thread has opened (and created) the queue file
+    std::unique_ptr<kb::WriteQueue> m_queue; // this thread's connection to the queue file
 };
 
 } // namespace desk

@@ -15,6 +15,7 @@
 #include "calldesk.h"
 #include "casesview.h"
 #include "caselistmodel.h"
+#include "dbsupport.h"
 #include "deskserver.h"
 #include "forwarddialog.h"
 #include "outboxview.h"
@@ -718,6 +719,61 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
         10000));
     CHECK(QTest::qWaitFor([&]() { return bool(callsA->appointments()->booking(recordOffline->appointmentId)); },
                           5000)); // mirrored once confirmed
+
+    // A refusal that comes after the desk stopped waiting: the call stays wrapped up as queued, the general notice
+    // names the slot, and the desk keeps no copy of the booking.
+    REQUIRE(QTest::qWaitFor([&]() { return deskB.connector->isOnline(); }, 10000));
+    callsB->setBookingWaitMs(300);
+    callAbout(deskB, *callsB, QStringLiteral("0351 4880024"));
+    trigger(*callsB, "Alt+3");
+    QPointer<desk::AppointmentDialog> late = callsB->appointmentDialog();
+    REQUIRE(late);
+    REQUIRE(late->slotList()->count() > 0);
+    late->slotList()->setCurrentRow(0);
+    late->nameEdit()->setText(QStringLiteral("Späte Bürgerin"));
+    // Another desk takes that slot in a transaction that is still open while desk B books: B's delivery waits on it.
+    RawPg holder(server.params);
+    auto holderBook = appointments::AppointmentStore::openOn(holder.db(), &error);
+    REQUIRE(holderBook);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("office-1");
+    query.durationMinutes = 20;
+    query.order = appointments::SlotQuery::Order::LessBusyFirst;
+    const QList<appointments::Slot> free = holderBook->freeSlots(query, &error);
+    REQUIRE_FALSE(free.isEmpty());
+    REQUIRE(holder.db().transaction());
+    {
+        const hotline::db::OuterTransaction outer(holder.db());
+        appointments::BookingRequest taken;
+        taken.officeId = QStringLiteral("office-1");
+        taken.serviceId = QStringLiteral("test-ausweis");
+        taken.start = free.first().start;
+        taken.durationMinutes = 20;
+        taken.citizenName = QStringLiteral("Schneller");
+        taken.confirmation.send = false;
+        appointments::Booking booked;
+        INFO(error.toStdString());
+        REQUIRE(holderBook->book(taken, &booked, nullptr, &error));
+    }
+    QSignalSpy savedLate(callsB.get(), &desk::CallDesk::outcomeSaved);
+    late->accept(); // the server's answer is held up longer than the desk waits: queued
+    REQUIRE(savedLate.count() == 1);
+    CHECK(callsB->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
+    REQUIRE(holder.db().commit());
+    QMessageBox *notice = nullptr;
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            notice = deskB.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice"));
+            return notice && notice->isVisible();
+        },
+        5000));
+    CHECK(notice->informativeText().contains(QStringLiteral("office-1")));
+    const auto recordLate = callsB->journal()->call(savedLate.first().at(0).toString());
+    REQUIRE(recordLate);
+    CHECK_FALSE(callsB->appointments()->booking(recordLate->appointmentId));
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"), recordLate->appointmentId) ==
+          0);
+    notice->close();
     callsA.reset();
     callsB.reset();
 }
