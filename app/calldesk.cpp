@@ -629,6 +629,7 @@ void CallDesk::popCall(const cti::Call &call)
     m_controls->showCall(call);
     QList<journal::CallRecord> earlier;
     QList<journal::CaseRecord> cases;
+    QString note;
     if (m_journal && !call.callerNumber.isEmpty()) {
         journal::JournalStore *source = m_journal.get();
         std::shared_ptr<journal::JournalStore> server;
@@ -636,15 +637,19 @@ void CallDesk::popCall(const cti::Call &call)
         if (m_serverStores && m_serverStores->open(&error)) {
             server = m_serverStores->journal(); // every desk's calls and cases of this number
             source = server.get();
+        } else if (m_serverStores) {
+            note = ServerStores::offlineNote();
         }
         earlier = source->callsOfNumber(call.callerNumber, 10);
         cases = source->openCasesOfNumber(call.callerNumber);
     }
-    m_controls->showHistory(earlier, cases);
+    m_controls->showHistory(earlier, cases, note);
     if (call.state == cti::CallState::Ringing) {
         const QString who = call.callerNumberDisplay.isEmpty() ? tr("unknown number") : call.callerNumberDisplay;
-        announce(call.municipality.isEmpty() ? tr("Incoming call from %1").arg(who)
-                                             : tr("Incoming call from %1 on the %2 line").arg(who, call.municipality));
+        const QString text = call.municipality.isEmpty()
+                                 ? tr("Incoming call from %1").arg(who)
+                                 : tr("Incoming call from %1 on the %2 line").arg(who, call.municipality);
+        announce(note.isEmpty() ? text : text + QStringLiteral(". ") + note);
         m_window->raise();
     }
     Q_EMIT callPopped(call);

@@ -885,6 +885,16 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     REQUIRE(note);
     CHECK(note->isVisible());
     CHECK(note->accessibleName() == QString::fromUtf8(OfflineNote));
+    // The caller's history: this desk's entries (none), the note first.
+    QSignalSpy poppedOffline(calls.get(), &desk::CallDesk::callPopped);
+    const QString offlineCall = calls->manualProvider()->startCall(QStringLiteral("03514880099"));
+    REQUIRE_FALSE(offlineCall.isEmpty());
+    REQUIRE((poppedOffline.count() > 0 || poppedOffline.wait(5000)));
+    REQUIRE_FALSE(calls->controls()->historyTexts().isEmpty());
+    CHECK(calls->controls()->historyTexts().first() == QString::fromUtf8(OfflineNote));
+    CHECK_FALSE(calls->controls()->historyTexts().join(QLatin1Char('\n')).contains(caseNumber));
+    REQUIRE(calls->manualProvider()->hangUp(offlineCall, &error));
+    QTest::qWait(100);
 
     // Back: the server's data again, the note gone.
     REQUIRE(cluster.start(&error));
@@ -893,4 +903,20 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     CHECK(cases->sourceNote().isEmpty());
     CHECK_FALSE(note->isVisible());
     calls.reset();
+
+    // A team lead's desk closes the case: on the server, for every desk.
+    SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+    auto leadCalls = startCalls(leadDesk, QStringLiteral("lead1"));
+    leadCalls->showCases();
+    desk::CasesView *leadCases = leadCalls->casesView();
+    REQUIRE(leadCases->model()->rowCount() == 1);
+    leadCases->table()->setCurrentIndex(leadCases->model()->index(0, 0));
+    INFO(error.toStdString());
+    REQUIRE(leadCases->markSelected(true, &error));
+    CHECK(leadCases->model()->rowCount() == 0);
+    RawPg raw(server.params);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_cases WHERE case_number = :v AND state <> 'open'"),
+                caseNumber) == 1);
+    leadCalls.reset();
 }
