@@ -197,7 +197,7 @@ void AppointmentDialog::accept()
         const ServerAnswer answer = m_booker(r);
         setEnabled(true);
         if (answer.result == ServerAnswer::Result::Refused) {
-            say(tr("The server refused the booking: %1 Please choose another slot.").arg(answer.message));
+            say(tr("The server refused the booking: %1").arg(answer.message));
             const QString text = m_message->text();
             reloadSlots();
             m_message->setText(text);

@@ -462,8 +462,8 @@
         <translation>Buchung auf dem Server …</translation>
     </message>
     <message>
-        <source>The server refused the booking: %1 Please choose another slot.</source>
-        <translation>Der Server hat die Buchung abgelehnt: %1 Bitte wählen Sie einen anderen Termin.</translation>
+        <source>The server refused the booking: %1</source>
+        <translation>Der Server hat die Buchung abgelehnt: %1</translation>
     </message>
 </context>
 <context>

@@ -462,8 +462,8 @@
         <translation>Booking on the server…</translation>
     </message>
     <message>
-        <source>The server refused the booking: %1 Please choose another slot.</source>
-        <translation>The server refused the booking: %1 Please choose another slot.</translation>
+        <source>The server refused the booking: %1</source>
+        <translation>The server refused the booking: %1</translation>
     </message>
 </context>
 <context>
