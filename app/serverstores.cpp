@@ -31,10 +31,13 @@ bool ServerStores::open(QString *error)
         return false;
     }
     if (!m_connector->isOnline()) {
-        // Let go of the stores first, so that the connection is closed with nobody still holding it.
+        // Let go of the stores; the connection is closed by the owner once the views have let go too
+        // (CallDesk::refreshSharedSources), so that nobody still holds it then.
         m_journal.reset();
         m_appointments.reset();
         m_outbox.reset();
+        *error = QCoreApplication::translate("desk::ServerStores", "The server is not reachable.");
+        return false;
     }
     const QSqlDatabase db = m_connector->serverConnection(error);
     if (!db.isValid() || !db.isOpen()) {

@@ -3937,6 +3937,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>The shared store is not running.</source>
         <translation>Die Verbindung zum gemeinsamen Server läuft nicht.</translation>
     </message>
+    <message>
+        <source>The server is not reachable.</source>
+        <translation>Der Server ist nicht erreichbar.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SettingsDialog</name>

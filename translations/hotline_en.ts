@@ -3937,6 +3937,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>The shared store is not running.</source>
         <translation>The shared store is not running.</translation>
     </message>
+    <message>
+        <source>The server is not reachable.</source>
+        <translation>The server is not reachable.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SettingsDialog</name>
