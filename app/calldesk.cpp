@@ -717,7 +717,7 @@ void CallDesk::openWrapUp(const cti::Call &call)
 
 void CallDesk::saveOutcome(journal::Outcome outcome)
 {
-    if (!m_wrapUp->isOpen() || !m_journal) {
+    if (!m_wrapUp->isOpen() || !m_journal || m_awaitingServer) {
         return;
     }
     if (outcome == journal::Outcome::ForwardedByEmail) {
@@ -794,8 +794,32 @@ void CallDesk::forwardByEmail()
             m_wrapUp->setMessage(tr("Not forwarded: %1").arg(error));
             return;
         }
-        enqueueServerWrite(QString::fromLatin1(journal::serverwrite::Forward),
-                           journal::forwardPayload(record, request));
+        QString caseNumber = result.caseNumber;
+        bool queued = false;
+        if (m_shared) {
+            // The server numbers the case with its one counter: wait briefly for it, so that the agent can give the
+            // citizen the number every desk will find.
+            QString error;
+            const QString entryId = m_shared->enqueue(QString::fromLatin1(journal::serverwrite::Forward),
+                                                      journal::forwardPayload(record, request), &error);
+            if (entryId.isEmpty()) {
+                qCWarning(lcShared) << "could not queue the forward" << error;
+                const QString text = tr("Saved on this desk, but not queued for the server: %1").arg(error);
+                m_window->statusBar()->showMessage(text, 15000);
+                announce(text);
+            } else {
+                QString reason;
+                const int answer = awaitServerAnswer(entryId, &reason, false);
+                QString lookupError;
+                if (answer > 0 && m_serverStores->open(&lookupError)) {
+                    if (const auto onServer = m_serverStores->journal()->call(record.id);
+                        onServer && !onServer->caseNumber.isEmpty()) {
+                        caseNumber = onServer->caseNumber;
+                    }
+                }
+                queued = answer == 0;
+            }
+        }
         if (m_sender) {
             m_sender->wake();
         } else if (m_shared) {
@@ -809,11 +833,17 @@ void CallDesk::forwardByEmail()
         if (m_cases) {
             m_cases->reload();
         }
-        m_window->statusBar()->showMessage(
-            tr("Case %1 forwarded, due %2")
-                .arg(result.caseNumber, QLocale().toString(request.deadline.toLocalTime(), QLocale::ShortFormat)),
-            10000);
-        Q_EMIT forwardCommitted(result.caseNumber);
+        const QString due = QLocale().toString(request.deadline.toLocalTime(), QLocale::ShortFormat);
+        if (queued) {
+            const QString text = tr("Forward queued for the server, due %1: the server gives the case number when it "
+                                    "is reachable (this desk's reference: %2).")
+                                     .arg(due, result.caseNumber);
+            m_window->statusBar()->showMessage(text, 15000);
+            announce(text);
+        } else {
+            m_window->statusBar()->showMessage(tr("Case %1 forwarded, due %2").arg(caseNumber, due), 10000);
+        }
+        Q_EMIT forwardCommitted(caseNumber);
         finishOutcome(record);
     });
     dialog->open();
@@ -859,50 +889,20 @@ void CallDesk::bookAppointment()
                                   queued.callId = m_wrapUp->record().id;
                               }
                               AppointmentDialog::ServerAnswer answer;
-                              QEventLoop loop;
-                              QString entryId;
-                              bool answered = false;
-                              connect(m_shared, &SharedStoreConnector::writeDelivered, &loop,
-                                      [&](const QString &id, const QString &) {
-                                          if (id == entryId) {
-                                              answer.result = AppointmentDialog::ServerAnswer::Result::Confirmed;
-                                              answered = true;
-                                              loop.quit();
-                                          }
-                                      });
-                              connect(m_shared, &SharedStoreConnector::writeRejected, &loop,
-                                      [&](const QString &id, const QString &, const QString &reason) {
-                                          if (id == entryId) {
-                                              answer.result = AppointmentDialog::ServerAnswer::Result::Refused;
-                                              answer.message = reason;
-                                              answered = true;
-                                              loop.quit();
-                                          }
-                                      });
-                              connect(m_shared, &SharedStoreConnector::onlineChanged, &loop, [&](bool online) {
-                                  if (!online) {
-                                      loop.quit(); // gone meanwhile: stays queued
-                                  }
-                              });
                               QString error;
                               const QJsonObject payload = appointments::bookPayload(queued);
-                              entryId = m_shared->enqueue(QString::fromLatin1(appointments::serverwrite::Book),
-                                                          payload, &error);
+                              const QString entryId = m_shared->enqueue(
+                                  QString::fromLatin1(appointments::serverwrite::Book), payload, &error);
                               if (entryId.isEmpty()) {
                                   answer.result = AppointmentDialog::ServerAnswer::Result::Refused;
                                   answer.message = tr("The booking could not be queued for the server: %1").arg(error);
                                   return answer;
                               }
                               m_pendingBookings.insert(entryId, payload);
-                              if (m_shared->isOnline()) {
-                                  m_shared->setAwaited(entryId, true);
-                                  QTimer::singleShot(m_bookingWaitMs, &loop, &QEventLoop::quit);
-                                  loop.exec();
-                                  m_shared->setAwaited(entryId, false);
-                              }
-                              if (!answered) {
-                                  answer.result = AppointmentDialog::ServerAnswer::Result::Queued;
-                              }
+                              const int outcome = awaitServerAnswer(entryId, &answer.message, true);
+                              answer.result = outcome > 0   ? AppointmentDialog::ServerAnswer::Result::Confirmed
+                                              : outcome < 0 ? AppointmentDialog::ServerAnswer::Result::Refused
+                                                            : AppointmentDialog::ServerAnswer::Result::Queued;
                               return answer;
                           });
     }
@@ -968,6 +968,42 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
     });
     connect(connector, &SharedStoreConnector::writeRejected, this,
             [this](const QString &id, const QString &, const QString &) { m_pendingBookings.remove(id); });
+}
+
+int CallDesk::awaitServerAnswer(const QString &entryId, QString *reason, bool showsRefusal)
+{
+    if (!m_shared || !m_shared->isOnline()) {
+        return 0;
+    }
+    // The answer arrives as a queued signal from the sync thread, so it cannot have come before this loop runs.
+    int outcome = 0;
+    QEventLoop loop;
+    connect(m_shared, &SharedStoreConnector::writeDelivered, &loop, [&](const QString &id, const QString &) {
+        if (id == entryId) {
+            outcome = 1;
+            loop.quit();
+        }
+    });
+    connect(m_shared, &SharedStoreConnector::writeRejected, &loop,
+            [&](const QString &id, const QString &, const QString &why) {
+                if (id == entryId) {
+                    outcome = -1;
+                    *reason = why;
+                    loop.quit();
+                }
+            });
+    connect(m_shared, &SharedStoreConnector::onlineChanged, &loop, [&](bool online) {
+        if (!online) {
+            loop.quit(); // gone meanwhile: stays queued
+        }
+    });
+    QTimer::singleShot(m_bookingWaitMs, &loop, &QEventLoop::quit);
+    m_shared->setAwaited(entryId, showsRefusal);
+    m_awaitingServer = true;
+    loop.exec();
+    m_awaitingServer = false;
+    m_shared->setAwaited(entryId, false);
+    return outcome;
 }
 
 void CallDesk::setBookingWaitMs(int ms)

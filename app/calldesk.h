@@ -139,7 +139,8 @@ public:
     // reachable; e-mail is sent from the server's outbox only (the local sender does not run). The local journal
     // keeps the drafts and this desk's own copy. nullptr (the default): local only. Set it before start().
     void setSharedStore(SharedStoreConnector *connector);
-    // How long booking waits for the server's answer before it tells the agent the booking is queued.
+    // How long booking (and a forward, for the server's case number) waits for the server's answer before the agent
+    // is told it is queued.
     void setBookingWaitMs(int ms);
     static constexpr int DefaultBookingWaitMs = 5000;
     SharedStoreConnector *sharedStore() const;
@@ -182,6 +183,10 @@ private:
     // reloads the open ones if asked.
     void refreshSharedSources(bool reloadVisible);
     void mirrorConfirmedBooking(const appointments::BookingRequest &request);
+    // Shared mode: waits (local event loop, at most m_bookingWaitMs, not at all offline) for the server's answer to
+    // the queued entry: 1 delivered, -1 refused (reason set), 0 no answer yet (stays queued).
+    // A refusal is shown by the caller when showsRefusal, else by the general "refused by the server" notice.
+    int awaitServerAnswer(const QString &entryId, QString *reason, bool showsRefusal);
     void checkReminders();
     void announce(const QString &text);
     void createActions();
@@ -238,6 +243,7 @@ private:
     std::unique_ptr<ServerStores> m_serverStores;
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;
+    bool m_awaitingServer = false; // an outcome waits for the server's answer: no second outcome meanwhile
 };
 
 } // namespace desk

@@ -1623,6 +1623,10 @@
         <source>Saved on this desk, but not queued for the server: %1</source>
         <translation>Auf diesem Platz gespeichert, aber nicht für den Server vorgemerkt: %1</translation>
     </message>
+    <message>
+        <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
+        <translation>Weiterleitung in der Warteschlange für den Server, fällig %1: Die Vorgangsnummer vergibt der Server, sobald er erreichbar ist (Verweis dieses Platzes: %2).</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>

@@ -1623,6 +1623,10 @@
         <source>Saved on this desk, but not queued for the server: %1</source>
         <translation>Saved on this desk, but not queued for the server: %1</translation>
     </message>
+    <message>
+        <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
+        <translation>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>

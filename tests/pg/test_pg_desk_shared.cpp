@@ -578,9 +578,12 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
         QSignalSpy committed(calls.get(), &desk::CallDesk::forwardCommitted);
         dialog->accept();
         REQUIRE(committed.count() == 1);
+        return committed.first().at(0).toString();
     };
-    forward(QStringLiteral("0351 4880011"), QStringLiteral("Wann ist mein Ausweis fertig?"));
+    const QString shownNumber = forward(QStringLiteral("0351 4880011"), QStringLiteral("Wann ist mein Ausweis fertig?"));
     RawPg raw(server.params);
+    // The agent is shown the server's case number (its one counter), the one every desk finds.
+    CHECK(raw.scalar(QStringLiteral("SELECT case_number FROM journal_cases")).toString() == shownNumber);
     const QString casesSql = QStringLiteral("SELECT COUNT(*) FROM journal_cases WHERE question = :v");
     const QString mailSql = QStringLiteral(
         "SELECT COUNT(*) FROM outbox_messages m JOIN journal_cases c ON c.outbox_id = m.id WHERE c.question = :v");
@@ -593,6 +596,7 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
     REQUIRE(cluster.stop(&error));
     REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
     forward(QStringLiteral("0351 4880012"), QStringLiteral("Brauche ich ein Foto?"));
+    CHECK(calls->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
     REQUIRE(cluster.start(&error));
     RawPg after(server.params);
     REQUIRE(QTest::qWaitFor([&]() { return count(after, casesSql, QStringLiteral("Brauche ich ein Foto?")) == 1; },
