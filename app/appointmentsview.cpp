@@ -105,6 +105,39 @@ appointments::AppointmentStore *AppointmentsView::store() const
     return m_server ? m_server.get() : m_store;
 }
 
+void AppointmentsView::keepLocalCopy(const appointments::Booking &old, const std::optional<appointments::Booking> &moved)
+{
+    // Shared mode: the desk's own copy (if it has one) follows what the server did, without e-mails of its own.
+    if (!m_server || !m_store || !m_store->booking(old.id)) {
+        return;
+    }
+    appointments::Confirmation silent;
+    silent.send = false;
+    QString error;
+    if (!m_store->cancel(old.id, silent, &error)) {
+        qWarning("The desk's copy of booking %s was not cancelled: %s", qPrintable(old.id), qPrintable(error));
+    }
+    if (moved) {
+        appointments::BookingRequest copy;
+        copy.id = moved->id;
+        copy.officeId = moved->officeId;
+        copy.serviceId = moved->serviceId;
+        copy.serviceTitle = moved->serviceTitle;
+        copy.start = moved->start;
+        copy.durationMinutes = int(moved->start.secsTo(moved->end) / 60);
+        copy.citizenName = moved->citizenName;
+        copy.citizenEmail = moved->citizenEmail;
+        copy.citizenPhone = moved->citizenPhone;
+        copy.agent = moved->agent;
+        copy.callId = moved->callId;
+        copy.confirmation = silent;
+        appointments::Booking booked;
+        if (!m_store->book(copy, &booked, nullptr, &error)) {
+            qWarning("The desk's copy of booking %s was not moved: %s", qPrintable(moved->id), qPrintable(error));
+        }
+    }
+}
+
 bool AppointmentsView::refuseReadOnly(QString *error) const
 {
     if (m_readOnlyReason.isEmpty()) {
@@ -182,6 +215,7 @@ bool AppointmentsView::cancelSelected(QString *error)
     if (!store()->cancel(b->id, notify, error)) {
         return false;
     }
+    keepLocalCopy(*b, std::nullopt);
     reload();
     m_status->setText(tr("Appointment on %1 cancelled.").arg(when(b->start)));
     Q_EMIT changed();
@@ -242,6 +276,7 @@ bool AppointmentsView::rebookSelected(QString *error)
         }
         return false;
     }
+    keepLocalCopy(*b, moved);
     reload();
     m_status->setText(tr("Appointment moved to %1.").arg(when(moved.start)));
     Q_EMIT changed();

@@ -45,6 +45,7 @@ private:
     std::optional<appointments::Booking> selected() const;
     appointments::AppointmentStore *store() const;
     bool refuseReadOnly(QString *error) const;
+    void keepLocalCopy(const appointments::Booking &old, const std::optional<appointments::Booking> &moved);
 
     appointments::AppointmentStore *m_store;
     std::shared_ptr<appointments::AppointmentStore> m_server;

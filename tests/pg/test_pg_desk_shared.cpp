@@ -922,5 +922,13 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     RawPg raw(server.params);
     CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_cases WHERE case_number = :v AND state <> 'open'"),
                 caseNumber) == 1);
+    // … and cancels the other desk's booking there.
+    leadCalls->showAppointments();
+    desk::AppointmentsView *leadAppointments = leadCalls->appointmentsView();
+    REQUIRE(leadAppointments->table()->rowCount() == 1);
+    leadAppointments->table()->setCurrentCell(0, 0);
+    REQUIRE(leadAppointments->cancelSelected(&error));
+    CHECK(leadAppointments->table()->rowCount() == 0);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE state = 'booked'")) == 0);
     leadCalls.reset();
 }
