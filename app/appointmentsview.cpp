@@ -105,7 +105,8 @@ appointments::AppointmentStore *AppointmentsView::store() const
     return m_server ? m_server.get() : m_store;
 }
 
-void AppointmentsView::keepLocalCopy(const appointments::Booking &old, const std::optional<appointments::Booking> &moved)
+void AppointmentsView::keepLocalCopy(const appointments::Booking &old,
+                                     const std::optional<appointments::Booking> &moved)
 {
     // Shared mode: the desk's own copy (if it has one) follows what the server did, without e-mails of its own.
     if (!m_server || !m_store || !m_store->booking(old.id)) {

@@ -37,7 +37,7 @@ class JournalStore;
 namespace appointments {
 class AppointmentStore;
 struct BookingRequest;
-}
+} // namespace appointments
 
 namespace outbox {
 class OutboxSender;

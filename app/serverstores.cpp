@@ -12,16 +12,13 @@
 
 namespace desk {
 
-ServerStores::ServerStores(SharedStoreConnector *connector) : m_connector(connector)
-{
-}
+ServerStores::ServerStores(SharedStoreConnector *connector) : m_connector(connector) {}
 
 ServerStores::~ServerStores() = default;
 
 QString ServerStores::offlineNote()
 {
-    return QCoreApplication::translate("desk::ServerStores",
-                                       "Server not reachable – only the entries of this desk");
+    return QCoreApplication::translate("desk::ServerStores", "Server not reachable – only the entries of this desk");
 }
 
 bool ServerStores::open(QString *error)

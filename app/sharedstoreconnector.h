@@ -17,7 +17,7 @@ class QThread;
 namespace kb {
 class ReplicaSync;
 class WriteQueue;
-}
+} // namespace kb
 
 namespace desk {
 
@@ -95,7 +95,7 @@ private:
     int m_heartbeatMs = 2000;
     int m_reconnectMs = 1000;
     bool m_online = false;
-    QString m_password; // for the UI thread's own server connection
+    QString m_password;         // for the UI thread's own server connection
     QString m_uiConnectionName; // empty: not open
     int m_serverGeneration = 0;
     QSet<QString> m_awaited;

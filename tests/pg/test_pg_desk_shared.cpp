@@ -580,15 +580,16 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
         REQUIRE(committed.count() == 1);
         return committed.first().at(0).toString();
     };
-    const QString shownNumber = forward(QStringLiteral("0351 4880011"), QStringLiteral("Wann ist mein Ausweis fertig?"));
+    const QString shownNumber =
+        forward(QStringLiteral("0351 4880011"), QStringLiteral("Wann ist mein Ausweis fertig?"));
     RawPg raw(server.params);
     // The agent is shown the server's case number (its one counter), the one every desk finds.
     CHECK(raw.scalar(QStringLiteral("SELECT case_number FROM journal_cases")).toString() == shownNumber);
     const QString casesSql = QStringLiteral("SELECT COUNT(*) FROM journal_cases WHERE question = :v");
     const QString mailSql = QStringLiteral(
         "SELECT COUNT(*) FROM outbox_messages m JOIN journal_cases c ON c.outbox_id = m.id WHERE c.question = :v");
-    REQUIRE(QTest::qWaitFor([&]() { return count(raw, casesSql, QStringLiteral("Wann ist mein Ausweis fertig?")) == 1; },
-                            5000));
+    REQUIRE(QTest::qWaitFor(
+        [&]() { return count(raw, casesSql, QStringLiteral("Wann ist mein Ausweis fertig?")) == 1; }, 5000));
     CHECK(count(raw, mailSql, QStringLiteral("Wann ist mein Ausweis fertig?")) == 1);
 
     // Server down: the forward is saved and queued; after the restart it arrives exactly once.
@@ -599,8 +600,8 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
     CHECK(calls->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
     REQUIRE(cluster.start(&error));
     RawPg after(server.params);
-    REQUIRE(QTest::qWaitFor([&]() { return count(after, casesSql, QStringLiteral("Brauche ich ein Foto?")) == 1; },
-                            10000));
+    REQUIRE(
+        QTest::qWaitFor([&]() { return count(after, casesSql, QStringLiteral("Brauche ich ein Foto?")) == 1; }, 10000));
     QTest::qWait(1000); // a second delivery or a local send would show up here
     CHECK(count(after, casesSql, QStringLiteral("Brauche ich ein Foto?")) == 1);
     CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM journal_cases")) == 2);
@@ -665,9 +666,11 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     const auto mirrored = callsA->appointments()->booking(recordA->appointmentId);
     REQUIRE(mirrored);
     CHECK(mirrored->outboxId.isEmpty());
-    CHECK(QTest::qWaitFor([&]() { return count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v"),
-                                               recordA->id) == 1; },
-                          5000));
+    CHECK(QTest::qWaitFor(
+        [&]() {
+            return count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v"), recordA->id) == 1;
+        },
+        5000));
 
     // Desk B books the same slot: the server refuses, the dialog says why at once and offers the slots left.
     QSignalSpy savedB(callsB.get(), &desk::CallDesk::outcomeSaved);
