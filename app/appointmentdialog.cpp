@@ -1,5 +1,8 @@
 #include "appointmentdialog.h"
 
+#include "serverstores.h"
+
+#include <QAccessible>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -8,6 +11,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace desk {
@@ -18,22 +22,23 @@ AppointmentDialog::AppointmentDialog(appointments::AppointmentStore *store, cons
                                      const QString &callerPhone, QWidget *parent)
     : QDialog(parent), m_store(store), m_article(article), m_offices(offices), m_confirmation(confirmation),
       m_agent(agent), m_office(new QComboBox(this)), m_slotList(new QListWidget(this)), m_name(new QLineEdit(this)),
-      m_email(new QLineEdit(this)), m_phone(new QLineEdit(callerPhone, this)), m_message(new QLabel(this))
+      m_email(new QLineEdit(this)), m_phone(new QLineEdit(callerPhone, this)), m_message(new QLabel(this)),
+      m_note(new QLabel(this))
 {
     setObjectName(QStringLiteral("AppointmentDialog"));
     setWindowTitle(tr("Book an appointment: %1").arg(article.title));
     auto *layout = new QVBoxLayout(this);
+    m_note->setObjectName(QStringLiteral("sourceNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    layout->addWidget(m_note);
     auto *form = new QFormLayout;
     const auto field = [form](QWidget *w, const QString &label, const QString &description) {
         form->addRow(label, w);
         w->setAccessibleName(QString(label).remove(QLatin1Char('&')));
         w->setAccessibleDescription(description);
     };
-    for (const kb::Office &o : offices) {
-        if (store->office(o.id)) {
-            m_office->addItem(o.name, o.id);
-        }
-    }
+    fillOffices();
     field(m_office, tr("&Office"), tr("Offices that take appointments for this service"));
     field(m_slotList, tr("Free &slots"), tr("Free times, the less busy ones first"));
     field(m_name, tr("Citizen's &name"), tr("Name of the citizen for the appointment"));
@@ -53,13 +58,56 @@ AppointmentDialog::AppointmentDialog(appointments::AppointmentStore *store, cons
     connect(buttons, &QDialogButtonBox::accepted, this, &AppointmentDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AppointmentDialog::reject);
     connect(m_office, &QComboBox::currentIndexChanged, this, &AppointmentDialog::reloadSlots);
-    if (m_office->count() == 0) {
-        m_message->setText(tr("None of this service's offices has opening hours for appointments in the desk yet."));
-    }
     reloadSlots();
 }
 
 AppointmentDialog::~AppointmentDialog() = default;
+
+void AppointmentDialog::fillOffices()
+{
+    const QSignalBlocker blocker(m_office);
+    m_office->clear();
+    for (const kb::Office &o : std::as_const(m_offices)) {
+        if (m_store->office(o.id)) {
+            m_office->addItem(o.name, o.id);
+        }
+    }
+    m_message->setText(
+        m_office->count() == 0
+            ? tr("None of this service's offices has opening hours for appointments in the desk yet.")
+            : QString());
+}
+
+void AppointmentDialog::setShared(std::shared_ptr<appointments::AppointmentStore> server, const QString &note,
+                                  SharedBooker booker)
+{
+    m_server = std::move(server);
+    if (m_server) {
+        m_store = m_server.get();
+    }
+    m_booker = std::move(booker);
+    showSourceNote(m_note, note);
+    fillOffices();
+    reloadSlots();
+}
+
+bool AppointmentDialog::isQueued() const
+{
+    return m_queued;
+}
+
+QString AppointmentDialog::sourceNote() const
+{
+    return m_note->text();
+}
+
+void AppointmentDialog::say(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setAccessibleName(text);
+    QAccessibleEvent alert(m_message, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+}
 
 void AppointmentDialog::reloadSlots()
 {
@@ -141,6 +189,36 @@ void AppointmentDialog::accept()
     r.confirmation = m_confirmation;
     r.confirmation.send = !r.citizenEmail.isEmpty();
     r.confirmation.documents = m_article.documents;
+    if (m_booker) {
+        // Shared mode: the server's transaction decides, not this desk's copy of the book.
+        r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        say(tr("Booking on the server…"));
+        setEnabled(false); // no second click, no closing while the answer is awaited
+        const ServerAnswer answer = m_booker(r);
+        setEnabled(true);
+        if (answer.result == ServerAnswer::Result::Refused) {
+            say(tr("The server refused the booking: %1").arg(answer.message));
+            const QString text = m_message->text();
+            reloadSlots();
+            m_message->setText(text);
+            m_slotList->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+        m_queued = answer.result == ServerAnswer::Result::Queued;
+        m_booking = appointments::Booking{};
+        m_booking.id = r.id;
+        m_booking.officeId = r.officeId;
+        m_booking.serviceId = r.serviceId;
+        m_booking.serviceTitle = r.serviceTitle;
+        m_booking.start = r.start;
+        m_booking.end = r.start.addSecs(qint64(r.durationMinutes) * 60);
+        m_booking.citizenName = r.citizenName;
+        m_booking.citizenEmail = r.citizenEmail;
+        m_booking.citizenPhone = r.citizenPhone;
+        m_booking.agent = r.agent;
+        QDialog::accept();
+        return;
+    }
     QList<appointments::Slot> alternatives;
     QString error;
     appointments::BookingError code = appointments::BookingError::None;

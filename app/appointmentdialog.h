@@ -5,6 +5,9 @@
 
 #include <QDialog>
 
+#include <functional>
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -22,6 +25,16 @@ class AppointmentDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(AppointmentDialog)
 
 public:
+    // Shared mode: what the server said about a booking handed to it (SharedBooker).
+    struct ServerAnswer
+    {
+        enum class Result { Confirmed, Refused, Queued };
+        Result result = Result::Queued;
+        QString message; // the server's reason for a refusal
+    };
+    // Hands the request (with its UUID) to the server and waits, without blocking the UI, for its answer.
+    using SharedBooker = std::function<ServerAnswer(const appointments::BookingRequest &request)>;
+
     AppointmentDialog(appointments::AppointmentStore *store, const kb::Article &article,
                       const QList<kb::Office> &offices, const appointments::Confirmation &confirmation,
                       const QString &agent, const QString &callerPhone, QWidget *parent = nullptr);
@@ -34,6 +47,12 @@ public:
     QString message() const;
     appointments::Booking booking() const;   // after accept()
     void accept() override;                  // books the selected slot
+
+    // Shared mode: the offices and free slots come from `server` (the server's appointment book; nullptr: the
+    // desk's own store, with `note` shown and announced), and booking is booker's: the server decides.
+    void setShared(std::shared_ptr<appointments::AppointmentStore> server, const QString &note, SharedBooker booker);
+    bool isQueued() const; // after accept() in shared mode: queued for the server, not yet confirmed
+    QString sourceNote() const;
 
 private:
     QList<appointments::Slot> m_slots;
@@ -51,6 +70,13 @@ private:
     QLabel *m_message;
 
     void showSlots(const QList<appointments::Slot> &slots);
+    void fillOffices();
+    void say(const QString &text);
+
+    std::shared_ptr<appointments::AppointmentStore> m_server;
+    SharedBooker m_booker;
+    bool m_queued = false;
+    QLabel *m_note;
 };
 
 } // namespace desk

@@ -1,5 +1,7 @@
 #include "appointmentsview.h"
 
+#include "serverstores.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,12 +26,16 @@ AppointmentsView::AppointmentsView(appointments::AppointmentStore *store,
                                    const appointments::Confirmation &confirmation, QWidget *parent)
     : QDialog(parent), m_store(store), m_confirmation(confirmation), m_table(new QTableWidget(this)),
       m_cancel(new QPushButton(this)), m_findSlots(new QPushButton(this)), m_slotList(new QListWidget(this)),
-      m_rebook(new QPushButton(this)), m_status(new QLabel(this))
+      m_rebook(new QPushButton(this)), m_status(new QLabel(this)), m_note(new QLabel(this))
 {
+    m_note->setObjectName(QStringLiteral("sourceNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
     setObjectName(QStringLiteral("AppointmentsView"));
     setWindowTitle(tr("Appointments"));
     resize(900, 480);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_note);
     layout->addWidget(m_table, 2);
     auto *row = new QHBoxLayout;
     row->addWidget(m_cancel);
@@ -81,15 +87,78 @@ AppointmentsView::AppointmentsView(appointments::AppointmentStore *store,
 
 AppointmentsView::~AppointmentsView() = default;
 
+void AppointmentsView::setSource(std::shared_ptr<appointments::AppointmentStore> server, const QString &note,
+                                 const QString &readOnlyReason)
+{
+    m_server = std::move(server);
+    m_readOnlyReason = readOnlyReason;
+    showSourceNote(m_note, note);
+}
+
+QString AppointmentsView::sourceNote() const
+{
+    return m_note->text();
+}
+
+appointments::AppointmentStore *AppointmentsView::store() const
+{
+    return m_server ? m_server.get() : m_store;
+}
+
+void AppointmentsView::keepLocalCopy(const appointments::Booking &old,
+                                     const std::optional<appointments::Booking> &moved)
+{
+    // Shared mode: the desk's own copy (if it has one) follows what the server did, without e-mails of its own.
+    if (!m_server || !m_store || !m_store->booking(old.id)) {
+        return;
+    }
+    appointments::Confirmation silent;
+    silent.send = false;
+    QString error;
+    if (!m_store->cancel(old.id, silent, &error)) {
+        qWarning("The desk's copy of booking %s was not cancelled: %s", qPrintable(old.id), qPrintable(error));
+    }
+    if (moved) {
+        appointments::BookingRequest copy;
+        copy.id = moved->id;
+        copy.officeId = moved->officeId;
+        copy.serviceId = moved->serviceId;
+        copy.serviceTitle = moved->serviceTitle;
+        copy.start = moved->start;
+        copy.durationMinutes = int(moved->start.secsTo(moved->end) / 60);
+        copy.citizenName = moved->citizenName;
+        copy.citizenEmail = moved->citizenEmail;
+        copy.citizenPhone = moved->citizenPhone;
+        copy.agent = moved->agent;
+        copy.callId = moved->callId;
+        copy.confirmation = silent;
+        appointments::Booking booked;
+        if (!m_store->book(copy, &booked, nullptr, &error)) {
+            qWarning("The desk's copy of booking %s was not moved: %s", qPrintable(moved->id), qPrintable(error));
+        }
+    }
+}
+
+bool AppointmentsView::refuseReadOnly(QString *error) const
+{
+    if (m_readOnlyReason.isEmpty()) {
+        return false;
+    }
+    if (error) {
+        *error = m_readOnlyReason;
+    }
+    return true;
+}
+
 void AppointmentsView::reload()
 {
     const QDateTime from = QDateTime::currentDateTimeUtc();
     const QDateTime to = from.addDays(DaysShown);
     m_bookings.clear();
     QHash<QString, QString> officeNames;
-    for (const appointments::OfficeSchedule &office : m_store->offices()) {
+    for (const appointments::OfficeSchedule &office : store()->offices()) {
         officeNames.insert(office.officeId, office.name);
-        for (const appointments::Booking &b : m_store->bookings(office.officeId, from, to)) {
+        for (const appointments::Booking &b : store()->bookings(office.officeId, from, to)) {
             if (b.state == appointments::BookingState::Booked) {
                 m_bookings << b;
             }
@@ -139,11 +208,15 @@ bool AppointmentsView::cancelSelected(QString *error)
         }
         return false;
     }
-    appointments::Confirmation notify = m_confirmation;
-    notify.send = !b->citizenEmail.isEmpty();
-    if (!m_store->cancel(b->id, notify, error)) {
+    if (refuseReadOnly(error)) {
         return false;
     }
+    appointments::Confirmation notify = m_confirmation;
+    notify.send = !b->citizenEmail.isEmpty();
+    if (!store()->cancel(b->id, notify, error)) {
+        return false;
+    }
+    keepLocalCopy(*b, std::nullopt);
     reload();
     m_status->setText(tr("Appointment on %1 cancelled.").arg(when(b->start)));
     Q_EMIT changed();
@@ -163,7 +236,7 @@ void AppointmentsView::showSlotsForSelected()
     query.officeId = b->officeId;
     query.durationMinutes = int(b->start.secsTo(b->end) / 60);
     QString error;
-    m_slots = m_store->freeSlots(query, &error);
+    m_slots = store()->freeSlots(query, &error);
     for (const appointments::Slot &s : std::as_const(m_slots)) {
         m_slotList->addItem(when(s.start));
     }
@@ -183,12 +256,15 @@ bool AppointmentsView::rebookSelected(QString *error)
         }
         return false;
     }
+    if (refuseReadOnly(error)) {
+        return false;
+    }
     appointments::Confirmation confirmation = m_confirmation;
     confirmation.send = !b->citizenEmail.isEmpty();
     appointments::Booking moved;
     QList<appointments::Slot> alternatives;
     appointments::BookingError code = appointments::BookingError::None;
-    if (!m_store->rebook(b->id, m_slots.at(slot).start, confirmation, &moved, &alternatives, error, &code)) {
+    if (!store()->rebook(b->id, m_slots.at(slot).start, confirmation, &moved, &alternatives, error, &code)) {
         if (code == appointments::BookingError::SlotTaken) {
             m_slots = alternatives;
             m_slotList->clear();
@@ -201,6 +277,7 @@ bool AppointmentsView::rebookSelected(QString *error)
         }
         return false;
     }
+    keepLocalCopy(*b, moved);
     reload();
     m_status->setText(tr("Appointment moved to %1.").arg(when(moved.start)));
     Q_EMIT changed();

@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -29,14 +31,25 @@ public:
     bool cancelSelected(QString *error);
     void showSlotsForSelected();
     bool rebookSelected(QString *error);
+    // Shared mode: show the server's appointment book (server set; the view keeps it alive; cancel and move happen
+    // there, in its transactions) or the desk's own with a visible, announced note; a non-empty readOnlyReason
+    // refuses cancel and move with that message. Takes effect at reload().
+    void setSource(std::shared_ptr<appointments::AppointmentStore> server, const QString &note,
+                   const QString &readOnlyReason);
+    QString sourceNote() const;
 
 Q_SIGNALS:
     void changed();   // something went into the outbox
 
 private:
     std::optional<appointments::Booking> selected() const;
+    appointments::AppointmentStore *store() const;
+    bool refuseReadOnly(QString *error) const;
+    void keepLocalCopy(const appointments::Booking &old, const std::optional<appointments::Booking> &moved);
 
     appointments::AppointmentStore *m_store;
+    std::shared_ptr<appointments::AppointmentStore> m_server;
+    QString m_readOnlyReason;
     appointments::Confirmation m_confirmation;
     QList<appointments::Booking> m_bookings;
     QList<appointments::Slot> m_slots;
@@ -46,6 +59,7 @@ private:
     QListWidget *m_slotList;
     QPushButton *m_rebook;
     QLabel *m_status;
+    QLabel *m_note;
 };
 
 } // namespace desk

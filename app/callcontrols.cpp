@@ -136,9 +136,14 @@ void CallControls::clearCall()
     updateButtons();
 }
 
-void CallControls::showHistory(const QList<journal::CallRecord> &calls, const QList<journal::CaseRecord> &cases)
+void CallControls::showHistory(const QList<journal::CallRecord> &calls, const QList<journal::CaseRecord> &cases,
+                               const QString &note)
 {
     m_history->clear();
+    m_history->setAccessibleDescription(note);
+    if (!note.isEmpty()) {
+        m_history->addItem(note);
+    }
     const QLocale locale;
     for (const journal::CaseRecord &c : cases) {
         m_history->addItem(tr("Open case %1: %2, due %3")
@@ -164,7 +169,7 @@ void CallControls::showHistory(const QList<journal::CallRecord> &calls, const QL
         m_history->addItem(
             tr("%1: %2").arg(locale.toString(r.offeredAt.toLocalTime(), QLocale::ShortFormat), outcome));
     }
-    if (m_history->count() == 0) {
+    if (m_history->count() == (note.isEmpty() ? 0 : 1)) {
         m_history->addItem(tr("No earlier calls from this number"));
     }
 }

@@ -32,7 +32,9 @@ public:
 
     void showCall(const cti::Call &call);
     void clearCall();
-    void showHistory(const QList<journal::CallRecord> &calls, const QList<journal::CaseRecord> &cases);
+    // Earlier calls and open cases of the caller; a note (e.g. "only this desk's entries") goes first.
+    void showHistory(const QList<journal::CallRecord> &calls, const QList<journal::CaseRecord> &cases,
+                     const QString &note = QString());
     void showAgentStatus(const cti::AgentStatus &status);
     void setPhoneStatus(const QString &text);
     void focusTransfer();

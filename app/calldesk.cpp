@@ -24,6 +24,7 @@
 #include "outboxsender.h"
 #include "outboxview.h"
 #include "secretstore.h"
+#include "serverstores.h"
 #include "store.h"
 #include "sharedstoreconnector.h"
 #include "sipprovider.h"
@@ -38,6 +39,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -366,7 +368,9 @@ bool CallDesk::start(QString *error)
         m_controls->setPhoneStatus(tr("No telephony: record calls by hand (Ctrl+N)"));
     }
 
-    if (m_config.mailEnabled) {
+    // Shared mode: forwards and confirmations are e-mailed from the server's outbox (one sender for all desks);
+    // the desk's own outbox keeps its copies and is never sent from here, so no message goes out twice.
+    if (m_config.mailEnabled && !m_shared) {
         m_sender = new outbox::OutboxSender(m_config.journalPath, m_config.smtp, {}, this);
         connect(m_sender, &outbox::OutboxSender::messageSent, this, [this](const QString &, const QString &ref) {
             m_outboxStatus = tr("E-mail sent: %1").arg(ref);
@@ -511,6 +515,7 @@ void CallDesk::showCases()
     if (!m_cases) {
         return;
     }
+    refreshSharedSources(false);
     m_cases->reload();
     m_cases->show();
     m_cases->raise();
@@ -532,6 +537,7 @@ void CallDesk::showOutbox()
             m_outboxFailed = std::max(0, m_outboxFailed - 1);
         });
     }
+    refreshSharedSources(false);
     m_outboxView->reload();
     m_outboxView->show();
     m_outboxView->raise();
@@ -554,6 +560,7 @@ void CallDesk::showAppointments()
             }
         });
     }
+    refreshSharedSources(false);
     m_appointmentsView->reload();
     m_appointmentsView->show();
     m_appointmentsView->raise();
@@ -622,15 +629,27 @@ void CallDesk::popCall(const cti::Call &call)
     m_controls->showCall(call);
     QList<journal::CallRecord> earlier;
     QList<journal::CaseRecord> cases;
+    QString note;
     if (m_journal && !call.callerNumber.isEmpty()) {
-        earlier = m_journal->callsOfNumber(call.callerNumber, 10);
-        cases = m_journal->openCasesOfNumber(call.callerNumber);
+        journal::JournalStore *source = m_journal.get();
+        std::shared_ptr<journal::JournalStore> server;
+        QString error;
+        if (m_serverStores && m_serverStores->open(&error)) {
+            server = m_serverStores->journal(); // every desk's calls and cases of this number
+            source = server.get();
+        } else if (m_serverStores) {
+            note = ServerStores::offlineNote();
+        }
+        earlier = source->callsOfNumber(call.callerNumber, 10);
+        cases = source->openCasesOfNumber(call.callerNumber);
     }
-    m_controls->showHistory(earlier, cases);
+    m_controls->showHistory(earlier, cases, note);
     if (call.state == cti::CallState::Ringing) {
         const QString who = call.callerNumberDisplay.isEmpty() ? tr("unknown number") : call.callerNumberDisplay;
-        announce(call.municipality.isEmpty() ? tr("Incoming call from %1").arg(who)
-                                             : tr("Incoming call from %1 on the %2 line").arg(who, call.municipality));
+        const QString text = call.municipality.isEmpty()
+                                 ? tr("Incoming call from %1").arg(who)
+                                 : tr("Incoming call from %1 on the %2 line").arg(who, call.municipality);
+        announce(note.isEmpty() ? text : text + QStringLiteral(". ") + note);
         m_window->raise();
     }
     Q_EMIT callPopped(call);
@@ -698,7 +717,7 @@ void CallDesk::openWrapUp(const cti::Call &call)
 
 void CallDesk::saveOutcome(journal::Outcome outcome)
 {
-    if (!m_wrapUp->isOpen() || !m_journal) {
+    if (!m_wrapUp->isOpen() || !m_journal || m_awaitingServer) {
         return;
     }
     if (outcome == journal::Outcome::ForwardedByEmail) {
@@ -775,10 +794,38 @@ void CallDesk::forwardByEmail()
             m_wrapUp->setMessage(tr("Not forwarded: %1").arg(error));
             return;
         }
-        enqueueServerWrite(QString::fromLatin1(journal::serverwrite::Forward),
-                           journal::forwardPayload(record, request));
+        QString caseNumber = result.caseNumber;
+        bool queued = false;
+        if (m_shared) {
+            // The server numbers the case with its one counter: wait briefly for it, so that the agent can give the
+            // citizen the number every desk will find.
+            QString error;
+            const QString entryId = m_shared->enqueue(QString::fromLatin1(journal::serverwrite::Forward),
+                                                      journal::forwardPayload(record, request), &error);
+            if (entryId.isEmpty()) {
+                qCWarning(lcShared) << "could not queue the forward" << error;
+                const QString text = tr("Saved on this desk, but not queued for the server: %1").arg(error);
+                m_window->statusBar()->showMessage(text, 15000);
+                announce(text);
+            } else {
+                QString reason;
+                const int answer = awaitServerAnswer(entryId, &reason, false);
+                QString lookupError;
+                if (answer > 0 && m_serverStores->open(&lookupError)) {
+                    if (const auto onServer = m_serverStores->journal()->call(record.id);
+                        onServer && !onServer->caseNumber.isEmpty()) {
+                        caseNumber = onServer->caseNumber;
+                    }
+                }
+                queued = answer == 0;
+            }
+        }
         if (m_sender) {
             m_sender->wake();
+        } else if (m_shared) {
+            m_outboxLabel->setText(tr("Outbox: sent from the server"));
+            m_outboxLabel->setToolTip(tr("In shared mode the server's outbox sends forwards and confirmations."));
+            m_outboxLabel->show();
         } else {
             m_outboxLabel->setText(tr("Outbox: mail not configured"));
             m_outboxLabel->show();
@@ -786,11 +833,17 @@ void CallDesk::forwardByEmail()
         if (m_cases) {
             m_cases->reload();
         }
-        m_window->statusBar()->showMessage(
-            tr("Case %1 forwarded, due %2")
-                .arg(result.caseNumber, QLocale().toString(request.deadline.toLocalTime(), QLocale::ShortFormat)),
-            10000);
-        Q_EMIT forwardCommitted(result.caseNumber);
+        const QString due = QLocale().toString(request.deadline.toLocalTime(), QLocale::ShortFormat);
+        if (queued) {
+            const QString text = tr("Forward queued for the server, due %1: the server gives the case number when it "
+                                    "is reachable (this desk's reference: %2).")
+                                     .arg(due, result.caseNumber);
+            m_window->statusBar()->showMessage(text, 15000);
+            announce(text);
+        } else {
+            m_window->statusBar()->showMessage(tr("Case %1 forwarded, due %2").arg(caseNumber, due), 10000);
+        }
+        Q_EMIT forwardCommitted(caseNumber);
         finishOutcome(record);
     });
     dialog->open();
@@ -811,6 +864,48 @@ void CallDesk::bookAppointment()
                                          m_config.agent, r.noDataKept ? QString() : r.callerNumber, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_appointmentDialog = dialog;
+    if (m_shared) {
+        // The server's appointment book is the one truth: its offices and free slots when reachable (the desk's own
+        // copy with the note otherwise), and the server's transaction decides the booking.
+        std::shared_ptr<appointments::AppointmentStore> server;
+        QString error;
+        if (m_serverStores->open(&error)) {
+            server = m_serverStores->appointments();
+            server->setCalendar(m_calendar);
+            // Keep the schedules of these offices on the desk, so that it can offer slots while the server is gone.
+            for (const kb::Office &o : view->offices()) {
+                if (const auto schedule = server->office(o.id)) {
+                    QString copyError;
+                    if (!m_appointments->setOffice(*schedule, &copyError)) {
+                        qCWarning(lcShared) << "schedule of" << o.id << "not kept on the desk:" << copyError;
+                    }
+                }
+            }
+        }
+        dialog->setShared(server, server ? QString() : ServerStores::offlineNote(),
+                          [this](const appointments::BookingRequest &request) {
+                              appointments::BookingRequest queued = request;
+                              if (queued.callId.isEmpty()) {
+                                  queued.callId = m_wrapUp->record().id;
+                              }
+                              AppointmentDialog::ServerAnswer answer;
+                              QString error;
+                              const QJsonObject payload = appointments::bookPayload(queued);
+                              const QString entryId = m_shared->enqueue(
+                                  QString::fromLatin1(appointments::serverwrite::Book), payload, &error);
+                              if (entryId.isEmpty()) {
+                                  answer.result = AppointmentDialog::ServerAnswer::Result::Refused;
+                                  answer.message = tr("The booking could not be queued for the server: %1").arg(error);
+                                  return answer;
+                              }
+                              m_pendingBookings.insert(entryId, payload);
+                              const int outcome = awaitServerAnswer(entryId, &answer.message, true);
+                              answer.result = outcome > 0   ? AppointmentDialog::ServerAnswer::Result::Confirmed
+                                              : outcome < 0 ? AppointmentDialog::ServerAnswer::Result::Refused
+                                                            : AppointmentDialog::ServerAnswer::Result::Queued;
+                              return answer;
+                          });
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
         journal::CallRecord record = m_wrapUp->record();
         const appointments::Booking booking = dialog->booking();
@@ -824,34 +919,23 @@ void CallDesk::bookAppointment()
             m_wrapUp->setMessage(tr("The appointment is booked, but the call was not saved: %1").arg(error));
             return;
         }
+        const QString when = QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat);
         if (m_shared) {
-            // The server's transaction decides the booking on delivery; a refusal (slot taken by another desk)
-            // comes back as writeRejected and is shown by the server status label's notice.
-            appointments::BookingRequest request;
-            request.id = booking.id;
-            request.officeId = booking.officeId;
-            request.serviceId = booking.serviceId;
-            request.serviceTitle = booking.serviceTitle;
-            request.start = booking.start;
-            request.durationMinutes = int(booking.start.secsTo(booking.end) / 60);
-            request.citizenName = booking.citizenName;
-            request.citizenEmail = booking.citizenEmail;
-            request.citizenPhone = booking.citizenPhone;
-            request.agent = booking.agent;
-            request.callId = booking.callId.isEmpty() ? record.id : booking.callId;
-            request.confirmation.send = !booking.outboxId.isEmpty();
-            request.confirmation.fromEmail = m_config.fromEmail;
-            request.confirmation.fromName = m_config.fromName;
-            enqueueServerWrite(QString::fromLatin1(appointments::serverwrite::Book),
-                               appointments::bookPayload(request));
+            // The booking is already on the server (confirmed) or in its queue ahead of this call.
             enqueueServerWrite(QString::fromLatin1(journal::serverwrite::CommitCall), journal::commitPayload(record));
+            const QString text =
+                dialog->isQueued()
+                    ? tr("Appointment for %1 queued: it will be confirmed when the server is reachable.").arg(when)
+                    : tr("Appointment booked for %1 (confirmed by the server)").arg(when);
+            m_window->statusBar()->showMessage(text, 15000);
+            announce(text);
+            finishOutcome(record);
+            return;
         }
         if (m_sender && !booking.outboxId.isEmpty()) {
             m_sender->wake();
         }
-        m_window->statusBar()->showMessage(
-            tr("Appointment booked for %1").arg(QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat)),
-            10000);
+        m_window->statusBar()->showMessage(tr("Appointment booked for %1").arg(when), 10000);
         finishOutcome(record);
     });
     dialog->open();
@@ -859,7 +943,125 @@ void CallDesk::bookAppointment()
 
 void CallDesk::setSharedStore(SharedStoreConnector *connector)
 {
+    if (m_shared) {
+        disconnect(m_shared, nullptr, this, nullptr);
+    }
     m_shared = connector;
+    m_serverStores.reset();
+    if (!connector) {
+        return;
+    }
+    m_serverStores = std::make_unique<ServerStores>(connector);
+    connect(connector, &SharedStoreConnector::onlineChanged, this, [this]() { refreshSharedSources(true); });
+    connect(connector, &SharedStoreConnector::writeDelivered, this, [this](const QString &id, const QString &) {
+        const auto it = m_pendingBookings.constFind(id);
+        if (it == m_pendingBookings.cend()) {
+            return;
+        }
+        appointments::BookingRequest request;
+        QString error;
+        const bool parsed = appointments::bookingRequestFromJson(*it, &request, &error);
+        m_pendingBookings.erase(it);
+        if (parsed) {
+            mirrorConfirmedBooking(request);
+        }
+    });
+    connect(connector, &SharedStoreConnector::writeRejected, this,
+            [this](const QString &id, const QString &, const QString &) { m_pendingBookings.remove(id); });
+}
+
+int CallDesk::awaitServerAnswer(const QString &entryId, QString *reason, bool showsRefusal)
+{
+    if (!m_shared || !m_shared->isOnline()) {
+        return 0;
+    }
+    // The answer arrives as a queued signal from the sync thread, so it cannot have come before this loop runs.
+    int outcome = 0;
+    QEventLoop loop;
+    connect(m_shared, &SharedStoreConnector::writeDelivered, &loop, [&](const QString &id, const QString &) {
+        if (id == entryId) {
+            outcome = 1;
+            loop.quit();
+        }
+    });
+    connect(m_shared, &SharedStoreConnector::writeRejected, &loop,
+            [&](const QString &id, const QString &, const QString &why) {
+                if (id == entryId) {
+                    outcome = -1;
+                    *reason = why;
+                    loop.quit();
+                }
+            });
+    connect(m_shared, &SharedStoreConnector::onlineChanged, &loop, [&](bool online) {
+        if (!online) {
+            loop.quit(); // gone meanwhile: stays queued
+        }
+    });
+    QTimer::singleShot(m_bookingWaitMs, &loop, &QEventLoop::quit);
+    m_shared->setAwaited(entryId, showsRefusal);
+    m_awaitingServer = true;
+    loop.exec();
+    m_awaitingServer = false;
+    m_shared->setAwaited(entryId, false);
+    return outcome;
+}
+
+void CallDesk::setBookingWaitMs(int ms)
+{
+    m_bookingWaitMs = ms;
+}
+
+void CallDesk::mirrorConfirmedBooking(const appointments::BookingRequest &request)
+{
+    // This desk's copy of a booking the server confirmed, for its offline view; never a second confirmation
+    // e-mail (the server's outbox has the one). Best effort: the server's booking stands either way.
+    if (!m_appointments) {
+        return;
+    }
+    appointments::BookingRequest copy = request;
+    copy.confirmation.send = false;
+    appointments::Booking booking;
+    QString error;
+    if (!m_appointments->book(copy, &booking, nullptr, &error)) {
+        qCInfo(lcShared) << "confirmed booking" << request.id << "not copied to the desk:" << error;
+    }
+}
+
+void CallDesk::refreshSharedSources(bool reloadVisible)
+{
+    if (!m_shared || !m_serverStores) {
+        return;
+    }
+    QString error;
+    const bool online = m_serverStores->open(&error);
+    const QString note = online ? QString() : ServerStores::offlineNote();
+    const QString readOnly =
+        online ? QString()
+               : tr("The server is not reachable: in shared mode this is done on the server. Please try again later.");
+    if (online) {
+        m_serverStores->appointments()->setCalendar(m_calendar);
+    }
+    if (m_cases) {
+        m_cases->setSource(online ? m_serverStores->journal() : nullptr, note, readOnly);
+        if (reloadVisible && m_cases->isVisible()) {
+            m_cases->reload();
+        }
+    }
+    if (m_outboxView) {
+        m_outboxView->setSource(online ? m_serverStores->outbox() : nullptr, note, readOnly);
+        if (reloadVisible && m_outboxView->isVisible()) {
+            m_outboxView->reload();
+        }
+    }
+    if (m_appointmentsView) {
+        m_appointmentsView->setSource(online ? m_serverStores->appointments() : nullptr, note, readOnly);
+        if (reloadVisible && m_appointmentsView->isVisible()) {
+            m_appointmentsView->reload();
+        }
+    }
+    if (!online) {
+        m_shared->dropServerConnection(); // nothing holds it any more
+    }
 }
 
 SharedStoreConnector *CallDesk::sharedStore() const

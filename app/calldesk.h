@@ -6,6 +6,7 @@
 #include "smtpclient.h"
 
 #include <QDate>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -35,7 +36,8 @@ class JournalStore;
 
 namespace appointments {
 class AppointmentStore;
-}
+struct BookingRequest;
+} // namespace appointments
 
 namespace outbox {
 class OutboxSender;
@@ -52,6 +54,7 @@ class CasesView;
 class ForwardDialog;
 class OutboxView;
 class MainWindow;
+class ServerStores;
 class SharedStoreConnector;
 class WrapUpPanel;
 
@@ -130,10 +133,16 @@ public:
     AppointmentsView *appointmentsView() const;
     OutboxView *outboxView() const;
     void setSmtpPassword(const QString &password);
-    // Shared mode (docs/shared-store.md "In the desk"): every committed outcome, forward and booking is also
-    // queued as the server write (journal.commit, outbox.forward, appointments.book); the local journal keeps
-    // the drafts and the desk's own view. nullptr (the default): local only.
+    // Shared mode (docs/shared-store.md "In the desk"): every committed outcome and forward is also queued as the
+    // server write (journal.commit, outbox.forward); a booking is decided by the server (appointments.book, the
+    // dialog waits for the answer); the views and the caller's history show the server's data while it is
+    // reachable; e-mail is sent from the server's outbox only (the local sender does not run). The local journal
+    // keeps the drafts and this desk's own copy. nullptr (the default): local only. Set it before start().
     void setSharedStore(SharedStoreConnector *connector);
+    // How long booking (and a forward, for the server's case number) waits for the server's answer before the agent
+    // is told it is queued.
+    void setBookingWaitMs(int ms);
+    static constexpr int DefaultBookingWaitMs = 5000;
     SharedStoreConnector *sharedStore() const;
 
     // The catalogue's offices for the schedule dialog and, when present, who may edit schedules (team leads).
@@ -170,6 +179,14 @@ private:
     void forwardByEmail();
     void bookAppointment();
     bool enqueueServerWrite(const QString &kind, const QJsonObject &payload);
+    // Shared mode: points the views at the server's stores (reachable) or the desk's own with the offline note;
+    // reloads the open ones if asked.
+    void refreshSharedSources(bool reloadVisible);
+    void mirrorConfirmedBooking(const appointments::BookingRequest &request);
+    // Shared mode: waits (local event loop, at most m_bookingWaitMs, not at all offline) for the server's answer to
+    // the queued entry: 1 delivered, -1 refused (reason set), 0 no answer yet (stays queued).
+    // A refusal is shown by the caller when showsRefusal, else by the general "refused by the server" notice.
+    int awaitServerAnswer(const QString &entryId, QString *reason, bool showsRefusal);
     void checkReminders();
     void announce(const QString &text);
     void createActions();
@@ -223,6 +240,10 @@ private:
     qint64 m_callOfferedUs = 0;
     QString m_lastAnnouncement;
     QPointer<SharedStoreConnector> m_shared;
+    std::unique_ptr<ServerStores> m_serverStores;
+    QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
+    int m_bookingWaitMs = DefaultBookingWaitMs;
+    bool m_awaitingServer = false; // an outcome waits for the server's answer: no second outcome meanwhile
 };
 
 } // namespace desk

@@ -1,5 +1,7 @@
 #include "casesview.h"
 
+#include "serverstores.h"
+
 #include "caselistmodel.h"
 #include "journalstore.h"
 
@@ -46,12 +48,17 @@ CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalend
       m_table(new QTableView(this)), m_answered(new QPushButton(this)), m_calledBack(new QPushButton(this)),
       m_status(new QLabel(this)), m_tick(new QTimer(this))
 {
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("sourceNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
     setObjectName(QStringLiteral("CasesView"));
     setWindowTitle(tr("Open cases"));
     resize(900, 420);
     m_model->setCalendar(calendar, journal::DeadlineRule{});
     m_model->setNow(QDateTime::currentDateTimeUtc());
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_note);
     layout->addWidget(m_search);
     layout->addWidget(m_table, 1);
     auto *row = new QHBoxLayout;
@@ -101,12 +108,30 @@ CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalend
 
 CasesView::~CasesView() = default;
 
+void CasesView::setSource(std::shared_ptr<journal::JournalStore> server, const QString &note,
+                          const QString &readOnlyReason)
+{
+    m_server = std::move(server);
+    m_readOnlyReason = readOnlyReason;
+    showSourceNote(m_note, note);
+}
+
+QString CasesView::sourceNote() const
+{
+    return m_note->text();
+}
+
+journal::JournalStore *CasesView::store() const
+{
+    return m_server ? m_server.get() : m_store;
+}
+
 void CasesView::reload()
 {
     journal::CaseFilter filter;
     filter.search = m_search->text().trimmed();
     QString error;
-    const QList<journal::CaseRecord> cases = m_store->cases(filter, &error);
+    const QList<journal::CaseRecord> cases = store()->cases(filter, &error);
     m_model->setNow(QDateTime::currentDateTimeUtc());
     m_model->setCases(cases);
     m_status->setText(error.isEmpty() ? tr("%n open case(s)", nullptr, int(cases.size())) : error);
@@ -139,7 +164,13 @@ bool CasesView::markSelected(bool calledBack, QString *error)
         }
         return false;
     }
-    if (!m_store->setCaseState(c->caseNumber, calledBack ? journal::CaseState::CalledBack : journal::CaseState::Answered,
+    if (!m_readOnlyReason.isEmpty()) {
+        if (error) {
+            *error = m_readOnlyReason;
+        }
+        return false;
+    }
+    if (!store()->setCaseState(c->caseNumber, calledBack ? journal::CaseState::CalledBack : journal::CaseState::Answered,
                                QString(), error)) {
         return false;
     }

@@ -3,6 +3,8 @@
 #include <QDialog>
 #include <QStyledItemDelegate>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -48,9 +50,18 @@ public:
     QTableView *table() const;
     QLineEdit *searchEdit() const;
     bool markSelected(bool calledBack, QString *error);
+    // Shared mode: show the server's cases (server set; the view keeps it alive) or the desk's own with a visible,
+    // announced note. A non-empty readOnlyReason refuses closing a case with that message. Takes effect at reload().
+    void setSource(std::shared_ptr<journal::JournalStore> server, const QString &note, const QString &readOnlyReason);
+    QString sourceNote() const;
 
 private:
+    journal::JournalStore *store() const;
+
     journal::JournalStore *m_store;
+    std::shared_ptr<journal::JournalStore> m_server;
+    QString m_readOnlyReason;
+    QLabel *m_note;
     journal::CaseListModel *m_model;
     QLineEdit *m_search;
     QTableView *m_table;

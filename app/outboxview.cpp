@@ -1,6 +1,7 @@
 #include "outboxview.h"
 
 #include "outboxstore.h"
+#include "serverstores.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -33,12 +34,16 @@ QString stateText(outbox::State state)
 
 OutboxView::OutboxView(const QString &databasePath, QWidget *parent)
     : QDialog(parent), m_path(databasePath), m_table(new QTableWidget(this)), m_retry(new QPushButton(this)),
-      m_status(new QLabel(this))
+      m_status(new QLabel(this)), m_note(new QLabel(this))
 {
+    m_note->setObjectName(QStringLiteral("sourceNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
     setObjectName(QStringLiteral("OutboxView"));
     setWindowTitle(tr("Outbox"));
     resize(900, 360);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_note);
     layout->addWidget(m_table, 1);
     auto *row = new QHBoxLayout;
     row->addWidget(m_retry);
@@ -74,13 +79,31 @@ OutboxView::OutboxView(const QString &databasePath, QWidget *parent)
 
 OutboxView::~OutboxView() = default;
 
+void OutboxView::setSource(std::shared_ptr<outbox::OutboxStore> server, const QString &note,
+                           const QString &readOnlyReason)
+{
+    m_server = std::move(server);
+    m_readOnlyReason = readOnlyReason;
+    showSourceNote(m_note, note);
+}
+
+QString OutboxView::sourceNote() const
+{
+    return m_note->text();
+}
+
+outbox::OutboxStore *OutboxView::store() const
+{
+    return m_server ? m_server.get() : m_store.get();
+}
+
 void OutboxView::reload()
 {
-    if (!m_store) {
+    if (!store()) {
         return;
     }
     QString error;
-    const QList<outbox::Entry> entries = m_store->entries(&error);
+    const QList<outbox::Entry> entries = store()->entries(&error);
     m_table->setRowCount(int(entries.size()));
     const QLocale locale;
     for (int row = 0; row < entries.size(); ++row) {
@@ -111,14 +134,20 @@ bool OutboxView::retrySelected(QString *error)
 {
     const int row = m_table->currentRow();
     QTableWidgetItem *item = row >= 0 ? m_table->item(row, 0) : nullptr;
-    if (!item || !m_store) {
+    if (!item || !store()) {
         if (error) {
             *error = tr("Select an e-mail first.");
         }
         return false;
     }
+    if (!m_readOnlyReason.isEmpty()) {
+        if (error) {
+            *error = m_readOnlyReason;
+        }
+        return false;
+    }
     const QString id = item->data(Qt::UserRole).toString();
-    if (!m_store->retry(id, error)) {
+    if (!store()->retry(id, error)) {
         return false;
     }
     reload();

@@ -29,16 +29,25 @@ public:
     void reload();
     QTableWidget *table() const;
     bool retrySelected(QString *error);
+    // Shared mode: show the server's outbox (server set; the view keeps it alive) or the desk's own with a visible,
+    // announced note; a non-empty readOnlyReason refuses a retry with that message. Takes effect at reload().
+    void setSource(std::shared_ptr<outbox::OutboxStore> server, const QString &note, const QString &readOnlyReason);
+    QString sourceNote() const;
 
 Q_SIGNALS:
     void retried(const QString &id);
 
 private:
+    outbox::OutboxStore *store() const;
+
     QString m_path;
     std::unique_ptr<outbox::OutboxStore> m_store;
+    std::shared_ptr<outbox::OutboxStore> m_server;
+    QString m_readOnlyReason;
     QTableWidget *m_table;
     QPushButton *m_retry;
     QLabel *m_status;
+    QLabel *m_note;
 };
 
 } // namespace desk

@@ -108,7 +108,11 @@ ServerStatusLabel *attachSharedStore(QMainWindow *window, SharedStoreConnector *
     QObject::connect(connector, &SharedStoreConnector::onlineChanged, label, &ServerStatusLabel::setOnline);
     QObject::connect(
         connector, &SharedStoreConnector::writeRejected, label,
-        [label](const QString &, const QString &kind, const QString &reason) { label->showRejected(kind, reason); });
+        [label, connector](const QString &id, const QString &kind, const QString &reason) {
+            if (!connector->isAwaited(id)) { // an awaited answer is shown where it was awaited (booking dialog)
+                label->showRejected(kind, reason);
+            }
+        });
     QObject::connect(connector, &SharedStoreConnector::started, label, [label, window](bool ok, const QString &error) {
         if (!ok) {
             window->statusBar()->showMessage(ServerStatusLabel::tr("Shared store unavailable: %1").arg(error), 15000);

@@ -1,16 +1,22 @@
 #include "sharedstoreconnector.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 
 #include "appointmentqueue.h"
 #include "businesscalendar.h"
 #include "journalqueue.h"
+#include "pgconnection.h"
 #include "pgpasswordstore.h"
 #include "replicasync.h"
 #include "store.h"
+#include "writequeue.h"
 
 namespace desk {
 
@@ -23,7 +29,85 @@ SharedStoreConnector::SharedStoreConnector(const SharedStoreConfig &config, QObj
 
 SharedStoreConnector::~SharedStoreConnector()
 {
+    dropServerConnection();
     stop();
+}
+
+QSqlDatabase SharedStoreConnector::serverConnection(QString *error)
+{
+    if (!m_thread || !m_online) {
+        dropServerConnection();
+        *error = tr("The server is not reachable.");
+        return QSqlDatabase();
+    }
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (m_uiConnectionName.isEmpty()) {
+            // A new name for every connection: stores opened on an earlier one may still hold copies of it.
+            ++m_serverGeneration;
+            m_uiConnectionName =
+                QStringLiteral("hotline.desk.ui-server.%1.%2").arg(quintptr(this), 0, 16).arg(m_serverGeneration);
+            kb::PgConnection params = m_config.connection;
+            params.password = m_password;
+            params.connectTimeoutSeconds = std::clamp(params.connectTimeoutSeconds, 1, UiConnectTimeoutSeconds);
+            params.applicationName = QStringLiteral("hotline-desk-ui");
+            if (!kb::openPgConnection(params, m_uiConnectionName, error)) {
+                m_uiConnectionName.clear();
+                return QSqlDatabase();
+            }
+            QSqlQuery timeout(QSqlDatabase::database(m_uiConnectionName, false));
+            if (!timeout.exec(QStringLiteral("SET statement_timeout = %1").arg(UiStatementTimeoutMs))) {
+                *error = timeout.lastError().text();
+                dropServerConnection();
+                return QSqlDatabase();
+            }
+            return QSqlDatabase::database(m_uiConnectionName, false);
+        }
+        QSqlDatabase db = QSqlDatabase::database(m_uiConnectionName, false);
+        {
+            QSqlQuery ping(db);
+            if (db.isOpen() && ping.exec(QStringLiteral("SELECT 1"))) {
+                return db;
+            }
+            *error = ping.lastError().text();
+        }
+        dropServerConnection(); // gone meanwhile (restart, dropped): one fresh attempt
+    }
+    return QSqlDatabase();
+}
+
+void SharedStoreConnector::setAwaited(const QString &id, bool awaited)
+{
+    if (awaited) {
+        m_awaited.insert(id);
+    } else {
+        m_awaited.remove(id);
+    }
+}
+
+bool SharedStoreConnector::isAwaited(const QString &id) const
+{
+    return m_awaited.contains(id);
+}
+
+int SharedStoreConnector::serverConnectionGeneration() const
+{
+    return m_serverGeneration;
+}
+
+void SharedStoreConnector::dropServerConnection()
+{
+    if (m_uiConnectionName.isEmpty()) {
+        return;
+    }
+    const QString name = m_uiConnectionName;
+    m_uiConnectionName.clear();
+    if (QSqlDatabase::contains(name)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name); // stores still holding a copy fail their queries from now on
+    }
 }
 
 SharedStoreConfig SharedStoreConnector::config() const
@@ -89,6 +173,8 @@ void SharedStoreConnector::start()
 void SharedStoreConnector::startWithPassword(const QString &password)
 {
     stop();
+    dropServerConnection();
+    m_password = password;
     kb::ReplicaSyncOptions options;
     options.server = m_config.connection;
     options.server.password = password;
@@ -107,7 +193,7 @@ void SharedStoreConnector::startWithPassword(const QString &password)
 
     // Queued onto the UI thread; `this` as context drops them once the connector is gone.
     connect(sync, &kb::ReplicaSync::onlineChanged, this, [this](bool online) {
-        m_online = online;
+        m_online = online; // the UI's server connection is closed by its next use (after the views let go of it)
         Q_EMIT onlineChanged(online);
     });
     connect(sync, &kb::ReplicaSync::replicaUpdated, this, &SharedStoreConnector::replicaUpdated);
@@ -130,6 +216,7 @@ void SharedStoreConnector::startWithPassword(const QString &password)
                 this,
                 [this, ok, error, online]() {
                     if (ok) {
+                        m_syncStarted = true;
                         m_online = online;
                         Q_EMIT onlineChanged(online);
                     } else {
@@ -147,6 +234,21 @@ QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &pa
     if (!m_sync) {
         *error = tr("The shared store is not running.");
         return QString();
+    }
+    if (m_syncStarted) {
+        // Never wait for the sync thread: it may be in the middle of a delivery the server holds up.
+        if (!m_queue) {
+            m_queue = kb::WriteQueue::open(m_config.queuePath(), error);
+            if (!m_queue) {
+                return QString();
+            }
+        }
+        QString id;
+        if (!m_queue->enqueue(kind, payload, &id, error)) {
+            return QString();
+        }
+        QMetaObject::invokeMethod(m_sync, &kb::ReplicaSync::deliverNow, Qt::QueuedConnection);
+        return id;
     }
     QString id;
     QString err;
@@ -167,6 +269,8 @@ void SharedStoreConnector::stop()
     if (m_sync) {
         disconnect(m_sync, nullptr, this, nullptr);
     }
+    m_syncStarted = false;
+    m_queue.reset();
     m_thread->quit();
     m_thread->wait();
     delete m_thread; // finished() has queued the sync's deleteLater; the thread's end runs it

@@ -7,12 +7,17 @@
 #include <QLoggingCategory>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
+
+#include <memory>
+#include <QSqlDatabase>
 
 class QThread;
 
 namespace kb {
 class ReplicaSync;
-}
+class WriteQueue;
+} // namespace kb
 
 namespace desk {
 
@@ -48,9 +53,30 @@ public:
     bool isOnline() const;
     SharedStoreConfig config() const;
 
-    // Queues a write durably (blocks until it is in the local queue file, which is a local SQLite insert;
-    // delivery happens on the sync thread). Returns its id or empty with a message.
+    // Queues a write durably (a local SQLite insert into the queue file on this thread, which never waits for the
+    // server; delivery happens on the sync thread, which is woken without waiting for it). Before the sync thread
+    // has started the insert is made there instead (it creates the queue file). Returns its id or empty with a
+    // message.
     QString enqueue(const QString &kind, const QJsonObject &payload, QString *error);
+
+    // The server for reads and online writes of the UI thread (the views, the booking dialog's free slots, closing
+    // a case): a connection of its own, opened on first use with a short connect timeout (at most
+    // UiConnectTimeoutSeconds) and a statement timeout (UiStatementTimeoutMs), so a dead or hung server holds the UI
+    // for a few seconds at most. While the sync thread knows the server is gone it is not even tried. Each call
+    // checks the connection with one round trip and reopens it once if the server went away meanwhile. Returns an
+    // invalid database with a message when the server cannot be used.
+    QSqlDatabase serverConnection(QString *error);
+
+    // A queued write whose answer a dialog awaits and shows itself (the booking dialog): the general "refused by
+    // the server" notice leaves it out while it is awaited.
+    void setAwaited(const QString &id, bool awaited);
+    bool isAwaited(const QString &id) const;
+    // Closes it (after a query failed because the server went away); the next serverConnection() reopens it.
+    void dropServerConnection();
+    // Counts the connections serverConnection() opened: stores opened on an older one must be opened again.
+    int serverConnectionGeneration() const;
+    static constexpr int UiConnectTimeoutSeconds = 3;
+    static constexpr int UiStatementTimeoutMs = 4000;
 
 Q_SIGNALS:
     void started(bool ok, const QString &error);
@@ -69,6 +95,12 @@ private:
     int m_heartbeatMs = 2000;
     int m_reconnectMs = 1000;
     bool m_online = false;
+    QString m_password;         // for the UI thread's own server connection
+    QString m_uiConnectionName; // empty: not open
+    int m_serverGeneration = 0;
+    QSet<QString> m_awaited;
+    bool m_syncStarted = false;              // the sync thread has opened (and created) the queue file
+    std::unique_ptr<kb::WriteQueue> m_queue; // this thread's connection to the queue file
 };
 
 } // namespace desk

@@ -457,6 +457,14 @@
         <source>This slot was just taken at another desk. Here are the next free slots.</source>
         <translation>Dieser Termin wurde gerade an einem anderen Platz vergeben. Hier sind die nächsten freien Termine.</translation>
     </message>
+    <message>
+        <source>Booking on the server…</source>
+        <translation>Buchung auf dem Server …</translation>
+    </message>
+    <message>
+        <source>The server refused the booking: %1</source>
+        <translation>Der Server hat die Buchung abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>desk::AppointmentsView</name>
@@ -1588,8 +1596,36 @@
         <translation>Anrufjournal nach %1 exportiert</translation>
     </message>
     <message>
+        <source>Outbox: sent from the server</source>
+        <translation>Postausgang: Versand über den Server</translation>
+    </message>
+    <message>
+        <source>In shared mode the server&apos;s outbox sends forwards and confirmations.</source>
+        <translation>Im gemeinsamen Betrieb versendet der Postausgang des Servers Weiterleitungen und Bestätigungen.</translation>
+    </message>
+    <message>
+        <source>The booking could not be queued for the server: %1</source>
+        <translation>Die Buchung konnte nicht für den Server vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Appointment for %1 queued: it will be confirmed when the server is reachable.</source>
+        <translation>Termin am %1 in der Warteschlange: Er wird bestätigt, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Appointment booked for %1 (confirmed by the server)</source>
+        <translation>Termin am %1 gebucht (vom Server bestätigt)</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode this is done on the server. Please try again later.</source>
+        <translation>Der Server ist nicht erreichbar: Im gemeinsamen Betrieb geschieht das auf dem Server. Bitte versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
         <source>Saved on this desk, but not queued for the server: %1</source>
         <translation>Auf diesem Platz gespeichert, aber nicht für den Server vorgemerkt: %1</translation>
+    </message>
+    <message>
+        <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
+        <translation>Weiterleitung in der Warteschlange für den Server, fällig %1: Die Vorgangsnummer vergibt der Server, sobald er erreichbar ist (Verweis dieses Platzes: %2).</translation>
     </message>
 </context>
 <context>
@@ -4063,6 +4099,21 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
 </context>
 <context>
+    <name>desk::ServerStores</name>
+    <message>
+        <source>Server not reachable – only the entries of this desk</source>
+        <translation>Server nicht erreichbar – nur die Einträge dieses Platzes</translation>
+    </message>
+    <message>
+        <source>The shared store is not running.</source>
+        <translation>Die Verbindung zum gemeinsamen Server läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable.</source>
+        <translation>Der Server ist nicht erreichbar.</translation>
+    </message>
+</context>
+<context>
     <name>desk::SettingsDialog</name>
     <message>
         <source>Save the settings</source>
@@ -4198,6 +4249,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>The shared store is not running.</source>
         <translation>Die Verbindung zum gemeinsamen Server läuft nicht.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable.</source>
+        <translation>Der Server ist nicht erreichbar.</translation>
     </message>
 </context>
 <context>

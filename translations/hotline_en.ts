@@ -457,6 +457,14 @@
         <source>This slot was just taken at another desk. Here are the next free slots.</source>
         <translation>This slot was just taken at another desk. Here are the next free slots.</translation>
     </message>
+    <message>
+        <source>Booking on the server…</source>
+        <translation>Booking on the server…</translation>
+    </message>
+    <message>
+        <source>The server refused the booking: %1</source>
+        <translation>The server refused the booking: %1</translation>
+    </message>
 </context>
 <context>
     <name>desk::AppointmentsView</name>
@@ -1588,8 +1596,36 @@
         <translation>Call journal exported to %1</translation>
     </message>
     <message>
+        <source>Outbox: sent from the server</source>
+        <translation>Outbox: sent from the server</translation>
+    </message>
+    <message>
+        <source>In shared mode the server&apos;s outbox sends forwards and confirmations.</source>
+        <translation>In shared mode the server&apos;s outbox sends forwards and confirmations.</translation>
+    </message>
+    <message>
+        <source>The booking could not be queued for the server: %1</source>
+        <translation>The booking could not be queued for the server: %1</translation>
+    </message>
+    <message>
+        <source>Appointment for %1 queued: it will be confirmed when the server is reachable.</source>
+        <translation>Appointment for %1 queued: it will be confirmed when the server is reachable.</translation>
+    </message>
+    <message>
+        <source>Appointment booked for %1 (confirmed by the server)</source>
+        <translation>Appointment booked for %1 (confirmed by the server)</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode this is done on the server. Please try again later.</source>
+        <translation>The server is not reachable: in shared mode this is done on the server. Please try again later.</translation>
+    </message>
+    <message>
         <source>Saved on this desk, but not queued for the server: %1</source>
         <translation>Saved on this desk, but not queued for the server: %1</translation>
+    </message>
+    <message>
+        <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
+        <translation>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</translation>
     </message>
 </context>
 <context>
@@ -4063,6 +4099,21 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     </message>
 </context>
 <context>
+    <name>desk::ServerStores</name>
+    <message>
+        <source>Server not reachable – only the entries of this desk</source>
+        <translation>Server not reachable – only the entries of this desk</translation>
+    </message>
+    <message>
+        <source>The shared store is not running.</source>
+        <translation>The shared store is not running.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable.</source>
+        <translation>The server is not reachable.</translation>
+    </message>
+</context>
+<context>
     <name>desk::SettingsDialog</name>
     <message>
         <source>Save the settings</source>
@@ -4198,6 +4249,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>The shared store is not running.</source>
         <translation>The shared store is not running.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable.</source>
+        <translation>The server is not reachable.</translation>
     </message>
 </context>
 <context>

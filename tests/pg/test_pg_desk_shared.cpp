@@ -7,8 +7,18 @@
 #include "../support/qtstringmaker.h"
 #include "pgtestutil.h"
 
+#include "../smtp/smtpsink.h"
+#include "appointmentdialog.h"
+#include "appointmentstore.h"
+#include "appointmentsview.h"
+#include "callcontrols.h"
 #include "calldesk.h"
+#include "casesview.h"
+#include "caselistmodel.h"
+#include "dbsupport.h"
 #include "deskserver.h"
+#include "forwarddialog.h"
+#include "outboxview.h"
 #include "desksettings.h"
 #include "journalstore.h"
 #include "manualprovider.h"
@@ -37,7 +47,10 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QPlainTextEdit>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -442,4 +455,484 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
     CHECK(rowsAfter(first) == 1);
     CHECK(after.scalar(QStringLiteral("SELECT COUNT(*) FROM journal_calls")).toInt() == 2);
     calls.reset(); // before the window its widgets live in
+}
+
+namespace {
+
+constexpr char OfflineNote[] = "Server nicht erreichbar – nur die Einträge dieses Platzes";
+
+// The server of the call tests: the desk modules' tables, a service with one bookable office whose counter takes
+// one citizen per 20-minute cell every day all day (the slots do not depend on when the test runs).
+void prepareCalls(Server &server)
+{
+    RawPg owner(server.params);
+    QString error;
+    INFO(error.toStdString());
+    REQUIRE(deskserver::migrateServer(owner.db(), &error));
+    auto store = kb::openPgStore(server.params, &error);
+    REQUIRE(store);
+    kb::Office office = makeOffice(QStringLiteral("office-1"));
+    office.email = QStringLiteral("buergerbuero@example.org");
+    kb::Article article = makeArticle(QStringLiteral("test-ausweis"), QStringLiteral("Personalausweis beantragen"));
+    article.offices = {kb::OfficeLink{QStringLiteral("office-1"), 20, true, QString()}};
+    kb::Catalogue catalogue;
+    catalogue.offices = {office};
+    catalogue.articles = {article};
+    REQUIRE(store->upsert(catalogue, nullptr, &error));
+    auto book = appointments::AppointmentStore::openOn(owner.db(), &error);
+    REQUIRE(book);
+    appointments::OfficeSchedule schedule;
+    schedule.officeId = QStringLiteral("office-1");
+    schedule.name = office.name;
+    schedule.email = office.email;
+    schedule.capacity = 1;
+    schedule.cellMinutes = 20;
+    for (int day = 1; day <= 7; ++day) {
+        schedule.hours.append({day, QTime(0, 0), QTime(23, 40)});
+    }
+    REQUIRE(book->setOffice(schedule, &error));
+}
+
+std::unique_ptr<desk::CallDesk> startCalls(SharedDesk &desk, const QString &agent, int smtpPort = 0)
+{
+    desk::CallDeskConfig config;
+    config.journalPath = desk.dir.filePath(QStringLiteral("journal.db"));
+    config.agent = agent;
+    config.fromEmail = QStringLiteral("buergertelefon@example.org");
+    config.fromName = QStringLiteral("Bürgertelefon");
+    if (smtpPort > 0) {
+        config.mailEnabled = true;
+        config.smtp.host = QStringLiteral("127.0.0.1");
+        config.smtp.port = smtpPort;
+        config.smtp.security = outbox::SmtpConfig::Security::None;
+    }
+    auto calls = std::make_unique<desk::CallDesk>(desk.window.get(), config);
+    calls->setSharedStore(desk.connector.get());
+    QString error;
+    INFO(error.toStdString());
+    REQUIRE(calls->start(&error));
+    return calls;
+}
+
+// Triggers the desk's action with this shortcut, as the key would in the active window.
+void trigger(desk::CallDesk &calls, const char *keys)
+{
+    const QKeySequence wanted(QString::fromLatin1(keys));
+    for (QAction *action : calls.actions()) {
+        if (action->shortcuts().contains(wanted)) {
+            action->trigger();
+            return;
+        }
+    }
+    FAIL("no action for " << keys);
+}
+
+// A manual call from this number about the service on screen, hung up: the wrap-up is open.
+void callAbout(SharedDesk &desk, desk::CallDesk &calls, const QString &number)
+{
+    QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
+    desk.window->openArticle(QStringLiteral("test-ausweis"));
+    REQUIRE((shown.count() > 0 || shown.wait(20000)));
+    QSignalSpy wrapUp(&calls, &desk::CallDesk::wrapUpOpened);
+    const QString callId = calls.manualProvider()->startCall(number);
+    REQUIRE_FALSE(callId.isEmpty());
+    QString error;
+    REQUIRE(calls.manualProvider()->hangUp(callId, &error));
+    REQUIRE((wrapUp.count() > 0 || wrapUp.wait(5000)));
+    REQUIRE(calls.wrapUpPanel()->isOpen());
+}
+
+int count(RawPg &raw, const QString &sql, const QString &value = QString())
+{
+    QSqlQuery q(raw.db());
+    q.prepare(sql);
+    if (!value.isNull()) {
+        q.bindValue(QStringLiteral(":v"), value);
+    }
+    return q.exec() && q.next() ? q.value(0).toInt() : -1;
+}
+
+} // namespace
+
+TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, also after an outage, and the desk "
+          "sends no mail itself",
+          "[pg][desk][shared][calls]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    SmtpSink smtp;
+    QString error;
+    REQUIRE(smtp.start(&error));
+    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    auto calls = startCalls(desk, QStringLiteral("agent7"), smtp.port());
+    CHECK(calls->outboxSender() == nullptr); // one sender: the server's outbox
+
+    const auto forward = [&](const QString &number, const QString &question) {
+        callAbout(desk, *calls, number);
+        calls->wrapUpPanel()->findChild<QPlainTextEdit *>()->setPlainText(question);
+        trigger(*calls, "Alt+2");
+        desk::ForwardDialog *dialog = calls->forwardDialog();
+        REQUIRE(dialog);
+        CHECK(dialog->request().officeEmail == QStringLiteral("buergerbuero@example.org"));
+        QSignalSpy committed(calls.get(), &desk::CallDesk::forwardCommitted);
+        dialog->accept();
+        REQUIRE(committed.count() == 1);
+        return committed.first().at(0).toString();
+    };
+    const QString shownNumber =
+        forward(QStringLiteral("0351 4880011"), QStringLiteral("Wann ist mein Ausweis fertig?"));
+    RawPg raw(server.params);
+    // The agent is shown the server's case number (its one counter), the one every desk finds.
+    CHECK(raw.scalar(QStringLiteral("SELECT case_number FROM journal_cases")).toString() == shownNumber);
+    const QString casesSql = QStringLiteral("SELECT COUNT(*) FROM journal_cases WHERE question = :v");
+    const QString mailSql = QStringLiteral(
+        "SELECT COUNT(*) FROM outbox_messages m JOIN journal_cases c ON c.outbox_id = m.id WHERE c.question = :v");
+    REQUIRE(QTest::qWaitFor(
+        [&]() { return count(raw, casesSql, QStringLiteral("Wann ist mein Ausweis fertig?")) == 1; }, 5000));
+    CHECK(count(raw, mailSql, QStringLiteral("Wann ist mein Ausweis fertig?")) == 1);
+
+    // Server down: the forward is saved and queued; after the restart it arrives exactly once.
+    PgCluster &cluster = sharedCluster();
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    forward(QStringLiteral("0351 4880012"), QStringLiteral("Brauche ich ein Foto?"));
+    CHECK(calls->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
+    REQUIRE(cluster.start(&error));
+    RawPg after(server.params);
+    REQUIRE(
+        QTest::qWaitFor([&]() { return count(after, casesSql, QStringLiteral("Brauche ich ein Foto?")) == 1; }, 10000));
+    QTest::qWait(1000); // a second delivery or a local send would show up here
+    CHECK(count(after, casesSql, QStringLiteral("Brauche ich ein Foto?")) == 1);
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM journal_cases")) == 2);
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM outbox_messages")) == 2);
+    CHECK(count(after, mailSql, QStringLiteral("Brauche ich ein Foto?")) == 1);
+    CHECK(smtp.messageFiles().isEmpty()); // the desk itself sent nothing
+    calls.reset();
+}
+
+TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desks booking the same slot one gets it, "
+          "the other sees the refusal and books another, and offline it is queued",
+          "[pg][desk][shared][calls]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    {
+        RawPg raw(server.params);
+        QString error;
+        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("desk_agent2"), QLatin1String(AgentPassword),
+                                 kb::PgRole::Agent, &error));
+    }
+    SharedDesk deskA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk deskB(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return deskA.connector->isOnline() && deskB.connector->isOnline(); }, 5000));
+    auto callsA = startCalls(deskA, QStringLiteral("anna"));
+    auto callsB = startCalls(deskB, QStringLiteral("bernd"));
+
+    // Both agents open the booking dialog: the server's free slots, the same first one.
+    callAbout(deskA, *callsA, QStringLiteral("0351 4880021"));
+    callAbout(deskB, *callsB, QStringLiteral("0351 4880022"));
+    trigger(*callsA, "Alt+3");
+    trigger(*callsB, "Alt+3");
+    desk::AppointmentDialog *dialogA = callsA->appointmentDialog();
+    QPointer<desk::AppointmentDialog> dialogB = callsB->appointmentDialog();
+    REQUIRE(dialogA);
+    REQUIRE(dialogB);
+    CHECK(dialogA->sourceNote().isEmpty());
+    REQUIRE(dialogA->slotList()->count() > 1);
+    REQUIRE(dialogB->slotList()->count() > 1);
+    const QString contested = dialogA->slotList()->item(0)->text();
+    CHECK(dialogB->slotList()->item(0)->text() == contested);
+    dialogA->slotList()->setCurrentRow(0);
+    dialogB->slotList()->setCurrentRow(0);
+    dialogA->nameEdit()->setText(QStringLiteral("Erika Mustermann"));
+    dialogA->emailEdit()->setText(QStringLiteral("erika@example.org"));
+    dialogB->nameEdit()->setText(QStringLiteral("Max Mustermann"));
+
+    // Desk A books first: confirmed by the server, the call is wrapped up naming the booking.
+    QSignalSpy savedA(callsA.get(), &desk::CallDesk::outcomeSaved);
+    dialogA->accept();
+    REQUIRE(savedA.count() == 1);
+    const auto recordA = callsA->journal()->call(savedA.first().at(0).toString());
+    REQUIRE(recordA);
+    CHECK(recordA->outcome == journal::Outcome::Appointment);
+    RawPg raw(server.params);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v AND state = 'booked'"),
+                recordA->appointmentId) == 1);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM outbox_messages")) == 1); // the confirmation, on the server
+    CHECK(callsA->lastAnnouncement().contains(QStringLiteral("Server")));
+    // The desk keeps a copy for its offline view, without a second confirmation.
+    const auto mirrored = callsA->appointments()->booking(recordA->appointmentId);
+    REQUIRE(mirrored);
+    CHECK(mirrored->outboxId.isEmpty());
+    CHECK(QTest::qWaitFor(
+        [&]() {
+            return count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v"), recordA->id) == 1;
+        },
+        5000));
+
+    // Desk B books the same slot: the server refuses, the dialog says why at once and offers the slots left.
+    QSignalSpy savedB(callsB.get(), &desk::CallDesk::outcomeSaved);
+    dialogB->accept();
+    CHECK(savedB.isEmpty());
+    REQUIRE(dialogB);
+    CHECK(dialogB->isVisible());
+    CHECK(dialogB->message().contains(QStringLiteral("office-1")));
+    CHECK(callsB->wrapUpPanel()->isOpen());
+    for (int row = 0; row < dialogB->slotList()->count(); ++row) {
+        CHECK(dialogB->slotList()->item(row)->text() != contested);
+    }
+    QTest::qWait(100);
+    CHECK(deskB.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice")) == nullptr);
+    REQUIRE(dialogB->slotList()->count() > 0);
+    dialogB->slotList()->setCurrentRow(0);
+    dialogB->accept();
+    REQUIRE(savedB.count() == 1);
+    const auto recordB = callsB->journal()->call(savedB.first().at(0).toString());
+    REQUIRE(recordB);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v AND state = 'booked'"),
+                recordB->appointmentId) == 1);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE state = 'booked'")) == 2);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(DISTINCT starts_at) FROM appt_bookings")) == 2);
+
+    // Server down: desk A books from its own copy of the schedule; the booking is queued and the agent told so.
+    PgCluster &cluster = sharedCluster();
+    QString error;
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !deskA.connector->isOnline(); }, 5000));
+    callAbout(deskA, *callsA, QStringLiteral("0351 4880023"));
+    trigger(*callsA, "Alt+3");
+    desk::AppointmentDialog *offline = callsA->appointmentDialog();
+    REQUIRE(offline);
+    CHECK(offline->sourceNote() == QString::fromUtf8(OfflineNote));
+    REQUIRE(offline->slotList()->count() > 0);
+    offline->slotList()->setCurrentRow(offline->slotList()->count() - 1);
+    offline->nameEdit()->setText(QStringLiteral("Offline Bürger"));
+    QSignalSpy savedOffline(callsA.get(), &desk::CallDesk::outcomeSaved);
+    offline->accept();
+    REQUIRE(savedOffline.count() == 1);
+    CHECK(callsA->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
+    const auto recordOffline = callsA->journal()->call(savedOffline.first().at(0).toString());
+    REQUIRE(recordOffline);
+    CHECK_FALSE(callsA->appointments()->booking(recordOffline->appointmentId)); // not confirmed yet
+    REQUIRE(cluster.start(&error));
+    RawPg after(server.params);
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            return count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"),
+                         recordOffline->appointmentId) == 1;
+        },
+        10000));
+    CHECK(QTest::qWaitFor([&]() { return bool(callsA->appointments()->booking(recordOffline->appointmentId)); },
+                          5000)); // mirrored once confirmed
+
+    // A refusal that comes after the desk stopped waiting: the call stays wrapped up as queued, the general notice
+    // names the slot, and the desk keeps no copy of the booking.
+    REQUIRE(QTest::qWaitFor([&]() { return deskB.connector->isOnline(); }, 10000));
+    callsB->setBookingWaitMs(300);
+    callAbout(deskB, *callsB, QStringLiteral("0351 4880024"));
+    trigger(*callsB, "Alt+3");
+    QPointer<desk::AppointmentDialog> late = callsB->appointmentDialog();
+    REQUIRE(late);
+    REQUIRE(late->slotList()->count() > 0);
+    late->slotList()->setCurrentRow(0);
+    late->nameEdit()->setText(QStringLiteral("Späte Bürgerin"));
+    // Another desk takes that slot in a transaction that is still open while desk B books: B's delivery waits on it.
+    RawPg holder(server.params);
+    auto holderBook = appointments::AppointmentStore::openOn(holder.db(), &error);
+    REQUIRE(holderBook);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("office-1");
+    query.durationMinutes = 20;
+    query.order = appointments::SlotQuery::Order::LessBusyFirst;
+    const QList<appointments::Slot> free = holderBook->freeSlots(query, &error);
+    REQUIRE_FALSE(free.isEmpty());
+    REQUIRE(holder.db().transaction());
+    {
+        const hotline::db::OuterTransaction outer(holder.db());
+        appointments::BookingRequest taken;
+        taken.officeId = QStringLiteral("office-1");
+        taken.serviceId = QStringLiteral("test-ausweis");
+        taken.start = free.first().start;
+        taken.durationMinutes = 20;
+        taken.citizenName = QStringLiteral("Schneller");
+        taken.confirmation.send = false;
+        appointments::Booking booked;
+        INFO(error.toStdString());
+        REQUIRE(holderBook->book(taken, &booked, nullptr, &error));
+    }
+    QSignalSpy savedLate(callsB.get(), &desk::CallDesk::outcomeSaved);
+    late->accept(); // the server's answer is held up longer than the desk waits: queued
+    REQUIRE(savedLate.count() == 1);
+    CHECK(callsB->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
+    REQUIRE(holder.db().commit());
+    QMessageBox *notice = nullptr;
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            notice = deskB.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice"));
+            return notice && notice->isVisible();
+        },
+        5000));
+    CHECK(notice->informativeText().contains(QStringLiteral("office-1")));
+    const auto recordLate = callsB->journal()->call(savedLate.first().at(0).toString());
+    REQUIRE(recordLate);
+    CHECK_FALSE(callsB->appointments()->booking(recordLate->appointmentId));
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"), recordLate->appointmentId) ==
+          0);
+    notice->close();
+    callsA.reset();
+    callsB.reset();
+}
+
+TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from the server, and this desk's own "
+          "with a note when the server is gone",
+          "[pg][desk][shared][calls]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    auto calls = startCalls(desk, QStringLiteral("agent7"));
+
+    // Another desk's work, straight on the server: a forwarded call and a booking.
+    QString error;
+    {
+        RawPg other(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        auto journal = journal::JournalStore::openOn(other.db(), &error);
+        REQUIRE(journal);
+        journal::CallRecord call;
+        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        call.answeredAt = call.offeredAt.addSecs(5);
+        call.endedAt = call.offeredAt.addSecs(120);
+        call.callerNumber = QStringLiteral("03514880099");
+        call.agent = QStringLiteral("other-desk");
+        call.serviceIds = {QStringLiteral("test-ausweis")};
+        journal::ForwardRequest request;
+        request.officeEmail = QStringLiteral("buergerbuero@example.org");
+        request.officeName = QStringLiteral("Bürgerbüro");
+        request.serviceId = QStringLiteral("test-ausweis");
+        request.serviceTitle = QStringLiteral("Personalausweis beantragen");
+        request.question = QStringLiteral("Frage vom anderen Platz");
+        request.fromEmail = QStringLiteral("buergertelefon@example.org");
+        request.agent = QStringLiteral("other-desk");
+        request.callbackPhone = call.callerNumber;
+        request.deadline = QDateTime::currentDateTimeUtc().addDays(2);
+        journal::ForwardResult result;
+        INFO(error.toStdString());
+        REQUIRE(journal->commitForward(call, request, &result, &error));
+        auto book = appointments::AppointmentStore::openOn(other.db(), &error);
+        REQUIRE(book);
+        appointments::SlotQuery query;
+        query.officeId = QStringLiteral("office-1");
+        query.durationMinutes = 20;
+        const QList<appointments::Slot> slots = book->freeSlots(query, &error);
+        REQUIRE_FALSE(slots.isEmpty());
+        appointments::BookingRequest booking;
+        booking.officeId = QStringLiteral("office-1");
+        booking.serviceId = QStringLiteral("test-ausweis");
+        booking.serviceTitle = QStringLiteral("Personalausweis beantragen");
+        booking.start = slots.first().start;
+        booking.durationMinutes = 20;
+        booking.citizenName = QStringLiteral("Bürgerin vom anderen Platz");
+        booking.agent = QStringLiteral("other-desk");
+        booking.confirmation.send = false;
+        appointments::Booking booked;
+        REQUIRE(book->book(booking, &booked, nullptr, &error));
+    }
+
+    // Online: the other desk's case, e-mail and booking are in this desk's views; no note.
+    calls->showCases();
+    desk::CasesView *cases = calls->casesView();
+    REQUIRE(cases);
+    CHECK(cases->sourceNote().isEmpty());
+    REQUIRE(cases->model()->rowCount() == 1);
+    CHECK(cases->model()->caseAt(0)->question == QStringLiteral("Frage vom anderen Platz"));
+    calls->showOutbox();
+    REQUIRE(calls->outboxView());
+    CHECK(calls->outboxView()->table()->rowCount() == 1);
+    calls->showAppointments();
+    desk::AppointmentsView *appointmentsView = calls->appointmentsView();
+    REQUIRE(appointmentsView);
+    REQUIRE(appointmentsView->table()->rowCount() == 1);
+    CHECK(appointmentsView->table()->item(0, 3)->text() == QStringLiteral("Bürgerin vom anderen Platz"));
+
+    // The caller panel's history: the other desk's open case of this number.
+    QSignalSpy popped(calls.get(), &desk::CallDesk::callPopped);
+    const QString ringing = calls->manualProvider()->startCall(QStringLiteral("03514880099"));
+    REQUIRE_FALSE(ringing.isEmpty());
+    REQUIRE((popped.count() > 0 || popped.wait(5000)));
+    const QString caseNumber = cases->model()->caseAt(0)->caseNumber;
+    const QString history = calls->controls()->historyTexts().join(QLatin1Char('\n'));
+    INFO(history.toStdString());
+    CHECK(history.count(caseNumber) == 2); // the open case and the earlier call that forwarded it
+    REQUIRE(calls->manualProvider()->hangUp(ringing, &error));
+    QTest::qWait(100);
+
+    // Closing a case is a lead's right on the server: the agent sees the server's reason.
+    cases->table()->setCurrentIndex(cases->model()->index(0, 0));
+    CHECK_FALSE(cases->markSelected(false, &error));
+    CHECK(error.contains(QStringLiteral("permission denied")));
+    appointmentsView->table()->setCurrentCell(0, 0);
+    CHECK_FALSE(appointmentsView->cancelSelected(&error));
+    CHECK(error.contains(QStringLiteral("permission denied")));
+
+    // Server down: each view falls back to this desk's own entries (none) and says so.
+    PgCluster &cluster = sharedCluster();
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    CHECK(QTest::qWaitFor([&]() { return cases->sourceNote() == QString::fromUtf8(OfflineNote); }, 2000));
+    CHECK(cases->model()->rowCount() == 0);
+    CHECK(calls->outboxView()->sourceNote() == QString::fromUtf8(OfflineNote));
+    CHECK(calls->outboxView()->table()->rowCount() == 0);
+    CHECK(appointmentsView->sourceNote() == QString::fromUtf8(OfflineNote));
+    CHECK(appointmentsView->table()->rowCount() == 0);
+    QLabel *note = cases->findChild<QLabel *>(QStringLiteral("sourceNote"));
+    REQUIRE(note);
+    CHECK(note->isVisible());
+    CHECK(note->accessibleName() == QString::fromUtf8(OfflineNote));
+    // The caller's history: this desk's entries (none), the note first.
+    QSignalSpy poppedOffline(calls.get(), &desk::CallDesk::callPopped);
+    const QString offlineCall = calls->manualProvider()->startCall(QStringLiteral("03514880099"));
+    REQUIRE_FALSE(offlineCall.isEmpty());
+    REQUIRE((poppedOffline.count() > 0 || poppedOffline.wait(5000)));
+    REQUIRE_FALSE(calls->controls()->historyTexts().isEmpty());
+    CHECK(calls->controls()->historyTexts().first() == QString::fromUtf8(OfflineNote));
+    CHECK_FALSE(calls->controls()->historyTexts().join(QLatin1Char('\n')).contains(caseNumber));
+    REQUIRE(calls->manualProvider()->hangUp(offlineCall, &error));
+    QTest::qWait(100);
+
+    // Back: the server's data again, the note gone.
+    REQUIRE(cluster.start(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
+    CHECK(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 1; }, 3000));
+    CHECK(cases->sourceNote().isEmpty());
+    CHECK_FALSE(note->isVisible());
+    calls.reset();
+
+    // A team lead's desk closes the case: on the server, for every desk.
+    SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+    auto leadCalls = startCalls(leadDesk, QStringLiteral("lead1"));
+    leadCalls->showCases();
+    desk::CasesView *leadCases = leadCalls->casesView();
+    REQUIRE(leadCases->model()->rowCount() == 1);
+    leadCases->table()->setCurrentIndex(leadCases->model()->index(0, 0));
+    INFO(error.toStdString());
+    REQUIRE(leadCases->markSelected(true, &error));
+    CHECK(leadCases->model()->rowCount() == 0);
+    RawPg raw(server.params);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_cases WHERE case_number = :v AND state <> 'open'"),
+                caseNumber) == 1);
+    // … and cancels the other desk's booking there.
+    leadCalls->showAppointments();
+    desk::AppointmentsView *leadAppointments = leadCalls->appointmentsView();
+    REQUIRE(leadAppointments->table()->rowCount() == 1);
+    leadAppointments->table()->setCurrentCell(0, 0);
+    REQUIRE(leadAppointments->cancelSelected(&error));
+    CHECK(leadAppointments->table()->rowCount() == 0);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE state = 'booked'")) == 0);
+    leadCalls.reset();
 }
