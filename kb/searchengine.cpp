@@ -46,6 +46,10 @@ constexpr float kPriorWeight = 0.3f;
 constexpr float kUmlautWeight = 0.75f;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr size_t kMaxThesaurusTerms = 16;
+// A compound part only the lexicon knows counts this much of its letters as recognised, and each
+// such part brings at most this many of its thesaurus synonyms.
+constexpr float kLexicalPartShare = 0.5f;
+constexpr size_t kMaxLexicalSynonyms = 6;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
 // the word standing alone.
 constexpr float kPartFactor = 0.75f;
@@ -90,7 +94,9 @@ template <typename V> using StringMap = std::unordered_map<std::string, V, Strin
 struct Split
 {
     std::vector<uint32_t> terms;
-    size_t knownChars = 0;
+    size_t knownChars = 0;                  // letters covered by parts the index knows
+    std::vector<std::string> lexicalParts;  // parts only the lexicon knows ("touristen" in "touristenvisum")
+    size_t lexicalChars = 0;
 };
 
 struct Word
@@ -320,7 +326,7 @@ struct SearchEngine::Index
         return {0, 0};
     }
 
-    Split split(const std::string &folded, bool allowUnknown) const;
+    Split split(const std::string &folded, bool allowUnknown, bool useLexicon = false) const;
     void addTermAlternatives(Concept &target, const std::string &folded, bool typing) const;
     std::vector<Concept> parse(const QString &query) const;
     QString snippet(const Doc &doc, const std::unordered_map<uint32_t, float> &matchedTerms) const;
@@ -331,23 +337,27 @@ struct SearchEngine::Index
 // Among the splits covering the most letters it takes the one with the fewest parts, then the most
 // common parts (Koehn & Knight 2003). With `allowUnknown`, letters no part explains may remain
 // ("taxikontrolldienst" → taxi|?|dienst): a query word is matched by what can be recognised of it.
-Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) const
+Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, bool useLexicon) const
 {
     static const std::array<std::string_view, 7> linkers = {"", "s", "es", "n", "en", "e", "er"};
     constexpr size_t kMaxSplitLength = 48;
+    constexpr size_t kMinLexicalPart = 4;
     const size_t n = folded.size();
     if (n < 2 * kMinPartLength || n > kMaxSplitLength || !isAscii(folded)) {
         return {};
     }
+    const Lexicon *lexicon = useLexicon && !Lexicon::system().isEmpty() ? &Lexicon::system() : nullptr;
     const std::string_view text(folded);
+    enum class Kind : uint8_t { Unknown, Indexed, Lexical };
     struct State
     {
-        int known = -1;         // letters covered by known parts; -1: unreachable
+        int known = -1;         // letters covered by recognised parts; -1: unreachable
         int parts = 0;
         double logFreq = 0;
         size_t prev = 0;
         uint32_t term = 0;
-        bool isKnown = false;   // the step into this state was a known part
+        Kind kind = Kind::Unknown;   // what the step into this state was
+        size_t partEnd = 0;          // where the part itself ends (before a linking element)
     };
     auto better = [](const State &a, const State &b) {
         if (a.known != b.known) {
@@ -369,9 +379,14 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) c
             if (start == 0 && end == n) {
                 continue;   // the whole word is no split
             }
-            const auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
-                                                                       : std::pair<uint32_t, uint32_t>{0, 0};
-            if (freq > 0) {
+            auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
+                                                                 : std::pair<uint32_t, uint32_t>{0, 0};
+            Kind kind = freq > 0 ? Kind::Indexed : Kind::Unknown;
+            if (kind == Kind::Unknown && lexicon && end - start >= kMinLexicalPart
+                && lexicon->contains(text.substr(start, end - start))) {
+                kind = Kind::Lexical;   // a German word, though not one of the catalogue's
+            }
+            if (kind != Kind::Unknown) {
                 for (std::string_view linker : linkers) {
                     const size_t next = end + linker.size();
                     if (next > n || (end == n && !linker.empty())
@@ -379,13 +394,14 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) c
                         continue;
                     }
                     State candidate{from.known + int(next - start), from.parts + 1,
-                                    from.logFreq + std::log(double(freq) + 1), start, partTerm, true};
+                                    from.logFreq + (kind == Kind::Indexed ? std::log(double(freq) + 1) : 0.0), start,
+                                    partTerm, kind, end};
                     if (best[next].known < 0 || better(candidate, best[next])) {
                         best[next] = candidate;
                     }
                 }
             } else if (allowUnknown && end - start >= 2) {
-                State candidate{from.known, from.parts + 1, from.logFreq, start, 0, false};
+                State candidate{from.known, from.parts + 1, from.logFreq, start, 0, Kind::Unknown, end};
                 if (best[end].known < 0 || better(candidate, best[end])) {
                     best[end] = candidate;
                 }
@@ -394,18 +410,27 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) c
     }
     Split result;
     int knownParts = 0;
+    int indexedParts = 0;
     for (size_t pos = n; pos > 0; pos = best[pos].prev) {
-        if (best[pos].isKnown) {
+        const State &step = best[pos];
+        if (step.kind == Kind::Indexed) {
             ++knownParts;
-            if (std::find(result.terms.begin(), result.terms.end(), best[pos].term) == result.terms.end()) {
-                result.terms.push_back(best[pos].term);
+            ++indexedParts;
+            result.knownChars += pos - step.prev;
+            if (std::find(result.terms.begin(), result.terms.end(), step.term) == result.terms.end()) {
+                result.terms.push_back(step.term);
             }
+        } else if (step.kind == Kind::Lexical) {
+            ++knownParts;
+            result.lexicalChars += pos - step.prev;
+            result.lexicalParts.emplace_back(text.substr(step.prev, step.partEnd - step.prev));
         }
     }
     std::reverse(result.terms.begin(), result.terms.end());
-    result.knownChars = size_t(std::max(best[n].known, 0));
-    const bool complete = result.knownChars == n && knownParts >= 2;
-    const bool partial = allowUnknown && knownParts >= 1 && result.knownChars * 5 >= n * 2;
+    std::reverse(result.lexicalParts.begin(), result.lexicalParts.end());
+    const size_t recognised = result.knownChars + result.lexicalChars;
+    const bool complete = recognised == n && knownParts >= 2 && indexedParts >= 1;
+    const bool partial = allowUnknown && indexedParts >= 1 && recognised * 5 >= n * 2;
     if (best[n].known < 0 || !(complete || partial)) {
         return {};
     }
@@ -553,9 +578,36 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     // A compound the index holds only in parts: "zweitwohnungssteuer" → zweitwohnung + steuer. Where
     // the word itself is indexed, its parts elsewhere are only a weak hint; where only some of it is
     // recognised, it counts for that share.
-    Split parts = split(folded, !exact);
+    // A word nobody in the catalogue uses may still be a German compound of words the lexicon knows:
+    // "touristenvisum" → touristen (lexicon) + visum (index). The head usually says what it is about;
+    // a modifier the index lacks is looked up in the thesaurus ("angler" → fischer).
+    const bool unknown = !exact && !known;
+    Split parts = split(folded, !exact, unknown);
     if (!parts.terms.empty() && !(parts.terms.size() == 1 && exact && parts.terms.front() == *exact)) {
-        const float recognised = float(parts.knownChars) / float(folded.size());
+        const float n = float(folded.size());
+        const float recognised = (float(parts.knownChars) + kLexicalPartShare * float(parts.lexicalChars)) / n;
+        if (!parts.lexicalParts.empty()) {
+            Alternative enriched{{}, kSplitWeight * (float(parts.knownChars) + kThesaurusWeight * float(parts.lexicalChars)) / n};
+            for (uint32_t t : parts.terms) {
+                enriched.groups.push_back({t});
+            }
+            bool all = true;
+            for (const std::string &piece : parts.lexicalParts) {
+                std::vector<uint32_t> group;
+                for (const std::string &synonym : Thesaurus::system().synonyms(stemmer.stem(piece))) {
+                    const Word *w = word(synonym);
+                    const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(synonym));
+                    if (t && group.size() < kMaxLexicalSynonyms && std::find(group.begin(), group.end(), *t) == group.end()) {
+                        group.push_back(*t);
+                    }
+                }
+                all = all && !group.empty();
+                enriched.groups.push_back(std::move(group));
+            }
+            if (all) {
+                target.alternatives.push_back(std::move(enriched));
+            }
+        }
         add(std::move(parts.terms), (exact ? kSplitWeight * 0.6f : kSplitWeight) * recognised);
     }
 }
@@ -732,8 +784,9 @@ SearchEngine &SearchEngine::operator=(SearchEngine &&) noexcept = default;
 
 void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &synonyms)
 {
-    // Load the thesaurus now rather than inside the first search.
+    // Load the thesaurus and the lexicon now rather than inside the first search.
     Thesaurus::system();
+    Lexicon::system();
     auto index = std::make_unique<Index>();
     Index &x = *index;
     Stemmer &stemmer = Stemmer::local();

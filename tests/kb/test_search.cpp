@@ -7,6 +7,7 @@
 #include "searchengine.h"
 #include "textnormalizer.h"
 #include "textutil.h"
+#include "thesaurus.h"
 
 
 namespace {
@@ -126,6 +127,30 @@ TEST_CASE("compounds both ways", "[search]")
     CHECK(hits.first().id == QStringLiteral("3"));
     // And on the real catalogue.
     CHECK(topTitles(QStringLiteral("Wohnsitz anmelden"), 1) == QStringList{QStringLiteral("Wohnsitzanmeldung")});
+}
+
+TEST_CASE("compounds with a part only the German lexicon knows", "[search]")
+{
+    const kb::Lexicon &lexicon = kb::Lexicon::system();
+    if (lexicon.isEmpty()) {
+        WARN("no German word list (Debian wngerman): lexicon decompounding not tested");
+        return;
+    }
+    CHECK(lexicon.contains("touristen"));
+    CHECK(lexicon.contains("fuehrerschein"));   // folded like the index: ü → ue
+    CHECK_FALSE(lexicon.contains("tourist1"));
+    // Neither "Touristen" nor "Touristenvisum" is in these articles: the lexicon says "touristen" is
+    // a word, so "visum" may carry the query, and the engine prefers it over nothing at all.
+    kb::SearchEngine e;
+    e.build({article("visa", "Visum für einen Besuch", "<p>Wer zu Besuch kommt, braucht ein Visum.</p>"),
+             article("dog", "Hundesteuer", "<p>Für jeden Hund ist Steuer zu zahlen.</p>")});
+    auto hits = e.search(QStringLiteral("Touristenvisum"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("visa"));
+    // On the real catalogue: "Anglerschein" reaches the fishing licence (angler → Fischer via the
+    // thesaurus), not just any "…schein".
+    const QStringList top = topTitles(QStringLiteral("Anglerschein"), 3);
+    CHECK(top.join(QLatin1Char('|')).contains(QStringLiteral("Fischereischein")));
 }
 
 TEST_CASE("synonyms from the editable table and from catalogue keywords", "[search]")
