@@ -132,7 +132,12 @@ int main(int argc, char *argv[])
                     for (const kb::SearchHit &h : engine.search(it.key(), {3})) {
                         got << h.title;
                     }
-                    std::printf("  miss: %s  [want: %s]  got: %s\n", qPrintable(it.key()),
+                    qsizetype rank = 0;
+                    for (qsizetype r = 0; r < ranked.size() && rank == 0; ++r) {
+                        rank = it.value().contains(ranked[r]) ? r + 1 : 0;
+                    }
+                    std::printf("  miss (rank %s): %s  [want: %s]  got: %s\n",
+                                rank > 0 ? qPrintable(QString::number(rank)) : ">10", qPrintable(it.key()),
                                 qPrintable(wanted.join(QLatin1String(" / "))),
                                 qPrintable(got.join(QLatin1String(" / "))));
                 }

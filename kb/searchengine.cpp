@@ -49,6 +49,9 @@ constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
 // such part brings at most this many of its thesaurus synonyms.
 constexpr float kLexicalPartShare = 0.5f;
+// An article that matches only some groups of a multi-part alternative keeps this share of its score.
+constexpr float kPartialGroupsFactor = 0.5f;
+constexpr uint16_t kMissedGroup = 0xffff;
 constexpr size_t kMaxLexicalSynonyms = 6;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
 // the word standing alone.
@@ -249,7 +252,7 @@ float saturate(unsigned tf)
 struct Scratch
 {
     std::vector<float> alt, wordScore, total;
-    std::vector<uint16_t> matched;
+    std::vector<uint16_t> matched, groupsMatched;
     std::vector<uint32_t> touchedAlt, touchedConcept, touchedTotal;
     std::vector<uint16_t> wordCounts;
     std::vector<uint32_t> touchedWords;
@@ -261,6 +264,7 @@ struct Scratch
             wordScore.resize(docs);
             total.resize(docs);
             matched.resize(docs);
+            groupsMatched.resize(docs);
         }
         if (wordCounts.size() < words) {
             wordCounts.resize(words);
@@ -1035,8 +1039,9 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     for (const Concept &c : concepts) {
         for (const Alternative &alt : c.alternatives) {
             const float share = alt.weight / float(alt.groups.size());
-            for (const std::vector<uint32_t> &group : alt.groups) {
-                for (uint32_t t : group) {
+            const bool several = alt.groups.size() > 1;
+            for (size_t g = 0; g < alt.groups.size(); ++g) {
+                for (uint32_t t : alt.groups[g]) {
                     const Term &term = x.terms[t];
                     if (!term.postings.empty()) {
                         float &best = matchedTerms[t];
@@ -1047,7 +1052,28 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
                             s.touchedAlt.push_back(p.doc);
                         }
                         s.alt[p.doc] += share * p.score;
+                        if (several && s.groupsMatched[p.doc] == g) {
+                            s.groupsMatched[p.doc] = uint16_t(g + 1);   // groups are visited in order
+                        }
                     }
+                }
+                if (several) {
+                    // A document that missed a group cannot catch up: mark it so later groups don't count.
+                    for (uint32_t doc : s.touchedAlt) {
+                        if (s.groupsMatched[doc] == g) {
+                            s.groupsMatched[doc] = kMissedGroup;
+                        }
+                    }
+                }
+            }
+            if (several) {
+                // The parts of a compound belong together: an article with only some of them (any
+                // "…wechsel" for "Arbeitgeberwechsel") is only weakly what was asked.
+                for (uint32_t doc : s.touchedAlt) {
+                    if (s.groupsMatched[doc] != alt.groups.size()) {
+                        s.alt[doc] *= kPartialGroupsFactor;
+                    }
+                    s.groupsMatched[doc] = 0;
                 }
             }
             for (uint32_t doc : s.touchedAlt) {
