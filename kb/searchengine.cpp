@@ -42,6 +42,7 @@ constexpr float kSplitWeight = 0.85f;
 constexpr float kTypo1Weight = 0.75f;
 constexpr float kTypo2Weight = 0.55f;
 constexpr float kInflectionWeight = 0.9f;
+constexpr float kDerivationWeight = 0.6f;
 constexpr float kPriorWeight = 0.3f;
 constexpr float kUmlautWeight = 0.75f;
 constexpr float kThesaurusWeight = 0.7f;
@@ -479,9 +480,34 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             baseStems.push_back(participle);
         }
     }
+    // Participles of separable verbs put "ge" after the particle: "abgemeldet" (abmeld|en),
+    // "umgezogen" (umzieh|en, umzug).
+    for (std::string_view particle : {"an", "ab", "um", "aus", "ein", "auf", "mit", "nach", "vor", "zu", "weg", "zurueck"}) {
+        if (folded.size() >= particle.size() + 5 && folded.starts_with(particle)
+            && folded.compare(particle.size(), 2, "ge") == 0) {
+            const std::string joined = std::string(particle) + folded.substr(particle.size() + 2);
+            baseStems.push_back(stemmer.stem(joined));
+            if (joined.ends_with("et")) {
+                baseStems.push_back(stemmer.stem(joined.substr(0, joined.size() - 2)));
+            } else if (joined.ends_with("t")) {
+                baseStems.push_back(stemmer.stem(joined.substr(0, joined.size() - 1)));
+            }
+            break;
+        }
+    }
     for (size_t i = 1; i < baseStems.size(); ++i) {
         if (const auto t = term(baseStems[i])) {
             add({*t}, kInflectionWeight);
+        }
+    }
+    // Nouns of verbs whose stem changes: "verloren" → verlust, "gestohlen" → diebstahl.
+    for (const std::string &base : baseStems) {
+        if (kDerivationWeight <= 0) break;
+        for (const std::string &noun : text::derivedNouns(base)) {
+            const Word *w = word(noun);
+            if (const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(noun))) {
+                add({*t}, kDerivationWeight);
+            }
         }
     }
 

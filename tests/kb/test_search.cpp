@@ -153,6 +153,31 @@ TEST_CASE("compounds with a part only the German lexicon knows", "[search]")
     CHECK(top.join(QLatin1Char('|')).contains(QStringLiteral("Fischereischein")));
 }
 
+TEST_CASE("verb forms reach their nouns: participles of separable and strong verbs", "[search]")
+{
+    CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("verloren")) == std::vector<std::string>{"verlust"});
+    CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("gestohlen")) == std::vector<std::string>{"diebstahl"});
+    CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("ausweis")).empty());
+    kb::SearchEngine e;
+    e.build({article("loss", "Verlust oder Diebstahl Reisepass", "<p>Melden Sie den Verlust.</p>"),
+             article("fees", "Reisepass", "<p>Gebühren für den Reisepass.</p>"),
+             article("dereg", "Gewerbe-Abmeldung", "<p>Wer sein Gewerbe aufgibt, meldet es ab.</p>"),
+             article("reg", "Gewerbe-Anmeldung", "<p>Wer ein Gewerbe beginnt, meldet es an.</p>")});
+    // "verloren" and "gestohlen" share no stem with "Verlust" and "Diebstahl".
+    auto hits = e.search(QStringLiteral("Reisepass verloren"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("loss"));
+    hits = e.search(QStringLiteral("Pass gestohlen"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("loss"));
+    // "abgemeldet" is a form of "abmelden": ab|ge|meldet.
+    hits = e.search(QStringLiteral("Gewerbe abgemeldet"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("dereg"));
+    // And on the real catalogue.
+    CHECK(topTitles(QStringLiteral("Personalausweis verloren"), 1) == QStringList{QStringLiteral("Verlust oder Diebstahl Personalausweis")});
+}
+
 TEST_CASE("synonyms from the editable table and from catalogue keywords", "[search]")
 {
     CHECK(topTitles(QStringLiteral("Perso"), 1) == QStringList{QStringLiteral("Personalausweis")});
