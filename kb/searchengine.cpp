@@ -52,6 +52,8 @@ constexpr size_t kMaxThesaurusTerms = 16;
 constexpr float kLexicalPartShare = 0.5f;
 // An article that matches only some groups of a multi-part alternative keeps this share of its score.
 constexpr float kPartialGroupsFactor = 0.5f;
+// A query word matched at this share of its best match in any article counts as fully covered.
+constexpr float kCoverShare = 0.25f;
 constexpr uint16_t kMissedGroup = 0xffff;
 constexpr size_t kMaxLexicalSynonyms = 6;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
@@ -252,8 +254,8 @@ float saturate(unsigned tf)
 // always left zeroed.
 struct Scratch
 {
-    std::vector<float> alt, wordScore, total;
-    std::vector<uint16_t> matched, groupsMatched;
+    std::vector<float> alt, wordScore, total, matched;
+    std::vector<uint16_t> groupsMatched;
     std::vector<uint32_t> touchedAlt, touchedConcept, touchedTotal;
     std::vector<uint16_t> wordCounts;
     std::vector<uint32_t> touchedWords;
@@ -1111,12 +1113,22 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
             }
             s.touchedAlt.clear();
         }
+        // A word counts as covered by an article in proportion to how well it matches there, up to
+        // kCoverShare of its best match anywhere: "Personalausweis" among the documents to bring of
+        // another service covers "personalausweis verlängern" less than the article of that name.
+        float best = 0;
+        for (uint32_t doc : s.touchedConcept) {
+            best = std::max(best, s.wordScore[doc]);
+        }
+        const float full = kCoverShare * best;
         for (uint32_t doc : s.touchedConcept) {
             if (s.total[doc] == 0) {
                 s.touchedTotal.push_back(doc);
             }
             s.total[doc] += s.wordScore[doc];
-            s.matched[doc] += c.optional ? 0 : 1;
+            if (!c.optional) {
+                s.matched[doc] += full > 0 ? std::min(1.0f, s.wordScore[doc] / full) : 1.0f;
+            }
             s.wordScore[doc] = 0;
         }
         s.touchedConcept.clear();
@@ -1131,7 +1143,7 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     std::vector<Candidate> candidates;
     candidates.reserve(s.touchedTotal.size());
     for (uint32_t doc : s.touchedTotal) {
-        const float coverage = required == 0 ? 1.0f : float(s.matched[doc]) / float(required);
+        const float coverage = required == 0 ? 1.0f : s.matched[doc] / float(required);
         candidates.push_back({s.total[doc] * coverage * std::sqrt(coverage), doc});   // coverage^1.5
         s.total[doc] = 0;
         s.matched[doc] = 0;

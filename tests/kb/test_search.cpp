@@ -241,6 +241,9 @@ TEST_CASE("ranking: coverage and field weights", "[search]")
     for (qsizetype i = 1; i < hits.size(); ++i) {
         CHECK(hits[i - 1].score >= hits[i].score);
     }
+    // A word matched only weakly (a document to bring of another service) covers less of the query than
+    // the article of that name: the identity card comes before the taxi licence renewal.
+    CHECK(topTitles(QStringLiteral("Personalausweis verlängern"), 1) == QStringList{QStringLiteral("Personalausweis")});
 }
 
 TEST_CASE("snippet marks the matched words and is HTML-escaped", "[search]")
