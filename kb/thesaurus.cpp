@@ -96,40 +96,55 @@ bool Lexicon::load(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         return false;
     }
-    const QByteArray data = file.readAll();
-    std::vector<std::string> words;
-    words.reserve(size_t(data.count('\n')) + 1);
-    for (const QByteArray &rawLine : data.split('\n')) {
-        const QByteArray line = rawLine.trimmed();
+    // Line by line straight into the buffer (no per-word strings): the list has 356,000 words, and
+    // the process should not hold them more than once.
+    m_buffer.clear();
+    m_offsets.clear();
+    m_buffer.reserve(size_t(file.size()) + size_t(file.size()) / 8);
+    std::string folded;
+    char raw[256];
+    while (true) {
+        const qint64 length = file.readLine(raw, sizeof raw);
+        if (length < 0) {
+            break;
+        }
+        if (length > 0 && raw[length - 1] != '\n' && !file.atEnd()) {
+            // A line longer than any word: skip the rest of it.
+            for (qint64 more = length; more > 0 && raw[more - 1] != '\n';) {
+                more = file.readLine(raw, sizeof raw);
+            }
+            continue;
+        }
+        const QByteArrayView line = QByteArrayView(raw, length).trimmed();
         if (line.size() < 3 || line.size() > 48) {
             continue;
         }
-        const bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return (unsigned char)c < 0x80; });
-        std::string folded;
-        if (ascii) {
-            folded.reserve(size_t(line.size()));
-            for (const char c : line) {
-                folded.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+        folded.clear();
+        bool ascii = true;
+        for (const char c : line) {
+            if ((unsigned char)c >= 0x80) {
+                ascii = false;
+                break;
             }
-        } else {
+            folded.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+        }
+        if (!ascii) {
             folded = text::fold(QString::fromUtf8(line));
         }
         // Only plain words: abbreviations with dots, apostrophes or digits are no compound parts.
         if (folded.size() < 3 || !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
             continue;
         }
-        words.push_back(std::move(folded));
-    }
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    m_buffer.clear();
-    m_offsets.clear();
-    m_offsets.reserve(words.size());
-    for (const std::string &w : words) {
         m_offsets.push_back(uint32_t(m_buffer.size()));
-        m_buffer += w;
+        m_buffer += folded;
         m_buffer.push_back('\0');
     }
+    const char *base = m_buffer.data();
+    auto wordAt = [base](uint32_t offset) { return std::string_view(base + offset); };
+    std::sort(m_offsets.begin(), m_offsets.end(), [&](uint32_t a, uint32_t b) { return wordAt(a) < wordAt(b); });
+    m_offsets.erase(std::unique(m_offsets.begin(), m_offsets.end(), [&](uint32_t a, uint32_t b) { return wordAt(a) == wordAt(b); }),
+                    m_offsets.end());
+    m_offsets.shrink_to_fit();
     m_buffer.shrink_to_fit();
     return true;
 }

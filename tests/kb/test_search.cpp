@@ -9,6 +9,8 @@
 #include "textutil.h"
 #include "thesaurus.h"
 
+#include <QTemporaryFile>
+
 
 namespace {
 
@@ -131,6 +133,22 @@ TEST_CASE("compounds both ways", "[search]")
 
 TEST_CASE("compounds with a part only the German lexicon knows", "[search]")
 {
+    {
+        // The word list reader: folded, plain words only, an over-long line skipped whole.
+        QTemporaryFile list;
+        REQUIRE(list.open());
+        list.write("Touristen\nStra\xc3\x9f" "e\nz.B.\nab\n" + QByteArray(600, 'x') + "tail\nVisum\n");
+        list.close();
+        kb::Lexicon lexicon;
+        REQUIRE(lexicon.load(list.fileName()));
+        CHECK(lexicon.size() == 3);
+        CHECK(lexicon.contains("touristen"));
+        CHECK(lexicon.contains("strasse"));
+        CHECK(lexicon.contains("visum"));
+        CHECK_FALSE(lexicon.contains("tail"));
+        CHECK_FALSE(lexicon.contains("ab"));
+        CHECK_FALSE(kb::Lexicon().load(QStringLiteral("/nonexistent/word/list")));
+    }
     const kb::Lexicon &lexicon = kb::Lexicon::system();
     if (lexicon.isEmpty()) {
         WARN("no German word list (Debian wngerman): lexicon decompounding not tested");
