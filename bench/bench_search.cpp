@@ -105,6 +105,11 @@ int main(int argc, char *argv[])
     const bool thesaurus = !kb::Thesaurus::system().isEmpty();
     std::printf("thesaurus: %s, loaded once per process in %.0f ms (not in the build figures below)\n",
                 thesaurus ? "OpenThesaurus" : "missing", double(thesaurusTimer.nsecsElapsed()) / 1e6);
+    QElapsedTimer lexiconTimer;
+    lexiconTimer.start();
+    const size_t lexiconWords = kb::Lexicon::system().size();
+    std::printf("word list: %zu words, loaded once per process in %.0f ms (not in the build figures below)\n",
+                lexiconWords, double(lexiconTimer.nsecsElapsed()) / 1e6);
     std::printf("%d queries per size (keywords, typed title prefixes, typos, questions)\n\n", int(queries.size()));
     std::printf("%-9s %-16s %9s %9s %9s %11s %11s %9s %9s %9s\n", "articles", "engine", "p50 us", "p99 us", "max us",
                 "import a/s", "index a/s", "db MiB", "index MiB", "peak MiB");
