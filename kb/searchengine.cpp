@@ -54,7 +54,6 @@ constexpr float kLexicalPartShare = 0.5f;
 constexpr float kPartialGroupsFactor = 0.5f;
 // A query word matched at this share of its best match in any article counts as fully covered.
 constexpr float kCoverShare = 0.25f;
-constexpr uint16_t kMissedGroup = 0xffff;
 constexpr size_t kMaxLexicalSynonyms = 6;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
 // the word standing alone.
@@ -1080,35 +1079,26 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
                             s.touchedAlt.push_back(p.doc);
                         }
                         s.alt[p.doc] += share * p.score;
+                        // Groups are visited in order, so the count reaches g + 1 only for a document
+                        // that matched every group before this one.
                         if (several && s.groupsMatched[p.doc] == g) {
-                            s.groupsMatched[p.doc] = uint16_t(g + 1);   // groups are visited in order
+                            s.groupsMatched[p.doc] = uint16_t(g + 1);
                         }
                     }
-                }
-                if (several) {
-                    // A document that missed a group cannot catch up: mark it so later groups don't count.
-                    for (uint32_t doc : s.touchedAlt) {
-                        if (s.groupsMatched[doc] == g) {
-                            s.groupsMatched[doc] = kMissedGroup;
-                        }
-                    }
-                }
-            }
-            if (several) {
-                // The parts of a compound belong together: an article with only some of them (any
-                // "…wechsel" for "Arbeitgeberwechsel") is only weakly what was asked.
-                for (uint32_t doc : s.touchedAlt) {
-                    if (s.groupsMatched[doc] != alt.groups.size()) {
-                        s.alt[doc] *= kPartialGroupsFactor;
-                    }
-                    s.groupsMatched[doc] = 0;
                 }
             }
             for (uint32_t doc : s.touchedAlt) {
                 if (s.wordScore[doc] == 0) {
                     s.touchedConcept.push_back(doc);
                 }
-                s.wordScore[doc] = std::max(s.wordScore[doc], s.alt[doc]);
+                // The parts of a compound belong together: an article with only some of them (any
+                // "…wechsel" for "Arbeitgeberwechsel") is only weakly what was asked.
+                float score = s.alt[doc];
+                if (several) {
+                    score *= s.groupsMatched[doc] == alt.groups.size() ? 1.0f : kPartialGroupsFactor;
+                    s.groupsMatched[doc] = 0;
+                }
+                s.wordScore[doc] = std::max(s.wordScore[doc], score);
                 s.alt[doc] = 0;
             }
             s.touchedAlt.clear();
