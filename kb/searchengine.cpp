@@ -1064,6 +1064,7 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     std::unordered_map<uint32_t, float> matchedTerms;   // term → weight of the best way it matched
 
     for (const Concept &c : concepts) {
+        float conceptBest = 0;   // the best score of this query word in any article
         for (const Alternative &alt : c.alternatives) {
             const float share = alt.weight / float(alt.groups.size());
             const bool several = alt.groups.size() > 1;
@@ -1099,6 +1100,7 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
                     s.groupsMatched[doc] = 0;
                 }
                 s.wordScore[doc] = std::max(s.wordScore[doc], score);
+                conceptBest = std::max(conceptBest, score);
                 s.alt[doc] = 0;
             }
             s.touchedAlt.clear();
@@ -1106,11 +1108,7 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
         // A word counts as covered by an article in proportion to how well it matches there, up to
         // kCoverShare of its best match anywhere: "Personalausweis" among the documents to bring of
         // another service covers "personalausweis verlängern" less than the article of that name.
-        float best = 0;
-        for (uint32_t doc : s.touchedConcept) {
-            best = std::max(best, s.wordScore[doc]);
-        }
-        const float full = kCoverShare * best;
+        const float full = kCoverShare * conceptBest;
         for (uint32_t doc : s.touchedConcept) {
             if (s.total[doc] == 0) {
                 s.touchedTotal.push_back(doc);
