@@ -105,6 +105,11 @@ int main(int argc, char *argv[])
     const bool thesaurus = !kb::Thesaurus::system().isEmpty();
     std::printf("thesaurus: %s, loaded once per process in %.0f ms (not in the build figures below)\n",
                 thesaurus ? "OpenThesaurus" : "missing", double(thesaurusTimer.nsecsElapsed()) / 1e6);
+    QElapsedTimer lexiconTimer;
+    lexiconTimer.start();
+    const size_t lexiconWords = kb::Lexicon::system().size();
+    std::printf("word list: %zu words, loaded once per process in %.0f ms (not in the build figures below)\n",
+                lexiconWords, double(lexiconTimer.nsecsElapsed()) / 1e6);
     std::printf("%d queries per size (keywords, typed title prefixes, typos, questions)\n\n", int(queries.size()));
     std::printf("%-9s %-16s %9s %9s %9s %11s %11s %9s %9s %9s\n", "articles", "engine", "p50 us", "p99 us", "max us",
                 "import a/s", "index a/s", "db MiB", "index MiB", "peak MiB");
@@ -153,6 +158,16 @@ int main(int argc, char *argv[])
             }
         }
         const Latency l = percentiles(ours);
+        if (qEnvironmentVariableIsSet("BENCH_SEARCH_SLOWEST")) {   // which queries make the tail
+            std::vector<std::pair<double, QString>> slowest;
+            for (size_t i = 0; i < ours.size(); ++i) {
+                slowest.emplace_back(ours[i], queries[qsizetype(i)]);
+            }
+            std::sort(slowest.begin(), slowest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+            for (size_t i = 0; i < slowest.size() && i < 30; ++i) {
+                std::fprintf(stderr, "  slow %9.1f us  %s\n", slowest[i].first, qPrintable(slowest[i].second));
+            }
+        }
         std::printf("%-9d %-16s %9.1f %9.1f %9.1f %11.0f %11.0f %9.1f %9.1f %9.1f\n", size, "hotline", l.p50, l.p99,
                     l.max, double(size) / importSeconds, double(size) / buildSeconds, double(dbBytes) / 1048576.0,
                     double(engineKiB) / 1024.0, double(peakKiB()) / 1024.0);

@@ -74,7 +74,35 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const bool verbose = app.arguments().contains(QStringLiteral("--verbose"));
-    const QList<kb::Article> articles = bench::loadMunichCatalogue().articles;
+    QList<kb::Article> articles = bench::loadMunichCatalogue().articles;
+    // --phrasings FILE (scripts/make-berlin-phrasings.py): other cities' names for a service, keyed by
+    // LeiKa key or "title:" + title, appended to the article's body to measure what they add.
+    if (const qsizetype at = app.arguments().indexOf(QStringLiteral("--phrasings")); at >= 0 && at + 1 < app.arguments().size()) {
+        QFile phrasings(app.arguments().at(at + 1));
+        if (!phrasings.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            std::fprintf(stderr, "cannot read %s\n", qPrintable(phrasings.fileName()));
+            return 1;
+        }
+        QHash<QString, QStringList> byKey;
+        while (!phrasings.atEnd()) {
+            const QStringList cols = QString::fromUtf8(phrasings.readLine()).trimmed().split(QLatin1Char('\t'));
+            if (cols.size() == 2 && !cols[0].startsWith(QLatin1Char('#'))) {
+                byKey[cols[0]] << cols[1];
+            }
+        }
+        int linked = 0;
+        for (kb::Article &a : articles) {
+            QStringList extra = byKey.value(QStringLiteral("title:") + a.title.trimmed());
+            for (const QString &key : a.leikaKey.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                extra += byKey.value(key.trimmed());
+            }
+            if (!extra.isEmpty()) {
+                ++linked;
+                a.category += QLatin1Char('\n') + extra.join(QLatin1Char('\n'));
+            }
+        }
+        std::printf("phrasings for %d articles from %s\n", linked, qPrintable(phrasings.fileName()));
+    }
     if (articles.isEmpty()) {
         return 1;
     }
@@ -132,7 +160,12 @@ int main(int argc, char *argv[])
                     for (const kb::SearchHit &h : engine.search(it.key(), {3})) {
                         got << h.title;
                     }
-                    std::printf("  miss: %s  [want: %s]  got: %s\n", qPrintable(it.key()),
+                    qsizetype rank = 0;
+                    for (qsizetype r = 0; r < ranked.size() && rank == 0; ++r) {
+                        rank = it.value().contains(ranked[r]) ? r + 1 : 0;
+                    }
+                    std::printf("  miss (rank %s): %s  [want: %s]  got: %s\n",
+                                rank > 0 ? qPrintable(QString::number(rank)) : ">10", qPrintable(it.key()),
                                 qPrintable(wanted.join(QLatin1String(" / "))),
                                 qPrintable(got.join(QLatin1String(" / "))));
                 }

@@ -42,10 +42,19 @@ constexpr float kSplitWeight = 0.85f;
 constexpr float kTypo1Weight = 0.75f;
 constexpr float kTypo2Weight = 0.55f;
 constexpr float kInflectionWeight = 0.9f;
+constexpr float kDerivationWeight = 0.6f;
 constexpr float kPriorWeight = 0.3f;
 constexpr float kUmlautWeight = 0.75f;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr size_t kMaxThesaurusTerms = 16;
+// A compound part only the lexicon knows counts this much of its letters as recognised, and each
+// such part brings at most this many of its thesaurus synonyms.
+constexpr float kLexicalPartShare = 0.5f;
+// An article that matches only some groups of a multi-part alternative keeps this share of its score.
+constexpr float kPartialGroupsFactor = 0.5f;
+// A query word matched at this share of its best match in any article counts as fully covered.
+constexpr float kCoverShare = 0.25f;
+constexpr size_t kMaxLexicalSynonyms = 6;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
 // the word standing alone.
 constexpr float kPartFactor = 0.75f;
@@ -90,7 +99,9 @@ template <typename V> using StringMap = std::unordered_map<std::string, V, Strin
 struct Split
 {
     std::vector<uint32_t> terms;
-    size_t knownChars = 0;
+    size_t knownChars = 0;                  // letters covered by parts the index knows
+    std::vector<std::string> lexicalParts;  // parts only the lexicon knows ("touristen" in "touristenvisum")
+    size_t lexicalChars = 0;
 };
 
 struct Word
@@ -242,8 +253,8 @@ float saturate(unsigned tf)
 // always left zeroed.
 struct Scratch
 {
-    std::vector<float> alt, wordScore, total;
-    std::vector<uint16_t> matched;
+    std::vector<float> alt, wordScore, total, matched;
+    std::vector<uint16_t> groupsMatched;
     std::vector<uint32_t> touchedAlt, touchedConcept, touchedTotal;
     std::vector<uint16_t> wordCounts;
     std::vector<uint32_t> touchedWords;
@@ -255,6 +266,7 @@ struct Scratch
             wordScore.resize(docs);
             total.resize(docs);
             matched.resize(docs);
+            groupsMatched.resize(docs);
         }
         if (wordCounts.size() < words) {
             wordCounts.resize(words);
@@ -320,7 +332,7 @@ struct SearchEngine::Index
         return {0, 0};
     }
 
-    Split split(const std::string &folded, bool allowUnknown) const;
+    Split split(const std::string &folded, bool allowUnknown, bool useLexicon = false) const;
     void addTermAlternatives(Concept &target, const std::string &folded, bool typing) const;
     std::vector<Concept> parse(const QString &query) const;
     QString snippet(const Doc &doc, const std::unordered_map<uint32_t, float> &matchedTerms) const;
@@ -331,23 +343,27 @@ struct SearchEngine::Index
 // Among the splits covering the most letters it takes the one with the fewest parts, then the most
 // common parts (Koehn & Knight 2003). With `allowUnknown`, letters no part explains may remain
 // ("taxikontrolldienst" → taxi|?|dienst): a query word is matched by what can be recognised of it.
-Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) const
+Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, bool useLexicon) const
 {
     static const std::array<std::string_view, 7> linkers = {"", "s", "es", "n", "en", "e", "er"};
     constexpr size_t kMaxSplitLength = 48;
+    constexpr size_t kMinLexicalPart = 4;
     const size_t n = folded.size();
     if (n < 2 * kMinPartLength || n > kMaxSplitLength || !isAscii(folded)) {
         return {};
     }
+    const Lexicon *lexicon = useLexicon && !Lexicon::system().isEmpty() ? &Lexicon::system() : nullptr;
     const std::string_view text(folded);
+    enum class Kind : uint8_t { Unknown, Indexed, Lexical };
     struct State
     {
-        int known = -1;         // letters covered by known parts; -1: unreachable
+        int known = -1;         // letters covered by recognised parts; -1: unreachable
         int parts = 0;
         double logFreq = 0;
         size_t prev = 0;
         uint32_t term = 0;
-        bool isKnown = false;   // the step into this state was a known part
+        Kind kind = Kind::Unknown;   // what the step into this state was
+        size_t partEnd = 0;          // where the part itself ends (before a linking element)
     };
     auto better = [](const State &a, const State &b) {
         if (a.known != b.known) {
@@ -369,9 +385,14 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) c
             if (start == 0 && end == n) {
                 continue;   // the whole word is no split
             }
-            const auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
-                                                                       : std::pair<uint32_t, uint32_t>{0, 0};
-            if (freq > 0) {
+            auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
+                                                                 : std::pair<uint32_t, uint32_t>{0, 0};
+            Kind kind = freq > 0 ? Kind::Indexed : Kind::Unknown;
+            if (kind == Kind::Unknown && lexicon && end - start >= kMinLexicalPart
+                && lexicon->contains(text.substr(start, end - start))) {
+                kind = Kind::Lexical;   // a German word, though not one of the catalogue's
+            }
+            if (kind != Kind::Unknown) {
                 for (std::string_view linker : linkers) {
                     const size_t next = end + linker.size();
                     if (next > n || (end == n && !linker.empty())
@@ -379,13 +400,14 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) c
                         continue;
                     }
                     State candidate{from.known + int(next - start), from.parts + 1,
-                                    from.logFreq + std::log(double(freq) + 1), start, partTerm, true};
+                                    from.logFreq + (kind == Kind::Indexed ? std::log(double(freq) + 1) : 0.0), start,
+                                    partTerm, kind, end};
                     if (best[next].known < 0 || better(candidate, best[next])) {
                         best[next] = candidate;
                     }
                 }
             } else if (allowUnknown && end - start >= 2) {
-                State candidate{from.known, from.parts + 1, from.logFreq, start, 0, false};
+                State candidate{from.known, from.parts + 1, from.logFreq, start, 0, Kind::Unknown, end};
                 if (best[end].known < 0 || better(candidate, best[end])) {
                     best[end] = candidate;
                 }
@@ -394,18 +416,27 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown) c
     }
     Split result;
     int knownParts = 0;
+    int indexedParts = 0;
     for (size_t pos = n; pos > 0; pos = best[pos].prev) {
-        if (best[pos].isKnown) {
+        const State &step = best[pos];
+        if (step.kind == Kind::Indexed) {
             ++knownParts;
-            if (std::find(result.terms.begin(), result.terms.end(), best[pos].term) == result.terms.end()) {
-                result.terms.push_back(best[pos].term);
+            ++indexedParts;
+            result.knownChars += pos - step.prev;
+            if (std::find(result.terms.begin(), result.terms.end(), step.term) == result.terms.end()) {
+                result.terms.push_back(step.term);
             }
+        } else if (step.kind == Kind::Lexical) {
+            ++knownParts;
+            result.lexicalChars += pos - step.prev;
+            result.lexicalParts.emplace_back(text.substr(step.prev, step.partEnd - step.prev));
         }
     }
     std::reverse(result.terms.begin(), result.terms.end());
-    result.knownChars = size_t(std::max(best[n].known, 0));
-    const bool complete = result.knownChars == n && knownParts >= 2;
-    const bool partial = allowUnknown && knownParts >= 1 && result.knownChars * 5 >= n * 2;
+    std::reverse(result.lexicalParts.begin(), result.lexicalParts.end());
+    const size_t recognised = result.knownChars + result.lexicalChars;
+    const bool complete = recognised == n && knownParts >= 2 && indexedParts >= 1;
+    const bool partial = allowUnknown && indexedParts >= 1 && recognised * 5 >= n * 2;
     if (best[n].known < 0 || !(complete || partial)) {
         return {};
     }
@@ -450,9 +481,34 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             baseStems.push_back(participle);
         }
     }
+    // Participles of separable verbs put "ge" after the particle: "abgemeldet" (abmeld|en),
+    // "umgezogen" (umzieh|en, umzug).
+    for (std::string_view particle : {"an", "ab", "um", "aus", "ein", "auf", "mit", "nach", "vor", "zu", "weg", "zurueck"}) {
+        if (folded.size() >= particle.size() + 5 && folded.starts_with(particle)
+            && folded.compare(particle.size(), 2, "ge") == 0) {
+            const std::string joined = std::string(particle) + folded.substr(particle.size() + 2);
+            baseStems.push_back(stemmer.stem(joined));
+            if (joined.ends_with("et")) {
+                baseStems.push_back(stemmer.stem(joined.substr(0, joined.size() - 2)));
+            } else if (joined.ends_with("t")) {
+                baseStems.push_back(stemmer.stem(joined.substr(0, joined.size() - 1)));
+            }
+            break;
+        }
+    }
     for (size_t i = 1; i < baseStems.size(); ++i) {
         if (const auto t = term(baseStems[i])) {
             add({*t}, kInflectionWeight);
+        }
+    }
+    // Nouns of verbs whose stem changes: "verloren" → verlust, "gestohlen" → diebstahl.
+    for (const std::string &base : baseStems) {
+        if (kDerivationWeight <= 0) break;
+        for (const std::string &noun : text::derivedNouns(base)) {
+            const Word *w = word(noun);
+            if (const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(noun))) {
+                add({*t}, kDerivationWeight);
+            }
         }
     }
 
@@ -553,9 +609,36 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     // A compound the index holds only in parts: "zweitwohnungssteuer" → zweitwohnung + steuer. Where
     // the word itself is indexed, its parts elsewhere are only a weak hint; where only some of it is
     // recognised, it counts for that share.
-    Split parts = split(folded, !exact);
+    // A word nobody in the catalogue uses may still be a German compound of words the lexicon knows:
+    // "touristenvisum" → touristen (lexicon) + visum (index). The head usually says what it is about;
+    // a modifier the index lacks is looked up in the thesaurus ("angler" → fischer).
+    const bool unknown = !exact && !known;
+    Split parts = split(folded, !exact, unknown);
     if (!parts.terms.empty() && !(parts.terms.size() == 1 && exact && parts.terms.front() == *exact)) {
-        const float recognised = float(parts.knownChars) / float(folded.size());
+        const float n = float(folded.size());
+        const float recognised = (float(parts.knownChars) + kLexicalPartShare * float(parts.lexicalChars)) / n;
+        if (!parts.lexicalParts.empty()) {
+            Alternative enriched{{}, kSplitWeight * (float(parts.knownChars) + kThesaurusWeight * float(parts.lexicalChars)) / n};
+            for (uint32_t t : parts.terms) {
+                enriched.groups.push_back({t});
+            }
+            bool all = true;
+            for (const std::string &piece : parts.lexicalParts) {
+                std::vector<uint32_t> group;
+                for (const std::string &synonym : Thesaurus::system().synonyms(stemmer.stem(piece))) {
+                    const Word *w = word(synonym);
+                    const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(synonym));
+                    if (t && group.size() < kMaxLexicalSynonyms && std::find(group.begin(), group.end(), *t) == group.end()) {
+                        group.push_back(*t);
+                    }
+                }
+                all = all && !group.empty();
+                enriched.groups.push_back(std::move(group));
+            }
+            if (all) {
+                target.alternatives.push_back(std::move(enriched));
+            }
+        }
         add(std::move(parts.terms), (exact ? kSplitWeight * 0.6f : kSplitWeight) * recognised);
     }
 }
@@ -732,8 +815,9 @@ SearchEngine &SearchEngine::operator=(SearchEngine &&) noexcept = default;
 
 void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &synonyms)
 {
-    // Load the thesaurus now rather than inside the first search.
+    // Load the thesaurus and the lexicon now rather than inside the first search.
     Thesaurus::system();
+    Lexicon::system();
     auto index = std::make_unique<Index>();
     Index &x = *index;
     Stemmer &stemmer = Stemmer::local();
@@ -980,10 +1064,12 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     std::unordered_map<uint32_t, float> matchedTerms;   // term → weight of the best way it matched
 
     for (const Concept &c : concepts) {
+        float conceptBest = 0;   // the best score of this query word in any article
         for (const Alternative &alt : c.alternatives) {
             const float share = alt.weight / float(alt.groups.size());
-            for (const std::vector<uint32_t> &group : alt.groups) {
-                for (uint32_t t : group) {
+            const bool several = alt.groups.size() > 1;
+            for (size_t g = 0; g < alt.groups.size(); ++g) {
+                for (uint32_t t : alt.groups[g]) {
                     const Term &term = x.terms[t];
                     if (!term.postings.empty()) {
                         float &best = matchedTerms[t];
@@ -994,6 +1080,11 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
                             s.touchedAlt.push_back(p.doc);
                         }
                         s.alt[p.doc] += share * p.score;
+                        // Groups are visited in order, so the count reaches g + 1 only for a document
+                        // that matched every group before this one.
+                        if (several && s.groupsMatched[p.doc] == g) {
+                            s.groupsMatched[p.doc] = uint16_t(g + 1);
+                        }
                     }
                 }
             }
@@ -1001,17 +1092,31 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
                 if (s.wordScore[doc] == 0) {
                     s.touchedConcept.push_back(doc);
                 }
-                s.wordScore[doc] = std::max(s.wordScore[doc], s.alt[doc]);
+                // The parts of a compound belong together: an article with only some of them (any
+                // "…wechsel" for "Arbeitgeberwechsel") is only weakly what was asked.
+                float score = s.alt[doc];
+                if (several) {
+                    score *= s.groupsMatched[doc] == alt.groups.size() ? 1.0f : kPartialGroupsFactor;
+                    s.groupsMatched[doc] = 0;
+                }
+                s.wordScore[doc] = std::max(s.wordScore[doc], score);
+                conceptBest = std::max(conceptBest, score);
                 s.alt[doc] = 0;
             }
             s.touchedAlt.clear();
         }
+        // A word counts as covered by an article in proportion to how well it matches there, up to
+        // kCoverShare of its best match anywhere: "Personalausweis" among the documents to bring of
+        // another service covers "personalausweis verlängern" less than the article of that name.
+        const float full = kCoverShare * conceptBest;
         for (uint32_t doc : s.touchedConcept) {
             if (s.total[doc] == 0) {
                 s.touchedTotal.push_back(doc);
             }
             s.total[doc] += s.wordScore[doc];
-            s.matched[doc] += c.optional ? 0 : 1;
+            if (!c.optional) {
+                s.matched[doc] += full > 0 ? std::min(1.0f, s.wordScore[doc] / full) : 1.0f;
+            }
             s.wordScore[doc] = 0;
         }
         s.touchedConcept.clear();
@@ -1026,7 +1131,7 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     std::vector<Candidate> candidates;
     candidates.reserve(s.touchedTotal.size());
     for (uint32_t doc : s.touchedTotal) {
-        const float coverage = required == 0 ? 1.0f : float(s.matched[doc]) / float(required);
+        const float coverage = required == 0 ? 1.0f : s.matched[doc] / float(required);
         candidates.push_back({s.total[doc] * coverage * std::sqrt(coverage), doc});   // coverage^1.5
         s.total[doc] = 0;
         s.matched[doc] = 0;

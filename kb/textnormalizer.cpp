@@ -4,7 +4,9 @@
 
 #include <QChar>
 
+#include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace kb::text {
@@ -195,6 +197,81 @@ std::vector<Token> tokenize(QStringView text)
 bool isStopWord(const std::string &folded)
 {
     return stopWords().contains(folded);
+}
+
+const std::vector<std::string> &derivedNouns(const std::string &stem)
+{
+    // General German morphology, not the catalogue's vocabulary: verbs whose nouns change the stem
+    // (ablaut, suppletion), which neither Snowball nor the prefix family ("meld" → "meldung") joins.
+    // Each line lists forms of one verb, then "=", then its simple nouns; compounds of them
+    // ("Fundsache", "Sterbefall") are reached through the index's own compound parts.
+    static const char *const families[] = {
+        "verlieren verliere verlierst verliert verlor verloren = verlust",
+        "stehlen stehle stiehlt stahl gestohlen klauen klaue klaut geklaut = diebstahl",
+        "finden finde findet fand gefunden = fund",
+        "sterben stirbt starb gestorben verstorben versterben = tod",
+        "gebaeren gebar geboren = geburt",
+        "umziehen umziehe umzieht umzog umgezogen = umzug",
+        "zuziehen zuziehe zuzog zugezogen = zuzug",
+        "wegziehen wegziehe wegzog weggezogen = wegzug",
+        "einziehen einziehe einzog eingezogen = einzug",
+        "ausziehen ausziehe auszog ausgezogen = auszug",
+        "fliehen fliehe flieht floh geflohen gefluechtet fluechten = flucht fluechtling",
+        "austreten austrete austritt austrat ausgetreten = austritt",
+        "eintreten eintrete eintrat eingetreten = eintritt",
+        "abgeben abgebe abgibt abgab abgegeben = abgabe",
+        "annehmen annehme annimmt annahm angenommen = annahme",
+        "aufnehmen aufnehme aufnimmt aufnahm aufgenommen = aufnahme",
+        "teilnehmen teilnehme teilnimmt teilnahm teilgenommen = teilnahme",
+        "einbrechen einbreche einbricht einbrach eingebrochen = einbruch",
+        "verbieten verbiete verbietet verbot verboten = verbot",
+        "schiessen schiesse schiesst schoss geschossen = schuss",
+        "beschliessen beschloss beschlossen = beschluss",
+        "ausschliessen ausschloss ausgeschlossen = ausschluss",
+        "anschliessen anschloss angeschlossen = anschluss",
+        "abschliessen abschloss abgeschlossen = abschluss",
+        "verzichten verzichte verzichtet = verzicht",
+        "widersprechen widerspreche widerspricht widersprach widersprochen = widerspruch",
+        "ansprechen anspricht ansprach angesprochen = anspruch",
+        "zurueckgeben zurueckgibt zurueckgab zurueckgegeben = rueckgabe",
+        "ausgeben ausgibt ausgab ausgegeben = ausgabe",
+        "angeben angibt angab angegeben = angabe",
+        "schlagen schlaegt schlug geschlagen = schlag",
+        "fahren faehrt fuhr gefahren = fahrt",
+        "einreisen eingereist = einreise",
+        "ausreisen ausgereist = ausreise",
+        "heiraten heirate heiratet geheiratet = ehe",
+        "studieren studiere studiert = studium",
+    };
+    static const std::unordered_map<std::string, std::vector<std::string>> byStem = [] {
+        std::unordered_map<std::string, std::vector<std::string>> map;
+        Stemmer stemmer;
+        for (const char *family : families) {
+            const std::string line(family);
+            const size_t eq = line.find(" = ");
+            std::vector<std::string> nouns;
+            for (size_t pos = eq + 3; pos < line.size();) {
+                const size_t end = std::min(line.find(' ', pos), line.size());
+                nouns.push_back(line.substr(pos, end - pos));
+                pos = end + 1;
+            }
+            for (size_t pos = 0; pos < eq;) {
+                const size_t end = std::min(line.find(' ', pos), eq);
+                const std::string verbStem = stemmer.stem(line.substr(pos, end - pos));
+                auto &target = map[verbStem];
+                for (const std::string &noun : nouns) {
+                    if (stemmer.stem(noun) != verbStem && std::find(target.begin(), target.end(), noun) == target.end()) {
+                        target.push_back(noun);
+                    }
+                }
+                pos = end + 1;
+            }
+        }
+        return map;
+    }();
+    static const std::vector<std::string> none;
+    const auto it = byStem.find(stem);
+    return it == byStem.end() ? none : it->second;
 }
 
 Stemmer::Stemmer() : m_stemmer(sb_stemmer_new("german", "UTF_8")) {}

@@ -33,6 +33,12 @@ std::string fold(QStringView word);
 // True for German function words that carry no topic ("wo", "kann", "ich", "meinen", "der" …).
 bool isStopWord(const std::string &folded);
 
+// Nouns derived from a German strong or irregular verb whose stem changes, which no stemmer joins:
+// "verloren" → verlust, "gestohlen" → diebstahl, "geboren" → geburt, "umgezogen" → umzug. Keyed by
+// the folded Snowball stem of any of the verb's forms (so inflected participles match too); returns
+// folded nouns, or nothing.
+const std::vector<std::string> &derivedNouns(const std::string &stem);
+
 // A German Snowball stemmer. One instance per thread: libstemmer objects are not thread-safe.
 class Stemmer
 {

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,6 +29,28 @@ public:
 private:
     std::vector<std::vector<std::string>> m_sets;                  // folded words per synonym set
     std::unordered_map<std::string, std::vector<uint32_t>> m_byStem;
+};
+
+// A German word list (Debian wngerman, GPL: /usr/share/dict/ngerman, or HOTLINE_LEXICON), folded:
+// tells search that a piece of a compound the catalogue does not use is still a German word
+// ("touristen" in "Touristenvisum", "angler" in "Anglerschein"), so the rest of the compound can be
+// matched and the piece looked up in the thesaurus. Kept compact: one sorted buffer of words.
+class Lexicon
+{
+public:
+    // The system's word list, loaded once; empty if the file is missing.
+    static const Lexicon &system();
+
+    bool load(const QString &path);
+    bool isEmpty() const;
+    size_t size() const;
+
+    // True if `folded` (folded as text::fold does) is a word of the list.
+    bool contains(std::string_view folded) const;
+
+private:
+    std::string m_buffer;               // folded words, each followed by '\0'
+    std::vector<uint32_t> m_offsets;    // into m_buffer, sorted by word
 };
 
 } // namespace kb

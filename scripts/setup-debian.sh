@@ -12,7 +12,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev
     # libraries
-    catch2 libstemmer-dev openthesaurus-de-text libsqlite3-dev sqlite3 libcurl4-openssl-dev qtkeychain-qt6-dev
+    catch2 libstemmer-dev openthesaurus-de-text wngerman libsqlite3-dev sqlite3 libcurl4-openssl-dev qtkeychain-qt6-dev
     liblinphone-dev linphone-common libargon2-dev libmd4c-dev libmd4c-html0-dev
     # real peers and harness for the tests
     baresip-core linphone-cli kamailio python3 python3-aiosmtpd python3-icalendar postgresql openssl

@@ -7,6 +7,9 @@
 #include "searchengine.h"
 #include "textnormalizer.h"
 #include "textutil.h"
+#include "thesaurus.h"
+
+#include <QTemporaryFile>
 
 
 namespace {
@@ -128,6 +131,71 @@ TEST_CASE("compounds both ways", "[search]")
     CHECK(topTitles(QStringLiteral("Wohnsitz anmelden"), 1) == QStringList{QStringLiteral("Wohnsitzanmeldung")});
 }
 
+TEST_CASE("compounds with a part only the German lexicon knows", "[search]")
+{
+    {
+        // The word list reader: folded, plain words only, an over-long line skipped whole.
+        QTemporaryFile list;
+        REQUIRE(list.open());
+        list.write("Touristen\nStra\xc3\x9f" "e\nz.B.\nab\n" + QByteArray(600, 'x') + "tail\nVisum\n");
+        list.close();
+        kb::Lexicon lexicon;
+        REQUIRE(lexicon.load(list.fileName()));
+        CHECK(lexicon.size() == 3);
+        CHECK(lexicon.contains("touristen"));
+        CHECK(lexicon.contains("strasse"));
+        CHECK(lexicon.contains("visum"));
+        CHECK_FALSE(lexicon.contains("tail"));
+        CHECK_FALSE(lexicon.contains("ab"));
+        CHECK_FALSE(kb::Lexicon().load(QStringLiteral("/nonexistent/word/list")));
+    }
+    const kb::Lexicon &lexicon = kb::Lexicon::system();
+    if (lexicon.isEmpty()) {
+        WARN("no German word list (Debian wngerman): lexicon decompounding not tested");
+        return;
+    }
+    CHECK(lexicon.contains("touristen"));
+    CHECK(lexicon.contains("fuehrerschein"));   // folded like the index: ü → ue
+    CHECK_FALSE(lexicon.contains("tourist1"));
+    // Neither "Touristen" nor "Touristenvisum" is in these articles: the lexicon says "touristen" is
+    // a word, so "visum" may carry the query, and the engine prefers it over nothing at all.
+    kb::SearchEngine e;
+    e.build({article("visa", "Visum für einen Besuch", "<p>Wer zu Besuch kommt, braucht ein Visum.</p>"),
+             article("dog", "Hundesteuer", "<p>Für jeden Hund ist Steuer zu zahlen.</p>")});
+    auto hits = e.search(QStringLiteral("Touristenvisum"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("visa"));
+    // On the real catalogue: "Anglerschein" reaches the fishing licence (angler → Fischer via the
+    // thesaurus), not just any "…schein".
+    const QStringList top = topTitles(QStringLiteral("Anglerschein"), 3);
+    CHECK(top.join(QLatin1Char('|')).contains(QStringLiteral("Fischereischein")));
+}
+
+TEST_CASE("verb forms reach their nouns: participles of separable and strong verbs", "[search]")
+{
+    CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("verloren")) == std::vector<std::string>{"verlust"});
+    CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("gestohlen")) == std::vector<std::string>{"diebstahl"});
+    CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("ausweis")).empty());
+    kb::SearchEngine e;
+    e.build({article("loss", "Verlust oder Diebstahl Reisepass", "<p>Melden Sie den Verlust.</p>"),
+             article("fees", "Reisepass", "<p>Gebühren für den Reisepass.</p>"),
+             article("dereg", "Gewerbe-Abmeldung", "<p>Wer sein Gewerbe aufgibt, meldet es ab.</p>"),
+             article("reg", "Gewerbe-Anmeldung", "<p>Wer ein Gewerbe beginnt, meldet es an.</p>")});
+    // "verloren" and "gestohlen" share no stem with "Verlust" and "Diebstahl".
+    auto hits = e.search(QStringLiteral("Reisepass verloren"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("loss"));
+    hits = e.search(QStringLiteral("Pass gestohlen"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("loss"));
+    // "abgemeldet" is a form of "abmelden": ab|ge|meldet.
+    hits = e.search(QStringLiteral("Gewerbe abgemeldet"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("dereg"));
+    // And on the real catalogue.
+    CHECK(topTitles(QStringLiteral("Personalausweis verloren"), 1) == QStringList{QStringLiteral("Verlust oder Diebstahl Personalausweis")});
+}
+
 TEST_CASE("synonyms from the editable table and from catalogue keywords", "[search]")
 {
     CHECK(topTitles(QStringLiteral("Perso"), 1) == QStringList{QStringLiteral("Personalausweis")});
@@ -191,6 +259,9 @@ TEST_CASE("ranking: coverage and field weights", "[search]")
     for (qsizetype i = 1; i < hits.size(); ++i) {
         CHECK(hits[i - 1].score >= hits[i].score);
     }
+    // A word matched only weakly (a document to bring of another service) covers less of the query than
+    // the article of that name: the identity card comes before the taxi licence renewal.
+    CHECK(topTitles(QStringLiteral("Personalausweis verlängern"), 1) == QStringList{QStringLiteral("Personalausweis")});
 }
 
 TEST_CASE("snippet marks the matched words and is HTML-escaped", "[search]")
