@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLocalSocket>
 #include <QSocketNotifier>
@@ -256,8 +257,31 @@ void SipEngine::configure(const QJsonObject &m)
     m_core->setAudioPort(-1);
     m_core->setIncTimeout(m.value(QLatin1String("ring_timeout_s")).toInt(60));
     m_core->setMaxCalls(m_singleCall ? 4 : 64);
-    if (QFile::exists(QStringLiteral("/etc/ssl/certs/ca-certificates.crt"))) {
+    // TLS to the registrar: its certificate is checked against the configured CA file (else the system's CAs), and
+    // its name against the registrar's host, unless verification is switched off. An optional client certificate
+    // identifies the desk to registrars that ask for one.
+    const QString caFile = m.value(QLatin1String("tls_ca_file")).toString();
+    if (!caFile.isEmpty()) {
+        if (!QFileInfo(caFile).isReadable()) {
+            fatal(QStringLiteral("TLS CA file \"%1\" is not readable").arg(caFile));
+            return;
+        }
+        m_core->setRootCa(s(caFile));
+    } else if (QFile::exists(QStringLiteral("/etc/ssl/certs/ca-certificates.crt"))) {
         m_core->setRootCa("/etc/ssl/certs/ca-certificates.crt");
+    }
+    const bool tlsVerify = m.value(QLatin1String("tls_verify")).toBool(true);
+    m_core->verifyServerCertificates(tlsVerify);
+    m_core->verifyServerCn(tlsVerify);
+    const QString certFile = m.value(QLatin1String("tls_cert_file")).toString();
+    const QString keyFile = m.value(QLatin1String("tls_key_file")).toString();
+    if (!certFile.isEmpty() || !keyFile.isEmpty()) {
+        if (!QFileInfo(certFile).isReadable() || !QFileInfo(keyFile).isReadable()) {
+            fatal(QStringLiteral("TLS client certificate \"%1\" or key \"%2\" is not readable").arg(certFile, keyFile));
+            return;
+        }
+        m_core->setTlsCertPath(s(certFile));
+        m_core->setTlsKeyPath(s(keyFile));
     }
 
     // Audio: with no sound card (servers, CI) linphone plays/records files instead of failing the call.
@@ -285,6 +309,12 @@ void SipEngine::configure(const QJsonObject &m)
         }
     }
 
+    // belle-sip 5.1 closes every connection accepted on a TLS listening point ("New connection arriving on TLS, not
+    // handled"): over TLS the desk can only receive calls on the connection it opens to its registrar.
+    if (m_transport == QLatin1String("tls") && registrar.isEmpty()) {
+        fatal(QStringLiteral("SIP over TLS needs a registrar: liblinphone 5.1 accepts no incoming TLS connections"));
+        return;
+    }
     // belle-sip binds with SO_REUSEADDR, so a second desk on the same UDP port would bind too and silently take
     // the other's calls. A plain bind tells whether anybody holds the port.
     if (port > 0 && m_transport == QLatin1String("udp") && !udpPortFree(port)) {
