@@ -8,8 +8,10 @@ tests/cti/sipfuzz.py's exploration plus the issue's known crashers and RFC 4475-
   sofia-sip           bench/harness_sofia (sofia-sip 1.12.11; NUA + SOA offer/answer)
 
 Each case runs against a fresh process of the target listening on a free UDP port; then:
-  crash   the harness process died (signal), or the supervised engine was restarted;
-  deaf    the process is alive but a valid INVITE from the same socket gets no SIP response within 2 s;
+  crash   the harness process died (signal), or the supervised engine crashed (restarted by the supervisor);
+  hang    a valid INVITE from the same socket and an OPTIONS from a fresh one both get no SIP response within 2 s
+          each, or the supervised engine stopped answering its heartbeat (killed and restarted by the supervisor);
+  deaf    the process answers the fresh sender's OPTIONS but not the valid INVITE from the same socket;
   call    a real call from baresip (baresip-core, ctrl_tcp) is answered afterwards (CALL_ESTABLISHED within 4 s).
 
     /usr/bin/python3 bench/sipstacks/compare_sip_stacks.py --build build [--targets libre,sofia-sip] [CASE ...]
@@ -134,6 +136,28 @@ class Baresip:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def answers_fresh_sender(port):
+    """True when an OPTIONS from a socket the target has never seen gets a SIP response within 2 s."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind(("127.0.0.1", 0))
+    s.settimeout(0.05)
+    fp = s.getsockname()[1]
+    s.sendto((f"OPTIONS sip:agent@127.0.0.1:{port} SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:{fp};branch=z9hG4bKo{fp}\r\n"
+              f"Max-Forwards: 70\r\nFrom: <sip:check@127.0.0.1>;tag=o{fp}\r\nTo: <sip:agent@127.0.0.1>\r\n"
+              f"Call-ID: options-{fp}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n").encode(), ("127.0.0.1", port))
+    t0 = time.time()
+    try:
+        while time.time() - t0 < 2.0:
+            try:
+                if s.recv(70000).startswith(b"SIP/2.0 "):
+                    return True
+            except socket.timeout:
+                pass
+        return False
+    finally:
+        s.close()
+
+
 class Target:
     def __init__(self, name, argv, env=None, supervised=False):
         self.name, self.argv, self.env, self.supervised = name, argv, env, supervised
@@ -172,7 +196,13 @@ class Target:
     def crash_detail(self):
         if not self.supervised and self.proc.returncode is not None and self.proc.returncode < 0:
             return signal.Signals(-self.proc.returncode).name
-        return "restart" if self.supervised else "exit %s" % self.proc.returncode
+        if self.supervised:
+            # hotline-cti logs why the supervisor restarted the engine ("SIP engine failure: engine crashed",
+            # "... no heartbeat ...").
+            out = self.output()
+            at = out.find("SIP engine failure:")
+            return out[at + 20:].split("\n")[0].strip()[:40] if at >= 0 else "restart"
+        return "exit %s" % self.proc.returncode
 
     def stop(self):
         if self.proc.poll() is None:
@@ -203,8 +233,9 @@ for name in args.targets.split(","):
         continue
     targets.append(t)
 
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # run the cleanup below (targets live in own sessions)
 baresip = Baresip()
-results = {t.name: {"crash": [], "deaf": [], "nocall": [], "cases": 0} for t in targets}
+results = {t.name: {"crash": [], "hang": [], "deaf": [], "nocall": [], "cases": 0} for t in targets}
 try:
     for t in targets:
         # A real call to a fresh target first: the harness works at all.
@@ -247,28 +278,42 @@ try:
                 except OSError:
                     pass
             s.close()
+            # Unanswered: deaf to that sender only, or hung? A fresh sender's OPTIONS tells.
+            fresh_heard = heard or answers_fresh_sender(port)
             call = baresip.call(port)
+            if not crashed and t.crashed():  # a crash that came later (while probing or calling) counts too
+                crashed, detail = True, t.crash_detail() + " (late)"
+            # The supervisor kills an engine that stops answering its heartbeat: that is a hang, not a crash.
+            hung = (crashed and "stopped answering" in detail) or (not crashed and not fresh_heard)
+            if hung:
+                crashed = False
             r = results[t.name]
             r["cases"] += 1
             if crashed:
-                r["crash"].append(name)
+                r["crash"].append(name + (" (late)" if "late" in detail else ""))
+            elif hung:
+                r["hang"].append(name)
             elif not heard:
                 r["deaf"].append(name)
             if not call:
                 r["nocall"].append(name)
-            print(f"{t.name:18} {name:36} {'CRASH ' + detail if crashed else 'alive':14} "
+            state = "CRASH " + detail if crashed else "HANG " + detail if hung else "alive"
+            print(f"{t.name:18} {name:36} {state:14} "
                   f"probe={'ok' if heard else 'DEAF':4} call={'ok' if call else 'FAILED':6} "
                   f"replies={','.join(replies)[:50]}", flush=True)
             t.stop()
 finally:
+    for t in targets:
+        if getattr(t, "proc", None) and t.proc.poll() is None:
+            os.killpg(t.proc.pid, signal.SIGKILL)
     baresip.close()
 
-print("\n| stack | cases | crashes | deaf (alive, same sender unanswered) | real call fails afterwards |")
-print("| --- | --- | --- | --- | --- |")
+print("\n| stack | cases | crashes | hangs | deaf to the sender | real call fails afterwards |")
+print("| --- | --- | --- | --- | --- | --- |")
 for t in targets:
     r = results[t.name]
-    print(f"| {t.name} | {r['cases']} | {len(r['crash'])} | {len(r['deaf'])} | {len(r['nocall'])} |")
+    print(f"| {t.name} | {r['cases']} | {len(r['crash'])} | {len(r['hang'])} | {len(r['deaf'])} | {len(r['nocall'])} |")
 for t in targets:
     r = results[t.name]
-    print(f"\n{t.name}: crash: {', '.join(r['crash']) or '-'}\n  deaf: {', '.join(r['deaf']) or '-'}\n"
-          f"  call fails: {', '.join(r['nocall']) or '-'}")
+    print(f"\n{t.name}: crash: {', '.join(r['crash']) or '-'}\n  hang: {', '.join(r['hang']) or '-'}\n"
+          f"  deaf: {', '.join(r['deaf']) or '-'}\n  call fails: {', '.join(r['nocall']) or '-'}")
