@@ -287,6 +287,8 @@ try:
             hung = (crashed and "stopped answering" in detail) or (not crashed and not fresh_heard)
             if hung:
                 crashed = False
+            if (crashed or hung) and os.environ.get("COMPARE_SIP_STACKS_DEBUG"):
+                print(t.output()[-3000:], flush=True)
             r = results[t.name]
             r["cases"] += 1
             if crashed:
