@@ -86,12 +86,12 @@ QByteArray invite(int port, int fromPort, int n, const QByteArray &caller)
     const QByteArray sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                            "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
     const QByteArray id = "pop-" + QByteArray::number(n) + "-" + QByteArray::number(QCoreApplication::applicationPid());
-    return "INVITE sip:agent@127.0.0.1:" + QByteArray::number(port) + " SIP/2.0\r\n"
-        + "Via: SIP/2.0/UDP 127.0.0.1:" + QByteArray::number(fromPort) + ";branch=z9hG4bK" + id + "\r\n"
-        + "Max-Forwards: 70\r\nFrom: <sip:" + caller + "@127.0.0.1>;tag=p" + QByteArray::number(n)
-        + "\r\nTo: <sip:agent@127.0.0.1>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n"
-        + "Contact: <sip:" + caller + "@127.0.0.1:" + QByteArray::number(fromPort) + ">\r\n"
-        + "Content-Type: application/sdp\r\nContent-Length: " + QByteArray::number(sdp.size()) + "\r\n\r\n" + sdp;
+    return "INVITE sip:agent@127.0.0.1:" + QByteArray::number(port) + " SIP/2.0\r\n" +
+           "Via: SIP/2.0/UDP 127.0.0.1:" + QByteArray::number(fromPort) + ";branch=z9hG4bK" + id + "\r\n" +
+           "Max-Forwards: 70\r\nFrom: <sip:" + caller + "@127.0.0.1>;tag=p" + QByteArray::number(n) +
+           "\r\nTo: <sip:agent@127.0.0.1>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n" + "Contact: <sip:" + caller +
+           "@127.0.0.1:" + QByteArray::number(fromPort) + ">\r\n" +
+           "Content-Type: application/sdp\r\nContent-Length: " + QByteArray::number(sdp.size()) + "\r\n\r\n" + sdp;
 }
 
 // Sees every event this process delivers: the engine socket's read notifications (t1) and label paints (t3).
@@ -122,8 +122,8 @@ public:
             }
             if (label == baselineLabel && baselinePaintedNs == 0) {
                 baselinePaintedNs = g_clock.nsecsElapsed();
-            } else if (!expected.isEmpty() && paintedNs == 0 && watched && watched->isAncestorOf(label)
-                       && label->text().contains(expected)) {
+            } else if (!expected.isEmpty() && paintedNs == 0 && watched && watched->isAncestorOf(label) &&
+                       label->text().contains(expected)) {
                 paintedNs = g_clock.nsecsElapsed();
                 if (qEnvironmentVariableIsSet("BENCH_CALLPOP_DEBUG")) {
                     std::printf("painted: %s \"%s\"\n", label->metaObject()->className(), qPrintable(label->text()));
@@ -189,8 +189,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     cti::SipProvider *sip = callDesk->sipProvider();
-    if (!sip || !waitFor([&] { return sip->isEngineReady(); }, 15000)
-        || !waitFor([&] { return callDesk->session()->status().state == cti::AgentState::Ready; }, 5000)) {
+    if (!sip || !waitFor([&] { return sip->isEngineReady(); }, 15000) ||
+        !waitFor([&] { return callDesk->session()->status().state == cti::AgentState::Ready; }, 5000)) {
         std::fprintf(stderr, "bench_callpop: SIP engine or agent not ready\n");
         return 1;
     }

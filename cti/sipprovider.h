@@ -36,8 +36,8 @@ struct SipAccount
     // in /etc/ssl/certs) and its name against the registrar's host unless tlsVerify is off.
     QString tlsCaFile;
     bool tlsVerify = true;
-    QString tlsCertFile;      // optional client certificate (PEM) for registrars that require one
-    QString tlsKeyFile;       // its private key (PEM)
+    QString tlsCertFile; // optional client certificate (PEM) for registrars that require one
+    QString tlsKeyFile;  // its private key (PEM)
 };
 
 struct SipSettings

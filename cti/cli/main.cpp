@@ -152,10 +152,11 @@ struct CommonOptions
                                QStringLiteral("dir")};
     QCommandLineOption sound{QStringLiteral("sound-card"), QStringLiteral("Use the system's sound devices instead of files.")};
     QCommandLineOption verbose{QStringLiteral("verbose"), QStringLiteral("Log the engine's diagnostics to stderr.")};
-    QCommandLineOption tlsCa{QStringLiteral("tls-ca"),
-                             QStringLiteral("TLS: CA certificate (PEM) the registrar's certificate must chain to (default: "
-                                            "the system's CAs)."),
-                             QStringLiteral("file")};
+    QCommandLineOption tlsCa{
+        QStringLiteral("tls-ca"),
+        QStringLiteral("TLS: CA certificate (PEM) the registrar's certificate must chain to (default: "
+                       "the system's CAs)."),
+        QStringLiteral("file")};
     QCommandLineOption tlsNoVerify{QStringLiteral("tls-no-verify"),
                                    QStringLiteral("TLS: do not check the registrar's certificate (tests only).")};
     QCommandLineOption tlsCert{QStringLiteral("tls-cert"), QStringLiteral("TLS: client certificate (PEM)."),

@@ -32,19 +32,21 @@ public:
             tlsPort = BaresipPeer::freePort(false);
             QProcess openssl;
             openssl.setProcessChannelMode(QProcess::MergedChannels);
-            openssl.start(QStringLiteral("openssl"),
-                          {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                           QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"),
-                           QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                           QStringLiteral("subjectAltName=DNS:127.0.0.1,IP:127.0.0.1"), QStringLiteral("-keyout"), keyPath(),
-                           QStringLiteral("-out"), certificatePath()});
+            openssl.start(
+                QStringLiteral("openssl"),
+                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                 QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:127.0.0.1,IP:127.0.0.1"),
+                 QStringLiteral("-keyout"), keyPath(), QStringLiteral("-out"), certificatePath()});
             REQUIRE(openssl.waitForFinished(20000));
             INFO(openssl.readAll().toStdString());
             REQUIRE(openssl.exitCode() == 0);
             QFile cert(certificatePath());
             QFile key(keyPath());
             QFile both(certificateAndKeyPath());
-            REQUIRE((cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly) && both.open(QIODevice::WriteOnly)));
+            REQUIRE(
+                (cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly) && both.open(QIODevice::WriteOnly)));
             both.write(cert.readAll() + key.readAll());
         }
         QFile in(QStringLiteral(HOTLINE_SOURCE_DIR "/tests/cti/kamailio.cfg.in"));
@@ -92,9 +94,18 @@ public:
         }
     }
     QString log() { return QString::fromUtf8(m_process.readAll()); }
-    QString certificatePath() const { return m_dir.filePath(QStringLiteral("cert.pem")); }
-    QString keyPath() const { return m_dir.filePath(QStringLiteral("key.pem")); }
-    QString certificateAndKeyPath() const { return m_dir.filePath(QStringLiteral("both.pem")); }
+    QString certificatePath() const
+    {
+        return m_dir.filePath(QStringLiteral("cert.pem"));
+    }
+    QString keyPath() const
+    {
+        return m_dir.filePath(QStringLiteral("key.pem"));
+    }
+    QString certificateAndKeyPath() const
+    {
+        return m_dir.filePath(QStringLiteral("both.pem"));
+    }
     int port = 0;
     int tlsPort = 0;
 

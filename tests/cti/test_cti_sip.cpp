@@ -733,25 +733,24 @@ TEST_CASE("a second call is answered only once the first, answered without SDP o
     REQUIRE(second.bind(QHostAddress::LocalHost, 0));
     const int port = desk.provider->sipPort();
     desk.mark();
-    first.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("delayed-offer"), {}, {}, {},
-                                   first.localPort()),
-                        QHostAddress::LocalHost, quint16(port));
+    first.writeDatagram(
+        sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("delayed-offer"), {}, {}, {}, first.localPort()),
+        QHostAddress::LocalHost, quint16(port));
     const auto incoming = desk.waitCall(CallEventType::Incoming, 3000);
     REQUIRE(incoming);
     REQUIRE(desk.provider->answer(incoming->call.id));
     REQUIRE(desk.waitCall(CallEventType::Answered, 3000));
     desk.mark();
     // Another caller (liblinphone turns away a second INVITE from the same address while the first is unacknowledged).
-    second.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("second-call"), {}, "application/sdp",
-                                    Sdp, second.localPort())
+    second.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("second-call"), {},
+                                    "application/sdp", Sdp, second.localPort())
                              .replace("<sip:+4930111@127.0.0.1>;tag=h1", "<sip:+4930222@127.0.0.1>;tag=h2"),
                          QHostAddress::LocalHost, quint16(port));
     const auto secondIncoming = desk.waitCall(CallEventType::Incoming, 3000);
     REQUIRE(secondIncoming);
     REQUIRE(desk.provider->answer(secondIncoming->call.id));
-    const auto answered = desk.waitCall(CallEventType::Answered, 5000, [](const CallEvent &e) {
-        return e.call.id == QStringLiteral("second-call");
-    });
+    const auto answered = desk.waitCall(CallEventType::Answered, 5000,
+                                        [](const CallEvent &e) { return e.call.id == QStringLiteral("second-call"); });
     REQUIRE(answered);
     QTest::qWait(500);
     CHECK(desk.provider->restartCount() == 0);
