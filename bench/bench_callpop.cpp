@@ -4,7 +4,8 @@
 //   t0  INVITE sent (by this bench, on loopback);
 //   t1  the engine's message arrives: the desk's local socket becomes readable (the read that yields the
 //       incoming-call event; CallDesk handles the event in that same read);
-//   t2  CallDesk has popped the call (journal history looked up, controls filled, screen reader alerted);
+//   t2  CallDesk has popped the call (journal history looked up, controls filled, screen reader alerted; the journal
+//       holds a month of calls, two of them from the caller);
 //   t3  the caller panel's caller label is painted showing this call's number (its QEvent::Paint).
 // Figures: t1→t3 (incoming-call event → caller painted, against the 16.7 ms frame budget), t0→t3, t0→t1.
 // Baseline in the same run and window: a QLabel's setText() → that label's paint event (the floor of any repaint
@@ -14,6 +15,7 @@
 #include "callcontrols.h"
 #include "deskcatalogue.h"
 #include "desksettings.h"
+#include "journalstore.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "searchservice.h"
@@ -173,6 +175,33 @@ int main(int argc, char *argv[])
     desk::MainWindow window(&service, &settings, &language);
     desk::CallDeskConfig config;
     config.journalPath = dir.filePath(QStringLiteral("journal.db"));
+    // A month of one agent's calls in the journal (≈ 90 a day), among them two earlier calls of every number the
+    // bench will ring with: the pop looks up and shows that history, as it would on a real desk.
+    const int journalCalls = std::max(2700, 2 * calls);
+    {
+        QString error;
+        auto journal = journal::JournalStore::open(config.journalPath, &error);
+        if (!journal) {
+            std::fprintf(stderr, "bench_callpop: cannot open the journal: %s\n", qPrintable(error));
+            return 1;
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < journalCalls; ++i) {
+            journal::CallRecord c;
+            c.offeredAt = now.addSecs(-qint64(i) * 800 - 3600);
+            c.answeredAt = c.offeredAt.addSecs(5);
+            c.endedAt = c.offeredAt.addSecs(180);
+            c.callerNumber = i < 2 * calls ? QStringLiteral("+49341%1").arg(2000000 + i / 2)
+                                           : QStringLiteral("+49351%1").arg(3000000 + i);
+            c.agent = QStringLiteral("bench");
+            c.serviceIds = {QStringLiteral("10115")};
+            c.outcome = journal::Outcome::AnsweredDirectly;
+            if (!journal->saveDraft(c, &error) || !journal->commitCall(c, &error)) {
+                std::fprintf(stderr, "bench_callpop: cannot fill the journal: %s\n", qPrintable(error));
+                return 1;
+            }
+        }
+    }
     config.sipEnabled = true;
     config.sipPort = 0;
     config.sipUseFiles = true;
@@ -213,6 +242,10 @@ int main(int argc, char *argv[])
     QObject::connect(callDesk.get(), &desk::CallDesk::callPopped, &app, [&](const cti::Call &call) {
         poppedNs = g_clock.nsecsElapsed();
         poppedId = call.id;
+        if (qEnvironmentVariableIsSet("BENCH_CALLPOP_DEBUG")) {
+            std::printf("popped %s with %d history lines\n", qPrintable(call.callerNumber),
+                        int(callDesk->controls()->historyTexts().size()));
+        }
     });
     waitFor([] { return false; }, 300); // first paints of the whole window out of the way
 
@@ -262,8 +295,9 @@ int main(int argc, char *argv[])
         }
     }
 
-    std::printf("Caller screen pop (bench_callpop: %d INVITEs to the real desk window, Qt %s, platform %s)\n", calls,
-                qVersion(), qPrintable(QGuiApplication::platformName()));
+    std::printf("Caller screen pop (bench_callpop: %d INVITEs to the real desk window, Qt %s, platform %s;\n"
+                "journal with %d calls, two earlier calls of every caller shown at the pop)\n",
+                calls, qVersion(), qPrintable(QGuiApplication::platformName()), journalCalls);
     print("baseline  QLabel::setText → label painted", baseline);
     print("INVITE sent → engine message read in desk process", inviteToRead);
     print("incoming-call event → CallDesk popped the call", readToPopped);
