@@ -628,18 +628,16 @@ void SipEngine::handleCallCommand(const QString &type, const QJsonObject &m)
         sendError(QStringLiteral("%1: no call with id \"%2\"").arg(type, id), m);
         return;
     }
-    // Answering a second call makes liblinphone hold the running one (a re-INVITE), and so does "hold". For a call
-    // answered without the caller's SDP offer whose ACK (carrying the SDP answer) has not arrived yet, that
-    // crashes liblinphone 5.1 (found by bench/sipstacks/compare_sip_stacks.py: an INVITE without SDP, never ACKed,
-    // then a second call answered). Such a call is confirmed by its ACK within a round trip or dropped after 2.5 s
-    // (see Connected below), so the command waits for that, up to 3 s, instead of crashing the engine.
-    if (type == QLatin1String(P::Answer) || type == QLatin1String(P::Hold)) {
+    // Answering a second call makes liblinphone hold the running one (a re-INVITE). For a call answered without
+    // the caller's SDP offer whose ACK (carrying the SDP answer) has not arrived yet, that crashes liblinphone 5.1
+    // (found by bench/sipstacks/compare_sip_stacks.py: an INVITE without SDP, never ACKed, then a second call
+    // answered; holding that call alone does not crash). Such a call is confirmed by its ACK within a round trip or
+    // dropped after 2.5 s (see Connected below), so the answer waits for that, up to 3 s, instead.
+    if (type == QLatin1String(P::Answer)) {
         bool wait = false;
         const QStringList ids = m_calls.keys();
         for (const QString &other : ids) {
-            if ((type == QLatin1String(P::Hold)) == (other == id) && awaitingAck(other)) {
-                wait = true;
-            }
+            wait = wait || (other != id && awaitingAck(other));
         }
         const int retries = m.value(QLatin1String("_retries")).toInt();
         if (wait && retries < 60) {
