@@ -95,6 +95,8 @@ CallDeskConfig loadCallDeskConfig(QSettings &s)
     c.sipDomain = s.value(QStringLiteral("sip/domain"), c.sipDomain).toString();
     c.sipTransport = s.value(QStringLiteral("sip/transport"), c.sipTransport).toString();
     c.sipRegistrar = s.value(QStringLiteral("sip/registrar"), c.sipRegistrar).toString();
+    c.sipTlsCaFile = s.value(QStringLiteral("sip/tlsCaFile")).toString();
+    c.sipTlsVerify = s.value(QStringLiteral("sip/tlsVerify"), c.sipTlsVerify).toBool();
     c.sipPort = s.value(QStringLiteral("sip/port"), c.sipPort).toInt();
     c.sipUseFiles = s.value(QStringLiteral("sip/useFiles"), c.sipUseFiles).toBool();
     c.inputDevice = s.value(QStringLiteral("sip/inputDevice")).toString();
@@ -132,6 +134,8 @@ void saveCallDeskConfig(QSettings &s, const CallDeskConfig &c)
     s.setValue(QStringLiteral("sip/domain"), c.sipDomain);
     s.setValue(QStringLiteral("sip/transport"), c.sipTransport);
     s.setValue(QStringLiteral("sip/registrar"), c.sipRegistrar);
+    s.setValue(QStringLiteral("sip/tlsCaFile"), c.sipTlsCaFile);
+    s.setValue(QStringLiteral("sip/tlsVerify"), c.sipTlsVerify);
     s.setValue(QStringLiteral("sip/port"), c.sipPort);
     s.setValue(QStringLiteral("sip/useFiles"), c.sipUseFiles);
     s.setValue(QStringLiteral("sip/inputDevice"), c.inputDevice);
@@ -324,6 +328,8 @@ bool CallDesk::start(QString *error)
         s.account.domain = m_config.sipDomain;
         cti::parseTransport(m_config.sipTransport, &s.account.transport);
         s.account.registrar = m_config.sipRegistrar;
+        s.account.tlsCaFile = m_config.sipTlsCaFile;
+        s.account.tlsVerify = m_config.sipTlsVerify;
         s.account.port = m_config.sipPort;
         s.dataDir = m_config.sipDataDir.isEmpty()
                         ? QFileInfo(m_config.journalPath).absolutePath() + QStringLiteral("/sip")

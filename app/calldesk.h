@@ -68,6 +68,8 @@ struct CallDeskConfig
     QString sipDomain = QStringLiteral("127.0.0.1");
     QString sipTransport = QStringLiteral("udp");
     QString sipRegistrar; // empty: listen directly on sipPort
+    QString sipTlsCaFile; // transport tls: CA (PEM) for the registrar's certificate; empty: the system's CAs
+    bool sipTlsVerify = true;
     int sipPort = 5060;
     bool sipUseFiles = false; // no sound card
     QString sipDataDir;       // linphone's storage; empty: beside the journal

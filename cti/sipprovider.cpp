@@ -44,6 +44,35 @@ bool parseTransport(const QString &text, SipTransport *transport)
     return true;
 }
 
+bool SipProvider::checkTlsSettings(const SipAccount &account, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    if (account.transport != SipTransport::Tls) {
+        return true;
+    }
+    if (account.registrar.isEmpty()) {
+        return fail(tr("SIP over TLS needs a registrar: the SIP engine cannot accept incoming TLS connections. "
+                       "Enter the registrar or choose UDP or TCP."));
+    }
+    const QList<std::pair<QString, QString>> files = {{account.tlsCaFile, tr("CA certificate")},
+                                                      {account.tlsCertFile, tr("client certificate")},
+                                                      {account.tlsKeyFile, tr("client key")}};
+    for (const auto &[path, what] : files) {
+        if (!path.isEmpty() && !QFileInfo(path).isReadable()) {
+            return fail(tr("The TLS %1 file \"%2\" does not exist or is not readable.").arg(what, path));
+        }
+    }
+    if (account.tlsCertFile.isEmpty() != account.tlsKeyFile.isEmpty()) {
+        return fail(tr("A TLS client certificate needs its key and the other way round."));
+    }
+    return true;
+}
+
 SipProvider::SipProvider(const SipSettings &settings, const Clock *clock, QObject *parent)
     : TelephonyProvider(parent)
     , m_settings(settings)
@@ -114,6 +143,9 @@ bool SipProvider::start(QString *error)
         if (error) {
             *error = tr("Cannot create the telephony data folder \"%1\".").arg(m_settings.dataDir);
         }
+        return false;
+    }
+    if (!checkTlsSettings(m_settings.account, error)) {
         return false;
     }
     const QString path = resolveEnginePath();
@@ -286,6 +318,10 @@ void SipProvider::handleEngineMessage(const QJsonObject &m)
                       {QStringLiteral("password"), a.password},
                       {QStringLiteral("transport"), toString(a.transport)},
                       {QStringLiteral("registrar"), a.registrar},
+                      {QStringLiteral("tls_ca_file"), a.tlsCaFile},
+                      {QStringLiteral("tls_verify"), a.tlsVerify},
+                      {QStringLiteral("tls_cert_file"), a.tlsCertFile},
+                      {QStringLiteral("tls_key_file"), a.tlsKeyFile},
                       {QStringLiteral("port"), m_boundPort},
                       {QStringLiteral("expires"), a.registerExpiresS},
                       {QStringLiteral("use_files"), m_settings.useFiles},

@@ -31,6 +31,13 @@ struct SipAccount
     QString registrar;        // "pbx.example.org:5060"; empty: no registration, listen directly on port
     int port = 5060;          // local SIP port; 0 = any free port (kept across engine restarts)
     int registerExpiresS = 600;
+    // TLS (transport Tls; needs a registrar: liblinphone 5.1 accepts no incoming TLS connections, see
+    // docs/telephony.md). The registrar's certificate is checked against tlsCaFile (PEM; empty: the system's CAs
+    // in /etc/ssl/certs) and its name against the registrar's host unless tlsVerify is off.
+    QString tlsCaFile;
+    bool tlsVerify = true;
+    QString tlsCertFile; // optional client certificate (PEM) for registrars that require one
+    QString tlsKeyFile;  // its private key (PEM)
 };
 
 struct SipSettings
@@ -105,6 +112,10 @@ public:
     QList<AudioDevice> audioDevices() const;
     QString enginePath() const;
     QString registrationState() const;
+
+    // Whether the account's TLS settings can work (a registrar is set, the PEM files are readable); start() checks
+    // this too, so a wrong path is a clear error instead of an engine that fails to register.
+    static bool checkTlsSettings(const SipAccount &account, QString *error);
 
 private:
     enum class Phase { Stopped, Launching, Ready, WaitingToRelaunch };

@@ -14,8 +14,10 @@ packages=(
     # libraries
     catch2 libstemmer-dev openthesaurus-de-text wngerman libsqlite3-dev sqlite3 libcurl4-openssl-dev qtkeychain-qt6-dev
     liblinphone-dev linphone-common libargon2-dev libmd4c-dev libmd4c-html0-dev
+    # SIP stacks compared with liblinphone under hostile input (bench/sipstacks, docs/telephony.md)
+    libre-dev libsofia-sip-ua-dev
     # real peers and harness for the tests
-    baresip-core linphone-cli kamailio python3 python3-aiosmtpd python3-icalendar postgresql openssl
+    baresip-core linphone-cli kamailio kamailio-tls-modules python3 python3-aiosmtpd python3-icalendar postgresql openssl
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
 )
 

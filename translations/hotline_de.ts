@@ -367,6 +367,30 @@
         <source>&quot;%1&quot; is not a DTMF digit (0-9, *, #, A-D).</source>
         <translation>„%1“ ist keine Wahltaste (0-9, *, #, A-D).</translation>
     </message>
+    <message>
+        <source>SIP over TLS needs a registrar: the SIP engine cannot accept incoming TLS connections. Enter the registrar or choose UDP or TCP.</source>
+        <translation>SIP über TLS braucht einen Registrar: Die SIP-Engine kann keine eingehenden TLS-Verbindungen annehmen. Tragen Sie den Registrar ein oder wählen Sie UDP oder TCP.</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The TLS %1 file &quot;%2&quot; does not exist or is not readable.</source>
+        <translation>Die TLS-Datei (%1) „%2“ existiert nicht oder ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>A TLS client certificate needs its key and the other way round.</source>
+        <translation>Ein TLS-Client-Zertifikat braucht seinen Schlüssel und umgekehrt.</translation>
+    </message>
 </context>
 <context>
     <name>desk::AppointmentDialog</name>

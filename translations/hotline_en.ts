@@ -367,6 +367,30 @@
         <source>&quot;%1&quot; is not a DTMF digit (0-9, *, #, A-D).</source>
         <translation>&quot;%1&quot; is not a DTMF digit (0-9, *, #, A-D).</translation>
     </message>
+    <message>
+        <source>SIP over TLS needs a registrar: the SIP engine cannot accept incoming TLS connections. Enter the registrar or choose UDP or TCP.</source>
+        <translation>SIP over TLS needs a registrar: the SIP engine cannot accept incoming TLS connections. Enter the registrar or choose UDP or TCP.</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>client certificate</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>client key</translation>
+    </message>
+    <message>
+        <source>The TLS %1 file &quot;%2&quot; does not exist or is not readable.</source>
+        <translation>The TLS %1 file &quot;%2&quot; does not exist or is not readable.</translation>
+    </message>
+    <message>
+        <source>A TLS client certificate needs its key and the other way round.</source>
+        <translation>A TLS client certificate needs its key and the other way round.</translation>
+    </message>
 </context>
 <context>
     <name>desk::AppointmentDialog</name>

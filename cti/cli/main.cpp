@@ -152,6 +152,21 @@ struct CommonOptions
                                QStringLiteral("dir")};
     QCommandLineOption sound{QStringLiteral("sound-card"), QStringLiteral("Use the system's sound devices instead of files.")};
     QCommandLineOption verbose{QStringLiteral("verbose"), QStringLiteral("Log the engine's diagnostics to stderr.")};
+    QCommandLineOption tlsCa{
+        QStringLiteral("tls-ca"),
+        QStringLiteral("TLS: CA certificate (PEM) the registrar's certificate must chain to (default: "
+                       "the system's CAs)."),
+        QStringLiteral("file")};
+    QCommandLineOption tlsNoVerify{QStringLiteral("tls-no-verify"),
+                                   QStringLiteral("TLS: do not check the registrar's certificate (tests only).")};
+    QCommandLineOption tlsCert{QStringLiteral("tls-cert"), QStringLiteral("TLS: client certificate (PEM)."),
+                               QStringLiteral("file")};
+    QCommandLineOption tlsKey{QStringLiteral("tls-key"), QStringLiteral("TLS: the client certificate's key (PEM)."),
+                              QStringLiteral("file")};
+    QList<QCommandLineOption> all() const
+    {
+        return {user, domain, transport, dataDir, sound, verbose, tlsCa, tlsNoVerify, tlsCert, tlsKey};
+    }
 };
 
 bool fillSettings(const QCommandLineParser &p, const CommonOptions &o, cti::SipSettings *s, QTemporaryDir *tmp)
@@ -162,6 +177,10 @@ bool fillSettings(const QCommandLineParser &p, const CommonOptions &o, cti::SipS
         err() << "hotline-cti: --transport must be udp, tcp or tls, not \"" << p.value(o.transport) << "\"\n";
         return false;
     }
+    s->account.tlsCaFile = p.value(o.tlsCa);
+    s->account.tlsVerify = !p.isSet(o.tlsNoVerify);
+    s->account.tlsCertFile = p.value(o.tlsCert);
+    s->account.tlsKeyFile = p.value(o.tlsKey);
     s->dataDir = p.isSet(o.dataDir) ? p.value(o.dataDir) : tmp->path();
     s->useFiles = !p.isSet(o.sound);
     s->engineDebugLog = p.isSet(o.verbose);
@@ -174,7 +193,7 @@ int runListen(QCoreApplication &app, const QStringList &args)
     p.setApplicationDescription(QStringLiteral("Listens for SIP calls without a registrar and prints one line per event."));
     p.addHelpOption();
     CommonOptions o;
-    p.addOptions({o.user, o.domain, o.transport, o.dataDir, o.sound, o.verbose});
+    p.addOptions(o.all());
     QCommandLineOption port(QStringLiteral("sip-port"), QStringLiteral("Local SIP port (0: any free port)."), QStringLiteral("port"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object a line."));
     QCommandLineOption answer(QStringLiteral("answer"), QStringLiteral("Answer every incoming call."));
@@ -288,7 +307,7 @@ int runRegister(QCoreApplication &app, const QStringList &args)
         "from the keychain (see set-password) unless --password-stdin is given."));
     p.addHelpOption();
     CommonOptions o;
-    p.addOptions({o.user, o.domain, o.transport, o.dataDir, o.sound, o.verbose});
+    p.addOptions(o.all());
     QCommandLineOption registrar(QStringLiteral("registrar"), QStringLiteral("Registrar host[:port]."), QStringLiteral("host"));
     QCommandLineOption port(QStringLiteral("sip-port"), QStringLiteral("Local SIP port (default: any free port)."),
                             QStringLiteral("port"), QStringLiteral("0"));

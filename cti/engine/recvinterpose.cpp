@@ -3,6 +3,8 @@
 // look like SIP. A dropped or rejected datagram reads as "nothing there yet" (EAGAIN on belle-sip's non-blocking
 // sockets); a rejected request is answered from the same socket first.
 #include <cerrno>
+#include <cstdlib>
+#include <cstring>
 
 #include <dlfcn.h>
 #include <sys/socket.h>
@@ -19,11 +21,28 @@ bool isDatagramSocket(int fd)
     return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 && type == SOCK_DGRAM;
 }
 
+// HOTLINE_SIP_INPUT_GUARD=off hands every datagram to belle-sip untouched (only the ACK bookkeeping stays): for
+// measuring liblinphone alone (bench/sipstacks), never for production.
+bool guardEnabled()
+{
+    static const bool enabled = [] {
+        const char *v = std::getenv("HOTLINE_SIP_INPUT_GUARD");
+        return !(v && std::strcmp(v, "off") == 0);
+    }();
+    return enabled;
+}
+
 // True when the datagram must not reach belle-sip.
 bool intercept(int fd, void *buf, ssize_t n, int flags, const sockaddr *from, socklen_t fromLen)
 {
     using cti::engine::GuardVerdict;
     if (n <= 0 || (flags & MSG_PEEK)) {
+        return false;
+    }
+    if (!guardEnabled()) {
+        if (isDatagramSocket(fd)) {
+            cti::engine::noteAck(buf, std::size_t(n));
+        }
         return false;
     }
     if (isDatagramSocket(fd)) {

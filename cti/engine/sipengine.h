@@ -44,6 +44,7 @@ private:
     void handleMessage(const QJsonObject &message);
     void configure(const QJsonObject &message);
     void handleCallCommand(const QString &type, const QJsonObject &message);
+    bool awaitingAck(const QString &callId);
     void send(const QJsonObject &message);
     void sendError(const QString &text, const QJsonObject &request = {});
     void fatal(const QString &text);
@@ -71,6 +72,8 @@ private:
         bool refused = false;
         QString transferTarget;
         bool ackTimedOut = false; // answered, but the caller never acknowledged
+        bool answered = false;    // our 200 OK went out
+        bool acked = false;       // the caller's ACK arrived (UDP; noted once, the guard's list is bounded)
     };
     QHash<QString, Tracked> m_calls;
 };

@@ -54,6 +54,9 @@ bool BaresipPeer::start(const Options &options, QString *error)
                                 "ctrl_tcp_listen 127.0.0.1:%1\n")
                      .arg(ctrlPort)
                      .toUtf8());
+    if (!options.tlsCertificate.isEmpty()) {
+        config.write("sip_certificate " + options.tlsCertificate.toUtf8() + '\n');
+    }
     config.close();
     QFile accounts(m_dir.filePath(QStringLiteral("accounts")));
     accounts.open(QIODevice::WriteOnly);

@@ -18,6 +18,9 @@ public:
         QString user = QStringLiteral("+4934112345");
         QString displayName;
         bool autoAnswer = false;
+        // PEM with certificate and key: baresip's TLS server certificate, so a proxy can open a TLS connection to it
+        // (for requests back to the caller, e.g. the agent's BYE). Empty: baresip can only connect out over TLS.
+        QString tlsCertificate;
     };
 
     BaresipPeer() = default;

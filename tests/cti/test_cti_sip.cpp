@@ -1,5 +1,6 @@
 // Real calls over loopback: cti::SipProvider supervising hotline-sip-engine (liblinphone), with baresip as the
 // caller, the transfer target and the victim of hostile input sent from a raw QUdpSocket.
+#include <algorithm>
 #include <csignal>
 #include <functional>
 #include <memory>
@@ -29,9 +30,10 @@ const QString CallerNumber = QStringLiteral("+4934112345");
 class Desk
 {
 public:
-    explicit Desk(int heartbeatTimeoutMs = 700)
+    explicit Desk(int heartbeatTimeoutMs = 700, bool singleCall = true)
     {
         SipSettings s;
+        s.singleCall = singleCall;
         s.dataDir = m_dir.path();
         s.account.port = 0;
         s.account.user = QStringLiteral("agent");
@@ -716,4 +718,45 @@ TEST_CASE("an answered call whose caller never acknowledges ends and does not bl
     const auto again = desk.waitCall(CallEventType::Incoming, 3000);
     REQUIRE(again);
     CHECK(again->call.id == QStringLiteral("after-no-ack"));
+}
+
+TEST_CASE("a second call is answered only once the first, answered without SDP offer, is acknowledged or gone",
+          "[cti][sip][hostile]")
+{
+    // Found by bench/sipstacks/compare_sip_stacks.py: answering a second call makes liblinphone hold the first;
+    // when the first was answered without the caller's SDP offer and its ACK (with the SDP answer) has not come,
+    // liblinphone 5.1 crashed. The engine now holds the second answer back until the first is confirmed or dropped.
+    Desk desk(700, false); // several calls at once, as hotline-cti listen
+    QUdpSocket first;
+    QUdpSocket second;
+    REQUIRE(first.bind(QHostAddress::LocalHost, 0));
+    REQUIRE(second.bind(QHostAddress::LocalHost, 0));
+    const int port = desk.provider->sipPort();
+    desk.mark();
+    first.writeDatagram(
+        sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("delayed-offer"), {}, {}, {}, first.localPort()),
+        QHostAddress::LocalHost, quint16(port));
+    const auto incoming = desk.waitCall(CallEventType::Incoming, 3000);
+    REQUIRE(incoming);
+    REQUIRE(desk.provider->answer(incoming->call.id));
+    REQUIRE(desk.waitCall(CallEventType::Answered, 3000));
+    desk.mark();
+    // Another caller (liblinphone turns away a second INVITE from the same address while the first is unacknowledged).
+    second.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("second-call"), {},
+                                    "application/sdp", Sdp, second.localPort())
+                             .replace("<sip:+4930111@127.0.0.1>;tag=h1", "<sip:+4930222@127.0.0.1>;tag=h2"),
+                         QHostAddress::LocalHost, quint16(port));
+    const auto secondIncoming = desk.waitCall(CallEventType::Incoming, 3000);
+    REQUIRE(secondIncoming);
+    REQUIRE(desk.provider->answer(secondIncoming->call.id));
+    const auto answered = desk.waitCall(CallEventType::Answered, 5000,
+                                        [](const CallEvent &e) { return e.call.id == QStringLiteral("second-call"); });
+    REQUIRE(answered);
+    QTest::qWait(500);
+    CHECK(desk.provider->restartCount() == 0);
+    const auto firstEnded = std::find_if(desk.calls.cbegin(), desk.calls.cend(), [](const CallEvent &e) {
+        return e.type == CallEventType::Ended && e.call.id == QStringLiteral("delayed-offer");
+    });
+    REQUIRE(firstEnded != desk.calls.cend());
+    CHECK(firstEnded->call.endReason == EndReason::Dropped); // never acknowledged: dropped after 2.5 s
 }
