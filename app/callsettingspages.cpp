@@ -53,7 +53,8 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     : QWidget(parent), m_enabled(new QCheckBox(this)), m_user(new QLineEdit(this)), m_domain(new QLineEdit(this)),
       m_transport(new QComboBox(this)), m_registrar(new QLineEdit(this)), m_port(new QSpinBox(this)),
       m_password(new QLineEdit(this)), m_input(new QComboBox(this)), m_output(new QComboBox(this)),
-      m_lineMap(new QLineEdit(this)), m_wrapUp(new QSpinBox(this)), m_untilOutcome(new QCheckBox(this))
+      m_lineMap(new QLineEdit(this)), m_wrapUp(new QSpinBox(this)), m_untilOutcome(new QCheckBox(this)),
+      m_tlsCaFile(new QLineEdit(this)), m_tlsVerify(new QCheckBox(this))
 {
     setObjectName(QStringLiteral("TelephonySettingsPage"));
     auto *form = new QFormLayout(this);
@@ -69,6 +70,17 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     form->addRow(tr("&Registrar:"), m_registrar);
     m_port->setRange(0, 65535);
     form->addRow(tr("Local SIP &port:"), m_port);
+    m_tlsCaFile->setPlaceholderText(tr("Empty: the system's certificate authorities"));
+    form->addRow(tr("TLS &CA file:"), m_tlsCaFile);
+    m_tlsVerify->setText(tr("&Verify the phone system's TLS certificate"));
+    form->addRow(m_tlsVerify);
+    const auto tlsOnly = [this]() {
+        const bool tls = m_transport->currentData().toString() == QLatin1String("tls");
+        m_tlsCaFile->setEnabled(tls);
+        m_tlsVerify->setEnabled(tls);
+    };
+    connect(m_transport, &QComboBox::currentIndexChanged, this, tlsOnly);
+    tlsOnly();
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Unchanged (kept in the system keychain)"));
     form->addRow(tr("Pass&word:"), m_password);
@@ -88,6 +100,10 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     describe(m_domain, tr("SIP domain"), tr("Domain of the SIP account"));
     describe(m_transport, tr("Transport"), tr("UDP, TCP or TLS"));
     describe(m_registrar, tr("Registrar"), tr("Host and port of the phone system; empty: listen directly"));
+    describe(m_tlsCaFile, tr("TLS CA file"),
+             tr("PEM file of the authority that signed the phone system's certificate (transport TLS only)"));
+    describe(m_tlsVerify, tr("Verify TLS certificate"),
+             tr("Off only for tests: without verification anyone on the network can pose as the phone system"));
     describe(m_port, tr("Local SIP port"), tr("Port the desk listens on; 0 picks a free one"));
     describe(m_password, tr("SIP password"), tr("Stored in the system keychain, never in the settings file"));
     describe(m_input, tr("Microphone"), tr("Audio input device"));
@@ -123,6 +139,8 @@ void TelephonySettingsPage::load(QSettings &settings)
     m_transport->setCurrentIndex(std::max(0, m_transport->findData(c.sipTransport)));
     m_registrar->setText(c.sipRegistrar);
     m_port->setValue(c.sipPort);
+    m_tlsCaFile->setText(c.sipTlsCaFile);
+    m_tlsVerify->setChecked(c.sipTlsVerify);
     for (auto [box, id] : {std::pair{m_input, c.inputDevice}, std::pair{m_output, c.outputDevice}}) {
         if (!id.isEmpty() && box->findData(id) < 0) {
             box->addItem(id, id);
@@ -143,6 +161,8 @@ void TelephonySettingsPage::save(QSettings &settings)
     c.sipTransport = m_transport->currentData().toString();
     c.sipRegistrar = m_registrar->text().trimmed();
     c.sipPort = m_port->value();
+    c.sipTlsCaFile = m_tlsCaFile->text().trimmed();
+    c.sipTlsVerify = m_tlsVerify->isChecked();
     c.inputDevice = m_input->currentData().toString();
     c.outputDevice = m_output->currentData().toString();
     c.lineMap = m_lineMap->text().trimmed();

@@ -11,8 +11,9 @@ class QSpinBox;
 namespace desk {
 
 // Settings page "Telephony": SIP account (user, domain, transport, registrar or listen-only port), the password
-// (written to the system keychain, never to QSettings), audio devices, line → municipality map, wrap-up time and
-// "not ready until the outcome is saved". Reads and writes the "Calls" group of loadCallDeskConfig().
+// (written to the system keychain, never to QSettings), TLS CA file and verification, audio devices, line →
+// municipality map, wrap-up time and "not ready until the outcome is saved". Reads and writes the "Calls" group of
+// loadCallDeskConfig().
 class TelephonySettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -43,6 +44,8 @@ private:
     QLineEdit *m_lineMap;
     QSpinBox *m_wrapUp;
     QCheckBox *m_untilOutcome;
+    QLineEdit *m_tlsCaFile; // transport TLS: CA (PEM) of the phone system's certificate; empty: the system's CAs
+    QCheckBox *m_tlsVerify; // transport TLS: verify the phone system's certificate
 };
 
 // Settings page "Mail": SMTP server, port, security, login and sender for the forwards and confirmations (password

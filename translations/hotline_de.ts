@@ -4492,6 +4492,34 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
+    <message>
+        <source>Empty: the system&apos;s certificate authorities</source>
+        <translation>Leer: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>TLS &amp;CA file:</source>
+        <translation>TLS-&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the phone system&apos;s TLS certificate</source>
+        <translation>TLS-Zertifikat der Telefonanlage TLS-Zertifikat der Telefonanlage &amp;prüfenamp;verifizieren</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>TLS-CA-Datei</translation>
+    </message>
+    <message>
+        <source>PEM file of the authority that signed the phone system&apos;s certificate (transport TLS only)</source>
+        <translation>PEM-Datei der Stelle, die das Zertifikat der Telefonanlage signiert hat (nur bei Transport TLS)</translation>
+    </message>
+    <message>
+        <source>Verify TLS certificate</source>
+        <translation>TLS-Zertifikat prüfen</translation>
+    </message>
+    <message>
+        <source>Off only for tests: without verification anyone on the network can pose as the phone system</source>
+        <translation>Nur für Tests ausschalten: Ohne Prüfung kann sich jeder im Netz als Telefonanlage ausgeben</translation>
+    </message>
 </context>
 <context>
     <name>desk::WrapUpPanel</name>

@@ -4492,6 +4492,34 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>System default</source>
         <translation>System default</translation>
     </message>
+    <message>
+        <source>Empty: the system&apos;s certificate authorities</source>
+        <translation>Empty: the system&apos;s certificate authorities</translation>
+    </message>
+    <message>
+        <source>TLS &amp;CA file:</source>
+        <translation>TLS &amp;CA file:</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the phone system&apos;s TLS certificate</source>
+        <translation>&amp;Verify the phone system&apos;s TLS certificate</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>TLS CA file</translation>
+    </message>
+    <message>
+        <source>PEM file of the authority that signed the phone system&apos;s certificate (transport TLS only)</source>
+        <translation>PEM file of the authority that signed the phone system&apos;s certificate (transport TLS only)</translation>
+    </message>
+    <message>
+        <source>Verify TLS certificate</source>
+        <translation>Verify TLS certificate</translation>
+    </message>
+    <message>
+        <source>Off only for tests: without verification anyone on the network can pose as the phone system</source>
+        <translation>Off only for tests: without verification anyone on the network can pose as the phone system</translation>
+    </message>
 </context>
 <context>
     <name>desk::WrapUpPanel</name>

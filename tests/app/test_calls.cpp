@@ -666,6 +666,22 @@ TEST_CASE("telephony and mail settings pages round-trip, and passwords never rea
     phone.findChild<QCheckBox *>()->setChecked(true);
     edit(&phone, QStringLiteral("SIP user"))->setText(QStringLiteral("agent12"));
     edit(&phone, QStringLiteral("Registrar"))->setText(QStringLiteral("pbx.example.org:5060"));
+    QLineEdit *caFile = edit(&phone, QStringLiteral("TLS CA file"));
+    CHECK_FALSE(caFile->isEnabled()); // UDP by default: the TLS fields do not apply
+    auto *transport = phone.findChild<QComboBox *>();
+    REQUIRE(transport);
+    transport->setCurrentIndex(transport->findData(QStringLiteral("tls")));
+    CHECK(caFile->isEnabled());
+    caFile->setText(QStringLiteral("/etc/hotline/pbx-ca.pem"));
+    QCheckBox *verify = nullptr;
+    for (QCheckBox *box : phone.findChildren<QCheckBox *>()) {
+        if (box->accessibleName() == QStringLiteral("Verify TLS certificate")) {
+            verify = box;
+        }
+    }
+    REQUIRE(verify);
+    CHECK(verify->isChecked()); // verification is on unless turned off
+    verify->setChecked(false);
     edit(&phone, QStringLiteral("Lines and municipalities"))->setText(QStringLiteral("0341 115-0=Leipzig"));
     edit(&mail, QStringLiteral("SMTP server"))->setText(QStringLiteral("mail.example.org"));
     edit(&mail, QStringLiteral("Mail password"))->setText(QStringLiteral("geheim-smtp"));
@@ -680,6 +696,9 @@ TEST_CASE("telephony and mail settings pages round-trip, and passwords never rea
     CHECK(config.sipEnabled);
     CHECK(config.sipUser == QStringLiteral("agent12"));
     CHECK(config.sipRegistrar == QStringLiteral("pbx.example.org:5060"));
+    CHECK(config.sipTransport == QStringLiteral("tls"));
+    CHECK(config.sipTlsCaFile == QStringLiteral("/etc/hotline/pbx-ca.pem"));
+    CHECK_FALSE(config.sipTlsVerify);
     CHECK(config.lineMap == QStringLiteral("0341 115-0=Leipzig"));
     CHECK(config.smtp.host == QStringLiteral("mail.example.org"));
     CHECK(config.calendarState == QStringLiteral("SN")); // Saxony by default
