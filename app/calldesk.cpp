@@ -952,6 +952,11 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
         return;
     }
     m_serverStores = std::make_unique<ServerStores>(connector);
+    // The server allows an agent's login to write only calls and cases naming that login (deskserver/roles.sql):
+    // the desk's agent is its server login.
+    if (!connector->config().connection.user.isEmpty()) {
+        m_config.agent = connector->config().connection.user;
+    }
     connect(connector, &SharedStoreConnector::onlineChanged, this, [this]() { refreshSharedSources(true); });
     connect(connector, &SharedStoreConnector::writeDelivered, this, [this](const QString &id, const QString &) {
         const auto it = m_pendingBookings.constFind(id);
@@ -1157,14 +1162,39 @@ void CallDesk::checkReminders()
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
-        const QString text =
+    const auto remind = [&](const journal::CaseRecord &c, const QString &note) {
+        QString text =
             tr("Case %1 (%2) is due %3")
                 .arg(c.caseNumber, c.serviceTitle, QLocale().toString(c.deadline.toLocalTime(), QLocale::ShortFormat));
+        if (!note.isEmpty()) {
+            text += QStringLiteral(" (%1)").arg(note);
+        }
         m_window->statusBar()->showMessage(text, 60000);
         announce(text);
-        m_journal->markReminded(c.caseNumber, now, nullptr);
         Q_EMIT reminderShown(c.caseNumber);
+    };
+    QString error;
+    if (m_shared && m_serverStores && m_serverStores->open(&error)) {
+        // The server numbers the cases and knows every desk's: remind this desk of the cases forwarded under its
+        // login (the agent who forwarded follows the case up), not of the whole team's (150 desks would all show
+        // the same reminder). Agents may not mark server cases, so the desk remembers what it reminded of in this
+        // run. The desk's own copies of its forwards are the same cases under local numbers: marked, not shown.
+        for (const journal::CaseRecord &c : m_serverStores->journal()->casesDueForReminder(now)) {
+            if (c.agent != m_config.agent || m_remindedServerCases.contains(c.caseNumber)) {
+                continue;
+            }
+            m_remindedServerCases.insert(c.caseNumber);
+            remind(c, QString());
+        }
+        for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
+            m_journal->markReminded(c.caseNumber, now, nullptr);
+        }
+        return;
+    }
+    const QString note = m_shared ? ServerStores::offlineNote() : QString();
+    for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
+        remind(c, note);
+        m_journal->markReminded(c.caseNumber, now, nullptr);
     }
 }
 
@@ -1281,7 +1311,8 @@ OfficeScheduleDialog *CallDesk::showOfficeSchedules()
         m_window->statusBar()->showMessage(tr("Call journal unavailable: office hours cannot be edited."), 10000);
         return nullptr;
     }
-    if (m_editorial && !m_editorial->isLead()) {
+    // Shared mode: the server's roles of the desk's login decide (an agent's login gets "permission denied").
+    if (!m_shared && m_editorial && !m_editorial->isLead()) {
         m_window->statusBar()->showMessage(tr("Only team leads may edit office hours."), 10000);
         announce(tr("Only team leads may edit office hours."));
         return nullptr;
@@ -1315,7 +1346,12 @@ OfficeScheduleDialog *CallDesk::showOfficeSchedules()
                 add(o);
             }
         }
-        for (const appointments::OfficeSchedule &s : m_appointments->offices()) {
+        QList<appointments::OfficeSchedule> scheduled = m_appointments->offices();
+        QString serverError;
+        if (m_shared && m_serverStores->open(&serverError)) {
+            scheduled = m_serverStores->appointments()->offices() + scheduled;
+        }
+        for (const appointments::OfficeSchedule &s : scheduled) {
             kb::Office o;
             o.id = s.officeId;
             o.name = s.name;
@@ -1327,12 +1363,32 @@ OfficeScheduleDialog *CallDesk::showOfficeSchedules()
               [](const kb::Office &a, const kb::Office &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
     m_scheduleDialog = new OfficeScheduleDialog(m_appointments.get(), offices, m_window);
     m_scheduleDialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_shared) {
+        m_scheduleDialog->setShared(
+            [this](QString *error) -> std::shared_ptr<appointments::AppointmentStore> {
+                if (!m_serverStores || !m_serverStores->open(error)) {
+                    return nullptr;
+                }
+                return m_serverStores->appointments();
+            },
+            [this](const appointments::OfficeSchedule &schedule) {
+                // The desk's copy follows the server, so that the booking dialog offers these hours offline.
+                QString error;
+                if (!m_appointments->setOffice(schedule, &error)) {
+                    qCWarning(lcShared) << "schedule of" << schedule.officeId << "not kept on the desk:" << error;
+                }
+            });
+    }
     m_scheduleDialog->open();
     return m_scheduleDialog;
 }
 
-bool CallDesk::exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error) const
+bool CallDesk::exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error,
+                             bool *fromServer) const
 {
+    if (fromServer) {
+        *fromServer = false;
+    }
     if (!m_journal) {
         *error = tr("The call journal is not open.");
         return false;
@@ -1348,7 +1404,17 @@ bool CallDesk::exportJournal(const QString &path, const QDate &from, const QDate
     }
     const QDateTime start = QDateTime(from, QTime(0, 0)).toUTC();
     const QDateTime end = QDateTime(to.addDays(1), QTime(0, 0)).toUTC();
-    if (!m_journal->exportCsv(&file, start, end, error)) {
+    const journal::JournalStore *source = m_journal.get();
+    std::shared_ptr<journal::JournalStore> server;
+    QString serverError;
+    if (m_shared && m_serverStores && m_serverStores->open(&serverError)) {
+        server = m_serverStores->journal(); // every desk's calls
+        source = server.get();
+        if (fromServer) {
+            *fromServer = true;
+        }
+    }
+    if (!source->exportCsv(&file, start, end, error)) {
         file.cancelWriting();
         return false;
     }
@@ -1397,12 +1463,18 @@ void CallDesk::exportJournalInteractive()
         return;
     }
     QString error;
-    if (!exportJournal(path, fromEdit->date(), toEdit->date(), &error)) {
+    bool fromServer = false;
+    if (!exportJournal(path, fromEdit->date(), toEdit->date(), &error, &fromServer)) {
         QMessageBox::warning(m_window, tr("Export the call journal"), tr("The export failed: %1").arg(error));
         return;
     }
-    m_window->statusBar()->showMessage(tr("Call journal exported to %1").arg(path), 10000);
-    announce(tr("Call journal exported to %1").arg(path));
+    QString text = m_shared && fromServer ? tr("Call journal of all desks exported from the server to %1").arg(path)
+                                          : tr("Call journal exported to %1").arg(path);
+    if (m_shared && !fromServer) {
+        text += QStringLiteral(" (%1)").arg(ServerStores::offlineNote());
+    }
+    m_window->statusBar()->showMessage(text, 10000);
+    announce(text);
 }
 
 } // namespace desk

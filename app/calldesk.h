@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -150,8 +151,10 @@ public:
     void setEditorialSession(EditorialSession *session);
     // Opens the office hours and capacity dialog (non-modal); nullptr when the user may not edit schedules.
     OfficeScheduleDialog *showOfficeSchedules();
-    // Writes the committed calls offered on the local days [from, to] as CSV to path (atomically).
-    bool exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error) const;
+    // Writes the committed calls offered on the local days [from, to] as CSV to path (atomically). In shared mode the
+    // server's calls (all desks) while it is reachable, else this desk's own; *fromServer (if given) says which.
+    bool exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error,
+                       bool *fromServer = nullptr) const;
     void exportJournalInteractive();
 
 Q_SIGNALS:
@@ -187,6 +190,8 @@ private:
     // the queued entry: 1 delivered, -1 refused (reason set), 0 no answer yet (stays queued).
     // A refusal is shown by the caller when showsRefusal, else by the general "refused by the server" notice.
     int awaitServerAnswer(const QString &entryId, QString *reason, bool showsRefusal);
+    // Due forwarded cases: this desk's journal, or in shared mode (reachable) the server's open cases forwarded
+    // under this desk's login (agent = the login name); offline this desk's own with the offline note.
     void checkReminders();
     void announce(const QString &text);
     void createActions();
@@ -241,6 +246,7 @@ private:
     QString m_lastAnnouncement;
     QPointer<SharedStoreConnector> m_shared;
     std::unique_ptr<ServerStores> m_serverStores;
+    QSet<QString> m_remindedServerCases; // server case numbers reminded in this run (agents may not mark them)
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;
     bool m_awaitingServer = false; // an outcome waits for the server's answer: no second outcome meanwhile

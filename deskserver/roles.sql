@@ -43,3 +43,42 @@ GRANT SELECT ON schema_versions, outbox_messages TO hotline_sender;
 
 GRANT UPDATE (state, attempts, last_code, last_error, next_attempt_at, sending_since, data_complete_at, sent_at)
     ON outbox_messages TO hotline_sender;
+
+-- Row ownership of the journal (issue 7): an agent's login writes only calls and cases that name it
+-- as the agent (the desk puts its server login name there), so no desk can log work under another
+-- agent's name. Team leads are unrestricted; the owner (migrations, imports) bypasses row security.
+-- Everyone who may read the tables still reads every row. The policies are re-created on every run.
+ALTER TABLE journal_calls ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE journal_cases ENABLE ROW LEVEL SECURITY;
+
+DROP POLICY IF EXISTS journal_calls_read ON journal_calls;
+
+DROP POLICY IF EXISTS journal_calls_lead ON journal_calls;
+
+DROP POLICY IF EXISTS journal_calls_agent_insert ON journal_calls;
+
+DROP POLICY IF EXISTS journal_calls_agent_update ON journal_calls;
+
+DROP POLICY IF EXISTS journal_cases_read ON journal_cases;
+
+DROP POLICY IF EXISTS journal_cases_lead ON journal_cases;
+
+DROP POLICY IF EXISTS journal_cases_agent_insert ON journal_cases;
+
+CREATE POLICY journal_calls_read ON journal_calls FOR SELECT USING (true);
+
+CREATE POLICY journal_calls_lead ON journal_calls FOR ALL TO hotline_lead USING (true) WITH CHECK (true);
+
+CREATE POLICY journal_calls_agent_insert ON journal_calls FOR INSERT TO hotline_agent
+    WITH CHECK (agent = current_user::text);
+
+CREATE POLICY journal_calls_agent_update ON journal_calls FOR UPDATE TO hotline_agent
+    USING (agent = current_user::text) WITH CHECK (agent = current_user::text);
+
+CREATE POLICY journal_cases_read ON journal_cases FOR SELECT USING (true);
+
+CREATE POLICY journal_cases_lead ON journal_cases FOR ALL TO hotline_lead USING (true) WITH CHECK (true);
+
+CREATE POLICY journal_cases_agent_insert ON journal_cases FOR INSERT TO hotline_agent
+    WITH CHECK (agent = current_user::text);
