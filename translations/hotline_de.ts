@@ -1627,6 +1627,10 @@
         <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
         <translation>Weiterleitung in der Warteschlange für den Server, fällig %1: Die Vorgangsnummer vergibt der Server, sobald er erreichbar ist (Verweis dieses Platzes: %2).</translation>
     </message>
+    <message>
+        <source>Call journal of all desks exported from the server to %1</source>
+        <translation>Anrufjournal aller Plätze vom Server exportiert nach %1</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -3479,6 +3483,22 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</source>
+        <translation>Server nicht erreichbar: Das ist die Kopie der Öffnungszeiten auf diesem Platz. Gespeichert wird nur auf dem Server; bitte erneut versuchen, sobald er erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode office hours are saved on the server. Nothing was saved; please try again later.</source>
+        <translation>Server nicht erreichbar: Im gemeinsamen Betrieb werden Öffnungszeiten auf dem Server gespeichert. Es wurde nichts gespeichert; bitte später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>Der Server hat die Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server.</source>
+        <translation>Auf dem Server gespeichert.</translation>
     </message>
 </context>
 <context>

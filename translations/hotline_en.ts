@@ -1627,6 +1627,10 @@
         <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
         <translation>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</translation>
     </message>
+    <message>
+        <source>Call journal of all desks exported from the server to %1</source>
+        <translation>Call journal of all desks exported from the server to %1</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -3479,6 +3483,22 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</source>
+        <translation>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode office hours are saved on the server. Nothing was saved; please try again later.</source>
+        <translation>The server is not reachable: in shared mode office hours are saved on the server. Nothing was saved; please try again later.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>The server refused the change: %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server.</source>
+        <translation>Saved on the server.</translation>
     </message>
 </context>
 <context>
