@@ -849,19 +849,14 @@ void CallDesk::forwardByEmail()
     dialog->open();
 }
 
-void CallDesk::bookAppointment()
+AppointmentDialog *CallDesk::createBookingDialog(const kb::Article &article, const QList<kb::Office> &offices,
+                                                const QString &callerPhone)
 {
-    const ArticleView *view = m_window->articleView();
-    if (!view->hasArticle()) {
-        m_wrapUp->setMessage(tr("Open the service first: the appointment is booked for the service on screen."));
-        return;
-    }
-    const journal::CallRecord r = m_wrapUp->record();
     appointments::Confirmation confirmation;
     confirmation.fromEmail = m_config.fromEmail;
     confirmation.fromName = m_config.fromName;
-    auto *dialog = new AppointmentDialog(m_appointments.get(), view->article(), view->offices(), confirmation,
-                                         m_config.agent, r.noDataKept ? QString() : r.callerNumber, m_window);
+    auto *dialog = new AppointmentDialog(m_appointments.get(), article, offices, confirmation, m_config.agent,
+                                         callerPhone, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_appointmentDialog = dialog;
     if (m_shared) {
@@ -873,7 +868,7 @@ void CallDesk::bookAppointment()
             server = m_serverStores->appointments();
             server->setCalendar(m_calendar);
             // Keep the schedules of these offices on the desk, so that it can offer slots while the server is gone.
-            for (const kb::Office &o : view->offices()) {
+            for (const kb::Office &o : offices) {
                 if (const auto schedule = server->office(o.id)) {
                     QString copyError;
                     if (!m_appointments->setOffice(*schedule, &copyError)) {
@@ -900,12 +895,31 @@ void CallDesk::bookAppointment()
                               }
                               m_pendingBookings.insert(entryId, payload);
                               const int outcome = awaitServerAnswer(entryId, &answer.message, true);
+                              if (outcome == 0 && m_shared) {
+                                  // Still queued: a later answer is the desk's (a refusal offers "Book again"),
+                                  // not the general notice's.
+                                  m_laterBookings.insert(entryId);
+                                  m_shared->setAwaited(entryId, true);
+                              }
                               answer.result = outcome > 0   ? AppointmentDialog::ServerAnswer::Result::Confirmed
                                               : outcome < 0 ? AppointmentDialog::ServerAnswer::Result::Refused
                                                             : AppointmentDialog::ServerAnswer::Result::Queued;
                               return answer;
                           });
     }
+    return dialog;
+}
+
+void CallDesk::bookAppointment()
+{
+    const ArticleView *view = m_window->articleView();
+    if (!view->hasArticle()) {
+        m_wrapUp->setMessage(tr("Open the service first: the appointment is booked for the service on screen."));
+        return;
+    }
+    const journal::CallRecord r = m_wrapUp->record();
+    AppointmentDialog *dialog =
+        createBookingDialog(view->article(), view->offices(), r.noDataKept ? QString() : r.callerNumber);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
         journal::CallRecord record = m_wrapUp->record();
         const appointments::Booking booking = dialog->booking();
@@ -967,12 +981,123 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
         QString error;
         const bool parsed = appointments::bookingRequestFromJson(*it, &request, &error);
         m_pendingBookings.erase(it);
+        if (m_laterBookings.remove(id)) {
+            m_shared->setAwaited(id, false);
+        }
         if (parsed) {
             mirrorConfirmedBooking(request);
         }
     });
     connect(connector, &SharedStoreConnector::writeRejected, this,
-            [this](const QString &id, const QString &, const QString &) { m_pendingBookings.remove(id); });
+            [this](const QString &id, const QString &, const QString &reason) {
+                const auto it = m_pendingBookings.constFind(id);
+                if (it == m_pendingBookings.cend()) {
+                    return;
+                }
+                const QJsonObject payload = *it;
+                m_pendingBookings.erase(it);
+                if (!m_laterBookings.remove(id)) {
+                    return; // refused while the booking dialog awaited it: the dialog shows it
+                }
+                // Cleared after every receiver of this signal ran, so the general notice leaves it out.
+                QTimer::singleShot(0, this, [this, id]() {
+                    if (m_shared) {
+                        m_shared->setAwaited(id, false);
+                    }
+                });
+                appointments::BookingRequest request;
+                QString error;
+                const bool parsed = appointments::bookingRequestFromJson(payload, &request, &error);
+                showBookingRefused(parsed ? std::optional<appointments::BookingRequest>(request) : std::nullopt,
+                                   reason);
+            });
+}
+
+void CallDesk::showBookingRefused(const std::optional<appointments::BookingRequest> &request, const QString &reason)
+{
+    const QString title = tr("Booking refused by the server");
+    const QString citizen = request && !request->citizenName.isEmpty() ? request->citizenName : tr("the citizen");
+    const QString text =
+        tr("The server refused the appointment for %1 that was queued earlier: the call names a booking that does "
+           "not exist. Please book again or call the citizen back.")
+            .arg(citizen);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("BookingRefusedNotice"));
+    box->setInformativeText(reason);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal); // the next call goes on
+    box->setAccessibleName(title);
+    box->setAccessibleDescription(text + QLatin1Char(' ') + reason);
+    if (request) {
+        QPushButton *again = box->addButton(tr("&Book again…"), QMessageBox::AcceptRole);
+        again->setObjectName(QStringLiteral("bookAgain"));
+        again->setAccessibleName(tr("Book again"));
+        again->setAccessibleDescription(tr("Opens the booking dialog with the office and citizen of the refused "
+                                           "booking; the server decides the new booking"));
+        box->setDefaultButton(again);
+        const appointments::BookingRequest earlier = *request;
+        connect(box, &QMessageBox::buttonClicked, this, [this, again, earlier](QAbstractButton *clicked) {
+            if (clicked == again) {
+                rebookAppointment(earlier);
+            }
+        });
+    }
+    QPushButton *close = box->addButton(QMessageBox::Close);
+    close->setAccessibleName(tr("Close"));
+    box->show();
+    m_window->statusBar()->showMessage(text + QLatin1Char(' ') + reason, 15000);
+    announce(text + QLatin1Char(' ') + reason);
+}
+
+void CallDesk::rebookAppointment(const appointments::BookingRequest &earlier)
+{
+    if (m_appointmentDialog) {
+        m_appointmentDialog->raise();
+        m_appointmentDialog->activateWindow();
+        m_window->statusBar()->showMessage(tr("Finish the open booking first."), 10000);
+        return;
+    }
+    const ArticleView *view = m_window->articleView();
+    if (view->hasArticle() && view->article().id == earlier.serviceId) {
+        openRebookingDialog(earlier);
+        return;
+    }
+    // The service's article (offices, durations) first: the booking is for it.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_window, &MainWindow::articleShown, this, [this, earlier, connection](const QString &id) {
+        if (id != earlier.serviceId) {
+            return;
+        }
+        disconnect(*connection);
+        openRebookingDialog(earlier);
+    });
+    QTimer::singleShot(10000, this, [this, connection, earlier]() {
+        if (disconnect(*connection)) {
+            m_window->statusBar()->showMessage(
+                tr("The service %1 is not in the catalogue: it cannot be booked again.").arg(earlier.serviceTitle),
+                10000);
+        }
+    });
+    m_window->openArticle(earlier.serviceId);
+}
+
+void CallDesk::openRebookingDialog(const appointments::BookingRequest &earlier)
+{
+    const ArticleView *view = m_window->articleView();
+    AppointmentDialog *dialog = createBookingDialog(view->article(), view->offices(), earlier.citizenPhone);
+    dialog->prefill(earlier);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        // The call stays as it was committed (a committed call is never changed); the new booking names it.
+        const appointments::Booking booking = dialog->booking();
+        const QString when = QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat);
+        const QString text =
+            dialog->isQueued()
+                ? tr("Appointment for %1 queued again: it will be confirmed when the server is reachable.").arg(when)
+                : tr("Appointment booked again for %1 (confirmed by the server)").arg(when);
+        m_window->statusBar()->showMessage(text, 15000);
+        announce(text);
+    });
+    dialog->open();
 }
 
 int CallDesk::awaitServerAnswer(const QString &entryId, QString *reason, bool showsRefusal)

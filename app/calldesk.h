@@ -40,6 +40,11 @@ class AppointmentStore;
 struct BookingRequest;
 } // namespace appointments
 
+namespace kb {
+struct Article;
+struct Office;
+} // namespace kb
+
 namespace outbox {
 class OutboxSender;
 }
@@ -181,6 +186,13 @@ private:
     void saveOutcome(journal::Outcome outcome);
     void forwardByEmail();
     void bookAppointment();
+    // The booking dialog for this service (shared mode: the server's book and the server-decided booker).
+    AppointmentDialog *createBookingDialog(const kb::Article &article, const QList<kb::Office> &offices,
+                                           const QString &callerPhone);
+    // A booking queued earlier that the server refused: a notice with the reason and "Book again".
+    void showBookingRefused(const std::optional<appointments::BookingRequest> &request, const QString &reason);
+    void rebookAppointment(const appointments::BookingRequest &earlier);
+    void openRebookingDialog(const appointments::BookingRequest &earlier);
     bool enqueueServerWrite(const QString &kind, const QJsonObject &payload);
     // Shared mode: points the views at the server's stores (reachable) or the desk's own with the offline note;
     // reloads the open ones if asked.
@@ -246,6 +258,7 @@ private:
     QString m_lastAnnouncement;
     QPointer<SharedStoreConnector> m_shared;
     std::unique_ptr<ServerStores> m_serverStores;
+    QSet<QString> m_laterBookings; // queued bookings whose answer came after the dialog closed (entry ids)
     QSet<QString> m_remindedServerCases; // server case numbers reminded in this run (agents may not mark them)
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;

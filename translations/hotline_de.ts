@@ -1631,6 +1631,50 @@
         <source>Call journal of all desks exported from the server to %1</source>
         <translation>Anrufjournal aller Plätze vom Server exportiert nach %1</translation>
     </message>
+    <message>
+        <source>Booking refused by the server</source>
+        <translation>Buchung vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>the citizen</source>
+        <translation>die Bürgerin / den Bürger</translation>
+    </message>
+    <message>
+        <source>The server refused the appointment for %1 that was queued earlier: the call names a booking that does not exist. Please book again or call the citizen back.</source>
+        <translation>Der Server hat den zuvor in die Warteschlange gestellten Termin für %1 abgelehnt: Der Anruf nennt eine Buchung, die es nicht gibt. Bitte erneut buchen oder die Person zurückrufen.</translation>
+    </message>
+    <message>
+        <source>&amp;Book again…</source>
+        <translation>Erneut &amp;buchen…</translation>
+    </message>
+    <message>
+        <source>Book again</source>
+        <translation>Erneut buchen</translation>
+    </message>
+    <message>
+        <source>Opens the booking dialog with the office and citizen of the refused booking; the server decides the new booking</source>
+        <translation>Öffnet die Terminbuchung mit Dienststelle und Person der abgelehnten Buchung; über die neue Buchung entscheidet der Server</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Finish the open booking first.</source>
+        <translation>Schließen Sie zuerst die offene Buchung ab.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not in the catalogue: it cannot be booked again.</source>
+        <translation>Die Dienstleistung %1 ist nicht im Katalog: Sie kann nicht erneut gebucht werden.</translation>
+    </message>
+    <message>
+        <source>Appointment for %1 queued again: it will be confirmed when the server is reachable.</source>
+        <translation>Termin am %1 erneut in der Warteschlange: Er wird bestätigt, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Appointment booked again for %1 (confirmed by the server)</source>
+        <translation>Termin am %1 erneut gebucht (vom Server bestätigt)</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>

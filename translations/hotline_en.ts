@@ -1631,6 +1631,50 @@
         <source>Call journal of all desks exported from the server to %1</source>
         <translation>Call journal of all desks exported from the server to %1</translation>
     </message>
+    <message>
+        <source>Booking refused by the server</source>
+        <translation>Booking refused by the server</translation>
+    </message>
+    <message>
+        <source>the citizen</source>
+        <translation>the citizen</translation>
+    </message>
+    <message>
+        <source>The server refused the appointment for %1 that was queued earlier: the call names a booking that does not exist. Please book again or call the citizen back.</source>
+        <translation>The server refused the appointment for %1 that was queued earlier: the call names a booking that does not exist. Please book again or call the citizen back.</translation>
+    </message>
+    <message>
+        <source>&amp;Book again…</source>
+        <translation>&amp;Book again…</translation>
+    </message>
+    <message>
+        <source>Book again</source>
+        <translation>Book again</translation>
+    </message>
+    <message>
+        <source>Opens the booking dialog with the office and citizen of the refused booking; the server decides the new booking</source>
+        <translation>Opens the booking dialog with the office and citizen of the refused booking; the server decides the new booking</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Finish the open booking first.</source>
+        <translation>Finish the open booking first.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not in the catalogue: it cannot be booked again.</source>
+        <translation>The service %1 is not in the catalogue: it cannot be booked again.</translation>
+    </message>
+    <message>
+        <source>Appointment for %1 queued again: it will be confirmed when the server is reachable.</source>
+        <translation>Appointment for %1 queued again: it will be confirmed when the server is reachable.</translation>
+    </message>
+    <message>
+        <source>Appointment booked again for %1 (confirmed by the server)</source>
+        <translation>Appointment booked again for %1 (confirmed by the server)</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>

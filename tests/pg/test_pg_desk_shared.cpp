@@ -45,6 +45,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -773,20 +774,47 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     REQUIRE(savedLate.count() == 1);
     CHECK(callsB->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
     REQUIRE(holder.db().commit());
+    // The desk's own notice (not the general one): the reason with the slot, and "Book again".
     QMessageBox *notice = nullptr;
     REQUIRE(QTest::qWaitFor(
         [&]() {
-            notice = deskB.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice"));
+            notice = deskB.window->findChild<QMessageBox *>(QStringLiteral("BookingRefusedNotice"));
             return notice && notice->isVisible();
         },
         5000));
     CHECK(notice->informativeText().contains(QStringLiteral("office-1")));
+    CHECK(notice->text().contains(QStringLiteral("Späte Bürgerin")));
+    QTest::qWait(50);
+    CHECK(deskB.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice")) == nullptr);
+    CHECK(callsB->lastAnnouncement().contains(QStringLiteral("office-1")));
     const auto recordLate = callsB->journal()->call(savedLate.first().at(0).toString());
     REQUIRE(recordLate);
     CHECK_FALSE(callsB->appointments()->booking(recordLate->appointmentId));
     CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"), recordLate->appointmentId) ==
           0);
-    notice->close();
+    // Book again: the booking dialog for the same service, office and citizen; the server decides the new booking.
+    auto *again = notice->findChild<QPushButton *>(QStringLiteral("bookAgain"));
+    REQUIRE(again);
+    CHECK_FALSE(again->accessibleName().isEmpty());
+    deskB.window->openArticle(QStringLiteral("test-pass")); // another service on screen meanwhile
+    QTest::qWait(200);
+    QTest::mouseClick(again, Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&]() { return callsB->appointmentDialog() != nullptr; }, 10000));
+    QPointer<desk::AppointmentDialog> rebook = callsB->appointmentDialog();
+    CHECK(rebook->nameEdit()->text() == QStringLiteral("Späte Bürgerin"));
+    CHECK(rebook->findChild<QComboBox *>()->currentData().toString() == QStringLiteral("office-1"));
+    REQUIRE(rebook->slotList()->count() > 0);
+    rebook->slotList()->setCurrentRow(0);
+    const int rebookedBefore = count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
+                                                          "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
+                                     recordLate->id);
+    CHECK(rebookedBefore == 0);
+    rebook->accept();
+    CHECK(QTest::qWaitFor([&]() { return rebook.isNull(); }, 2000)); // confirmed by the server: closed
+    CHECK(callsB->lastAnnouncement().contains(QStringLiteral("server"), Qt::CaseInsensitive));
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
+                                      "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
+                recordLate->id) == 1);
     callsA.reset();
     callsB.reset();
 }
@@ -1147,7 +1175,7 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
 }
 
 TEST_CASE("pg desk: in shared mode the journal export has every desk's calls from the server and the reminders the "
-          "server's cases of this desk's login; offline this desk's own with the note",
+          "server's cases of this desk's login, offline this desk's own with the note",
           "[pg][desk][shared][calls]")
 {
     QSettings().clear();
