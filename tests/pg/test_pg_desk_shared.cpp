@@ -9,6 +9,7 @@
 
 #include "../smtp/smtpsink.h"
 #include "appointmentdialog.h"
+#include "appointmentqueue.h"
 #include "appointmentstore.h"
 #include "appointmentsview.h"
 #include "callcontrols.h"
@@ -1162,6 +1163,32 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
         },
         5000));
     CHECK(QString::number(rejected.count()) == before);
+    // A booking naming another agent is refused too; the call's services belong to the call's agent.
+    {
+        auto book = appointments::AppointmentStore::openOn(raw.db(), &error);
+        REQUIRE(book);
+        appointments::SlotQuery query;
+        query.officeId = QStringLiteral("office-1");
+        query.durationMinutes = 20;
+        const QList<appointments::Slot> slots = book->freeSlots(query, &error);
+        REQUIRE_FALSE(slots.isEmpty());
+        appointments::BookingRequest booking;
+        booking.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        booking.officeId = QStringLiteral("office-1");
+        booking.serviceId = QStringLiteral("test-ausweis");
+        booking.start = slots.first().start;
+        booking.durationMinutes = 20;
+        booking.citizenName = QStringLiteral("Gefälscht");
+        booking.agent = QStringLiteral("desk_lead");
+        booking.confirmation.send = false;
+        const QString entry = desk.connector->enqueue(QLatin1String(appointments::serverwrite::Book),
+                                                      appointments::bookPayload(booking), &error);
+        REQUIRE_FALSE(entry.isEmpty());
+        REQUIRE(QTest::qWaitFor([&]() { return rejected.count() == 2; }, 5000));
+        CHECK(rejected.last().at(0).toString() == entry);
+        CHECK(rejected.last().at(2).toString().contains(QStringLiteral("row-level security")));
+        CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"), booking.id) == 0);
+    }
     // A lead's login is not restricted (the owner neither).
     {
         RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
@@ -1170,6 +1197,17 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
         journal::CallRecord other = call(QStringLiteral("someone-else"));
         INFO(error.toStdString());
         CHECK(journal->commitCall(other, &error));
+        // The services of a call belong to the call's agent: the agent's login may add to its own call only.
+        RawPg agent(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        const auto addService = [&](const QString &callId) {
+            QSqlQuery q(agent.db());
+            q.prepare(
+                QStringLiteral("INSERT INTO journal_call_services (call_id, position, service_id) VALUES (:id, 9, 'x')"));
+            q.bindValue(QStringLiteral(":id"), callId);
+            return q.exec();
+        };
+        CHECK(addService(own.id));
+        CHECK_FALSE(addService(other.id));
     }
     calls.reset();
 }
