@@ -63,6 +63,21 @@ AppointmentDialog::AppointmentDialog(appointments::AppointmentStore *store, cons
 
 AppointmentDialog::~AppointmentDialog() = default;
 
+void AppointmentDialog::prefill(const appointments::BookingRequest &earlier)
+{
+    const int index = m_office->findData(earlier.officeId);
+    if (index >= 0) {
+        m_office->setCurrentIndex(index); // reloads the slots of that office
+    }
+    m_name->setText(earlier.citizenName);
+    m_email->setText(earlier.citizenEmail);
+    if (!earlier.citizenPhone.isEmpty()) {
+        m_phone->setText(earlier.citizenPhone);
+    }
+    m_callId = earlier.callId;
+    m_slotList->setFocus(Qt::OtherFocusReason);
+}
+
 void AppointmentDialog::fillOffices()
 {
     const QSignalBlocker blocker(m_office);
@@ -186,6 +201,7 @@ void AppointmentDialog::accept()
     r.citizenEmail = m_email->text().trimmed();
     r.citizenPhone = m_phone->text().trimmed();
     r.agent = m_agent;
+    r.callId = m_callId;
     r.confirmation = m_confirmation;
     r.confirmation.send = !r.citizenEmail.isEmpty();
     r.confirmation.documents = m_article.documents;

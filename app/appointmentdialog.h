@@ -52,6 +52,9 @@ public:
     // desk's own store, with `note` shown and announced), and booking is booker's: the server decides.
     void setShared(std::shared_ptr<appointments::AppointmentStore> server, const QString &note, SharedBooker booker);
     bool isQueued() const; // after accept() in shared mode: queued for the server, not yet confirmed
+    // Booking again after the server refused an earlier booking: selects its office (if it offers slots) and fills
+    // in the citizen; the new booking names the same call.
+    void prefill(const appointments::BookingRequest &earlier);
     QString sourceNote() const;
 
 private:
@@ -76,6 +79,7 @@ private:
     std::shared_ptr<appointments::AppointmentStore> m_server;
     SharedBooker m_booker;
     bool m_queued = false;
+    QString m_callId; // the call a re-booking belongs to (prefill)
     QLabel *m_note;
 };
 

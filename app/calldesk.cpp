@@ -855,19 +855,14 @@ void CallDesk::forwardByEmail()
     dialog->open();
 }
 
-void CallDesk::bookAppointment()
+AppointmentDialog *CallDesk::createBookingDialog(const kb::Article &article, const QList<kb::Office> &offices,
+                                                const QString &callerPhone)
 {
-    const ArticleView *view = m_window->articleView();
-    if (!view->hasArticle()) {
-        m_wrapUp->setMessage(tr("Open the service first: the appointment is booked for the service on screen."));
-        return;
-    }
-    const journal::CallRecord r = m_wrapUp->record();
     appointments::Confirmation confirmation;
     confirmation.fromEmail = m_config.fromEmail;
     confirmation.fromName = m_config.fromName;
-    auto *dialog = new AppointmentDialog(m_appointments.get(), view->article(), view->offices(), confirmation,
-                                         m_config.agent, r.noDataKept ? QString() : r.callerNumber, m_window);
+    auto *dialog = new AppointmentDialog(m_appointments.get(), article, offices, confirmation, m_config.agent,
+                                         callerPhone, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_appointmentDialog = dialog;
     if (m_shared) {
@@ -879,7 +874,7 @@ void CallDesk::bookAppointment()
             server = m_serverStores->appointments();
             server->setCalendar(m_calendar);
             // Keep the schedules of these offices on the desk, so that it can offer slots while the server is gone.
-            for (const kb::Office &o : view->offices()) {
+            for (const kb::Office &o : offices) {
                 if (const auto schedule = server->office(o.id)) {
                     QString copyError;
                     if (!m_appointments->setOffice(*schedule, &copyError)) {
@@ -906,12 +901,31 @@ void CallDesk::bookAppointment()
                               }
                               m_pendingBookings.insert(entryId, payload);
                               const int outcome = awaitServerAnswer(entryId, &answer.message, true);
+                              if (outcome == 0 && m_shared) {
+                                  // Still queued: a later answer is the desk's (a refusal offers "Book again"),
+                                  // not the general notice's.
+                                  m_laterBookings.insert(entryId);
+                                  m_shared->setAwaited(entryId, true);
+                              }
                               answer.result = outcome > 0   ? AppointmentDialog::ServerAnswer::Result::Confirmed
                                               : outcome < 0 ? AppointmentDialog::ServerAnswer::Result::Refused
                                                             : AppointmentDialog::ServerAnswer::Result::Queued;
                               return answer;
                           });
     }
+    return dialog;
+}
+
+void CallDesk::bookAppointment()
+{
+    const ArticleView *view = m_window->articleView();
+    if (!view->hasArticle()) {
+        m_wrapUp->setMessage(tr("Open the service first: the appointment is booked for the service on screen."));
+        return;
+    }
+    const journal::CallRecord r = m_wrapUp->record();
+    AppointmentDialog *dialog =
+        createBookingDialog(view->article(), view->offices(), r.noDataKept ? QString() : r.callerNumber);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
         journal::CallRecord record = m_wrapUp->record();
         const appointments::Booking booking = dialog->booking();
@@ -958,6 +972,11 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
         return;
     }
     m_serverStores = std::make_unique<ServerStores>(connector);
+    // The server allows an agent's login to write only calls and cases naming that login (deskserver/roles.sql):
+    // the desk's agent is its server login.
+    if (!connector->config().connection.user.isEmpty()) {
+        m_config.agent = connector->config().connection.user;
+    }
     connect(connector, &SharedStoreConnector::onlineChanged, this, [this]() { refreshSharedSources(true); });
     connect(connector, &SharedStoreConnector::writeDelivered, this, [this](const QString &id, const QString &) {
         const auto it = m_pendingBookings.constFind(id);
@@ -968,12 +987,123 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
         QString error;
         const bool parsed = appointments::bookingRequestFromJson(*it, &request, &error);
         m_pendingBookings.erase(it);
+        if (m_laterBookings.remove(id)) {
+            m_shared->setAwaited(id, false);
+        }
         if (parsed) {
             mirrorConfirmedBooking(request);
         }
     });
     connect(connector, &SharedStoreConnector::writeRejected, this,
-            [this](const QString &id, const QString &, const QString &) { m_pendingBookings.remove(id); });
+            [this](const QString &id, const QString &, const QString &reason) {
+                const auto it = m_pendingBookings.constFind(id);
+                if (it == m_pendingBookings.cend()) {
+                    return;
+                }
+                const QJsonObject payload = *it;
+                m_pendingBookings.erase(it);
+                if (!m_laterBookings.remove(id)) {
+                    return; // refused while the booking dialog awaited it: the dialog shows it
+                }
+                // Cleared after every receiver of this signal ran, so the general notice leaves it out.
+                QTimer::singleShot(0, this, [this, id]() {
+                    if (m_shared) {
+                        m_shared->setAwaited(id, false);
+                    }
+                });
+                appointments::BookingRequest request;
+                QString error;
+                const bool parsed = appointments::bookingRequestFromJson(payload, &request, &error);
+                showBookingRefused(parsed ? std::optional<appointments::BookingRequest>(request) : std::nullopt,
+                                   reason);
+            });
+}
+
+void CallDesk::showBookingRefused(const std::optional<appointments::BookingRequest> &request, const QString &reason)
+{
+    const QString title = tr("Booking refused by the server");
+    const QString citizen = request && !request->citizenName.isEmpty() ? request->citizenName : tr("the citizen");
+    const QString text =
+        tr("The server refused the appointment for %1 that was queued earlier: the call names a booking that does "
+           "not exist. Please book again or call the citizen back.")
+            .arg(citizen);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("BookingRefusedNotice"));
+    box->setInformativeText(reason);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal); // the next call goes on
+    box->setAccessibleName(title);
+    box->setAccessibleDescription(text + QLatin1Char(' ') + reason);
+    if (request) {
+        QPushButton *again = box->addButton(tr("&Book again…"), QMessageBox::AcceptRole);
+        again->setObjectName(QStringLiteral("bookAgain"));
+        again->setAccessibleName(tr("Book again"));
+        again->setAccessibleDescription(tr("Opens the booking dialog with the office and citizen of the refused "
+                                           "booking; the server decides the new booking"));
+        box->setDefaultButton(again);
+        const appointments::BookingRequest earlier = *request;
+        connect(box, &QMessageBox::buttonClicked, this, [this, again, earlier](QAbstractButton *clicked) {
+            if (clicked == again) {
+                rebookAppointment(earlier);
+            }
+        });
+    }
+    QPushButton *close = box->addButton(QMessageBox::Close);
+    close->setAccessibleName(tr("Close"));
+    box->show();
+    m_window->statusBar()->showMessage(text + QLatin1Char(' ') + reason, 15000);
+    announce(text + QLatin1Char(' ') + reason);
+}
+
+void CallDesk::rebookAppointment(const appointments::BookingRequest &earlier)
+{
+    if (m_appointmentDialog) {
+        m_appointmentDialog->raise();
+        m_appointmentDialog->activateWindow();
+        m_window->statusBar()->showMessage(tr("Finish the open booking first."), 10000);
+        return;
+    }
+    const ArticleView *view = m_window->articleView();
+    if (view->hasArticle() && view->article().id == earlier.serviceId) {
+        openRebookingDialog(earlier);
+        return;
+    }
+    // The service's article (offices, durations) first: the booking is for it.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_window, &MainWindow::articleShown, this, [this, earlier, connection](const QString &id) {
+        if (id != earlier.serviceId) {
+            return;
+        }
+        disconnect(*connection);
+        openRebookingDialog(earlier);
+    });
+    QTimer::singleShot(10000, this, [this, connection, earlier]() {
+        if (disconnect(*connection)) {
+            m_window->statusBar()->showMessage(
+                tr("The service %1 is not in the catalogue: it cannot be booked again.").arg(earlier.serviceTitle),
+                10000);
+        }
+    });
+    m_window->openArticle(earlier.serviceId);
+}
+
+void CallDesk::openRebookingDialog(const appointments::BookingRequest &earlier)
+{
+    const ArticleView *view = m_window->articleView();
+    AppointmentDialog *dialog = createBookingDialog(view->article(), view->offices(), earlier.citizenPhone);
+    dialog->prefill(earlier);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        // The call stays as it was committed (a committed call is never changed); the new booking names it.
+        const appointments::Booking booking = dialog->booking();
+        const QString when = QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat);
+        const QString text =
+            dialog->isQueued()
+                ? tr("Appointment for %1 queued again: it will be confirmed when the server is reachable.").arg(when)
+                : tr("Appointment booked again for %1 (confirmed by the server)").arg(when);
+        m_window->statusBar()->showMessage(text, 15000);
+        announce(text);
+    });
+    dialog->open();
 }
 
 int CallDesk::awaitServerAnswer(const QString &entryId, QString *reason, bool showsRefusal)
@@ -1163,14 +1293,39 @@ void CallDesk::checkReminders()
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
-        const QString text =
+    const auto remind = [&](const journal::CaseRecord &c, const QString &note) {
+        QString text =
             tr("Case %1 (%2) is due %3")
                 .arg(c.caseNumber, c.serviceTitle, QLocale().toString(c.deadline.toLocalTime(), QLocale::ShortFormat));
+        if (!note.isEmpty()) {
+            text += QStringLiteral(" (%1)").arg(note);
+        }
         m_window->statusBar()->showMessage(text, 60000);
         announce(text);
-        m_journal->markReminded(c.caseNumber, now, nullptr);
         Q_EMIT reminderShown(c.caseNumber);
+    };
+    QString error;
+    if (m_shared && m_serverStores && m_serverStores->open(&error)) {
+        // The server numbers the cases and knows every desk's: remind this desk of the cases forwarded under its
+        // login (the agent who forwarded follows the case up), not of the whole team's (150 desks would all show
+        // the same reminder). Agents may not mark server cases, so the desk remembers what it reminded of in this
+        // run. The desk's own copies of its forwards are the same cases under local numbers: marked, not shown.
+        for (const journal::CaseRecord &c : m_serverStores->journal()->casesDueForReminder(now)) {
+            if (c.agent != m_config.agent || m_remindedServerCases.contains(c.caseNumber)) {
+                continue;
+            }
+            m_remindedServerCases.insert(c.caseNumber);
+            remind(c, QString());
+        }
+        for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
+            m_journal->markReminded(c.caseNumber, now, nullptr);
+        }
+        return;
+    }
+    const QString note = m_shared ? ServerStores::offlineNote() : QString();
+    for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
+        remind(c, note);
+        m_journal->markReminded(c.caseNumber, now, nullptr);
     }
 }
 
@@ -1287,7 +1442,8 @@ OfficeScheduleDialog *CallDesk::showOfficeSchedules()
         m_window->statusBar()->showMessage(tr("Call journal unavailable: office hours cannot be edited."), 10000);
         return nullptr;
     }
-    if (m_editorial && !m_editorial->isLead()) {
+    // Shared mode: the server's roles of the desk's login decide (an agent's login gets "permission denied").
+    if (!m_shared && m_editorial && !m_editorial->isLead()) {
         m_window->statusBar()->showMessage(tr("Only team leads may edit office hours."), 10000);
         announce(tr("Only team leads may edit office hours."));
         return nullptr;
@@ -1321,7 +1477,12 @@ OfficeScheduleDialog *CallDesk::showOfficeSchedules()
                 add(o);
             }
         }
-        for (const appointments::OfficeSchedule &s : m_appointments->offices()) {
+        QList<appointments::OfficeSchedule> scheduled = m_appointments->offices();
+        QString serverError;
+        if (m_shared && m_serverStores->open(&serverError)) {
+            scheduled = m_serverStores->appointments()->offices() + scheduled;
+        }
+        for (const appointments::OfficeSchedule &s : scheduled) {
             kb::Office o;
             o.id = s.officeId;
             o.name = s.name;
@@ -1333,12 +1494,32 @@ OfficeScheduleDialog *CallDesk::showOfficeSchedules()
               [](const kb::Office &a, const kb::Office &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
     m_scheduleDialog = new OfficeScheduleDialog(m_appointments.get(), offices, m_window);
     m_scheduleDialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_shared) {
+        m_scheduleDialog->setShared(
+            [this](QString *error) -> std::shared_ptr<appointments::AppointmentStore> {
+                if (!m_serverStores || !m_serverStores->open(error)) {
+                    return nullptr;
+                }
+                return m_serverStores->appointments();
+            },
+            [this](const appointments::OfficeSchedule &schedule) {
+                // The desk's copy follows the server, so that the booking dialog offers these hours offline.
+                QString error;
+                if (!m_appointments->setOffice(schedule, &error)) {
+                    qCWarning(lcShared) << "schedule of" << schedule.officeId << "not kept on the desk:" << error;
+                }
+            });
+    }
     m_scheduleDialog->open();
     return m_scheduleDialog;
 }
 
-bool CallDesk::exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error) const
+bool CallDesk::exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error,
+                             bool *fromServer) const
 {
+    if (fromServer) {
+        *fromServer = false;
+    }
     if (!m_journal) {
         *error = tr("The call journal is not open.");
         return false;
@@ -1354,7 +1535,17 @@ bool CallDesk::exportJournal(const QString &path, const QDate &from, const QDate
     }
     const QDateTime start = QDateTime(from, QTime(0, 0)).toUTC();
     const QDateTime end = QDateTime(to.addDays(1), QTime(0, 0)).toUTC();
-    if (!m_journal->exportCsv(&file, start, end, error)) {
+    const journal::JournalStore *source = m_journal.get();
+    std::shared_ptr<journal::JournalStore> server;
+    QString serverError;
+    if (m_shared && m_serverStores && m_serverStores->open(&serverError)) {
+        server = m_serverStores->journal(); // every desk's calls
+        source = server.get();
+        if (fromServer) {
+            *fromServer = true;
+        }
+    }
+    if (!source->exportCsv(&file, start, end, error)) {
         file.cancelWriting();
         return false;
     }
@@ -1403,12 +1594,18 @@ void CallDesk::exportJournalInteractive()
         return;
     }
     QString error;
-    if (!exportJournal(path, fromEdit->date(), toEdit->date(), &error)) {
+    bool fromServer = false;
+    if (!exportJournal(path, fromEdit->date(), toEdit->date(), &error, &fromServer)) {
         QMessageBox::warning(m_window, tr("Export the call journal"), tr("The export failed: %1").arg(error));
         return;
     }
-    m_window->statusBar()->showMessage(tr("Call journal exported to %1").arg(path), 10000);
-    announce(tr("Call journal exported to %1").arg(path));
+    QString text = m_shared && fromServer ? tr("Call journal of all desks exported from the server to %1").arg(path)
+                                          : tr("Call journal exported to %1").arg(path);
+    if (m_shared && !fromServer) {
+        text += QStringLiteral(" (%1)").arg(ServerStores::offlineNote());
+    }
+    m_window->statusBar()->showMessage(text, 10000);
+    announce(text);
 }
 
 } // namespace desk

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,11 @@ namespace appointments {
 class AppointmentStore;
 struct BookingRequest;
 } // namespace appointments
+
+namespace kb {
+struct Article;
+struct Office;
+} // namespace kb
 
 namespace outbox {
 class OutboxSender;
@@ -152,8 +158,10 @@ public:
     void setEditorialSession(EditorialSession *session);
     // Opens the office hours and capacity dialog (non-modal); nullptr when the user may not edit schedules.
     OfficeScheduleDialog *showOfficeSchedules();
-    // Writes the committed calls offered on the local days [from, to] as CSV to path (atomically).
-    bool exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error) const;
+    // Writes the committed calls offered on the local days [from, to] as CSV to path (atomically). In shared mode the
+    // server's calls (all desks) while it is reachable, else this desk's own; *fromServer (if given) says which.
+    bool exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error,
+                       bool *fromServer = nullptr) const;
     void exportJournalInteractive();
 
 Q_SIGNALS:
@@ -180,6 +188,13 @@ private:
     void saveOutcome(journal::Outcome outcome);
     void forwardByEmail();
     void bookAppointment();
+    // The booking dialog for this service (shared mode: the server's book and the server-decided booker).
+    AppointmentDialog *createBookingDialog(const kb::Article &article, const QList<kb::Office> &offices,
+                                           const QString &callerPhone);
+    // A booking queued earlier that the server refused: a notice with the reason and "Book again".
+    void showBookingRefused(const std::optional<appointments::BookingRequest> &request, const QString &reason);
+    void rebookAppointment(const appointments::BookingRequest &earlier);
+    void openRebookingDialog(const appointments::BookingRequest &earlier);
     bool enqueueServerWrite(const QString &kind, const QJsonObject &payload);
     // Shared mode: points the views at the server's stores (reachable) or the desk's own with the offline note;
     // reloads the open ones if asked.
@@ -189,6 +204,8 @@ private:
     // the queued entry: 1 delivered, -1 refused (reason set), 0 no answer yet (stays queued).
     // A refusal is shown by the caller when showsRefusal, else by the general "refused by the server" notice.
     int awaitServerAnswer(const QString &entryId, QString *reason, bool showsRefusal);
+    // Due forwarded cases: this desk's journal, or in shared mode (reachable) the server's open cases forwarded
+    // under this desk's login (agent = the login name); offline this desk's own with the offline note.
     void checkReminders();
     void announce(const QString &text);
     void createActions();
@@ -243,6 +260,8 @@ private:
     QString m_lastAnnouncement;
     QPointer<SharedStoreConnector> m_shared;
     std::unique_ptr<ServerStores> m_serverStores;
+    QSet<QString> m_laterBookings; // queued bookings whose answer came after the dialog closed (entry ids)
+    QSet<QString> m_remindedServerCases; // server case numbers reminded in this run (agents may not mark them)
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;
     bool m_awaitingServer = false; // an outcome waits for the server's answer: no second outcome meanwhile

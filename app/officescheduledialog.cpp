@@ -2,6 +2,7 @@
 
 #include "appointmentstore.h"
 
+#include <QAccessible>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -80,10 +81,59 @@ OfficeScheduleDialog::OfficeScheduleDialog(appointments::AppointmentStore *store
 
 OfficeScheduleDialog::~OfficeScheduleDialog() = default;
 
+void OfficeScheduleDialog::setShared(ServerBook server, SavedOnServer saved)
+{
+    m_server = std::move(server);
+    m_saved = std::move(saved);
+    loadOffice();
+}
+
+bool OfficeScheduleDialog::isShowingServer() const
+{
+    return m_showingServer;
+}
+
+QString OfficeScheduleDialog::message() const
+{
+    return m_message->text();
+}
+
+void OfficeScheduleDialog::showMessage(const QString &text, bool announce)
+{
+    const bool changed = m_message->text() != text;
+    m_message->setText(text);
+    m_message->setAccessibleName(text.isEmpty() ? tr("Schedule status") : text);
+    if (announce && changed && !text.isEmpty()) {
+        QAccessibleEvent nameChanged(m_message, QAccessible::NameChanged);
+        QAccessible::updateAccessibility(&nameChanged);
+        QAccessibleEvent alert(m_message, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    }
+}
+
+appointments::AppointmentStore *OfficeScheduleDialog::readStore(QString *note)
+{
+    m_showingServer = false;
+    if (!m_server) {
+        return m_store;
+    }
+    QString error;
+    m_serverBook = m_server(&error);
+    if (m_serverBook) {
+        m_showingServer = true;
+        return m_serverBook.get();
+    }
+    *note = tr("The server is not reachable: this is the desk's copy of the office hours. They are saved on the "
+               "server only; please try again when it is reachable.");
+    return m_store;
+}
+
 void OfficeScheduleDialog::loadOffice()
 {
     const QString id = m_office->currentData().toString();
-    const std::optional<appointments::OfficeSchedule> schedule = id.isEmpty() ? std::nullopt : m_store->office(id);
+    QString note;
+    appointments::AppointmentStore *store = readStore(&note);
+    const std::optional<appointments::OfficeSchedule> schedule = id.isEmpty() ? std::nullopt : store->office(id);
     for (int day = 1; day <= 7; ++day) {
         QStringList intervals;
         if (schedule) {
@@ -98,8 +148,10 @@ void OfficeScheduleDialog::loadOffice()
     }
     m_capacity->setValue(schedule ? schedule->capacity : 1);
     m_cell->setValue(schedule ? schedule->cellMinutes : 15);
-    if (!m_offices.isEmpty()) {
-        m_message->setText(schedule ? QString() : tr("This office takes no appointments yet."));
+    if (!note.isEmpty()) {
+        showMessage(note, true);
+    } else if (!m_offices.isEmpty()) {
+        showMessage(schedule ? QString() : tr("This office takes no appointments yet."), false);
     }
 }
 
@@ -110,8 +162,22 @@ bool OfficeScheduleDialog::save(QString *error)
         *error = tr("Choose an office.");
         return false;
     }
+    appointments::AppointmentStore *store = m_store;
+    std::shared_ptr<appointments::AppointmentStore> server;
+    if (m_server) {
+        // Shared mode: the server's schedule or nothing. A desk-only save would be overwritten by the server's
+        // copy at the next booking and would mislead the lead into thinking it was done.
+        QString why;
+        server = m_server(&why);
+        if (!server) {
+            *error = tr("The server is not reachable: in shared mode office hours are saved on the server. Nothing "
+                        "was saved; please try again later.");
+            return false;
+        }
+        store = server.get();
+    }
     appointments::OfficeSchedule schedule;
-    if (const auto existing = m_store->office(id)) {
+    if (const auto existing = store->office(id)) {
         schedule = *existing;
     }
     schedule.officeId = id;
@@ -143,17 +209,28 @@ bool OfficeScheduleDialog::save(QString *error)
         }
         schedule.hours << *hours;
     }
-    return m_store->setOffice(schedule, error);
+    if (!server) {
+        return m_store->setOffice(schedule, error);
+    }
+    QString serverError;
+    if (!server->setOffice(schedule, &serverError)) {
+        *error = tr("The server refused the change: %1").arg(serverError);
+        return false;
+    }
+    if (m_saved) {
+        m_saved(schedule);
+    }
+    return true;
 }
 
 void OfficeScheduleDialog::accept()
 {
     QString error;
     if (!save(&error)) {
-        m_message->setText(error);
+        showMessage(error, true);
         return;
     }
-    m_message->setText(tr("Saved."));
+    showMessage(m_server ? tr("Saved on the server.") : tr("Saved."), true);
     QDialog::accept();
 }
 

@@ -5,6 +5,9 @@
 #include <QDialog>
 #include <QList>
 
+#include <functional>
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -12,13 +15,17 @@ class QSpinBox;
 
 namespace appointments {
 class AppointmentStore;
-}
+struct OfficeSchedule;
+} // namespace appointments
 
 namespace desk {
 
 // Opening hours for appointments and parallel capacity (counters) of one office, per weekday: pick an office of
 // the catalogue, type its intervals per day ("08:00-12:00, 13:00-16:00"; empty: closed) and save them to the
 // AppointmentStore. The booking dialog offers slots from what is saved here.
+// In shared mode (setShared) the server's book is the one truth: the dialog shows and saves the server's schedules,
+// the server's roles decide (an agent's login gets the server's "permission denied"), and while the server is gone
+// it shows the desk's copy with a note and saves nothing.
 class OfficeScheduleDialog final : public QDialog
 {
     Q_OBJECT
@@ -29,14 +36,31 @@ public:
                          QWidget *parent = nullptr);
     ~OfficeScheduleDialog() override;
 
+    // The server's appointment book now, or nullptr with the reason (not reachable).
+    using ServerBook = std::function<std::shared_ptr<appointments::AppointmentStore>(QString *error)>;
+    // Called after the server saved a schedule (the desk keeps its copy for offline booking).
+    using SavedOnServer = std::function<void(const appointments::OfficeSchedule &schedule)>;
+    // Shared mode: reads and writes go to the server; the store given to the constructor is only the desk's copy,
+    // shown (never written) while the server is unreachable. Reloads the shown office.
+    void setShared(ServerBook server, SavedOnServer saved);
+    bool isShowingServer() const; // the shown schedule comes from the server
+    QString message() const;      // the status line (errors, "Saved.", the offline note)
+
     // Writes the shown schedule to the store; on bad hours names the weekday and keeps the dialog open.
     bool save(QString *error);
     void accept() override;
 
 private:
     void loadOffice();
+    void showMessage(const QString &text, bool announce);
+    // The store to read from now: the server's (shared mode, reachable), else the local one; *note says why not.
+    appointments::AppointmentStore *readStore(QString *note);
 
     appointments::AppointmentStore *m_store;
+    ServerBook m_server;
+    SavedOnServer m_saved;
+    std::shared_ptr<appointments::AppointmentStore> m_serverBook; // kept alive while shown
+    bool m_showingServer = false;
     QList<kb::Office> m_offices;
     QComboBox *m_office;
     QList<QLineEdit *> m_days; // Monday … Sunday

@@ -43,3 +43,75 @@ GRANT SELECT ON schema_versions, outbox_messages TO hotline_sender;
 
 GRANT UPDATE (state, attempts, last_code, last_error, next_attempt_at, sending_since, data_complete_at, sent_at)
     ON outbox_messages TO hotline_sender;
+
+-- Row ownership (issue 7): an agent's login writes only calls, cases and bookings that name it as
+-- the agent (the desk puts its server login name there), and the services of its own calls, so no
+-- desk can log work under another agent's name. Team leads are unrestricted; the owner (migrations,
+-- imports) bypasses row security. Everyone who may read the tables still reads every row. The
+-- policies are re-created on every run.
+ALTER TABLE journal_calls ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE journal_cases ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE journal_call_services ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE appt_bookings ENABLE ROW LEVEL SECURITY;
+
+DROP POLICY IF EXISTS journal_call_services_read ON journal_call_services;
+
+DROP POLICY IF EXISTS journal_call_services_lead ON journal_call_services;
+
+DROP POLICY IF EXISTS journal_call_services_agent ON journal_call_services;
+
+DROP POLICY IF EXISTS appt_bookings_read ON appt_bookings;
+
+DROP POLICY IF EXISTS appt_bookings_lead ON appt_bookings;
+
+DROP POLICY IF EXISTS appt_bookings_agent_insert ON appt_bookings;
+
+CREATE POLICY journal_call_services_read ON journal_call_services FOR SELECT USING (true);
+
+CREATE POLICY journal_call_services_lead ON journal_call_services FOR ALL TO hotline_lead USING (true)
+    WITH CHECK (true);
+
+CREATE POLICY journal_call_services_agent ON journal_call_services FOR ALL TO hotline_agent
+    USING (EXISTS (SELECT 1 FROM journal_calls c WHERE c.id = call_id AND c.agent = current_user::text))
+    WITH CHECK (EXISTS (SELECT 1 FROM journal_calls c WHERE c.id = call_id AND c.agent = current_user::text));
+
+CREATE POLICY appt_bookings_read ON appt_bookings FOR SELECT USING (true);
+
+CREATE POLICY appt_bookings_lead ON appt_bookings FOR ALL TO hotline_lead USING (true) WITH CHECK (true);
+
+CREATE POLICY appt_bookings_agent_insert ON appt_bookings FOR INSERT TO hotline_agent
+    WITH CHECK (agent = current_user::text);
+
+DROP POLICY IF EXISTS journal_calls_read ON journal_calls;
+
+DROP POLICY IF EXISTS journal_calls_lead ON journal_calls;
+
+DROP POLICY IF EXISTS journal_calls_agent_insert ON journal_calls;
+
+DROP POLICY IF EXISTS journal_calls_agent_update ON journal_calls;
+
+DROP POLICY IF EXISTS journal_cases_read ON journal_cases;
+
+DROP POLICY IF EXISTS journal_cases_lead ON journal_cases;
+
+DROP POLICY IF EXISTS journal_cases_agent_insert ON journal_cases;
+
+CREATE POLICY journal_calls_read ON journal_calls FOR SELECT USING (true);
+
+CREATE POLICY journal_calls_lead ON journal_calls FOR ALL TO hotline_lead USING (true) WITH CHECK (true);
+
+CREATE POLICY journal_calls_agent_insert ON journal_calls FOR INSERT TO hotline_agent
+    WITH CHECK (agent = current_user::text);
+
+CREATE POLICY journal_calls_agent_update ON journal_calls FOR UPDATE TO hotline_agent
+    USING (agent = current_user::text) WITH CHECK (agent = current_user::text);
+
+CREATE POLICY journal_cases_read ON journal_cases FOR SELECT USING (true);
+
+CREATE POLICY journal_cases_lead ON journal_cases FOR ALL TO hotline_lead USING (true) WITH CHECK (true);
+
+CREATE POLICY journal_cases_agent_insert ON journal_cases FOR INSERT TO hotline_agent
+    WITH CHECK (agent = current_user::text);

@@ -1651,6 +1651,54 @@
         <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
         <translation>Weiterleitung in der Warteschlange für den Server, fällig %1: Die Vorgangsnummer vergibt der Server, sobald er erreichbar ist (Verweis dieses Platzes: %2).</translation>
     </message>
+    <message>
+        <source>Call journal of all desks exported from the server to %1</source>
+        <translation>Anrufjournal aller Plätze vom Server exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Booking refused by the server</source>
+        <translation>Buchung vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>the citizen</source>
+        <translation>die Bürgerin / den Bürger</translation>
+    </message>
+    <message>
+        <source>The server refused the appointment for %1 that was queued earlier: the call names a booking that does not exist. Please book again or call the citizen back.</source>
+        <translation>Der Server hat den zuvor in die Warteschlange gestellten Termin für %1 abgelehnt: Der Anruf nennt eine Buchung, die es nicht gibt. Bitte erneut buchen oder die Person zurückrufen.</translation>
+    </message>
+    <message>
+        <source>&amp;Book again…</source>
+        <translation>Erneut &amp;buchen…</translation>
+    </message>
+    <message>
+        <source>Book again</source>
+        <translation>Erneut buchen</translation>
+    </message>
+    <message>
+        <source>Opens the booking dialog with the office and citizen of the refused booking; the server decides the new booking</source>
+        <translation>Öffnet die Terminbuchung mit Dienststelle und Person der abgelehnten Buchung; über die neue Buchung entscheidet der Server</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Finish the open booking first.</source>
+        <translation>Schließen Sie zuerst die offene Buchung ab.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not in the catalogue: it cannot be booked again.</source>
+        <translation>Die Dienstleistung %1 ist nicht im Katalog: Sie kann nicht erneut gebucht werden.</translation>
+    </message>
+    <message>
+        <source>Appointment for %1 queued again: it will be confirmed when the server is reachable.</source>
+        <translation>Termin am %1 erneut in der Warteschlange: Er wird bestätigt, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Appointment booked again for %1 (confirmed by the server)</source>
+        <translation>Termin am %1 erneut gebucht (vom Server bestätigt)</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -3503,6 +3551,22 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</source>
+        <translation>Server nicht erreichbar: Das ist die Kopie der Öffnungszeiten auf diesem Platz. Gespeichert wird nur auf dem Server; bitte erneut versuchen, sobald er erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode office hours are saved on the server. Nothing was saved; please try again later.</source>
+        <translation>Server nicht erreichbar: Im gemeinsamen Betrieb werden Öffnungszeiten auf dem Server gespeichert. Es wurde nichts gespeichert; bitte später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>Der Server hat die Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server.</source>
+        <translation>Auf dem Server gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -1651,6 +1651,54 @@
         <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
         <translation>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</translation>
     </message>
+    <message>
+        <source>Call journal of all desks exported from the server to %1</source>
+        <translation>Call journal of all desks exported from the server to %1</translation>
+    </message>
+    <message>
+        <source>Booking refused by the server</source>
+        <translation>Booking refused by the server</translation>
+    </message>
+    <message>
+        <source>the citizen</source>
+        <translation>the citizen</translation>
+    </message>
+    <message>
+        <source>The server refused the appointment for %1 that was queued earlier: the call names a booking that does not exist. Please book again or call the citizen back.</source>
+        <translation>The server refused the appointment for %1 that was queued earlier: the call names a booking that does not exist. Please book again or call the citizen back.</translation>
+    </message>
+    <message>
+        <source>&amp;Book again…</source>
+        <translation>&amp;Book again…</translation>
+    </message>
+    <message>
+        <source>Book again</source>
+        <translation>Book again</translation>
+    </message>
+    <message>
+        <source>Opens the booking dialog with the office and citizen of the refused booking; the server decides the new booking</source>
+        <translation>Opens the booking dialog with the office and citizen of the refused booking; the server decides the new booking</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Finish the open booking first.</source>
+        <translation>Finish the open booking first.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not in the catalogue: it cannot be booked again.</source>
+        <translation>The service %1 is not in the catalogue: it cannot be booked again.</translation>
+    </message>
+    <message>
+        <source>Appointment for %1 queued again: it will be confirmed when the server is reachable.</source>
+        <translation>Appointment for %1 queued again: it will be confirmed when the server is reachable.</translation>
+    </message>
+    <message>
+        <source>Appointment booked again for %1 (confirmed by the server)</source>
+        <translation>Appointment booked again for %1 (confirmed by the server)</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -3503,6 +3551,22 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</source>
+        <translation>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode office hours are saved on the server. Nothing was saved; please try again later.</source>
+        <translation>The server is not reachable: in shared mode office hours are saved on the server. Nothing was saved; please try again later.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>The server refused the change: %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server.</source>
+        <translation>Saved on the server.</translation>
     </message>
 </context>
 <context>

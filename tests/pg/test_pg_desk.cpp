@@ -74,7 +74,7 @@ journal::CallRecord answeredCall(int n)
     c.callerNumber = QStringLiteral("0351 4880%1").arg(n, 3, 10, QLatin1Char('0'));
     c.line = QStringLiteral("115");
     c.municipality = QStringLiteral("Dresden");
-    c.agent = QStringLiteral("anna");
+    c.agent = QStringLiteral("desk_anna");
     c.serviceIds = {QStringLiteral("svc-%1").arg(n)};
     c.notes = QStringLiteral("Anruf %1").arg(n);
     c.outcome = journal::Outcome::AnsweredDirectly;
@@ -197,7 +197,7 @@ TEST_CASE("pg desk: calls logged while the server is down arrive exactly once, i
         request.callbackPhone = QStringLiteral("0351 1234567");
         request.callbackConsent = true;
         request.deadline = QDateTime::currentDateTimeUtc().addDays(3);
-        request.agent = QStringLiteral("anna");
+        request.agent = QStringLiteral("desk_anna");
         REQUIRE_FALSE(desk.enqueue(QLatin1String(journal::serverwrite::Forward),
                                    journal::forwardPayload(forwarded, request), &error)
                           .isEmpty());
@@ -277,7 +277,7 @@ TEST_CASE("pg desk: two desks book the last seat through the server: exactly one
         r.durationMinutes = 15;
         r.citizenName = citizen;
         r.citizenEmail = QStringLiteral("buerger@example.org");
-        r.agent = QStringLiteral("ben");
+        r.agent = QStringLiteral("desk_ben");
         r.confirmation.send = true;
         r.confirmation.fromEmail = QStringLiteral("buergertelefon@dresden.example");
         return r;
@@ -409,7 +409,7 @@ TEST_CASE("pg desk: two desks' deliveries booking the last seat at the same inst
             r.start = slot;
             r.durationMinutes = 15;
             r.citizenName = QStringLiteral("Bürger %1").arg(n);
-            r.agent = QStringLiteral("dora");
+            r.agent = QStringLiteral("desk_dora");
             r.confirmation.send = false;
             appointments::Booking booking;
             ok = store->book(r, &booking, nullptr, &e, &code);

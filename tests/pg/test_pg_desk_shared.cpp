@@ -9,6 +9,7 @@
 
 #include "../smtp/smtpsink.h"
 #include "appointmentdialog.h"
+#include "appointmentqueue.h"
 #include "appointmentstore.h"
 #include "appointmentsview.h"
 #include "callcontrols.h"
@@ -18,6 +19,8 @@
 #include "dbsupport.h"
 #include "deskserver.h"
 #include "forwarddialog.h"
+#include "journalqueue.h"
+#include "officescheduledialog.h"
 #include "outboxview.h"
 #include "desksettings.h"
 #include "journalstore.h"
@@ -43,6 +46,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -52,7 +56,9 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QSpinBox>
 #include <QTest>
+#include <QUuid>
 
 using namespace hotline::test;
 
@@ -769,20 +775,47 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     REQUIRE(savedLate.count() == 1);
     CHECK(callsB->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
     REQUIRE(holder.db().commit());
+    // The desk's own notice (not the general one): the reason with the slot, and "Book again".
     QMessageBox *notice = nullptr;
     REQUIRE(QTest::qWaitFor(
         [&]() {
-            notice = deskB.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice"));
+            notice = deskB.window->findChild<QMessageBox *>(QStringLiteral("BookingRefusedNotice"));
             return notice && notice->isVisible();
         },
         5000));
     CHECK(notice->informativeText().contains(QStringLiteral("office-1")));
+    CHECK(notice->text().contains(QStringLiteral("Späte Bürgerin")));
+    QTest::qWait(50);
+    CHECK(deskB.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice")) == nullptr);
+    CHECK(callsB->lastAnnouncement().contains(QStringLiteral("office-1")));
     const auto recordLate = callsB->journal()->call(savedLate.first().at(0).toString());
     REQUIRE(recordLate);
     CHECK_FALSE(callsB->appointments()->booking(recordLate->appointmentId));
     CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"), recordLate->appointmentId) ==
           0);
-    notice->close();
+    // Book again: the booking dialog for the same service, office and citizen; the server decides the new booking.
+    auto *again = notice->findChild<QPushButton *>(QStringLiteral("bookAgain"));
+    REQUIRE(again);
+    CHECK_FALSE(again->accessibleName().isEmpty());
+    deskB.window->openArticle(QStringLiteral("test-pass")); // another service on screen meanwhile
+    QTest::qWait(200);
+    QTest::mouseClick(again, Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&]() { return callsB->appointmentDialog() != nullptr; }, 10000));
+    QPointer<desk::AppointmentDialog> rebook = callsB->appointmentDialog();
+    CHECK(rebook->nameEdit()->text() == QStringLiteral("Späte Bürgerin"));
+    CHECK(rebook->findChild<QComboBox *>()->currentData().toString() == QStringLiteral("office-1"));
+    REQUIRE(rebook->slotList()->count() > 0);
+    rebook->slotList()->setCurrentRow(0);
+    const int rebookedBefore = count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
+                                                          "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
+                                     recordLate->id);
+    CHECK(rebookedBefore == 0);
+    rebook->accept();
+    CHECK(QTest::qWaitFor([&]() { return rebook.isNull(); }, 2000)); // confirmed by the server: closed
+    CHECK(callsB->lastAnnouncement().contains(QStringLiteral("server"), Qt::CaseInsensitive));
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
+                                      "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
+                recordLate->id) == 1);
     callsA.reset();
     callsB.reset();
 }
@@ -936,4 +969,362 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     CHECK(leadAppointments->table()->rowCount() == 0);
     CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE state = 'booked'")) == 0);
     leadCalls.reset();
+}
+
+namespace {
+
+// The server's schedule of office-1 as "capacity|cell|weekday opens-closes;…".
+QString serverSchedule(RawPg &raw)
+{
+    QSqlQuery q(raw.db());
+    QString out;
+    if (q.exec(QStringLiteral("SELECT capacity, cell_minutes FROM appt_offices WHERE office_id = 'office-1'")) &&
+        q.next()) {
+        out = q.value(0).toString() + QLatin1Char('|') + q.value(1).toString();
+    }
+    return out;
+}
+
+desk::OfficeScheduleDialog *openSchedules(desk::CallDesk &calls)
+{
+    desk::OfficeScheduleDialog *dialog = calls.showOfficeSchedules();
+    if (dialog) {
+        auto *office = dialog->findChild<QComboBox *>(QStringLiteral("office"));
+        const int index = office ? office->findData(QStringLiteral("office-1")) : -1;
+        if (index >= 0) {
+            office->setCurrentIndex(index);
+        }
+    }
+    return dialog;
+}
+
+} // namespace
+
+TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login saves them (and the desk keeps a "
+          "copy), an agent's gets the server's refusal, offline nothing is saved",
+          "[pg][desk][shared][schedules]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    RawPg raw(server.params);
+    QString error;
+    REQUIRE(serverSchedule(raw) == QStringLiteral("1|20"));
+
+    {
+        SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+        auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
+        CHECK_FALSE(calls->appointments()->office(QStringLiteral("office-1"))); // the desk has no copy yet
+        desk::OfficeScheduleDialog *dialog = openSchedules(*calls);
+        REQUIRE(dialog);
+        CHECK(dialog->isShowingServer());
+        auto *capacity = dialog->findChild<QSpinBox *>(QStringLiteral("capacity"));
+        REQUIRE(capacity);
+        CHECK(capacity->value() == 1); // the server's schedule, though the desk has none
+        CHECK(dialog->findChild<QLineEdit *>(QStringLiteral("hours1"))->text() == QStringLiteral("00:00-23:40"));
+        capacity->setValue(4);
+        CHECK_FALSE(dialog->save(&error));
+        INFO(error.toStdString());
+        CHECK(error.contains(QStringLiteral("permission denied")));
+        dialog->accept(); // stays open and shows the reason
+        CHECK(dialog->isVisible());
+        CHECK(dialog->message().contains(QStringLiteral("permission denied")));
+        CHECK(serverSchedule(raw) == QStringLiteral("1|20"));
+        CHECK_FALSE(calls->appointments()->office(QStringLiteral("office-1")));
+        dialog->close();
+        calls.reset();
+    }
+
+    SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+    auto calls = startCalls(leadDesk, QStringLiteral("lead1"));
+    desk::OfficeScheduleDialog *dialog = openSchedules(*calls);
+    REQUIRE(dialog);
+    CHECK(dialog->isShowingServer());
+    dialog->findChild<QSpinBox *>(QStringLiteral("capacity"))->setValue(3);
+    dialog->findChild<QLineEdit *>(QStringLiteral("hours1"))->setText(QStringLiteral("08:00-12:00"));
+    INFO(error.toStdString());
+    REQUIRE(dialog->save(&error));
+    CHECK(serverSchedule(raw) == QStringLiteral("3|20"));
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_opening_hours WHERE office_id = 'office-1' AND "
+                                    "weekday = 1")) == 1);
+    // The desk's copy follows (the booking dialog offers it offline).
+    const auto copy = calls->appointments()->office(QStringLiteral("office-1"));
+    REQUIRE(copy);
+    CHECK(copy->capacity == 3);
+    dialog->close();
+    QTest::qWait(50);
+
+    // Offline: the desk's copy is shown with the note, and nothing is saved anywhere.
+    PgCluster &cluster = sharedCluster();
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !leadDesk.connector->isOnline(); }, 5000));
+    dialog = openSchedules(*calls);
+    REQUIRE(dialog);
+    CHECK_FALSE(dialog->isShowingServer());
+    CHECK(dialog->message().contains(QStringLiteral("server"), Qt::CaseInsensitive)); // "not reachable"
+    CHECK(dialog->findChild<QSpinBox *>(QStringLiteral("capacity"))->value() == 3); // the desk's copy
+    dialog->findChild<QSpinBox *>(QStringLiteral("capacity"))->setValue(7);
+    CHECK_FALSE(dialog->save(&error));
+    CHECK_FALSE(error.isEmpty());
+    CHECK(calls->appointments()->office(QStringLiteral("office-1"))->capacity == 3);
+    dialog->close();
+    REQUIRE(cluster.start(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 10000));
+    RawPg after(server.params);
+    CHECK(serverSchedule(after) == QStringLiteral("3|20"));
+    calls.reset();
+}
+
+TEST_CASE("pg desk: the server refuses an agent's call row naming another agent, the desk logs calls under its login",
+          "[pg][desk][shared][roles]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    auto calls = startCalls(desk, QStringLiteral("agent7"));
+    RawPg raw(server.params);
+    QString error;
+
+    // Through the real queue: a forged row is rejected with the server's reason, the agent's own is accepted.
+    const auto call = [](const QString &agent) {
+        journal::CallRecord c;
+        c.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        c.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-300);
+        c.answeredAt = c.offeredAt.addSecs(5);
+        c.endedAt = c.answeredAt.addSecs(60);
+        c.agent = agent;
+        c.outcome = journal::Outcome::AnsweredDirectly;
+        c.draft = false;
+        return c;
+    };
+    QSignalSpy rejected(desk.connector.get(), &desk::SharedStoreConnector::writeRejected);
+    QSignalSpy delivered(desk.connector.get(), &desk::SharedStoreConnector::writeDelivered);
+    const journal::CallRecord forged = call(QStringLiteral("desk_lead"));
+    const QString forgedEntry =
+        desk.connector->enqueue(QLatin1String(journal::serverwrite::CommitCall), journal::commitPayload(forged), &error);
+    REQUIRE_FALSE(forgedEntry.isEmpty());
+    REQUIRE(QTest::qWaitFor([&]() { return rejected.count() > 0; }, 5000));
+    CHECK(rejected.first().at(0).toString() == forgedEntry);
+    INFO(rejected.first().at(2).toString().toStdString());
+    CHECK(rejected.first().at(2).toString().contains(QStringLiteral("row-level security")));
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v"), forged.id) == 0);
+    const journal::CallRecord own = call(QStringLiteral("desk_agent"));
+    const QString ownEntry =
+        desk.connector->enqueue(QLatin1String(journal::serverwrite::CommitCall), journal::commitPayload(own), &error);
+    REQUIRE_FALSE(ownEntry.isEmpty());
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            for (const QList<QVariant> &d : delivered) {
+                if (d.at(0).toString() == ownEntry) {
+                    return true;
+                }
+            }
+            return false;
+        },
+        5000));
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v"), own.id) == 1);
+    CHECK(rejected.count() == 1);
+    // The refusal is shown to the agent like every refused write (the notice box, not modal).
+    QMessageBox *notice = nullptr;
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            for (QMessageBox *box : desk.window->findChildren<QMessageBox *>()) {
+                if (box->isVisible() && box->text().contains(QStringLiteral("row-level security"))) {
+                    notice = box;
+                }
+                if (box->isVisible() && box->informativeText().contains(QStringLiteral("row-level security"))) {
+                    notice = box;
+                }
+            }
+            return notice != nullptr;
+        },
+        3000));
+    notice->close();
+
+    // A call wrapped up on this desk names the desk's server login (not the configured "agent7") and is accepted.
+    const QString before = QString::number(rejected.count());
+    QSignalSpy wrapUp(calls.get(), &desk::CallDesk::wrapUpOpened);
+    const QString callId = calls->manualProvider()->startCall(QStringLiteral("0351 4880777"));
+    REQUIRE(calls->manualProvider()->hangUp(callId, &error));
+    REQUIRE((wrapUp.count() > 0 || wrapUp.wait(5000)));
+    QSignalSpy saved(calls.get(), &desk::CallDesk::outcomeSaved);
+    trigger(*calls, "Alt+1");
+    REQUIRE(saved.count() == 1);
+    const QString id = saved.first().at(0).toString();
+    CHECK(calls->journal()->call(id)->agent == QStringLiteral("desk_agent"));
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            return count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v AND agent = 'desk_agent'"),
+                         id) == 1;
+        },
+        5000));
+    CHECK(QString::number(rejected.count()) == before);
+    // A booking naming another agent is refused too; the call's services belong to the call's agent.
+    {
+        auto book = appointments::AppointmentStore::openOn(raw.db(), &error);
+        REQUIRE(book);
+        appointments::SlotQuery query;
+        query.officeId = QStringLiteral("office-1");
+        query.durationMinutes = 20;
+        const QList<appointments::Slot> slots = book->freeSlots(query, &error);
+        REQUIRE_FALSE(slots.isEmpty());
+        appointments::BookingRequest booking;
+        booking.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        booking.officeId = QStringLiteral("office-1");
+        booking.serviceId = QStringLiteral("test-ausweis");
+        booking.start = slots.first().start;
+        booking.durationMinutes = 20;
+        booking.citizenName = QStringLiteral("Gefälscht");
+        booking.agent = QStringLiteral("desk_lead");
+        booking.confirmation.send = false;
+        const QString entry = desk.connector->enqueue(QLatin1String(appointments::serverwrite::Book),
+                                                      appointments::bookPayload(booking), &error);
+        REQUIRE_FALSE(entry.isEmpty());
+        REQUIRE(QTest::qWaitFor([&]() { return rejected.count() == 2; }, 5000));
+        CHECK(rejected.last().at(0).toString() == entry);
+        CHECK(rejected.last().at(2).toString().contains(QStringLiteral("row-level security")));
+        CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"), booking.id) == 0);
+    }
+    // A lead's login is not restricted (the owner neither).
+    {
+        RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        auto journal = journal::JournalStore::openOn(lead.db(), &error);
+        REQUIRE(journal);
+        journal::CallRecord other = call(QStringLiteral("someone-else"));
+        INFO(error.toStdString());
+        CHECK(journal->commitCall(other, &error));
+        // The services of a call belong to the call's agent: the agent's login may add to its own call only.
+        RawPg agent(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        const auto addService = [&](const QString &callId) {
+            QSqlQuery q(agent.db());
+            q.prepare(
+                QStringLiteral("INSERT INTO journal_call_services (call_id, position, service_id) VALUES (:id, 9, 'x')"));
+            q.bindValue(QStringLiteral(":id"), callId);
+            return q.exec();
+        };
+        CHECK(addService(own.id));
+        CHECK_FALSE(addService(other.id));
+    }
+    calls.reset();
+}
+
+TEST_CASE("pg desk: in shared mode the journal export has every desk's calls from the server and the reminders the "
+          "server's cases of this desk's login, offline this desk's own with the note",
+          "[pg][desk][shared][calls]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    QString error;
+    // Two due forwarded cases on the server: one forwarded under this desk's login, one by another agent.
+    const auto forwardOnServer = [&](const QString &agent, const QString &question) {
+        RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        auto journal = journal::JournalStore::openOn(lead.db(), &error);
+        REQUIRE(journal);
+        journal::CallRecord call;
+        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        call.answeredAt = call.offeredAt.addSecs(5);
+        call.endedAt = call.offeredAt.addSecs(120);
+        call.agent = agent;
+        call.serviceIds = {QStringLiteral("test-ausweis")};
+        journal::ForwardRequest request;
+        request.officeEmail = QStringLiteral("buergerbuero@example.org");
+        request.serviceId = QStringLiteral("test-ausweis");
+        request.serviceTitle = QStringLiteral("Personalausweis beantragen");
+        request.question = question;
+        request.fromEmail = QStringLiteral("buergertelefon@example.org");
+        request.agent = agent;
+        request.deadline = QDateTime::currentDateTimeUtc().addSecs(3600);
+        request.remindAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+        journal::ForwardResult result;
+        INFO(error.toStdString());
+        REQUIRE(journal->commitForward(call, request, &result, &error));
+        return result.caseNumber;
+    };
+    const QString mine = forwardOnServer(QStringLiteral("desk_agent"), QStringLiteral("Meine Frage"));
+    const QString theirs = forwardOnServer(QStringLiteral("other-desk"), QStringLiteral("Andere Frage"));
+    REQUIRE_FALSE(mine.isEmpty());
+
+    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk::CallDeskConfig config;
+    config.journalPath = desk.dir.filePath(QStringLiteral("journal.db"));
+    config.agent = QStringLiteral("agent7");
+    config.reminderCheckMs = 300;
+    auto calls = std::make_unique<desk::CallDesk>(desk.window.get(), config);
+    calls->setSharedStore(desk.connector.get());
+    QSignalSpy reminded(calls.get(), &desk::CallDesk::reminderShown);
+    INFO(error.toStdString());
+    REQUIRE(calls->start(&error));
+    QTest::qWait(800); // a few reminder checks: each case once
+    REQUIRE(reminded.count() == 1);
+    CHECK(reminded.first().at(0).toString() == mine);
+    CHECK_FALSE(calls->lastAnnouncement().contains(QString::fromUtf8(OfflineNote)));
+
+    // This desk's call, wrapped up here; the export has it and the other desks' calls (the server's).
+    QSignalSpy wrapUp(calls.get(), &desk::CallDesk::wrapUpOpened);
+    const QString callId = calls->manualProvider()->startCall(QStringLiteral("0351 4880555"));
+    REQUIRE(calls->manualProvider()->hangUp(callId, &error));
+    REQUIRE((wrapUp.count() > 0 || wrapUp.wait(5000)));
+    QSignalSpy saved(calls.get(), &desk::CallDesk::outcomeSaved);
+    trigger(*calls, "Alt+1");
+    REQUIRE(saved.count() == 1);
+    const QString own = saved.first().at(0).toString();
+    RawPg raw(server.params);
+    REQUIRE(QTest::qWaitFor(
+        [&]() { return count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v"), own) == 1; },
+        5000));
+    const QString path = desk.dir.filePath(QStringLiteral("export.csv"));
+    const auto exported = [&](bool *fromServer) {
+        const QDate today = QDate::currentDate();
+        REQUIRE(calls->exportJournal(path, today.addDays(-1), today.addDays(1), &error, fromServer));
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        return QString::fromUtf8(file.readAll());
+    };
+    bool fromServer = false;
+    QString csv = exported(&fromServer);
+    CHECK(fromServer);
+    CHECK(csv.count(QStringLiteral("\r\n")) == 4); // header, this desk's call, the two forwarded calls
+    CHECK(csv.contains(own));
+    CHECK(csv.contains(QStringLiteral("other-desk")));
+    CHECK(csv.contains(QStringLiteral(",desk_agent,")));
+
+    // Offline: this desk's own calls only; reminders come from this desk's journal, with the note.
+    PgCluster &cluster = sharedCluster();
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    csv = exported(&fromServer);
+    CHECK_FALSE(fromServer);
+    CHECK(csv.count(QStringLiteral("\r\n")) == 2);
+    CHECK(csv.contains(own));
+    CHECK_FALSE(csv.contains(QStringLiteral("other-desk")));
+    {
+        journal::CallRecord call;
+        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-300);
+        call.answeredAt = call.offeredAt.addSecs(5);
+        call.endedAt = call.offeredAt.addSecs(60);
+        call.agent = QStringLiteral("desk_agent");
+        journal::ForwardRequest request;
+        request.officeEmail = QStringLiteral("buergerbuero@example.org");
+        request.serviceTitle = QStringLiteral("Personalausweis beantragen");
+        request.question = QStringLiteral("Offline gestellt");
+        request.fromEmail = QStringLiteral("buergertelefon@example.org");
+        request.agent = QStringLiteral("desk_agent");
+        request.deadline = QDateTime::currentDateTimeUtc().addSecs(3600);
+        request.remindAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+        journal::ForwardResult result;
+        REQUIRE(calls->journal()->commitForward(call, request, &result, &error));
+        REQUIRE(QTest::qWaitFor([&]() { return reminded.count() == 2; }, 3000));
+        CHECK(reminded.last().at(0).toString() == result.caseNumber);
+        CHECK(calls->lastAnnouncement().contains(QString::fromUtf8(OfflineNote)));
+    }
+    CHECK_FALSE(theirs.isEmpty());
+    REQUIRE(cluster.start(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
+    calls.reset();
 }
