@@ -17,9 +17,8 @@
 namespace desk {
 
 AppointmentDialog::AppointmentDialog(appointments::AppointmentStore *store, const kb::Article &article,
-                                     const QList<kb::Office> &offices,
-                                     const appointments::Confirmation &confirmation, const QString &agent,
-                                     const QString &callerPhone, QWidget *parent)
+                                     const QList<kb::Office> &offices, const appointments::Confirmation &confirmation,
+                                     const QString &agent, const QString &callerPhone, QWidget *parent)
     : QDialog(parent), m_store(store), m_article(article), m_offices(offices), m_confirmation(confirmation),
       m_agent(agent), m_office(new QComboBox(this)), m_slotList(new QListWidget(this)), m_name(new QLineEdit(this)),
       m_email(new QLineEdit(this)), m_phone(new QLineEdit(callerPhone, this)), m_message(new QLabel(this)),
@@ -87,10 +86,9 @@ void AppointmentDialog::fillOffices()
             m_office->addItem(o.name, o.id);
         }
     }
-    m_message->setText(
-        m_office->count() == 0
-            ? tr("None of this service's offices has opening hours for appointments in the desk yet.")
-            : QString());
+    m_message->setText(m_office->count() == 0
+                           ? tr("None of this service's offices has opening hours for appointments in the desk yet.")
+                           : QString());
 }
 
 void AppointmentDialog::setShared(std::shared_ptr<appointments::AppointmentStore> server, const QString &note,

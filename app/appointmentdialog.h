@@ -45,8 +45,8 @@ public:
     QLineEdit *nameEdit() const;
     QLineEdit *emailEdit() const;
     QString message() const;
-    appointments::Booking booking() const;   // after accept()
-    void accept() override;                  // books the selected slot
+    appointments::Booking booking() const; // after accept()
+    void accept() override;                // books the selected slot
 
     // Shared mode: the offices and free slots come from `server` (the server's appointment book; nullptr: the
     // desk's own store, with `note` shown and announced), and booking is booker's: the server decides.

@@ -856,7 +856,7 @@ void CallDesk::forwardByEmail()
 }
 
 AppointmentDialog *CallDesk::createBookingDialog(const kb::Article &article, const QList<kb::Office> &offices,
-                                                const QString &callerPhone)
+                                                 const QString &callerPhone)
 {
     appointments::Confirmation confirmation;
     confirmation.fromEmail = m_config.fromEmail;

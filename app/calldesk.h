@@ -260,7 +260,7 @@ private:
     QString m_lastAnnouncement;
     QPointer<SharedStoreConnector> m_shared;
     std::unique_ptr<ServerStores> m_serverStores;
-    QSet<QString> m_laterBookings; // queued bookings whose answer came after the dialog closed (entry ids)
+    QSet<QString> m_laterBookings;       // queued bookings whose answer came after the dialog closed (entry ids)
     QSet<QString> m_remindedServerCases; // server case numbers reminded in this run (agents may not mark them)
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;

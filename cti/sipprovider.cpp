@@ -22,9 +22,12 @@ namespace P = EngineProtocol;
 QString toString(SipTransport transport)
 {
     switch (transport) {
-    case SipTransport::Udp: return QStringLiteral("udp");
-    case SipTransport::Tcp: return QStringLiteral("tcp");
-    case SipTransport::Tls: return QStringLiteral("tls");
+    case SipTransport::Udp:
+        return QStringLiteral("udp");
+    case SipTransport::Tcp:
+        return QStringLiteral("tcp");
+    case SipTransport::Tls:
+        return QStringLiteral("tls");
     }
     return {};
 }
@@ -74,13 +77,8 @@ bool SipProvider::checkTlsSettings(const SipAccount &account, QString *error)
 }
 
 SipProvider::SipProvider(const SipSettings &settings, const Clock *clock, QObject *parent)
-    : TelephonyProvider(parent)
-    , m_settings(settings)
-    , m_book(clock)
-    , m_server(new QLocalServer(this))
-    , m_heartbeat(new QTimer(this))
-    , m_launchTimeout(new QTimer(this))
-    , m_relaunch(new QTimer(this))
+    : TelephonyProvider(parent), m_settings(settings), m_book(clock), m_server(new QLocalServer(this)),
+      m_heartbeat(new QTimer(this)), m_launchTimeout(new QTimer(this)), m_relaunch(new QTimer(this))
 {
     m_book.setNumberingPlan(settings.numberingPlan);
     m_book.setLineMap(settings.lineMap);
@@ -226,9 +224,8 @@ void SipProvider::launchEngine()
             process->deleteLater();
             return;
         }
-        handleEngineFailure(status == QProcess::CrashExit
-                                ? QStringLiteral("engine crashed")
-                                : QStringLiteral("engine exited with code %1").arg(code));
+        handleEngineFailure(status == QProcess::CrashExit ? QStringLiteral("engine crashed")
+                                                          : QStringLiteral("engine exited with code %1").arg(code));
     });
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart && process == m_process) {
@@ -305,7 +302,8 @@ void SipProvider::handleEngineMessage(const QJsonObject &m)
     if (type == QLatin1String(P::Hello)) {
         const int version = m.value(QLatin1String("v")).toInt();
         if (version != P::Version) {
-            handleEngineFailure(QStringLiteral("engine speaks protocol version %1, this desk %2").arg(version).arg(P::Version));
+            handleEngineFailure(
+                QStringLiteral("engine speaks protocol version %1, this desk %2").arg(version).arg(P::Version));
             return;
         }
         m_pid = m.value(QLatin1String("pid")).toInteger(m_pid);
@@ -372,7 +370,8 @@ void SipProvider::handleEngineMessage(const QJsonObject &m)
         return;
     }
     if (type == QLatin1String("muted")) {
-        emitCallEvent(m_book.muteChanged(m.value(QLatin1String("id")).toString(), m.value(QLatin1String("on")).toBool()));
+        emitCallEvent(
+            m_book.muteChanged(m.value(QLatin1String("id")).toString(), m.value(QLatin1String("on")).toBool()));
         return;
     }
     if (type == QLatin1String("transfer")) {
@@ -429,7 +428,8 @@ void SipProvider::handleCallMessage(const QJsonObject &m)
         emitCallEvent(m_book.held(id));
     } else if (state == QLatin1String("ended")) {
         const QString reason = m.value(QLatin1String("reason")).toString();
-        const Party by = m.value(QLatin1String("by")).toString() == QLatin1String("agent") ? Party::Agent : Party::Remote;
+        const Party by =
+            m.value(QLatin1String("by")).toString() == QLatin1String("agent") ? Party::Agent : Party::Remote;
         EndReason r = EndReason::Completed;
         if (reason == QLatin1String("declined")) {
             r = EndReason::Declined;

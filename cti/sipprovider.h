@@ -26,10 +26,10 @@ struct SipAccount
     QString user = QStringLiteral("agent");
     QString domain = QStringLiteral("127.0.0.1");
     QString displayName;
-    QString password;         // from the keychain (SecretStore); never stored in settings
+    QString password; // from the keychain (SecretStore); never stored in settings
     SipTransport transport = SipTransport::Udp;
-    QString registrar;        // "pbx.example.org:5060"; empty: no registration, listen directly on port
-    int port = 5060;          // local SIP port; 0 = any free port (kept across engine restarts)
+    QString registrar; // "pbx.example.org:5060"; empty: no registration, listen directly on port
+    int port = 5060;   // local SIP port; 0 = any free port (kept across engine restarts)
     int registerExpiresS = 600;
     // TLS (transport Tls; needs a registrar: liblinphone 5.1 accepts no incoming TLS connections, see
     // docs/telephony.md). The registrar's certificate is checked against tlsCaFile (PEM; empty: the system's CAs
@@ -43,18 +43,18 @@ struct SipAccount
 struct SipSettings
 {
     SipAccount account;
-    QString dataDir;          // linphone's storage (the app's data folder); required
-    QString enginePath;       // empty: $HOTLINE_SIP_ENGINE, beside the executable, then the build tree
-    bool useFiles = false;    // no sound card: linphone plays/records files
-    QString inputDevice;      // audio device ids as listed in audioDevices(); empty: system default
+    QString dataDir;       // linphone's storage (the app's data folder); required
+    QString enginePath;    // empty: $HOTLINE_SIP_ENGINE, beside the executable, then the build tree
+    bool useFiles = false; // no sound card: linphone plays/records files
+    QString inputDevice;   // audio device ids as listed in audioDevices(); empty: system default
     QString outputDevice;
     int ringTimeoutS = 60;
     // An agent takes one call at a time: while one is up, the next gets 486. hotline-cti listen turns this off to
     // report every call that reaches it.
     bool singleCall = true;
     int heartbeatIntervalMs = 200;
-    int heartbeatTimeoutMs = 700;  // no answer for this long: the engine is killed and restarted
-    int startTimeoutMs = 8000;     // launch → ready
+    int heartbeatTimeoutMs = 700; // no answer for this long: the engine is killed and restarted
+    int startTimeoutMs = 8000;    // launch → ready
     bool engineDebugLog = false;
     NumberingPlan numberingPlan;
     LineMap lineMap;
@@ -142,11 +142,11 @@ private:
     QTimer *m_launchTimeout = nullptr;
     QTimer *m_relaunch = nullptr;
     QElapsedTimer m_lastHeard;
-    QElapsedTimer m_failureClock;   // running while the engine is down after a failure
+    QElapsedTimer m_failureClock; // running while the engine is down after a failure
     QByteArray m_buffer;
     Phase m_phase = Phase::Stopped;
     bool m_accepting = true;
-    bool m_recovering = false;      // the next "ready" is a restart, not the first start
+    bool m_recovering = false; // the next "ready" is a restart, not the first start
     QStringList m_droppedIds;
     int m_restarts = 0;
     int m_failuresInRow = 0;

@@ -48,8 +48,8 @@ QString userOf(const QString &uri)
 
 QString isoUs(qint64 us)
 {
-    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"))
-        + QStringLiteral("%1Z").arg(us % 1000, 3, 10, QLatin1Char('0'));
+    return QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) +
+           QStringLiteral("%1Z").arg(us % 1000, 3, 10, QLatin1Char('0'));
 }
 
 void printLine(bool json, const QJsonObject &o)
@@ -57,16 +57,18 @@ void printLine(bool json, const QJsonObject &o)
     if (json) {
         out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     } else {
-        QString line = isoUs(o.value(QLatin1String("ts_us")).toInteger()) + u' '
-            + o.value(QLatin1String("event")).toString();
+        QString line =
+            isoUs(o.value(QLatin1String("ts_us")).toInteger()) + u' ' + o.value(QLatin1String("event")).toString();
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
             if (it.key() == QLatin1String("event") || it.key() == QLatin1String("ts_us")) {
                 continue;
             }
             const QJsonValue v = it.value();
-            const QString text = v.isString() ? v.toString()
-                : v.isArray()                 ? QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact))
-                                              : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            const QString text =
+                v.isString() ? v.toString()
+                : v.isArray()
+                    ? QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact))
+                    : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
             if (!text.isEmpty()) {
                 line += u' ' + it.key() + u'=' + text;
             }
@@ -141,8 +143,8 @@ void installQuitOnSignals(QCoreApplication *app)
 
 struct CommonOptions
 {
-    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("SIP user (default: agent)."), QStringLiteral("user"),
-                            QStringLiteral("agent")};
+    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("SIP user (default: agent)."),
+                            QStringLiteral("user"), QStringLiteral("agent")};
     QCommandLineOption domain{QStringLiteral("domain"), QStringLiteral("SIP domain (default: 127.0.0.1)."),
                               QStringLiteral("domain"), QStringLiteral("127.0.0.1")};
     QCommandLineOption transport{QStringLiteral("transport"), QStringLiteral("udp, tcp or tls (default: udp)."),
@@ -150,7 +152,8 @@ struct CommonOptions
     QCommandLineOption dataDir{QStringLiteral("data-dir"),
                                QStringLiteral("Folder for the SIP engine's storage (default: a temporary folder)."),
                                QStringLiteral("dir")};
-    QCommandLineOption sound{QStringLiteral("sound-card"), QStringLiteral("Use the system's sound devices instead of files.")};
+    QCommandLineOption sound{QStringLiteral("sound-card"),
+                             QStringLiteral("Use the system's sound devices instead of files.")};
     QCommandLineOption verbose{QStringLiteral("verbose"), QStringLiteral("Log the engine's diagnostics to stderr.")};
     QCommandLineOption tlsCa{
         QStringLiteral("tls-ca"),
@@ -190,26 +193,32 @@ bool fillSettings(const QCommandLineParser &p, const CommonOptions &o, cti::SipS
 int runListen(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Listens for SIP calls without a registrar and prints one line per event."));
+    p.setApplicationDescription(
+        QStringLiteral("Listens for SIP calls without a registrar and prints one line per event."));
     p.addHelpOption();
     CommonOptions o;
     p.addOptions(o.all());
-    QCommandLineOption port(QStringLiteral("sip-port"), QStringLiteral("Local SIP port (0: any free port)."), QStringLiteral("port"));
+    QCommandLineOption port(QStringLiteral("sip-port"), QStringLiteral("Local SIP port (0: any free port)."),
+                            QStringLiteral("port"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object a line."));
     QCommandLineOption answer(QStringLiteral("answer"), QStringLiteral("Answer every incoming call."));
     QCommandLineOption hangupAfter(QStringLiteral("hangup-after"),
                                    QStringLiteral("With --answer: hang up answered calls after this many ms."),
                                    QStringLiteral("ms"));
     QCommandLineOption notReady(QStringLiteral("not-ready"), QStringLiteral("Refuse every call with 486 Busy Here."));
-    QCommandLineOption lineMap(QStringLiteral("line-map"), QStringLiteral("JSON file mapping dialled lines to municipalities."),
+    QCommandLineOption lineMap(QStringLiteral("line-map"),
+                               QStringLiteral("JSON file mapping dialled lines to municipalities."),
                                QStringLiteral("file"));
-    QCommandLineOption areaCode(QStringLiteral("area-code"), QStringLiteral("Local area code for numbers without one (e.g. 341)."),
+    QCommandLineOption areaCode(QStringLiteral("area-code"),
+                                QStringLiteral("Local area code for numbers without one (e.g. 341)."),
                                 QStringLiteral("code"));
-    QCommandLineOption registrar(QStringLiteral("registrar"),
-                                 QStringLiteral("Also register with this registrar (host[:port]) and report its answers."),
-                                 QStringLiteral("host"));
-    QCommandLineOption stdinPassword(QStringLiteral("password-stdin"),
-                                     QStringLiteral("With --registrar: read the password from stdin (default: keychain)."));
+    QCommandLineOption registrar(
+        QStringLiteral("registrar"),
+        QStringLiteral("Also register with this registrar (host[:port]) and report its answers."),
+        QStringLiteral("host"));
+    QCommandLineOption stdinPassword(
+        QStringLiteral("password-stdin"),
+        QStringLiteral("With --registrar: read the password from stdin (default: keychain)."));
     p.addOptions({port, json, answer, hangupAfter, notReady, lineMap, areaCode, registrar, stdinPassword});
     p.process(args);
     if (!p.isSet(port)) {
@@ -238,13 +247,14 @@ int runListen(QCoreApplication &app, const QStringList &args)
             // Synchronous start-up read: this is a command-line tool, not the desk's event loop.
             bool done = false;
             QString failure;
-            cti::SecretStore::readSecret(QStringLiteral("hotline-desk"),
-                                         cti::SecretStore::sipAccountKey(settings.account.user, settings.account.domain),
-                                         &app, [&](bool ok, const QString &secret, const QString &error) {
-                                             done = true;
-                                             settings.account.password = secret;
-                                             failure = ok ? QString() : error;
-                                         });
+            cti::SecretStore::readSecret(
+                QStringLiteral("hotline-desk"),
+                cti::SecretStore::sipAccountKey(settings.account.user, settings.account.domain), &app,
+                [&](bool ok, const QString &secret, const QString &error) {
+                    done = true;
+                    settings.account.password = secret;
+                    failure = ok ? QString() : error;
+                });
             while (!done) {
                 QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
             }
@@ -308,7 +318,8 @@ int runRegister(QCoreApplication &app, const QStringList &args)
     p.addHelpOption();
     CommonOptions o;
     p.addOptions(o.all());
-    QCommandLineOption registrar(QStringLiteral("registrar"), QStringLiteral("Registrar host[:port]."), QStringLiteral("host"));
+    QCommandLineOption registrar(QStringLiteral("registrar"), QStringLiteral("Registrar host[:port]."),
+                                 QStringLiteral("host"));
     QCommandLineOption port(QStringLiteral("sip-port"), QStringLiteral("Local SIP port (default: any free port)."),
                             QStringLiteral("port"), QStringLiteral("0"));
     QCommandLineOption stdinPassword(QStringLiteral("password-stdin"), QStringLiteral("Read the password from stdin."));
@@ -334,18 +345,19 @@ int runRegister(QCoreApplication &app, const QStringList &args)
     auto run = [&](const QString &password) {
         settings.account.password = password;
         auto *provider = new cti::SipProvider(settings, nullptr, &app);
-        QObject::connect(provider, &cti::TelephonyProvider::providerEventOccurred, &app, [&](const cti::ProviderEvent &e) {
-            printLine(asJson, providerJson(e));
-            if (e.type == cti::ProviderEventType::RegistrationChanged) {
-                if (e.registrationState == QLatin1String("ok")) {
-                    rc = 0;
-                    QCoreApplication::exit(0);
-                } else if (e.registrationState == QLatin1String("failed")) {
-                    rc = 3;
-                    QCoreApplication::exit(3);
-                }
-            }
-        });
+        QObject::connect(provider, &cti::TelephonyProvider::providerEventOccurred, &app,
+                         [&](const cti::ProviderEvent &e) {
+                             printLine(asJson, providerJson(e));
+                             if (e.type == cti::ProviderEventType::RegistrationChanged) {
+                                 if (e.registrationState == QLatin1String("ok")) {
+                                     rc = 0;
+                                     QCoreApplication::exit(0);
+                                 } else if (e.registrationState == QLatin1String("failed")) {
+                                     rc = 3;
+                                     QCoreApplication::exit(3);
+                                 }
+                             }
+                         });
         QString error;
         if (!provider->start(&error)) {
             err() << "hotline-cti register: " << error << '\n';
@@ -362,7 +374,8 @@ int runRegister(QCoreApplication &app, const QStringList &args)
                                      [run, key](bool ok, const QString &secret, const QString &error) {
                                          if (!ok) {
                                              err() << "hotline-cti register: no password for " << key
-                                                   << " in the keychain (" << error << "); use set-password or --password-stdin\n";
+                                                   << " in the keychain (" << error
+                                                   << "); use set-password or --password-stdin\n";
                                              QCoreApplication::exit(1);
                                              return;
                                          }
@@ -370,7 +383,8 @@ int runRegister(QCoreApplication &app, const QStringList &args)
                                      });
     }
     QTimer::singleShot(p.value(timeout).toInt() * 1000, &app, [&] {
-        err() << "hotline-cti register: no answer from " << p.value(registrar) << " within " << p.value(timeout) << " s\n";
+        err() << "hotline-cti register: no answer from " << p.value(registrar) << " within " << p.value(timeout)
+              << " s\n";
         rc = 4;
         QCoreApplication::exit(4);
     });
@@ -382,7 +396,8 @@ int runRegister(QCoreApplication &app, const QStringList &args)
 int runSetPassword(QCoreApplication &app, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Reads a SIP password from stdin and stores it in the system keychain."));
+    p.setApplicationDescription(
+        QStringLiteral("Reads a SIP password from stdin and stores it in the system keychain."));
     p.addHelpOption();
     CommonOptions o;
     p.addOptions({o.user, o.domain});

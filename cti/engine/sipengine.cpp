@@ -64,10 +64,7 @@ std::string s(const QString &q)
 class CoreEvents final : public linphone::CoreListener
 {
 public:
-    explicit CoreEvents(SipEngine *engine)
-        : m_engine(engine)
-    {
-    }
+    explicit CoreEvents(SipEngine *engine) : m_engine(engine) {}
     void onGlobalStateChanged(const std::shared_ptr<linphone::Core> &, linphone::GlobalState state,
                               const std::string &message) override
     {
@@ -79,8 +76,8 @@ public:
         m_engine->handleCallState(call, int(state), message);
     }
     void onAccountRegistrationStateChanged(const std::shared_ptr<linphone::Core> &,
-                                           const std::shared_ptr<linphone::Account> &, linphone::RegistrationState state,
-                                           const std::string &message) override
+                                           const std::shared_ptr<linphone::Account> &,
+                                           linphone::RegistrationState state, const std::string &message) override
     {
         m_engine->handleRegistration(int(state), message);
     }
@@ -95,15 +92,14 @@ private:
 };
 
 SipEngine::SipEngine(QObject *parent)
-    : QObject(parent)
-    , m_socket(new QLocalSocket(this))
-    , m_iterateTimer(new QTimer(this))
+    : QObject(parent), m_socket(new QLocalSocket(this)), m_iterateTimer(new QTimer(this))
 {
     m_iterateTimer->setInterval(20);
     connect(m_iterateTimer, &QTimer::timeout, this, &SipEngine::iterate);
     connect(m_socket, &QLocalSocket::readyRead, this, &SipEngine::handleReadyRead);
     // Without the desk there is nobody to serve: leave at once, the supervisor starts a fresh engine.
-    connect(m_socket, &QLocalSocket::disconnected, qApp, [] { QCoreApplication::exit(3); }, Qt::QueuedConnection);
+    connect(
+        m_socket, &QLocalSocket::disconnected, qApp, [] { QCoreApplication::exit(3); }, Qt::QueuedConnection);
 }
 
 SipEngine::~SipEngine()
@@ -180,7 +176,8 @@ void SipEngine::handleMessage(const QJsonObject &message)
     const QString type = message.value(QLatin1String("t")).toString();
     if (type == QLatin1String(P::Ping)) {
         // Answered from the same thread that pumps linphone: a hung core means no pong.
-        send({{QStringLiteral("t"), QLatin1String(P::Pong)}, {QStringLiteral("seq"), message.value(QLatin1String("seq"))}});
+        send({{QStringLiteral("t"), QLatin1String(P::Pong)},
+              {QStringLiteral("seq"), message.value(QLatin1String("seq"))}});
     } else if (type == QLatin1String(P::Configure)) {
         configure(message);
     } else if (type == QLatin1String(P::SetAccepting)) {
@@ -213,7 +210,7 @@ void SipEngine::configure(const QJsonObject &m)
 
     auto logging = linphone::LoggingService::get();
     logging->setLogLevel(m.value(QLatin1String("debug")).toBool() ? linphone::LogLevel::Message
-                                                                    : linphone::LogLevel::Error);
+                                                                  : linphone::LogLevel::Error);
 
     // linphone refuses to reach GlobalState::On when its default folders (~/.local/share/linphone) are missing:
     // everything it stores goes into the app's data folder instead.
@@ -229,12 +226,13 @@ void SipEngine::configure(const QJsonObject &m)
             fatal(QStringLiteral("cannot write %1: %2").arg(rcPath, rc.errorString()));
             return;
         }
-        rc.write(QStringLiteral("[storage]\nuri=%1/linphone.db\ncall_logs_db_uri=%1/call-history.db\n"
-                                "friends_db_uri=%1/friends.db\n[misc]\nenable_basic_to_client_group_chat_room_migration=0\n"
-                                "[sip]\nguess_hostname=0\nuse_ipv6=0\nsip_random_port=0\n"
-                                "[sound]\nechocancellation=0\n[video]\ncapture=0\ndisplay=0\n")
-                     .arg(dataDir)
-                     .toUtf8());
+        rc.write(
+            QStringLiteral("[storage]\nuri=%1/linphone.db\ncall_logs_db_uri=%1/call-history.db\n"
+                           "friends_db_uri=%1/friends.db\n[misc]\nenable_basic_to_client_group_chat_room_migration=0\n"
+                           "[sip]\nguess_hostname=0\nuse_ipv6=0\nsip_random_port=0\n"
+                           "[sound]\nechocancellation=0\n[video]\ncapture=0\ndisplay=0\n")
+                .arg(dataDir)
+                .toUtf8());
     }
     m_core = factory->createCore(s(rcPath), "", nullptr);
     if (!m_core) {
@@ -335,8 +333,8 @@ void SipEngine::configure(const QJsonObject &m)
 
     const QString displayName = m.value(QLatin1String("display_name")).toString();
     const QString identity = displayName.isEmpty()
-        ? QStringLiteral("sip:%1@%2").arg(user, m_domain)
-        : QStringLiteral("\"%1\" <sip:%2@%3>").arg(displayName, user, m_domain);
+                                 ? QStringLiteral("sip:%1@%2").arg(user, m_domain)
+                                 : QStringLiteral("\"%1\" <sip:%2@%3>").arg(displayName, user, m_domain);
     m_core->setPrimaryContact(s(identity));
 
     if (!registrar.isEmpty()) {
@@ -452,12 +450,24 @@ void SipEngine::handleRegistration(int state, const std::string &message)
 {
     QString name;
     switch (linphone::RegistrationState(state)) {
-    case linphone::RegistrationState::None: name = QStringLiteral("none"); break;
-    case linphone::RegistrationState::Progress: name = QStringLiteral("progress"); break;
-    case linphone::RegistrationState::Ok: name = QStringLiteral("ok"); break;
-    case linphone::RegistrationState::Cleared: name = QStringLiteral("cleared"); break;
-    case linphone::RegistrationState::Failed: name = QStringLiteral("failed"); break;
-    default: name = QStringLiteral("unknown"); break;
+    case linphone::RegistrationState::None:
+        name = QStringLiteral("none");
+        break;
+    case linphone::RegistrationState::Progress:
+        name = QStringLiteral("progress");
+        break;
+    case linphone::RegistrationState::Ok:
+        name = QStringLiteral("ok");
+        break;
+    case linphone::RegistrationState::Cleared:
+        name = QStringLiteral("cleared");
+        break;
+    case linphone::RegistrationState::Failed:
+        name = QStringLiteral("failed");
+        break;
+    default:
+        name = QStringLiteral("unknown");
+        break;
     }
     send({{QStringLiteral("t"), QLatin1String(P::Registration)},
           {QStringLiteral("state"), name},
@@ -507,7 +517,8 @@ void SipEngine::handleCallState(const std::shared_ptr<linphone::Call> &call, int
         bool onCall = false;
         for (const Tracked &t : std::as_const(m_calls)) {
             // A call the agent already hung up does not count, even while its BYE waits for an answer.
-            onCall = onCall || (!t.localEnd && (t.lastState == QLatin1String("talking") || t.lastState == QLatin1String("held")));
+            onCall = onCall ||
+                     (!t.localEnd && (t.lastState == QLatin1String("talking") || t.lastState == QLatin1String("held")));
         }
         const bool busy = !m_accepting || (m_singleCall && onCall);
         Tracked tracked{call, QStringLiteral("incoming"), false, busy, QString(), false};
@@ -574,7 +585,8 @@ void SipEngine::handleCallState(const std::shared_ptr<linphone::Call> &call, int
         }
         m.insert(QStringLiteral("state"), QStringLiteral("ended"));
         m.insert(QStringLiteral("reason"), reason);
-        m.insert(QStringLiteral("by"), it->localEnd && !it->ackTimedOut ? QStringLiteral("agent") : QStringLiteral("remote"));
+        m.insert(QStringLiteral("by"),
+                 it->localEnd && !it->ackTimedOut ? QStringLiteral("agent") : QStringLiteral("remote"));
         m_calls.erase(it);
         send(m);
         return;
@@ -673,8 +685,8 @@ void SipEngine::handleCallCommand(const QString &type, const QJsonObject &m)
         status = call->sendDtmfs(s(m.value(QLatin1String("digits")).toString()));
     } else if (type == QLatin1String(P::Transfer)) {
         QString target = m.value(QLatin1String("target")).toString().trimmed();
-        if (!target.startsWith(QLatin1String("sip:")) && !target.startsWith(QLatin1String("sips:"))
-            && !target.startsWith(QLatin1String("tel:"))) {
+        if (!target.startsWith(QLatin1String("sip:")) && !target.startsWith(QLatin1String("sips:")) &&
+            !target.startsWith(QLatin1String("tel:"))) {
             target = QStringLiteral("sip:%1@%2").arg(target, m_domain);
         }
         auto address = m_core->createAddress(s(target));

@@ -86,7 +86,10 @@ bool BaresipPeer::start(const Options &options, QString *error)
         m_ctrl.abort();
         QTest::qWait(50);
     }
-    *error = QStringLiteral("baresip (sip %1, ctrl %2) did not come up: %3").arg(m_sipPort).arg(ctrlPort).arg(QString::fromUtf8(m_process.readAll()));
+    *error = QStringLiteral("baresip (sip %1, ctrl %2) did not come up: %3")
+                 .arg(m_sipPort)
+                 .arg(ctrlPort)
+                 .arg(QString::fromUtf8(m_process.readAll()));
     return false;
 }
 

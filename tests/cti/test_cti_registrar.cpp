@@ -72,8 +72,8 @@ public:
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(QStringLiteral("kamailio"),
                         {QStringLiteral("-f"), out.fileName(), QStringLiteral("-DD"), QStringLiteral("-E"),
-                         QStringLiteral("-P"), m_dir.filePath(QStringLiteral("pid")), QStringLiteral("-Y"), m_dir.path(),
-                         QStringLiteral("-w"), m_dir.path()});
+                         QStringLiteral("-P"), m_dir.filePath(QStringLiteral("pid")), QStringLiteral("-Y"),
+                         m_dir.path(), QStringLiteral("-w"), m_dir.path()});
         REQUIRE(m_process.waitForStarted(5000));
         // Ready once it listens; a loaded machine (CI on 2 cores) may take several seconds.
         const bool listening = QTest::qWaitFor(
@@ -93,7 +93,10 @@ public:
             m_process.waitForFinished(1000);
         }
     }
-    QString log() { return QString::fromUtf8(m_process.readAll()); }
+    QString log()
+    {
+        return QString::fromUtf8(m_process.readAll());
+    }
     QString certificatePath() const
     {
         return m_dir.filePath(QStringLiteral("cert.pem"));
@@ -182,7 +185,8 @@ TEST_CASE("the desk registers with kamailio and receives calls routed by it", "[
     // After an engine crash the new engine registers again by itself.
     desk.registrations.clear();
     REQUIRE(::kill(pid_t(desk.provider->enginePid()), SIGKILL) == 0);
-    REQUIRE(QTest::qWaitFor([&] { return desk.restarts == 1 && desk.registrations.contains(QStringLiteral("ok")); }, 8000));
+    REQUIRE(
+        QTest::qWaitFor([&] { return desk.restarts == 1 && desk.registrations.contains(QStringLiteral("ok")); }, 8000));
 }
 
 TEST_CASE("a wrong SIP password is reported as a failed registration", "[cti][sip][registrar]")

@@ -125,7 +125,8 @@ bool isFromCaller(const CallEvent &e)
 // A real call from the peer pops at the desk with the caller's number; the desk declines it and it ends.
 void requireRealCallPops(Desk &desk, BaresipPeer &peer)
 {
-    REQUIRE(QTest::qWaitFor([&] { return desk.provider->isEngineReady() && desk.provider->activeCalls().isEmpty(); }, 5000));
+    REQUIRE(QTest::qWaitFor([&] { return desk.provider->isEngineReady() && desk.provider->activeCalls().isEmpty(); },
+                            5000));
     desk.mark();
     peer.clearEvents();
     REQUIRE(peer.dial(desk.uri()));
@@ -294,8 +295,9 @@ TEST_CASE("while not ready or in wrap-up, calls are refused with 486 Busy Here",
         // A second caller while the agent talks is turned away as well.
         auto second = startPeer({QStringLiteral("+4930999"), QString(), false});
         REQUIRE(second->dial(desk.uri()));
-        const auto busy = desk.waitCall(CallEventType::Refused, 5000,
-                                        [](const CallEvent &e) { return e.call.callerNumber == QStringLiteral("+4930999"); });
+        const auto busy = desk.waitCall(CallEventType::Refused, 5000, [](const CallEvent &e) {
+            return e.call.callerNumber == QStringLiteral("+4930999");
+        });
         REQUIRE(busy);
         QJsonObject secondClosed;
         REQUIRE(second->waitForEvent(QStringLiteral("CALL_CLOSED"), 5000, &secondClosed));
@@ -341,7 +343,8 @@ TEST_CASE("twenty calls in a row", "[cti][sip]")
     CHECK(desk.provider->restartCount() == 0);
 }
 
-TEST_CASE("engine killed with SIGKILL: restarted within a second, the call recorded as dropped", "[cti][sip][supervision]")
+TEST_CASE("engine killed with SIGKILL: restarted within a second, the call recorded as dropped",
+          "[cti][sip][supervision]")
 {
     Desk desk;
     auto peer = startPeer();
@@ -431,53 +434,62 @@ QList<Hostile> hostileInputs()
     QList<Hostile> list{
         {"garbage", [](int, int) { return QList<QByteArray>{QByteArray(300, '\x01') + "\xff\xfe garbage \r\n\r\n"}; }},
         {"invite-without-sdp", invite({}, {}, {})},
-        {"replaces-header", invite("Replaces: 12345@127.0.0.1;to-tag=1;from-tag=2\r\nRequire: replaces\r\n",
-                                   "application/sdp", Sdp)},
+        {"replaces-header",
+         invite("Replaces: 12345@127.0.0.1;to-tag=1;from-tag=2\r\nRequire: replaces\r\n", "application/sdp", Sdp)},
         {"unknown-media-line-before-audio", invite({}, "application/sdp", unknownMediaFirst)},
         {"multipart-quoted-boundary", invite({}, "multipart/mixed;boundary=\"b1\"", multipart)},
-        {"message-request", [](int port, int from) {
+        {"message-request",
+         [](int port, int from) {
              return QList<QByteArray>{sipRequest(QStringLiteral("MESSAGE"), port, QStringLiteral("hostile-msg"), {},
                                                  "text/plain", "Hallo", from)};
          }},
-        {"nul-byte-then-valid-invite-from-the-same-sender", [](int port, int from) {
+        {"nul-byte-then-valid-invite-from-the-same-sender",
+         [](int port, int from) {
              QByteArray poisoned = sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-nul"),
                                               QByteArray("X-Evil: a\0b\r\n", 13), "application/sdp", Sdp, from);
              return QList<QByteArray>{poisoned, sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("after-nul"),
                                                            {}, "application/sdp", Sdp, from)};
          }},
-        {"truncated", [](int port, int from) {
+        {"truncated",
+         [](int port, int from) {
              return QList<QByteArray>{sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-trunc"), {},
-                                                 "application/sdp", Sdp, from).left(120)};
+                                                 "application/sdp", Sdp, from)
+                                          .left(120)};
          }},
         {"oversized", invite("X-Big: " + QByteArray(60000, 'A') + "\r\n", "application/sdp", Sdp)},
         // RFC 4475-style torture messages
-        {"rfc4475-content-length-larger-than-body", [](int port, int from) {
+        {"rfc4475-content-length-larger-than-body",
+         [](int port, int from) {
              QByteArray m = sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-clerr"), {},
                                        "application/sdp", Sdp, from);
              m.replace("Content-Length: " + QByteArray::number(Sdp.size()), "Content-Length: 9999");
              return QList<QByteArray>{m};
          }},
-        {"rfc4475-negative-content-length", [](int port, int from) {
+        {"rfc4475-negative-content-length",
+         [](int port, int from) {
              QByteArray m = sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-ncl"), {},
                                        "application/sdp", Sdp, from);
              m.replace("Content-Length: " + QByteArray::number(Sdp.size()), "Content-Length: -999");
              return QList<QByteArray>{m};
          }},
         {"rfc4475-huge-cseq-and-max-forwards", invite("X-Pad: 1\r\n", "application/sdp", Sdp)},
-        {"rfc4475-escaped-nul-in-uri", [](int port, int from) {
+        {"rfc4475-escaped-nul-in-uri",
+         [](int port, int from) {
              QByteArray m = sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-escnull"), {},
                                        "application/sdp", Sdp, from);
              m.replace("sip:+4930111@127.0.0.1>;tag", "sip:null-%00-null@127.0.0.1>;tag");
              return QList<QByteArray>{m};
          }},
-        {"rfc4475-unknown-scheme-and-bad-version", [](int port, int from) {
+        {"rfc4475-unknown-scheme-and-bad-version",
+         [](int port, int from) {
              QByteArray m = sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-unkscm"), {},
                                        "application/sdp", Sdp, from);
              m.replace("INVITE sip:agent@127.0.0.1:" + QByteArray::number(port) + " SIP/2.0",
                        "INVITE nobodyKnowsThisScheme:totallyopaquecontent SIP/7.0");
              return QList<QByteArray>{m};
          }},
-        {"rfc4475-missing-call-id-and-from", [](int port, int from) {
+        {"rfc4475-missing-call-id-and-from",
+         [](int port, int from) {
              QByteArray m = sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-insuf"), {},
                                        "application/sdp", Sdp, from);
              m.replace("Call-ID: hostile-insuf\r\n", "");
@@ -486,17 +498,20 @@ QList<Hostile> hostileInputs()
          }},
         {"rfc4475-unknown-content-type-and-bad-sdp", invite({}, "application/unknownformat", "<xml>&&&\0</xml>")},
         // Found by fuzzing hotline-cti listen --answer: these crashed liblinphone 5.1 before the engine's guard.
-        {"video-line-before-audio", [](int port, int from) {
+        {"video-line-before-audio",
+         [](int port, int from) {
              QByteArray sdp = Sdp;
              sdp.replace("m=audio", "m=video 40010 RTP/AVP 96\r\na=rtpmap:96 VP8/90000\r\nm=audio");
              return QList<QByteArray>{sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-video"), {},
                                                  "application/sdp", sdp, from)};
          }},
-        {"subscribe-presence", [](int port, int from) {
+        {"subscribe-presence",
+         [](int port, int from) {
              return QList<QByteArray>{sipRequest(QStringLiteral("SUBSCRIBE"), port, QStringLiteral("hostile-sub"),
                                                  "Event: presence\r\nExpires: 60\r\n", {}, {}, from)};
          }},
-        {"from-user-5000-bytes", [](int port, int from) {
+        {"from-user-5000-bytes",
+         [](int port, int from) {
              QByteArray m = sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("hostile-longfrom"), {},
                                        "application/sdp", Sdp, from);
              m.replace("sip:+4930111@127.0.0.1>;tag", "sip:" + QByteArray(5000, 'b') + "@127.0.0.1>;tag");
@@ -504,9 +519,11 @@ QList<Hostile> hostileInputs()
          }},
         {"multipart-nested", invite({}, "multipart/mixed;boundary=\"o\"",
                                     "--o\r\nContent-Type: multipart/alternative;boundary=\"i\"\r\n\r\n--i\r\n"
-                                    "Content-Type: application/sdp\r\n\r\n" + Sdp + "\r\n--i--\r\n--o--\r\n")},
+                                    "Content-Type: application/sdp\r\n\r\n" +
+                                        Sdp + "\r\n--i--\r\n--o--\r\n")},
         {"folded-header", invite("Subject: line one\r\n  continued\r\n\tand more\r\n", "application/sdp", Sdp)},
-        {"sdp-port-out-of-range-and-bad-address", [](int port, int from) {
+        {"sdp-port-out-of-range-and-bad-address",
+         [](int port, int from) {
              QByteArray sdp = Sdp;
              sdp.replace("m=audio 40000", "m=audio 99999999");
              sdp.replace("c=IN IP4 127.0.0.1", "c=IN IP4 300.1.2.3");
@@ -564,24 +581,25 @@ TEST_CASE("hostile SIP input never takes the desk down and a real call still pop
             attacker.writeDatagram(sipRequest(QStringLiteral("INVITE"), desk.provider->sipPort(), probeId, {},
                                               "application/sdp", Sdp, attacker.localPort()),
                                    QHostAddress::LocalHost, quint16(desk.provider->sipPort()));
-            const auto rang = desk.waitCall(CallEventType::Incoming, 2000,
-                                            [&](const CallEvent &e) { return e.call.id == probeId; });
+            const auto rang =
+                desk.waitCall(CallEventType::Incoming, 2000, [&](const CallEvent &e) { return e.call.id == probeId; });
             REQUIRE(rang);
             desk.provider->decline(probeId);
-            REQUIRE(desk.waitCall(CallEventType::Ended, 2000, [&](const CallEvent &e) { return e.call.id == probeId; }));
+            REQUIRE(
+                desk.waitCall(CallEventType::Ended, 2000, [&](const CallEvent &e) { return e.call.id == probeId; }));
         }
         if (QByteArray(h.name).startsWith("nul-byte")) {
             // The same sender is still heard after the poisoned datagram.
-            CHECK(std::any_of(desk.calls.cbegin(), desk.calls.cend(), [](const CallEvent &e) {
-                return e.call.id == QStringLiteral("after-nul");
-            }));
+            CHECK(std::any_of(desk.calls.cbegin(), desk.calls.cend(),
+                              [](const CallEvent &e) { return e.call.id == QStringLiteral("after-nul"); }));
         }
     }
     // An INVITE that rings and is never completed (no ACK, no CANCEL) does not turn the next caller away.
     REQUIRE(QTest::qWaitFor([&] { return desk.provider->activeCalls().isEmpty(); }, 5000));
     desk.mark();
-    attacker.writeDatagram(sipRequest(QStringLiteral("INVITE"), desk.provider->sipPort(), QStringLiteral("never-completed"),
-                                      {}, "application/sdp", Sdp, attacker.localPort()),
+    attacker.writeDatagram(sipRequest(QStringLiteral("INVITE"), desk.provider->sipPort(),
+                                      QStringLiteral("never-completed"), {}, "application/sdp", Sdp,
+                                      attacker.localPort()),
                            QHostAddress::LocalHost, quint16(desk.provider->sipPort()));
     const auto dangling = desk.waitCall(CallEventType::Incoming, 2000);
     REQUIRE(dangling);
@@ -594,7 +612,8 @@ TEST_CASE("hostile SIP input never takes the desk down and a real call still pop
     desk.provider->decline(dangling->call.id);
     REQUIRE(peer->waitForEvent(QStringLiteral("CALL_CLOSED"), 5000));
 
-    WARN("hostile inputs that crashed liblinphone (engine restarted): " << crashed.join(QStringLiteral(", ")).toStdString());
+    WARN("hostile inputs that crashed liblinphone (engine restarted): "
+         << crashed.join(QStringLiteral(", ")).toStdString());
 }
 
 TEST_CASE("hotline-cti listen prints one JSON line per event, engine restart included", "[cti][sip][cli]")
@@ -697,8 +716,8 @@ TEST_CASE("an answered call whose caller never acknowledges ends and does not bl
     REQUIRE(caller.bind(QHostAddress::LocalHost, 0));
     const int port = desk.provider->sipPort();
     desk.mark();
-    caller.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("no-ack"), {}, "application/sdp", Sdp,
-                                    caller.localPort()),
+    caller.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("no-ack"), {}, "application/sdp",
+                                    Sdp, caller.localPort()),
                          QHostAddress::LocalHost, quint16(port));
     const auto incoming = desk.waitCall(CallEventType::Incoming, 3000);
     REQUIRE(incoming);
@@ -712,8 +731,8 @@ TEST_CASE("an answered call whose caller never acknowledges ends and does not bl
     CHECK(sinceAnswer.elapsed() < 4000);
     // The same address (same From, same socket) rings again at once; liblinphone would answer 486 for 32 s.
     desk.mark();
-    caller.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("after-no-ack"), {}, "application/sdp",
-                                    Sdp, caller.localPort()),
+    caller.writeDatagram(sipRequest(QStringLiteral("INVITE"), port, QStringLiteral("after-no-ack"), {},
+                                    "application/sdp", Sdp, caller.localPort()),
                          QHostAddress::LocalHost, quint16(port));
     const auto again = desk.waitCall(CallEventType::Incoming, 3000);
     REQUIRE(again);

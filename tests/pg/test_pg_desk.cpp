@@ -129,10 +129,11 @@ TEST_CASE("pg desk: hotline-admin-desk migrates the server and reports the versi
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PGPASSWORD"), params.password);
     admin.setProcessEnvironment(env);
-    const QStringList connection{QStringLiteral("--host"), params.host, QStringLiteral("--port"),
-                                 QString::number(params.port),  QStringLiteral("--db"), params.database,
-                                 QStringLiteral("--user"),      params.user,           QStringLiteral("--sslmode"),
-                                 QStringLiteral("disable")};
+    const QStringList connection{QStringLiteral("--host"),    params.host,
+                                 QStringLiteral("--port"),    QString::number(params.port),
+                                 QStringLiteral("--db"),      params.database,
+                                 QStringLiteral("--user"),    params.user,
+                                 QStringLiteral("--sslmode"), QStringLiteral("disable")};
     admin.start(QStringLiteral(HOTLINE_ADMIN_DESK_CLI), connection + QStringList{QStringLiteral("migrate")});
     REQUIRE(admin.waitForFinished(30000));
     INFO(admin.readAllStandardError().toStdString());
@@ -168,8 +169,9 @@ TEST_CASE("pg desk: calls logged while the server is down arrive exactly once, i
         // Online: straight through.
         journal::CallRecord first = answeredCall(0);
         ids << first.id;
-        REQUIRE_FALSE(desk.enqueue(QLatin1String(journal::serverwrite::CommitCall), journal::commitPayload(first), &error)
-                          .isEmpty());
+        REQUIRE_FALSE(
+            desk.enqueue(QLatin1String(journal::serverwrite::CommitCall), journal::commitPayload(first), &error)
+                .isEmpty());
         REQUIRE(QTest::qWaitFor([&] { return desk.pendingWrites() == 0; }, 5000));
 
         // The server goes away in the middle of the shift: calls keep being logged, one is forwarded.
@@ -179,7 +181,8 @@ TEST_CASE("pg desk: calls logged while the server is down arrive exactly once, i
             journal::CallRecord c = answeredCall(n);
             ids << c.id;
             REQUIRE_FALSE(
-                desk.enqueue(QLatin1String(journal::serverwrite::CommitCall), journal::commitPayload(c), &error).isEmpty());
+                desk.enqueue(QLatin1String(journal::serverwrite::CommitCall), journal::commitPayload(c), &error)
+                    .isEmpty());
         }
         journal::CallRecord forwarded = answeredCall(13);
         forwarded.outcome = journal::Outcome::ForwardedByEmail;
@@ -210,9 +213,10 @@ TEST_CASE("pg desk: calls logged while the server is down arrive exactly once, i
     }
     CHECK(rejected.isEmpty());
 
-    RawPg raw(agent);   // as the agent: it may read the journal
+    RawPg raw(agent); // as the agent: it may read the journal
     QSqlQuery q(raw.db());
-    REQUIRE(q.exec(QStringLiteral("SELECT id, draft, outcome, case_number FROM journal_calls ORDER BY committed_at, id")));
+    REQUIRE(
+        q.exec(QStringLiteral("SELECT id, draft, outcome, case_number FROM journal_calls ORDER BY committed_at, id")));
     QStringList arrived;
     while (q.next()) {
         arrived << q.value(0).toString();
@@ -241,8 +245,8 @@ TEST_CASE("pg desk: calls logged while the server is down arrive exactly once, i
     RawPg owner(cluster.connection(agent.database));
     CHECK(owner.scalar(QStringLiteral("SELECT COUNT(*) FROM applied_writes")).toInt() == ids.size());
     CHECK(owner.scalar(QStringLiteral("SELECT COUNT(DISTINCT submitted_by) FROM applied_writes")).toInt() == 1);
-    CHECK(owner.scalar(QStringLiteral("SELECT MIN(submitted_by) FROM applied_writes")).toString()
-          == QStringLiteral("desk_anna"));
+    CHECK(owner.scalar(QStringLiteral("SELECT MIN(submitted_by) FROM applied_writes")).toString() ==
+          QStringLiteral("desk_anna"));
 }
 
 TEST_CASE("pg desk: two desks book the last seat through the server: exactly one wins", "[pg][desk][appointments]")
@@ -258,7 +262,7 @@ TEST_CASE("pg desk: two desks book the last seat through the server: exactly one
         appointments::OfficeSchedule office;
         office.officeId = QStringLiteral("office-1");
         office.name = QStringLiteral("Bürgerbüro Altstadt");
-        office.capacity = 1;   // one counter: one seat per slot
+        office.capacity = 1; // one counter: one seat per slot
         office.cellMinutes = 15;
         const auto hours = appointments::OfficeSchedule::parseHours(QStringLiteral("Mo-Fr 08:00-16:00"), &error);
         REQUIRE(hours);
@@ -293,17 +297,22 @@ TEST_CASE("pg desk: two desks book the last seat through the server: exactly one
     QStringList refusals;
     for (kb::ReplicaSync *desk : {&deskA, &deskB}) {
         appointments::registerServerWriteKinds(*desk, calendar);
-        QObject::connect(desk, &kb::ReplicaSync::writeDelivered, [&](const QString &id, const QString &) { delivered << id; });
+        QObject::connect(desk, &kb::ReplicaSync::writeDelivered,
+                         [&](const QString &id, const QString &) { delivered << id; });
         QObject::connect(desk, &kb::ReplicaSync::writeRejected,
-                         [&](const QString &id, const QString &, const QString &reason) { refusals << id + QLatin1Char(' ') + reason; });
+                         [&](const QString &id, const QString &, const QString &reason) {
+                             refusals << id + QLatin1Char(' ') + reason;
+                         });
         REQUIRE(desk->start(&error));
     }
     REQUIRE(cluster.stop(&error));
     REQUIRE(QTest::qWaitFor([&] { return !deskA.isOnline() && !deskB.isOnline(); }, 5000));
     const appointments::BookingRequest erika = request(QStringLiteral("Erika Mustermann"));
     const appointments::BookingRequest max = request(QStringLiteral("Max Mustermann"));
-    const QString idA = deskA.enqueue(QLatin1String(appointments::serverwrite::Book), appointments::bookPayload(erika), &error);
-    const QString idB = deskB.enqueue(QLatin1String(appointments::serverwrite::Book), appointments::bookPayload(max), &error);
+    const QString idA =
+        deskA.enqueue(QLatin1String(appointments::serverwrite::Book), appointments::bookPayload(erika), &error);
+    const QString idB =
+        deskB.enqueue(QLatin1String(appointments::serverwrite::Book), appointments::bookPayload(max), &error);
     REQUIRE_FALSE(idA.isEmpty());
     REQUIRE_FALSE(idB.isEmpty());
     REQUIRE(cluster.start(&error));
@@ -440,7 +449,8 @@ TEST_CASE("pg desk: two desks' deliveries booking the last seat at the same inst
     CHECK(messages.first().contains(QStringLiteral("taken by another desk")));
     RawPg raw(agent);
     CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE office_id = 'office-2'")).toInt() == 1);
-    CHECK(raw.scalar(QStringLiteral("SELECT citizen_name FROM appt_bookings WHERE office_id = 'office-2'")).toString()
-          == QStringLiteral("Bürger 1"));
+    CHECK(
+        raw.scalar(QStringLiteral("SELECT citizen_name FROM appt_bookings WHERE office_id = 'office-2'")).toString() ==
+        QStringLiteral("Bürger 1"));
     CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM appt_cells WHERE office_id = 'office-2'")).toInt() == 1);
 }

@@ -806,15 +806,17 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     CHECK(rebook->findChild<QComboBox *>()->currentData().toString() == QStringLiteral("office-1"));
     REQUIRE(rebook->slotList()->count() > 0);
     rebook->slotList()->setCurrentRow(0);
-    const int rebookedBefore = count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
-                                                          "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
+    const int rebookedBefore = count(after,
+                                     QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
+                                                    "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
                                      recordLate->id);
     CHECK(rebookedBefore == 0);
     rebook->accept();
     CHECK(QTest::qWaitFor([&]() { return rebook.isNull(); }, 2000)); // confirmed by the server: closed
     CHECK(callsB->lastAnnouncement().contains(QStringLiteral("server"), Qt::CaseInsensitive));
-    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
-                                      "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
+    CHECK(count(after,
+                QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
+                               "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
                 recordLate->id) == 1);
     callsA.reset();
     callsB.reset();
@@ -1064,7 +1066,7 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
     REQUIRE(dialog);
     CHECK_FALSE(dialog->isShowingServer());
     CHECK(dialog->message().contains(QStringLiteral("server"), Qt::CaseInsensitive)); // "not reachable"
-    CHECK(dialog->findChild<QSpinBox *>(QStringLiteral("capacity"))->value() == 3); // the desk's copy
+    CHECK(dialog->findChild<QSpinBox *>(QStringLiteral("capacity"))->value() == 3);   // the desk's copy
     dialog->findChild<QSpinBox *>(QStringLiteral("capacity"))->setValue(7);
     CHECK_FALSE(dialog->save(&error));
     CHECK_FALSE(error.isEmpty());
@@ -1104,8 +1106,8 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     QSignalSpy rejected(desk.connector.get(), &desk::SharedStoreConnector::writeRejected);
     QSignalSpy delivered(desk.connector.get(), &desk::SharedStoreConnector::writeDelivered);
     const journal::CallRecord forged = call(QStringLiteral("desk_lead"));
-    const QString forgedEntry =
-        desk.connector->enqueue(QLatin1String(journal::serverwrite::CommitCall), journal::commitPayload(forged), &error);
+    const QString forgedEntry = desk.connector->enqueue(QLatin1String(journal::serverwrite::CommitCall),
+                                                        journal::commitPayload(forged), &error);
     REQUIRE_FALSE(forgedEntry.isEmpty());
     REQUIRE(QTest::qWaitFor([&]() { return rejected.count() > 0; }, 5000));
     CHECK(rejected.first().at(0).toString() == forgedEntry);
@@ -1158,7 +1160,8 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     CHECK(calls->journal()->call(id)->agent == QStringLiteral("desk_agent"));
     REQUIRE(QTest::qWaitFor(
         [&]() {
-            return count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v AND agent = 'desk_agent'"),
+            return count(raw,
+                         QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = :v AND agent = 'desk_agent'"),
                          id) == 1;
         },
         5000));
@@ -1201,8 +1204,8 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
         RawPg agent(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
         const auto addService = [&](const QString &callId) {
             QSqlQuery q(agent.db());
-            q.prepare(
-                QStringLiteral("INSERT INTO journal_call_services (call_id, position, service_id) VALUES (:id, 9, 'x')"));
+            q.prepare(QStringLiteral(
+                "INSERT INTO journal_call_services (call_id, position, service_id) VALUES (:id, 9, 'x')"));
             q.bindValue(QStringLiteral(":id"), callId);
             return q.exec();
         };
