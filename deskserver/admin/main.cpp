@@ -4,6 +4,7 @@
 // Separate from hotline-admin so that kb does not link the desk modules.
 #include "deskserver.h"
 
+#include "pgcommandline.h"
 #include "pgconnection.h"
 #include "pgstore.h"
 
@@ -13,9 +14,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTextStream>
-
-#include <iostream>
-#include <string>
 
 namespace {
 
@@ -44,12 +42,6 @@ int fail(const QString &message, int code = RuntimeError)
     return code;
 }
 
-QString fromEnv(const char *name, const QString &fallback)
-{
-    const QString value = qEnvironmentVariable(name);
-    return value.isEmpty() ? fallback : value;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -73,21 +65,8 @@ int main(int argc, char *argv[])
         "The password comes from PGPASSWORD, otherwise from the first line of standard input.\n"
         "Exit codes: 0 success, 1 runtime error, 2 usage error."));
     parser.addHelpOption();
-    const QCommandLineOption host(QStringLiteral("host"), Messages::tr("Server host or socket folder (PGHOST)."),
-                                  QStringLiteral("HOST"));
-    const QCommandLineOption port(QStringLiteral("port"), Messages::tr("Server port (PGPORT, 5432)."),
-                                  QStringLiteral("PORT"));
-    const QCommandLineOption database(QStringLiteral("db"), Messages::tr("Database (PGDATABASE, hotline)."),
-                                      QStringLiteral("NAME"));
-    const QCommandLineOption user(QStringLiteral("user"), Messages::tr("User (PGUSER): the schema owner."),
-                                  QStringLiteral("USER"));
-    const QCommandLineOption sslMode(QStringLiteral("sslmode"), Messages::tr("TLS mode (PGSSLMODE, prefer)."),
-                                     QStringLiteral("MODE"));
-    const QCommandLineOption sslRootCert(QStringLiteral("sslrootcert"),
-                                         Messages::tr("CA certificate (PGSSLROOTCERT)."), QStringLiteral("FILE"));
-    for (const QCommandLineOption &o : {host, port, database, user, sslMode, sslRootCert}) {
-        parser.addOption(o);
-    }
+    const kb::PgCommandLine server(Messages::tr("User (default: PGUSER): the schema owner."));
+    server.addTo(parser);
     const QCommandLineOption role(QStringLiteral("role"), Messages::tr("Role of \"user add\": sender."),
                                   QStringLiteral("ROLE"));
     parser.addOption(role);
@@ -100,11 +79,10 @@ int main(int argc, char *argv[])
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    const bool userAdd = positional.size() == 3 && positional[0] == QLatin1String("user")
-        && positional[1] == QLatin1String("add");
-    if (!userAdd
-        && (positional.size() != 1
-            || (positional[0] != QLatin1String("migrate") && positional[0] != QLatin1String("status")))) {
+    const bool userAdd =
+        positional.size() == 3 && positional[0] == QLatin1String("user") && positional[1] == QLatin1String("add");
+    if (!userAdd && (positional.size() != 1 ||
+                     (positional[0] != QLatin1String("migrate") && positional[0] != QLatin1String("status")))) {
         return fail(Messages::tr("expected one command: migrate, status or user add NAME --role sender (see --help)"),
                     UsageError);
     }
@@ -115,37 +93,17 @@ int main(int argc, char *argv[])
     }
 
     kb::PgConnection params;
-    params.applicationName = QStringLiteral("hotline-admin-desk");
-    params.host = parser.isSet(host) ? parser.value(host) : fromEnv("PGHOST", params.host);
-    bool portOk = false;
-    params.port = (parser.isSet(port) ? parser.value(port) : fromEnv("PGPORT", QString::number(params.port)))
-                      .toInt(&portOk);
-    if (!portOk) {
-        return fail(Messages::tr("the port must be a number"), UsageError);
+    QString error;
+    if (!server.read(parser, QStringLiteral("hotline-admin-desk"), &params, &error)) {
+        return fail(error, UsageError);
     }
-    params.database = parser.isSet(database) ? parser.value(database) : fromEnv("PGDATABASE", params.database);
-    params.user = parser.isSet(user) ? parser.value(user) : fromEnv("PGUSER", params.user);
-    params.sslMode = parser.isSet(sslMode) ? parser.value(sslMode) : fromEnv("PGSSLMODE", params.sslMode);
-    params.sslRootCert = parser.isSet(sslRootCert) ? parser.value(sslRootCert) : fromEnv("PGSSLROOTCERT", {});
-    if (qEnvironmentVariableIsSet("PGPASSWORD")) {
-        params.password = qEnvironmentVariable("PGPASSWORD");
-    } else {
-        std::string line;
-        std::getline(std::cin, line);
-        params.password = QString::fromStdString(line);
-    }
+    params.password = kb::pgPasswordFromEnvironment(params);
     QString newPassword;
     if (userAdd) {
         newPassword = qEnvironmentVariable("HOTLINE_NEW_PASSWORD");
         if (newPassword.isEmpty()) {
-            std::string line;
-            std::getline(std::cin, line);
-            newPassword = QString::fromStdString(line);
+            newPassword = kb::readSecretLine(Messages::tr("Password for %1: ").arg(positional[2]));
         }
-    }
-    QString error;
-    if (!params.isValid(&error)) {
-        return fail(error, UsageError);
     }
     const QString name = QStringLiteral("hotline-admin-desk");
     if (!kb::openPgConnection(params, name, &error)) {
@@ -157,8 +115,10 @@ int main(int argc, char *argv[])
         if (userAdd) {
             // The group role comes from deskserver/roles.sql: migrate first.
             QSqlQuery group(db);
-            if (!group.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = 'hotline_sender'")) || !group.next()) {
-                code = fail(Messages::tr("the role hotline_sender does not exist yet: run hotline-admin-desk migrate first"));
+            if (!group.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = 'hotline_sender'")) ||
+                !group.next()) {
+                code = fail(
+                    Messages::tr("the role hotline_sender does not exist yet: run hotline-admin-desk migrate first"));
             } else if (!kb::createPgLogin(db, positional[2], newPassword, QStringLiteral("hotline_sender"),
                                           {QStringLiteral("hotline_agent"), QStringLiteral("hotline_lead")}, &error)) {
                 code = fail(error);
@@ -172,7 +132,10 @@ int main(int argc, char *argv[])
             } else {
                 const auto after = deskserver::serverVersions(db);
                 for (int i = 0; i < after.size(); ++i) {
-                    out() << Messages::tr("%1: version %2 → %3").arg(after[i].first).arg(before[i].second).arg(after[i].second)
+                    out() << Messages::tr("%1: version %2 → %3")
+                                 .arg(after[i].first)
+                                 .arg(before[i].second)
+                                 .arg(after[i].second)
                           << '\n';
                 }
                 out() << Messages::tr("desk tables granted to hotline_agent and hotline_lead") << Qt::endl;

@@ -15,6 +15,7 @@
 #include "dbsupport.h"
 #include "outboxstore.h"
 #include "outboxworker.h"
+#include "pgcommandline.h"
 #include "pgconnection.h"
 
 #include <QCommandLineParser>
@@ -30,9 +31,7 @@
 
 #include <atomic>
 #include <csignal>
-#include <iostream>
 #include <memory>
-#include <string>
 
 #include <unistd.h>
 
@@ -71,12 +70,6 @@ int fail(const QString &message, int code = RuntimeError)
 {
     err() << "hotline-outbox-service: " << message << Qt::endl;
     return code;
-}
-
-QString fromEnv(const char *name, const QString &fallback)
-{
-    const QString value = qEnvironmentVariable(name);
-    return value.isEmpty() ? fallback : value;
 }
 
 // One connection to the server, its OutboxStore and the worker on it. Dropped as a whole when the
@@ -265,18 +258,8 @@ int main(int argc, char *argv[])
         "the SMTP password from HOTLINE_SMTP_PASSWORD. Runs until SIGTERM unless --once is given.\n"
         "Exit codes: 0 success, 1 runtime error, 2 usage error."));
     parser.addHelpOption();
-    const QCommandLineOption host(QStringLiteral("host"), Messages::tr("Server host or socket folder (PGHOST)."),
-                                  QStringLiteral("HOST"));
-    const QCommandLineOption port(QStringLiteral("port"), Messages::tr("Server port (PGPORT, 5432)."),
-                                  QStringLiteral("PORT"));
-    const QCommandLineOption database(QStringLiteral("db"), Messages::tr("Database (PGDATABASE, hotline)."),
-                                      QStringLiteral("NAME"));
-    const QCommandLineOption user(QStringLiteral("user"), Messages::tr("Login (PGUSER), a member of hotline_sender."),
-                                  QStringLiteral("USER"));
-    const QCommandLineOption sslMode(QStringLiteral("sslmode"), Messages::tr("TLS mode (PGSSLMODE, prefer)."),
-                                     QStringLiteral("MODE"));
-    const QCommandLineOption sslRootCert(QStringLiteral("sslrootcert"), Messages::tr("CA certificate (PGSSLROOTCERT)."),
-                                         QStringLiteral("FILE"));
+    const kb::PgCommandLine server(Messages::tr("Login (default: PGUSER), a member of hotline_sender."));
+    server.addTo(parser);
     const QCommandLineOption smtpHost(QStringLiteral("smtp-host"), Messages::tr("SMTP server."),
                                       QStringLiteral("HOST"));
     const QCommandLineOption smtpPort(QStringLiteral("smtp-port"), Messages::tr("SMTP port (587)."),
@@ -299,8 +282,8 @@ int main(int argc, char *argv[])
                                           Messages::tr("Seconds before the first retry of a deferred message (30; "
                                                        "doubles each time up to 30 minutes)."),
                                           QStringLiteral("SECONDS"));
-    for (const QCommandLineOption &o : {host, port, database, user, sslMode, sslRootCert, smtpHost, smtpPort,
-                                        smtpSecurity, smtpUser, smtpCa, once, poll, reconnect, retryInitial}) {
+    for (const QCommandLineOption &o :
+         {smtpHost, smtpPort, smtpSecurity, smtpUser, smtpCa, once, poll, reconnect, retryInitial}) {
         parser.addOption(o);
     }
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -317,20 +300,8 @@ int main(int argc, char *argv[])
     }
 
     kb::PgConnection params;
-    params.applicationName = QStringLiteral("hotline-outbox-service");
-    params.host = parser.isSet(host) ? parser.value(host) : fromEnv("PGHOST", params.host);
-    bool portOk = false;
-    params.port =
-        (parser.isSet(port) ? parser.value(port) : fromEnv("PGPORT", QString::number(params.port))).toInt(&portOk);
-    if (!portOk) {
-        return fail(Messages::tr("the port must be a number"), UsageError);
-    }
-    params.database = parser.isSet(database) ? parser.value(database) : fromEnv("PGDATABASE", params.database);
-    params.user = parser.isSet(user) ? parser.value(user) : fromEnv("PGUSER", params.user);
-    params.sslMode = parser.isSet(sslMode) ? parser.value(sslMode) : fromEnv("PGSSLMODE", params.sslMode);
-    params.sslRootCert = parser.isSet(sslRootCert) ? parser.value(sslRootCert) : fromEnv("PGSSLROOTCERT", {});
     QString error;
-    if (!params.isValid(&error)) {
+    if (!server.read(parser, QStringLiteral("hotline-outbox-service"), &params, &error)) {
         return fail(error, UsageError);
     }
 
@@ -369,13 +340,7 @@ int main(int argc, char *argv[])
     outbox::RetryPolicy policy;
     policy.initialDelayMs = retryMs;
 
-    if (qEnvironmentVariableIsSet("PGPASSWORD")) {
-        params.password = qEnvironmentVariable("PGPASSWORD");
-    } else {
-        std::string line;
-        std::getline(std::cin, line);
-        params.password = QString::fromStdString(line);
-    }
+    params.password = kb::pgPasswordFromEnvironment(params);
 
     Service service(params, smtp, policy, pollMs, reconnectMs);
     if (parser.isSet(once)) {

@@ -1,6 +1,7 @@
 // hotline-admin: sets up and looks after the shared PostgreSQL store (schema, roles, catalogue
 // import, desk users). QtCore + QtSql only, like hotline-kb.
 #include "importer.h"
+#include "pgcommandline.h"
 #include "pgconnection.h"
 #include "pgstore.h"
 
@@ -14,10 +15,6 @@
 #include <QTextStream>
 
 #include <cstdio>
-#include <iostream>
-#include <string>
-#include <termios.h>
-#include <unistd.h>
 
 namespace {
 
@@ -68,27 +65,6 @@ const char *const kHelp = QT_TRANSLATE_NOOP(
     "from HOTLINE_NEW_PASSWORD, otherwise from the next line of standard input.\n"
     "\n"
     "Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.");
-
-// One line from stdin, without echo when it is a terminal.
-QString readSecret(const QString &prompt)
-{
-    const bool tty = ::isatty(STDIN_FILENO);
-    termios saved{};
-    if (tty) {
-        err() << prompt << Qt::flush;
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        err() << '\n' << Qt::flush;
-    }
-    return QString::fromStdString(line);
-}
 
 // A connection of hotline-admin's own, for statements outside the store interface.
 class AdminConnection
@@ -212,7 +188,7 @@ int runUser(const kb::PgConnection &params, const QStringList &arguments)
     }
     QString password = qEnvironmentVariable("HOTLINE_NEW_PASSWORD");
     if (password.isEmpty()) {
-        password = readSecret(Messages::tr("Password for %1: ").arg(positional.at(1)));
+        password = kb::readSecretLine(Messages::tr("Password for %1: ").arg(positional.at(1)));
     }
     QString error;
     AdminConnection connection;
@@ -300,25 +276,11 @@ int main(int argc, char *argv[])
                                   Messages::tr("Show this help."));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                      Messages::tr("Show the version."));
-    const QCommandLineOption host(QStringLiteral("host"),
-                                  Messages::tr("Server host or socket folder (default: PGHOST or localhost)."),
-                                  QStringLiteral("HOST"));
-    const QCommandLineOption port(QStringLiteral("port"), Messages::tr("Server port (default: PGPORT or 5432)."),
-                                  QStringLiteral("PORT"));
-    const QCommandLineOption database(
-        QStringLiteral("db"), Messages::tr("Database name (default: PGDATABASE or hotline)."), QStringLiteral("NAME"));
-    const QCommandLineOption user(QStringLiteral("user"), Messages::tr("User to connect as (default: PGUSER)."),
-                                  QStringLiteral("USER"));
-    const QCommandLineOption sslMode(
-        QStringLiteral("sslmode"),
-        Messages::tr("TLS: disable, prefer, require, verify-ca, verify-full (default: prefer)."),
-        QStringLiteral("MODE"));
-    const QCommandLineOption sslRootCert(QStringLiteral("sslrootcert"),
-                                         Messages::tr("CA certificate for verify-ca/verify-full."),
-                                         QStringLiteral("FILE"));
-    for (const QCommandLineOption &o : {help, version, host, port, database, user, sslMode, sslRootCert}) {
+    const kb::PgCommandLine server(Messages::tr("User to connect as (default: PGUSER)."));
+    for (const QCommandLineOption &o : {help, version}) {
         parser.addOption(o);
     }
+    server.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("init, migrate, import, user or status"));
     if (!parser.parse(QCoreApplication::arguments())) {
         return usage(parser.errorText());
@@ -336,24 +298,8 @@ int main(int argc, char *argv[])
     }
 
     kb::PgConnection params;
-    params.applicationName = QStringLiteral("hotline-admin");
-    auto fromEnv = [](const char *name, const QString &fallback) {
-        const QString value = qEnvironmentVariable(name);
-        return value.isEmpty() ? fallback : value;
-    };
-    params.host = parser.isSet(host) ? parser.value(host) : fromEnv("PGHOST", params.host);
-    const QString portText = parser.isSet(port) ? parser.value(port) : fromEnv("PGPORT", QString::number(params.port));
-    bool portOk = false;
-    params.port = portText.toInt(&portOk);
-    if (!portOk) {
-        return usage(Messages::tr("--port: \"%1\" is not a number").arg(portText));
-    }
-    params.database = parser.isSet(database) ? parser.value(database) : fromEnv("PGDATABASE", params.database);
-    params.user = parser.isSet(user) ? parser.value(user) : fromEnv("PGUSER", QString());
-    params.sslMode = parser.isSet(sslMode) ? parser.value(sslMode) : fromEnv("PGSSLMODE", params.sslMode);
-    params.sslRootCert = parser.isSet(sslRootCert) ? parser.value(sslRootCert) : fromEnv("PGSSLROOTCERT", QString());
     QString invalid;
-    if (!params.isValid(&invalid)) {
+    if (!server.read(parser, QStringLiteral("hotline-admin"), &params, &invalid)) {
         return usage(invalid);
     }
     const QString command = positional.first();
@@ -362,10 +308,7 @@ int main(int argc, char *argv[])
     if (!commands.contains(command)) {
         return usage(Messages::tr("unknown command \"%1\"").arg(command));
     }
-    params.password = qEnvironmentVariable("PGPASSWORD");
-    if (params.password.isEmpty()) {
-        params.password = readSecret(Messages::tr("Password for %1: ").arg(params.displayName()));
-    }
+    params.password = kb::pgPasswordFromEnvironment(params);
 
     if (command == QLatin1String("init") || command == QLatin1String("migrate")) {
         return runInitOrMigrate(params, command == QLatin1String("init"));
