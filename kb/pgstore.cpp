@@ -203,6 +203,18 @@ public:
         return true;
     }
 
+    // The start of every catalogue write: the transaction, the revision, then the actor's right
+    // to `what` (a lead's).
+    bool beginLeadWrite(const QString &what, qint64 *revision, QString *error)
+    {
+        if (!m_active) {
+            setError(error, Messages::tr("cannot start a transaction on %1: %2")
+                                .arg(m_store.m_params.displayName(), beginError()));
+            return false;
+        }
+        return takeRevision(revision, error) && m_store.authorize(m_db, Need::Lead, what, error);
+    }
+
     // The revision this write stamps on what it changes: taken under the row lock of the
     // counter, so writers queue up here and revisions follow commit order.
     bool takeRevision(qint64 *revision, QString *error)
@@ -392,16 +404,8 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
 
     QSqlDatabase db = database();
     WriteScope scope(*this, db);
-    if (!scope.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2")
-                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
-        return false;
-    }
     qint64 revision = 0;
-    if (!scope.takeRevision(&revision, error)) {
-        return false;
-    }
-    if (!authorize(db, Need::Lead, Messages::tr("import or change articles"), error)) {
+    if (!scope.beginLeadWrite(Messages::tr("import or change articles"), &revision, error)) {
         return false;
     }
 
@@ -643,16 +647,8 @@ bool PgStore::removeArticle(const QString &id, QString *error)
 {
     QSqlDatabase db = database();
     WriteScope scope(*this, db);
-    if (!scope.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2")
-                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
-        return false;
-    }
     qint64 revision = 0;
-    if (!scope.takeRevision(&revision, error)) {
-        return false;
-    }
-    if (!authorize(db, Need::Lead, Messages::tr("remove articles"), error)) {
+    if (!scope.beginLeadWrite(Messages::tr("remove articles"), &revision, error)) {
         return false;
     }
     // The last published version stays in the history.
@@ -809,16 +805,8 @@ bool PgStore::setSynonym(const Synonym &synonym, QString *error)
     const QStringList &expansions = normalized.expansions;
     QSqlDatabase db = database();
     WriteScope scope(*this, db);
-    if (!scope.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2")
-                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
-        return false;
-    }
     qint64 revision = 0;
-    if (!scope.takeRevision(&revision, error)) {
-        return false;
-    }
-    if (!authorize(db, Need::Lead, Messages::tr("edit synonyms"), error)) {
+    if (!scope.beginLeadWrite(Messages::tr("edit synonyms"), &revision, error)) {
         return false;
     }
     QSqlQuery q(db);
@@ -848,16 +836,8 @@ bool PgStore::removeSynonym(const QString &term, QString *error)
 {
     QSqlDatabase db = database();
     WriteScope scope(*this, db);
-    if (!scope.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2")
-                            .arg(m_params.displayName(), db.lastError().text().trimmed()));
-        return false;
-    }
     qint64 revision = 0;
-    if (!scope.takeRevision(&revision, error)) {
-        return false;
-    }
-    if (!authorize(db, Need::Lead, Messages::tr("edit synonyms"), error)) {
+    if (!scope.beginLeadWrite(Messages::tr("edit synonyms"), &revision, error)) {
         return false;
     }
     QSqlQuery q(db);
