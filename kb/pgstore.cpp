@@ -6,6 +6,7 @@
 
 #include "jsonlformat.h"
 #include "logging.h"
+#include "sqlscript_p.h"
 #include "password.h"
 
 #include <QCoreApplication>
@@ -56,42 +57,8 @@ QString errorText(const QSqlQuery &q)
 
 QStringList migrationFiles()
 {
-    static const QStringList files = [] {
-        const QStringList sorted =
-            QDir(QStringLiteral(":/kb/pgmigrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-        QStringList out;
-        for (int i = 0; i < sorted.size(); ++i) {
-            const QString expected = QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'));
-            if (!sorted.at(i).startsWith(expected)) {
-                qCCritical(lcDb) << "PostgreSQL migration files are not numbered 1..N:" << sorted;
-                break;
-            }
-            out << QStringLiteral(":/kb/pgmigrations/") + sorted.at(i);
-        }
-        return out;
-    }();
+    static const QStringList files = numberedSqlFiles(QStringLiteral(":/kb/pgmigrations"));
     return files;
-}
-
-// One statement per paragraph (";" then a blank line), so function bodies may contain ";".
-QStringList splitStatements(const QString &sql)
-{
-    static const QRegularExpression separator(QStringLiteral(";[ \\t]*\\r?\\n[ \\t]*\\r?\\n"));
-    static const QRegularExpression commentLine(QStringLiteral("^\\s*--[^\\n]*$"), QRegularExpression::MultilineOption);
-    QStringList statements;
-    const QStringList parts = sql.split(separator);
-    for (const QString &part : parts) {
-        QString code = part;
-        code.remove(commentLine);
-        code = code.trimmed();
-        if (code.endsWith(QLatin1Char(';'))) {
-            code.chop(1);
-        }
-        if (!code.trimmed().isEmpty()) {
-            statements << code;
-        }
-    }
-    return statements;
 }
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error, const QString &what)
@@ -111,7 +78,7 @@ bool runScript(QSqlDatabase &db, const QString &resource, QString *error)
         setError(error, Messages::tr("%1 is missing from the build").arg(resource));
         return false;
     }
-    const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+    const QStringList statements = splitSqlStatements(QString::fromUtf8(file.readAll()));
     for (const QString &statement : statements) {
         QSqlQuery q(db);
         if (!q.exec(statement)) {
@@ -208,8 +175,9 @@ public:
     bool beginLeadWrite(const QString &what, qint64 *revision, QString *error)
     {
         if (!m_active) {
-            setError(error, Messages::tr("cannot start a transaction on %1: %2")
-                                .arg(m_store.m_params.displayName(), beginError()));
+            setError(
+                error,
+                Messages::tr("cannot start a transaction on %1: %2").arg(m_store.m_params.displayName(), beginError()));
             return false;
         }
         return takeRevision(revision, error) && m_store.authorize(m_db, Need::Lead, what, error);

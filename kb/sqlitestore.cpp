@@ -8,6 +8,7 @@
 
 #include "jsonlformat.h"
 #include "logging.h"
+#include "sqlscript_p.h"
 #include "password.h"
 
 #include <QCoreApplication>
@@ -54,42 +55,8 @@ void setError(QString *error, const QString &message)
 // Migration files are ":/kb/migrations/NNNN_name.sql", numbered 1…N without gaps.
 QStringList migrationFiles()
 {
-    static const QStringList files = [] {
-        QStringList sorted =
-            QDir(QStringLiteral(":/kb/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-        QStringList out;
-        for (int i = 0; i < sorted.size(); ++i) {
-            const QString expected = QStringLiteral("%1_").arg(i + 1, 4, 10, QLatin1Char('0'));
-            if (!sorted.at(i).startsWith(expected)) {
-                qCCritical(lcDb) << "migration files are not numbered 1..N:" << sorted;
-                break;
-            }
-            out << QStringLiteral(":/kb/migrations/") + sorted.at(i);
-        }
-        return out;
-    }();
+    static const QStringList files = numberedSqlFiles(QStringLiteral(":/kb/migrations"));
     return files;
-}
-
-// One statement per paragraph (";" then a blank line), so trigger bodies may contain ";".
-QStringList splitStatements(const QString &sql)
-{
-    static const QRegularExpression separator(QStringLiteral(";[ \\t]*\\r?\\n[ \\t]*\\r?\\n"));
-    static const QRegularExpression commentLine(QStringLiteral("^\\s*--[^\\n]*$"), QRegularExpression::MultilineOption);
-    QStringList statements;
-    const QStringList parts = sql.split(separator);
-    for (QString part : parts) {
-        QString code = part;
-        code.remove(commentLine);
-        code = code.trimmed();
-        if (code.endsWith(QLatin1Char(';'))) {
-            code.chop(1);
-        }
-        if (!code.trimmed().isEmpty()) {
-            statements << code;
-        }
-    }
-    return statements;
 }
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error, const QString &what)
@@ -904,7 +871,7 @@ bool applySqliteMigrations(QSqlDatabase &db, int targetVersion, QString *error)
             setError(error, Messages::tr("migration %1 is missing from the build").arg(files.at(next - 1)));
             return false;
         }
-        const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+        const QStringList statements = splitSqlStatements(QString::fromUtf8(file.readAll()));
         for (const QString &statement : statements) {
             QSqlQuery q(db);
             if (!q.exec(statement)) {
