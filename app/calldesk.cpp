@@ -10,6 +10,7 @@
 #include "callerpanel.h"
 #include "callsettingspages.h"
 #include "casesview.h"
+#include "deadlinesdialog.h"
 #include "defaultcatalogue.h"
 #include "editorialsession.h"
 #include "forwarddialog.h"
@@ -290,6 +291,7 @@ CallDesk::~CallDesk()
     delete m_outboxView;
     delete m_appointmentsView;
     delete m_scheduleDialog;
+    delete m_deadlinesDialog;
 }
 
 bool CallDesk::start(QString *error)
@@ -317,6 +319,7 @@ bool CallDesk::start(QString *error)
         qWarning("Privacy purge failed: %s", qPrintable(purgeError));
     }
     m_cases = new CasesView(m_journal.get(), m_calendar, m_window);
+    refreshDeadlinePolicy();
 
     m_manual = new cti::ManualProvider({}, nullptr, this);
     connectProvider(m_manual);
@@ -522,6 +525,7 @@ void CallDesk::showCases()
         return;
     }
     refreshSharedSources(false);
+    refreshDeadlinePolicy();
     m_cases->reload();
     m_cases->show();
     m_cases->raise();
@@ -783,9 +787,15 @@ void CallDesk::forwardByEmail()
     prefill.agent = m_config.agent;
     prefill.callbackPhone = r.noDataKept ? QString() : r.callerNumber;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    prefill.deadline = m_calendar.deadline(now, journal::DeadlineRule{});
-    prefill.remindAt = prefill.deadline.addSecs(-4 * 3600);
+    // The rule of the office the case goes to, or the service's own (the hotline's policy, set by team leads).
+    journal::DeadlinePolicy::Scope scope = journal::DeadlinePolicy::Scope::Default;
+    const journal::DeadlineRule rule = refreshDeadlinePolicy().ruleFor(prefill.officeId, prefill.serviceId, &scope);
+    prefill.deadline = m_calendar.deadline(now, rule);
+    // Reminder 4 h before, or halfway for shorter rules.
+    prefill.remindAt = prefill.deadline.addSecs(-std::min<qint64>(4 * 3600, qint64(rule.hours) * 1800));
     auto *dialog = new ForwardDialog(prefill, r.notes, m_window);
+    dialog->setDeadlineRule(ForwardDialog::describeRule(
+        rule, scope, scope == journal::DeadlinePolicy::Scope::Service ? prefill.serviceTitle : prefill.officeName));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_forwardDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
@@ -1394,6 +1404,7 @@ void CallDesk::createActions()
     m_appointmentsAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+T"))}, [this]() { showAppointments(); });
     m_scheduleAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+H"))}, [this]() { showOfficeSchedules(); });
     m_exportAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+J"))}, [this]() { exportJournalInteractive(); });
+    m_deadlinesAction = make({QKeySequence(QStringLiteral("Ctrl+Shift+D"))}, [this]() { showDeadlines(); });
     m_window->addCallActions(m_actions);
 }
 
@@ -1427,6 +1438,7 @@ void CallDesk::retranslate()
     m_appointmentsAction->setText(tr("Appoint&ments (cancel, move)"));
     m_scheduleAction->setText(tr("Office &hours and capacity for appointments…"));
     m_exportAction->setText(tr("Export the call &journal as CSV…"));
+    m_deadlinesAction->setText(tr("&Deadlines of forwards (team leads)…"));
     m_phoneLabel->setAccessibleName(tr("Phone status"));
     m_outboxLabel->setAccessibleName(tr("Outbox status"));
 }
@@ -1512,6 +1524,106 @@ OfficeScheduleDialog *CallDesk::showOfficeSchedules()
     }
     m_scheduleDialog->open();
     return m_scheduleDialog;
+}
+
+journal::DeadlinePolicy CallDesk::deadlinePolicy() const
+{
+    return m_deadlinePolicy;
+}
+
+journal::DeadlinePolicy CallDesk::refreshDeadlinePolicy()
+{
+    if (!m_journal) {
+        return m_deadlinePolicy;
+    }
+    QString error;
+    bool fromServer = false;
+    if (m_shared && m_serverStores && m_serverStores->open(&error)) {
+        if (const auto server = m_serverStores->journal()->deadlinePolicy(&error)) {
+            fromServer = true;
+            m_deadlinePolicy = *server;
+            // The desk's copy follows the server, so that offline forwards get the same deadlines.
+            const auto local = m_journal->deadlinePolicy();
+            QString copyError;
+            if ((!local || !(*local == *server)) && !m_journal->setDeadlinePolicy(*server, &copyError)) {
+                qCWarning(lcShared) << "deadline rules not kept on the desk:" << copyError;
+            }
+        } else {
+            qCWarning(lcShared) << "deadline rules not read from the server:" << error;
+        }
+    }
+    if (!fromServer) {
+        if (const auto local = m_journal->deadlinePolicy(&error)) {
+            m_deadlinePolicy = *local;
+        } else {
+            qWarning("Deadline rules not read, the last known ones apply: %s", qPrintable(error));
+        }
+    }
+    if (m_cases) {
+        m_cases->setDeadlinePolicy(m_deadlinePolicy);
+    }
+    return m_deadlinePolicy;
+}
+
+DeadlinesDialog *CallDesk::showDeadlines()
+{
+    if (!m_journal) {
+        m_window->statusBar()->showMessage(tr("Call journal unavailable: deadlines cannot be edited."), 10000);
+        return nullptr;
+    }
+    // On a desk of its own a team lead signed in to the editorial session; in shared mode the server's roles of the
+    // desk's login decide (an agent's login gets "permission denied" on saving).
+    if (!m_shared && (!m_editorial || !m_editorial->isLead())) {
+        m_window->statusBar()->showMessage(tr("Only team leads may edit deadlines."), 10000);
+        announce(tr("Only team leads may edit deadlines."));
+        return nullptr;
+    }
+    if (m_deadlinesDialog) {
+        m_deadlinesDialog->raise();
+        m_deadlinesDialog->activateWindow();
+        return m_deadlinesDialog;
+    }
+    QList<kb::Office> offices;
+    QList<DeadlinesDialog::Service> services;
+    if (m_editorial && m_editorial->store()) {
+        QString error;
+        offices = m_editorial->store()->offices(&error);
+        for (const kb::Article &a : m_editorial->store()->articles(&error)) {
+            services << DeadlinesDialog::Service{a.id, a.title};
+        }
+        if (!error.isEmpty()) {
+            m_window->statusBar()->showMessage(tr("The catalogue could not be read: %1").arg(error), 10000);
+        }
+    } else if (const ArticleView *view = m_window->articleView(); view->hasArticle()) {
+        offices = view->offices();
+        services << DeadlinesDialog::Service{view->article().id, view->article().title};
+    }
+    std::sort(offices.begin(), offices.end(),
+              [](const kb::Office &a, const kb::Office &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
+    std::sort(services.begin(), services.end(), [](const auto &a, const auto &b) {
+        return QString::localeAwareCompare(a.title, b.title) < 0;
+    });
+    m_deadlinesDialog = new DeadlinesDialog(m_journal.get(), offices, services, m_window);
+    m_deadlinesDialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_editorial && m_editorial->isSignedIn()) {
+        m_deadlinesDialog->setUpdatedBy(m_editorial->user().name);
+    }
+    if (m_shared) {
+        m_deadlinesDialog->setShared([this](QString *error) -> std::shared_ptr<journal::JournalStore> {
+            if (!m_serverStores || !m_serverStores->open(error)) {
+                return nullptr;
+            }
+            return m_serverStores->journal();
+        });
+    }
+    connect(m_deadlinesDialog, &DeadlinesDialog::policySaved, this, [this](const journal::DeadlinePolicy &) {
+        refreshDeadlinePolicy(); // in shared mode this also copies the server's to the desk
+        const QString text = tr("Deadline rules saved: every new forward uses them.");
+        m_window->statusBar()->showMessage(text, 10000);
+        announce(text);
+    });
+    m_deadlinesDialog->open();
+    return m_deadlinesDialog;
 }
 
 bool CallDesk::exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error,

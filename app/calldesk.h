@@ -53,6 +53,7 @@ namespace desk {
 
 class AppointmentDialog;
 class AppointmentsView;
+class DeadlinesDialog;
 class EditorialSession;
 class OfficeScheduleDialog;
 class CallControls;
@@ -158,6 +159,13 @@ public:
     void setEditorialSession(EditorialSession *session);
     // Opens the office hours and capacity dialog (non-modal); nullptr when the user may not edit schedules.
     OfficeScheduleDialog *showOfficeSchedules();
+    // Opens "Fristen", the forward deadline rules (non-modal); nullptr when the user may not edit them: on a desk
+    // of its own only a team lead signed in to the editorial session; in shared mode the server's roles decide.
+    DeadlinesDialog *showDeadlines();
+    // The forward deadline rules every forward and the open-cases view use: in shared mode the server's when it is
+    // reachable (the desk keeps a copy), else the desk's own copy. Reads them again.
+    journal::DeadlinePolicy refreshDeadlinePolicy();
+    journal::DeadlinePolicy deadlinePolicy() const; // as last read
     // Writes the committed calls offered on the local days [from, to] as CSV to path (atomically). In shared mode the
     // server's calls (all desks) while it is reachable, else this desk's own; *fromServer (if given) says which.
     bool exportJournal(const QString &path, const QDate &from, const QDate &to, QString *error,
@@ -246,6 +254,9 @@ private:
     QAction *m_appointmentsAction = nullptr;
     QAction *m_scheduleAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_deadlinesAction = nullptr;
+    journal::DeadlinePolicy m_deadlinePolicy;
+    QPointer<DeadlinesDialog> m_deadlinesDialog;
     QPointer<EditorialSession> m_editorial;
     QPointer<OfficeScheduleDialog> m_scheduleDialog;
     QPointer<AppointmentsView> m_appointmentsView;

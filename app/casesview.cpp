@@ -44,7 +44,7 @@ void CaseDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
 }
 
 CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalendar &calendar, QWidget *parent)
-    : QDialog(parent), m_store(store), m_model(new journal::CaseListModel(this)), m_search(new QLineEdit(this)),
+    : QDialog(parent), m_store(store), m_calendar(calendar), m_model(new journal::CaseListModel(this)), m_search(new QLineEdit(this)),
       m_table(new QTableView(this)), m_answered(new QPushButton(this)), m_calledBack(new QPushButton(this)),
       m_status(new QLabel(this)), m_tick(new QTimer(this))
 {
@@ -55,7 +55,7 @@ CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalend
     setObjectName(QStringLiteral("CasesView"));
     setWindowTitle(tr("Open cases"));
     resize(900, 420);
-    m_model->setCalendar(calendar, journal::DeadlineRule{});
+    m_model->setCalendar(calendar, journal::DeadlinePolicy{});
     m_model->setNow(QDateTime::currentDateTimeUtc());
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_note);
@@ -177,6 +177,11 @@ bool CasesView::markSelected(bool calledBack, QString *error)
     reload();
     m_status->setText(tr("Case %1 closed.").arg(c->caseNumber));
     return true;
+}
+
+void CasesView::setDeadlinePolicy(const journal::DeadlinePolicy &policy)
+{
+    m_model->setCalendar(m_calendar, policy);
 }
 
 } // namespace desk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "businesscalendar.h"
+
 #include <QDialog>
 #include <QStyledItemDelegate>
 
@@ -14,7 +16,6 @@ class QTimer;
 namespace journal {
 class CaseListModel;
 class JournalStore;
-class BusinessCalendar;
 } // namespace journal
 
 namespace desk {
@@ -54,11 +55,14 @@ public:
     // announced note. A non-empty readOnlyReason refuses closing a case with that message. Takes effect at reload().
     void setSource(std::shared_ptr<journal::JournalStore> server, const QString &note, const QString &readOnlyReason);
     QString sourceNote() const;
+    // Time left and "due soon" of each case are counted under its own rule (office / service of the case).
+    void setDeadlinePolicy(const journal::DeadlinePolicy &policy);
 
 private:
     journal::JournalStore *store() const;
 
     journal::JournalStore *m_store;
+    journal::BusinessCalendar m_calendar;
     std::shared_ptr<journal::JournalStore> m_server;
     QString m_readOnlyReason;
     QLabel *m_note;

@@ -19,7 +19,7 @@ ForwardDialog::ForwardDialog(const journal::ForwardRequest &prefill, const QStri
       m_callbackName(new QLineEdit(prefill.callbackName, this)),
       m_callbackPhone(new QLineEdit(prefill.callbackPhone, this)),
       m_callbackEmail(new QLineEdit(prefill.callbackEmail, this)), m_consent(new QCheckBox(this)),
-      m_deadline(new QLabel(this)), m_error(new QLabel(this))
+      m_deadline(new QLabel(this)), m_rule(new QLabel(this)), m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("ForwardDialog"));
     setWindowTitle(tr("Forward by e-mail"));
@@ -47,6 +47,11 @@ ForwardDialog::ForwardDialog(const journal::ForwardRequest &prefill, const QStri
     form->addRow(tr("Deadline"), m_deadline);
     m_deadline->setAccessibleName(tr("Deadline"));
     m_deadline->setAccessibleDescription(tr("By when the office answers the citizen (business calendar)"));
+    m_rule->setObjectName(QStringLiteral("deadlineRule"));
+    m_rule->setWordWrap(true);
+    m_rule->setTextInteractionFlags(Qt::TextSelectableByKeyboard | Qt::TextSelectableByMouse);
+    form->addRow(tr("Deadline rule"), m_rule);
+    setDeadlineRule(describeRule(journal::DeadlineRule{}, journal::DeadlinePolicy::Scope::Default, QString()));
     layout->addLayout(form);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: palette(highlight);"));
@@ -64,6 +69,39 @@ ForwardDialog::ForwardDialog(const journal::ForwardRequest &prefill, const QStri
 }
 
 ForwardDialog::~ForwardDialog() = default;
+
+QString ForwardDialog::describeRule(const journal::DeadlineRule &rule, journal::DeadlinePolicy::Scope scope,
+                                    const QString &owner)
+{
+    QString length;
+    if (rule.mode == journal::DeadlineRule::Mode::WorkingDays) {
+        length = rule.hours % 24 == 0 ? tr("%n working day(s)", nullptr, rule.hours / 24)
+                                      : tr("%n hour(s) of working days", nullptr, rule.hours);
+    } else {
+        length = tr("%n working hour(s)", nullptr, rule.hours);
+    }
+    switch (scope) {
+    case journal::DeadlinePolicy::Scope::Service:
+        return tr("%1 (rule of the service %2)").arg(length, owner);
+    case journal::DeadlinePolicy::Scope::Office:
+        return tr("%1 (rule of the office %2)").arg(length, owner);
+    case journal::DeadlinePolicy::Scope::Default:
+        break;
+    }
+    return tr("%1 (default rule)").arg(length);
+}
+
+void ForwardDialog::setDeadlineRule(const QString &description)
+{
+    m_rule->setText(description);
+    m_rule->setAccessibleName(tr("Deadline rule: %1").arg(description));
+    m_rule->setAccessibleDescription(tr("How the deadline was counted; tell the citizen"));
+}
+
+QString ForwardDialog::deadlineRuleText() const
+{
+    return m_rule->text();
+}
 
 journal::ForwardRequest ForwardDialog::request() const
 {

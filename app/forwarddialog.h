@@ -24,6 +24,13 @@ public:
     ForwardDialog(const journal::ForwardRequest &prefill, const QString &notes, QWidget *parent = nullptr);
     ~ForwardDialog() override;
 
+    // The rule the deadline was computed with, in words the agent can tell the citizen: "3 working days (rule of
+    // the office Bürgerbüro Mitte)". Shown below the deadline.
+    static QString describeRule(const journal::DeadlineRule &rule, journal::DeadlinePolicy::Scope scope,
+                                const QString &owner);
+    void setDeadlineRule(const QString &description);
+    QString deadlineRuleText() const;
+
     journal::ForwardRequest request() const;
     QString errorText() const;
     void accept() override;
@@ -39,6 +46,7 @@ private:
     QLineEdit *m_callbackEmail;
     QCheckBox *m_consent;
     QLabel *m_deadline;
+    QLabel *m_rule;
     QLabel *m_error;
 };
 

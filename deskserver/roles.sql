@@ -13,10 +13,10 @@ END
 $$;
 
 REVOKE ALL ON schema_versions, journal_calls, journal_call_services, journal_cases, journal_case_counters,
-    outbox_messages, appt_offices, appt_opening_hours, appt_bookings, appt_cells FROM PUBLIC;
+    journal_settings, outbox_messages, appt_offices, appt_opening_hours, appt_bookings, appt_cells FROM PUBLIC;
 
 GRANT SELECT ON schema_versions, journal_calls, journal_call_services, journal_cases, journal_case_counters,
-    outbox_messages, appt_offices, appt_opening_hours, appt_bookings, appt_cells TO hotline_agent, hotline_lead;
+    journal_settings, outbox_messages, appt_offices, appt_opening_hours, appt_bookings, appt_cells TO hotline_agent, hotline_lead;
 
 -- Agents commit calls (a call row is written once: the upsert refuses committed rows), forward cases
 -- (case number counter, case, outbox e-mail) and book appointments. No DELETE of calls or cases,
@@ -34,6 +34,9 @@ GRANT UPDATE ON journal_cases, outbox_messages, appt_bookings TO hotline_lead;
 GRANT DELETE ON journal_calls, appt_cells TO hotline_lead;
 
 GRANT INSERT, UPDATE, DELETE ON appt_offices, appt_opening_hours TO hotline_lead;
+
+-- The hotline's settings (the forward deadline rules): every desk reads them, only team leads change them.
+GRANT INSERT, UPDATE, DELETE ON journal_settings TO hotline_lead;
 
 -- The outbox sender (hotline-outbox-service) reads the outbox and records send states, nothing else:
 -- it cannot add, delete or rewrite messages (recipients, subject, MIME text) and sees no other table.

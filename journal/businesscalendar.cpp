@@ -72,13 +72,67 @@ std::optional<DeadlineRule> DeadlineRule::fromString(const QString &text)
 
 DeadlineRule DeadlinePolicy::ruleFor(const QString &officeId, const QString &serviceId) const
 {
+    return ruleFor(officeId, serviceId, nullptr);
+}
+
+DeadlineRule DeadlinePolicy::ruleFor(const QString &officeId, const QString &serviceId, Scope *scope) const
+{
+    const auto found = [scope](Scope s, const DeadlineRule &rule) {
+        if (scope) {
+            *scope = s;
+        }
+        return rule;
+    };
     if (auto it = byService.constFind(serviceId); !serviceId.isEmpty() && it != byService.constEnd()) {
-        return *it;
+        return found(Scope::Service, *it);
     }
     if (auto it = byOffice.constFind(officeId); !officeId.isEmpty() && it != byOffice.constEnd()) {
-        return *it;
+        return found(Scope::Office, *it);
     }
-    return defaultRule;
+    return found(Scope::Default, defaultRule);
+}
+
+bool DeadlinePolicy::validate(QString *error) const
+{
+    const auto fail = [error](const QString &text) {
+        if (error) {
+            *error = text;
+        }
+        return false;
+    };
+    const auto ruleOk = [](const DeadlineRule &r) { return r.hours > 0 && r.hours <= 24 * 365; };
+    if (!ruleOk(defaultRule)) {
+        return fail(QStringLiteral("the default deadline rule has %1 hours (1 to %2 allowed)")
+                        .arg(defaultRule.hours)
+                        .arg(24 * 365));
+    }
+    const auto check = [&](const QHash<QString, DeadlineRule> &rules, const QString &scope) {
+        for (auto it = rules.cbegin(); it != rules.cend(); ++it) {
+            const QString &id = it.key();
+            if (id.isEmpty() || id.trimmed() != id || id.contains(QLatin1Char(';')) || id.contains(QLatin1Char('='))) {
+                return fail(QStringLiteral("the %1 id \"%2\" is empty or contains ';', '=' or surrounding blanks")
+                                .arg(scope, id));
+            }
+            if (!ruleOk(it.value())) {
+                return fail(QStringLiteral("the deadline rule of %1 %2 has %3 hours (1 to %4 allowed)")
+                                .arg(scope, id)
+                                .arg(it.value().hours)
+                                .arg(24 * 365));
+            }
+        }
+        return true;
+    };
+    return check(byOffice, QStringLiteral("office")) && check(byService, QStringLiteral("service"));
+}
+
+bool DeadlinePolicy::operator==(const DeadlinePolicy &other) const
+{
+    return defaultRule == other.defaultRule && byOffice == other.byOffice && byService == other.byService;
+}
+
+bool operator==(const DeadlineRule &a, const DeadlineRule &b)
+{
+    return a.mode == b.mode && a.hours == b.hours;
 }
 
 QString DeadlinePolicy::toString() const

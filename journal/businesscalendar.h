@@ -47,14 +47,25 @@ struct DeadlineRule
 // "default=workingdays:24; office:o17=workinghours:16; service:10115=workingdays:48".
 struct DeadlinePolicy
 {
+    // Where the rule of a forward came from (shown to the agent, who tells the citizen).
+    enum class Scope { Default, Office, Service };
+
     DeadlineRule defaultRule;
     QHash<QString, DeadlineRule> byOffice;
     QHash<QString, DeadlineRule> byService;
 
     DeadlineRule ruleFor(const QString &officeId, const QString &serviceId) const;
+    DeadlineRule ruleFor(const QString &officeId, const QString &serviceId, Scope *scope) const;
+    // Every rule 1 h … 365 days, every id non-empty, without ';', '=' or surrounding blanks (the string form
+    // must read back the same); the error names the offending entry.
+    bool validate(QString *error) const;
     QString toString() const;
     static std::optional<DeadlinePolicy> fromString(const QString &text, QString *error);
+
+    bool operator==(const DeadlinePolicy &other) const;
 };
+
+bool operator==(const DeadlineRule &a, const DeadlineRule &b);
 
 // Service hours, public holidays of one German state, and deadline arithmetic. Times are handled in
 // Europe/Berlin; QDateTime arguments in any time spec are converted first. A value type: copy freely.

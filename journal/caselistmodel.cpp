@@ -32,11 +32,23 @@ std::optional<CaseRecord> CaseListModel::caseAt(int row) const
     return m_cases.at(row);
 }
 
-void CaseListModel::setCalendar(const BusinessCalendar &calendar, const DeadlineRule &rule)
+void CaseListModel::setCalendar(const BusinessCalendar &calendar, const DeadlinePolicy &policy)
 {
     m_calendar = calendar;
-    m_rule = rule;
+    m_policy = policy;
     setNow(m_now);
+}
+
+void CaseListModel::setCalendar(const BusinessCalendar &calendar, const DeadlineRule &rule)
+{
+    DeadlinePolicy policy;
+    policy.defaultRule = rule;
+    setCalendar(calendar, policy);
+}
+
+DeadlineRule CaseListModel::ruleOf(const CaseRecord &c) const
+{
+    return m_policy.ruleFor(c.officeId, c.serviceId);
 }
 
 void CaseListModel::setDueSoonSeconds(qint64 seconds)
@@ -70,7 +82,7 @@ qint64 CaseListModel::secondsLeft(const CaseRecord &c) const
     if (c.deadline <= m_now) {
         return -c.deadline.secsTo(m_now);
     }
-    return m_calendar.countedSeconds(m_now, c.deadline, m_rule);
+    return m_calendar.countedSeconds(m_now, c.deadline, ruleOf(c));
 }
 
 QString CaseListModel::formatTimeLeft(qint64 seconds)

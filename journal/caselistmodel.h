@@ -38,8 +38,11 @@ public:
     QList<CaseRecord> cases() const;
     std::optional<CaseRecord> caseAt(int row) const;
 
-    // Time left is counted on the business calendar under this rule (default: working days).
-    void setCalendar(const BusinessCalendar &calendar, const DeadlineRule &rule);
+    // Time left is counted on the business calendar under each case's rule: policy.ruleFor(office, service) of
+    // the case (default: 24 h of working days for every case).
+    void setCalendar(const BusinessCalendar &calendar, const DeadlinePolicy &policy);
+    void setCalendar(const BusinessCalendar &calendar, const DeadlineRule &rule);   // one rule for every case
+    DeadlineRule ruleOf(const CaseRecord &c) const;
     void setDueSoonSeconds(qint64 seconds);   // default 4 h
     // Updates "time left" for `now` (call from a one-minute timer); only that column changes.
     void setNow(const QDateTime &now);
@@ -58,7 +61,7 @@ private:
 
     QList<CaseRecord> m_cases;
     BusinessCalendar m_calendar;
-    DeadlineRule m_rule;
+    DeadlinePolicy m_policy;
     QDateTime m_now;
     qint64 m_dueSoon = 4 * 3600;
 };

@@ -750,4 +750,53 @@ Figures JournalStore::figures(const QDateTime &from, const QDateTime &to, const 
     return f;
 }
 
+namespace {
+const char *kDeadlinePolicySetting = "deadline_policy";
+} // namespace
+
+std::optional<DeadlinePolicy> JournalStore::deadlinePolicy(QString *error) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT value FROM journal_settings WHERE name = :name"));
+    q.bindValue(QStringLiteral(":name"), QString::fromLatin1(kDeadlinePolicySetting));
+    if (!hotline::db::exec(q, QStringLiteral("read the deadline policy"), error)) {
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        return DeadlinePolicy{};
+    }
+    QString parseError;
+    auto policy = DeadlinePolicy::fromString(q.value(0).toString(), &parseError);
+    if (!policy) {
+        fail(error, QStringLiteral("the stored deadline policy cannot be read: %1").arg(parseError));
+    }
+    return policy;
+}
+
+bool JournalStore::setDeadlinePolicy(const DeadlinePolicy &policy, QString *error, const QString &updatedBy)
+{
+    if (!policy.validate(error)) {
+        return false;
+    }
+    const QString value = policy.toString();
+    // The string form must read back as the same policy, or the desks would apply something else.
+    const auto reread = DeadlinePolicy::fromString(value, nullptr);
+    if (!reread || !(*reread == policy)) {
+        return fail(error, QStringLiteral("the deadline policy does not read back unchanged: %1").arg(value));
+    }
+    hotline::db::Transaction tx(m_db, true);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO journal_settings (name, value, updated_at, updated_by) "
+                             "VALUES (:name, :value, :now, :by) ON CONFLICT (name) DO UPDATE SET "
+                             "value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
+    q.bindValue(QStringLiteral(":name"), QString::fromLatin1(kDeadlinePolicySetting));
+    q.bindValue(QStringLiteral(":value"), hotline::db::text(value));
+    q.bindValue(QStringLiteral(":now"), now().toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":by"), hotline::db::text(updatedBy));
+    if (!hotline::db::exec(q, QStringLiteral("save the deadline policy"), error)) {
+        return false;
+    }
+    return tx.commit(error);
+}
+
 } // namespace journal

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "businesscalendar.h"
 #include "forwardcomposer.h"
 #include "journaltypes.h"
 
@@ -88,6 +89,14 @@ public:
     // --- figures for team leads (issue 6) ---
     // Calls offered in [from, to) that match the filter; with a filter, forwarded cases count through their call.
     Figures figures(const QDateTime &from, const QDateTime &to, const FigureFilter &filter = FigureFilter()) const;
+
+    // --- settings shared by the desks of a hotline (table journal_settings) ---
+    // The forward deadline rules. A store where none was saved yet has the default policy (24 h of working days
+    // for everything); nullopt with the reason when the table cannot be read or holds an unreadable value.
+    std::optional<DeadlinePolicy> deadlinePolicy(QString *error = nullptr) const;
+    // Validates (DeadlinePolicy::validate) and saves in one transaction; bad input stores nothing. `updatedBy`
+    // is the team lead's name, kept beside the value. On the shared server only team leads may write.
+    bool setDeadlinePolicy(const DeadlinePolicy &policy, QString *error, const QString &updatedBy = QString());
 
 private:
     JournalStore();
