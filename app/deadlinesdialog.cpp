@@ -3,7 +3,8 @@
 #include "journalstore.h"
 
 #include <QAccessible>
-#include <QAction>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -112,16 +113,6 @@ DeadlinesDialog::DeadlinesDialog(journal::JournalStore *store, const QList<kb::O
     m_add->setAccessibleName(tr("Add exception"));
     m_add->setAccessibleDescription(tr("A new row for an office or a service with its own rule"));
     connect(m_add, &QPushButton::clicked, this, [this]() { addException(); });
-    auto *removeFocused = new QAction(this);
-    removeFocused->setShortcut(QKeySequence(QStringLiteral("Ctrl+Del")));
-    removeFocused->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(removeFocused, &QAction::triggered, this, [this]() {
-        const int row = rowOf(focusWidget());
-        if (row >= 0) {
-            removeException(row);
-        }
-    });
-    addAction(removeFocused);
     auto *addRow = new QHBoxLayout;
     addRow->addWidget(m_add);
     auto *hint = new QLabel(tr("Ctrl+Del removes the row with the focus."), this);
@@ -275,6 +266,13 @@ int DeadlinesDialog::addException()
     row.hours = new QSpinBox(this);
     setupHours(row.hours);
     row.remove = new QPushButton(tr("Remove"), this);
+    // Ctrl+Del in any field of the row removes it (an event filter, so that the line edits' own Ctrl+Del, delete
+    // the next word, does not take the key first).
+    for (QWidget *w : {static_cast<QWidget *>(row.scope), static_cast<QWidget *>(row.target),
+                       static_cast<QWidget *>(row.target->lineEdit()), static_cast<QWidget *>(row.mode),
+                       static_cast<QWidget *>(row.hours), static_cast<QWidget *>(row.remove)}) {
+        w->installEventFilter(this);
+    }
     m_rows << row;
     fillTargets(row, QString());
     connect(row.scope, &QComboBox::currentIndexChanged, this, [this, scope = row.scope]() {
@@ -312,6 +310,25 @@ void DeadlinesDialog::removeException(int index)
     } else {
         m_rows.at(std::min<int>(index, static_cast<int>(m_rows.size()) - 1)).scope->setFocus(Qt::OtherFocusReason);
     }
+}
+
+bool DeadlinesDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::ControlModifier) {
+            if (event->type() == QEvent::ShortcutOverride) {
+                event->accept(); // the key comes to us as a key press, not to a shortcut
+                return true;
+            }
+            const int row = rowOf(qobject_cast<QWidget *>(watched));
+            if (row >= 0) {
+                removeException(row);
+                return true;
+            }
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 int DeadlinesDialog::rowOf(const QWidget *widget) const
@@ -391,6 +408,27 @@ std::optional<journal::DeadlinePolicy> DeadlinesDialog::policy(QString *error) c
         int index = r.target->currentIndex();
         if (index < 0 || r.target->itemText(index) != text) {
             index = text.isEmpty() ? -1 : r.target->findText(text, Qt::MatchFixedString);
+        }
+        if (index < 0 && !text.isEmpty()) {
+            // Part of a name is enough when it names exactly one entry ("orleans").
+            QStringList matches;
+            for (int i = 0; i < r.target->count(); ++i) {
+                if (r.target->itemText(i).contains(text, Qt::CaseInsensitive)) {
+                    matches << r.target->itemText(i);
+                    index = matches.size() == 1 ? i : -1;
+                }
+            }
+            if (matches.size() > 1) {
+                if (error) {
+                    *error = tr("Exception %1: \"%2\" matches %3 entries (%4); please type more of the name.")
+                                 .arg(n)
+                                 .arg(text)
+                                 .arg(matches.size())
+                                 .arg(QStringList(matches.mid(0, 3)).join(QStringLiteral("; ")));
+                }
+                r.target->setFocus(Qt::OtherFocusReason);
+                return std::nullopt;
+            }
         }
         if (index < 0) {
             if (error) {

@@ -62,6 +62,9 @@ public:
     bool save(QString *error);
     void accept() override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     // After a successful save (the desk's own store, or the server's in shared mode).
     void policySaved(const journal::DeadlinePolicy &policy);

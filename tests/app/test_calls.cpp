@@ -15,6 +15,7 @@
 #include "callsettingspages.h"
 #include "caselistmodel.h"
 #include "casesview.h"
+#include "deadlinesdialog.h"
 #include "desksettings.h"
 #include "editorialsession.h"
 #include "forwarddialog.h"
@@ -35,6 +36,7 @@
 #include <QAbstractItemModelTester>
 #include <QTableWidget>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QSpinBox>
@@ -784,6 +786,178 @@ TEST_CASE(
     REQUIRE(leadDialog);
     CHECK(leadDialog->findChild<QComboBox *>(QStringLiteral("office"))->count() >= 1);
     leadDialog->reject();
+    desk.calls->setEditorialSession(nullptr);
+}
+
+TEST_CASE("deadline rules: only a lead edits them in 'Fristen', the forward dialog uses the office's rule and the "
+          "service's wins, and the cases view counts each case under its rule",
+          "[calls][forward][deadlines]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    journal::JournalStore *store = desk.calls->journal();
+    const QString orleans = QStringLiteral("102522"); // the first office of "Personalausweis", where forwards go
+
+    // Nobody signed in, or an agent: no editor.
+    CHECK(desk.calls->showDeadlines() == nullptr);
+    desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
+    desk.calls->setEditorialSession(&session);
+    kb::User agent;
+    agent.name = QStringLiteral("agent");
+    agent.role = kb::Role::Agent;
+    session.signIn(agent);
+    QTest::keyClick(desk.window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(desk.window->findChild<desk::DeadlinesDialog *>() == nullptr);
+    CHECK(desk.calls->lastAnnouncement().contains(QStringLiteral("team leads")));
+    kb::User lead;
+    lead.name = QStringLiteral("lead");
+    lead.role = kb::Role::Lead;
+    session.signIn(lead);
+
+    // The lead opens "Fristen" with the keyboard, sets 48 h by default and 16 working hours for the office, picked
+    // by typing part of its name.
+    QTest::keyClick(desk.window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *dialog = desk.window->findChild<desk::DeadlinesDialog *>();
+    REQUIRE(dialog);
+    REQUIRE(dialog->exceptionCount() == 0);
+    dialog->findChild<QSpinBox *>(QStringLiteral("defaultHours"))->setValue(48);
+    dialog->findChild<QPushButton *>(QStringLiteral("addException"))->click();
+    REQUIRE(dialog->exceptionCount() == 1);
+    auto *target = dialog->findChild<QComboBox *>(QStringLiteral("target1"));
+    REQUIRE(target);
+    target->setFocus();
+    QTest::keyClicks(target, QStringLiteral("orleans")); // part of the name names one office
+    const auto closePopup = []() {
+        if (QWidget *popup = QApplication::activePopupWidget()) { // the completer's list
+            popup->close();
+        }
+    };
+    closePopup();
+    dialog->findChild<QComboBox *>(QStringLiteral("mode1"))->setCurrentIndex(1); // working hours
+    dialog->findChild<QSpinBox *>(QStringLiteral("hours1"))->setValue(16);
+    // A second row naming no office of the catalogue is refused with its number; nothing is stored.
+    dialog->addException();
+    QTest::keyClicks(dialog->findChild<QComboBox *>(QStringLiteral("target2")), QStringLiteral("Nirgendwo"));
+    closePopup();
+    QString error;
+    CHECK_FALSE(dialog->save(&error));
+    CHECK(error.contains(QStringLiteral("Exception 2")));
+    CHECK(error.contains(QStringLiteral("Nirgendwo")));
+    CHECK(*store->deadlinePolicy() == journal::DeadlinePolicy{});
+    // Every control has an accessible name and description.
+    for (QWidget *w : dialog->findChildren<QWidget *>()) {
+        if (w->focusPolicy() == Qt::NoFocus || w->isHidden() || w->inherits("QScrollBar")
+            || (w->parentWidget()
+                && (w->parentWidget()->inherits("QComboBox") || w->parentWidget()->inherits("QAbstractSpinBox")))
+            || w->inherits("QAbstractScrollArea")
+            || !w->isVisibleTo(dialog) || w->inherits("QLabel")) {
+            continue;
+        }
+        INFO(w->metaObject()->className() << " " << w->objectName().toStdString());
+        CHECK_FALSE(w->accessibleName().isEmpty());
+    }
+    // Ctrl+Del removes the row with the focus; then the save goes through.
+    QComboBox *second = dialog->findChild<QComboBox *>(QStringLiteral("scope2"));
+    second->setFocus();
+    QTest::keyClick(second, Qt::Key_Delete, Qt::ControlModifier);
+    REQUIRE(dialog->exceptionCount() == 1);
+    QSignalSpy closed(dialog, &QDialog::finished);
+    dialog->accept();
+    CHECK(closed.count() == 1);
+    const auto saved = store->deadlinePolicy();
+    REQUIRE(saved);
+    CHECK(saved->defaultRule.hours == 48);
+    REQUIRE(saved->byOffice.contains(orleans));
+    CHECK(saved->byOffice.value(orleans).mode == journal::DeadlineRule::Mode::WorkingHours);
+    CHECK(saved->byOffice.value(orleans).hours == 16);
+
+    // The forward dialog prefills the deadline under the office's rule and says so.
+    desk.window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(desk.window.get()));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    const auto openForward = [&]() {
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        QTest::keyClick(desk.window.get(), Qt::Key_2, Qt::AltModifier);
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+        desk::ForwardDialog *forward = desk.calls->forwardDialog();
+        REQUIRE(forward);
+        return std::make_tuple(forward, before, after);
+    };
+    const auto within = [&](const QDateTime &deadline, const journal::DeadlineRule &rule, const QDateTime &before,
+                            const QDateTime &after) {
+        return deadline >= desk.calls->calendar().deadline(before, rule).addSecs(-1)
+            && deadline <= desk.calls->calendar().deadline(after, rule).addSecs(1);
+    };
+    {
+        auto [forward, before, after] = openForward();
+        CHECK(forward->request().officeId == orleans);
+        CHECK(within(forward->request().deadline, journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16},
+                     before, after));
+        INFO(forward->deadlineRuleText().toStdString());
+        CHECK(forward->deadlineRuleText().contains(QStringLiteral("16 working hours")));
+        CHECK(forward->deadlineRuleText().contains(QStringLiteral("rule of the office Bürgerbüro Orleansplatz")));
+        forward->reject();
+    }
+
+    // A service's own rule wins over its office's: the lead adds one for "Personalausweis" (3 working days).
+    dialog = desk.calls->showDeadlines();
+    REQUIRE(dialog);
+    REQUIRE(dialog->exceptionCount() == 1); // the saved rule is shown again
+    const int row = dialog->addException() + 1;
+    dialog->findChild<QComboBox *>(QStringLiteral("scope%1").arg(row))->setCurrentIndex(1); // service
+    auto *service = dialog->findChild<QComboBox *>(QStringLiteral("target%1").arg(row));
+    QTest::keyClicks(service, QStringLiteral("Personalausweis"));
+    closePopup();
+    dialog->findChild<QSpinBox *>(QStringLiteral("hours%1").arg(row))->setValue(72);
+    REQUIRE(dialog->save(&error));
+    dialog->reject();
+    CHECK(desk.calls->deadlinePolicy().byService.contains(QStringLiteral("1063441")));
+    {
+        auto [forward, before, after] = openForward();
+        CHECK(within(forward->request().deadline, journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingDays, 72},
+                     before, after));
+        INFO(forward->deadlineRuleText().toStdString());
+        CHECK(forward->deadlineRuleText().contains(QStringLiteral("3 working days")));
+        CHECK(forward->deadlineRuleText().contains(QStringLiteral("rule of the service Personalausweis")));
+        forward->reject();
+    }
+
+    // The open-cases view counts each case under its own rule: the same deadline is 10 service hours away for the
+    // office with working hours and 24 h of working days away for another office.
+    const auto commit = [&](const QString &officeId) {
+        journal::CallRecord call;
+        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        call.agent = QStringLiteral("agent7");
+        REQUIRE(store->saveDraft(call, &error));
+        journal::ForwardRequest r;
+        r.fromEmail = QStringLiteral("buergertelefon@example.org");
+        r.officeId = officeId;
+        r.officeEmail = QStringLiteral("office@example.org");
+        r.officeName = officeId;
+        r.serviceId = QStringLiteral("1071801");
+        r.serviceTitle = QStringLiteral("Wohnsitz");
+        r.question = QStringLiteral("Frage");
+        r.deadline = QDateTime(QDate(2026, 3, 2), QTime(12, 0), journal::BusinessCalendar::berlin());
+        journal::ForwardResult result;
+        INFO(error.toStdString());
+        REQUIRE(store->commitForward(call, r, &result, &error));
+    };
+    commit(orleans);
+    commit(QStringLiteral("10489"));
+    desk.calls->showCases();
+    journal::CaseListModel *model = desk.calls->casesView()->model();
+    model->setDueSoonSeconds(12 * 3600);
+    model->setNow(QDateTime(QDate(2026, 2, 27), QTime(12, 0), journal::BusinessCalendar::berlin()));
+    REQUIRE(model->rowCount() == 2);
+    for (int i = 0; i < 2; ++i) {
+        const bool ruled = model->caseAt(i)->officeId == orleans;
+        CHECK(model->index(i, 0).data(journal::CaseListModel::SecondsLeftRole).toLongLong() == (ruled ? 10 : 24) * 3600);
+        CHECK(model->index(i, 0).data(journal::CaseListModel::DueSoonRole).toBool() == ruled);
+    }
     desk.calls->setEditorialSession(nullptr);
 }
 

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <csignal>
@@ -497,4 +498,130 @@ TEST_CASE("open-cases model: time left on the business calendar, overdue and due
     CHECK(model.index(0, CaseListModel::TimeLeftColumn).data().toString() == QStringLiteral("overdue by 1 h 30 min"));
     CHECK_FALSE(model.index(1, 0).data(CaseListModel::OverdueRole).toBool());
     CHECK(model.headerData(CaseListModel::DeadlineColumn, Qt::Horizontal).toString() == QStringLiteral("Deadline"));
+}
+
+TEST_CASE("deadline rules: round trip through the store, bad input stores nothing", "[journal][deadlines]")
+{
+    Fixture f;
+    QString error;
+    // A fresh journal has the default policy: 24 h of working days for everything.
+    const auto fresh = f.store->deadlinePolicy(&error);
+    REQUIRE(fresh);
+    CHECK(*fresh == DeadlinePolicy{});
+
+    DeadlinePolicy policy;
+    policy.defaultRule = DeadlineRule{DeadlineRule::Mode::WorkingDays, 48};
+    policy.byOffice.insert(QStringLiteral("o17"), DeadlineRule{DeadlineRule::Mode::WorkingHours, 16});
+    policy.byOffice.insert(QStringLiteral("102522"), DeadlineRule{DeadlineRule::Mode::WorkingDays, 72});
+    policy.byService.insert(QStringLiteral("10115"), DeadlineRule{DeadlineRule::Mode::WorkingDays, 24});
+    INFO(error.toStdString());
+    REQUIRE(f.store->setDeadlinePolicy(policy, &error, QStringLiteral("lead")));
+    // Another connection (another desk's process) reads the same policy.
+    f.store.reset();
+    auto reopened = JournalStore::open(f.path, &error);
+    REQUIRE(reopened);
+    const auto read = reopened->deadlinePolicy(&error);
+    REQUIRE(read);
+    CHECK(*read == policy);
+    DeadlinePolicy::Scope scope = DeadlinePolicy::Scope::Default;
+    CHECK(read->ruleFor(QStringLiteral("o17"), QStringLiteral("10115"), &scope).hours == 24);
+    CHECK(scope == DeadlinePolicy::Scope::Service);
+    CHECK(read->ruleFor(QStringLiteral("o17"), QStringLiteral("99999"), &scope).mode == DeadlineRule::Mode::WorkingHours);
+    CHECK(scope == DeadlinePolicy::Scope::Office);
+    CHECK(read->ruleFor(QStringLiteral("o99"), QString(), &scope).hours == 48);
+    CHECK(scope == DeadlinePolicy::Scope::Default);
+
+    // Bad input is refused with the entry named, and the stored policy stays as it was.
+    DeadlinePolicy bad = policy;
+    bad.byOffice.insert(QStringLiteral("o18"), DeadlineRule{DeadlineRule::Mode::WorkingHours, 0});
+    CHECK_FALSE(reopened->setDeadlinePolicy(bad, &error));
+    CHECK(error.contains(QStringLiteral("o18")));
+    bad = policy;
+    bad.byService.insert(QStringLiteral("101;15"), DeadlineRule{});
+    CHECK_FALSE(reopened->setDeadlinePolicy(bad, &error));
+    CHECK(error.contains(QStringLiteral("101;15")));
+    bad = policy;
+    bad.byOffice.insert(QString(), DeadlineRule{});
+    CHECK_FALSE(reopened->setDeadlinePolicy(bad, &error));
+    bad = policy;
+    bad.defaultRule.hours = 24 * 366;
+    CHECK_FALSE(reopened->setDeadlinePolicy(bad, &error));
+    CHECK(error.contains(QStringLiteral("default")));
+    CHECK(*reopened->deadlinePolicy() == policy);
+
+    // A value no build can read (written by hand) is reported, not silently replaced by the default.
+    QSqlQuery q(reopened->database());
+    REQUIRE(q.exec(QStringLiteral("UPDATE journal_settings SET value = 'default=weekly:3' WHERE name = 'deadline_policy'")));
+    CHECK_FALSE(reopened->deadlinePolicy(&error));
+    CHECK(error.contains(QStringLiteral("weekly")));
+}
+
+TEST_CASE("deadline rules: the settings migration keeps an existing journal's calls and cases", "[journal][deadlines]")
+{
+    Fixture f;
+    QString error;
+    CallRecord call = sampleCall(f.clock);
+    ForwardResult result;
+    REQUIRE(f.store->commitForward(call, sampleForward(), &result, &error));
+    // Make the file what a build before migration 0002 left behind: no settings table, journal at version 1.
+    {
+        QSqlQuery q(f.store->database());
+        REQUIRE(q.exec(QStringLiteral("DROP TABLE journal_settings")));
+        REQUIRE(q.exec(QStringLiteral("UPDATE schema_versions SET version = 1 WHERE component = 'journal'")));
+    }
+    f.store.reset();
+    auto migrated = JournalStore::open(f.path, &error);
+    INFO(error.toStdString());
+    REQUIRE(migrated);
+    QSqlQuery version(migrated->database());
+    REQUIRE(version.exec(QStringLiteral("SELECT version FROM schema_versions WHERE component = 'journal'")));
+    REQUIRE(version.next());
+    CHECK(version.value(0).toInt() == 2);
+    const auto kept = migrated->caseByNumber(result.caseNumber);
+    REQUIRE(kept);
+    CHECK(kept->question == sampleForward().question);
+    REQUIRE(migrated->call(call.id));
+    CHECK(migrated->call(call.id)->caseNumber == result.caseNumber);
+    const auto policy = migrated->deadlinePolicy(&error);
+    REQUIRE(policy);
+    CHECK(*policy == DeadlinePolicy{});
+    DeadlinePolicy changed;
+    changed.byOffice.insert(QStringLiteral("o1"), DeadlineRule{DeadlineRule::Mode::WorkingHours, 8});
+    REQUIRE(migrated->setDeadlinePolicy(changed, &error));
+    CHECK(*migrated->deadlinePolicy() == changed);
+}
+
+TEST_CASE("open-cases model: each case's time left is counted under its own office's rule", "[journal][model][deadlines]")
+{
+    Fixture f;
+    QString error;
+    QStringList numbers;
+    for (const QString &office : {QStringLiteral("o1"), QStringLiteral("o2")}) {
+        CallRecord c = sampleCall(f.clock);
+        ForwardRequest r = sampleForward();
+        r.officeId = office;
+        r.serviceId = QStringLiteral("20000");
+        r.deadline = QDateTime(QDate(2026, 3, 2), QTime(12, 0), BusinessCalendar::berlin());
+        ForwardResult res;
+        REQUIRE(f.store->commitForward(c, r, &res, &error));
+        numbers << res.caseNumber;
+    }
+    DeadlinePolicy policy;
+    policy.byOffice.insert(QStringLiteral("o2"), DeadlineRule{DeadlineRule::Mode::WorkingHours, 16});
+    CaseListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setCalendar(BusinessCalendar(), policy);
+    model.setCases(f.store->cases({}));
+    model.setDueSoonSeconds(12 * 3600);
+    // Friday 12:00 before a Monday 12:00 deadline: o1 (working days) has 24 h left, o2 (service hours 08–18)
+    // has Friday 12–18 and Monday 08–12, 10 h, and is due soon.
+    model.setNow(QDateTime(QDate(2026, 2, 27), QTime(12, 0), BusinessCalendar::berlin()));
+    REQUIRE(model.rowCount() == 2);
+    for (int row = 0; row < 2; ++row) {
+        const bool o2 = model.caseAt(row)->officeId == QStringLiteral("o2");
+        CHECK(model.index(row, 0).data(CaseListModel::SecondsLeftRole).toLongLong() == (o2 ? 10 : 24) * 3600);
+        CHECK(model.index(row, 0).data(CaseListModel::DueSoonRole).toBool() == o2);
+        CHECK(model.ruleOf(*model.caseAt(row)).mode
+              == (o2 ? DeadlineRule::Mode::WorkingHours : DeadlineRule::Mode::WorkingDays));
+    }
 }
