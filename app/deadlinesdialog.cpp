@@ -188,7 +188,7 @@ void DeadlinesDialog::load()
             m_showingServer = loaded.has_value();
         }
         if (!m_showingServer) {
-            note = tr("The server is not reachable: these are the desk's copy of the deadline rules. They are saved on "
+            note = tr("The server is not reachable: this is the desk's copy of the deadline rules. They are saved on "
                       "the server only; please try again when it is reachable.");
         }
     }

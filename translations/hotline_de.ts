@@ -1699,6 +1699,26 @@
         <source>Appointment booked again for %1 (confirmed by the server)</source>
         <translation>Termin am %1 erneut gebucht (vom Server bestätigt)</translation>
     </message>
+    <message>
+        <source>&amp;Deadlines of forwards (team leads)…</source>
+        <translation>&amp;Fristen der Weiterleitungen (Teamleitung)…</translation>
+    </message>
+    <message>
+        <source>Call journal unavailable: deadlines cannot be edited.</source>
+        <translation>Anrufjournal nicht verfügbar: Fristen können nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Only team leads may edit deadlines.</source>
+        <translation>Nur Teamleitungen dürfen Fristen bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read: %1</source>
+        <translation>Der Katalog konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Deadline rules saved: every new forward uses them.</source>
+        <translation>Fristregeln gespeichert: jede neue Weiterleitung verwendet sie.</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -2001,6 +2021,225 @@
     <message>
         <source>Keep this comparison open and edit your draft, now based on the published version</source>
         <translation>Diesen Vergleich offen lassen und Ihren Entwurf bearbeiten, jetzt auf Grundlage der veröffentlichten Fassung</translation>
+    </message>
+</context>
+<context>
+    <name>desk::DeadlinesDialog</name>
+    <message>
+        <source>Working days (24 h a day)</source>
+        <translation>Arbeitstage (24 h am Tag)</translation>
+    </message>
+    <message>
+        <source>Working hours (service hours only)</source>
+        <translation>Arbeitsstunden (nur Servicezeiten)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Fristen</translation>
+    </message>
+    <message>
+        <source>Deadlines of forwarded questions. A service&apos;s own rule wins over its office&apos;s rule, which wins over the default.</source>
+        <translation>Fristen weitergeleiteter Anliegen. Die Regel einer Leistung geht der Regel ihrer Dienststelle vor, diese der Standardregel.</translation>
+    </message>
+    <message>
+        <source>&amp;Default rule:</source>
+        <translation>&amp;Standardregel:</translation>
+    </message>
+    <message>
+        <source>Default &amp;length:</source>
+        <translation>Standard&amp;dauer:</translation>
+    </message>
+    <message>
+        <source>Default rule</source>
+        <translation>Standardregel</translation>
+    </message>
+    <message>
+        <source>How the deadline of every other forward is counted</source>
+        <translation>Wie die Frist aller übrigen Weiterleitungen gezählt wird</translation>
+    </message>
+    <message>
+        <source>Default length in hours</source>
+        <translation>Standarddauer in Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours of working days are the 115 service promise</source>
+        <translation>24 Stunden an Arbeitstagen sind das Serviceversprechen der 115</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Ausnahmen</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltung</translation>
+    </message>
+    <message>
+        <source>Office or service</source>
+        <translation>Dienststelle oder Leistung</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>No exceptions: every forward gets the default rule.</source>
+        <translation>Keine Ausnahmen: jede Weiterleitung erhält die Standardregel.</translation>
+    </message>
+    <message>
+        <source>&amp;Add exception</source>
+        <translation>Ausnahme &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add exception</source>
+        <translation>Ausnahme hinzufügen</translation>
+    </message>
+    <message>
+        <source>A new row for an office or a service with its own rule</source>
+        <translation>Eine neue Zeile für eine Dienststelle oder Leistung mit eigener Regel</translation>
+    </message>
+    <message>
+        <source>Ctrl+Del removes the row with the focus.</source>
+        <translation>Strg+Entf entfernt die Zeile mit dem Fokus.</translation>
+    </message>
+    <message>
+        <source>Deadlines status</source>
+        <translation>Status der Fristen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saves the deadline rules for every desk</source>
+        <translation>Speichert die Fristregeln für alle Arbeitsplätze</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The deadline rules could not be read: %1</source>
+        <translation>Die Fristregeln konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the catalogue)</source>
+        <translation>%1 (nicht im Katalog)</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Dienststelle</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Exception %1: scope</source>
+        <translation>Ausnahme %1: Geltung</translation>
+    </message>
+    <message>
+        <source>Whether the rule is an office&apos;s or a service&apos;s</source>
+        <translation>Ob die Regel für eine Dienststelle oder eine Leistung gilt</translation>
+    </message>
+    <message>
+        <source>Exception %1: office or service</source>
+        <translation>Ausnahme %1: Dienststelle oder Leistung</translation>
+    </message>
+    <message>
+        <source>Type part of the name to pick it from the catalogue</source>
+        <translation>Einen Teil des Namens tippen, um aus dem Katalog zu wählen</translation>
+    </message>
+    <message>
+        <source>Exception %1: rule</source>
+        <translation>Ausnahme %1: Regel</translation>
+    </message>
+    <message>
+        <source>How the deadline is counted</source>
+        <translation>Wie die Frist gezählt wird</translation>
+    </message>
+    <message>
+        <source>Exception %1: length in hours</source>
+        <translation>Ausnahme %1: Dauer in Stunden</translation>
+    </message>
+    <message>
+        <source>Hours counted under the rule</source>
+        <translation>Nach der Regel gezählte Stunden</translation>
+    </message>
+    <message>
+        <source>Remove exception %1</source>
+        <translation>Ausnahme %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Deletes this row; Ctrl+Del does the same</source>
+        <translation>Löscht diese Zeile; Strg+Entf ebenso</translation>
+    </message>
+    <message>
+        <source>Exception %1: &quot;%2&quot; matches %3 entries (%4); please type more of the name.</source>
+        <translation>Ausnahme %1: „%2“ passt auf %3 Einträge (%4); bitte mehr vom Namen eingeben.</translation>
+    </message>
+    <message>
+        <source>Exception %1: choose an office.</source>
+        <translation>Ausnahme %1: Bitte eine Dienststelle wählen.</translation>
+    </message>
+    <message>
+        <source>Exception %1: choose a service.</source>
+        <translation>Ausnahme %1: Bitte eine Leistung wählen.</translation>
+    </message>
+    <message>
+        <source>Exception %1: &quot;%2&quot; is no office of the catalogue.</source>
+        <translation>Ausnahme %1: „%2“ ist keine Dienststelle des Katalogs.</translation>
+    </message>
+    <message>
+        <source>Exception %1: &quot;%2&quot; is no service of the catalogue.</source>
+        <translation>Ausnahme %1: „%2“ ist keine Leistung des Katalogs.</translation>
+    </message>
+    <message>
+        <source>Exception %1: %2 already has a rule in exception %3.</source>
+        <translation>Ausnahme %1: %2 hat schon eine Regel in Ausnahme %3.</translation>
+    </message>
+    <message>
+        <source>The rules cannot be saved: %1</source>
+        <translation>Die Regeln können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode the deadline rules are saved on the server. Nothing was saved; please try again later.</source>
+        <translation>Der Server ist nicht erreichbar: Im gemeinsamen Betrieb werden die Fristregeln auf dem Server gespeichert. Nichts wurde gespeichert; bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>Der Server hat die Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The call journal is not open.</source>
+        <translation>Das Anrufjournal ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server.</source>
+        <translation>Auf dem Server gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: this is the desk&apos;s copy of the deadline rules. They are saved on the server only; please try again when it is reachable.</source>
+        <translation>Der Server ist nicht erreichbar: Dies ist die Kopie der Fristregeln auf diesem Arbeitsplatz. Gespeichert werden sie nur auf dem Server; bitte versuchen Sie es erneut, wenn er erreichbar ist.</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +3183,51 @@
     <message>
         <source>Back to the wrap-up</source>
         <translation>Zurück zur Nachbearbeitung</translation>
+    </message>
+    <message>
+        <source>Deadline rule</source>
+        <translation>Frist</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n Arbeitstag</numerusform>
+            <numerusform>%n Arbeitstage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) of working days</source>
+        <translation>
+            <numerusform>%n Stunde an Arbeitstagen</numerusform>
+            <numerusform>%n Stunden an Arbeitstagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hour(s)</source>
+        <translation>
+            <numerusform>%n Arbeitsstunde</numerusform>
+            <numerusform>%n Arbeitsstunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (rule of the service %2)</source>
+        <translation>%1 (Regel der Leistung %2)</translation>
+    </message>
+    <message>
+        <source>%1 (rule of the office %2)</source>
+        <translation>%1 (Regel der Dienststelle %2)</translation>
+    </message>
+    <message>
+        <source>%1 (default rule)</source>
+        <translation>%1 (Standardregel)</translation>
+    </message>
+    <message>
+        <source>Deadline rule: %1</source>
+        <translation>Frist: %1</translation>
+    </message>
+    <message>
+        <source>How the deadline was counted; tell the citizen</source>
+        <translation>Wie die Frist gezählt wurde; sagen Sie es dem Bürger</translation>
     </message>
 </context>
 <context>

@@ -1699,6 +1699,26 @@
         <source>Appointment booked again for %1 (confirmed by the server)</source>
         <translation>Appointment booked again for %1 (confirmed by the server)</translation>
     </message>
+    <message>
+        <source>&amp;Deadlines of forwards (team leads)…</source>
+        <translation>&amp;Deadlines of forwards (team leads)…</translation>
+    </message>
+    <message>
+        <source>Call journal unavailable: deadlines cannot be edited.</source>
+        <translation>Call journal unavailable: deadlines cannot be edited.</translation>
+    </message>
+    <message>
+        <source>Only team leads may edit deadlines.</source>
+        <translation>Only team leads may edit deadlines.</translation>
+    </message>
+    <message>
+        <source>The catalogue could not be read: %1</source>
+        <translation>The catalogue could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Deadline rules saved: every new forward uses them.</source>
+        <translation>Deadline rules saved: every new forward uses them.</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -2001,6 +2021,225 @@
     <message>
         <source>Keep this comparison open and edit your draft, now based on the published version</source>
         <translation>Keep this comparison open and edit your draft, now based on the published version</translation>
+    </message>
+</context>
+<context>
+    <name>desk::DeadlinesDialog</name>
+    <message>
+        <source>Working days (24 h a day)</source>
+        <translation>Working days (24 h a day)</translation>
+    </message>
+    <message>
+        <source>Working hours (service hours only)</source>
+        <translation>Working hours (service hours only)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>Deadlines of forwarded questions. A service&apos;s own rule wins over its office&apos;s rule, which wins over the default.</source>
+        <translation>Deadlines of forwarded questions. A service&apos;s own rule wins over its office&apos;s rule, which wins over the default.</translation>
+    </message>
+    <message>
+        <source>&amp;Default rule:</source>
+        <translation>&amp;Default rule:</translation>
+    </message>
+    <message>
+        <source>Default &amp;length:</source>
+        <translation>Default &amp;length:</translation>
+    </message>
+    <message>
+        <source>Default rule</source>
+        <translation>Default rule</translation>
+    </message>
+    <message>
+        <source>How the deadline of every other forward is counted</source>
+        <translation>How the deadline of every other forward is counted</translation>
+    </message>
+    <message>
+        <source>Default length in hours</source>
+        <translation>Default length in hours</translation>
+    </message>
+    <message>
+        <source>24 hours of working days are the 115 service promise</source>
+        <translation>24 hours of working days are the 115 service promise</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Office or service</source>
+        <translation>Office or service</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>No exceptions: every forward gets the default rule.</source>
+        <translation>No exceptions: every forward gets the default rule.</translation>
+    </message>
+    <message>
+        <source>&amp;Add exception</source>
+        <translation>&amp;Add exception</translation>
+    </message>
+    <message>
+        <source>Add exception</source>
+        <translation>Add exception</translation>
+    </message>
+    <message>
+        <source>A new row for an office or a service with its own rule</source>
+        <translation>A new row for an office or a service with its own rule</translation>
+    </message>
+    <message>
+        <source>Ctrl+Del removes the row with the focus.</source>
+        <translation>Ctrl+Del removes the row with the focus.</translation>
+    </message>
+    <message>
+        <source>Deadlines status</source>
+        <translation>Deadlines status</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Saves the deadline rules for every desk</source>
+        <translation>Saves the deadline rules for every desk</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The deadline rules could not be read: %1</source>
+        <translation>The deadline rules could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the catalogue)</source>
+        <translation>%1 (not in the catalogue)</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Exception %1: scope</source>
+        <translation>Exception %1: scope</translation>
+    </message>
+    <message>
+        <source>Whether the rule is an office&apos;s or a service&apos;s</source>
+        <translation>Whether the rule is an office&apos;s or a service&apos;s</translation>
+    </message>
+    <message>
+        <source>Exception %1: office or service</source>
+        <translation>Exception %1: office or service</translation>
+    </message>
+    <message>
+        <source>Type part of the name to pick it from the catalogue</source>
+        <translation>Type part of the name to pick it from the catalogue</translation>
+    </message>
+    <message>
+        <source>Exception %1: rule</source>
+        <translation>Exception %1: rule</translation>
+    </message>
+    <message>
+        <source>How the deadline is counted</source>
+        <translation>How the deadline is counted</translation>
+    </message>
+    <message>
+        <source>Exception %1: length in hours</source>
+        <translation>Exception %1: length in hours</translation>
+    </message>
+    <message>
+        <source>Hours counted under the rule</source>
+        <translation>Hours counted under the rule</translation>
+    </message>
+    <message>
+        <source>Remove exception %1</source>
+        <translation>Remove exception %1</translation>
+    </message>
+    <message>
+        <source>Deletes this row; Ctrl+Del does the same</source>
+        <translation>Deletes this row; Ctrl+Del does the same</translation>
+    </message>
+    <message>
+        <source>Exception %1: &quot;%2&quot; matches %3 entries (%4); please type more of the name.</source>
+        <translation>Exception %1: &quot;%2&quot; matches %3 entries (%4); please type more of the name.</translation>
+    </message>
+    <message>
+        <source>Exception %1: choose an office.</source>
+        <translation>Exception %1: choose an office.</translation>
+    </message>
+    <message>
+        <source>Exception %1: choose a service.</source>
+        <translation>Exception %1: choose a service.</translation>
+    </message>
+    <message>
+        <source>Exception %1: &quot;%2&quot; is no office of the catalogue.</source>
+        <translation>Exception %1: &quot;%2&quot; is no office of the catalogue.</translation>
+    </message>
+    <message>
+        <source>Exception %1: &quot;%2&quot; is no service of the catalogue.</source>
+        <translation>Exception %1: &quot;%2&quot; is no service of the catalogue.</translation>
+    </message>
+    <message>
+        <source>Exception %1: %2 already has a rule in exception %3.</source>
+        <translation>Exception %1: %2 already has a rule in exception %3.</translation>
+    </message>
+    <message>
+        <source>The rules cannot be saved: %1</source>
+        <translation>The rules cannot be saved: %1</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: in shared mode the deadline rules are saved on the server. Nothing was saved; please try again later.</source>
+        <translation>The server is not reachable: in shared mode the deadline rules are saved on the server. Nothing was saved; please try again later.</translation>
+    </message>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>The server refused the change: %1</translation>
+    </message>
+    <message>
+        <source>The call journal is not open.</source>
+        <translation>The call journal is not open.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved on the server.</source>
+        <translation>Saved on the server.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: this is the desk&apos;s copy of the deadline rules. They are saved on the server only; please try again when it is reachable.</source>
+        <translation>The server is not reachable: this is the desk&apos;s copy of the deadline rules. They are saved on the server only; please try again when it is reachable.</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +3183,51 @@
     <message>
         <source>Back to the wrap-up</source>
         <translation>Back to the wrap-up</translation>
+    </message>
+    <message>
+        <source>Deadline rule</source>
+        <translation>Deadline rule</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) of working days</source>
+        <translation>
+            <numerusform>%n hour of working days</numerusform>
+            <numerusform>%n hours of working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working hour(s)</source>
+        <translation>
+            <numerusform>%n working hour</numerusform>
+            <numerusform>%n working hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (rule of the service %2)</source>
+        <translation>%1 (rule of the service %2)</translation>
+    </message>
+    <message>
+        <source>%1 (rule of the office %2)</source>
+        <translation>%1 (rule of the office %2)</translation>
+    </message>
+    <message>
+        <source>%1 (default rule)</source>
+        <translation>%1 (default rule)</translation>
+    </message>
+    <message>
+        <source>Deadline rule: %1</source>
+        <translation>Deadline rule: %1</translation>
+    </message>
+    <message>
+        <source>How the deadline was counted; tell the citizen</source>
+        <translation>How the deadline was counted; tell the citizen</translation>
     </message>
 </context>
 <context>
