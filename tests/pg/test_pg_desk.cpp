@@ -454,3 +454,65 @@ TEST_CASE("pg desk: two desks' deliveries booking the last seat at the same inst
         QStringLiteral("Bürger 1"));
     CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM appt_cells WHERE office_id = 'office-2'")).toInt() == 1);
 }
+
+TEST_CASE("pg desk: the deadline rules live on the server: a lead saves them, every desk reads them, an agent may not "
+          "change them",
+          "[pg][desk][roles][deadlines]")
+{
+    // One server with the desk modules and two logins, as hotline-admin-desk sets them up.
+    const kb::PgConnection owner = freshPgDatabase(true);
+    QString error;
+    {
+        RawPg raw(owner);
+        REQUIRE(deskserver::migrateServer(raw.db(), &error));
+        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("desk_greta"), QStringLiteral("pw"), kb::PgRole::Agent,
+                                 &error));
+        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("desk_lina"), QStringLiteral("pw"), kb::PgRole::Lead,
+                                 &error));
+    }
+    kb::PgConnection agent = owner;
+    agent.user = QStringLiteral("desk_greta");
+    agent.password = QStringLiteral("pw");
+    kb::PgConnection lead = owner;
+    lead.user = QStringLiteral("desk_lina");
+    lead.password = QStringLiteral("pw");
+
+    RawPg leadDb(lead);
+    RawPg agentDb(agent);
+    auto leadJournal = journal::JournalStore::openOn(leadDb.db(), &error);
+    INFO(error.toStdString());
+    REQUIRE(leadJournal);
+    auto agentJournal = journal::JournalStore::openOn(agentDb.db(), &error);
+    REQUIRE(agentJournal);
+
+    // Before any save every desk gets the default policy.
+    const auto initial = agentJournal->deadlinePolicy(&error);
+    REQUIRE(initial);
+    CHECK(*initial == journal::DeadlinePolicy{});
+
+    journal::DeadlinePolicy policy;
+    policy.byOffice.insert(QStringLiteral("102522"),
+                           journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});
+    policy.byService.insert(QStringLiteral("1063441"),
+                            journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingDays, 72});
+    REQUIRE(leadJournal->setDeadlinePolicy(policy, &error, QStringLiteral("desk_lina")));
+    const auto seen = agentJournal->deadlinePolicy(&error);
+    REQUIRE(seen);
+    CHECK(*seen == policy);
+    CHECK(agentDb.scalar(QStringLiteral("SELECT updated_by FROM journal_settings WHERE name = 'deadline_policy'"))
+              .toString()
+          == QStringLiteral("desk_lina"));
+
+    // An agent's login is refused by the server's grants, and the lead's policy stays.
+    journal::DeadlinePolicy mine;
+    mine.defaultRule.hours = 240;
+    CHECK_FALSE(agentJournal->setDeadlinePolicy(mine, &error));
+    CHECK(error.contains(QStringLiteral("permission denied")));
+    CHECK(*leadJournal->deadlinePolicy() == policy);
+    // Bad input is refused before it reaches the server.
+    journal::DeadlinePolicy bad = policy;
+    bad.byService.insert(QStringLiteral("x=y"), journal::DeadlineRule{});
+    CHECK_FALSE(leadJournal->setDeadlinePolicy(bad, &error));
+    CHECK(error.contains(QStringLiteral("x=y")));
+    CHECK(*agentJournal->deadlinePolicy() == policy);
+}
