@@ -21,6 +21,7 @@
 #include "forwarddialog.h"
 #include "journalqueue.h"
 #include "officescheduledialog.h"
+#include "deadlinesdialog.h"
 #include "outboxview.h"
 #include "desksettings.h"
 #include "journalstore.h"
@@ -1076,6 +1077,79 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
     REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 10000));
     RawPg after(server.params);
     CHECK(serverSchedule(after) == QStringLiteral("3|20"));
+    calls.reset();
+}
+
+TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's login may not save them, a lead's "
+          "does, and every desk's forward uses them, offline from its copy",
+          "[pg][desk][shared][deadlines]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    RawPg raw(server.params);
+    QString error;
+    const QString policySql = QStringLiteral("SELECT COUNT(*) FROM journal_settings WHERE name = 'deadline_policy'");
+    journal::DeadlinePolicy policy;
+    policy.byOffice.insert(QStringLiteral("office-1"),
+                           journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});
+
+    {
+        SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+        auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
+        desk::DeadlinesDialog *dialog = calls->showDeadlines(); // the server's roles decide
+        REQUIRE(dialog);
+        CHECK(dialog->isShowingServer());
+        dialog->setPolicy(policy);
+        CHECK_FALSE(dialog->save(&error));
+        INFO(error.toStdString());
+        CHECK(error.contains(QStringLiteral("permission denied")));
+        CHECK(count(raw, policySql) == 0);
+        dialog->close();
+        calls.reset();
+    }
+    {
+        SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+        auto calls = startCalls(leadDesk, QStringLiteral("lead1"));
+        desk::DeadlinesDialog *dialog = calls->showDeadlines();
+        REQUIRE(dialog);
+        dialog->setPolicy(policy);
+        INFO(error.toStdString());
+        REQUIRE(dialog->save(&error));
+        CHECK(count(raw, policySql) == 1);
+        CHECK(*calls->journal()->deadlinePolicy() == policy); // the desk keeps a copy
+        dialog->close();
+        calls.reset();
+    }
+
+    // Another desk forwards to office-1: the server's rule, shown to the agent; offline the desk's copy of it.
+    SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+    auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
+    CHECK(calls->deadlinePolicy() == policy);
+    CHECK(*calls->journal()->deadlinePolicy() == policy);
+    callAbout(agentDesk, *calls, QStringLiteral("0351 4880077"));
+    const auto openForward = [&]() {
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        trigger(*calls, "Alt+2");
+        desk::ForwardDialog *forward = calls->forwardDialog();
+        REQUIRE(forward);
+        CHECK(forward->request().officeId == QStringLiteral("office-1"));
+        CHECK(forward->request().deadline >= calls->calendar().deadline(before, policy.byOffice.value("office-1")));
+        INFO(forward->deadlineRuleText().toStdString());
+        CHECK(forward->deadlineRuleText().contains(QStringLiteral("16 Arbeitsstunden")));
+        CHECK(forward->deadlineRuleText().contains(QStringLiteral("Regel der Dienststelle")));
+        forward->reject();
+    };
+    openForward();
+    PgCluster &cluster = sharedCluster();
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !agentDesk.connector->isOnline(); }, 5000));
+    openForward();
+    REQUIRE(cluster.start(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 10000));
     calls.reset();
 }
 
