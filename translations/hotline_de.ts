@@ -2047,7 +2047,7 @@
     </message>
     <message>
         <source>&amp;Default rule:</source>
-        <translation>&amp;Standardregel:</translation>
+        <translation>Standard&amp;regel:</translation>
     </message>
     <message>
         <source>Default &amp;length:</source>
@@ -3186,7 +3186,7 @@
     </message>
     <message>
         <source>Deadline rule</source>
-        <translation>Frist</translation>
+        <translation>Fristregel</translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s)</source>
@@ -3223,11 +3223,11 @@
     </message>
     <message>
         <source>Deadline rule: %1</source>
-        <translation>Frist: %1</translation>
+        <translation>Fristregel: %1</translation>
     </message>
     <message>
         <source>How the deadline was counted; tell the citizen</source>
-        <translation>Wie die Frist gezählt wurde; sagen Sie es dem Bürger</translation>
+        <translation>Wie die Frist gezählt wurde; das können Sie der anrufenden Person sagen</translation>
     </message>
 </context>
 <context>

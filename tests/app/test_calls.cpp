@@ -1092,4 +1092,35 @@ TEST_CASE("render call review pictures", "[.shots]")
     REQUIRE(desk.calls->forwardDialog());
     QTest::qWait(300);
     desk.calls->forwardDialog()->grab().save(out + QStringLiteral("/calls-forward.png"));
+    desk.calls->forwardDialog()->reject();
+
+    // "Fristen" in German with an office and a service exception, and the forward dialog naming the rule.
+    desk.language.apply(QStringLiteral("de"));
+    desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
+    desk.calls->setEditorialSession(&session);
+    kb::User lead;
+    lead.name = QStringLiteral("lead");
+    lead.role = kb::Role::Lead;
+    session.signIn(lead);
+    journal::DeadlinePolicy policy;
+    policy.byOffice.insert(QStringLiteral("102522"), journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});
+    policy.byService.insert(QStringLiteral("1063475"), journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingDays, 72});
+    desk::DeadlinesDialog *deadlines = desk.calls->showDeadlines();
+    REQUIRE(deadlines);
+    deadlines->setPolicy(policy);
+    QString error;
+    REQUIRE(deadlines->save(&error));
+    QTest::qWait(300);
+    deadlines->grab().save(out + QStringLiteral("/calls-deadlines.png"));
+    deadlines->reject();
+    for (QAction *action : desk.calls->actions()) {
+        if (action->shortcuts().contains(QKeySequence(QStringLiteral("Alt+2")))) {
+            action->trigger();
+        }
+    }
+    REQUIRE(desk.calls->forwardDialog());
+    QTest::qWait(300);
+    desk.calls->forwardDialog()->grab().save(out + QStringLiteral("/calls-forward-rule.png"));
+    desk.calls->forwardDialog()->reject();
+    desk.calls->setEditorialSession(nullptr);
 }
