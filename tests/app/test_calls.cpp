@@ -799,7 +799,12 @@ TEST_CASE("deadline rules: only a lead edits them in 'Fristen', the forward dial
     journal::JournalStore *store = desk.calls->journal();
     const QString orleans = QStringLiteral("102522"); // the first office of "Personalausweis", where forwards go
 
-    // Nobody signed in, or an agent: no editor.
+    // The F1 overlay lists the key; nobody signed in, or an agent: no editor.
+    desk.window->shortcutsOverlay()->toggle();
+    const QString listed = desk.window->shortcutsOverlay()->listedText();
+    desk.window->shortcutsOverlay()->toggle();
+    CHECK(listed.contains(QStringLiteral("Deadlines of forwards")));
+    CHECK(listed.contains(QKeySequence(QStringLiteral("Ctrl+Shift+D")).toString(QKeySequence::NativeText)));
     CHECK(desk.calls->showDeadlines() == nullptr);
     desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
     desk.calls->setEditorialSession(&session);
@@ -923,7 +928,49 @@ TEST_CASE("deadline rules: only a lead edits them in 'Fristen', the forward dial
         INFO(forward->deadlineRuleText().toStdString());
         CHECK(forward->deadlineRuleText().contains(QStringLiteral("3 working days")));
         CHECK(forward->deadlineRuleText().contains(QStringLiteral("rule of the service Personalausweis")));
-        forward->reject();
+        // Sent: the case keeps the deadline of the service's rule.
+        forward->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Wann ist mein Ausweis fertig?"));
+        QSignalSpy committed(desk.calls.get(), &desk::CallDesk::forwardCommitted);
+        forward->accept();
+        REQUIRE(committed.count() == 1);
+    }
+    // A question about "Wohnsitz anmelden" goes to the same office, which has no service rule: the office's rule.
+    QString officeCase;
+    {
+        desk.window->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(desk.window.get()));
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        desk.openAndWait(QStringLiteral("1063475"));
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+        auto [forward, before, after] = openForward();
+        CHECK(forward->request().officeId == orleans);
+        CHECK(forward->request().serviceId == QStringLiteral("1063475"));
+        CHECK(forward->deadlineRuleText().contains(QStringLiteral("16 working hours")));
+        forward->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Muss ich persönlich kommen?"));
+        QSignalSpy committed(desk.calls.get(), &desk::CallDesk::forwardCommitted);
+        forward->accept();
+        REQUIRE(committed.count() == 1);
+        officeCase = committed.first().at(0).toString();
+    }
+    {
+        // Just after the office rule's deadline, that case is overdue in the open-cases view and the one under the
+        // service's 3 working days is not.
+        desk.calls->showCases();
+        journal::CaseListModel *model = desk.calls->casesView()->model();
+        REQUIRE(model->rowCount() == 2);
+        const int officeRow = model->caseAt(0)->caseNumber == officeCase ? 0 : 1;
+        REQUIRE(model->caseAt(officeRow)->caseNumber == officeCase);
+        model->setNow(model->caseAt(officeRow)->deadline.addSecs(60));
+        CHECK(model->index(officeRow, 0).data(journal::CaseListModel::OverdueRole).toBool());
+        CHECK_FALSE(model->index(1 - officeRow, 0).data(journal::CaseListModel::OverdueRole).toBool());
+        CHECK(model->ruleOf(*model->caseAt(officeRow)).hours == 16);
+        CHECK(model->ruleOf(*model->caseAt(1 - officeRow)).hours == 72);
+        desk.calls->casesView()->hide();
+        for (int row = 0; row < 2; ++row) { // out of the way of the next check
+            desk.calls->casesView()->table()->setCurrentIndex(model->index(0, 0));
+            REQUIRE(desk.calls->casesView()->markSelected(false, &error));
+        }
     }
 
     // The open-cases view counts each case under its own rule: the same deadline is 10 service hours away for the
