@@ -1600,9 +1600,8 @@ DeadlinesDialog *CallDesk::showDeadlines()
     }
     std::sort(offices.begin(), offices.end(),
               [](const kb::Office &a, const kb::Office &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
-    std::sort(services.begin(), services.end(), [](const auto &a, const auto &b) {
-        return QString::localeAwareCompare(a.title, b.title) < 0;
-    });
+    std::sort(services.begin(), services.end(),
+              [](const auto &a, const auto &b) { return QString::localeAwareCompare(a.title, b.title) < 0; });
     m_deadlinesDialog = new DeadlinesDialog(m_journal.get(), offices, services, m_window);
     m_deadlinesDialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_editorial && m_editorial->isSignedIn()) {

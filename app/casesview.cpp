@@ -44,9 +44,9 @@ void CaseDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
 }
 
 CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalendar &calendar, QWidget *parent)
-    : QDialog(parent), m_store(store), m_calendar(calendar), m_model(new journal::CaseListModel(this)), m_search(new QLineEdit(this)),
-      m_table(new QTableView(this)), m_answered(new QPushButton(this)), m_calledBack(new QPushButton(this)),
-      m_status(new QLabel(this)), m_tick(new QTimer(this))
+    : QDialog(parent), m_store(store), m_calendar(calendar), m_model(new journal::CaseListModel(this)),
+      m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_answered(new QPushButton(this)),
+      m_calledBack(new QPushButton(this)), m_status(new QLabel(this)), m_tick(new QTimer(this))
 {
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("sourceNote"));

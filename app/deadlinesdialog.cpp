@@ -298,9 +298,9 @@ void DeadlinesDialog::removeException(int index)
         return;
     }
     const Row row = m_rows.takeAt(index);
-    for (QWidget *w : {static_cast<QWidget *>(row.scope), static_cast<QWidget *>(row.target),
-                       static_cast<QWidget *>(row.mode), static_cast<QWidget *>(row.hours),
-                       static_cast<QWidget *>(row.remove)}) {
+    for (QWidget *w :
+         {static_cast<QWidget *>(row.scope), static_cast<QWidget *>(row.target), static_cast<QWidget *>(row.mode),
+          static_cast<QWidget *>(row.hours), static_cast<QWidget *>(row.remove)}) {
         w->hide();
         w->deleteLater();
     }
@@ -384,9 +384,9 @@ void DeadlinesDialog::relayout()
         r.hours->setAccessibleDescription(tr("Hours counted under the rule"));
         r.remove->setAccessibleName(tr("Remove exception %1").arg(n));
         r.remove->setAccessibleDescription(tr("Deletes this row; Ctrl+Del does the same"));
-        for (QWidget *w : {static_cast<QWidget *>(r.scope), static_cast<QWidget *>(r.target),
-                           static_cast<QWidget *>(r.mode), static_cast<QWidget *>(r.hours),
-                           static_cast<QWidget *>(r.remove)}) {
+        for (QWidget *w :
+             {static_cast<QWidget *>(r.scope), static_cast<QWidget *>(r.target), static_cast<QWidget *>(r.mode),
+              static_cast<QWidget *>(r.hours), static_cast<QWidget *>(r.remove)}) {
             w->show();
             chain(w);
         }
@@ -433,10 +433,10 @@ std::optional<journal::DeadlinePolicy> DeadlinesDialog::policy(QString *error) c
         if (index < 0) {
             if (error) {
                 *error = text.isEmpty()
-                    ? (office ? tr("Exception %1: choose an office.").arg(n)
-                              : tr("Exception %1: choose a service.").arg(n))
-                    : (office ? tr("Exception %1: \"%2\" is no office of the catalogue.").arg(n).arg(text)
-                              : tr("Exception %1: \"%2\" is no service of the catalogue.").arg(n).arg(text));
+                             ? (office ? tr("Exception %1: choose an office.").arg(n)
+                                       : tr("Exception %1: choose a service.").arg(n))
+                             : (office ? tr("Exception %1: \"%2\" is no office of the catalogue.").arg(n).arg(text)
+                                       : tr("Exception %1: \"%2\" is no service of the catalogue.").arg(n).arg(text));
             }
             r.target->setFocus(Qt::OtherFocusReason);
             return std::nullopt;

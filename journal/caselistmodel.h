@@ -41,7 +41,7 @@ public:
     // Time left is counted on the business calendar under each case's rule: policy.ruleFor(office, service) of
     // the case (default: 24 h of working days for every case).
     void setCalendar(const BusinessCalendar &calendar, const DeadlinePolicy &policy);
-    void setCalendar(const BusinessCalendar &calendar, const DeadlineRule &rule);   // one rule for every case
+    void setCalendar(const BusinessCalendar &calendar, const DeadlineRule &rule); // one rule for every case
     DeadlineRule ruleOf(const CaseRecord &c) const;
     void setDueSoonSeconds(qint64 seconds);   // default 4 h
     // Updates "time left" for `now` (call from a one-minute timer); only that column changes.

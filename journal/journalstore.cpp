@@ -786,9 +786,10 @@ bool JournalStore::setDeadlinePolicy(const DeadlinePolicy &policy, QString *erro
     }
     hotline::db::Transaction tx(m_db, true);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO journal_settings (name, value, updated_at, updated_by) "
-                             "VALUES (:name, :value, :now, :by) ON CONFLICT (name) DO UPDATE SET "
-                             "value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
+    q.prepare(
+        QStringLiteral("INSERT INTO journal_settings (name, value, updated_at, updated_by) "
+                       "VALUES (:name, :value, :now, :by) ON CONFLICT (name) DO UPDATE SET "
+                       "value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
     q.bindValue(QStringLiteral(":name"), QString::fromLatin1(kDeadlinePolicySetting));
     q.bindValue(QStringLiteral(":value"), hotline::db::text(value));
     q.bindValue(QStringLiteral(":now"), now().toMSecsSinceEpoch());

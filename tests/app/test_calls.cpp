@@ -852,11 +852,10 @@ TEST_CASE("deadline rules: only a lead edits them in 'Fristen', the forward dial
     CHECK(*store->deadlinePolicy() == journal::DeadlinePolicy{});
     // Every control has an accessible name and description.
     for (QWidget *w : dialog->findChildren<QWidget *>()) {
-        if (w->focusPolicy() == Qt::NoFocus || w->isHidden() || w->inherits("QScrollBar")
-            || (w->parentWidget()
-                && (w->parentWidget()->inherits("QComboBox") || w->parentWidget()->inherits("QAbstractSpinBox")))
-            || w->inherits("QAbstractScrollArea")
-            || !w->isVisibleTo(dialog) || w->inherits("QLabel")) {
+        if (w->focusPolicy() == Qt::NoFocus || w->isHidden() || w->inherits("QScrollBar") ||
+            (w->parentWidget() &&
+             (w->parentWidget()->inherits("QComboBox") || w->parentWidget()->inherits("QAbstractSpinBox"))) ||
+            w->inherits("QAbstractScrollArea") || !w->isVisibleTo(dialog) || w->inherits("QLabel")) {
             continue;
         }
         INFO(w->metaObject()->className() << " " << w->objectName().toStdString());
@@ -894,8 +893,8 @@ TEST_CASE("deadline rules: only a lead edits them in 'Fristen', the forward dial
     };
     const auto within = [&](const QDateTime &deadline, const journal::DeadlineRule &rule, const QDateTime &before,
                             const QDateTime &after) {
-        return deadline >= desk.calls->calendar().deadline(before, rule).addSecs(-1)
-            && deadline <= desk.calls->calendar().deadline(after, rule).addSecs(1);
+        return deadline >= desk.calls->calendar().deadline(before, rule).addSecs(-1) &&
+               deadline <= desk.calls->calendar().deadline(after, rule).addSecs(1);
     };
     {
         auto [forward, before, after] = openForward();
@@ -1002,7 +1001,8 @@ TEST_CASE("deadline rules: only a lead edits them in 'Fristen', the forward dial
     REQUIRE(model->rowCount() == 2);
     for (int i = 0; i < 2; ++i) {
         const bool ruled = model->caseAt(i)->officeId == orleans;
-        CHECK(model->index(i, 0).data(journal::CaseListModel::SecondsLeftRole).toLongLong() == (ruled ? 10 : 24) * 3600);
+        CHECK(model->index(i, 0).data(journal::CaseListModel::SecondsLeftRole).toLongLong() ==
+              (ruled ? 10 : 24) * 3600);
         CHECK(model->index(i, 0).data(journal::CaseListModel::DueSoonRole).toBool() == ruled);
     }
     desk.calls->setEditorialSession(nullptr);
@@ -1150,8 +1150,10 @@ TEST_CASE("render call review pictures", "[.shots]")
     lead.role = kb::Role::Lead;
     session.signIn(lead);
     journal::DeadlinePolicy policy;
-    policy.byOffice.insert(QStringLiteral("102522"), journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});
-    policy.byService.insert(QStringLiteral("1063475"), journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingDays, 72});
+    policy.byOffice.insert(QStringLiteral("102522"),
+                           journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});
+    policy.byService.insert(QStringLiteral("1063475"),
+                            journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingDays, 72});
     desk::DeadlinesDialog *deadlines = desk.calls->showDeadlines();
     REQUIRE(deadlines);
     deadlines->setPolicy(policy);

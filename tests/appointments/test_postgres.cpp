@@ -107,8 +107,8 @@ TEST_CASE("the schema and its key statements run on PostgreSQL", "[appointments]
         for (const char *component : {"outbox", "journal", "appointments"}) {
             INFO(component);
             REQUIRE(hotline::db::applyMigrations(db, QString::fromLatin1(component), &error));
-            CHECK(hotline::db::schemaVersion(db, QString::fromLatin1(component))
-                  == hotline::db::knownSchemaVersion(QString::fromLatin1(component)));
+            CHECK(hotline::db::schemaVersion(db, QString::fromLatin1(component)) ==
+                  hotline::db::knownSchemaVersion(QString::fromLatin1(component)));
         }
         REQUIRE(hotline::db::applyMigrations(db, QStringLiteral("journal"), &error));   // idempotent
 

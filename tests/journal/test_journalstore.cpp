@@ -526,7 +526,8 @@ TEST_CASE("deadline rules: round trip through the store, bad input stores nothin
     DeadlinePolicy::Scope scope = DeadlinePolicy::Scope::Default;
     CHECK(read->ruleFor(QStringLiteral("o17"), QStringLiteral("10115"), &scope).hours == 24);
     CHECK(scope == DeadlinePolicy::Scope::Service);
-    CHECK(read->ruleFor(QStringLiteral("o17"), QStringLiteral("99999"), &scope).mode == DeadlineRule::Mode::WorkingHours);
+    CHECK(read->ruleFor(QStringLiteral("o17"), QStringLiteral("99999"), &scope).mode ==
+          DeadlineRule::Mode::WorkingHours);
     CHECK(scope == DeadlinePolicy::Scope::Office);
     CHECK(read->ruleFor(QStringLiteral("o99"), QString(), &scope).hours == 48);
     CHECK(scope == DeadlinePolicy::Scope::Default);
@@ -551,7 +552,8 @@ TEST_CASE("deadline rules: round trip through the store, bad input stores nothin
 
     // A value no build can read (written by hand) is reported, not silently replaced by the default.
     QSqlQuery q(reopened->database());
-    REQUIRE(q.exec(QStringLiteral("UPDATE journal_settings SET value = 'default=weekly:3' WHERE name = 'deadline_policy'")));
+    REQUIRE(q.exec(
+        QStringLiteral("UPDATE journal_settings SET value = 'default=weekly:3' WHERE name = 'deadline_policy'")));
     CHECK_FALSE(reopened->deadlinePolicy(&error));
     CHECK(error.contains(QStringLiteral("weekly")));
 }
@@ -591,7 +593,8 @@ TEST_CASE("deadline rules: the settings migration keeps an existing journal's ca
     CHECK(*migrated->deadlinePolicy() == changed);
 }
 
-TEST_CASE("open-cases model: each case's time left is counted under its own office's rule", "[journal][model][deadlines]")
+TEST_CASE("open-cases model: each case's time left is counted under its own office's rule",
+          "[journal][model][deadlines]")
 {
     Fixture f;
     QString error;
@@ -621,7 +624,7 @@ TEST_CASE("open-cases model: each case's time left is counted under its own offi
         const bool o2 = model.caseAt(row)->officeId == QStringLiteral("o2");
         CHECK(model.index(row, 0).data(CaseListModel::SecondsLeftRole).toLongLong() == (o2 ? 10 : 24) * 3600);
         CHECK(model.index(row, 0).data(CaseListModel::DueSoonRole).toBool() == o2);
-        CHECK(model.ruleOf(*model.caseAt(row)).mode
-              == (o2 ? DeadlineRule::Mode::WorkingHours : DeadlineRule::Mode::WorkingDays));
+        CHECK(model.ruleOf(*model.caseAt(row)).mode ==
+              (o2 ? DeadlineRule::Mode::WorkingHours : DeadlineRule::Mode::WorkingDays));
     }
 }

@@ -465,10 +465,10 @@ TEST_CASE("pg desk: the deadline rules live on the server: a lead saves them, ev
     {
         RawPg raw(owner);
         REQUIRE(deskserver::migrateServer(raw.db(), &error));
-        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("desk_greta"), QStringLiteral("pw"), kb::PgRole::Agent,
-                                 &error));
-        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("desk_lina"), QStringLiteral("pw"), kb::PgRole::Lead,
-                                 &error));
+        REQUIRE(
+            kb::createPgUser(raw.db(), QStringLiteral("desk_greta"), QStringLiteral("pw"), kb::PgRole::Agent, &error));
+        REQUIRE(
+            kb::createPgUser(raw.db(), QStringLiteral("desk_lina"), QStringLiteral("pw"), kb::PgRole::Lead, &error));
     }
     kb::PgConnection agent = owner;
     agent.user = QStringLiteral("desk_greta");
@@ -500,8 +500,7 @@ TEST_CASE("pg desk: the deadline rules live on the server: a lead saves them, ev
     REQUIRE(seen);
     CHECK(*seen == policy);
     CHECK(agentDb.scalar(QStringLiteral("SELECT updated_by FROM journal_settings WHERE name = 'deadline_policy'"))
-              .toString()
-          == QStringLiteral("desk_lina"));
+              .toString() == QStringLiteral("desk_lina"));
 
     // An agent's login is refused by the server's grants, and the lead's policy stays.
     journal::DeadlinePolicy mine;
