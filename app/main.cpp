@@ -117,6 +117,7 @@ int main(int argc, char *argv[])
     desk::MainWindow window(&service, &settings, &language);
     if (shared) {
         desk::attachSharedStore(&window, shared.get(), &service);
+        session.setSharedQueue(shared.get()); // searches, opened articles and flags: queued, never lost offline
         shared->start();
     } else if (!sharedError.isEmpty()) {
         window.statusBar()->showMessage(sharedError);

@@ -69,6 +69,16 @@ public:
     GapReport knowledgeGaps(const QDateTime &since, QString *error = nullptr) const override;
     int purgeSearchLog(int days, QString *error = nullptr) override;
 
+    // The writes of a desk's queue (writekind::SearchLog, OpenedArticle, Flag: docs/shared-store.md), with the
+    // times the desk recorded them. A queued search carries the desk's UUID (`clientId`), by which the opened
+    // article finds its entry later; an entry purged meanwhile is no error.
+    bool logQueuedSearch(const QString &clientId, const QDateTime &searchedAt, const QString &query, int resultCount,
+                         QString *error);
+    bool logQueuedOpened(const QString &clientId, const QString &articleId, const QDateTime &openedAt,
+                         QString *error);
+    qint64 flagArticleAt(const QString &articleId, const QString &comment, const QDateTime &raisedAt,
+                         QString *error);
+
 protected:
     // ---- Hooks ----
     virtual QSqlDatabase db() const = 0;
