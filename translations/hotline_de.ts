@@ -2141,6 +2141,25 @@
         <source>Your password has been changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
+    <message>
+        <source>Flag queued: the team leads will see “%1” flagged when the server is reachable.</source>
+        <translation>Meldung vorgemerkt: Die Teamleitungen sehen „%1“ als gemeldet, sobald der Server erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::EditorialSession</name>
+    <message>
+        <source>the catalogue is not open</source>
+        <translation>der Katalog ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>say what is wrong: the comment must not be empty</source>
+        <translation>bitte sagen Sie, was falsch ist: Der Kommentar darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>no article to flag</source>
+        <translation>kein Artikel zum Melden</translation>
+    </message>
 </context>
 <context>
     <name>desk::EditorialWindow</name>

@@ -2141,6 +2141,25 @@
         <source>Your password has been changed.</source>
         <translation>Your password has been changed.</translation>
     </message>
+    <message>
+        <source>Flag queued: the team leads will see “%1” flagged when the server is reachable.</source>
+        <translation>Flag queued: the team leads will see “%1” flagged when the server is reachable.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::EditorialSession</name>
+    <message>
+        <source>the catalogue is not open</source>
+        <translation>the catalogue is not open</translation>
+    </message>
+    <message>
+        <source>say what is wrong: the comment must not be empty</source>
+        <translation>say what is wrong: the comment must not be empty</translation>
+    </message>
+    <message>
+        <source>no article to flag</source>
+        <translation>no article to flag</translation>
+    </message>
 </context>
 <context>
     <name>desk::EditorialWindow</name>
