@@ -321,7 +321,7 @@ QList<TrackedWrite> WriteQueue::trackedWrites(const QString &kind, QString *erro
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT id, kind, payload, state, reason FROM tracked_writes "
-                             "WHERE :kind = '' OR kind = :kind2 ORDER BY created_at, id"));
+                             "WHERE :kind = '' OR kind = :kind2 ORDER BY rowid"));
     q.bindValue(QStringLiteral(":kind"), kind.isNull() ? QStringLiteral("") : kind);
     q.bindValue(QStringLiteral(":kind2"), kind);
     QList<TrackedWrite> out;

@@ -61,7 +61,7 @@ public:
     bool reject(const QString &id, const QString &reason, QString *error); // kept for the user
     QList<QueuedWrite> rejected(QString *error = nullptr) const;
 
-    // Tracked entries of one kind (all kinds when empty), oldest first, whatever their state.
+    // Tracked entries of one kind (all kinds when empty), in the order queued, whatever their state.
     QList<TrackedWrite> trackedWrites(const QString &kind = QString(), QString *error = nullptr) const;
     bool isTracked(const QString &id) const;
     bool forgetTracked(const QString &id, QString *error);
