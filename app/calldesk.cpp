@@ -1196,8 +1196,7 @@ void CallDesk::resumeTrackedBookings()
             break;
         case kb::TrackedWrite::State::Rejected:
             m_shared->forgetTracked(w.id);
-            showBookingRefused(parsed ? std::optional<appointments::BookingRequest>(request) : std::nullopt,
-                               w.reason);
+            showBookingRefused(parsed ? std::optional<appointments::BookingRequest>(request) : std::nullopt, w.reason);
             break;
         }
     }

@@ -80,10 +80,9 @@ bool EditorialSession::flagArticle(const QString &articleId, const QString &comm
     }
     // The server checks the article and the login when the queue delivers it (a refusal shows the notice of
     // refused changes); the flag is raised by the desk's server login's user.
-    const QString id = m_queue->enqueue(QString::fromLatin1(kb::writekind::Flag),
-                                        kb::writekind::flagPayload(articleId, comment.trimmed(),
-                                                                   QDateTime::currentDateTimeUtc()),
-                                        error);
+    const QString id = m_queue->enqueue(
+        QString::fromLatin1(kb::writekind::Flag),
+        kb::writekind::flagPayload(articleId, comment.trimmed(), QDateTime::currentDateTimeUtc()), error);
     if (id.isEmpty()) {
         return false;
     }

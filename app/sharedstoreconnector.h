@@ -110,7 +110,7 @@ private:
     QString m_uiConnectionName; // empty: not open
     int m_serverGeneration = 0;
     QSet<QString> m_awaited;
-    bool m_syncStarted = false;              // the sync thread has opened (and created) the queue file
+    bool m_syncStarted = false;                      // the sync thread has opened (and created) the queue file
     mutable std::unique_ptr<kb::WriteQueue> m_queue; // this thread's connection to the queue file
     QSet<QString> m_settled; // tracked entries the desk has acted on in this run (forgetTracked)
 };

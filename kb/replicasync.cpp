@@ -73,25 +73,24 @@ ReplicaSync::ReplicaSync(const ReplicaSyncOptions &options, QObject *parent) : Q
     const auto time = [](const QJsonObject &payload, const char *key) {
         return QDateTime::fromString(payload.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
     };
-    registerWriteKind(QLatin1String(writekind::SearchLog),
-                      [time](PgStore &server, const QJsonObject &payload, QString *error) {
-                          return server.logQueuedSearch(payload.value(QLatin1String("search_id")).toString(),
-                                                        time(payload, "searched_at"),
-                                                        payload.value(QLatin1String("query")).toString(),
-                                                        payload.value(QLatin1String("result_count")).toInt(), error);
-                      });
+    registerWriteKind(QLatin1String(writekind::SearchLog), [time](PgStore &server, const QJsonObject &payload,
+                                                                  QString *error) {
+        return server.logQueuedSearch(payload.value(QLatin1String("search_id")).toString(),
+                                      time(payload, "searched_at"), payload.value(QLatin1String("query")).toString(),
+                                      payload.value(QLatin1String("result_count")).toInt(), error);
+    });
     registerWriteKind(QLatin1String(writekind::SearchOpened),
                       [time](PgStore &server, const QJsonObject &payload, QString *error) {
                           return server.logQueuedOpened(payload.value(QLatin1String("search_id")).toString(),
                                                         payload.value(QLatin1String("article_id")).toString(),
                                                         time(payload, "opened_at"), error);
                       });
-    registerWriteKind(QLatin1String(writekind::Flag), [time](PgStore &server, const QJsonObject &payload,
-                                                             QString *error) {
-        return server.flagArticleAt(payload.value(QLatin1String("article_id")).toString(),
-                                    payload.value(QLatin1String("comment")).toString(), time(payload, "raised_at"),
-                                    error) != 0;
-    });
+    registerWriteKind(QLatin1String(writekind::Flag),
+                      [time](PgStore &server, const QJsonObject &payload, QString *error) {
+                          return server.flagArticleAt(payload.value(QLatin1String("article_id")).toString(),
+                                                      payload.value(QLatin1String("comment")).toString(),
+                                                      time(payload, "raised_at"), error) != 0;
+                      });
 }
 
 ReplicaSync::~ReplicaSync() = default;

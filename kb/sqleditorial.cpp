@@ -1395,8 +1395,7 @@ bool SqlEditorialStore::logQueuedSearch(const QString &clientId, const QDateTime
     q.prepare(QStringLiteral("INSERT INTO search_log (searched_at, query, normalized_query, result_count, client_id) "
                              "VALUES (:at, :query, :normalized, :count, %1)")
                   .arg(clientIdParameter(database)));
-    q.bindValue(QStringLiteral(":at"),
-                (searchedAt.isValid() ? searchedAt.toUTC() : now()).toString(Qt::ISODateWithMs));
+    q.bindValue(QStringLiteral(":at"), (searchedAt.isValid() ? searchedAt.toUTC() : now()).toString(Qt::ISODateWithMs));
     q.bindValue(QStringLiteral(":query"), query.trimmed().left(500));
     q.bindValue(QStringLiteral(":normalized"), normalized.left(500));
     q.bindValue(QStringLiteral(":count"), std::max(0, resultCount));

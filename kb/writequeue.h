@@ -99,9 +99,9 @@ QJsonObject removeSynonymPayload(const QString &term);
 
 // The editorial writes of an agent's desk in shared mode (EditorialSession queues them, so none is lost while the
 // server is away). A search carries a UUID made on the desk; the article opened from it names that UUID.
-inline constexpr char SearchLog[] = "kb.search.log";        // {"search_id", "searched_at", "query", "result_count"}
-inline constexpr char SearchOpened[] = "kb.search.opened";  // {"search_id", "article_id", "opened_at"}
-inline constexpr char Flag[] = "kb.flag";                   // {"article_id", "comment", "raised_at"}
+inline constexpr char SearchLog[] = "kb.search.log";       // {"search_id", "searched_at", "query", "result_count"}
+inline constexpr char SearchOpened[] = "kb.search.opened"; // {"search_id", "article_id", "opened_at"}
+inline constexpr char Flag[] = "kb.flag";                  // {"article_id", "comment", "raised_at"}
 
 QJsonObject searchLogPayload(const QString &searchId, const QString &query, int resultCount,
                              const QDateTime &searchedAt);

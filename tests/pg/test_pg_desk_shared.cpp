@@ -1403,8 +1403,9 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     searchAndMaybeOpen(desk, QStringLiteral("Reisepass"), true);
     REQUIRE(QTest::qWaitFor(
         [&]() {
-            return count(raw, QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v AND "
-                                             "opened_article_id = 'test-pass' AND client_id IS NOT NULL"),
+            return count(raw,
+                         QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v AND "
+                                        "opened_article_id = 'test-pass' AND client_id IS NOT NULL"),
                          QStringLiteral("Reisepass")) == 1;
         },
         5000));
@@ -1412,8 +1413,9 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     CHECK(desk.window->statusBar()->currentMessage().contains(QStringLiteral("Teamleitung"), Qt::CaseInsensitive));
     CHECK(QTest::qWaitFor(
         [&]() {
-            return count(raw, QStringLiteral("SELECT COUNT(*) FROM article_flags WHERE comment = :v AND "
-                                             "article_id = 'test-pass' AND raised_by = 'desk_agent'"),
+            return count(raw,
+                         QStringLiteral("SELECT COUNT(*) FROM article_flags WHERE comment = :v AND "
+                                        "article_id = 'test-pass' AND raised_by = 'desk_agent'"),
                          QStringLiteral("Gebühr stimmt nicht")) == 1;
         },
         3000));
@@ -1453,8 +1455,8 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
         },
         10000));
     QTest::qWait(300);
-    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v"), QStringLiteral("Hundesteuer")) ==
-          1);
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v"),
+                QStringLiteral("Hundesteuer")) == 1);
     CHECK(count(after,
                 QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v AND opened_article_id = 'test-melde'"),
                 QStringLiteral("Wohnsitz")) == 1);
@@ -1633,4 +1635,3 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
     third.reset();
     QDir(folder).removeRecursively();
 }
-
