@@ -53,6 +53,7 @@ void EditorialSession::setSharedQueue(SharedStoreConnector *connector)
 {
     flushSearchLog();
     m_queue = connector;
+    m_queued = connector != nullptr;
     m_lastSearchId = 0;
     m_lastQueuedSearch.clear();
     m_lastLoggedQuery.clear();
@@ -62,6 +63,10 @@ bool EditorialSession::flagArticle(const QString &articleId, const QString &comm
 {
     if (queued) {
         *queued = false;
+    }
+    if (m_queued && !m_queue) {
+        *error = tr("the catalogue is not open");
+        return false;
     }
     if (!m_queue) {
         if (!m_store) {
@@ -175,7 +180,7 @@ void EditorialSession::noteSearch(const QString &query, int resultCount)
 void EditorialSession::flushSearchLog()
 {
     m_logTimer->stop();
-    if (m_pendingQuery.isEmpty() || (!m_store && !m_queue)) {
+    if (m_pendingQuery.isEmpty() || (!m_store && !m_queue) || (m_queued && !m_queue)) {
         return;
     }
     const QString query = m_pendingQuery;
@@ -209,8 +214,8 @@ void EditorialSession::flushSearchLog()
 void EditorialSession::noteOpened(const QString &articleId)
 {
     flushSearchLog();
-    if (m_queue) {
-        if (m_lastQueuedSearch.isEmpty()) {
+    if (m_queued) {
+        if (m_lastQueuedSearch.isEmpty() || !m_queue) {
             return;
         }
         // The first article opened from a search counts (as logOpened); later ones are not queued at all.

@@ -84,6 +84,7 @@ private:
     qint64 m_lastSearchId = 0;
     QString m_lastQueuedSearch; // shared mode: the UUID of the last queued search, until an article is opened
     QPointer<SharedStoreConnector> m_queue;
+    bool m_queued = false; // shared mode with a queue: never log past it (also once the connector is gone)
     QString m_lastLoggedQuery;
 };
 

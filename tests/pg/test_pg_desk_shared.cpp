@@ -1493,6 +1493,21 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     }
     flagged.sort();
     CHECK(flagged == QStringList{QStringLiteral("test-melde"), QStringLiteral("test-pass")});
+
+    // A flag the server refuses (no such service there): the general notice says what and why.
+    QString flagError;
+    REQUIRE(editorial.session.flagArticle(QStringLiteral("no-such-service"), QStringLiteral("falsch"), &flagError));
+    QMessageBox *refusedNotice = nullptr;
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            refusedNotice = desk.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice"));
+            return refusedNotice && refusedNotice->isVisible();
+        },
+        5000));
+    CHECK(refusedNotice->text() == QStringLiteral("Der Server hat die Meldung einer Leistung abgelehnt."));
+    CHECK(refusedNotice->informativeText().contains(QStringLiteral("no-such-service")));
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM article_flags WHERE article_id = :v"),
+                QStringLiteral("no-such-service")) == 0);
 }
 
 TEST_CASE("pg desk: bookings queued offline are followed after a restart of the desk: a confirmation is mirrored, a "
