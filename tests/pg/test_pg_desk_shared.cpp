@@ -1494,6 +1494,20 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     flagged.sort();
     CHECK(flagged == QStringList{QStringLiteral("test-melde"), QStringLiteral("test-pass")});
 
+    // Least privilege: the agent's login adds log rows and sets the opened article, nothing else.
+    {
+        RawPg agentLogin(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        QString denied;
+        CHECK_FALSE(agentLogin.exec(QStringLiteral("UPDATE search_log SET query = 'x'"), &denied));
+        CHECK(denied.contains(QStringLiteral("permission denied")));
+        CHECK_FALSE(agentLogin.exec(QStringLiteral("UPDATE search_log SET client_id = NULL"), &denied));
+        CHECK_FALSE(agentLogin.exec(QStringLiteral("DELETE FROM search_log"), &denied));
+        CHECK_FALSE(agentLogin.exec(QStringLiteral("UPDATE article_flags SET comment = 'x'"), &denied));
+        CHECK(agentLogin.exec(QStringLiteral("UPDATE search_log SET opened_article_id = 'test-pass', opened_at = now() "
+                                             "WHERE client_id = gen_random_uuid()"),
+                              &denied));
+    }
+
     // A flag the server refuses (no such service there): the general notice says what and why.
     QString flagError;
     REQUIRE(editorial.session.flagArticle(QStringLiteral("no-such-service"), QStringLiteral("falsch"), &flagError));
