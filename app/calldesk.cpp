@@ -61,6 +61,8 @@ namespace desk {
 
 namespace {
 
+// The queue file's marks of the server cases this desk has reminded of (WriteQueue::setMarked).
+constexpr char RemindedServerCaseScope[] = "reminded.server-case";
 constexpr int UntilOutcomeMs = 24 * 3600 * 1000; // "not ready until an outcome is saved": wrap-up never times out
 const QString KeychainService = QStringLiteral("hotline-desk");
 
@@ -446,6 +448,7 @@ bool CallDesk::start(QString *error)
     }
     m_reminderTimer->start();
     checkReminders();
+    resumeTrackedBookings(); // bookings queued before a restart (otherwise when the queue file is open: started)
     return true;
 }
 
@@ -902,8 +905,10 @@ AppointmentDialog *CallDesk::createBookingDialog(const kb::Article &article, con
                               AppointmentDialog::ServerAnswer answer;
                               QString error;
                               const QJsonObject payload = appointments::bookPayload(queued);
-                              const QString entryId = m_shared->enqueue(
-                                  QString::fromLatin1(appointments::serverwrite::Book), payload, &error);
+                              // Tracked: the desk follows the answer also after a restart (resumeTrackedBookings).
+                              const QString entryId =
+                                  m_shared->enqueue(QString::fromLatin1(appointments::serverwrite::Book), payload,
+                                                    &error, kb::WriteQueue::Tracking::Tracked);
                               if (entryId.isEmpty()) {
                                   answer.result = AppointmentDialog::ServerAnswer::Result::Refused;
                                   answer.message = tr("The booking could not be queued for the server: %1").arg(error);
@@ -1003,6 +1008,13 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
         if (parsed) {
             mirrorConfirmedBooking(request);
         }
+        m_shared->forgetTracked(id);
+    });
+    // The queue file is open from here on: bookings queued before a restart are followed again.
+    connect(connector, &SharedStoreConnector::started, this, [this](bool ok) {
+        if (ok) {
+            resumeTrackedBookings();
+        }
     });
     connect(connector, &SharedStoreConnector::writeRejected, this,
             [this](const QString &id, const QString &, const QString &reason) {
@@ -1012,6 +1024,8 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
                 }
                 const QJsonObject payload = *it;
                 m_pendingBookings.erase(it);
+                // Settled: the general notice leaves it out for the rest of the run (isAwaited).
+                m_shared->forgetTracked(id);
                 if (!m_laterBookings.remove(id)) {
                     return; // refused while the booking dialog awaited it: the dialog shows it
                 }
@@ -1155,6 +1169,47 @@ int CallDesk::awaitServerAnswer(const QString &entryId, QString *reason, bool sh
 void CallDesk::setBookingWaitMs(int ms)
 {
     m_bookingWaitMs = ms;
+}
+
+void CallDesk::resumeTrackedBookings()
+{
+    // Bookings queued by this desk whose answer nobody has acted on yet, durable in the queue file: still pending
+    // (followed as if queued in this run), confirmed meanwhile (mirrored now) or refused meanwhile (the "Book
+    // again" notice now). The same as without a restart in between.
+    if (!m_shared || !m_journal || !m_shared->isQueueReady()) {
+        return;
+    }
+    QString error;
+    const QList<kb::TrackedWrite> tracked =
+        m_shared->trackedWrites(QString::fromLatin1(appointments::serverwrite::Book), &error);
+    if (!error.isEmpty()) {
+        qCWarning(lcShared) << "cannot read the bookings awaiting the server:" << error;
+    }
+    for (const kb::TrackedWrite &w : tracked) {
+        if (m_pendingBookings.contains(w.id)) {
+            continue; // followed in this run already
+        }
+        appointments::BookingRequest request;
+        QString parseError;
+        const bool parsed = appointments::bookingRequestFromJson(w.payload, &request, &parseError);
+        switch (w.state) {
+        case kb::TrackedWrite::State::Pending:
+            m_pendingBookings.insert(w.id, w.payload);
+            m_laterBookings.insert(w.id);
+            m_shared->setAwaited(w.id, true);
+            break;
+        case kb::TrackedWrite::State::Delivered:
+            if (parsed) {
+                mirrorConfirmedBooking(request);
+            }
+            m_shared->forgetTracked(w.id);
+            break;
+        case kb::TrackedWrite::State::Rejected:
+            m_shared->forgetTracked(w.id);
+            showBookingRefused(parsed ? std::optional<appointments::BookingRequest>(request) : std::nullopt, w.reason);
+            break;
+        }
+    }
 }
 
 void CallDesk::mirrorConfirmedBooking(const appointments::BookingRequest &request)
@@ -1318,13 +1373,19 @@ void CallDesk::checkReminders()
     if (m_shared && m_serverStores && m_serverStores->open(&error)) {
         // The server numbers the cases and knows every desk's: remind this desk of the cases forwarded under its
         // login (the agent who forwarded follows the case up), not of the whole team's (150 desks would all show
-        // the same reminder). Agents may not mark server cases, so the desk remembers what it reminded of in this
-        // run. The desk's own copies of its forwards are the same cases under local numbers: marked, not shown.
+        // the same reminder). Agents may not mark server cases, so the desk remembers what it reminded of, durably
+        // in its queue file (once per desk, also across restarts; in memory too, should that file fail). The desk's
+        // own copies of its forwards are the same cases under local numbers: marked, not shown.
         for (const journal::CaseRecord &c : m_serverStores->journal()->casesDueForReminder(now)) {
-            if (c.agent != m_config.agent || m_remindedServerCases.contains(c.caseNumber)) {
+            if (c.agent != m_config.agent || m_remindedServerCases.contains(c.caseNumber) ||
+                m_shared->isMarked(QLatin1String(RemindedServerCaseScope), c.caseNumber)) {
                 continue;
             }
             m_remindedServerCases.insert(c.caseNumber);
+            QString markError;
+            if (!m_shared->setMarked(QLatin1String(RemindedServerCaseScope), c.caseNumber, &markError)) {
+                qCWarning(lcShared) << "reminder of server case" << c.caseNumber << "not remembered:" << markError;
+            }
             remind(c, QString());
         }
         for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {

@@ -215,6 +215,7 @@ private:
     // Due forwarded cases: this desk's journal, or in shared mode (reachable) the server's open cases forwarded
     // under this desk's login (agent = the login name); offline this desk's own with the offline note.
     void checkReminders();
+    void resumeTrackedBookings();
     void announce(const QString &text);
     void createActions();
     void retranslate();
@@ -272,7 +273,7 @@ private:
     QPointer<SharedStoreConnector> m_shared;
     std::unique_ptr<ServerStores> m_serverStores;
     QSet<QString> m_laterBookings;       // queued bookings whose answer came after the dialog closed (entry ids)
-    QSet<QString> m_remindedServerCases; // server case numbers reminded in this run (agents may not mark them)
+    QSet<QString> m_remindedServerCases; // server case numbers reminded (also kept in the queue file's marks)
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;
     bool m_awaitingServer = false; // an outcome waits for the server's answer: no second outcome meanwhile

@@ -254,11 +254,16 @@ bool EditorialActions::flagCurrentArticle(const QString &comment)
     }
     QString error;
     const QString id = view->article().id;
-    if (m_session->store()->flagArticle(id, comment, &error) == 0) {
+    bool queued = false;
+    if (!m_session->flagArticle(id, comment, &error, &queued)) {
         m_window->statusBar()->showMessage(tr("Not flagged: %1").arg(error), 8000);
         return false;
     }
-    m_window->statusBar()->showMessage(tr("Flagged: the team leads will check “%1”.").arg(view->article().title), 5000);
+    m_window->statusBar()->showMessage(
+        queued ? tr("Flag queued: the team leads will see “%1” flagged when the server is reachable.")
+                     .arg(view->article().title)
+               : tr("Flagged: the team leads will check “%1”.").arg(view->article().title),
+        queued ? 10000 : 5000);
     Q_EMIT flagged(id);
     return true;
 }

@@ -1,10 +1,13 @@
 #include "editorialsession.h"
 
 #include "pgstore.h"
+#include "sharedstoreconnector.h"
 #include "store.h"
+#include "writequeue.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QUuid>
 
 Q_LOGGING_CATEGORY(lcEditorial, "hotline.desk.editorial", QtInfoMsg)
 
@@ -46,10 +49,59 @@ kb::PgConnection EditorialSession::sharedServer() const
     return m_server;
 }
 
+void EditorialSession::setSharedQueue(SharedStoreConnector *connector)
+{
+    flushSearchLog();
+    m_queue = connector;
+    m_queued = connector != nullptr;
+    m_lastSearchId = 0;
+    m_lastQueuedSearch.clear();
+    m_lastLoggedQuery.clear();
+}
+
+bool EditorialSession::flagArticle(const QString &articleId, const QString &comment, QString *error, bool *queued)
+{
+    if (queued) {
+        *queued = false;
+    }
+    if (m_queued && !m_queue) {
+        *error = tr("the catalogue is not open");
+        return false;
+    }
+    if (!m_queue) {
+        if (!m_store) {
+            *error = tr("the catalogue is not open");
+            return false;
+        }
+        return m_store->flagArticle(articleId, comment, error) != 0;
+    }
+    if (comment.trimmed().isEmpty()) {
+        *error = tr("say what is wrong: the comment must not be empty");
+        return false;
+    }
+    if (articleId.isEmpty()) {
+        *error = tr("no article to flag");
+        return false;
+    }
+    // The server checks the article and the login when the queue delivers it (a refusal shows the notice of
+    // refused changes); the flag is raised by the desk's server login's user.
+    const QString id = m_queue->enqueue(
+        QString::fromLatin1(kb::writekind::Flag),
+        kb::writekind::flagPayload(articleId, comment.trimmed(), QDateTime::currentDateTimeUtc()), error);
+    if (id.isEmpty()) {
+        return false;
+    }
+    if (queued) {
+        *queued = !m_queue->isOnline();
+    }
+    return true;
+}
+
 void EditorialSession::replaceStore(std::unique_ptr<kb::Store> store)
 {
     flushSearchLog();
     m_lastSearchId = 0;
+    m_lastQueuedSearch.clear();
     m_lastLoggedQuery.clear();
     m_store = std::move(store);
     if (m_store && m_signedIn) {
@@ -128,7 +180,7 @@ void EditorialSession::noteSearch(const QString &query, int resultCount)
 void EditorialSession::flushSearchLog()
 {
     m_logTimer->stop();
-    if (m_pendingQuery.isEmpty() || !m_store) {
+    if (m_pendingQuery.isEmpty() || (!m_store && !m_queue) || (m_queued && !m_queue)) {
         return;
     }
     const QString query = m_pendingQuery;
@@ -137,6 +189,19 @@ void EditorialSession::flushSearchLog()
         return; // the same query again (the index was rebuilt, or the agent came back to it)
     }
     QString error;
+    if (m_queue) {
+        // Shared mode: durably queued with a UUID of the desk's, by which the opened article finds it later.
+        const QString searchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject payload =
+            kb::writekind::searchLogPayload(searchId, query.trimmed(), m_pendingCount, QDateTime::currentDateTimeUtc());
+        if (m_queue->enqueue(QString::fromLatin1(kb::writekind::SearchLog), payload, &error).isEmpty()) {
+            qCWarning(lcEditorial) << "cannot queue a search for the log:" << error;
+            return;
+        }
+        m_lastQueuedSearch = searchId;
+        m_lastLoggedQuery = kb::normalizeLoggedQuery(query);
+        return;
+    }
     const qint64 id = m_store->logSearch(query, m_pendingCount, &error);
     if (id == 0) {
         qCWarning(lcEditorial) << "cannot log a search:" << error;
@@ -149,6 +214,21 @@ void EditorialSession::flushSearchLog()
 void EditorialSession::noteOpened(const QString &articleId)
 {
     flushSearchLog();
+    if (m_queued) {
+        if (m_lastQueuedSearch.isEmpty() || !m_queue) {
+            return;
+        }
+        // The first article opened from a search counts (as logOpened); later ones are not queued at all.
+        QString error;
+        const QJsonObject payload =
+            kb::writekind::searchOpenedPayload(m_lastQueuedSearch, articleId, QDateTime::currentDateTimeUtc());
+        if (m_queue->enqueue(QString::fromLatin1(kb::writekind::SearchOpened), payload, &error).isEmpty()) {
+            qCWarning(lcEditorial) << "cannot queue an opened article for the log:" << error;
+            return;
+        }
+        m_lastQueuedSearch.clear();
+        return;
+    }
     if (m_lastSearchId == 0 || !m_store) {
         return;
     }

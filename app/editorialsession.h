@@ -4,6 +4,7 @@
 #include "pgconnection.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -14,6 +15,8 @@ class Store;
 }
 
 namespace desk {
+
+class SharedStoreConnector;
 
 // The signed-in user and the UI thread's own connection to the catalogue (the search thread has its own). Every
 // editorial action of the desk goes through store(), which carries the acting user, so the store enforces the role;
@@ -48,6 +51,14 @@ public:
     void signIn(const kb::User &user);
     void signOut();
 
+    // Shared mode: searches, opened articles and flags go to the server through the desk's durable write queue
+    // (kb::writekind::SearchLog, SearchOpened, Flag), so none is lost while the server is away; delivered at
+    // once while it is reachable.
+    void setSharedQueue(SharedStoreConnector *connector);
+    // Flags an article as wrong or outdated for the team leads: on the store, or queued in shared mode
+    // (`*queued` true when it waits for the server because it is not reachable now). False with a message.
+    bool flagArticle(const QString &articleId, const QString &comment, QString *error, bool *queued = nullptr);
+
     // How long a query must stand before it is logged (default 1.5 s; tests shorten it).
     void setSearchLogDelay(int ms);
     // A search the desk answered: logged once the query stood for the delay.
@@ -71,6 +82,9 @@ private:
     QString m_pendingQuery;
     int m_pendingCount = 0;
     qint64 m_lastSearchId = 0;
+    QString m_lastQueuedSearch; // shared mode: the UUID of the last queued search, until an article is opened
+    QPointer<SharedStoreConnector> m_queue;
+    bool m_queued = false; // shared mode with a queue: never log past it (also once the connector is gone)
     QString m_lastLoggedQuery;
 };
 

@@ -117,6 +117,9 @@ int main(int argc, char *argv[])
     desk::MainWindow window(&service, &settings, &language);
     if (shared) {
         desk::attachSharedStore(&window, shared.get(), &service);
+        session.setSharedQueue(shared.get()); // searches, opened articles and flags: queued, never lost offline
+        // The query on screen at the end is queued while the connector still runs.
+        QObject::connect(qApp, &QCoreApplication::aboutToQuit, &session, &desk::EditorialSession::flushSearchLog);
         shared->start();
     } else if (!sharedError.isEmpty()) {
         window.statusBar()->showMessage(sharedError);

@@ -55,6 +55,10 @@ void ServerStatusLabel::showRejected(const QString &kind, const QString &reason)
         what = tr("The server refused a call record.");
     } else if (kind == QLatin1String("outbox.forward")) {
         what = tr("The server refused a forward.");
+    } else if (kind == QLatin1String("kb.flag")) {
+        what = tr("The server refused a flag of a service.");
+    } else if (kind == QLatin1String("kb.search.log") || kind == QLatin1String("kb.search.opened")) {
+        what = tr("The server refused an entry of the search log.");
     } else {
         what = tr("The server refused a change.");
     }
@@ -97,8 +101,9 @@ void ServerStatusLabel::retranslateUi()
     setAccessibleName(text);
     setAccessibleDescription(tr("Connection to the shared catalogue server"));
     setToolTip(m_online ? tr("The catalogue is kept up to date from the server.")
-                        : tr("Searching works on this desk's copy of the catalogue. Calls, forwards and bookings "
-                             "are kept on this desk and sent when the server is reachable again."));
+                        : tr("Searching works on this desk's copy of the catalogue. Calls, forwards, bookings, "
+                             "searches and flags are kept on this desk and sent when the server is reachable "
+                             "again."));
 }
 
 ServerStatusLabel *attachSharedStore(QMainWindow *window, SharedStoreConnector *connector, SearchService *service)

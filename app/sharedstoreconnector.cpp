@@ -86,7 +86,14 @@ void SharedStoreConnector::setAwaited(const QString &id, bool awaited)
 
 bool SharedStoreConnector::isAwaited(const QString &id) const
 {
-    return m_awaited.contains(id);
+    if (m_awaited.contains(id) || m_settled.contains(id)) {
+        return true;
+    }
+    // Asked about an answer the sync thread delivered, so it has created the queue file.
+    if (!m_queue && m_sync) {
+        m_queue = kb::WriteQueue::open(m_config.queuePath(), nullptr);
+    }
+    return m_queue && m_queue->isTracked(id);
 }
 
 int SharedStoreConnector::serverConnectionGeneration() const
@@ -229,7 +236,8 @@ void SharedStoreConnector::startWithPassword(const QString &password)
         Qt::QueuedConnection);
 }
 
-QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &payload, QString *error)
+QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &payload, QString *error,
+                                      kb::WriteQueue::Tracking tracking)
 {
     if (!m_sync) {
         *error = tr("The shared store is not running.");
@@ -237,14 +245,12 @@ QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &pa
     }
     if (m_syncStarted) {
         // Never wait for the sync thread: it may be in the middle of a delivery the server holds up.
-        if (!m_queue) {
-            m_queue = kb::WriteQueue::open(m_config.queuePath(), error);
-            if (!m_queue) {
-                return QString();
-            }
+        kb::WriteQueue *queue = uiQueue(error);
+        if (!queue) {
+            return QString();
         }
         QString id;
-        if (!m_queue->enqueue(kind, payload, &id, error)) {
+        if (!queue->enqueue(kind, payload, &id, error, tracking)) {
             return QString();
         }
         QMetaObject::invokeMethod(m_sync, &kb::ReplicaSync::deliverNow, Qt::QueuedConnection);
@@ -254,11 +260,55 @@ QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &pa
     QString err;
     kb::ReplicaSync *sync = m_sync;
     QMetaObject::invokeMethod(
-        sync, [&]() { id = sync->enqueue(kind, payload, &err); }, Qt::BlockingQueuedConnection);
+        sync, [&]() { id = sync->enqueue(kind, payload, &err, tracking); }, Qt::BlockingQueuedConnection);
     if (id.isEmpty() && error) {
         *error = err;
     }
     return id;
+}
+
+kb::WriteQueue *SharedStoreConnector::uiQueue(QString *error)
+{
+    if (!m_syncStarted) {
+        if (error) {
+            *error = tr("The shared store is not running.");
+        }
+        return nullptr;
+    }
+    if (!m_queue) {
+        m_queue = kb::WriteQueue::open(m_config.queuePath(), error);
+    }
+    return m_queue.get();
+}
+
+bool SharedStoreConnector::isQueueReady() const
+{
+    return m_syncStarted;
+}
+
+QList<kb::TrackedWrite> SharedStoreConnector::trackedWrites(const QString &kind, QString *error)
+{
+    kb::WriteQueue *queue = uiQueue(error);
+    return queue ? queue->trackedWrites(kind, error) : QList<kb::TrackedWrite>();
+}
+
+bool SharedStoreConnector::forgetTracked(const QString &id, QString *error)
+{
+    m_settled.insert(id);
+    kb::WriteQueue *queue = uiQueue(error);
+    return queue && queue->forgetTracked(id, error);
+}
+
+bool SharedStoreConnector::setMarked(const QString &scope, const QString &key, QString *error)
+{
+    kb::WriteQueue *queue = uiQueue(error);
+    return queue && queue->setMarked(scope, key, error);
+}
+
+bool SharedStoreConnector::isMarked(const QString &scope, const QString &key)
+{
+    kb::WriteQueue *queue = uiQueue(nullptr);
+    return queue && queue->isMarked(scope, key);
 }
 
 void SharedStoreConnector::stop()

@@ -2,6 +2,7 @@
 
 #include "searchworker.h"
 #include "sharedstoreconfig.h"
+#include "writequeue.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -16,7 +17,6 @@ class QThread;
 
 namespace kb {
 class ReplicaSync;
-class WriteQueue;
 } // namespace kb
 
 namespace desk {
@@ -57,7 +57,17 @@ public:
     // server; delivery happens on the sync thread, which is woken without waiting for it). Before the sync thread
     // has started the insert is made there instead (it creates the queue file). Returns its id or empty with a
     // message.
-    QString enqueue(const QString &kind, const QJsonObject &payload, QString *error);
+    // Tracked: the desk awaits the answer durably, also across a restart (trackedWrites(), forgetTracked()).
+    QString enqueue(const QString &kind, const QJsonObject &payload, QString *error,
+                    kb::WriteQueue::Tracking tracking = kb::WriteQueue::Tracking::None);
+
+    // The queue file on this thread, once the sync thread has opened (created) it: trackedWrites() and the marks
+    // work from then on (started()); before, they return nothing.
+    bool isQueueReady() const;
+    QList<kb::TrackedWrite> trackedWrites(const QString &kind, QString *error = nullptr);
+    bool forgetTracked(const QString &id, QString *error = nullptr);
+    bool setMarked(const QString &scope, const QString &key, QString *error = nullptr);
+    bool isMarked(const QString &scope, const QString &key);
 
     // The server for reads and online writes of the UI thread (the views, the booking dialog's free slots, closing
     // a case): a connection of its own, opened on first use with a short connect timeout (at most
@@ -68,7 +78,7 @@ public:
     QSqlDatabase serverConnection(QString *error);
 
     // A queued write whose answer a dialog awaits and shows itself (the booking dialog): the general "refused by
-    // the server" notice leaves it out while it is awaited.
+    // the server" notice leaves it out while it is awaited. A tracked entry (enqueue) counts as awaited too.
     void setAwaited(const QString &id, bool awaited);
     bool isAwaited(const QString &id) const;
     // Closes it (after a query failed because the server went away); the next serverConnection() reopens it.
@@ -88,6 +98,7 @@ Q_SIGNALS:
 
 private:
     void stop();
+    kb::WriteQueue *uiQueue(QString *error);
 
     SharedStoreConfig m_config;
     QThread *m_thread = nullptr;
@@ -99,8 +110,9 @@ private:
     QString m_uiConnectionName; // empty: not open
     int m_serverGeneration = 0;
     QSet<QString> m_awaited;
-    bool m_syncStarted = false;              // the sync thread has opened (and created) the queue file
-    std::unique_ptr<kb::WriteQueue> m_queue; // this thread's connection to the queue file
+    bool m_syncStarted = false;                      // the sync thread has opened (and created) the queue file
+    mutable std::unique_ptr<kb::WriteQueue> m_queue; // this thread's connection to the queue file
+    QSet<QString> m_settled; // tracked entries the desk has acted on in this run (forgetTracked)
 };
 
 } // namespace desk

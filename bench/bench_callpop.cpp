@@ -11,6 +11,7 @@
 // Baseline in the same run and window: a QLabel's setText() → that label's paint event (the floor of any repaint
 // through Qt's update mechanism here).
 // Run: build/bench/bench_callpop [--calls 100]   (QT_QPA_PLATFORM defaults to offscreen)
+#include "benchstats.h"
 #include "calldesk.h"
 #include "callcontrols.h"
 #include "deskcatalogue.h"
@@ -59,20 +60,11 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
-struct Stats
-{
-    double p50 = 0, p99 = 0, max = 0;
-    size_t n = 0;
-};
+using bench::Stats;
 
 Stats stats(std::vector<double> v)
 {
-    if (v.empty()) {
-        return {};
-    }
-    std::sort(v.begin(), v.end());
-    const auto at = [&v](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
-    return {at(0.5), at(0.99), v.back(), v.size()};
+    return bench::summarize(std::move(v));
 }
 
 void print(const char *label, const std::vector<double> &ms)

@@ -4,6 +4,8 @@
 //  2. Engine restart after SIGKILL (kill → EngineRestarted event), beside the engine's cold start.
 //  3. Engine memory (VmRSS) after start and after the calls, beside this process's own RSS.
 // Usage: bench_cti [--calls N] [--kills N]
+#include "benchstats.h"
+
 #include <algorithm>
 #include <csignal>
 
@@ -39,14 +41,10 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
-double percentile(QList<double> v, double p)
+// p in percent, as the report prints it.
+double percentile(const QList<double> &v, double p)
 {
-    if (v.isEmpty()) {
-        return 0;
-    }
-    std::sort(v.begin(), v.end());
-    const qsizetype i = qMin(v.size() - 1, qsizetype(p / 100.0 * double(v.size() - 1) + 0.5));
-    return v.at(i);
+    return bench::percentile(std::vector<double>(v.begin(), v.end()), p / 100.0);
 }
 
 qint64 rssKb(qint64 pid)
@@ -67,13 +65,14 @@ QByteArray invite(int port, int fromPort, int n)
 {
     const QByteArray sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                            "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
-    const QByteArray id = "bench-" + QByteArray::number(n) + "-" + QByteArray::number(QCoreApplication::applicationPid());
-    return "INVITE sip:agent@127.0.0.1:" + QByteArray::number(port) + " SIP/2.0\r\n"
-        + "Via: SIP/2.0/UDP 127.0.0.1:" + QByteArray::number(fromPort) + ";branch=z9hG4bK" + id + "\r\n"
-        + "Max-Forwards: 70\r\nFrom: <sip:+4934112345@127.0.0.1>;tag=b" + QByteArray::number(n)
-        + "\r\nTo: <sip:agent@127.0.0.1>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n"
-        + "Contact: <sip:+4934112345@127.0.0.1:" + QByteArray::number(fromPort) + ">\r\n"
-        + "Content-Type: application/sdp\r\nContent-Length: " + QByteArray::number(sdp.size()) + "\r\n\r\n" + sdp;
+    const QByteArray id =
+        "bench-" + QByteArray::number(n) + "-" + QByteArray::number(QCoreApplication::applicationPid());
+    return "INVITE sip:agent@127.0.0.1:" + QByteArray::number(port) + " SIP/2.0\r\n" +
+           "Via: SIP/2.0/UDP 127.0.0.1:" + QByteArray::number(fromPort) + ";branch=z9hG4bK" + id + "\r\n" +
+           "Max-Forwards: 70\r\nFrom: <sip:+4934112345@127.0.0.1>;tag=b" + QByteArray::number(n) +
+           "\r\nTo: <sip:agent@127.0.0.1>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n" +
+           "Contact: <sip:+4934112345@127.0.0.1:" + QByteArray::number(fromPort) + ">\r\n" +
+           "Content-Type: application/sdp\r\nContent-Length: " + QByteArray::number(sdp.size()) + "\r\n\r\n" + sdp;
 }
 
 } // namespace

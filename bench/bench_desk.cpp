@@ -8,6 +8,7 @@
 //  - resident memory after start and after opening 50 articles (desk process, and with WebEngine's helper
 //    processes added).
 // Run: build/bench/bench_desk [--articles 10000] [--rounds 3]
+#include "benchstats.h"
 #include "deskcatalogue.h"
 #include "defaultcatalogue.h"
 #include "desksettings.h"
@@ -95,20 +96,11 @@ std::pair<long, long> residentKiB()
     return {rssKiB(self), children};
 }
 
-struct Stats
-{
-    double p50 = 0, p99 = 0, max = 0;
-    size_t n = 0;
-};
+using bench::Stats;
 
 Stats stats(std::vector<double> v)
 {
-    if (v.empty()) {
-        return {};
-    }
-    std::sort(v.begin(), v.end());
-    const auto at = [&v](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
-    return {at(0.5), at(0.99), v.back(), v.size()};
+    return bench::summarize(std::move(v));
 }
 
 // Waits by sleeping in the event loop (never spinning: a spinning main thread would take a core from the search

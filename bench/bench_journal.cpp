@@ -5,6 +5,7 @@
 //   2. outbox throughput to a local aiosmtpd, beside libcurl sending the same bytes without the outbox;
 //   3. booking with two desks (two threads, two connections) racing over the same slots, beside one desk.
 // Run: build/bench/bench_journal [--calls N] [--mails N] [--bookings N]
+#include "benchstats.h"
 #include "appointmentstore.h"
 #include "dbsupport.h"
 #include "journalstore.h"
@@ -29,31 +30,11 @@
 
 namespace {
 
-struct Stats
-{
-    double p50 = 0;
-    double p99 = 0;
-    double max = 0;
-    double mean = 0;
-};
+using bench::Stats;
 
 Stats stats(std::vector<double> v)
 {
-    Stats s;
-    if (v.empty()) {
-        return s;
-    }
-    std::sort(v.begin(), v.end());
-    auto pct = [&v](double p) { return v[std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5))]; };
-    s.p50 = pct(0.50);
-    s.p99 = pct(0.99);
-    s.max = v.back();
-    double sum = 0;
-    for (double x : v) {
-        sum += x;
-    }
-    s.mean = sum / v.size();
-    return s;
+    return bench::summarize(std::move(v));
 }
 
 void print(const char *what, const Stats &s)
@@ -137,8 +118,10 @@ void benchOutbox(const QString &dir, int n)
         outbox::Message m;
         m.from = {QStringLiteral("hotline@stadt.example"), QStringLiteral("Bürgertelefon")};
         m.to = {{QStringLiteral("amt@stadt.example"), QStringLiteral("Bürgerbüro")}};
-        m.subject = QStringLiteral("[2026-%1] Anfrage: Personalausweis – Frist Dienstag").arg(i, 6, 10, QLatin1Char('0'));
-        m.textBody = QStringLiteral("Guten Tag,\n\nbitte beantworten Sie die Anfrage der Bürgerin bis Dienstag.\n").repeated(8);
+        m.subject =
+            QStringLiteral("[2026-%1] Anfrage: Personalausweis – Frist Dienstag").arg(i, 6, 10, QLatin1Char('0'));
+        m.textBody =
+            QStringLiteral("Guten Tag,\n\nbitte beantworten Sie die Anfrage der Bürgerin bis Dienstag.\n").repeated(8);
         store->enqueue(m, &error);
         if (i == 0) {
             sample = *store->mime(m.id);
@@ -156,7 +139,8 @@ void benchOutbox(const QString &dir, int n)
     const double sendMs = ms(t);
     t.restart();
     for (int i = 0; i < n; ++i) {
-        outbox::sendMail(config, QStringLiteral("hotline@stadt.example"), {QStringLiteral("amt@stadt.example")}, sample);
+        outbox::sendMail(config, QStringLiteral("hotline@stadt.example"), {QStringLiteral("amt@stadt.example")},
+                         sample);
     }
     const double rawMs = ms(t);
     std::printf("2. Outbox throughput to a local aiosmtpd (%d messages of %lld bytes, one connection each)\n", n,

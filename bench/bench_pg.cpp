@@ -1,11 +1,12 @@
 // Shared store on PostgreSQL: N simulated desks (threads, one connection each) committing calls
 // to the real journal at once against one server on loopback, through the path a desk's queue
 // delivery takes (one transaction: receipt in applied_writes + JournalStore::commitCall, the call
-// row and its services), beside the same commits from one connection (baseline); full-catalogue fetch by every desk at once; replica sync time of a
-// desk for the full catalogue and for one edit (NOTIFY → applied to the local SQLite replica).
-// The server is a throwaway PostgreSQL 15 cluster (tests/pg/pgcluster.*) with fsync off, so
-// commit latency here is CPU and protocol, not disk (see docs/benchmarks.md).
-// Run: build/bench/bench_pg [DESKS] [INSERTS_PER_DESK]   (default 150 desks, 20 inserts each)
+// row and its services), beside the same commits from one connection (baseline); full-catalogue fetch by every desk at
+// once; replica sync time of a desk for the full catalogue and for one edit (NOTIFY → applied to the local SQLite
+// replica). The server is a throwaway PostgreSQL 15 cluster (tests/pg/pgcluster.*) with fsync off, so commit latency
+// here is CPU and protocol, not disk (see docs/benchmarks.md). Run: build/bench/bench_pg [DESKS] [INSERTS_PER_DESK]
+// (default 150 desks, 20 inserts each)
+#include "benchstats.h"
 #include "pgcluster.h"
 
 #include "dbsupport.h"
@@ -44,14 +45,10 @@ QTextStream &out()
     return stream;
 }
 
-double percentile(std::vector<qint64> values, double p)
+// Latencies in µs, the figure in ms.
+double percentile(const std::vector<qint64> &values, double p)
 {
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return double(values[index]) / 1000.0; // µs → ms
+    return bench::percentile(std::vector<double>(values.begin(), values.end()), p) / 1000.0;
 }
 
 struct WriteResult
@@ -92,8 +89,9 @@ WriteResult runWriters(const kb::PgConnection &params, int desks, int perDesk, i
             QSqlDatabase db = store->database();
             {
                 QSqlQuery receipt(db);
-                receipt.prepare(QStringLiteral("INSERT INTO applied_writes (id, kind, created_at) VALUES "
-                                               "(CAST(:id AS UUID), 'journal.commit', now()) ON CONFLICT (id) DO NOTHING"));
+                receipt.prepare(
+                    QStringLiteral("INSERT INTO applied_writes (id, kind, created_at) VALUES "
+                                   "(CAST(:id AS UUID), 'journal.commit', now()) ON CONFLICT (id) DO NOTHING"));
                 QElapsedTimer clock;
                 for (int i = 0; i < perDesk; ++i) {
                     journal::CallRecord call;

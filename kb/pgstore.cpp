@@ -27,6 +27,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace kb {
@@ -1132,8 +1133,12 @@ bool writeEditorialUser(QSqlDatabase &db, const QString &name, PgRole role, QStr
 
 } // namespace
 
-bool createPgLogin(QSqlDatabase &db, const QString &name, const QString &password, const QString &group,
-                   const QStringList &otherGroups, QString *error)
+namespace {
+
+// The login role (and whatever `alsoWrite` adds) in one transaction: PostgreSQL's role DDL is
+// transactional, so a failed step leaves no half-made login.
+bool writeLogin(QSqlDatabase &db, const QString &name, const QString &password, const QString &group,
+                const QStringList &otherGroups, const std::function<bool()> &alsoWrite, QString *error)
 {
     if (!checkLoginName(name, error)) {
         return false;
@@ -1146,7 +1151,7 @@ bool createPgLogin(QSqlDatabase &db, const QString &name, const QString &passwor
         setError(error, Messages::tr("cannot start a transaction: %1").arg(db.lastError().text()));
         return false;
     }
-    if (!writeLoginRole(db, name, password, group, otherGroups, error)) {
+    if (!writeLoginRole(db, name, password, group, otherGroups, error) || (alsoWrite && !alsoWrite())) {
         db.rollback();
         return false;
     }
@@ -1157,32 +1162,22 @@ bool createPgLogin(QSqlDatabase &db, const QString &name, const QString &passwor
     return true;
 }
 
+} // namespace
+
+bool createPgLogin(QSqlDatabase &db, const QString &name, const QString &password, const QString &group,
+                   const QStringList &otherGroups, QString *error)
+{
+    return writeLogin(db, name, password, group, otherGroups, {}, error);
+}
+
 bool createPgUser(QSqlDatabase &db, const QString &name, const QString &password, PgRole role, QString *error)
 {
-    if (!checkLoginName(name, error)) {
-        return false;
-    }
-    if (password.isEmpty()) {
-        setError(error, Messages::tr("user %1 needs a password").arg(name));
-        return false;
-    }
     const QString group = role == PgRole::Lead ? QStringLiteral("hotline_lead") : QStringLiteral("hotline_agent");
     const QString other = role == PgRole::Lead ? QStringLiteral("hotline_agent") : QStringLiteral("hotline_lead");
-    // Login role and editorial user in one transaction (PostgreSQL's role DDL is transactional).
-    if (!db.transaction()) {
-        setError(error, Messages::tr("cannot start a transaction: %1").arg(db.lastError().text()));
-        return false;
-    }
-    if (!writeLoginRole(db, name, password, group, {other, QStringLiteral("hotline_sender")}, error) ||
-        !writeEditorialUser(db, name, role, error)) {
-        db.rollback();
-        return false;
-    }
-    if (!db.commit()) {
-        setError(error, Messages::tr("creating user %1 failed: %2").arg(name, db.lastError().text()));
-        return false;
-    }
-    return true;
+    // The login role and its editorial user, one to one.
+    return writeLogin(
+        db, name, password, group, {other, QStringLiteral("hotline_sender")},
+        [&] { return writeEditorialUser(db, name, role, error); }, error);
 }
 
 bool changePgPassword(QSqlDatabase &db, const QString &newPassword, QString *error)

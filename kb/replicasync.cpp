@@ -69,6 +69,28 @@ ReplicaSync::ReplicaSync(const ReplicaSyncOptions &options, QObject *parent) : Q
                       [](PgStore &server, const QJsonObject &payload, QString *error) {
                           return server.removeSynonym(payload.value(QLatin1String("term")).toString(), error);
                       });
+    // The agents' editorial writes: searches (with the opened article) and flags, with the desk's times.
+    const auto time = [](const QJsonObject &payload, const char *key) {
+        return QDateTime::fromString(payload.value(QLatin1String(key)).toString(), Qt::ISODateWithMs);
+    };
+    registerWriteKind(QLatin1String(writekind::SearchLog), [time](PgStore &server, const QJsonObject &payload,
+                                                                  QString *error) {
+        return server.logQueuedSearch(payload.value(QLatin1String("search_id")).toString(),
+                                      time(payload, "searched_at"), payload.value(QLatin1String("query")).toString(),
+                                      payload.value(QLatin1String("result_count")).toInt(), error);
+    });
+    registerWriteKind(QLatin1String(writekind::SearchOpened),
+                      [time](PgStore &server, const QJsonObject &payload, QString *error) {
+                          return server.logQueuedOpened(payload.value(QLatin1String("search_id")).toString(),
+                                                        payload.value(QLatin1String("article_id")).toString(),
+                                                        time(payload, "opened_at"), error);
+                      });
+    registerWriteKind(QLatin1String(writekind::Flag),
+                      [time](PgStore &server, const QJsonObject &payload, QString *error) {
+                          return server.flagArticleAt(payload.value(QLatin1String("article_id")).toString(),
+                                                      payload.value(QLatin1String("comment")).toString(),
+                                                      time(payload, "raised_at"), error) != 0;
+                      });
 }
 
 ReplicaSync::~ReplicaSync() = default;
@@ -126,14 +148,15 @@ bool ReplicaSync::start(QString *error)
     return true;
 }
 
-QString ReplicaSync::enqueue(const QString &kind, const QJsonObject &payload, QString *error)
+QString ReplicaSync::enqueue(const QString &kind, const QJsonObject &payload, QString *error,
+                             WriteQueue::Tracking tracking)
 {
     if (!m_queue) {
         setError(error, Messages::tr("the write queue is not open"));
         return {};
     }
     QString id;
-    if (!m_queue->enqueue(kind, payload, &id, error)) {
+    if (!m_queue->enqueue(kind, payload, &id, error, tracking)) {
         return {};
     }
     if (m_online && !m_deliverScheduled) {

@@ -2,6 +2,7 @@
 
 #include "editorial.h"
 #include "pgconnection.h"
+#include "writequeue.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -17,7 +18,6 @@ namespace kb {
 
 class PgStore;
 class Store;
-class WriteQueue;
 
 // Applies one queued write on the server. Runs inside the delivery transaction, which also
 // writes the write's receipt: everything the handler does commits together with the receipt or
@@ -75,7 +75,9 @@ public:
 
     // Queues a write durably and, when online, delivers it right after. Returns its UUID, or an
     // empty string (with a message) if it could not even be queued locally.
-    QString enqueue(const QString &kind, const QJsonObject &payload, QString *error);
+    // Tracked: the desk awaits its answer across restarts (WriteQueue::trackedWrites).
+    QString enqueue(const QString &kind, const QJsonObject &payload, QString *error,
+                    WriteQueue::Tracking tracking = WriteQueue::Tracking::None);
 
     bool isOnline() const;
     Store *replica() const; // the local catalogue, for reading on this thread

@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
 #include <algorithm>
@@ -1206,6 +1207,12 @@ QList<ReviewItem> SqlEditorialStore::reviewDue(const QDate &today, int horizonDa
 
 qint64 SqlEditorialStore::flagArticle(const QString &articleId, const QString &comment, QString *error)
 {
+    return flagArticleAt(articleId, comment, now(), error);
+}
+
+qint64 SqlEditorialStore::flagArticleAt(const QString &articleId, const QString &comment, const QDateTime &raisedAt,
+                                        QString *error)
+{
     if (comment.trimmed().isEmpty()) {
         setError(error, Messages::tr("say what is wrong: the comment must not be empty"));
         return 0;
@@ -1232,7 +1239,7 @@ qint64 SqlEditorialStore::flagArticle(const QString &articleId, const QString &c
     q.bindValue(QStringLiteral(":article_id"), articleId);
     q.bindValue(QStringLiteral(":version"), version);
     q.bindValue(QStringLiteral(":by"), m_actor.auditName());
-    q.bindValue(QStringLiteral(":at"), nowText());
+    q.bindValue(QStringLiteral(":at"), (raisedAt.isValid() ? raisedAt.toUTC() : now()).toString(Qt::ISODateWithMs));
     q.bindValue(QStringLiteral(":comment"), comment.trimmed());
     if (!q.exec() || !q.next()) {
         setError(error, Messages::tr("flagging article \"%1\" failed: %2").arg(articleId, q.lastError().text()));
@@ -1358,6 +1365,67 @@ bool SqlEditorialStore::logOpened(qint64 searchId, const QString &articleId, QSt
             setError(error, Messages::tr("no logged search %1 (purged?)").arg(searchId));
             return false;
         }
+    }
+    return true;
+}
+
+namespace {
+// The UUID column is TEXT in SQLite and UUID in PostgreSQL.
+QString clientIdParameter(const QSqlDatabase &database)
+{
+    return database.driverName() == QLatin1String("QPSQL") ? QStringLiteral("CAST(:client_id AS UUID)")
+                                                           : QStringLiteral(":client_id");
+}
+} // namespace
+
+bool SqlEditorialStore::logQueuedSearch(const QString &clientId, const QDateTime &searchedAt, const QString &query,
+                                        int resultCount, QString *error)
+{
+    const QString normalized = normalizeLoggedQuery(query);
+    if (normalized.isEmpty()) {
+        setError(error, Messages::tr("an empty search is not logged"));
+        return false;
+    }
+    if (QUuid::fromString(clientId).isNull()) {
+        setError(error, Messages::tr("the queued search has no valid id (\"%1\")").arg(clientId));
+        return false;
+    }
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral("INSERT INTO search_log (searched_at, query, normalized_query, result_count, client_id) "
+                             "VALUES (:at, :query, :normalized, :count, %1)")
+                  .arg(clientIdParameter(database)));
+    q.bindValue(QStringLiteral(":at"), (searchedAt.isValid() ? searchedAt.toUTC() : now()).toString(Qt::ISODateWithMs));
+    q.bindValue(QStringLiteral(":query"), query.trimmed().left(500));
+    q.bindValue(QStringLiteral(":normalized"), normalized.left(500));
+    q.bindValue(QStringLiteral(":count"), std::max(0, resultCount));
+    q.bindValue(QStringLiteral(":client_id"), QUuid::fromString(clientId).toString(QUuid::WithoutBraces));
+    if (!q.exec()) {
+        setError(error, Messages::tr("logging the search failed: %1").arg(q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+bool SqlEditorialStore::logQueuedOpened(const QString &clientId, const QString &articleId, const QDateTime &openedAt,
+                                        QString *error)
+{
+    if (QUuid::fromString(clientId).isNull() || articleId.isEmpty()) {
+        setError(error, Messages::tr("the queued opened article names no search or no article"));
+        return false;
+    }
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    // As logOpened: the first article opened from a search counts. No entry (purged) changes nothing.
+    q.prepare(QStringLiteral("UPDATE search_log SET opened_article_id = :article_id, opened_at = :at "
+                             "WHERE client_id = %1 AND opened_article_id IS NULL")
+                  .arg(clientIdParameter(database)));
+    q.bindValue(QStringLiteral(":article_id"), articleId);
+    q.bindValue(QStringLiteral(":at"), (openedAt.isValid() ? openedAt.toUTC() : now()).toString(Qt::ISODateWithMs));
+    q.bindValue(QStringLiteral(":client_id"), QUuid::fromString(clientId).toString(QUuid::WithoutBraces));
+    if (!q.exec()) {
+        setError(error, Messages::tr("logging the opened article failed: %1").arg(q.lastError().text()));
+        return false;
     }
     return true;
 }

@@ -32,8 +32,8 @@ public:
     };
 
     bool hasUsers(QString *error = nullptr) const override;
-    std::optional<User> createUser(const QString &name, const QString &displayName, Role role,
-                                   const QString &password, QString *error) override;
+    std::optional<User> createUser(const QString &name, const QString &displayName, Role role, const QString &password,
+                                   QString *error) override;
     std::optional<User> authenticate(const QString &name, const QString &password, QString *error) override;
     std::optional<User> user(const QString &name) const override;
     QList<User> users(QString *error = nullptr) const override;
@@ -69,6 +69,14 @@ public:
     GapReport knowledgeGaps(const QDateTime &since, QString *error = nullptr) const override;
     int purgeSearchLog(int days, QString *error = nullptr) override;
 
+    // The writes of a desk's queue (writekind::SearchLog, OpenedArticle, Flag: docs/shared-store.md), with the
+    // times the desk recorded them. A queued search carries the desk's UUID (`clientId`), by which the opened
+    // article finds its entry later; an entry purged meanwhile is no error.
+    bool logQueuedSearch(const QString &clientId, const QDateTime &searchedAt, const QString &query, int resultCount,
+                         QString *error);
+    bool logQueuedOpened(const QString &clientId, const QString &articleId, const QDateTime &openedAt, QString *error);
+    qint64 flagArticleAt(const QString &articleId, const QString &comment, const QDateTime &raisedAt, QString *error);
+
 protected:
     // ---- Hooks ----
     virtual QSqlDatabase db() const = 0;
@@ -92,8 +100,8 @@ protected:
     };
     // Inside a write transaction: is the actor (as stored now) allowed to `what`?
     bool authorize(QSqlDatabase &db, Need need, const QString &what, QString *error) const;
-    bool audit(QSqlDatabase &db, const QString &action, const QString &articleId, int version,
-               const QString &summary, QString *error) const;
+    bool audit(QSqlDatabase &db, const QString &action, const QString &articleId, int version, const QString &summary,
+               QString *error) const;
     QString nowText() const;
     int publishedVersion(QSqlDatabase &db, const QString &articleId, bool *ok) const;
 

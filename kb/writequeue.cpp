@@ -36,7 +36,7 @@ void setError(QString *error, const QString &message)
 
 std::atomic<int> connectionCounter{0};
 
-constexpr int kQueueSchemaVersion = 1;
+constexpr int kQueueSchemaVersion = 2;
 
 // Version 1 of the queue file. The sequence is AUTOINCREMENT so a number is never reused after
 // the newest entry was delivered: the delivery order is the order of enqueueing, always.
@@ -54,6 +54,25 @@ const char *const kQueueSchema[] = {
     " text_value TEXT NOT NULL DEFAULT '')",
     "INSERT INTO sync_state (key, int_value, text_value) VALUES ('replica', 0, '')",
 };
+
+// Version 2: writes the desk awaits across restarts, and the desk's small durable marks.
+const char *const kQueueSchema2[] = {
+    "CREATE TABLE tracked_writes ("
+    " id TEXT NOT NULL PRIMARY KEY,"
+    " kind TEXT NOT NULL,"
+    " payload TEXT NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'rejected')),"
+    " reason TEXT NOT NULL DEFAULT '',"
+    " answered_at TEXT)",
+    "CREATE TABLE local_marks (scope TEXT NOT NULL, key TEXT NOT NULL, marked_at TEXT NOT NULL,"
+    " PRIMARY KEY (scope, key))",
+};
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
 
 QueuedWrite fromRow(const QSqlQuery &q)
 {
@@ -114,9 +133,14 @@ std::unique_ptr<WriteQueue> WriteQueue::open(const QString &path, QString *error
                               .arg(path)
                               .arg(version)
                               .arg(kQueueSchemaVersion);
-            } else if (version == 0) {
+            } else if (version >= 0 && version < kQueueSchemaVersion) {
                 bool ok = db.transaction();
-                for (const char *statement : kQueueSchema) {
+                if (version < 1) {
+                    for (const char *statement : kQueueSchema) {
+                        ok = ok && q.exec(QString::fromUtf8(statement));
+                    }
+                }
+                for (const char *statement : kQueueSchema2) {
                     ok = ok && q.exec(QString::fromUtf8(statement));
                 }
                 ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kQueueSchemaVersion)) && db.commit();
@@ -145,23 +169,43 @@ QString WriteQueue::path() const
     return m_path;
 }
 
-bool WriteQueue::enqueue(const QString &kind, const QJsonObject &payload, QString *id, QString *error)
+bool WriteQueue::enqueue(const QString &kind, const QJsonObject &payload, QString *id, QString *error,
+                         Tracking tracking)
 {
     if (kind.isEmpty()) {
         setError(error, Messages::tr("a queued write needs a kind"));
         return false;
     }
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString json = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    const QString created = nowText();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction()) {
+        setError(error, Messages::tr("queueing a %1 write failed: %2").arg(kind, db.lastError().text()));
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO pending_writes (id, kind, payload, created_at) "
                              "VALUES (:id, :kind, :payload, :created_at)"));
     q.bindValue(QStringLiteral(":id"), uuid);
     q.bindValue(QStringLiteral(":kind"), kind);
-    q.bindValue(QStringLiteral(":payload"), QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-    q.bindValue(QStringLiteral(":created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    if (!q.exec()) {
-        setError(error, Messages::tr("queueing a %1 write failed: %2").arg(kind, q.lastError().text()));
+    q.bindValue(QStringLiteral(":payload"), json);
+    q.bindValue(QStringLiteral(":created_at"), created);
+    bool ok = q.exec();
+    if (ok && tracking == Tracking::Tracked) {
+        q.prepare(QStringLiteral("INSERT INTO tracked_writes (id, kind, payload, created_at) "
+                                 "VALUES (:id, :kind, :payload, :created_at)"));
+        q.bindValue(QStringLiteral(":id"), uuid);
+        q.bindValue(QStringLiteral(":kind"), kind);
+        q.bindValue(QStringLiteral(":payload"), json);
+        q.bindValue(QStringLiteral(":created_at"), created);
+        ok = q.exec();
+    }
+    const QString reason = q.lastError().text();
+    q.finish();
+    if (!ok || !db.commit()) {
+        db.rollback();
+        setError(error, Messages::tr("queueing a %1 write failed: %2").arg(kind, ok ? db.lastError().text() : reason));
         return false;
     }
     if (id) {
@@ -200,11 +244,26 @@ int WriteQueue::pendingCount() const
 bool WriteQueue::remove(const QString &id, QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction()) {
+        setError(error, Messages::tr("removing delivered write %1 failed: %2").arg(id, db.lastError().text()));
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM pending_writes WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec()) {
-        setError(error, Messages::tr("removing delivered write %1 failed: %2").arg(id, q.lastError().text()));
+    bool ok = q.exec();
+    if (ok) {
+        q.prepare(QStringLiteral("UPDATE tracked_writes SET state = 'delivered', answered_at = :at WHERE id = :id"));
+        q.bindValue(QStringLiteral(":at"), nowText());
+        q.bindValue(QStringLiteral(":id"), id);
+        ok = q.exec();
+    }
+    const QString reason = q.lastError().text();
+    q.finish();
+    if (!ok || !db.commit()) {
+        db.rollback();
+        setError(error,
+                 Messages::tr("removing delivered write %1 failed: %2").arg(id, ok ? db.lastError().text() : reason));
         return false;
     }
     return true;
@@ -213,12 +272,29 @@ bool WriteQueue::remove(const QString &id, QString *error)
 bool WriteQueue::reject(const QString &id, const QString &reason, QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction()) {
+        setError(error, Messages::tr("marking write %1 as refused failed: %2").arg(id, db.lastError().text()));
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE pending_writes SET state = 'rejected', rejection = :reason WHERE id = :id"));
     q.bindValue(QStringLiteral(":reason"), reason);
     q.bindValue(QStringLiteral(":id"), id);
-    if (!q.exec()) {
-        setError(error, Messages::tr("marking write %1 as refused failed: %2").arg(id, q.lastError().text()));
+    bool ok = q.exec();
+    if (ok) {
+        q.prepare(QStringLiteral("UPDATE tracked_writes SET state = 'rejected', reason = :reason, answered_at = :at "
+                                 "WHERE id = :id"));
+        q.bindValue(QStringLiteral(":reason"), reason);
+        q.bindValue(QStringLiteral(":at"), nowText());
+        q.bindValue(QStringLiteral(":id"), id);
+        ok = q.exec();
+    }
+    const QString message = q.lastError().text();
+    q.finish();
+    if (!ok || !db.commit()) {
+        db.rollback();
+        setError(error,
+                 Messages::tr("marking write %1 as refused failed: %2").arg(id, ok ? db.lastError().text() : message));
         return false;
     }
     return true;
@@ -238,6 +314,82 @@ QList<QueuedWrite> WriteQueue::rejected(QString *error) const
         out << fromRow(q);
     }
     return out;
+}
+
+QList<TrackedWrite> WriteQueue::trackedWrites(const QString &kind, QString *error) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id, kind, payload, state, reason FROM tracked_writes "
+                             "WHERE :kind = '' OR kind = :kind2 ORDER BY rowid"));
+    q.bindValue(QStringLiteral(":kind"), kind.isNull() ? QStringLiteral("") : kind);
+    q.bindValue(QStringLiteral(":kind2"), kind);
+    QList<TrackedWrite> out;
+    if (!q.exec()) {
+        setError(error, Messages::tr("reading the awaited writes failed: %1").arg(q.lastError().text()));
+        return out;
+    }
+    while (q.next()) {
+        TrackedWrite w;
+        w.id = q.value(0).toString();
+        w.kind = q.value(1).toString();
+        w.payload = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        const QString state = q.value(3).toString();
+        w.state = state == QLatin1String("delivered")  ? TrackedWrite::State::Delivered
+                  : state == QLatin1String("rejected") ? TrackedWrite::State::Rejected
+                                                       : TrackedWrite::State::Pending;
+        w.reason = q.value(4).toString();
+        out << w;
+    }
+    return out;
+}
+
+bool WriteQueue::isTracked(const QString &id) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM tracked_writes WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    return q.exec() && q.next();
+}
+
+bool WriteQueue::forgetTracked(const QString &id, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM tracked_writes WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec()) {
+        setError(error, Messages::tr("forgetting awaited write %1 failed: %2").arg(id, q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+bool WriteQueue::setMarked(const QString &scope, const QString &key, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO local_marks (scope, key, marked_at) VALUES (:scope, :key, :at) "
+                             "ON CONFLICT (scope, key) DO NOTHING"));
+    q.bindValue(QStringLiteral(":scope"), scope);
+    q.bindValue(QStringLiteral(":key"), key);
+    q.bindValue(QStringLiteral(":at"), nowText());
+    if (!q.exec()) {
+        setError(error, Messages::tr("saving the mark %1/%2 failed: %3").arg(scope, key, q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+bool WriteQueue::isMarked(const QString &scope, const QString &key) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM local_marks WHERE scope = :scope AND key = :key"));
+    q.bindValue(QStringLiteral(":scope"), scope);
+    q.bindValue(QStringLiteral(":key"), key);
+    return q.exec() && q.next();
 }
 
 qint64 WriteQueue::syncedRevision() const
@@ -304,6 +456,29 @@ QJsonObject setSynonymPayload(const Synonym &synonym)
 QJsonObject removeSynonymPayload(const QString &term)
 {
     return QJsonObject{{QStringLiteral("term"), term}};
+}
+
+QJsonObject searchLogPayload(const QString &searchId, const QString &query, int resultCount,
+                             const QDateTime &searchedAt)
+{
+    return QJsonObject{{QStringLiteral("search_id"), searchId},
+                       {QStringLiteral("searched_at"), searchedAt.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("query"), query},
+                       {QStringLiteral("result_count"), resultCount}};
+}
+
+QJsonObject searchOpenedPayload(const QString &searchId, const QString &articleId, const QDateTime &openedAt)
+{
+    return QJsonObject{{QStringLiteral("search_id"), searchId},
+                       {QStringLiteral("article_id"), articleId},
+                       {QStringLiteral("opened_at"), openedAt.toUTC().toString(Qt::ISODateWithMs)}};
+}
+
+QJsonObject flagPayload(const QString &articleId, const QString &comment, const QDateTime &raisedAt)
+{
+    return QJsonObject{{QStringLiteral("article_id"), articleId},
+                       {QStringLiteral("comment"), comment},
+                       {QStringLiteral("raised_at"), raisedAt.toUTC().toString(Qt::ISODateWithMs)}};
 }
 
 } // namespace writekind

@@ -23,6 +23,19 @@ struct QueuedWrite
     QString rejection;   // why the server refused it (rejected entries only)
 };
 
+// A queued write someone on the desk waits for the answer to (a booking the agent was told is queued), durable
+// across restarts: its state follows the delivery (delivered, rejected with the server's reason) until the desk
+// has acted on the answer and forgets it.
+struct TrackedWrite
+{
+    enum class State { Pending, Delivered, Rejected };
+    QString id;
+    QString kind;
+    QJsonObject payload;
+    State state = State::Pending;
+    QString reason; // the server's, when rejected
+};
+
 // The desk's durable local state beside its replica (an SQLite file of its own): the queue of
 // writes not yet on the server, and which server revision the replica has. Every call is one
 // transaction; an enqueued write survives a crash of the desk. Used from one thread.
@@ -35,14 +48,27 @@ public:
 
     static std::unique_ptr<WriteQueue> open(const QString &path, QString *error);
 
-    // Appends a write; `*id` gets its new UUID.
-    bool enqueue(const QString &kind, const QJsonObject &payload, QString *id, QString *error);
+    enum class Tracking { None, Tracked };
+    // Appends a write; `*id` gets its new UUID. Tracked: also remembered as awaited (trackedWrites()), in the same
+    // transaction, until forgetTracked().
+    bool enqueue(const QString &kind, const QJsonObject &payload, QString *id, QString *error,
+                 Tracking tracking = Tracking::None);
     // Waiting entries in delivery order (rejected ones are not waiting).
     QList<QueuedWrite> pending(int limit = 100, QString *error = nullptr) const;
     int pendingCount() const;
+    // Both also record the answer of a tracked entry, in the same transaction.
     bool remove(const QString &id, QString *error);                        // delivered
     bool reject(const QString &id, const QString &reason, QString *error); // kept for the user
     QList<QueuedWrite> rejected(QString *error = nullptr) const;
+
+    // Tracked entries of one kind (all kinds when empty), in the order queued, whatever their state.
+    QList<TrackedWrite> trackedWrites(const QString &kind = QString(), QString *error = nullptr) const;
+    bool isTracked(const QString &id) const;
+    bool forgetTracked(const QString &id, QString *error);
+
+    // Small durable marks of the desk (e.g. the server cases it has reminded of): `key` within `scope`.
+    bool setMarked(const QString &scope, const QString &key, QString *error);
+    bool isMarked(const QString &scope, const QString &key) const;
 
     // Replica bookkeeping: the server revision and store id the replica was last synced to.
     qint64 syncedRevision() const;
@@ -70,6 +96,17 @@ bool catalogueFromPayload(const QJsonObject &payload, Catalogue *catalogue, QStr
 QJsonObject removeArticlePayload(const QString &id);
 QJsonObject setSynonymPayload(const Synonym &synonym);
 QJsonObject removeSynonymPayload(const QString &term);
+
+// The editorial writes of an agent's desk in shared mode (EditorialSession queues them, so none is lost while the
+// server is away). A search carries a UUID made on the desk; the article opened from it names that UUID.
+inline constexpr char SearchLog[] = "kb.search.log";       // {"search_id", "searched_at", "query", "result_count"}
+inline constexpr char SearchOpened[] = "kb.search.opened"; // {"search_id", "article_id", "opened_at"}
+inline constexpr char Flag[] = "kb.flag";                  // {"article_id", "comment", "raised_at"}
+
+QJsonObject searchLogPayload(const QString &searchId, const QString &query, int resultCount,
+                             const QDateTime &searchedAt);
+QJsonObject searchOpenedPayload(const QString &searchId, const QString &articleId, const QDateTime &openedAt);
+QJsonObject flagPayload(const QString &articleId, const QString &comment, const QDateTime &raisedAt);
 } // namespace writekind
 
 } // namespace kb

@@ -2380,6 +2380,25 @@
         <source>Your password has been changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
+    <message>
+        <source>Flag queued: the team leads will see “%1” flagged when the server is reachable.</source>
+        <translation>Meldung vorgemerkt: Die Teamleitungen sehen „%1“ als gemeldet, sobald der Server erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::EditorialSession</name>
+    <message>
+        <source>the catalogue is not open</source>
+        <translation>der Katalog ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>say what is wrong: the comment must not be empty</source>
+        <translation>bitte sagen Sie, was falsch ist: Der Kommentar darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>no article to flag</source>
+        <translation>kein Artikel zum Melden</translation>
+    </message>
 </context>
 <context>
     <name>desk::EditorialWindow</name>
@@ -4458,16 +4477,24 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>Der Katalog wird vom Server aktuell gehalten.</translation>
     </message>
     <message>
-        <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards and bookings are kept on this desk and sent when the server is reachable again.</source>
-        <translation>Die Suche arbeitet mit der Katalogkopie dieses Platzes. Anrufe, Weiterleitungen und Termine bleiben auf diesem Platz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
-    </message>
-    <message>
         <source>Shared store unavailable: %1</source>
         <translation>Gemeinsamer Server nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>The server refused several changes.</source>
         <translation>Der Server hat mehrere Änderungen abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server refused a flag of a service.</source>
+        <translation>Der Server hat die Meldung einer Leistung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server refused an entry of the search log.</source>
+        <translation>Der Server hat einen Eintrag des Suchprotokolls abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</source>
+        <translation>Die Suche arbeitet mit der Katalogkopie dieses Platzes. Anrufe, Weiterleitungen, Termine, Suchen und Meldungen bleiben auf diesem Platz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
     </message>
 </context>
 <context>

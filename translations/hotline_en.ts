@@ -2380,6 +2380,25 @@
         <source>Your password has been changed.</source>
         <translation>Your password has been changed.</translation>
     </message>
+    <message>
+        <source>Flag queued: the team leads will see “%1” flagged when the server is reachable.</source>
+        <translation>Flag queued: the team leads will see “%1” flagged when the server is reachable.</translation>
+    </message>
+</context>
+<context>
+    <name>desk::EditorialSession</name>
+    <message>
+        <source>the catalogue is not open</source>
+        <translation>the catalogue is not open</translation>
+    </message>
+    <message>
+        <source>say what is wrong: the comment must not be empty</source>
+        <translation>say what is wrong: the comment must not be empty</translation>
+    </message>
+    <message>
+        <source>no article to flag</source>
+        <translation>no article to flag</translation>
+    </message>
 </context>
 <context>
     <name>desk::EditorialWindow</name>
@@ -4458,16 +4477,24 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>The catalogue is kept up to date from the server.</translation>
     </message>
     <message>
-        <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards and bookings are kept on this desk and sent when the server is reachable again.</source>
-        <translation>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards and bookings are kept on this desk and sent when the server is reachable again.</translation>
-    </message>
-    <message>
         <source>Shared store unavailable: %1</source>
         <translation>Shared store unavailable: %1</translation>
     </message>
     <message>
         <source>The server refused several changes.</source>
         <translation>The server refused several changes.</translation>
+    </message>
+    <message>
+        <source>The server refused a flag of a service.</source>
+        <translation>The server refused a flag of a service.</translation>
+    </message>
+    <message>
+        <source>The server refused an entry of the search log.</source>
+        <translation>The server refused an entry of the search log.</translation>
+    </message>
+    <message>
+        <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</source>
+        <translation>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@
 #include "deadlinesdialog.h"
 #include "outboxview.h"
 #include "desksettings.h"
+#include "editorialactions.h"
+#include "editorialsession.h"
 #include "journalstore.h"
 #include "manualprovider.h"
 #include "wrapuppanel.h"
@@ -38,8 +40,10 @@
 #include "serverstatuslabel.h"
 #include "settingsdialog.h"
 #include "sharedstoreconnector.h"
+#include "writequeue.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -111,13 +115,15 @@ struct Server
 // One desk as main() builds it in shared mode: connector, search service on the replica, window, status label.
 struct SharedDesk
 {
-    explicit SharedDesk(const kb::PgConnection &login)
+    // `folder`: the data folder of a desk that ran before (a restart); empty: a fresh one.
+    explicit SharedDesk(const kb::PgConnection &login, const QString &dataFolder = QString())
+        : folder(dataFolder.isEmpty() ? dir.path() : dataFolder)
     {
         desk::SharedStoreConfig config;
         config.enabled = true;
         config.connection = login;
         config.connection.password.clear();
-        config.dataFolder = dir.path();
+        config.dataFolder = this->folder;
         connector = std::make_unique<desk::SharedStoreConnector>(config);
         connector->setHeartbeatMs(300);
         connector->setReconnectMs(300);
@@ -156,6 +162,7 @@ struct SharedDesk
     }
 
     QTemporaryDir dir;
+    QString folder; // the data folder (dir, unless restarted on an older one)
     desk::DeskSettings settings;
     desk::LanguageManager language;
     std::unique_ptr<desk::SharedStoreConnector> connector;
@@ -404,7 +411,7 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
 
     desk::CallDeskConfig config;
-    config.journalPath = desk.dir.filePath(QStringLiteral("journal.db"));
+    config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
     config.agent = QStringLiteral("agent7");
     auto calls = std::make_unique<desk::CallDesk>(desk.window.get(), config);
     calls->setSharedStore(desk.connector.get());
@@ -504,7 +511,7 @@ void prepareCalls(Server &server)
 std::unique_ptr<desk::CallDesk> startCalls(SharedDesk &desk, const QString &agent, int smtpPort = 0)
 {
     desk::CallDeskConfig config;
-    config.journalPath = desk.dir.filePath(QStringLiteral("journal.db"));
+    config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
     config.agent = agent;
     config.fromEmail = QStringLiteral("buergertelefon@example.org");
     config.fromName = QStringLiteral("Bürgertelefon");
@@ -1329,7 +1336,7 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
     desk::CallDeskConfig config;
-    config.journalPath = desk.dir.filePath(QStringLiteral("journal.db"));
+    config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
     config.agent = QStringLiteral("agent7");
     config.reminderCheckMs = 300;
     auto calls = std::make_unique<desk::CallDesk>(desk.window.get(), config);
@@ -1404,4 +1411,330 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     REQUIRE(cluster.start(&error));
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
     calls.reset();
+
+    // The desk restarted (a new CallDesk on the same data folder), the server case is still due: not reminded of
+    // again (this desk remembers it in its queue file), and neither is the local case.
+    auto restarted = std::make_unique<desk::CallDesk>(desk.window.get(), config);
+    restarted->setSharedStore(desk.connector.get());
+    QSignalSpy remindedAgain(restarted.get(), &desk::CallDesk::reminderShown);
+    REQUIRE(restarted->start(&error));
+    QTest::qWait(900); // three reminder checks
+    CHECK(remindedAgain.isEmpty());
+    restarted.reset();
+}
+
+namespace {
+
+// The editorial side of a shared-mode desk as main() wires it: the signed-in agent, searches, opened articles and
+// flags through the desk's queue.
+struct DeskEditorial
+{
+    DeskEditorial(SharedDesk &desk, const kb::User &user) : session(nullptr)
+    {
+        session.setSharedServer(desk.connector->config().connection);
+        session.setSharedQueue(desk.connector.get());
+        session.setSearchLogDelay(50);
+        session.signIn(user);
+        actions = new desk::EditorialActions(desk.window.get(), desk.service.get(), &session);
+    }
+
+    desk::EditorialSession session;
+    desk::EditorialActions *actions = nullptr; // owned by the window
+};
+
+// Types the query, waits until it is logged (queued), and opens the first result with Return when `open`.
+void searchAndMaybeOpen(SharedDesk &desk, const QString &query, bool open)
+{
+    desk.search(query);
+    QTest::qWait(150); // the query stands longer than the log delay
+    if (open) {
+        QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
+        QTest::keyClick(desk.window->searchPanel()->searchEdit(), Qt::Key_Return);
+        REQUIRE((shown.count() > 0 || shown.wait(20000)));
+    }
+}
+
+} // namespace
+
+TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk reach the server exactly once, also "
+          "when made while the server is stopped, and show in the team lead's knowledge gaps",
+          "[pg][desk][shared]")
+{
+    QSettings().clear();
+    Server server;
+    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    QString error;
+    auto owner = kb::openPgStore(server.params, &error);
+    REQUIRE(owner);
+    const auto agent = owner->user(QStringLiteral("desk_agent"));
+    REQUIRE(agent);
+    DeskEditorial editorial(desk, *agent);
+    RawPg raw(server.params);
+
+    // Online: the search is on the server at once, the opened article fills in its entry, the flag is visible to
+    // the team leads at once.
+    searchAndMaybeOpen(desk, QStringLiteral("Reisepass"), true);
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            return count(raw,
+                         QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v AND "
+                                        "opened_article_id = 'test-pass' AND client_id IS NOT NULL"),
+                         QStringLiteral("Reisepass")) == 1;
+        },
+        5000));
+    REQUIRE(editorial.actions->flagCurrentArticle(QStringLiteral("Gebühr stimmt nicht")));
+    CHECK(desk.window->statusBar()->currentMessage().contains(QStringLiteral("Teamleitung"), Qt::CaseInsensitive));
+    CHECK(QTest::qWaitFor(
+        [&]() {
+            return count(raw,
+                         QStringLiteral("SELECT COUNT(*) FROM article_flags WHERE comment = :v AND "
+                                        "article_id = 'test-pass' AND raised_by = 'desk_agent'"),
+                         QStringLiteral("Gebühr stimmt nicht")) == 1;
+        },
+        3000));
+
+    // Server stopped: a search without results, one whose article the agent opens, and a flag: all queued.
+    PgCluster &cluster = sharedCluster();
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    searchAndMaybeOpen(desk, QStringLiteral("Hundesteuer"), false);
+    searchAndMaybeOpen(desk, QStringLiteral("Wohnsitz"), true);
+    REQUIRE(editorial.actions->flagCurrentArticle(QStringLiteral("Öffnungszeiten veraltet")));
+    CHECK(desk.window->statusBar()->currentMessage().contains(QStringLiteral("Server")));
+    searchAndMaybeOpen(desk, QStringLiteral("Hundesteuer anmelden"), false);
+    editorial.session.flushSearchLog();
+    CHECK(desk.connector->trackedWrites(QString()).isEmpty()); // nobody awaits these: they just go
+    {
+        auto queue = kb::WriteQueue::open(QDir(desk.folder).filePath(QStringLiteral("queue.db")), &error);
+        REQUIRE(queue);
+        QStringList kinds;
+        for (const kb::QueuedWrite &w : queue->pending(100, &error)) {
+            kinds << w.kind;
+        }
+        CHECK(kinds == QStringList{QStringLiteral("kb.search.log"), QStringLiteral("kb.search.log"),
+                                   QStringLiteral("kb.search.opened"), QStringLiteral("kb.flag"),
+                                   QStringLiteral("kb.search.log")});
+    }
+
+    // Server back: everything arrives once, in order, with the desk's times; the lead's report shows it.
+    const QDateTime restartAt = QDateTime::currentDateTimeUtc();
+    REQUIRE(cluster.start(&error));
+    RawPg after(server.params);
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            return count(after, QStringLiteral("SELECT COUNT(*) FROM applied_writes WHERE kind LIKE :v"),
+                         QStringLiteral("kb.%")) == 8;
+        },
+        10000));
+    QTest::qWait(300);
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v"),
+                QStringLiteral("Hundesteuer")) == 1);
+    CHECK(count(after,
+                QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v AND opened_article_id = 'test-melde'"),
+                QStringLiteral("Wohnsitz")) == 1);
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = :v AND opened_article_id IS NULL"),
+                QStringLiteral("Hundesteuer anmelden")) == 1);
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM search_log")) == 4);
+    CHECK(count(after,
+                QStringLiteral("SELECT COUNT(*) FROM article_flags WHERE comment = :v AND article_id = 'test-melde'"),
+                QStringLiteral("Öffnungszeiten veraltet")) == 1);
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'flag.raise'")) == 2);
+    // Offline entries keep the time the agent searched, not the delivery's.
+    CHECK(count(after,
+                QStringLiteral("SELECT COUNT(*) FROM search_log WHERE query = 'Wohnsitz' AND "
+                               "searched_at < CAST(:v AS TIMESTAMPTZ) AND opened_at < CAST(:v AS TIMESTAMPTZ)"),
+                restartAt.toString(Qt::ISODateWithMs)) == 1);
+    CHECK(desk.connector->isOnline());
+    CHECK(desk.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice")) == nullptr);
+
+    auto lead = kb::openPgStore(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)), &error);
+    REQUIRE(lead);
+    const kb::GapReport report = lead->knowledgeGaps(QDateTime::currentDateTimeUtc().addDays(-1), &error);
+    INFO(error.toStdString());
+    CHECK(report.searchesLogged == 4);
+    QStringList gaps;
+    for (const kb::KnowledgeGap &g : report.gaps) {
+        gaps << g.query;
+    }
+    CHECK(gaps.contains(QStringLiteral("hundesteuer")));
+    CHECK(gaps.contains(QStringLiteral("hundesteuer anmelden")));
+    CHECK_FALSE(gaps.contains(QStringLiteral("wohnsitz"))); // the agent found it
+    QStringList flagged;
+    for (const kb::ArticleFlag &f : report.openFlags) {
+        flagged << f.articleId;
+    }
+    flagged.sort();
+    CHECK(flagged == QStringList{QStringLiteral("test-melde"), QStringLiteral("test-pass")});
+
+    // Least privilege: the agent's login adds log rows and sets the opened article, nothing else.
+    {
+        RawPg agentLogin(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        QString denied;
+        CHECK_FALSE(agentLogin.exec(QStringLiteral("UPDATE search_log SET query = 'x'"), &denied));
+        CHECK(denied.contains(QStringLiteral("permission denied")));
+        CHECK_FALSE(agentLogin.exec(QStringLiteral("UPDATE search_log SET client_id = NULL"), &denied));
+        CHECK_FALSE(agentLogin.exec(QStringLiteral("DELETE FROM search_log"), &denied));
+        CHECK_FALSE(agentLogin.exec(QStringLiteral("UPDATE article_flags SET comment = 'x'"), &denied));
+        CHECK(agentLogin.exec(QStringLiteral("UPDATE search_log SET opened_article_id = 'test-pass', opened_at = now() "
+                                             "WHERE client_id = gen_random_uuid()"),
+                              &denied));
+    }
+
+    // A flag the server refuses (no such service there): the general notice says what and why.
+    QString flagError;
+    REQUIRE(editorial.session.flagArticle(QStringLiteral("no-such-service"), QStringLiteral("falsch"), &flagError));
+    QMessageBox *refusedNotice = nullptr;
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            refusedNotice = desk.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice"));
+            return refusedNotice && refusedNotice->isVisible();
+        },
+        5000));
+    CHECK(refusedNotice->text() == QStringLiteral("Der Server hat die Meldung einer Leistung abgelehnt."));
+    CHECK(refusedNotice->informativeText().contains(QStringLiteral("no-such-service")));
+    CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM article_flags WHERE article_id = :v"),
+                QStringLiteral("no-such-service")) == 0);
+}
+
+TEST_CASE("pg desk: bookings queued offline are followed after a restart of the desk: a confirmation is mirrored, a "
+          "refusal offers Book again",
+          "[pg][desk][shared][calls]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    QString error;
+    QString folder;
+    QString confirmedId;
+    appointments::BookingRequest refused;
+    auto first = std::make_unique<SharedDesk>(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    first->dir.setAutoRemove(false);
+    folder = first->folder;
+    {
+        REQUIRE(QTest::qWaitFor([&]() { return first->connector->isOnline(); }, 5000));
+        auto calls = startCalls(*first, QStringLiteral("anna"));
+        // Online once: the booking dialog keeps the office's schedule on the desk (for offline slots).
+        callAbout(*first, *calls, QStringLiteral("0351 4880031"));
+        trigger(*calls, "Alt+3");
+        REQUIRE(calls->appointmentDialog());
+        REQUIRE(calls->appointmentDialog()->slotList()->count() > 2);
+        calls->appointmentDialog()->reject();
+        QTest::qWait(50);
+
+        PgCluster &cluster = sharedCluster();
+        REQUIRE(cluster.stop(&error));
+        REQUIRE(QTest::qWaitFor([&]() { return !first->connector->isOnline(); }, 5000));
+        const auto bookOffline = [&](const QString &citizen, int rowFromEnd) {
+            trigger(*calls, "Alt+3");
+            desk::AppointmentDialog *dialog = calls->appointmentDialog();
+            REQUIRE(dialog);
+            REQUIRE(dialog->slotList()->count() > rowFromEnd);
+            dialog->slotList()->setCurrentRow(dialog->slotList()->count() - 1 - rowFromEnd);
+            dialog->nameEdit()->setText(citizen);
+            dialog->emailEdit()->setText(QStringLiteral("buerger@example.org"));
+            QSignalSpy saved(calls.get(), &desk::CallDesk::outcomeSaved);
+            dialog->accept();
+            REQUIRE(saved.count() == 1);
+            CHECK(calls->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
+            const auto record = calls->journal()->call(saved.first().at(0).toString());
+            REQUIRE(record);
+            return record->appointmentId;
+        };
+        confirmedId = bookOffline(QStringLiteral("Bleibt Gebucht"), 0);
+        callAbout(*first, *calls, QStringLiteral("0351 4880032"));
+        const QString refusedId = bookOffline(QStringLiteral("Wird Abgelehnt"), 1);
+        // Both awaited durably in the queue file.
+        const QList<kb::TrackedWrite> tracked =
+            first->connector->trackedWrites(QString::fromLatin1(appointments::serverwrite::Book), &error);
+        REQUIRE(tracked.size() == 2);
+        for (const kb::TrackedWrite &w : tracked) {
+            CHECK(w.state == kb::TrackedWrite::State::Pending);
+            if (w.payload.value(QStringLiteral("id")).toString() == refusedId) {
+                REQUIRE(appointments::bookingRequestFromJson(w.payload, &refused, &error));
+            }
+        }
+        REQUIRE(refused.id == refusedId);
+        CHECK_FALSE(calls->appointments()->booking(confirmedId));
+        calls.reset();
+    }
+    first.reset(); // the desk is closed (its data folder stays)
+
+    // While the desk is closed the server comes back and another desk takes the slot of the second booking.
+    PgCluster &cluster = sharedCluster();
+    REQUIRE(cluster.start(&error));
+    {
+        RawPg owner(server.params);
+        auto book = appointments::AppointmentStore::openOn(owner.db(), &error);
+        REQUIRE(book);
+        appointments::BookingRequest taken = refused;
+        taken.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        taken.citizenName = QStringLiteral("Schneller");
+        taken.callId.clear();
+        taken.confirmation.send = false;
+        appointments::Booking booked;
+        INFO(error.toStdString());
+        REQUIRE(book->book(taken, &booked, nullptr, &error));
+    }
+
+    // The desk starts again on the same folder: the queue delivers, the new CallDesk follows both answers.
+    SharedDesk second(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)), folder);
+    REQUIRE(QTest::qWaitFor([&]() { return second.connector->isOnline(); }, 10000));
+    auto calls = startCalls(second, QStringLiteral("anna"));
+    RawPg raw(server.params);
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            return count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v AND state = 'booked'"),
+                         confirmedId) == 1;
+        },
+        10000));
+    CHECK(QTest::qWaitFor([&]() { return bool(calls->appointments()->booking(confirmedId)); }, 5000));
+    const auto mirrored = calls->appointments()->booking(confirmedId);
+    REQUIRE(mirrored);
+    CHECK(mirrored->outboxId.isEmpty()); // no second confirmation from the desk
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"), refused.id) == 0);
+
+    QMessageBox *notice = nullptr;
+    REQUIRE(QTest::qWaitFor(
+        [&]() {
+            notice = second.window->findChild<QMessageBox *>(QStringLiteral("BookingRefusedNotice"));
+            return notice && notice->isVisible();
+        },
+        5000));
+    CHECK(notice->text().contains(QStringLiteral("Wird Abgelehnt")));
+    CHECK(notice->informativeText().contains(QStringLiteral("office-1")));
+    CHECK(second.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice")) == nullptr);
+    CHECK_FALSE(calls->appointments()->booking(refused.id));
+    CHECK(second.connector->trackedWrites(QString::fromLatin1(appointments::serverwrite::Book), &error).isEmpty());
+
+    // Book again: the dialog for the same office and citizen; the server confirms the new booking for the call.
+    auto *again = notice->findChild<QPushButton *>(QStringLiteral("bookAgain"));
+    REQUIRE(again);
+    QTest::mouseClick(again, Qt::LeftButton);
+    REQUIRE(QTest::qWaitFor([&]() { return calls->appointmentDialog() != nullptr; }, 10000));
+    QPointer<desk::AppointmentDialog> rebook = calls->appointmentDialog();
+    CHECK(rebook->nameEdit()->text() == QStringLiteral("Wird Abgelehnt"));
+    CHECK(rebook->findChild<QComboBox *>()->currentData().toString() == QStringLiteral("office-1"));
+    REQUIRE(rebook->slotList()->count() > 0);
+    rebook->slotList()->setCurrentRow(0);
+    rebook->accept();
+    CHECK(QTest::qWaitFor([&]() { return rebook.isNull(); }, 5000));
+    CHECK(count(raw,
+                QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
+                               "citizen_name = 'Wird Abgelehnt' AND state = 'booked'"),
+                refused.callId) == 1);
+
+    // A second restart: nothing is followed or shown again.
+    calls.reset();
+    const auto notices = [&]() {
+        return second.window->findChildren<QMessageBox *>(QStringLiteral("BookingRefusedNotice")).size();
+    };
+    const qsizetype before = notices();
+    auto third = startCalls(second, QStringLiteral("anna"));
+    QTest::qWait(300);
+    CHECK(notices() == before);
+    CHECK_FALSE(third->appointments()->booking(refused.id));
+    third.reset();
+    QDir(folder).removeRecursively();
 }

@@ -41,8 +41,10 @@ GRANT INSERT (article_id, article_version, raised_by, raised_at, comment) ON art
 
 GRANT INSERT (at, actor, action, article_id, version, summary) ON audit_log TO hotline_agent;
 
-GRANT INSERT (searched_at, query, normalized_query, result_count), SELECT (id, opened_article_id),
-    UPDATE (opened_article_id, opened_at) ON search_log TO hotline_agent;
+-- Schema version 4: a desk's queued search carries its UUID (client_id); the queued opened article finds its
+-- entry by it (reads client_id and opened_article_id, sets only the opened article and time).
+GRANT INSERT (searched_at, query, normalized_query, result_count, client_id),
+    SELECT (id, opened_article_id, client_id), UPDATE (opened_article_id, opened_at) ON search_log TO hotline_agent;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON users, article_versions, article_version_offices, article_drafts,
     article_flags, search_log TO hotline_lead;
