@@ -186,19 +186,21 @@ void DeadlinesDialog::load()
         if (const std::shared_ptr<journal::JournalStore> server = m_server(&why)) {
             loaded = server->deadlinePolicy(&error);
             m_showingServer = loaded.has_value();
-        }
-        if (!m_showingServer) {
+            if (!loaded) {
+                note = tr("The deadline rules could not be read: %1").arg(error);
+            }
+        } else {
             note = tr("The server is not reachable: this is the desk's copy of the deadline rules. They are saved on "
                       "the server only; please try again when it is reachable.");
         }
     }
     if (!loaded && m_store) {
         loaded = m_store->deadlinePolicy(&error);
+        if (!loaded && note.isEmpty()) {
+            note = tr("The deadline rules could not be read: %1").arg(error);
+        }
     }
     setPolicy(loaded.value_or(journal::DeadlinePolicy{}));
-    if (!loaded && !error.isEmpty()) {
-        note = tr("The deadline rules could not be read: %1").arg(error);
-    }
     showMessage(note, !note.isEmpty());
 }
 
