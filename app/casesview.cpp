@@ -170,8 +170,9 @@ bool CasesView::markSelected(bool calledBack, QString *error)
         }
         return false;
     }
-    if (!store()->setCaseState(c->caseNumber, calledBack ? journal::CaseState::CalledBack : journal::CaseState::Answered,
-                               QString(), error)) {
+    if (!store()->setCaseState(c->caseNumber,
+                               calledBack ? journal::CaseState::CalledBack : journal::CaseState::Answered, QString(),
+                               error)) {
         return false;
     }
     reload();

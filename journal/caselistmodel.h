@@ -19,15 +19,23 @@ class CaseListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(CaseListModel)
 
 public:
-    enum Column { CaseNumberColumn, DeadlineColumn, TimeLeftColumn, ServiceColumn, OfficeColumn, CallbackColumn,
-                  StateColumn, ColumnCount };
+    enum Column {
+        CaseNumberColumn,
+        DeadlineColumn,
+        TimeLeftColumn,
+        ServiceColumn,
+        OfficeColumn,
+        CallbackColumn,
+        StateColumn,
+        ColumnCount
+    };
     enum Role {
         CaseNumberRole = Qt::UserRole + 1,
-        DeadlineRole,           // QDateTime (UTC)
-        SecondsLeftRole,        // qint64, counted under the deadline rule; negative when overdue
-        OverdueRole,            // bool
-        DueSoonRole,            // bool: open, not overdue, within the warning time
-        StateRole,              // int (CaseState)
+        DeadlineRole,    // QDateTime (UTC)
+        SecondsLeftRole, // qint64, counted under the deadline rule; negative when overdue
+        OverdueRole,     // bool
+        DueSoonRole,     // bool: open, not overdue, within the warning time
+        StateRole,       // int (CaseState)
         CallbackPhoneRole,
     };
 
@@ -43,7 +51,7 @@ public:
     void setCalendar(const BusinessCalendar &calendar, const DeadlinePolicy &policy);
     void setCalendar(const BusinessCalendar &calendar, const DeadlineRule &rule); // one rule for every case
     DeadlineRule ruleOf(const CaseRecord &c) const;
-    void setDueSoonSeconds(qint64 seconds);   // default 4 h
+    void setDueSoonSeconds(qint64 seconds); // default 4 h
     // Updates "time left" for `now` (call from a one-minute timer); only that column changes.
     void setNow(const QDateTime &now);
 

@@ -56,8 +56,8 @@ QString maskNumber(const QString &number, int keepDigits)
 
 QString csvField(const QString &value)
 {
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n'))
-        || value.contains(QLatin1Char('\r'))) {
+    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n')) ||
+        value.contains(QLatin1Char('\r'))) {
         QString v = value;
         v.replace(QLatin1Char('"'), QLatin1String("\"\""));
         return QLatin1Char('"') + v + QLatin1Char('"');
@@ -72,7 +72,7 @@ JournalStore::JournalStore() = default;
 JournalStore::~JournalStore()
 {
     m_db = QSqlDatabase();
-    if (!m_connection.isEmpty()) {   // empty: openOn(), the connection is the caller's
+    if (!m_connection.isEmpty()) { // empty: openOn(), the connection is the caller's
         hotline::db::closeConnection(m_connection);
     }
 }
@@ -81,9 +81,8 @@ std::unique_ptr<JournalStore> JournalStore::openOn(const QSqlDatabase &db, QStri
 {
     std::unique_ptr<JournalStore> store(new JournalStore);
     store->m_db = db;
-    if (!store->m_db.isOpen()
-        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("outbox"), error)
-        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("journal"), error)) {
+    if (!store->m_db.isOpen() || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("outbox"), error) ||
+        !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("journal"), error)) {
         if (!store->m_db.isOpen() && error) {
             *error = QStringLiteral("the journal store's connection is not open");
         }
@@ -95,11 +94,11 @@ std::unique_ptr<JournalStore> JournalStore::openOn(const QSqlDatabase &db, QStri
 std::unique_ptr<JournalStore> JournalStore::open(const QString &path, QString *error)
 {
     std::unique_ptr<JournalStore> store(new JournalStore);
-    store->m_connection = hotline::db::connectionName(QStringLiteral("journal"), path) + QLatin1Char('_')
-        + QUuid::createUuid().toString(QUuid::Id128);
-    if (!hotline::db::openSqlite(path, store->m_connection, &store->m_db, error)
-        || !outbox::OutboxStore::migrate(store->m_db, error)
-        || !hotline::db::applyMigrations(store->m_db, QStringLiteral("journal"), error)) {
+    store->m_connection = hotline::db::connectionName(QStringLiteral("journal"), path) + QLatin1Char('_') +
+                          QUuid::createUuid().toString(QUuid::Id128);
+    if (!hotline::db::openSqlite(path, store->m_connection, &store->m_db, error) ||
+        !outbox::OutboxStore::migrate(store->m_db, error) ||
+        !hotline::db::applyMigrations(store->m_db, QStringLiteral("journal"), error)) {
         return nullptr;
     }
     return store;
@@ -298,8 +297,7 @@ bool JournalStore::allocateCaseNumber(const QDateTime &t, QString *caseNumber, Q
     return true;
 }
 
-bool JournalStore::commitForward(CallRecord &call, const ForwardRequest &request, ForwardResult *result,
-                                 QString *error)
+bool JournalStore::commitForward(CallRecord &call, const ForwardRequest &request, ForwardResult *result, QString *error)
 {
     if (!validateForward(request, error)) {
         return false;
@@ -434,9 +432,10 @@ std::optional<CallRecord> JournalStore::call(const QString &id) const
 QList<CallRecord> JournalStore::calls(const QDateTime &from, const QDateTime &to, QString *error) const
 {
     Q_UNUSED(error)
-    return queryCalls(QStringLiteral("draft = 0 AND offered_at >= :from AND offered_at < :to"),
-                      {{QStringLiteral(":from"), from.toMSecsSinceEpoch()}, {QStringLiteral(":to"), to.toMSecsSinceEpoch()}},
-                      QStringLiteral("ORDER BY offered_at, id"));
+    return queryCalls(
+        QStringLiteral("draft = 0 AND offered_at >= :from AND offered_at < :to"),
+        {{QStringLiteral(":from"), from.toMSecsSinceEpoch()}, {QStringLiteral(":to"), to.toMSecsSinceEpoch()}},
+        QStringLiteral("ORDER BY offered_at, id"));
 }
 
 QList<CallRecord> JournalStore::callsOfNumber(const QString &number, int limit) const
@@ -502,8 +501,8 @@ QList<CaseRecord> JournalStore::openCasesOfNumber(const QString &number) const
 
 std::optional<CaseRecord> JournalStore::caseByNumber(const QString &caseNumber) const
 {
-    const auto list = queryCases(QStringLiteral("case_number = :n"), {{QStringLiteral(":n"), caseNumber.trimmed()}},
-                                 QString());
+    const auto list =
+        queryCases(QStringLiteral("case_number = :n"), {{QStringLiteral(":n"), caseNumber.trimmed()}}, QString());
     if (list.isEmpty()) {
         return std::nullopt;
     }
@@ -567,7 +566,8 @@ bool JournalStore::setCaseState(const QString &caseNumber, CaseState state, cons
         return false;
     }
     if (q.numRowsAffected() != 1) {
-        return fail(error, QCoreApplication::translate("journal::JournalStore", "There is no case %1.").arg(caseNumber));
+        return fail(error,
+                    QCoreApplication::translate("journal::JournalStore", "There is no case %1.").arg(caseNumber));
     }
     return tx.commit(error);
 }
@@ -623,16 +623,18 @@ int JournalStore::purgeCallerData(const QDateTime &t, QString *error)
         ++changed;
     }
     QSqlQuery cases(m_db);
-    cases.prepare(QStringLiteral("UPDATE journal_cases SET callback_name = '', callback_phone = '', callback_email = '' "
-                                 "WHERE state <> 'open' AND closed_at < :cutoff AND (callback_name <> '' OR "
-                                 "callback_phone <> '' OR callback_email <> '')"));
+    cases.prepare(
+        QStringLiteral("UPDATE journal_cases SET callback_name = '', callback_phone = '', callback_email = '' "
+                       "WHERE state <> 'open' AND closed_at < :cutoff AND (callback_name <> '' OR "
+                       "callback_phone <> '' OR callback_email <> '')"));
     cases.bindValue(QStringLiteral(":cutoff"), cutoff);
 
     if (!hotline::db::exec(cases, QStringLiteral("purge callback details"), error)) {
         return -1;
     }
     changed += cases.numRowsAffected();
-    const int mails = outbox::OutboxStore::purgeSentContentIn(m_db, QDateTime::fromMSecsSinceEpoch(cutoff, Qt::UTC), error);
+    const int mails =
+        outbox::OutboxStore::purgeSentContentIn(m_db, QDateTime::fromMSecsSinceEpoch(cutoff, Qt::UTC), error);
     if (mails < 0) {
         return -1;
     }
@@ -652,17 +654,38 @@ bool JournalStore::exportCsv(QIODevice *device, const QDateTime &from, const QDa
     auto local = [&tz](const QDateTime &d) {
         return d.isValid() ? d.toTimeZone(tz).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
     };
-    QStringList header = {QStringLiteral("id"), QStringLiteral("offered"), QStringLiteral("answered"),
-                          QStringLiteral("ended"), QStringLiteral("talk_seconds"), QStringLiteral("caller_number"),
-                          QStringLiteral("line"), QStringLiteral("municipality"), QStringLiteral("agent"),
-                          QStringLiteral("services"), QStringLiteral("outcome"), QStringLiteral("case_number"),
-                          QStringLiteral("appointment_id"), QStringLiteral("no_data_kept"), QStringLiteral("notes")};
+    QStringList header = {QStringLiteral("id"),
+                          QStringLiteral("offered"),
+                          QStringLiteral("answered"),
+                          QStringLiteral("ended"),
+                          QStringLiteral("talk_seconds"),
+                          QStringLiteral("caller_number"),
+                          QStringLiteral("line"),
+                          QStringLiteral("municipality"),
+                          QStringLiteral("agent"),
+                          QStringLiteral("services"),
+                          QStringLiteral("outcome"),
+                          QStringLiteral("case_number"),
+                          QStringLiteral("appointment_id"),
+                          QStringLiteral("no_data_kept"),
+                          QStringLiteral("notes")};
     QByteArray out = header.join(QLatin1Char(',')).toUtf8() + "\r\n";
     for (const CallRecord &c : calls(from, to)) {
-        const QStringList row = {c.id, local(c.offeredAt), local(c.answeredAt), local(c.endedAt),
-                                 QString::number(c.talkSeconds()), c.callerNumber, c.line, c.municipality, c.agent,
-                                 c.serviceIds.join(QLatin1Char(' ')), outcomeName(c.outcome), c.caseNumber,
-                                 c.appointmentId, c.noDataKept ? QStringLiteral("1") : QStringLiteral("0"), c.notes};
+        const QStringList row = {c.id,
+                                 local(c.offeredAt),
+                                 local(c.answeredAt),
+                                 local(c.endedAt),
+                                 QString::number(c.talkSeconds()),
+                                 c.callerNumber,
+                                 c.line,
+                                 c.municipality,
+                                 c.agent,
+                                 c.serviceIds.join(QLatin1Char(' ')),
+                                 outcomeName(c.outcome),
+                                 c.caseNumber,
+                                 c.appointmentId,
+                                 c.noDataKept ? QStringLiteral("1") : QStringLiteral("0"),
+                                 c.notes};
         QStringList fields;
         for (const QString &f : row) {
             fields << csvField(f);
@@ -699,10 +722,17 @@ Figures JournalStore::figures(const QDateTime &from, const QDateTime &to, const 
             ++answered;
         }
         switch (c.outcome) {
-        case Outcome::AnsweredDirectly: ++f.answeredDirectly; break;
-        case Outcome::ForwardedByEmail: ++f.forwarded; break;
-        case Outcome::Appointment: ++f.appointments; break;
-        case Outcome::None: break;
+        case Outcome::AnsweredDirectly:
+            ++f.answeredDirectly;
+            break;
+        case Outcome::ForwardedByEmail:
+            ++f.forwarded;
+            break;
+        case Outcome::Appointment:
+            ++f.appointments;
+            break;
+        case Outcome::None:
+            break;
         }
         const QDateTime local = c.offeredAt.toTimeZone(tz);
         ++f.callsPerHour[static_cast<size_t>(local.time().hour())];
@@ -725,10 +755,10 @@ Figures JournalStore::figures(const QDateTime &from, const QDateTime &to, const 
         f.topServices.resize(10);
     }
     const QDateTime t = now();
-    for (const CaseRecord &c : queryCases(QStringLiteral("created_at >= :from AND created_at < :to"),
-                                          {{QStringLiteral(":from"), from.toMSecsSinceEpoch()},
-                                           {QStringLiteral(":to"), to.toMSecsSinceEpoch()}},
-                                          QString())) {
+    for (const CaseRecord &c : queryCases(
+             QStringLiteral("created_at >= :from AND created_at < :to"),
+             {{QStringLiteral(":from"), from.toMSecsSinceEpoch()}, {QStringLiteral(":to"), to.toMSecsSinceEpoch()}},
+             QString())) {
         if (!filter.isEmpty() && !callIds.contains(c.callId)) {
             continue;
         }

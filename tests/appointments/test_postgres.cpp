@@ -25,8 +25,8 @@ bool run(const QString &program, const QStringList &args, QString *output)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-                                                   program} + args);
+    p.start(QStringLiteral("runuser"),
+            QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args);
     const bool ok = p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     *output = QString::fromUtf8(p.readAll());
     return ok;
@@ -41,12 +41,12 @@ struct PostgresServer
     bool start(QString *error)
     {
         dir.setAutoRemove(true);
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                              | QFileDevice::ReadOther | QFileDevice::WriteOther
-                                              | QFileDevice::ExeOther);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                              QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
         QString out;
-        if (!run(kPgBin + QStringLiteral("/initdb"), {QStringLiteral("-D"), dir.filePath(QStringLiteral("data")),
-                                                       QStringLiteral("-A"), QStringLiteral("trust")},
+        if (!run(kPgBin + QStringLiteral("/initdb"),
+                 {QStringLiteral("-D"), dir.filePath(QStringLiteral("data")), QStringLiteral("-A"),
+                  QStringLiteral("trust")},
                  &out)) {
             *error = QStringLiteral("initdb failed: ") + out;
             return false;
@@ -67,9 +67,9 @@ struct PostgresServer
     {
         if (started) {
             QString out;
-            run(kPgBin + QStringLiteral("/pg_ctl"), {QStringLiteral("-D"), dir.filePath(QStringLiteral("data")),
-                                                     QStringLiteral("-m"), QStringLiteral("immediate"),
-                                                     QStringLiteral("stop")},
+            run(kPgBin + QStringLiteral("/pg_ctl"),
+                {QStringLiteral("-D"), dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                 QStringLiteral("immediate"), QStringLiteral("stop")},
                 &out);
         }
     }
@@ -89,8 +89,8 @@ bool execOk(QSqlDatabase &db, const QString &sql)
 
 TEST_CASE("the schema and its key statements run on PostgreSQL", "[appointments][postgres]")
 {
-    if (::geteuid() != 0 || !QFile::exists(kPgBin + QStringLiteral("/initdb"))
-        || !QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+    if (::geteuid() != 0 || !QFile::exists(kPgBin + QStringLiteral("/initdb")) ||
+        !QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         WARN("PostgreSQL 15, root or the QPSQL driver missing: PostgreSQL check not run");
         return;
     }
@@ -110,13 +110,14 @@ TEST_CASE("the schema and its key statements run on PostgreSQL", "[appointments]
             CHECK(hotline::db::schemaVersion(db, QString::fromLatin1(component)) ==
                   hotline::db::knownSchemaVersion(QString::fromLatin1(component)));
         }
-        REQUIRE(hotline::db::applyMigrations(db, QStringLiteral("journal"), &error));   // idempotent
+        REQUIRE(hotline::db::applyMigrations(db, QStringLiteral("journal"), &error)); // idempotent
 
         // The case-number counter, through the same statement the store uses.
         for (int i = 0; i < 2; ++i) {
             QSqlQuery up(db);
-            up.prepare(QStringLiteral("INSERT INTO journal_case_counters (year, last_number) VALUES (:y, 1) "
-                                      "ON CONFLICT (year) DO UPDATE SET last_number = journal_case_counters.last_number + 1"));
+            up.prepare(
+                QStringLiteral("INSERT INTO journal_case_counters (year, last_number) VALUES (:y, 1) "
+                               "ON CONFLICT (year) DO UPDATE SET last_number = journal_case_counters.last_number + 1"));
             up.bindValue(QStringLiteral(":y"), 2026);
             REQUIRE(up.exec());
         }
@@ -129,9 +130,10 @@ TEST_CASE("the schema and its key statements run on PostgreSQL", "[appointments]
         CHECK(execOk(db, QStringLiteral("INSERT INTO journal_calls (id, draft, created_at, updated_at, notes) "
                                         "VALUES ('c1', 0, 1, 1, 'committed')")));
         QSqlQuery late(db);
-        late.prepare(QStringLiteral("INSERT INTO journal_calls (id, draft, created_at, updated_at, notes) "
-                                    "VALUES (:id, 1, 2, 2, :notes) ON CONFLICT (id) DO UPDATE SET notes = excluded.notes "
-                                    "WHERE journal_calls.draft = 1"));
+        late.prepare(
+            QStringLiteral("INSERT INTO journal_calls (id, draft, created_at, updated_at, notes) "
+                           "VALUES (:id, 1, 2, 2, :notes) ON CONFLICT (id) DO UPDATE SET notes = excluded.notes "
+                           "WHERE journal_calls.draft = 1"));
         late.bindValue(QStringLiteral(":id"), QStringLiteral("c1"));
         late.bindValue(QStringLiteral(":notes"), QStringLiteral("draft"));
         REQUIRE(late.exec());

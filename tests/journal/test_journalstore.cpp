@@ -79,7 +79,7 @@ ForwardRequest sampleForward()
 TEST_CASE("a draft survives a killed process and is offered again", "[journal][draft]")
 {
     Fixture f;
-    f.store.reset();     // the child opens its own connection
+    f.store.reset(); // the child opens its own connection
     const pid_t pid = ::fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
@@ -91,7 +91,7 @@ TEST_CASE("a draft survives a killed process and is offered again", "[journal][d
         }
         c.notes += QStringLiteral(" – ergänzt");
         store->saveDraft(c, &error);
-        ::raise(SIGKILL);   // no clean shutdown, no close()
+        ::raise(SIGKILL); // no clean shutdown, no close()
         ::_exit(4);
     }
     int status = 0;
@@ -118,12 +118,12 @@ TEST_CASE("a call is committed with exactly one outcome and then frozen", "[jour
     QString error;
     CallRecord c = sampleCall(f.clock);
     REQUIRE(f.store->saveDraft(c, &error));
-    CHECK_FALSE(f.store->commitCall(c, &error));    // no outcome yet
+    CHECK_FALSE(f.store->commitCall(c, &error)); // no outcome yet
     CHECK(error.contains(QStringLiteral("how the call ended")));
     c.outcome = Outcome::Appointment;
-    CHECK_FALSE(f.store->commitCall(c, &error));    // appointment without booking
+    CHECK_FALSE(f.store->commitCall(c, &error)); // appointment without booking
     c.outcome = Outcome::ForwardedByEmail;
-    CHECK_FALSE(f.store->commitCall(c, &error));    // forwards go through commitForward
+    CHECK_FALSE(f.store->commitCall(c, &error)); // forwards go through commitForward
     c.outcome = Outcome::AnsweredDirectly;
     REQUIRE(f.store->commitCall(c, &error));
     CHECK(f.store->pendingDrafts().isEmpty());
@@ -150,7 +150,7 @@ TEST_CASE("no data kept and the caller-number setting", "[journal][privacy]")
     const auto stored = f.store->call(c.id);
     CHECK(stored->callerNumber.isEmpty());
     CHECK(stored->notes.isEmpty());
-    CHECK(stored->serviceIds.size() == 2);          // statistics stay
+    CHECK(stored->serviceIds.size() == 2); // statistics stay
     CHECK(f.store->callsOfNumber(QStringLiteral("0351123456")).isEmpty());
 
     PrivacySettings p;
@@ -175,7 +175,7 @@ TEST_CASE("caller screen: earlier calls and open cases of a number in any format
     other.outcome = Outcome::AnsweredDirectly;
     REQUIRE(f.store->commitCall(other, &error));
     CallRecord draft = sampleCall(f.clock);
-    REQUIRE(f.store->saveDraft(draft, &error));     // drafts are not history yet
+    REQUIRE(f.store->saveDraft(draft, &error)); // drafts are not history yet
 
     const auto calls = f.store->callsOfNumber(QStringLiteral("0351/123456"));
     REQUIRE(calls.size() == 3);
@@ -186,8 +186,8 @@ TEST_CASE("caller screen: earlier calls and open cases of a number in any format
     ForwardRequest r = sampleForward();
     r.callbackPhone = QStringLiteral("0172 1112223");
     REQUIRE(f.store->commitForward(fwd, r, nullptr, &error));
-    CHECK(f.store->openCasesOfNumber(QStringLiteral("+49351123456")).size() == 1);     // by the calling number
-    CHECK(f.store->openCasesOfNumber(QStringLiteral("01721112223")).size() == 1);      // by the callback number
+    CHECK(f.store->openCasesOfNumber(QStringLiteral("+49351123456")).size() == 1); // by the calling number
+    CHECK(f.store->openCasesOfNumber(QStringLiteral("01721112223")).size() == 1);  // by the callback number
     CHECK(f.store->openCasesOfNumber(QStringLiteral("0341555")).isEmpty());
 }
 
@@ -232,7 +232,7 @@ TEST_CASE("forwarding stores the case, the e-mail and the call in one transactio
     ForwardResult r2;
     REQUIRE(f.store->commitForward(c2, sampleForward(), &r2, &error));
     CHECK(r2.caseNumber == QStringLiteral("2026-000002"));
-    f.clock = QDateTime(QDate(2026, 12, 31), QTime(23, 30), Qt::UTC);   // already 2027 in Berlin
+    f.clock = QDateTime(QDate(2026, 12, 31), QTime(23, 30), Qt::UTC); // already 2027 in Berlin
     CallRecord c3 = sampleCall(f.clock);
     ForwardResult r3;
     REQUIRE(f.store->commitForward(c3, sampleForward(), &r3, &error));
@@ -280,7 +280,7 @@ TEST_CASE("open cases: search, state changes, reminders", "[journal][case]")
     const QDateTime firstReminder = f.store->caseByNumber(numbers[1])->remindAt;
     CHECK(f.store->casesDueForReminder(firstReminder.addSecs(-1)).isEmpty());
     const auto due = f.store->casesDueForReminder(firstReminder);
-    REQUIRE(due.size() == 1);                   // numbers[0] is answered: no reminder
+    REQUIRE(due.size() == 1); // numbers[0] is answered: no reminder
     CHECK(due.first().caseNumber == numbers[1]);
     REQUIRE(f.store->markReminded(numbers[1], firstReminder, &error));
     CHECK(f.store->casesDueForReminder(firstReminder).isEmpty());
@@ -298,14 +298,14 @@ TEST_CASE("privacy purge masks or removes old caller numbers", "[journal][privac
     recent.outcome = Outcome::AnsweredDirectly;
     REQUIRE(f.store->commitCall(recent, &error));
     CallRecord oldDraft = sampleCall(f.clock.addDays(-40));
-    REQUIRE(f.store->saveDraft(oldDraft, &error));       // drafts wait for the agent
+    REQUIRE(f.store->saveDraft(oldDraft, &error)); // drafts wait for the agent
 
     CHECK(f.store->purgeCallerData(f.clock, &error) == 1);
     CHECK(f.store->call(old.id)->callerNumber == QStringLiteral("+493511xxxxx"));
     CHECK(f.store->call(old.id)->callerPurged);
     CHECK(f.store->call(recent.id)->callerNumber == QStringLiteral("+49351123456"));
     CHECK(f.store->callsOfNumber(QStringLiteral("0351 123456")).size() == 1);
-    CHECK(f.store->purgeCallerData(f.clock, &error) == 0);   // idempotent
+    CHECK(f.store->purgeCallerData(f.clock, &error) == 0); // idempotent
 
     PrivacySettings p;
     p.mode = PrivacySettings::PurgeMode::Remove;
@@ -325,14 +325,14 @@ TEST_CASE("privacy purge masks or removes old caller numbers", "[journal][privac
         CHECK(outbox->mime(claimed->id)->contains("987654"));
     }
     f.clock = f.clock.addDays(8);
-    CHECK(f.store->purgeCallerData(f.clock, &error) == 4);  // recent call, forwarded call, closed case, e-mail
+    CHECK(f.store->purgeCallerData(f.clock, &error) == 4); // recent call, forwarded call, closed case, e-mail
     CHECK(outbox->mime(res.outboxId)->isEmpty());
     CHECK(outbox->entry(res.outboxId)->state == outbox::State::Sent);
     CHECK(f.store->call(recent.id)->callerNumber.isEmpty());
     const auto kase = f.store->caseByNumber(res.caseNumber);
     CHECK(kase->callbackPhone.isEmpty());
     CHECK(kase->callbackEmail.isEmpty());
-    CHECK(kase->question == sampleForward().question);       // the question itself stays
+    CHECK(kase->question == sampleForward().question); // the question itself stays
 }
 
 TEST_CASE("CSV export is RFC 4180 and reads back with Python's csv module", "[journal][csv]")
@@ -358,19 +358,19 @@ TEST_CASE("CSV export is RFC 4180 and reads back with Python's csv module", "[jo
     file.close();
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QByteArray raw = file.readAll();
-    CHECK(raw.count("\r\n") == 3);   // header + 2 rows; the embedded newline stays inside quotes
-    const QByteArray json = runPython(
-        {QStringLiteral("-c"),
-         QStringLiteral("import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', "
-                        "encoding='utf-8')))))"),
-         path},
-        &error);
+    CHECK(raw.count("\r\n") == 3); // header + 2 rows; the embedded newline stays inside quotes
+    const QByteArray json =
+        runPython({QStringLiteral("-c"),
+                   QStringLiteral("import csv,json,sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', "
+                                  "encoding='utf-8')))))"),
+                   path},
+                  &error);
     INFO(error.toStdString());
     const QJsonArray rows = QJsonDocument::fromJson(json).array();
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].toArray()[0].toString() == QStringLiteral("id"));
     CHECK(rows[1].toArray()[0].toString() == a.id);
-    CHECK(rows[1].toArray()[1].toString() == QStringLiteral("2026-03-02 10:00:00"));   // Berlin time
+    CHECK(rows[1].toArray()[1].toString() == QStringLiteral("2026-03-02 10:00:00")); // Berlin time
     CHECK(rows[1].toArray()[4].toString() == QStringLiteral("185"));
     CHECK(rows[1].toArray()[14].toString() == a.notes);
     CHECK(rows[2].toArray()[14].toString() == b.notes);
@@ -382,7 +382,7 @@ TEST_CASE("figures for team leads", "[journal][figures]")
 {
     Fixture f;
     QString error;
-    const QDateTime monday = QDateTime(QDate(2026, 3, 2), QTime(7, 15), Qt::UTC);   // 08:15 in Berlin
+    const QDateTime monday = QDateTime(QDate(2026, 3, 2), QTime(7, 15), Qt::UTC); // 08:15 in Berlin
     for (int i = 0; i < 6; ++i) {
         CallRecord c = sampleCall(monday.addSecs(i * 1800));
         c.outcome = Outcome::AnsweredDirectly;
@@ -410,8 +410,8 @@ TEST_CASE("figures for team leads", "[journal][figures]")
     CHECK(fig.appointments == 1);
     CHECK(fig.firstContactResolution == Approx(6.0 / 9.0));
     CHECK(fig.averageTalkSeconds == 185);
-    CHECK(fig.callsPerHour[8] == 2 + 3);   // Monday 08:15, 08:45 and the three Tuesday calls at 08:15
-    CHECK(fig.callsPerHour[10] == 2);      // 10:15, 10:45
+    CHECK(fig.callsPerHour[8] == 2 + 3); // Monday 08:15, 08:45 and the three Tuesday calls at 08:15
+    CHECK(fig.callsPerHour[10] == 2);    // 10:15, 10:45
     CHECK(fig.callsPerWeekday[0] == 6);
     CHECK(fig.callsPerWeekday[1] == 3);
     CHECK(fig.casesDue == 2);
@@ -420,7 +420,7 @@ TEST_CASE("figures for team leads", "[journal][figures]")
     CHECK(fig.casesOpen == 1);
     CHECK(fig.casesOverdue == 1);
     CHECK(fig.averageAnswerSeconds == 12);
-    REQUIRE(fig.topServices.size() == 2);   // every sample call asks for the same two services
+    REQUIRE(fig.topServices.size() == 2); // every sample call asks for the same two services
     CHECK(fig.topServices[0].serviceId == QStringLiteral("10115"));
     CHECK(fig.topServices[0].calls == 9);
     CHECK(fig.topServices[1].serviceId == QStringLiteral("10224"));
@@ -435,7 +435,8 @@ TEST_CASE("figures per line and municipality; top services most asked first", "[
         CallRecord c = sampleCall(monday.addSecs(i * 600));
         c.line = i < 3 ? QStringLiteral("115") : QStringLiteral("0351 4880");
         c.municipality = i < 3 ? QStringLiteral("Dresden") : QStringLiteral("Leipzig");
-        c.serviceIds = i == 0 ? QStringList{QStringLiteral("A"), QStringLiteral("A")} : QStringList{QStringLiteral("B")};
+        c.serviceIds =
+            i == 0 ? QStringList{QStringLiteral("A"), QStringLiteral("A")} : QStringList{QStringLiteral("B")};
         c.answeredAt = c.offeredAt.addSecs(10 * (i + 1));
         c.outcome = i == 4 ? Outcome::Appointment : Outcome::AnsweredDirectly;
         c.appointmentId = i == 4 ? QStringLiteral("b9") : QString();
@@ -443,12 +444,13 @@ TEST_CASE("figures per line and municipality; top services most asked first", "[
     }
     const Figures all = f.store->figures(monday.addDays(-1), monday.addDays(1));
     CHECK(all.calls == 5);
-    CHECK(all.averageAnswerSeconds == 30);   // (10 + 20 + 30 + 40 + 50) / 5
+    CHECK(all.averageAnswerSeconds == 30); // (10 + 20 + 30 + 40 + 50) / 5
     REQUIRE(all.topServices.size() == 2);
     CHECK(all.topServices[0].serviceId == QStringLiteral("B"));
     CHECK(all.topServices[0].calls == 4);
-    CHECK(all.topServices[1].calls == 1);    // "A" twice in one call counts once
-    const Figures line115 = f.store->figures(monday.addDays(-1), monday.addDays(1), FigureFilter{QStringLiteral("115"), {}});
+    CHECK(all.topServices[1].calls == 1); // "A" twice in one call counts once
+    const Figures line115 =
+        f.store->figures(monday.addDays(-1), monday.addDays(1), FigureFilter{QStringLiteral("115"), {}});
     CHECK(line115.calls == 3);
     CHECK(line115.firstContactResolution == Approx(1.0));
     CHECK(line115.averageAnswerSeconds == 20);
