@@ -4,7 +4,8 @@
 //   hotline-journal [--db PATH] cases [--all] [--search TEXT]
 //   hotline-journal [--db PATH] figures FROM TO
 //   hotline-journal holidays [--state SN] YEAR
-//   hotline-journal deadline [--state SN] [--rule workingdays:24] DATETIME
+//   hotline-journal [--db PATH] deadline [--state SN] [--rule workingdays:24 | --office ID --service ID] DATETIME
+//   hotline-journal [--db PATH] rules                     the stored deadline rules (leads edit them in the desk)
 // Dates are ISO (2026-03-02 or 2026-03-02T09:30), Europe/Berlin. Exit codes: 0 ok, 1 error, 2 usage.
 #include "businesscalendar.h"
 #include "journalstore.h"
@@ -62,28 +63,35 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("HotlineDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("hotline-desk"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Call journal of Hotline Desk.\n\nCommands:\n"
-        "  export FROM TO [FILE|-]   CSV of the calls offered in [FROM, TO)\n"
-        "  purge                     privacy purge of caller numbers\n"
-        "  cases                     open cases (--all: every case)\n"
-        "  figures FROM TO           team-lead figures\n"
-        "  holidays YEAR             public holidays of --state\n"
-        "  deadline DATETIME         deadline of a question taken at DATETIME"));
+    parser.setApplicationDescription(
+        QStringLiteral("Call journal of Hotline Desk.\n\nCommands:\n"
+                       "  export FROM TO [FILE|-]   CSV of the calls offered in [FROM, TO)\n"
+                       "  purge                     privacy purge of caller numbers\n"
+                       "  cases                     open cases (--all: every case)\n"
+                       "  figures FROM TO           team-lead figures\n"
+                       "  holidays YEAR             public holidays of --state\n"
+                       "  deadline DATETIME         deadline of a question taken at DATETIME: by --rule, otherwise by\n"
+                       "                            the journal's stored rules for --office and --service\n"
+                       "  rules                     the journal's stored deadline rules, one a line"));
     parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Journal database (default: the desk's)."),
                                 QStringLiteral("path"));
     const QCommandLineOption days(QStringLiteral("days"), QStringLiteral("purge: retention in days."),
                                   QStringLiteral("n"), QStringLiteral("30"));
-    const QCommandLineOption remove(QStringLiteral("remove"), QStringLiteral("purge: remove numbers instead of masking."));
+    const QCommandLineOption remove(QStringLiteral("remove"),
+                                    QStringLiteral("purge: remove numbers instead of masking."));
     const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("cases: closed ones too."));
     const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("cases: case or phone number."),
                                     QStringLiteral("text"));
     const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("German state code (default SN)."),
                                    QStringLiteral("code"), QStringLiteral("SN"));
     const QCommandLineOption rule(QStringLiteral("rule"), QStringLiteral("Deadline rule, e.g. workingdays:24."),
-                                  QStringLiteral("rule"), QStringLiteral("workingdays:24"));
-    parser.addOptions({db, days, remove, all, search, state, rule});
+                                  QStringLiteral("rule"));
+    const QCommandLineOption office(QStringLiteral("office"), QStringLiteral("deadline: the office's id."),
+                                    QStringLiteral("id"));
+    const QCommandLineOption service(QStringLiteral("service"), QStringLiteral("deadline: the service's id."),
+                                     QStringLiteral("id"));
+    parser.addOptions({db, days, remove, all, search, state, rule, office, service});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     parser.process(app);
     const QStringList args = parser.positionalArguments();
@@ -110,9 +118,31 @@ int main(int argc, char *argv[])
         }
         return 0;
     }
-    if (command == QLatin1String("deadline")) {
+    const QString path = parser.isSet(db) ? parser.value(db)
+                                          : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                                QStringLiteral("/journal.db");
+    QString error;
+    if (command == QLatin1String("deadline") || command == QLatin1String("rules")) {
+        // The stored rules, or the built-in default when there is no journal yet (nothing is created).
+        DeadlinePolicy policy;
+        if (QFile::exists(path)) {
+            auto store = JournalStore::open(path, &error);
+            const auto stored = store ? store->deadlinePolicy(&error) : std::nullopt;
+            if (!stored) {
+                err() << "hotline-journal: " << error << '\n';
+                return 1;
+            }
+            policy = *stored;
+        }
+        if (command == QLatin1String("rules")) {
+            for (const QString &entry : policy.toString().split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                out() << entry.trimmed() << '\n';
+            }
+            return 0;
+        }
         const auto when = parseWhen(args.value(1));
-        const auto r = DeadlineRule::fromString(parser.value(rule));
+        const auto r = parser.isSet(rule) ? DeadlineRule::fromString(parser.value(rule))
+                                          : std::optional(policy.ruleFor(parser.value(office), parser.value(service)));
         if (!when || !r) {
             err() << "hotline-journal: need DATETIME (ISO) and a rule like workingdays:24\n";
             return 2;
@@ -121,10 +151,6 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    const QString path = parser.isSet(db)
-        ? parser.value(db)
-        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/journal.db");
-    QString error;
     auto store = JournalStore::open(path, &error);
     if (!store) {
         err() << "hotline-journal: " << error << '\n';
@@ -150,7 +176,7 @@ int main(int argc, char *argv[])
         const QString target = args.value(3, QStringLiteral("-"));
         QFile file;
         const bool opened = target == QLatin1String("-") ? file.open(stdout, QIODevice::WriteOnly)
-                                                          : (file.setFileName(target), file.open(QIODevice::WriteOnly));
+                                                         : (file.setFileName(target), file.open(QIODevice::WriteOnly));
         if (!opened) {
             err() << "hotline-journal: cannot write " << target << '\n';
             return 1;

@@ -40,7 +40,8 @@ ForwardRequest request(const QString &officeEmail, bool consent)
     ForwardRequest r = prefillForward(article, office);
     r.fromEmail = QStringLiteral("hotline@stadt.example");
     r.fromName = QStringLiteral("Bürgertelefon 115 Dresden");
-    r.question = QStringLiteral("Frau Müller möchte wissen, ob ihr alter Ausweis (abgelaufen 2019) als Nachweis reicht.");
+    r.question =
+        QStringLiteral("Frau Müller möchte wissen, ob ihr alter Ausweis (abgelaufen 2019) als Nachweis reicht.");
     r.callbackName = QStringLiteral("Erika Müller");
     r.callbackPhone = QStringLiteral("+49 351 9876543");
     r.callbackEmail = QStringLiteral("erika.mueller@example.org");
@@ -88,13 +89,15 @@ TEST_CASE("the forward is delivered with every field", "[forward][smtp]")
     const QString body = mail[QStringLiteral("body")].toString();
     INFO(body.toStdString());
     CHECK(mail[QStringLiteral("to")].toString() == QStringLiteral("Bürgerbüro Altstadt <buergerbuero@stadt.example>"));
-    CHECK(mail[QStringLiteral("from")].toString() == QStringLiteral("Bürgertelefon 115 Dresden <hotline@stadt.example>"));
+    CHECK(mail[QStringLiteral("from")].toString() ==
+          QStringLiteral("Bürgertelefon 115 Dresden <hotline@stadt.example>"));
     CHECK(subject.contains(result.caseNumber));
     CHECK(subject.contains(QStringLiteral("Personalausweis beantragen")));
     CHECK(subject.contains(QStringLiteral("07.04.2026 10:00")));
-    CHECK(body.contains(QStringLiteral("Vorgangsnummer: %1").arg(result.caseNumber)));   // German, for a German office
+    CHECK(body.contains(QStringLiteral("Vorgangsnummer: %1").arg(result.caseNumber))); // German, for a German office
     CHECK(body.contains(QStringLiteral("07.04.2026, 10:00")));
-    CHECK(body.contains(QStringLiteral("Frau Müller möchte wissen, ob ihr alter Ausweis (abgelaufen 2019) als Nachweis reicht.")));
+    CHECK(body.contains(
+        QStringLiteral("Frau Müller möchte wissen, ob ihr alter Ausweis (abgelaufen 2019) als Nachweis reicht.")));
     CHECK(body.contains(QStringLiteral("Personalausweis beantragen (10115)")));
     CHECK(body.contains(QStringLiteral("Erika Müller")));
     CHECK(body.contains(QStringLiteral("+49 351 9876543")));
@@ -109,7 +112,8 @@ TEST_CASE("the forward is delivered with every field", "[forward][smtp]")
 
 TEST_CASE("without consent the contact details stay at the hotline", "[forward]")
 {
-    const ForwardEmail mail = composeForward(request(QStringLiteral("amt@stadt.example"), false), QStringLiteral("2026-000009"));
+    const ForwardEmail mail =
+        composeForward(request(QStringLiteral("amt@stadt.example"), false), QStringLiteral("2026-000009"));
     CHECK_FALSE(mail.body.contains(QStringLiteral("9876543")));
     CHECK_FALSE(mail.body.contains(QStringLiteral("erika.mueller")));
     CHECK(mail.body.contains(QStringLiteral("2026-000009")));
@@ -183,11 +187,57 @@ TEST_CASE("hotline-journal: export, cases, deadline and usage errors", "[journal
     const QByteArray cases = runCli({QStringLiteral("--db"), db, QStringLiteral("cases")}, &code);
     CHECK(code == 0);
     CHECK(cases.startsWith("2026-000001\topen\t2026-04-07 10:00"));
-    CHECK(runCli({QStringLiteral("deadline"), QStringLiteral("2026-11-17T09:00")}, &code)
-          == "2026-11-19T09:00:00+01:00\n");   // over Buß- und Bettag
+    CHECK(runCli({QStringLiteral("deadline"), QStringLiteral("2026-11-17T09:00")}, &code) ==
+          "2026-11-19T09:00:00+01:00\n"); // over Buß- und Bettag
     CHECK(runCli({QStringLiteral("--state"), QStringLiteral("XX"), QStringLiteral("holidays"), QStringLiteral("2026")},
-                 &code).isEmpty());
+                 &code)
+              .isEmpty());
     CHECK(code == 2);
     runCli({QStringLiteral("--db"), db, QStringLiteral("export"), QStringLiteral("yesterday")}, &code);
     CHECK(code == 2);
+}
+
+TEST_CASE("hotline-journal: deadline follows the journal's stored rules, a service's over its office's",
+          "[journal][cli]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("journal.db"));
+    QString error;
+    const auto policy = DeadlinePolicy::fromString(
+        QStringLiteral("default=workingdays:24; office:o17=workinghours:16; service:10115=workingdays:48"), &error);
+    REQUIRE(policy);
+    {
+        auto store = JournalStore::open(db, &error);
+        REQUIRE(store);
+        REQUIRE(store->setDeadlinePolicy(*policy, &error, QStringLiteral("lead")));
+    }
+    const BusinessCalendar calendar(GermanState::SN);
+    const QDateTime taken(QDate(2026, 11, 17), QTime(9, 0), BusinessCalendar::berlin());
+    const auto expected = [&](const QString &office, const QString &service) {
+        return calendar.deadline(taken, policy->ruleFor(office, service))
+                   .toTimeZone(BusinessCalendar::berlin())
+                   .toString(Qt::ISODate)
+                   .toUtf8() +
+               '\n';
+    };
+    int code = 0;
+    const QByteArray byOffice = runCli({QStringLiteral("--db"), db, QStringLiteral("--office"), QStringLiteral("o17"),
+                                        QStringLiteral("deadline"), QStringLiteral("2026-11-17T09:00")},
+                                       &code);
+    CHECK(code == 0);
+    CHECK(byOffice == expected(QStringLiteral("o17"), QString()));
+    const QByteArray byService = runCli({QStringLiteral("--db"), db, QStringLiteral("--office"), QStringLiteral("o17"),
+                                         QStringLiteral("--service"), QStringLiteral("10115"),
+                                         QStringLiteral("deadline"), QStringLiteral("2026-11-17T09:00")},
+                                        &code);
+    CHECK(byService == expected(QStringLiteral("o17"), QStringLiteral("10115")));
+    CHECK(byService != byOffice);
+    const QByteArray byDefault =
+        runCli({QStringLiteral("--db"), db, QStringLiteral("deadline"), QStringLiteral("2026-11-17T09:00")}, &code);
+    CHECK(byDefault == "2026-11-19T09:00:00+01:00\n");
+    CHECK(byDefault != byOffice);
+    const QByteArray rules = runCli({QStringLiteral("--db"), db, QStringLiteral("rules")}, &code);
+    CHECK(code == 0);
+    CHECK(rules.contains("office:o17=workinghours:16\n"));
+    CHECK(rules.contains("service:10115=workingdays:48\n"));
 }
