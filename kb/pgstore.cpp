@@ -833,30 +833,11 @@ bool PgStore::removeSynonym(const QString &term, QString *error)
            setRevision(db, revision, error) && scope.commit(error);
 }
 
-qint64 PgStore::revision() const
-{
-    QSqlDatabase db = database();
-    QSqlQuery q(db);
-    if (q.exec(QStringLiteral("SELECT int_value FROM meta WHERE key = 'revision'")) && q.next()) {
-        return q.value(0).toLongLong();
-    }
-    return -1;
-}
-
 StoreStats PgStore::stats() const
 {
     QSqlDatabase db = database();
-    StoreStats s;
-    QSqlQuery q(db);
-    auto count = [&](const QString &table) {
-        return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : -1;
-    };
-    s.articles = count(QStringLiteral("articles"));
-    s.offices = count(QStringLiteral("offices"));
-    s.officeLinks = count(QStringLiteral("article_offices"));
-    s.synonyms = count(QStringLiteral("synonyms"));
+    StoreStats s = catalogueStats();
     s.schemaVersion = readPgSchemaVersion(db, nullptr);
-    s.revision = revision();
     s.fileBytes = 0;
     return s;
 }

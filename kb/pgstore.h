@@ -49,7 +49,6 @@ public:
     QList<Synonym> synonyms(QString *error = nullptr) const override;
     bool setSynonym(const Synonym &synonym, QString *error) override;
     bool removeSynonym(const QString &term, QString *error) override;
-    qint64 revision() const override;
     StoreStats stats() const override;
 
     // The editorial workflow (docs/editorial.md) comes from SqlEditorialStore, the same code as

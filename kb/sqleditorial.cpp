@@ -237,6 +237,32 @@ bool SqlEditorialStore::authorize(QSqlDatabase &db, Need need, const QString &wh
     return true;
 }
 
+qint64 SqlEditorialStore::revision() const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    if (q.exec(QStringLiteral("SELECT int_value FROM meta WHERE key = 'revision'")) && q.next()) {
+        return q.value(0).toLongLong();
+    }
+    return -1;
+}
+
+StoreStats SqlEditorialStore::catalogueStats() const
+{
+    QSqlDatabase database = db();
+    StoreStats s;
+    QSqlQuery q(database);
+    const auto count = [&q](const QString &table) {
+        return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : -1;
+    };
+    s.articles = count(QStringLiteral("articles"));
+    s.offices = count(QStringLiteral("offices"));
+    s.officeLinks = count(QStringLiteral("article_offices"));
+    s.synonyms = count(QStringLiteral("synonyms"));
+    s.revision = revision();
+    return s;
+}
+
 QString SqlEditorialStore::nowText() const
 {
     return now().toString(Qt::ISODateWithMs);

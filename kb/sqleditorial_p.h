@@ -31,6 +31,9 @@ public:
         virtual bool commit(QString *error) = 0;
     };
 
+    // The revision counter both schemas keep in meta (what desks compare to see a changed catalogue).
+    qint64 revision() const override;
+
     bool hasUsers(QString *error = nullptr) const override;
     std::optional<User> createUser(const QString &name, const QString &displayName, Role role, const QString &password,
                                    QString *error) override;
@@ -103,6 +106,8 @@ protected:
     bool audit(QSqlDatabase &db, const QString &action, const QString &articleId, int version, const QString &summary,
                QString *error) const;
     QString nowText() const;
+    // The catalogue's row counts and revision; the backend adds schema version and size.
+    StoreStats catalogueStats() const;
     int publishedVersion(QSqlDatabase &db, const QString &articleId, bool *ok) const;
 
 private:

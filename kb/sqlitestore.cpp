@@ -236,7 +236,6 @@ public:
     QList<Synonym> synonyms(QString *error = nullptr) const override;
     bool setSynonym(const Synonym &synonym, QString *error) override;
     bool removeSynonym(const QString &term, QString *error) override;
-    qint64 revision() const override;
     StoreStats stats() const override;
 
 protected:
@@ -738,31 +737,12 @@ bool SqliteStore::removeSynonym(const QString &term, QString *error)
            bumpRevision(database, error) && transaction.commit(error);
 }
 
-qint64 SqliteStore::revision() const
-{
-    QSqlDatabase database = db();
-    QSqlQuery q(database);
-    if (q.exec(QStringLiteral("SELECT int_value FROM meta WHERE key = 'revision'")) && q.next()) {
-        return q.value(0).toLongLong();
-    }
-    return -1;
-}
-
 StoreStats SqliteStore::stats() const
 {
     QSqlDatabase database = db();
-    StoreStats s;
-    QSqlQuery q(database);
-    auto count = [&](const QString &table) {
-        return q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next() ? q.value(0).toInt() : -1;
-    };
-    s.articles = count(QStringLiteral("articles"));
-    s.offices = count(QStringLiteral("offices"));
-    s.officeLinks = count(QStringLiteral("article_offices"));
-    s.synonyms = count(QStringLiteral("synonyms"));
+    StoreStats s = catalogueStats();
     bool ok = false;
     s.schemaVersion = readUserVersion(database, &ok);
-    s.revision = revision();
     s.fileBytes = QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
     return s;
 }
