@@ -45,6 +45,8 @@ constexpr float kInflectionWeight = 0.9f;
 constexpr float kDerivationWeight = 0.6f;
 constexpr float kPriorWeight = 0.3f;
 constexpr float kUmlautWeight = 0.75f;
+constexpr float kAssociationWeight = 0.3f;     // × the share of the keyword's articles with that title term
+constexpr uint32_t kMinAssociationArticles = 2;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
@@ -295,6 +297,9 @@ struct SearchEngine::Index
     std::unordered_map<uint32_t, std::vector<uint32_t>> wordsByBigram;
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms;   // folded term → expansions
     float averageBodyLength = 1;
+    // Words the catalogue's keyword lists add to an article (not in its title or text), and the
+    // title terms of those articles: how callers' words map onto the catalogue's language.
+    std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, float>>> associations;
 
     uint32_t termFor(const std::string &stem)
     {
@@ -333,7 +338,7 @@ struct SearchEngine::Index
     }
 
     Split split(const std::string &folded, bool allowUnknown, bool useLexicon = false) const;
-    void addTermAlternatives(Concept &target, const std::string &folded, bool typing) const;
+    void addTermAlternatives(Concept &target, const std::string &folded, bool typing, bool stopWord = false) const;
     std::vector<Concept> parse(const QString &query) const;
     QString snippet(const Doc &doc, const std::unordered_map<uint32_t, float> &matchedTerms) const;
 };
@@ -364,6 +369,7 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
         uint32_t term = 0;
         Kind kind = Kind::Unknown;   // what the step into this state was
         size_t partEnd = 0;          // where the part itself ends (before a linking element)
+        int stemParts = 0;           // parts that are only a stem of an indexed word, not a word
     };
     auto better = [](const State &a, const State &b) {
         if (a.known != b.known) {
@@ -371,6 +377,9 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
         }
         if (a.parts != b.parts) {
             return a.parts < b.parts;
+        }
+        if (a.stemParts != b.stemParts) {
+            return a.stemParts < b.stemParts;   // "angl|er|schein", not "angl|erschein(en)"
         }
         return a.logFreq > b.logFreq;
     };
@@ -401,13 +410,14 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
                     }
                     State candidate{from.known + int(next - start), from.parts + 1,
                                     from.logFreq + (kind == Kind::Indexed ? std::log(double(freq) + 1) : 0.0), start,
-                                    partTerm, kind, end};
+                                    partTerm, kind, end,
+                                    from.stemParts + (kind == Kind::Indexed && !word(text.substr(start, end - start)) ? 1 : 0)};
                     if (best[next].known < 0 || better(candidate, best[next])) {
                         best[next] = candidate;
                     }
                 }
             } else if (allowUnknown && end - start >= 2) {
-                State candidate{from.known, from.parts + 1, from.logFreq, start, 0, Kind::Unknown, end};
+                State candidate{from.known, from.parts + 1, from.logFreq, start, 0, Kind::Unknown, end, from.stemParts};
                 if (best[end].known < 0 || better(candidate, best[end])) {
                     best[end] = candidate;
                 }
@@ -443,7 +453,7 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
     return result;
 }
 
-void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string &folded, bool typing) const
+void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string &folded, bool typing, bool stopWord) const
 {
     Stemmer &stemmer = Stemmer::local();
     const std::string stem = stemmer.stem(folded);
@@ -466,6 +476,13 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     const auto exact = known ? std::optional<uint32_t>(known->term) : term(stem);
     if (exact) {
         add({*exact}, 1.0f);
+        // Title words of the articles whose keyword lists use this word where their text does not:
+        // "Fahrgastbeförderung" (keyword of three P-Schein articles) also finds the fourth.
+        if (const auto it = associations.find(*exact); it != associations.end()) {
+            for (const auto &[t, strength] : it->second) {
+                add({t}, kAssociationWeight * strength);
+            }
+        }
     }
     // Verb forms the Snowball stemmer leaves apart from their family: "erhoeht" (erhoeh|ung),
     // "gemeldet" (meld|en), "geklaut" (klau|en).
@@ -554,6 +571,9 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         }
     }
 
+    if (stopWord) {
+        return;   // a stop word being typed: only what it starts, not what it might mean
+    }
     // Typos: words of the index within one edit (two for long words), found through shared bigrams.
     if (!known && !exact && folded.size() >= 4) {
         const int maxEdits = folded.size() >= 8 ? 2 : 1;
@@ -679,7 +699,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         }
         Concept queryWord;
         queryWord.optional = stop && !allStopWords;
-        addTermAlternatives(queryWord, folded, last && typing);
+        addTermAlternatives(queryWord, folded, last && typing, stop);
         if (!hyphenParts[i].empty()) {
             Alternative halves{{}, kSynonymWeight};
             for (const std::string &part : hyphenParts[i]) {
@@ -900,9 +920,19 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             const std::string modifier = w.substr(0, cut);
             const bool headKnown = x.wordByFolded.contains(head);
             const bool modifierKnown = x.wordByFolded.contains(modifier);
+            // "taxis|chein" beside "taxi|schein": a head that is a known word minus the linking
+            // element the modifier took from it is an artefact of the cut, not a word.
+            const auto shiftedLinker = [&] {
+                for (std::string_view linker : {"s", "es", "n", "en", "e", "er"}) {
+                    if (modifier.ends_with(linker) && x.wordByFolded.contains(std::string(linker) + head)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
             if (headKnown && !modifierKnown) {
                 pieces[modifier] += x.words[wi].df;
-            } else if (modifierKnown && !headKnown) {
+            } else if (modifierKnown && !headKnown && !shiftedLinker()) {
                 pieces[head] += x.words[wi].df;
             }
         }
@@ -934,6 +964,9 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     };
     std::vector<Occurrence> occurrences;
     std::vector<std::vector<RawPosting>> raw(x.terms.size());
+    std::vector<uint32_t> titleTerms, textTerms, keywordTerms;
+    std::unordered_map<uint32_t, uint32_t> keywordOnly;         // term → articles where only the keywords have it
+    std::unordered_map<uint64_t, uint32_t> keywordTitlePairs;   // (that term << 32 | title term) → articles
     for (size_t di = 0; di < docTokens.size(); ++di) {
         occurrences.clear();
         for (const auto &[w, field, joined] : docTokens[di].words) {
@@ -950,6 +983,31 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             }
         }
         std::sort(occurrences.begin(), occurrences.end());
+        // What the keyword list adds to the article's own words, beside the title's terms.
+        titleTerms.clear();
+        textTerms.clear();
+        keywordTerms.clear();
+        for (const Occurrence &o : occurrences) {
+            if (o.field == TitleField && o.direct) {
+                titleTerms.push_back(o.term);
+            }
+            if (o.field != KeywordField) {
+                textTerms.push_back(o.term);
+            } else if (o.direct) {
+                keywordTerms.push_back(o.term);
+            }
+        }
+        for (std::vector<uint32_t> *v : {&titleTerms, &textTerms, &keywordTerms}) {
+            v->erase(std::unique(v->begin(), v->end()), v->end());   // occurrences are sorted by term
+        }
+        for (uint32_t k : keywordTerms) {
+            if (!std::binary_search(textTerms.begin(), textTerms.end(), k)) {
+                ++keywordOnly[k];
+                for (uint32_t t : titleTerms) {
+                    ++keywordTitlePairs[uint64_t(k) << 32 | t];
+                }
+            }
+        }
         for (size_t k = 0; k < occurrences.size();) {
             const uint32_t t = occurrences[k].term;
             unsigned tf[3] = {0, 0, 0};
@@ -986,6 +1044,17 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         raw[ti] = {};
     }
 
+    // A pair seen in one article is that article's own business (its keyword finds it directly); seen in
+    // several, it says how the catalogue's readers name what those titles call otherwise.
+    for (const auto &[pair, articlesWithPair] : keywordTitlePairs) {
+        if (articlesWithPair >= kMinAssociationArticles) {
+            const auto keyword = uint32_t(pair >> 32);
+            x.associations[keyword].push_back({uint32_t(pair), float(articlesWithPair) / float(keywordOnly[keyword])});
+        }
+    }
+    for (auto &[keyword, titleTermsOfIt] : x.associations) {
+        std::sort(titleTermsOfIt.begin(), titleTermsOfIt.end());   // the same order in every run
+    }
     // A service the rest of the catalogue often mentions ("Personalausweis" as a document to bring)
     // is one callers often ask for: without a search log, that is the best prior there is.
     const double logN = std::log1p(n);
