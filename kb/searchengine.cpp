@@ -44,6 +44,7 @@ constexpr float kTypo2Weight = 0.55f;
 constexpr float kInflectionWeight = 0.9f;
 constexpr float kDerivationWeight = 0.6f;
 constexpr float kPriorWeight = 0.3f;
+constexpr float kKeywordPriorWeight = 0.6f;
 constexpr float kUmlautWeight = 0.75f;
 constexpr float kAssociationWeight = 0.3f;     // × the share of the keyword's articles with that title term
 constexpr uint32_t kMinAssociationArticles = 2;
@@ -122,6 +123,7 @@ struct Doc
     std::vector<uint32_t> titleWords; // the title's content words
     uint16_t bodyLength = 0;
     float prior = 0;                  // how much the catalogue mentions what the title names, 0..1
+    float keywordPrior = 0;           // how many search terms the editors gave it, log-scaled, 0..1
 };
 
 // One way of matching a query word, at `weight`: every group must match (the parts of a
@@ -903,6 +905,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             }
         }
         doc.bodyLength = uint16_t(std::min<uint32_t>(bodyLength, 65535));
+        doc.keywordPrior = float(a.keywords.size());   // normalised below
         x.docs.push_back(std::move(doc));
     }
 
@@ -1064,6 +1067,16 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             sum += std::log1p(double(x.terms[x.words[w].term].postings.size())) / logN;
         }
         doc.prior = doc.titleWords.empty() ? 0.0f : float(sum / double(doc.titleWords.size()));
+    }
+    // Editors give the services callers ask for most the most search terms ("Perso", "Ausweis weg",
+    // "Kinderausweis" …): the length of an article's keyword list is the catalogue's own record of
+    // demand. Log-scaled against the longest list; a catalogue without keywords gets no such prior.
+    float mostKeywords = 0;
+    for (const Doc &doc : x.docs) {
+        mostKeywords = std::max(mostKeywords, doc.keywordPrior);
+    }
+    for (Doc &doc : x.docs) {
+        doc.keywordPrior = mostKeywords > 0 ? std::log1p(doc.keywordPrior) / std::log1p(mostKeywords) : 0.0f;
     }
 
     // Lookup structures for completion and typos.
@@ -1235,7 +1248,8 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
             covered += std::max(matchedWeight(word.term), partCoverage);
         }
         const float coverage = covered / float(titleWords.size());
-        c.score *= (1.0f + 0.6f * coverage + (coverage > 0.99f ? 0.4f : 0.0f)) * (1.0f + kPriorWeight * x.docs[c.doc].prior);
+        c.score *= (1.0f + 0.6f * coverage + (coverage > 0.99f ? 0.4f : 0.0f)) * (1.0f + kPriorWeight * x.docs[c.doc].prior)
+            * (1.0f + kKeywordPriorWeight * x.docs[c.doc].keywordPrior);
     }
     std::sort(candidates.begin(), candidates.end(), byScore);
 
