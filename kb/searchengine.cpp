@@ -48,6 +48,8 @@ constexpr float kKeywordPriorWeight = 0.6f;
 constexpr float kUmlautWeight = 0.75f;
 constexpr float kAssociationWeight = 0.3f;     // × the share of the keyword's articles with that title term
 constexpr uint32_t kMinAssociationArticles = 2;
+constexpr float kMinAssociationShare = 0.25f;   // of the articles whose keywords alone have the word
+constexpr size_t kMaxAssociations = 6;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
@@ -1055,9 +1057,17 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             x.associations[keyword].push_back({uint32_t(pair), float(articlesWithPair) / float(keywordOnly[keyword])});
         }
     }
+    // The strongest few, the same in every run: a large catalogue would otherwise tie a common keyword to
+    // hundreds of title words, and each costs a posting list per query.
     for (auto &[keyword, titleTermsOfIt] : x.associations) {
-        std::sort(titleTermsOfIt.begin(), titleTermsOfIt.end());   // the same order in every run
+        std::sort(titleTermsOfIt.begin(), titleTermsOfIt.end(),
+                  [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+        std::erase_if(titleTermsOfIt, [](const auto &a) { return a.second < kMinAssociationShare; });
+        if (titleTermsOfIt.size() > kMaxAssociations) {
+            titleTermsOfIt.resize(kMaxAssociations);
+        }
     }
+    std::erase_if(x.associations, [](const auto &entry) { return entry.second.empty(); });
     // A service the rest of the catalogue often mentions ("Personalausweis" as a document to bring)
     // is one callers often ask for: without a search log, that is the best prior there is.
     const double logN = std::log1p(n);
