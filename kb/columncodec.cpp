@@ -115,7 +115,7 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
-void bindArticleContent(QSqlQuery &q, const Article &a)
+void bindArticleFields(QSqlQuery &q, const Article &a)
 {
     q.bindValue(QStringLiteral(":id"), text(a.id));
     q.bindValue(QStringLiteral(":title"), text(a.title));
@@ -136,9 +136,14 @@ void bindArticleContent(QSqlQuery &q, const Article &a)
     q.bindValue(QStringLiteral(":valid_to"), dateValue(a.validTo));
     q.bindValue(QStringLiteral(":last_reviewed"), dateValue(a.lastReviewed));
     q.bindValue(QStringLiteral(":review_by"), dateValue(a.reviewBy));
+    q.bindValue(QStringLiteral(":source"), text(a.source));
+}
+
+void bindArticleContent(QSqlQuery &q, const Article &a)
+{
+    bindArticleFields(q, a);
     q.bindValue(QStringLiteral(":updated_at"), a.updatedAt.toUTC().toString(Qt::ISODateWithMs));
     q.bindValue(QStringLiteral(":version"), a.version);
-    q.bindValue(QStringLiteral(":source"), text(a.source));
 }
 
 QDateTime timeFrom(const QVariant &v)

@@ -35,7 +35,10 @@ QVariant realValue(double d);
 QString text(const QString &value);
 
 // Binds an article's content to the placeholders every store's article statements use, :id to :source
-// (the bookkeeping columns, such as the content hash and who published, are the caller's).
+// (the bookkeeping columns, such as the content hash and who published, are the caller's), except
+// :updated_at and :version, which an import decides itself.
+void bindArticleFields(QSqlQuery &q, const Article &a);
+// bindArticleFields() and the article's own :updated_at and :version (copying a stored version).
 void bindArticleContent(QSqlQuery &q, const Article &a);
 
 // The columns articleFromRow() reads after the id, in this order (articles and article_versions).

@@ -511,27 +511,8 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         }
         const bool isNew = known == knownArticles.constEnd();
         QSqlQuery &q = articleUpsert;
-        q.bindValue(QStringLiteral(":id"), text(a.id));
-        q.bindValue(QStringLiteral(":title"), text(a.title));
-        q.bindValue(QStringLiteral(":leika_key"), text(a.leikaKey));
-        q.bindValue(QStringLiteral(":summary"), text(a.summary));
-        q.bindValue(QStringLiteral(":description_html"), text(a.descriptionHtml));
-        q.bindValue(QStringLiteral(":documents"), toJson(a.documents));
-        q.bindValue(QStringLiteral(":fees_html"), text(a.feesHtml));
-        q.bindValue(QStringLiteral(":processing_time"), text(a.processingTime));
-        q.bindValue(QStringLiteral(":legal_basis"), text(a.legalBasis));
-        q.bindValue(QStringLiteral(":online_service_url"), text(a.onlineServiceUrl));
-        q.bindValue(QStringLiteral(":url"), text(a.url));
-        q.bindValue(QStringLiteral(":keywords"), toJson(a.keywords));
-        q.bindValue(QStringLiteral(":category"), text(a.category));
-        q.bindValue(QStringLiteral(":links"), linksToJson(a.links));
-        q.bindValue(QStringLiteral(":duration_minutes"), a.durationMinutes);
-        q.bindValue(QStringLiteral(":valid_from"), dateValue(a.validFrom));
-        q.bindValue(QStringLiteral(":valid_to"), dateValue(a.validTo));
-        q.bindValue(QStringLiteral(":last_reviewed"), dateValue(a.lastReviewed));
-        q.bindValue(QStringLiteral(":review_by"), dateValue(a.reviewBy));
+        bindArticleFields(q, a);
         q.bindValue(QStringLiteral(":updated_at"), now);
-        q.bindValue(QStringLiteral(":source"), text(a.source));
         q.bindValue(QStringLiteral(":content_hash"), hash);
         q.bindValue(QStringLiteral(":revision"), revision);
         q.bindValue(QStringLiteral(":history_id"), text(a.id));
