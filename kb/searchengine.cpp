@@ -169,11 +169,14 @@ bool isHyphenated(QStringView text, const text::Token &a, const text::Token &b)
 }
 
 // Particles that split off German verbs in a sentence ("melde … an", "ziehe … um").
+// The particles of German separable verbs ("melde … ab", "abgemeldet", "weitergegeben").
+constexpr std::array<std::string_view, 22> kSeparableParticles = {
+    "an", "ab", "um", "aus", "ein", "auf", "mit", "nach", "vor", "zu", "weg", "zurueck", "fest", "her", "hin",
+    "weiter", "wieder", "frei", "dar", "bei", "fort", "los"};
+
 bool isSeparablePrefix(const std::string &folded)
 {
-    static const std::unordered_set<std::string> particles = {"an", "ab", "um", "aus", "ein", "auf", "mit", "nach",
-                                                              "vor", "zu", "weg", "zurueck", "fest", "her", "hin"};
-    return particles.contains(folded);
+    return std::find(kSeparableParticles.begin(), kSeparableParticles.end(), folded) != kSeparableParticles.end();
 }
 
 uint32_t bigramKey(unsigned char a, unsigned char b)
@@ -341,6 +344,27 @@ struct SearchEngine::Index
         return {0, 0};
     }
 
+    // The term of a folded word from outside the index (a thesaurus entry): the word itself, its stem, or
+    // for verbs in -eln/-ern the stem their nouns have ("uebermitteln" → uebermittl(ung)).
+    std::optional<uint32_t> termOfWord(const std::string &folded) const
+    {
+        if (const Word *w = word(folded)) {
+            return w->term;
+        }
+        const std::string stem = Stemmer::local().stem(folded);
+        if (const auto t = term(stem)) {
+            return t;
+        }
+        std::string_view base(stem);
+        if (base.ends_with("eln") || base.ends_with("ern")) {
+            base.remove_suffix(1);   // Snowball keeps "uebermitteln" whole
+        }
+        if (base.size() >= 6 && (base.ends_with("el") || base.ends_with("er"))) {
+            return term(std::string(base.substr(0, base.size() - 2)) + base.back());
+        }
+        return std::nullopt;
+    }
+
     Split split(const std::string &folded, bool allowUnknown, bool useLexicon = false) const;
     void addTermAlternatives(Concept &target, const std::string &folded, bool typing, bool stopWord = false) const;
     std::vector<Concept> parse(const QString &query) const;
@@ -504,7 +528,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     }
     // Participles of separable verbs put "ge" after the particle: "abgemeldet" (abmeld|en),
     // "umgezogen" (umzieh|en, umzug).
-    for (std::string_view particle : {"an", "ab", "um", "aus", "ein", "auf", "mit", "nach", "vor", "zu", "weg", "zurueck"}) {
+    for (std::string_view particle : kSeparableParticles) {
         if (folded.size() >= particle.size() + 5 && folded.starts_with(particle)
             && folded.compare(particle.size(), 2, "ge") == 0) {
             const std::string joined = std::string(particle) + folded.substr(particle.size() + 2);
@@ -620,8 +644,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         size_t added = 0;
         for (const std::string &base : baseStems) {
             for (const std::string &synonym : Thesaurus::system().synonyms(base)) {
-                const Word *w = word(synonym);
-                const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(synonym));
+                const auto t = termOfWord(synonym);
                 if (t && added < kMaxThesaurusTerms) {
                     add({*t}, kThesaurusWeight);
                     ++added;
@@ -650,8 +673,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             for (const std::string &piece : parts.lexicalParts) {
                 std::vector<uint32_t> group;
                 for (const std::string &synonym : Thesaurus::system().synonyms(stemmer.stem(piece))) {
-                    const Word *w = word(synonym);
-                    const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(synonym));
+                    const auto t = termOfWord(synonym);
                     if (t && group.size() < kMaxLexicalSynonyms && std::find(group.begin(), group.end(), *t) == group.end()) {
                         group.push_back(*t);
                     }

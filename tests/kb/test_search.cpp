@@ -264,6 +264,118 @@ TEST_CASE("ranking: coverage and field weights", "[search]")
     CHECK(topTitles(QStringLiteral("Personalausweis verlängern"), 1) == QStringList{QStringLiteral("Personalausweis")});
 }
 
+TEST_CASE("keyword associations: what several articles' keywords call their title", "[search]")
+{
+    // Three licences carry "Fahrgastbeförderung" among their keywords, a word their texts never use; the
+    // fourth has no keywords. The word leads to the fourth through the title word the three share.
+    const QStringList term{QStringLiteral("Fahrgastbeförderung")};
+    const QList<kb::Article> articles{
+        article("apply", "Personenbeförderungsschein – Antrag", "<p>Der Antrag auf den Schein.</p>", term),
+        article("renew", "Personenbeförderungsschein – Verlängerung", "<p>Die Verlängerung des Scheins.</p>", term),
+        article("lost", "Personenbeförderungsschein – Verlust", "<p>Wenn der Schein weg ist.</p>", term),
+        article("pickup", "Abholung Personenbeförderungsschein", "<p>Abholen Sie persönlich.</p>"),
+        article("other", "Abholung Reisepass", "<p>Abholen Sie persönlich.</p>")};
+    kb::SearchEngine e;
+    e.build(articles);
+    QStringList ids;
+    for (const kb::SearchHit &h : e.search(QStringLiteral("Fahrgastbeförderung"), {10})) {
+        ids << h.id;
+    }
+    REQUIRE(ids.size() == 4);
+    CHECK(ids.last() == QStringLiteral("pickup"));   // below the three that name the word themselves
+    CHECK_FALSE(ids.contains(QStringLiteral("other")));
+
+    // One article's keyword alone ties nothing: that is the article's own business.
+    QList<kb::Article> single = articles;
+    single[1].keywords.clear();
+    single[2].keywords.clear();
+    e.build(single);
+    ids.clear();
+    for (const kb::SearchHit &h : e.search(QStringLiteral("Fahrgastbeförderung"), {10})) {
+        ids << h.id;
+    }
+    CHECK(ids == QStringList{QStringLiteral("apply")});
+}
+
+TEST_CASE("the keyword list's length is a prior: the most-asked service first among equals", "[search]")
+{
+    kb::SearchEngine e;
+    e.build({article("trade", "Anmeldung Gewerbe", "<p>Die Anmeldung.</p>", {QStringLiteral("Gewerbeschein")}),
+             article("home", "Anmeldung Wohnsitz", "<p>Die Anmeldung.</p>",
+                     {QStringLiteral("Ummelden"), QStringLiteral("Umzug"), QStringLiteral("Zuzug"),
+                      QStringLiteral("Meldeschein"), QStringLiteral("Einwohnermeldeamt")})});
+    const auto hits = e.search(QStringLiteral("Anmeldung"));
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].id == QStringLiteral("home"));
+    CHECK(hits[0].score > hits[1].score);
+    // Without keywords anywhere, no prior: the tie goes to the title in alphabetical order.
+    e.build({article("trade", "Anmeldung Gewerbe", "<p>Die Anmeldung.</p>"),
+             article("home", "Anmeldung Wohnsitz", "<p>Die Anmeldung.</p>")});
+    const auto plain = e.search(QStringLiteral("Anmeldung"));
+    REQUIRE(plain.size() == 2);
+    CHECK(plain[0].id == QStringLiteral("trade"));
+    CHECK(plain[0].score == plain[1].score);
+}
+
+TEST_CASE("compound splits: no pieces cut through a linking element, words before bare stems", "[search]")
+{
+    // "Taxis" beside "Taxischein" once made "chein" a piece of the vocabulary, and "taxi|s|chein" (chein
+    // seen twice, "Schein" once) won over "taxi|schein": the licence that says "Taxi" and "Schein" apart
+    // then matched only half of the query, below an article about taxis.
+    kb::SearchEngine e;
+    e.build({article("renew", "Personenbeförderung verlängern", "<p>Verlängerung.</p>", {QStringLiteral("Taxischein verlängern")}),
+             article("lost", "Personenbeförderung verloren", "<p>Verlust.</p>", {QStringLiteral("Taxischein weg")}),
+             article("apply", "Fahrerlaubnis beantragen", "<p>Für Taxi und Mietwagen braucht man einen Schein.</p>"),
+             article("taxis", "Abholung Taxigenehmigung", "<p>Für Taxis.</p>")});
+    QStringList ids;
+    for (const kb::SearchHit &h : e.search(QStringLiteral("Taxischein"), {4})) {
+        ids << h.id;
+    }
+    REQUIRE(ids.size() >= 3);
+    CHECK(ids[2] == QStringLiteral("apply"));
+
+    // Between two splits of as many parts, words beat bare stems: "angler|schein", not
+    // "angl(er)|erschein(en)", though "erscheinen" is the more common word here.
+    e.build({article("youth", "Jugendfischereischein", "<p>Für junge Leute.</p>", {QStringLiteral("Anglerschein")}),
+             article("fish", "Fischereiprüfung", "<p>Angler brauchen einen Schein.</p>"),
+             article("appear", "Erscheinen zur Abholung", "<p>Bitte erscheinen Sie pünktlich.</p>"),
+             article("appear2", "Abgabe", "<p>Sie müssen persönlich erscheinen.</p>")});
+    ids.clear();
+    for (const kb::SearchHit &h : e.search(QStringLiteral("Anglerschein"), {4})) {
+        ids << h.id;
+    }
+    REQUIRE(ids.size() >= 2);
+    CHECK(ids[0] == QStringLiteral("youth"));
+    CHECK(ids[1] == QStringLiteral("fish"));
+}
+
+TEST_CASE("separable verbs with weiter and wieder", "[search]")
+{
+    kb::SearchEngine e;
+    e.build({article("again", "Wiederanmeldung eines Fahrzeugs", "<p>Ein stillgelegtes Fahrzeug.</p>"),
+             article("first", "Erstzulassung eines Fahrzeugs", "<p>Ein neues Fahrzeug anmelden.</p>")});
+    auto hits = e.search(QStringLiteral("Fahrzeug wieder anmelden"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("again"));
+    hits = e.search(QStringLiteral("Fahrzeug wiederangemeldet"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("again"));
+    if (kb::Thesaurus::system().isEmpty()) {
+        WARN("no thesaurus (Debian openthesaurus-de-text): weitergeben → übermitteln not tested");
+        return;
+    }
+    // "weitergegeben" is weiter|ge|geben; the thesaurus says "übermitteln", whose noun keeps no "e":
+    // Snowball leaves "uebermitteln" whole, the index has "uebermittl(ung)".
+    e.build({article("block", "Übermittlungssperre", "<p>Die Übermittlung Ihrer Daten sperren.</p>"),
+             article("dog", "Hundesteuer", "<p>Für jeden Hund.</p>")});
+    hits = e.search(QStringLiteral("Daten weitergegeben"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("block"));
+    hits = e.search(QStringLiteral("weitergegeben"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("block"));
+}
+
 TEST_CASE("snippet marks the matched words and is HTML-escaped", "[search]")
 {
     kb::SearchEngine e;
