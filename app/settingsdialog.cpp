@@ -138,6 +138,7 @@ void SettingsDialog::accept()
         m_mailPage->save(calls);
     }
     m_serverPage->apply();
+    Q_EMIT serverSettingsApplied(m_serverPage->config(), m_serverPage->isPasswordKnown());
     QDialog::accept();
 }
 

@@ -4466,8 +4466,8 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
-        <source>The server settings apply at the next start of the desk. The password is kept in the system keychain.</source>
-        <translation>Die Server-Einstellungen gelten ab dem nächsten Start des Platzes. Das Passwort wird im Schlüsselbund des Systems aufbewahrt.</translation>
+        <source>OK reconnects the desk with a new host, port, database, user, password or TLS setting; changes waiting to be sent stay queued and go to the server once connected. Switching between this desk only and the shared server applies at the next start. The password is kept in the system keychain.</source>
+        <translation>Mit OK verbindet sich der Arbeitsplatz mit neuem Host, Port, Datenbank, Benutzer, Passwort oder TLS sofort neu; noch nicht gesendete Änderungen bleiben in der Warteschlange und gehen an den Server, sobald er verbunden ist. Der Wechsel zwischen „nur dieser Arbeitsplatz“ und gemeinsamem Server gilt ab dem nächsten Start. Das Passwort liegt im Schlüsselbund des Systems.</translation>
     </message>
 </context>
 <context>
@@ -4531,6 +4531,14 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</source>
         <translation>Die Suche arbeitet mit der Katalogkopie dieses Platzes. Anrufe, Weiterleitungen, Termine, Suchen und Meldungen bleiben auf diesem Platz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 with the new server settings…</source>
+        <translation>Verbindung zu %1 mit den neuen Servereinstellungen wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Server settings not applied: %1</source>
+        <translation>Servereinstellungen nicht übernommen: %1</translation>
     </message>
 </context>
 <context>
@@ -4688,6 +4696,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>The server is not reachable.</source>
         <translation>Der Server ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Switching the shared server off applies at the next start of the desk.</source>
+        <translation>Das Abschalten des gemeinsamen Servers gilt ab dem nächsten Start des Arbeitsplatzes.</translation>
     </message>
 </context>
 <context>

@@ -4466,8 +4466,8 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>Connection test result</translation>
     </message>
     <message>
-        <source>The server settings apply at the next start of the desk. The password is kept in the system keychain.</source>
-        <translation>The server settings apply at the next start of the desk. The password is kept in the system keychain.</translation>
+        <source>OK reconnects the desk with a new host, port, database, user, password or TLS setting; changes waiting to be sent stay queued and go to the server once connected. Switching between this desk only and the shared server applies at the next start. The password is kept in the system keychain.</source>
+        <translation>OK reconnects the desk with a new host, port, database, user, password or TLS setting; changes waiting to be sent stay queued and go to the server once connected. Switching between this desk only and the shared server applies at the next start. The password is kept in the system keychain.</translation>
     </message>
 </context>
 <context>
@@ -4531,6 +4531,14 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</source>
         <translation>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 with the new server settings…</source>
+        <translation>Connecting to %1 with the new server settings…</translation>
+    </message>
+    <message>
+        <source>Server settings not applied: %1</source>
+        <translation>Server settings not applied: %1</translation>
     </message>
 </context>
 <context>
@@ -4688,6 +4696,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>The server is not reachable.</source>
         <translation>The server is not reachable.</translation>
+    </message>
+    <message>
+        <source>Switching the shared server off applies at the next start of the desk.</source>
+        <translation>Switching the shared server off applies at the next start of the desk.</translation>
     </message>
 </context>
 <context>
