@@ -128,10 +128,10 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     form->addRow(tr("&Microphone:"), m_input);
     form->addRow(tr("&Headset / speaker:"), m_output);
     m_lineMap->setPlaceholderText(tr("0341 115-0=Leipzig; 115=Dresden"));
-    form->addRow(tr("Lines → &municipalities:"), m_lineMap);
+    form->addRow(tr("&Lines → municipalities:"), m_lineMap);
     m_wrapUp->setRange(0, 3600);
     m_wrapUp->setSuffix(tr(" s"));
-    form->addRow(tr("&Wrap-up time:"), m_wrapUp);
+    form->addRow(tr("Wrap-up t&ime:"), m_wrapUp);
     m_untilOutcome->setText(tr("Not ready again until the call's outcome is saved"));
     form->addRow(m_untilOutcome);
     setAudioDevices(publishedInputs(), publishedOutputs());

@@ -4800,16 +4800,8 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>0341 115-0=Leipzig; 115=Dresden</translation>
     </message>
     <message>
-        <source>Lines → &amp;municipalities:</source>
-        <translation>Leitungen → &amp;Gemeinden:</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>&amp;Wrap-up time:</source>
-        <translation>&amp;Nachbearbeitungszeit:</translation>
     </message>
     <message>
         <source>Not ready again until the call&apos;s outcome is saved</source>
@@ -4998,6 +4990,14 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Choose the private key</source>
         <translation>Privaten Schlüssel auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Lines → municipalities:</source>
+        <translation>Leitungen → &amp;Gemeinden:</translation>
+    </message>
+    <message>
+        <source>Wrap-up t&amp;ime:</source>
+        <translation>&amp;Nachbearbeitungszeit:</translation>
     </message>
 </context>
 <context>

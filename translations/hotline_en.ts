@@ -4800,16 +4800,8 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>0341 115-0=Leipzig; 115=Dresden</translation>
     </message>
     <message>
-        <source>Lines → &amp;municipalities:</source>
-        <translation>Lines → &amp;municipalities:</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>&amp;Wrap-up time:</source>
-        <translation>&amp;Wrap-up time:</translation>
     </message>
     <message>
         <source>Not ready again until the call&apos;s outcome is saved</source>
@@ -4998,6 +4990,14 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Choose the private key</source>
         <translation>Choose the private key</translation>
+    </message>
+    <message>
+        <source>&amp;Lines → municipalities:</source>
+        <translation>&amp;Lines → municipalities:</translation>
+    </message>
+    <message>
+        <source>Wrap-up t&amp;ime:</source>
+        <translation>Wrap-up t&amp;ime:</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QTableWidget>
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -853,6 +854,38 @@ TEST_CASE("the TLS client certificate and key: TLS only, keyboard reachable, sav
     again.load(settings);
     CHECK(fieldNamed(&again, QStringLiteral("Client certificate"))->text() == cert);
     CHECK(fieldNamed(&again, QStringLiteral("Private key"))->text() == key);
+}
+
+TEST_CASE("the telephony page's mnemonics are unique in German and English", "[calls][settings][a11y]")
+{
+    desk::LanguageManager language;
+    for (const QString code : {QStringLiteral("de"), QStringLiteral("en")}) {
+        REQUIRE(language.apply(code));
+        desk::TelephonySettingsPage page; // its texts are made in the language in force
+        QHash<QChar, QString> owner;
+        QStringList clashes;
+        QStringList texts;
+        for (QLabel *l : page.findChildren<QLabel *>()) {
+            texts << l->text();
+        }
+        for (QAbstractButton *b : page.findChildren<QAbstractButton *>()) {
+            texts << b->text();
+        }
+        for (const QString &text : std::as_const(texts)) {
+            const qsizetype amp = text.indexOf(QLatin1Char('&'));
+            if (amp < 0 || amp + 1 >= text.size()) {
+                continue;
+            }
+            const QChar key = text.at(amp + 1).toLower();
+            if (owner.contains(key)) {
+                clashes << QString(key) + QStringLiteral(": ") + owner.value(key) + QStringLiteral(" / ") + text;
+            }
+            owner.insert(key, text);
+        }
+        INFO(code.toStdString() << ": " << clashes.join(QLatin1Char('\n')).toStdString());
+        CHECK(clashes.isEmpty());
+        CHECK(owner.size() >= 16);
+    }
 }
 
 TEST_CASE("a desk registers with a phone system that requires a client certificate, using the certificate from its "
