@@ -102,9 +102,8 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     connect(m_tlsCertBrowse, &QPushButton::clicked, this, [this]() {
         browse(m_tlsCertFile, tr("Client certificate"), tr("Certificates (*.pem *.crt);;All files (*)"));
     });
-    connect(m_tlsKeyBrowse, &QPushButton::clicked, this, [this]() {
-        browse(m_tlsKeyFile, tr("Private key"), tr("Private keys (*.pem *.key);;All files (*)"));
-    });
+    connect(m_tlsKeyBrowse, &QPushButton::clicked, this,
+            [this]() { browse(m_tlsKeyFile, tr("Private key"), tr("Private keys (*.pem *.key);;All files (*)")); });
     m_tlsVerify->setText(tr("&Verify the phone system's TLS certificate"));
     form->addRow(m_tlsVerify);
     m_tlsError->setObjectName(QStringLiteral("sipTlsError"));
@@ -136,10 +135,10 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     form->addRow(m_untilOutcome);
     setAudioDevices(publishedInputs(), publishedOutputs());
     // Tab follows the rows from top to bottom (the widgets were made in another order).
-    const QList<QWidget *> order = {m_enabled,     m_user,          m_domain,       m_transport,  m_registrar,
-                                    m_port,        m_tlsCaFile,     m_tlsCertFile,  m_tlsCertBrowse, m_tlsKeyFile,
-                                    m_tlsKeyBrowse, m_tlsVerify,    m_password,     m_input,      m_output,
-                                    m_lineMap,     m_wrapUp,        m_untilOutcome};
+    const QList<QWidget *> order = {m_enabled,      m_user,      m_domain,      m_transport,     m_registrar,
+                                    m_port,         m_tlsCaFile, m_tlsCertFile, m_tlsCertBrowse, m_tlsKeyFile,
+                                    m_tlsKeyBrowse, m_tlsVerify, m_password,    m_input,         m_output,
+                                    m_lineMap,      m_wrapUp,    m_untilOutcome};
     for (qsizetype i = 1; i < order.size(); ++i) {
         setTabOrder(order.at(i - 1), order.at(i));
     }

@@ -51,8 +51,8 @@ private:
     QLineEdit *m_lineMap;
     QSpinBox *m_wrapUp;
     QCheckBox *m_untilOutcome;
-    QLineEdit *m_tlsCaFile; // transport TLS: CA (PEM) of the phone system's certificate; empty: the system's CAs
-    QCheckBox *m_tlsVerify; // transport TLS: verify the phone system's certificate
+    QLineEdit *m_tlsCaFile;   // transport TLS: CA (PEM) of the phone system's certificate; empty: the system's CAs
+    QCheckBox *m_tlsVerify;   // transport TLS: verify the phone system's certificate
     QLineEdit *m_tlsCertFile; // transport TLS: client certificate (PEM) for phone systems that require one
     QPushButton *m_tlsCertBrowse;
     QLineEdit *m_tlsKeyFile; // its private key (PEM, unencrypted)

@@ -178,7 +178,7 @@ void SharedStoreConnector::start()
 }
 
 SharedStoreConnector::Reconfigured SharedStoreConnector::reconfigure(const SharedStoreConfig &config,
-                                                                    bool passwordKnown, QString *error)
+                                                                     bool passwordKnown, QString *error)
 {
     if (!config.enabled) {
         *error = tr("Switching the shared server off applies at the next start of the desk.");

@@ -741,10 +741,10 @@ TEST_CASE("the TLS client certificate and key: TLS only, keyboard reachable, sav
 {
     QSettings().clear();
     QTemporaryDir dir;
-    const QString cert = writeFile(dir, QStringLiteral("desk.pem"),
-                                   "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-    const QString key = writeFile(dir, QStringLiteral("desk.key"),
-                                  "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n");
+    const QString cert =
+        writeFile(dir, QStringLiteral("desk.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    const QString key =
+        writeFile(dir, QStringLiteral("desk.key"), "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n");
     const QString encrypted = writeFile(dir, QStringLiteral("locked.key"),
                                         "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIGH\n-----END ENCRYPTED PRIVATE "
                                         "KEY-----\n");
@@ -819,8 +819,8 @@ TEST_CASE("the TLS client certificate and key: TLS only, keyboard reachable, sav
     refused(cert, QString(), QStringLiteral("Private key"), keyField);        // certificate without its key
     refused(QString(), key, QStringLiteral("Client certificate"), certField); // key without its certificate
     refused(dir.filePath(QStringLiteral("missing.pem")), key, dir.filePath(QStringLiteral("missing.pem")), certField);
-    refused(key, key, QStringLiteral("Client certificate"), certField);       // a key where the certificate belongs
-    refused(cert, cert, QStringLiteral("Private key"), keyField);             // and the other way round
+    refused(key, key, QStringLiteral("Client certificate"), certField); // a key where the certificate belongs
+    refused(cert, cert, QStringLiteral("Private key"), keyField);       // and the other way round
     refused(cert, encrypted, QStringLiteral("passphrase"), keyField);
 
     // Transport UDP: the files are not used, so they do not stop the dialog.

@@ -18,13 +18,13 @@ Kamailio::Kamailio(const QString &password, Tls tls)
     if (tls != Tls::Off) {
         tlsPort = BaresipPeer::freePort(false);
         QString error;
-        REQUIRE(openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + EcKey +
-                            QStringList{QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                                        QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                                        QStringLiteral("subjectAltName=DNS:127.0.0.1,IP:127.0.0.1"),
-                                        QStringLiteral("-keyout"), keyPath(), QStringLiteral("-out"),
-                                        certificatePath()},
-                        &error));
+        REQUIRE(
+            openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + EcKey +
+                        QStringList{QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                    QStringLiteral("subjectAltName=DNS:127.0.0.1,IP:127.0.0.1"),
+                                    QStringLiteral("-keyout"), keyPath(), QStringLiteral("-out"), certificatePath()},
+                    &error));
         INFO(error.toStdString());
         QFile cert(certificatePath());
         QFile key(keyPath());
@@ -34,12 +34,12 @@ Kamailio::Kamailio(const QString &password, Tls tls)
     }
     if (tls == Tls::RequireClientCertificate) {
         QString error;
-        const bool made = openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + EcKey +
-                                      QStringList{QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                                                  QStringLiteral("/CN=Hotline test client CA"),
-                                                  QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("ca.key")),
-                                                  QStringLiteral("-out"), clientCaPath()},
-                                  &error);
+        const bool made =
+            openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + EcKey +
+                        QStringList{QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=Hotline test client CA"), QStringLiteral("-keyout"),
+                                    m_dir.filePath(QStringLiteral("ca.key")), QStringLiteral("-out"), clientCaPath()},
+                    &error);
         INFO(error.toStdString());
         REQUIRE(made);
     }

@@ -141,8 +141,8 @@ TEST_CASE("pg desk: new server settings reconnect the running desk, and writes q
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     REQUIRE((started.count() > 0 || started.wait(10000)));
     REQUIRE(started.first().at(0).toBool());
-    REQUIRE(QTest::qWaitFor([&]() { return label->text().startsWith(QStringLiteral("Server nicht erreichbar")); },
-                            5000));
+    REQUIRE(
+        QTest::qWaitFor([&]() { return label->text().startsWith(QStringLiteral("Server nicht erreichbar")); }, 5000));
     CHECK_FALSE(connector.isOnline());
 
     // Writes of the agent while the settings are wrong: queued, nothing on the server.
