@@ -859,7 +859,7 @@ TEST_CASE("the TLS client certificate and key: TLS only, keyboard reachable, sav
 TEST_CASE("the telephony page's mnemonics are unique in German and English", "[calls][settings][a11y]")
 {
     desk::LanguageManager language;
-    for (const QString code : {QStringLiteral("de"), QStringLiteral("en")}) {
+    for (const QString &code : {QStringLiteral("de"), QStringLiteral("en")}) {
         REQUIRE(language.apply(code));
         desk::TelephonySettingsPage page; // its texts are made in the language in force
         QHash<QChar, QString> owner;
