@@ -19,6 +19,7 @@
 #include "sharedstoreconnector.h"
 #include "writequeue.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLineEdit>
@@ -63,8 +64,9 @@ int closedPort()
     return port;
 }
 
-// Settings → Server through the real dialog, opened with Ctrl+, like an agent: port, user and password typed, OK.
-void changeServerSettings(desk::MainWindow &window, int port, const QString &user, const QString &password)
+// Settings → Server through the real dialog, opened with Ctrl+, like an agent: port, user, password and TLS mode
+// (0 off, 1 require) set, OK.
+void changeServerSettings(desk::MainWindow &window, int port, const QString &user, const QString &password, int tls = 0)
 {
     window.activateWindow(); // the previous dialog just closed
     REQUIRE(QTest::qWaitForWindowActive(&window));
@@ -77,6 +79,9 @@ void changeServerSettings(desk::MainWindow &window, int port, const QString &use
     auto *userField = page->findChild<QLineEdit *>(QStringLiteral("serverUser"));
     auto *passwordField = page->findChild<QLineEdit *>(QStringLiteral("serverPassword"));
     REQUIRE((portBox && userField && passwordField));
+    auto *tlsBox = page->findChild<QComboBox *>(QStringLiteral("serverTls"));
+    REQUIRE(tlsBox);
+    tlsBox->setCurrentIndex(tls);
     portBox->setValue(port);
     userField->setText(user);
     passwordField->selectAll();
@@ -204,11 +209,32 @@ TEST_CASE("pg desk: new server settings reconnect the running desk, and writes q
     CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM applied_writes WHERE kind = 'kb.flag'")) == 4);
     CHECK(pending(dir.path()) == 0);
 
+    // TLS required, but this server speaks plain TCP only: the desk reconnects and is refused (the label says
+    // unreachable), a write waits in the queue; TLS off again: it arrives, once.
+    changeServerSettings(window, server.port, QStringLiteral("desk_lead"), QLatin1String(LeadPassword), 1);
+    CHECK(reconnecting.count() == 3);
+    CHECK(connector.config().connection.sslMode == QStringLiteral("require"));
+    REQUIRE(
+        QTest::qWaitFor([&]() { return label->text().startsWith(QStringLiteral("Server nicht erreichbar")); }, 10000));
+    REQUIRE(session.flagArticle(QStringLiteral("test-pass"), QStringLiteral("Formular fehlt"), &error));
+    QTest::qWait(700);
+    CHECK(pending(dir.path()) == 1);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM article_flags")) == 4);
+    changeServerSettings(window, server.port, QStringLiteral("desk_lead"), QLatin1String(LeadPassword), 0);
+    CHECK(reconnecting.count() == 4);
+    REQUIRE(QTest::qWaitFor([&]() { return connector.isOnline() && label->isOnline(); }, 10000));
+    REQUIRE(QTest::qWaitFor([&]() { return count(raw, QStringLiteral("SELECT COUNT(*) FROM article_flags")) == 5; },
+                            10000));
+    QTest::qWait(500);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM article_flags")) == 5);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM applied_writes WHERE kind = 'kb.flag'")) == 5);
+    CHECK(pending(dir.path()) == 0);
+
     // Settings that are not valid (no host) are refused with the reason; the desk stays connected.
     desk::SharedStoreConfig invalid = connector.config();
     invalid.connection.host.clear();
     CHECK(connector.reconfigure(invalid, true, &error) == desk::SharedStoreConnector::Reconfigured::Refused);
     CHECK_FALSE(error.isEmpty());
     CHECK(connector.isOnline());
-    CHECK(reconnecting.count() == 2);
+    CHECK(reconnecting.count() == 4);
 }
