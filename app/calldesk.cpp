@@ -32,6 +32,7 @@
 #include "wrapuppanel.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <QAccessible>
 #include <QAction>
@@ -41,6 +42,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -100,6 +102,8 @@ CallDeskConfig loadCallDeskConfig(QSettings &s)
     c.sipRegistrar = s.value(QStringLiteral("sip/registrar"), c.sipRegistrar).toString();
     c.sipTlsCaFile = s.value(QStringLiteral("sip/tlsCaFile")).toString();
     c.sipTlsVerify = s.value(QStringLiteral("sip/tlsVerify"), c.sipTlsVerify).toBool();
+    c.sipTlsCertFile = s.value(QStringLiteral("sip/tlsCertFile")).toString();
+    c.sipTlsKeyFile = s.value(QStringLiteral("sip/tlsKeyFile")).toString();
     c.sipPort = s.value(QStringLiteral("sip/port"), c.sipPort).toInt();
     c.sipUseFiles = s.value(QStringLiteral("sip/useFiles"), c.sipUseFiles).toBool();
     c.inputDevice = s.value(QStringLiteral("sip/inputDevice")).toString();
@@ -139,6 +143,8 @@ void saveCallDeskConfig(QSettings &s, const CallDeskConfig &c)
     s.setValue(QStringLiteral("sip/registrar"), c.sipRegistrar);
     s.setValue(QStringLiteral("sip/tlsCaFile"), c.sipTlsCaFile);
     s.setValue(QStringLiteral("sip/tlsVerify"), c.sipTlsVerify);
+    s.setValue(QStringLiteral("sip/tlsCertFile"), c.sipTlsCertFile);
+    s.setValue(QStringLiteral("sip/tlsKeyFile"), c.sipTlsKeyFile);
     s.setValue(QStringLiteral("sip/port"), c.sipPort);
     s.setValue(QStringLiteral("sip/useFiles"), c.sipUseFiles);
     s.setValue(QStringLiteral("sip/inputDevice"), c.inputDevice);
@@ -162,6 +168,90 @@ void saveCallDeskConfig(QSettings &s, const CallDeskConfig &c)
     s.setValue(QStringLiteral("privacy/retentionDays"), c.privacyRetentionDays);
     s.setValue(QStringLiteral("privacy/mode"), c.privacyMask ? QStringLiteral("mask") : QStringLiteral("remove"));
     s.endGroup();
+}
+
+cti::SipSettings sipSettingsFor(const CallDeskConfig &config)
+{
+    cti::SipSettings s;
+    s.account.user = config.sipUser;
+    s.account.domain = config.sipDomain;
+    cti::parseTransport(config.sipTransport, &s.account.transport);
+    s.account.registrar = config.sipRegistrar;
+    s.account.tlsCaFile = config.sipTlsCaFile;
+    s.account.tlsVerify = config.sipTlsVerify;
+    s.account.tlsCertFile = config.sipTlsCertFile;
+    s.account.tlsKeyFile = config.sipTlsKeyFile;
+    s.account.port = config.sipPort;
+    s.dataDir = config.sipDataDir.isEmpty() ? QFileInfo(config.journalPath).absolutePath() + QStringLiteral("/sip")
+                                            : config.sipDataDir;
+    s.useFiles = config.sipUseFiles;
+    s.inputDevice = config.inputDevice;
+    s.outputDevice = config.outputDevice;
+    for (const QString &pair : config.lineMap.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq > 0) {
+            s.lineMap.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+        }
+    }
+    return s;
+}
+
+bool checkSipTlsFiles(const CallDeskConfig &config, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    if (config.sipTransport != QLatin1String("tls")) {
+        return true;
+    }
+    const QString certField = CallDesk::tr("Client certificate");
+    const QString keyField = CallDesk::tr("Private key");
+    if (!config.sipTlsCertFile.isEmpty() && config.sipTlsKeyFile.isEmpty()) {
+        return fail(CallDesk::tr("%1: the client certificate \"%2\" needs its private key. Choose the key file under "
+                                 "\"%3\" or clear the certificate.")
+                        .arg(keyField, config.sipTlsCertFile, keyField));
+    }
+    if (config.sipTlsCertFile.isEmpty() && !config.sipTlsKeyFile.isEmpty()) {
+        return fail(CallDesk::tr("%1: the private key \"%2\" needs its client certificate. Choose the certificate "
+                                 "file under \"%3\" or clear the key.")
+                        .arg(certField, config.sipTlsKeyFile, certField));
+    }
+    enum class Pem { Certificate, Key };
+    const QList<std::tuple<QString, QString, Pem>> files = {
+        {config.sipTlsCaFile, CallDesk::tr("TLS CA file"), Pem::Certificate},
+        {config.sipTlsCertFile, certField, Pem::Certificate},
+        {config.sipTlsKeyFile, keyField, Pem::Key}};
+    for (const auto &[path, field, kind] : files) {
+        if (path.isEmpty()) {
+            continue;
+        }
+        QFile file(path);
+        if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly)) {
+            return fail(CallDesk::tr("%1: the file \"%2\" does not exist or cannot be read.").arg(field, path));
+        }
+        const QByteArray head = file.read(256 * 1024);
+        if (kind == Pem::Certificate && !head.contains("-----BEGIN CERTIFICATE-----")) {
+            return fail(CallDesk::tr("%1: the file \"%2\" holds no certificate in PEM format (-----BEGIN "
+                                     "CERTIFICATE-----).")
+                            .arg(field, path));
+        }
+        if (kind == Pem::Key) {
+            if (!head.contains("PRIVATE KEY-----")) {
+                return fail(CallDesk::tr("%1: the file \"%2\" holds no private key in PEM format (-----BEGIN "
+                                         "PRIVATE KEY-----).")
+                                .arg(field, path));
+            }
+            if (head.contains("ENCRYPTED")) {
+                return fail(CallDesk::tr("%1: the private key \"%2\" is protected by a passphrase, which the SIP "
+                                         "engine cannot ask for. Use an unencrypted key readable only by you.")
+                                .arg(field, path));
+            }
+        }
+    }
+    return true;
 }
 
 CallDesk::CallDesk(MainWindow *window, const CallDeskConfig &config, QObject *parent)
@@ -328,35 +418,16 @@ bool CallDesk::start(QString *error)
     m_manual->start(nullptr);
 
     if (m_config.sipEnabled) {
-        cti::SipSettings s;
-        s.account.user = m_config.sipUser;
-        s.account.domain = m_config.sipDomain;
-        cti::parseTransport(m_config.sipTransport, &s.account.transport);
-        s.account.registrar = m_config.sipRegistrar;
-        s.account.tlsCaFile = m_config.sipTlsCaFile;
-        s.account.tlsVerify = m_config.sipTlsVerify;
-        s.account.port = m_config.sipPort;
-        s.dataDir = m_config.sipDataDir.isEmpty()
-                        ? QFileInfo(m_config.journalPath).absolutePath() + QStringLiteral("/sip")
-                        : m_config.sipDataDir;
+        cti::SipSettings s = sipSettingsFor(m_config);
         QDir().mkpath(s.dataDir);
-        s.useFiles = m_config.sipUseFiles;
-        s.inputDevice = m_config.inputDevice;
-        s.outputDevice = m_config.outputDevice;
-        for (const QString &pair : m_config.lineMap.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-            const qsizetype eq = pair.indexOf(QLatin1Char('='));
-            if (eq > 0) {
-                s.lineMap.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
-            }
-        }
         const auto startSip = [this](cti::SipSettings settings) {
             m_sip = new cti::SipProvider(settings, nullptr, this);
             connectProvider(m_sip);
             m_session = new cti::AgentSession(m_sip, nullptr, this);
             connect(m_session, &cti::AgentSession::statusChanged, this, &CallDesk::handleAgentStatus);
             m_session->setWrapUpMs(m_config.notReadyUntilOutcome ? UntilOutcomeMs : m_config.wrapUpSeconds * 1000);
-            QString sipError;
-            if (!m_sip->start(&sipError)) {
+            QString sipError; // files the engine cannot use are refused here with the settings field's name
+            if (!checkSipTlsFiles(m_config, &sipError) || !m_sip->start(&sipError)) {
                 m_controls->setPhoneStatus(tr("Telephony unavailable: %1").arg(sipError));
             }
             m_session->setReady();

@@ -77,6 +77,8 @@ struct CallDeskConfig
     QString sipRegistrar; // empty: listen directly on sipPort
     QString sipTlsCaFile; // transport tls: CA (PEM) for the registrar's certificate; empty: the system's CAs
     bool sipTlsVerify = true;
+    QString sipTlsCertFile; // transport tls: client certificate (PEM) for registrars that require one; empty: none
+    QString sipTlsKeyFile;  // its private key (PEM); set both or neither
     int sipPort = 5060;
     bool sipUseFiles = false; // no sound card
     QString sipDataDir;       // linphone's storage; empty: beside the journal
@@ -101,6 +103,14 @@ struct CallDeskConfig
 CallDeskConfig loadCallDeskConfig(QSettings &settings);
 void saveCallDeskConfig(QSettings &settings, const CallDeskConfig &config);
 QString defaultJournalPath();
+
+// The SIP engine's settings for this configuration (account without the password, which comes from the keychain),
+// exactly as CallDesk::start() hands them to cti::SipProvider.
+cti::SipSettings sipSettingsFor(const CallDeskConfig &config);
+// Checks the TLS files of a SIP configuration over TLS before they reach the engine: a missing or unreadable file,
+// a file that is not PEM of the expected kind, a client certificate without its private key or the other way
+// round. The message names the settings field and the file. Other transports: always true (the files are unused).
+bool checkSipTlsFiles(const CallDeskConfig &config, QString *error);
 
 // The desk's calls from ring to outcome: owns the telephony provider (SIP when configured, plus a manual one for
 // walk-ins), the agent session, the call journal and the outbox sender, and wires them to the caller panel's call

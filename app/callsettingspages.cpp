@@ -7,13 +7,19 @@
 #include "keychainpasswordstore.h"
 #endif
 
+#include <QAccessible>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 
 namespace desk {
 
@@ -54,7 +60,9 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
       m_transport(new QComboBox(this)), m_registrar(new QLineEdit(this)), m_port(new QSpinBox(this)),
       m_password(new QLineEdit(this)), m_input(new QComboBox(this)), m_output(new QComboBox(this)),
       m_lineMap(new QLineEdit(this)), m_wrapUp(new QSpinBox(this)), m_untilOutcome(new QCheckBox(this)),
-      m_tlsCaFile(new QLineEdit(this)), m_tlsVerify(new QCheckBox(this))
+      m_tlsCaFile(new QLineEdit(this)), m_tlsVerify(new QCheckBox(this)), m_tlsCertFile(new QLineEdit(this)),
+      m_tlsCertBrowse(new QPushButton(this)), m_tlsKeyFile(new QLineEdit(this)), m_tlsKeyBrowse(new QPushButton(this)),
+      m_tlsError(new QLabel(this))
 {
     setObjectName(QStringLiteral("TelephonySettingsPage"));
     auto *form = new QFormLayout(this);
@@ -72,12 +80,44 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     form->addRow(tr("Local SIP &port:"), m_port);
     m_tlsCaFile->setPlaceholderText(tr("Empty: the system's certificate authorities"));
     form->addRow(tr("TLS &CA file:"), m_tlsCaFile);
+    // Client certificate and key: for phone systems that accept only desks with a certificate of their own.
+    m_tlsCertFile->setObjectName(QStringLiteral("sipTlsCertFile"));
+    m_tlsCertFile->setPlaceholderText(tr("Empty: no client certificate"));
+    m_tlsCertBrowse->setText(tr("Br&owse…"));
+    auto *certRow = new QHBoxLayout;
+    certRow->addWidget(m_tlsCertFile, 1);
+    certRow->addWidget(m_tlsCertBrowse);
+    auto *certLabel = new QLabel(tr("Client c&ertificate:"), this);
+    certLabel->setBuddy(m_tlsCertFile);
+    form->addRow(certLabel, certRow);
+    m_tlsKeyFile->setObjectName(QStringLiteral("sipTlsKeyFile"));
+    m_tlsKeyFile->setPlaceholderText(tr("Empty: no client certificate"));
+    m_tlsKeyBrowse->setText(tr("Brow&se…"));
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_tlsKeyFile, 1);
+    keyRow->addWidget(m_tlsKeyBrowse);
+    auto *keyLabel = new QLabel(tr("Private &key:"), this);
+    keyLabel->setBuddy(m_tlsKeyFile);
+    form->addRow(keyLabel, keyRow);
+    connect(m_tlsCertBrowse, &QPushButton::clicked, this, [this]() {
+        browse(m_tlsCertFile, tr("Client certificate"), tr("Certificates (*.pem *.crt);;All files (*)"));
+    });
+    connect(m_tlsKeyBrowse, &QPushButton::clicked, this,
+            [this]() { browse(m_tlsKeyFile, tr("Private key"), tr("Private keys (*.pem *.key);;All files (*)")); });
     m_tlsVerify->setText(tr("&Verify the phone system's TLS certificate"));
     form->addRow(m_tlsVerify);
+    m_tlsError->setObjectName(QStringLiteral("sipTlsError"));
+    m_tlsError->setWordWrap(true);
+    m_tlsError->setTextFormat(Qt::PlainText);
+    m_tlsError->setForegroundRole(QPalette::BrightText);
+    m_tlsError->hide();
+    form->addRow(m_tlsError);
     const auto tlsOnly = [this]() {
         const bool tls = m_transport->currentData().toString() == QLatin1String("tls");
-        m_tlsCaFile->setEnabled(tls);
-        m_tlsVerify->setEnabled(tls);
+        for (QWidget *w : std::initializer_list<QWidget *>{m_tlsCaFile, m_tlsVerify, m_tlsCertFile, m_tlsCertBrowse,
+                                                           m_tlsKeyFile, m_tlsKeyBrowse}) {
+            w->setEnabled(tls);
+        }
     };
     connect(m_transport, &QComboBox::currentIndexChanged, this, tlsOnly);
     tlsOnly();
@@ -87,13 +127,21 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     form->addRow(tr("&Microphone:"), m_input);
     form->addRow(tr("&Headset / speaker:"), m_output);
     m_lineMap->setPlaceholderText(tr("0341 115-0=Leipzig; 115=Dresden"));
-    form->addRow(tr("Lines → &municipalities:"), m_lineMap);
+    form->addRow(tr("&Lines → municipalities:"), m_lineMap);
     m_wrapUp->setRange(0, 3600);
     m_wrapUp->setSuffix(tr(" s"));
-    form->addRow(tr("&Wrap-up time:"), m_wrapUp);
+    form->addRow(tr("Wrap-up t&ime:"), m_wrapUp);
     m_untilOutcome->setText(tr("Not ready again until the call's outcome is saved"));
     form->addRow(m_untilOutcome);
     setAudioDevices(publishedInputs(), publishedOutputs());
+    // Tab follows the rows from top to bottom (the widgets were made in another order).
+    const QList<QWidget *> order = {m_enabled,      m_user,      m_domain,      m_transport,     m_registrar,
+                                    m_port,         m_tlsCaFile, m_tlsCertFile, m_tlsCertBrowse, m_tlsKeyFile,
+                                    m_tlsKeyBrowse, m_tlsVerify, m_password,    m_input,         m_output,
+                                    m_lineMap,      m_wrapUp,    m_untilOutcome};
+    for (qsizetype i = 1; i < order.size(); ++i) {
+        setTabOrder(order.at(i - 1), order.at(i));
+    }
 
     describe(m_enabled, tr("Telephony over SIP"), tr("On: the desk is your SIP phone"));
     describe(m_user, tr("SIP user"), tr("Account name at the phone system"));
@@ -102,6 +150,12 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     describe(m_registrar, tr("Registrar"), tr("Host and port of the phone system; empty: listen directly"));
     describe(m_tlsCaFile, tr("TLS CA file"),
              tr("PEM file of the authority that signed the phone system's certificate (transport TLS only)"));
+    describe(m_tlsCertFile, tr("Client certificate"),
+             tr("PEM file of this desk's own certificate, for phone systems that require one (transport TLS only)"));
+    describe(m_tlsCertBrowse, tr("Choose the client certificate"), tr("Opens a file dialog to choose the PEM file"));
+    describe(m_tlsKeyFile, tr("Private key"),
+             tr("Unencrypted PEM file of the client certificate's private key (transport TLS only)"));
+    describe(m_tlsKeyBrowse, tr("Choose the private key"), tr("Opens a file dialog to choose the PEM file"));
     describe(m_tlsVerify, tr("Verify TLS certificate"),
              tr("Off only for tests: without verification anyone on the network can pose as the phone system"));
     describe(m_port, tr("Local SIP port"), tr("Port the desk listens on; 0 picks a free one"));
@@ -141,6 +195,8 @@ void TelephonySettingsPage::load(QSettings &settings)
     m_port->setValue(c.sipPort);
     m_tlsCaFile->setText(c.sipTlsCaFile);
     m_tlsVerify->setChecked(c.sipTlsVerify);
+    m_tlsCertFile->setText(c.sipTlsCertFile);
+    m_tlsKeyFile->setText(c.sipTlsKeyFile);
     for (auto [box, id] : {std::pair{m_input, c.inputDevice}, std::pair{m_output, c.outputDevice}}) {
         if (!id.isEmpty() && box->findData(id) < 0) {
             box->addItem(id, id);
@@ -163,6 +219,8 @@ void TelephonySettingsPage::save(QSettings &settings)
     c.sipPort = m_port->value();
     c.sipTlsCaFile = m_tlsCaFile->text().trimmed();
     c.sipTlsVerify = m_tlsVerify->isChecked();
+    c.sipTlsCertFile = m_tlsCertFile->text().trimmed();
+    c.sipTlsKeyFile = m_tlsKeyFile->text().trimmed();
     c.inputDevice = m_input->currentData().toString();
     c.outputDevice = m_output->currentData().toString();
     c.lineMap = m_lineMap->text().trimmed();
@@ -174,6 +232,52 @@ void TelephonySettingsPage::save(QSettings &settings)
                                       cti::SecretStore::sipAccountKey(c.sipUser, c.sipDomain), m_password->text(), qApp,
                                       [](bool, const QString &) {});
         m_password->clear();
+    }
+}
+
+bool TelephonySettingsPage::validate(QString *error)
+{
+    CallDeskConfig c;
+    c.sipTransport = m_transport->currentData().toString();
+    c.sipTlsCaFile = m_tlsCaFile->text().trimmed();
+    c.sipTlsCertFile = m_tlsCertFile->text().trimmed();
+    c.sipTlsKeyFile = m_tlsKeyFile->text().trimmed();
+    QString message;
+    if (!m_enabled->isChecked() || checkSipTlsFiles(c, &message)) {
+        m_tlsError->clear();
+        m_tlsError->hide();
+        return true;
+    }
+    // The message starts with the field's name: the cursor goes there.
+    QLineEdit *field = m_tlsCaFile;
+    if (message.startsWith(CallDesk::tr("Client certificate"))) {
+        field = m_tlsCertFile;
+    } else if (message.startsWith(CallDesk::tr("Private key"))) {
+        field = m_tlsKeyFile;
+    }
+    m_tlsError->setText(message);
+    m_tlsError->setAccessibleName(message);
+    m_tlsError->show();
+    // Once the dialog has switched to this page (right after this returns): a hidden field takes no focus.
+    QTimer::singleShot(0, field, [field]() { field->setFocus(Qt::OtherFocusReason); });
+    QAccessibleEvent alert(m_tlsError, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+    if (error) {
+        *error = message;
+    }
+    return false;
+}
+
+QString TelephonySettingsPage::validationError() const
+{
+    return m_tlsError->text();
+}
+
+void TelephonySettingsPage::browse(QLineEdit *field, const QString &title, const QString &filter)
+{
+    const QString path = QFileDialog::getOpenFileName(this, title, field->text(), filter);
+    if (!path.isEmpty()) {
+        field->setText(path);
     }
 }
 

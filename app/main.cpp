@@ -132,14 +132,19 @@ int main(int argc, char *argv[])
                 qWarning("editorial session: %s", qPrintable(error));
             }
         });
+        // Settings → Server changed (attachSharedStore reconnects the connector): a later sign-in goes to the new
+        // server too. The user signed in now keeps the connection of their sign-in.
+        QObject::connect(shared.get(), &desk::SharedStoreConnector::reconnecting, &session,
+                         [&session, &shared]() { session.setSharedServer(shared->config().connection); });
         // The desk's own server login changed its password ("Change my password"): the keychain and the sync
         // connection follow, so the next reconnect does not fail with the old one.
         QObject::connect(&session, &desk::EditorialSession::ownPasswordChanged, shared.get(),
-                         [&shared, &sharedConfig](const QString &user, const QString &password) {
-                             if (user.compare(sharedConfig.connection.user, Qt::CaseInsensitive) != 0) {
+                         [&shared](const QString &user, const QString &password) {
+                             const kb::PgConnection current = shared->config().connection; // after reconfigure too
+                             if (user.compare(current.user, Qt::CaseInsensitive) != 0) {
                                  return;
                              }
-                             kb::PgConnection login = sharedConfig.connection;
+                             kb::PgConnection login = current;
                              login.password = password;
                              auto *keychain = new kb::PgPasswordStore(shared.get());
                              QObject::connect(keychain, &kb::PgPasswordStore::passwordWritten, keychain,

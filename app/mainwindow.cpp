@@ -423,6 +423,7 @@ void MainWindow::showSettings()
     const QString oldPath = m_settings->value(DeskSettings::DatabasePath).toString();
     auto *dialog = new SettingsDialog(m_settings, defaultCatalogueDatabasePath(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::serverSettingsApplied, this, &MainWindow::serverSettingsChanged);
     connect(dialog, &QDialog::accepted, this, [this, dialog, oldPath]() {
         applyLanguage(dialog->language());
         const QString newPath = dialog->databasePath();

@@ -2,6 +2,7 @@
 
 #include "article.h"
 #include "searchresultmodel.h"
+#include "sharedstoreconfig.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -54,6 +55,8 @@ public:
 Q_SIGNALS:
     void catalogueReady(int articleCount);
     void articleShown(const QString &id);
+    // Settings → Server saved with OK (passwordKnown: the page had the password; see SettingsDialog).
+    void serverSettingsChanged(const desk::SharedStoreConfig &config, bool passwordKnown);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

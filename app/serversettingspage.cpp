@@ -104,6 +104,7 @@ void ServerSettingsPage::setConfig(const SharedStoreConfig &config)
     m_user->setText(config.connection.user);
     m_password->setText(config.connection.password);
     m_passwordEdited = false;
+    m_passwordLoaded = true;
     // A mode other than the three offered (e.g. libpq's default "prefer") shows as "require", the safe choice;
     // verify-ca as verify-full. What is shown is what OK saves.
     int tls = int(TlsModes.indexOf(config.connection.sslMode));
@@ -116,13 +117,17 @@ void ServerSettingsPage::setConfig(const SharedStoreConfig &config)
 
     if (config.enabled && config.connection.password.isEmpty() && !config.connection.user.isEmpty()) {
         // Fill the (hidden) password from the keychain so "Test connection" works without typing it again.
-        auto *passwords = new kb::PgPasswordStore(this);
+        m_passwordLoaded = false;
+        // Parented to the application: the keychain job must outlive a dialog closed before it answers (deleting a
+        // pending QKeychain job crashes in libsecret's callback); `this` as context drops the answer then.
+        auto *passwords = new kb::PgPasswordStore(qApp);
         QPointer<QLineEdit> field = m_password;
         connect(passwords, &kb::PgPasswordStore::passwordRead, this,
                 [this, passwords, field](const QString &, const QString &password) {
                     if (field && !m_passwordEdited) {
                         field->setText(password);
                     }
+                    m_passwordLoaded = true;
                     passwords->deleteLater();
                 });
         connect(passwords, &kb::PgPasswordStore::failed, passwords, &QObject::deleteLater);
@@ -145,12 +150,17 @@ SharedStoreConfig ServerSettingsPage::config() const
     return c;
 }
 
+bool ServerSettingsPage::isPasswordKnown() const
+{
+    return m_passwordEdited || m_passwordLoaded;
+}
+
 void ServerSettingsPage::apply()
 {
     const SharedStoreConfig c = config();
     c.save(); // never the password
-    if (!c.enabled || c.connection.user.isEmpty()) {
-        return;
+    if (!c.enabled || c.connection.user.isEmpty() || !isPasswordKnown()) {
+        return; // an unknown password (keychain not answered yet) is not overwritten with an empty one
     }
     // The keychain job outlives the dialog: parented to the application, deleted when it answers.
     auto *passwords = new kb::PgPasswordStore(qApp);
@@ -291,7 +301,9 @@ void ServerSettingsPage::retranslateUi()
     m_test->setAccessibleName(tr("Test connection"));
     m_test->setAccessibleDescription(tr("Logs in to the server with these values and shows the result"));
     m_result->setAccessibleName(m_testResult.isEmpty() ? tr("Connection test result") : m_testResult);
-    m_hint->setText(tr("The server settings apply at the next start of the desk. The password is kept in the "
+    m_hint->setText(tr("OK reconnects the desk with a new host, port, database, user, password or TLS setting; "
+                       "changes waiting to be sent stay queued and go to the server once connected. Switching between "
+                       "this desk only and the shared server applies at the next start. The password is kept in the "
                        "system keychain."));
 }
 

@@ -27,8 +27,13 @@ public:
     // The values shown (the password is read from the keychain in the background).
     void setConfig(const SharedStoreConfig &config);
     SharedStoreConfig config() const; // with the password as typed
-    // Saves to the settings and the password to the keychain. Changes apply at the next start.
+    // Saves to the settings and the password to the keychain (only when known: typed, or read from the keychain
+    // before). A running desk reconnects with the new values (SettingsDialog::serverSettingsApplied); switching
+    // shared mode on or off applies at the next start.
     void apply();
+    // The password field holds the real password: typed, read from the keychain, or none was needed. False while
+    // the keychain has not answered yet (OK then leaves the keychain alone).
+    bool isPasswordKnown() const;
 
     void testConnection();
     bool isTesting() const;
@@ -69,6 +74,7 @@ private:
     kb::PgConnection m_base; // what the page has no field for (timeout, application name) is kept
     bool m_testing = false;
     bool m_passwordEdited = false;
+    bool m_passwordLoaded = true; // false while the keychain read of setConfig() is pending
     QString m_testResult;
 };
 

@@ -1,5 +1,6 @@
 #include "serverstatuslabel.h"
 
+#include "mainwindow.h"
 #include "searchservice.h"
 #include "sharedstoreconnector.h"
 
@@ -34,6 +35,22 @@ void ServerStatusLabel::setOnline(bool online)
     if (changed) {
         announce();
     }
+}
+
+void ServerStatusLabel::setConnecting()
+{
+    const bool changed = m_known;
+    m_known = false;
+    m_online = false;
+    retranslateUi();
+    if (changed) {
+        announce();
+    }
+}
+
+bool ServerStatusLabel::isConnecting() const
+{
+    return !m_known;
 }
 
 void ServerStatusLabel::announce()
@@ -125,6 +142,27 @@ ServerStatusLabel *attachSharedStore(QMainWindow *window, SharedStoreConnector *
         }
     });
     QObject::connect(connector, &SharedStoreConnector::replicaUpdated, service, &SearchService::noteCatalogueChanged);
+    QObject::connect(connector, &SharedStoreConnector::reconnecting, label, &ServerStatusLabel::setConnecting);
+    if (auto *desk = qobject_cast<MainWindow *>(window)) {
+        QObject::connect(desk, &MainWindow::serverSettingsChanged, connector,
+                         [connector, window](const SharedStoreConfig &config, bool passwordKnown) {
+                             QString error;
+                             switch (connector->reconfigure(config, passwordKnown, &error)) {
+                             case SharedStoreConnector::Reconfigured::Unchanged:
+                                 break;
+                             case SharedStoreConnector::Reconfigured::Reconnecting:
+                                 window->statusBar()->showMessage(
+                                     ServerStatusLabel::tr("Connecting to %1 with the new server settings…")
+                                         .arg(config.connection.displayName()),
+                                     15000);
+                                 break;
+                             case SharedStoreConnector::Reconfigured::Refused:
+                                 window->statusBar()->showMessage(
+                                     ServerStatusLabel::tr("Server settings not applied: %1").arg(error), 30000);
+                                 break;
+                             }
+                         });
+    }
     return label;
 }
 

@@ -23,7 +23,10 @@ public:
     ~ServerStatusLabel() override;
 
     void setOnline(bool online);
+    // Reconnecting with new server settings: "Connecting to the server…" (announced) until the next setOnline.
+    void setConnecting();
     bool isOnline() const;
+    bool isConnecting() const;
     void showRejected(const QString &kind, const QString &reason);
 
 Q_SIGNALS:
@@ -42,7 +45,9 @@ private:
 };
 
 // Wiring: puts a ServerStatusLabel into the window's status bar and connects the connector to it and to the
-// search service (replicaUpdated → noteCatalogueChanged). Returns the label.
+// search service (replicaUpdated → noteCatalogueChanged). When the window is the desk's MainWindow, new settings of
+// its Settings → Server page reconnect the connector (SharedStoreConnector::reconfigure), and the status bar says
+// what happened. Returns the label.
 ServerStatusLabel *attachSharedStore(QMainWindow *window, SharedStoreConnector *connector, SearchService *service);
 
 } // namespace desk

@@ -123,6 +123,11 @@ void SettingsDialog::setLanguage(const QString &code)
 
 void SettingsDialog::accept()
 {
+    // TLS files the SIP engine could not use: the telephony page shows why and where; nothing is saved yet.
+    if (!m_telephonyPage->validate()) {
+        m_pages->setCurrentRow(1);
+        return;
+    }
     m_settings->setValue(DeskSettings::DatabasePath, databasePath());
     m_settings->setValue(DeskSettings::Language, language());
     m_settings->setLinkHandling(linkHandling());
@@ -133,6 +138,7 @@ void SettingsDialog::accept()
         m_mailPage->save(calls);
     }
     m_serverPage->apply();
+    Q_EMIT serverSettingsApplied(m_serverPage->config(), m_serverPage->isPasswordKnown());
     QDialog::accept();
 }
 

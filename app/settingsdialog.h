@@ -1,6 +1,7 @@
 #pragma once
 
 #include "desksettings.h"
+#include "sharedstoreconfig.h"
 
 #include <QDialog>
 
@@ -35,6 +36,11 @@ public:
 
     void setLanguage(const QString &code);
     void accept() override;
+
+Q_SIGNALS:
+    // OK saved the Server page: its values (with the password when the page knew it: typed, or read from the
+    // keychain before OK). The running desk reconnects with them (attachSharedStore).
+    void serverSettingsApplied(const desk::SharedStoreConfig &config, bool passwordKnown);
 
 protected:
     void changeEvent(QEvent *event) override;

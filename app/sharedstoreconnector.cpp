@@ -177,11 +177,51 @@ void SharedStoreConnector::start()
     passwords->readPassword(m_config.connection);
 }
 
+SharedStoreConnector::Reconfigured SharedStoreConnector::reconfigure(const SharedStoreConfig &config,
+                                                                     bool passwordKnown, QString *error)
+{
+    if (!config.enabled) {
+        *error = tr("Switching the shared server off applies at the next start of the desk.");
+        return Reconfigured::Refused;
+    }
+    kb::PgConnection next = config.connection;
+    if (!next.isValid(error)) {
+        return Reconfigured::Refused;
+    }
+    kb::PgConnection current = m_config.connection;
+    current.password = m_password;
+    if (!passwordKnown) {
+        next.password = current.password; // compared as unchanged; read from the keychain below if anything else is
+    }
+    if (m_thread && next == current) {
+        return Reconfigured::Unchanged;
+    }
+    qCInfo(lcShared) << "server settings changed: reconnecting as" << next.displayName();
+    // The replica and the queue (dataFolder) stay what they are: they hold what is waiting to be sent.
+    m_config.connection = next;
+    m_config.connection.password.clear();
+    const bool running = m_thread != nullptr;
+    stop();
+    dropServerConnection();
+    m_online = false;
+    if (!running) {
+        return Reconfigured::Reconnecting; // start() uses the new settings
+    }
+    Q_EMIT reconnecting();
+    if (passwordKnown) {
+        startWithPassword(next.password);
+    } else {
+        start();
+    }
+    return Reconfigured::Reconnecting;
+}
+
 void SharedStoreConnector::startWithPassword(const QString &password)
 {
     stop();
     dropServerConnection();
     m_password = password;
+    const int run = ++m_run;
     kb::ReplicaSyncOptions options;
     options.server = m_config.connection;
     options.server.password = password;
@@ -199,7 +239,10 @@ void SharedStoreConnector::startWithPassword(const QString &password)
     connect(m_thread, &QThread::finished, sync, &QObject::deleteLater);
 
     // Queued onto the UI thread; `this` as context drops them once the connector is gone.
-    connect(sync, &kb::ReplicaSync::onlineChanged, this, [this](bool online) {
+    connect(sync, &kb::ReplicaSync::onlineChanged, this, [this, run](bool online) {
+        if (run != m_run) {
+            return; // queued before that thread was stopped (reconfigure)
+        }
         m_online = online; // the UI's server connection is closed by its next use (after the views let go of it)
         Q_EMIT onlineChanged(online);
     });
@@ -211,7 +254,7 @@ void SharedStoreConnector::startWithPassword(const QString &password)
 
     QMetaObject::invokeMethod(
         sync,
-        [this, sync]() {
+        [this, sync, run]() {
             // The other modules' writes queue from the first minute, also while offline: their kinds are
             // registered before start() so that delivery never meets an unknown kind.
             journal::registerServerWriteKinds(*sync);
@@ -221,7 +264,10 @@ void SharedStoreConnector::startWithPassword(const QString &password)
             const bool online = sync->isOnline();
             QMetaObject::invokeMethod(
                 this,
-                [this, ok, error, online]() {
+                [this, run, ok, error, online]() {
+                    if (run != m_run) {
+                        return; // a thread stopped meanwhile (reconfigure): its answer is out of date
+                    }
                     if (ok) {
                         m_syncStarted = true;
                         m_online = online;
@@ -239,10 +285,6 @@ void SharedStoreConnector::startWithPassword(const QString &password)
 QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &payload, QString *error,
                                       kb::WriteQueue::Tracking tracking)
 {
-    if (!m_sync) {
-        *error = tr("The shared store is not running.");
-        return QString();
-    }
     if (m_syncStarted) {
         // Never wait for the sync thread: it may be in the middle of a delivery the server holds up.
         kb::WriteQueue *queue = uiQueue(error);
@@ -253,8 +295,14 @@ QString SharedStoreConnector::enqueue(const QString &kind, const QJsonObject &pa
         if (!queue->enqueue(kind, payload, &id, error, tracking)) {
             return QString();
         }
-        QMetaObject::invokeMethod(m_sync, &kb::ReplicaSync::deliverNow, Qt::QueuedConnection);
+        if (m_sync) { // between two runs (reconfigure) the next one delivers it when it connects
+            QMetaObject::invokeMethod(m_sync, &kb::ReplicaSync::deliverNow, Qt::QueuedConnection);
+        }
         return id;
+    }
+    if (!m_sync) {
+        *error = tr("The shared store is not running.");
+        return QString();
     }
     QString id;
     QString err;
@@ -319,7 +367,8 @@ void SharedStoreConnector::stop()
     if (m_sync) {
         disconnect(m_sync, nullptr, this, nullptr);
     }
-    m_syncStarted = false;
+    // m_syncStarted stays: the queue file exists from then on, so the UI thread queues into it also while the sync
+    // thread is restarted (startWithPassword, reconfigure).
     m_queue.reset();
     m_thread->quit();
     m_thread->wait();

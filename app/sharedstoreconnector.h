@@ -46,6 +46,20 @@ public:
     // without an entry starts with an empty password (the server may use certificates or trust).
     void start();
     void startWithPassword(const QString &password);
+
+    // Settings → Server changed while the desk runs (docs/shared-store.md, "Changing the server settings"): with a
+    // new host, port, database, login, password or TLS mode/CA the sync thread is stopped and started again on the
+    // new connection, without a restart of the desk. The replica and the queue file stay: writes waiting in the
+    // queue stay queued and are delivered by the new connection (each exactly once: the server keeps a receipt per
+    // write), and writes queued while it switches are kept too. passwordKnown false: the settings page had not read
+    // the password yet, so it is read from the keychain for the new login. Switching shared mode on or off is not
+    // done here (the desk's catalogue and sign-in depend on it): that applies at the next start.
+    enum class Reconfigured {
+        Unchanged,    // same connection: nothing done
+        Reconnecting, // new connection: reconnecting() emitted, then started/onlineChanged of the new run
+        Refused,      // invalid settings (error says why) or shared mode switched off: nothing done
+    };
+    Reconfigured reconfigure(const SharedStoreConfig &config, bool passwordKnown, QString *error);
     void setHeartbeatMs(int ms); // before start (tests: 0 proves that NOTIFY alone suffices)
     void setReconnectMs(int ms);
 
@@ -90,6 +104,7 @@ public:
 
 Q_SIGNALS:
     void started(bool ok, const QString &error);
+    void reconnecting(); // reconfigure(): the old connection is closed, the new one is being made
     void onlineChanged(bool online);
     void replicaUpdated(qint64 revision);
     void writeDelivered(const QString &id, const QString &kind);
@@ -109,6 +124,7 @@ private:
     QString m_password;         // for the UI thread's own server connection
     QString m_uiConnectionName; // empty: not open
     int m_serverGeneration = 0;
+    int m_run = 0; // counts the sync threads started: answers of an older one are dropped
     QSet<QString> m_awaited;
     bool m_syncStarted = false;                      // the sync thread has opened (and created) the queue file
     mutable std::unique_ptr<kb::WriteQueue> m_queue; // this thread's connection to the queue file

@@ -1719,6 +1719,42 @@
         <source>Deadline rules saved: every new forward uses them.</source>
         <translation>Fristregeln gespeichert: jede neue Weiterleitung verwendet sie.</translation>
     </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1: the client certificate &quot;%2&quot; needs its private key. Choose the key file under &quot;%3&quot; or clear the certificate.</source>
+        <translation>%1: Zum Client-Zertifikat „%2“ fehlt der private Schlüssel. Wählen Sie die Schlüsseldatei unter „%3“ oder leeren Sie das Zertifikat.</translation>
+    </message>
+    <message>
+        <source>%1: the private key &quot;%2&quot; needs its client certificate. Choose the certificate file under &quot;%3&quot; or clear the key.</source>
+        <translation>%1: Zum privaten Schlüssel „%2“ fehlt das Client-Zertifikat. Wählen Sie die Zertifikatsdatei unter „%3“ oder leeren Sie den Schlüssel.</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>TLS-CA-Datei</translation>
+    </message>
+    <message>
+        <source>%1: the file &quot;%2&quot; does not exist or cannot be read.</source>
+        <translation>%1: Die Datei „%2“ existiert nicht oder ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>%1: the file &quot;%2&quot; holds no certificate in PEM format (-----BEGIN CERTIFICATE-----).</source>
+        <translation>%1: Die Datei „%2“ enthält kein Zertifikat im PEM-Format (-----BEGIN CERTIFICATE-----).</translation>
+    </message>
+    <message>
+        <source>%1: the file &quot;%2&quot; holds no private key in PEM format (-----BEGIN PRIVATE KEY-----).</source>
+        <translation>%1: Die Datei „%2“ enthält keinen privaten Schlüssel im PEM-Format (-----BEGIN PRIVATE KEY-----).</translation>
+    </message>
+    <message>
+        <source>%1: the private key &quot;%2&quot; is protected by a passphrase, which the SIP engine cannot ask for. Use an unencrypted key readable only by you.</source>
+        <translation>%1: Der private Schlüssel „%2“ ist mit einer Passphrase geschützt, die die SIP-Engine nicht abfragen kann. Verwenden Sie einen unverschlüsselten Schlüssel, den nur Sie lesen können.</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -4430,8 +4466,8 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
-        <source>The server settings apply at the next start of the desk. The password is kept in the system keychain.</source>
-        <translation>Die Server-Einstellungen gelten ab dem nächsten Start des Platzes. Das Passwort wird im Schlüsselbund des Systems aufbewahrt.</translation>
+        <source>OK reconnects the desk with a new host, port, database, user, password or TLS setting; changes waiting to be sent stay queued and go to the server once connected. Switching between this desk only and the shared server applies at the next start. The password is kept in the system keychain.</source>
+        <translation>Mit OK verbindet sich der Arbeitsplatz mit neuem Host, Port, Datenbank, Benutzer, Passwort oder TLS sofort neu; noch nicht gesendete Änderungen bleiben in der Warteschlange und gehen an den Server, sobald er verbunden ist. Der Wechsel zwischen „nur dieser Arbeitsplatz“ und gemeinsamem Server gilt ab dem nächsten Start. Das Passwort liegt im Schlüsselbund des Systems.</translation>
     </message>
 </context>
 <context>
@@ -4495,6 +4531,14 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</source>
         <translation>Die Suche arbeitet mit der Katalogkopie dieses Platzes. Anrufe, Weiterleitungen, Termine, Suchen und Meldungen bleiben auf diesem Platz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 with the new server settings…</source>
+        <translation>Verbindung zu %1 mit den neuen Servereinstellungen wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Server settings not applied: %1</source>
+        <translation>Servereinstellungen nicht übernommen: %1</translation>
     </message>
 </context>
 <context>
@@ -4653,6 +4697,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>The server is not reachable.</source>
         <translation>Der Server ist nicht erreichbar.</translation>
     </message>
+    <message>
+        <source>Switching the shared server off applies at the next start of the desk.</source>
+        <translation>Das Abschalten des gemeinsamen Servers gilt ab dem nächsten Start des Arbeitsplatzes.</translation>
+    </message>
 </context>
 <context>
     <name>desk::ShortcutsOverlay</name>
@@ -4752,16 +4800,8 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>0341 115-0=Leipzig; 115=Dresden</translation>
     </message>
     <message>
-        <source>Lines → &amp;municipalities:</source>
-        <translation>Leitungen → &amp;Gemeinden:</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>&amp;Wrap-up time:</source>
-        <translation>&amp;Nachbearbeitungszeit:</translation>
     </message>
     <message>
         <source>Not ready again until the call&apos;s outcome is saved</source>
@@ -4877,7 +4917,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>&amp;Verify the phone system&apos;s TLS certificate</source>
-        <translation>TLS-Zertifikat der Telefonanlage TLS-Zertifikat der Telefonanlage &amp;prüfenamp;verifizieren</translation>
+        <translation>TLS-Zertifikat der Telefonanlage &amp;verifizieren</translation>
     </message>
     <message>
         <source>TLS CA file</source>
@@ -4894,6 +4934,70 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Off only for tests: without verification anyone on the network can pose as the phone system</source>
         <translation>Nur für Tests ausschalten: Ohne Prüfung kann sich jeder im Netz als Telefonanlage ausgeben</translation>
+    </message>
+    <message>
+        <source>Empty: no client certificate</source>
+        <translation>Leer: kein Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>Durchs&amp;uchen…</translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate:</source>
+        <translation>Client-&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation>Durchsuch&amp;en…</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privater &amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>Private keys (*.pem *.key);;All files (*)</source>
+        <translation>Private Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>PEM file of this desk&apos;s own certificate, for phone systems that require one (transport TLS only)</source>
+        <translation>PEM-Datei mit dem eigenen Zertifikat dieses Arbeitsplatzes, für Telefonanlagen, die eines verlangen (nur Transport TLS)</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate</source>
+        <translation>Client-Zertifikat auswählen</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog to choose the PEM file</source>
+        <translation>Öffnet einen Dateidialog zur Auswahl der PEM-Datei</translation>
+    </message>
+    <message>
+        <source>Unencrypted PEM file of the client certificate&apos;s private key (transport TLS only)</source>
+        <translation>Unverschlüsselte PEM-Datei mit dem privaten Schlüssel des Client-Zertifikats (nur Transport TLS)</translation>
+    </message>
+    <message>
+        <source>Choose the private key</source>
+        <translation>Privaten Schlüssel auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Lines → municipalities:</source>
+        <translation>Leitungen → &amp;Gemeinden:</translation>
+    </message>
+    <message>
+        <source>Wrap-up t&amp;ime:</source>
+        <translation>&amp;Nachbearbeitungszeit:</translation>
     </message>
 </context>
 <context>

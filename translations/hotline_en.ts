@@ -1719,6 +1719,42 @@
         <source>Deadline rules saved: every new forward uses them.</source>
         <translation>Deadline rules saved: every new forward uses them.</translation>
     </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Private key</translation>
+    </message>
+    <message>
+        <source>%1: the client certificate &quot;%2&quot; needs its private key. Choose the key file under &quot;%3&quot; or clear the certificate.</source>
+        <translation>%1: the client certificate &quot;%2&quot; needs its private key. Choose the key file under &quot;%3&quot; or clear the certificate.</translation>
+    </message>
+    <message>
+        <source>%1: the private key &quot;%2&quot; needs its client certificate. Choose the certificate file under &quot;%3&quot; or clear the key.</source>
+        <translation>%1: the private key &quot;%2&quot; needs its client certificate. Choose the certificate file under &quot;%3&quot; or clear the key.</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>TLS CA file</translation>
+    </message>
+    <message>
+        <source>%1: the file &quot;%2&quot; does not exist or cannot be read.</source>
+        <translation>%1: the file &quot;%2&quot; does not exist or cannot be read.</translation>
+    </message>
+    <message>
+        <source>%1: the file &quot;%2&quot; holds no certificate in PEM format (-----BEGIN CERTIFICATE-----).</source>
+        <translation>%1: the file &quot;%2&quot; holds no certificate in PEM format (-----BEGIN CERTIFICATE-----).</translation>
+    </message>
+    <message>
+        <source>%1: the file &quot;%2&quot; holds no private key in PEM format (-----BEGIN PRIVATE KEY-----).</source>
+        <translation>%1: the file &quot;%2&quot; holds no private key in PEM format (-----BEGIN PRIVATE KEY-----).</translation>
+    </message>
+    <message>
+        <source>%1: the private key &quot;%2&quot; is protected by a passphrase, which the SIP engine cannot ask for. Use an unencrypted key readable only by you.</source>
+        <translation>%1: the private key &quot;%2&quot; is protected by a passphrase, which the SIP engine cannot ask for. Use an unencrypted key readable only by you.</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -4430,8 +4466,8 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>Connection test result</translation>
     </message>
     <message>
-        <source>The server settings apply at the next start of the desk. The password is kept in the system keychain.</source>
-        <translation>The server settings apply at the next start of the desk. The password is kept in the system keychain.</translation>
+        <source>OK reconnects the desk with a new host, port, database, user, password or TLS setting; changes waiting to be sent stay queued and go to the server once connected. Switching between this desk only and the shared server applies at the next start. The password is kept in the system keychain.</source>
+        <translation>OK reconnects the desk with a new host, port, database, user, password or TLS setting; changes waiting to be sent stay queued and go to the server once connected. Switching between this desk only and the shared server applies at the next start. The password is kept in the system keychain.</translation>
     </message>
 </context>
 <context>
@@ -4495,6 +4531,14 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</source>
         <translation>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 with the new server settings…</source>
+        <translation>Connecting to %1 with the new server settings…</translation>
+    </message>
+    <message>
+        <source>Server settings not applied: %1</source>
+        <translation>Server settings not applied: %1</translation>
     </message>
 </context>
 <context>
@@ -4653,6 +4697,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>The server is not reachable.</source>
         <translation>The server is not reachable.</translation>
     </message>
+    <message>
+        <source>Switching the shared server off applies at the next start of the desk.</source>
+        <translation>Switching the shared server off applies at the next start of the desk.</translation>
+    </message>
 </context>
 <context>
     <name>desk::ShortcutsOverlay</name>
@@ -4752,16 +4800,8 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>0341 115-0=Leipzig; 115=Dresden</translation>
     </message>
     <message>
-        <source>Lines → &amp;municipalities:</source>
-        <translation>Lines → &amp;municipalities:</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>&amp;Wrap-up time:</source>
-        <translation>&amp;Wrap-up time:</translation>
     </message>
     <message>
         <source>Not ready again until the call&apos;s outcome is saved</source>
@@ -4894,6 +4934,70 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Off only for tests: without verification anyone on the network can pose as the phone system</source>
         <translation>Off only for tests: without verification anyone on the network can pose as the phone system</translation>
+    </message>
+    <message>
+        <source>Empty: no client certificate</source>
+        <translation>Empty: no client certificate</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>Br&amp;owse…</translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificate:</source>
+        <translation>Client c&amp;ertificate:</translation>
+    </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation>Brow&amp;se…</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Private &amp;key:</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Private key</translation>
+    </message>
+    <message>
+        <source>Private keys (*.pem *.key);;All files (*)</source>
+        <translation>Private keys (*.pem *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>PEM file of this desk&apos;s own certificate, for phone systems that require one (transport TLS only)</source>
+        <translation>PEM file of this desk&apos;s own certificate, for phone systems that require one (transport TLS only)</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate</source>
+        <translation>Choose the client certificate</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog to choose the PEM file</source>
+        <translation>Opens a file dialog to choose the PEM file</translation>
+    </message>
+    <message>
+        <source>Unencrypted PEM file of the client certificate&apos;s private key (transport TLS only)</source>
+        <translation>Unencrypted PEM file of the client certificate&apos;s private key (transport TLS only)</translation>
+    </message>
+    <message>
+        <source>Choose the private key</source>
+        <translation>Choose the private key</translation>
+    </message>
+    <message>
+        <source>&amp;Lines → municipalities:</source>
+        <translation>&amp;Lines → municipalities:</translation>
+    </message>
+    <message>
+        <source>Wrap-up t&amp;ime:</source>
+        <translation>Wrap-up t&amp;ime:</translation>
     </message>
 </context>
 <context>

@@ -20,12 +20,15 @@
 #include "editorialsession.h"
 #include "forwarddialog.h"
 #include "journalstore.h"
+#include "kamailio.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "manualprovider.h"
 #include "memorystore.h"
 #include "officescheduledialog.h"
 #include "searchservice.h"
+#include "secretstore.h"
+#include "settingsdialog.h"
 #include "shortcutsoverlay.h"
 #include "sipprovider.h"
 #include "smtpsink.h"
@@ -35,6 +38,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QTableWidget>
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -42,6 +46,7 @@
 #include <QSpinBox>
 #include <QFile>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -707,6 +712,260 @@ TEST_CASE("telephony and mail settings pages round-trip, and passwords never rea
     QFile file(settings.fileName());
     REQUIRE(file.open(QIODevice::ReadOnly));
     CHECK_FALSE(file.readAll().contains("geheim-smtp"));
+}
+
+namespace {
+QLineEdit *fieldNamed(QWidget *page, const QString &name)
+{
+    for (QLineEdit *e : page->findChildren<QLineEdit *>()) {
+        if (e->accessibleName() == name) {
+            return e;
+        }
+    }
+    FAIL("no field " << name.toStdString());
+    return nullptr;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile f(dir.filePath(name));
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    return f.fileName();
+}
+} // namespace
+
+TEST_CASE("the TLS client certificate and key: TLS only, keyboard reachable, saved, and bad files refused naming the "
+          "field",
+          "[calls][settings][tls]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    const QString cert =
+        writeFile(dir, QStringLiteral("desk.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    const QString key =
+        writeFile(dir, QStringLiteral("desk.key"), "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n");
+    const QString encrypted = writeFile(dir, QStringLiteral("locked.key"),
+                                        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIGH\n-----END ENCRYPTED PRIVATE "
+                                        "KEY-----\n");
+
+    desk::DeskSettings deskSettings;
+    desk::SettingsDialog dialog(&deskSettings, dir.filePath(QStringLiteral("kb.sqlite")));
+    auto *page = dialog.findChild<desk::TelephonySettingsPage *>();
+    REQUIRE(page);
+    QLineEdit *certField = fieldNamed(page, QStringLiteral("Client certificate"));
+    QLineEdit *keyField = fieldNamed(page, QStringLiteral("Private key"));
+    CHECK_FALSE(certField->isEnabled()); // UDP: the TLS files do not apply
+    CHECK_FALSE(keyField->isEnabled());
+    QList<QPushButton *> pickers;
+    for (QPushButton *b : page->findChildren<QPushButton *>()) {
+        if (b->accessibleName() == QStringLiteral("Choose the client certificate") ||
+            b->accessibleName() == QStringLiteral("Choose the private key")) {
+            pickers << b;
+        }
+    }
+    REQUIRE(pickers.size() == 2);
+    auto *transport = page->findChild<QComboBox *>();
+    transport->setCurrentIndex(transport->findData(QStringLiteral("tls")));
+    CHECK(certField->isEnabled());
+    CHECK(keyField->isEnabled());
+    for (QPushButton *b : pickers) {
+        CHECK(b->isEnabled());
+        CHECK(b->focusPolicy() & Qt::TabFocus);
+        CHECK_FALSE(b->accessibleDescription().isEmpty());
+    }
+    // Keyboard: Tab goes CA file → certificate → its picker → key → its picker, and the labels' mnemonics reach the
+    // fields (buddies).
+    QLineEdit *caField = fieldNamed(page, QStringLiteral("TLS CA file"));
+    CHECK(caField->nextInFocusChain() == certField);
+    CHECK(certField->nextInFocusChain() == pickers.at(0));
+    CHECK(pickers.at(0)->nextInFocusChain() == keyField);
+    CHECK(keyField->nextInFocusChain() == pickers.at(1));
+    int buddies = 0;
+    for (QLabel *label : page->findChildren<QLabel *>()) {
+        if (label->buddy() == certField || label->buddy() == keyField) {
+            CHECK(label->text().contains(QLatin1Char('&')));
+            ++buddies;
+        }
+    }
+    CHECK(buddies == 2);
+
+    page->findChild<QCheckBox *>()->setChecked(true); // SIP on
+    fieldNamed(page, QStringLiteral("Registrar"))->setText(QStringLiteral("127.0.0.1:5061"));
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    auto *pages = dialog.findChild<QListWidget *>();
+    REQUIRE(pages);
+    // OK with files the engine cannot use saves nothing, stays open, shows the telephony page with the error naming
+    // the field (and file) and puts the cursor into that field.
+    const auto refused = [&](const QString &certText, const QString &keyText, const QString &mustName,
+                             QLineEdit *focused) {
+        pages->setCurrentRow(0);
+        certField->setText(certText);
+        keyField->setText(keyText);
+        dialog.accept();
+        const QString error = page->validationError();
+        INFO(error.toStdString());
+        CHECK(dialog.isVisible());
+        CHECK(dialog.result() != QDialog::Accepted);
+        CHECK(pages->currentRow() == 1);
+        CHECK(error.contains(mustName));
+        CHECK_FALSE(page->validate());
+        QTest::qWait(20); // the cursor moves once the page is shown
+        CHECK(dialog.focusWidget() == focused);
+        QSettings saved;
+        CHECK(desk::loadCallDeskConfig(saved).sipTlsCertFile.isEmpty());
+    };
+    refused(cert, QString(), QStringLiteral("Private key"), keyField);        // certificate without its key
+    refused(QString(), key, QStringLiteral("Client certificate"), certField); // key without its certificate
+    refused(dir.filePath(QStringLiteral("missing.pem")), key, dir.filePath(QStringLiteral("missing.pem")), certField);
+    refused(key, key, QStringLiteral("Client certificate"), certField); // a key where the certificate belongs
+    refused(cert, cert, QStringLiteral("Private key"), keyField);       // and the other way round
+    refused(cert, encrypted, QStringLiteral("passphrase"), keyField);
+
+    // Transport UDP: the files are not used, so they do not stop the dialog.
+    {
+        certField->setText(cert);
+        keyField->setText(QString());
+        desk::CallDeskConfig udp;
+        udp.sipTlsCertFile = cert;
+        QString error;
+        CHECK(desk::checkSipTlsFiles(udp, &error));
+    }
+
+    keyField->setText(key);
+    CHECK(page->validate());
+    CHECK(page->validationError().isEmpty());
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    QSettings settings;
+    const desk::CallDeskConfig config = desk::loadCallDeskConfig(settings);
+    CHECK(config.sipTlsCertFile == cert);
+    CHECK(config.sipTlsKeyFile == key);
+    // The engine gets them as they were saved.
+    const cti::SipSettings sip = desk::sipSettingsFor(config);
+    CHECK(sip.account.transport == cti::SipTransport::Tls);
+    CHECK(sip.account.tlsCertFile == cert);
+    CHECK(sip.account.tlsKeyFile == key);
+    CHECK(sip.account.registrar == QStringLiteral("127.0.0.1:5061"));
+
+    // A fresh page shows them again.
+    desk::TelephonySettingsPage again;
+    again.load(settings);
+    CHECK(fieldNamed(&again, QStringLiteral("Client certificate"))->text() == cert);
+    CHECK(fieldNamed(&again, QStringLiteral("Private key"))->text() == key);
+}
+
+TEST_CASE("the telephony page's mnemonics are unique in German and English", "[calls][settings][a11y]")
+{
+    desk::LanguageManager language;
+    for (const QString &code : {QStringLiteral("de"), QStringLiteral("en")}) {
+        REQUIRE(language.apply(code));
+        desk::TelephonySettingsPage page; // its texts are made in the language in force
+        QHash<QChar, QString> owner;
+        QStringList clashes;
+        QStringList texts;
+        for (QLabel *l : page.findChildren<QLabel *>()) {
+            texts << l->text();
+        }
+        for (QAbstractButton *b : page.findChildren<QAbstractButton *>()) {
+            texts << b->text();
+        }
+        for (const QString &text : std::as_const(texts)) {
+            const qsizetype amp = text.indexOf(QLatin1Char('&'));
+            if (amp < 0 || amp + 1 >= text.size()) {
+                continue;
+            }
+            const QChar key = text.at(amp + 1).toLower();
+            if (owner.contains(key)) {
+                clashes << QString(key) + QStringLiteral(": ") + owner.value(key) + QStringLiteral(" / ") + text;
+            }
+            owner.insert(key, text);
+        }
+        INFO(code.toStdString() << ": " << clashes.join(QLatin1Char('\n')).toStdString());
+        CHECK(clashes.isEmpty());
+        CHECK(owner.size() >= 16);
+    }
+}
+
+TEST_CASE("a desk registers with a phone system that requires a client certificate, using the certificate from its "
+          "settings",
+          "[calls][sip][tls]")
+{
+    QSettings().clear();
+    Kamailio registrar(QStringLiteral("geheim"), Kamailio::Tls::RequireClientCertificate);
+    QString cert;
+    QString key;
+    QString error;
+    REQUIRE(registrar.makeClientCertificate(QStringLiteral("4711"), true, &cert, &key, &error));
+
+    // What an administrator does: Settings → Telephony, SIP over TLS with the desk's certificate; the password in
+    // the keychain (written here and waited for: the page writes it in the background).
+    {
+        desk::TelephonySettingsPage page;
+        QSettings settings;
+        page.load(settings);
+        page.findChild<QCheckBox *>()->setChecked(true);
+        fieldNamed(&page, QStringLiteral("SIP user"))->setText(QStringLiteral("4711"));
+        fieldNamed(&page, QStringLiteral("SIP domain"))->setText(QStringLiteral("127.0.0.1"));
+        auto *transport = page.findChild<QComboBox *>();
+        transport->setCurrentIndex(transport->findData(QStringLiteral("tls")));
+        fieldNamed(&page, QStringLiteral("Registrar"))->setText(QStringLiteral("127.0.0.1:%1").arg(registrar.tlsPort));
+        fieldNamed(&page, QStringLiteral("TLS CA file"))->setText(registrar.certificatePath());
+        fieldNamed(&page, QStringLiteral("Client certificate"))->setText(cert);
+        fieldNamed(&page, QStringLiteral("Private key"))->setText(key);
+        for (QSpinBox *box : page.findChildren<QSpinBox *>()) {
+            if (box->accessibleName() == QStringLiteral("Local SIP port")) {
+                box->setValue(0);
+            }
+        }
+        REQUIRE(page.validate());
+        page.save(settings);
+        settings.sync();
+    }
+    bool written = false;
+    QObject context;
+    cti::SecretStore::writeSecret(QStringLiteral("hotline-desk"),
+                                  cti::SecretStore::sipAccountKey(QStringLiteral("4711"), QStringLiteral("127.0.0.1")),
+                                  QStringLiteral("geheim"), &context, [&](bool ok, const QString &message) {
+                                      INFO(message.toStdString());
+                                      CHECK(ok);
+                                      written = true;
+                                  });
+    REQUIRE(QTest::qWaitFor([&] { return written; }, 10000));
+
+    QTemporaryDir dir;
+    QSettings settings;
+    desk::CallDeskConfig config = desk::loadCallDeskConfig(settings);
+    config.journalPath = dir.filePath(QStringLiteral("journal.db"));
+    config.sipUseFiles = true; // no sound card
+    config.agent = QStringLiteral("agent7");
+    CallsDesk desk(config);
+    // The engine starts once the keychain has answered with the password.
+    REQUIRE(QTest::qWaitFor([&] { return desk.calls->sipProvider() != nullptr; }, 10000));
+    cti::SipProvider *sip = desk.calls->sipProvider();
+    const bool registered = QTest::qWaitFor([&] { return sip->registrationState() == QStringLiteral("ok"); }, 15000);
+    INFO(registrar.log().toStdString());
+    REQUIRE(registered);
+
+    // The same settings without the certificate, through the same path to the engine: refused.
+    desk::CallDeskConfig bare = config;
+    bare.sipTlsCertFile.clear();
+    bare.sipTlsKeyFile.clear();
+    bare.sipDataDir = dir.filePath(QStringLiteral("sip-bare"));
+    cti::SipSettings withoutCertificate = desk::sipSettingsFor(bare);
+    withoutCertificate.account.password = QStringLiteral("geheim");
+    QStringList states;
+    cti::SipProvider refused(withoutCertificate);
+    QObject::connect(&refused, &cti::TelephonyProvider::providerEventOccurred, &refused,
+                     [&states](const cti::ProviderEvent &e) {
+                         if (e.type == cti::ProviderEventType::RegistrationChanged) {
+                             states << e.registrationState;
+                         }
+                     });
+    REQUIRE(refused.start(&error));
+    REQUIRE(QTest::qWaitFor([&] { return states.contains(QStringLiteral("failed")); }, 10000));
+    CHECK_FALSE(states.contains(QStringLiteral("ok")));
 }
 
 TEST_CASE(

@@ -14,108 +14,12 @@
 #include <QTest>
 
 #include "baresippeer.h"
+#include "kamailio.h"
 #include "sipprovider.h"
 
 using namespace cti;
 
 namespace {
-
-class Kamailio
-{
-public:
-    // With tls, kamailio also listens for TLS with a throwaway self-signed certificate for 127.0.0.1 (made here with
-    // openssl; certificatePath() is what a desk that verifies it trusts).
-    explicit Kamailio(const QString &password, bool tls = false)
-    {
-        port = BaresipPeer::freePort(true);
-        if (tls) {
-            tlsPort = BaresipPeer::freePort(false);
-            QProcess openssl;
-            openssl.setProcessChannelMode(QProcess::MergedChannels);
-            openssl.start(
-                QStringLiteral("openssl"),
-                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                 QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:127.0.0.1,IP:127.0.0.1"),
-                 QStringLiteral("-keyout"), keyPath(), QStringLiteral("-out"), certificatePath()});
-            REQUIRE(openssl.waitForFinished(20000));
-            INFO(openssl.readAll().toStdString());
-            REQUIRE(openssl.exitCode() == 0);
-            QFile cert(certificatePath());
-            QFile key(keyPath());
-            QFile both(certificateAndKeyPath());
-            REQUIRE(
-                (cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly) && both.open(QIODevice::WriteOnly)));
-            both.write(cert.readAll() + key.readAll());
-        }
-        QFile in(QStringLiteral(HOTLINE_SOURCE_DIR "/tests/cti/kamailio.cfg.in"));
-        REQUIRE(in.open(QIODevice::ReadOnly));
-        QByteArray cfg = in.readAll();
-        cfg.replace("@PORT@", QByteArray::number(port)).replace("@PASSWORD@", password.toUtf8());
-        cfg.replace("@TLS@", tls ? "" : "_OFF").replace("@TLS_PORT@", QByteArray::number(tlsPort));
-        const QString tlsConfig = m_dir.filePath(QStringLiteral("tls.cfg"));
-        cfg.replace("@TLS_CONFIG@", tlsConfig.toUtf8());
-        if (tls) {
-            QFile tlsCfg(tlsConfig);
-            REQUIRE(tlsCfg.open(QIODevice::WriteOnly));
-            tlsCfg.write(QStringLiteral("[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
-                                        "require_certificate = no\nprivate_key = %1\ncertificate = %2\n\n"
-                                        "[client:default]\nverify_certificate = no\nrequire_certificate = no\n")
-                             .arg(keyPath(), certificatePath())
-                             .toUtf8());
-        }
-        QFile out(m_dir.filePath(QStringLiteral("kamailio.cfg")));
-        REQUIRE(out.open(QIODevice::WriteOnly));
-        out.write(cfg);
-        out.close();
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(QStringLiteral("kamailio"),
-                        {QStringLiteral("-f"), out.fileName(), QStringLiteral("-DD"), QStringLiteral("-E"),
-                         QStringLiteral("-P"), m_dir.filePath(QStringLiteral("pid")), QStringLiteral("-Y"),
-                         m_dir.path(), QStringLiteral("-w"), m_dir.path()});
-        REQUIRE(m_process.waitForStarted(5000));
-        // Ready once it listens; a loaded machine (CI on 2 cores) may take several seconds.
-        const bool listening = QTest::qWaitFor(
-            [this] {
-                return m_process.state() != QProcess::Running || BaresipPeer::udpPortOf(m_process.processId()) == port;
-            },
-            20000);
-        INFO("kamailio output: " << QString::fromUtf8(m_process.readAll()).toStdString());
-        REQUIRE(listening);
-        REQUIRE(m_process.state() == QProcess::Running);
-    }
-    ~Kamailio()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(3000)) {
-            m_process.kill();
-            m_process.waitForFinished(1000);
-        }
-    }
-    QString log()
-    {
-        return QString::fromUtf8(m_process.readAll());
-    }
-    QString certificatePath() const
-    {
-        return m_dir.filePath(QStringLiteral("cert.pem"));
-    }
-    QString keyPath() const
-    {
-        return m_dir.filePath(QStringLiteral("key.pem"));
-    }
-    QString certificateAndKeyPath() const
-    {
-        return m_dir.filePath(QStringLiteral("both.pem"));
-    }
-    int port = 0;
-    int tlsPort = 0;
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-};
 
 struct RegisteredDesk
 {
@@ -256,7 +160,7 @@ TEST_CASE("over TCP through a Record-Routing kamailio: calls pop, are answered a
 TEST_CASE("over TLS: the desk registers with kamailio checking its certificate, and a TLS call is answered and hung up",
           "[cti][sip][registrar][tls]")
 {
-    Kamailio registrar(QStringLiteral("geheim"), true);
+    Kamailio registrar(QStringLiteral("geheim"), Kamailio::Tls::On);
     RegisteredDesk desk(registrar.port, QStringLiteral("geheim"), SipTransport::Tls, [&](SipAccount &a) {
         a.registrar = QStringLiteral("127.0.0.1:%1").arg(registrar.tlsPort);
         a.tlsCaFile = registrar.certificatePath(); // verification stays on: the self-signed certificate is the CA
@@ -273,7 +177,7 @@ TEST_CASE("over TLS: the desk registers with kamailio checking its certificate, 
 TEST_CASE("over TLS: a registrar whose certificate is not trusted is refused unless verification is off",
           "[cti][sip][registrar][tls]")
 {
-    Kamailio registrar(QStringLiteral("geheim"), true);
+    Kamailio registrar(QStringLiteral("geheim"), Kamailio::Tls::On);
     {
         // The system's CAs do not know the throwaway certificate: no registration.
         RegisteredDesk desk(registrar.port, QStringLiteral("geheim"), SipTransport::Tls, [&](SipAccount &a) {
@@ -287,6 +191,44 @@ TEST_CASE("over TLS: a registrar whose certificate is not trusted is refused unl
         a.tlsVerify = false;
     });
     REQUIRE(QTest::qWaitFor([&] { return desk.registrations.contains(QStringLiteral("ok")); }, 8000));
+}
+
+TEST_CASE("over TLS: a registrar that requires a client certificate accepts the desk only with one it trusts",
+          "[cti][sip][registrar][tls]")
+{
+    Kamailio registrar(QStringLiteral("geheim"), Kamailio::Tls::RequireClientCertificate);
+    QString cert;
+    QString key;
+    QString error;
+    REQUIRE(registrar.makeClientCertificate(QStringLiteral("4711"), true, &cert, &key, &error));
+    QString strangerCert;
+    QString strangerKey;
+    REQUIRE(registrar.makeClientCertificate(QStringLiteral("stranger"), false, &strangerCert, &strangerKey, &error));
+    const auto tls = [&](const QString &certFile, const QString &keyFile) {
+        return [&registrar, certFile, keyFile](SipAccount &a) {
+            a.registrar = QStringLiteral("127.0.0.1:%1").arg(registrar.tlsPort);
+            a.tlsCaFile = registrar.certificatePath();
+            a.tlsCertFile = certFile;
+            a.tlsKeyFile = keyFile;
+        };
+    };
+    {
+        // No client certificate: kamailio ends the handshake, the registration fails.
+        RegisteredDesk desk(registrar.port, QStringLiteral("geheim"), SipTransport::Tls, tls({}, {}));
+        REQUIRE(QTest::qWaitFor([&] { return desk.registrations.contains(QStringLiteral("failed")); }, 8000));
+        CHECK_FALSE(desk.registrations.contains(QStringLiteral("ok")));
+    }
+    {
+        // A certificate of an authority kamailio does not know: refused too.
+        RegisteredDesk desk(registrar.port, QStringLiteral("geheim"), SipTransport::Tls,
+                            tls(strangerCert, strangerKey));
+        REQUIRE(QTest::qWaitFor([&] { return desk.registrations.contains(QStringLiteral("failed")); }, 8000));
+        CHECK_FALSE(desk.registrations.contains(QStringLiteral("ok")));
+    }
+    RegisteredDesk desk(registrar.port, QStringLiteral("geheim"), SipTransport::Tls, tls(cert, key));
+    const bool registered = QTest::qWaitFor([&] { return desk.registrations.contains(QStringLiteral("ok")); }, 8000);
+    INFO(registrar.log().toStdString());
+    REQUIRE(registered);
 }
 
 TEST_CASE("TLS settings that cannot work are refused with a clear error", "[cti][sip][tls]")
