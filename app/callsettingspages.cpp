@@ -297,7 +297,7 @@ MailSettingsPage::MailSettingsPage(QWidget *parent)
     m_security->addItem(tr("None"), QStringLiteral("none"));
     m_security->addItem(QStringLiteral("STARTTLS"), QStringLiteral("starttls"));
     m_security->addItem(QStringLiteral("TLS"), QStringLiteral("tls"));
-    form->addRow(tr("&Security:"), m_security);
+    form->addRow(tr("Se&curity:"), m_security);
     form->addRow(tr("&Login:"), m_user);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Unchanged (kept in the system keychain)"));
@@ -308,17 +308,17 @@ MailSettingsPage::MailSettingsPage(QWidget *parent)
         const QString code = journal::stateCode(journal::GermanState(s));
         m_state->addItem(code, code);
     }
-    form->addRow(tr("Public holidays of &state:"), m_state);
+    form->addRow(tr("Public holidays of s&tate:"), m_state);
     m_hours->setPlaceholderText(QStringLiteral("Mon-Fri 08:00-18:00"));
     form->addRow(tr("Service &hours:"), m_hours);
     m_retention->setObjectName(QStringLiteral("privacyRetentionDays"));
     m_retention->setRange(1, 3650);
     m_retention->setSuffix(tr(" days"));
-    form->addRow(tr("Delete caller numbers &after:"), m_retention);
+    form->addRow(tr("Delete caller numbers a&fter:"), m_retention);
     m_purgeMode->setObjectName(QStringLiteral("privacyMode"));
     m_purgeMode->addItem(tr("Mask (keep the area code)"), QStringLiteral("mask"));
     m_purgeMode->addItem(tr("Remove completely"), QStringLiteral("remove"));
-    form->addRow(tr("Old caller numbers &are:"), m_purgeMode);
+    form->addRow(tr("Old caller numbers a&re:"), m_purgeMode);
 
     describe(m_enabled, tr("Send e-mail"), tr("On: forwards and confirmations go out through this server"));
     describe(m_host, tr("SMTP server"), tr("Host name of the mail server"));

@@ -184,7 +184,7 @@ void SettingsDialog::retranslateUi()
     m_languageLabel->setText(tr("&Language:"));
     m_language->setAccessibleName(tr("Language"));
     m_language->setAccessibleDescription(tr("Language of the desk; applies at once"));
-    m_linksLabel->setText(tr("Open &links in:"));
+    m_linksLabel->setText(tr("Open lin&ks in:"));
     m_links->setItemText(0, tr("System web browser"));
     m_links->setItemText(1, tr("Tab inside the desk"));
     m_links->setAccessibleName(tr("Open links in"));

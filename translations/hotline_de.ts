@@ -3289,7 +3289,7 @@
     <name>desk::LoginDialog</name>
     <message>
         <source>&amp;Login name:</source>
-        <translation>&amp;Anmeldename:</translation>
+        <translation>An&amp;meldename:</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
@@ -3463,12 +3463,12 @@ Sie können offline arbeiten: Suche und Anrufe funktionieren weiter, zum Bearbei
         <translation>Keine</translation>
     </message>
     <message>
-        <source>&amp;Security:</source>
-        <translation>&amp;Sicherheit:</translation>
+        <source>Se&amp;curity:</source>
+        <translation>S&amp;icherheit:</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation>&amp;Anmeldename:</translation>
+        <translation>An&amp;meldename:</translation>
     </message>
     <message>
         <source>Unchanged (kept in the system keychain)</source>
@@ -3487,7 +3487,7 @@ Sie können offline arbeiten: Suche und Anrufe funktionieren weiter, zum Bearbei
         <translation>Absender&amp;name:</translation>
     </message>
     <message>
-        <source>Public holidays of &amp;state:</source>
+        <source>Public holidays of s&amp;tate:</source>
         <translation>Feiertage des &amp;Landes:</translation>
     </message>
     <message>
@@ -3579,7 +3579,7 @@ Sie können offline arbeiten: Suche und Anrufe funktionieren weiter, zum Bearbei
         <translation> Tage</translation>
     </message>
     <message>
-        <source>Delete caller numbers &amp;after:</source>
+        <source>Delete caller numbers a&amp;fter:</source>
         <translation>Anrufernummern lösc&amp;hen nach:</translation>
     </message>
     <message>
@@ -3591,7 +3591,7 @@ Sie können offline arbeiten: Suche und Anrufe funktionieren weiter, zum Bearbei
         <translation>Vollständig löschen</translation>
     </message>
     <message>
-        <source>Old caller numbers &amp;are:</source>
+        <source>Old caller numbers a&amp;re:</source>
         <translation>Alte Anrufernummern we&amp;rden:</translation>
     </message>
     <message>
@@ -4624,7 +4624,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>&amp;Default</source>
-        <translation>&amp;Standard</translation>
+        <translation>S&amp;tandard</translation>
     </message>
     <message>
         <source>Use the default database</source>
@@ -4647,7 +4647,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>Sprache des Arbeitsplatzes; gilt sofort</translation>
     </message>
     <message>
-        <source>Open &amp;links in:</source>
+        <source>Open lin&amp;ks in:</source>
         <translation>&amp;Links öffnen in:</translation>
     </message>
     <message>

@@ -3463,8 +3463,8 @@ You can work offline: search and calls keep working, editing the catalogue needs
         <translation>None</translation>
     </message>
     <message>
-        <source>&amp;Security:</source>
-        <translation>&amp;Security:</translation>
+        <source>Se&amp;curity:</source>
+        <translation>Se&amp;curity:</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
@@ -3487,8 +3487,8 @@ You can work offline: search and calls keep working, editing the catalogue needs
         <translation>Sender &amp;name:</translation>
     </message>
     <message>
-        <source>Public holidays of &amp;state:</source>
-        <translation>Public holidays of &amp;state:</translation>
+        <source>Public holidays of s&amp;tate:</source>
+        <translation>Public holidays of s&amp;tate:</translation>
     </message>
     <message>
         <source>Service &amp;hours:</source>
@@ -3579,8 +3579,8 @@ You can work offline: search and calls keep working, editing the catalogue needs
         <translation> days</translation>
     </message>
     <message>
-        <source>Delete caller numbers &amp;after:</source>
-        <translation>Delete caller numbers &amp;after:</translation>
+        <source>Delete caller numbers a&amp;fter:</source>
+        <translation>Delete caller numbers a&amp;fter:</translation>
     </message>
     <message>
         <source>Mask (keep the area code)</source>
@@ -3591,8 +3591,8 @@ You can work offline: search and calls keep working, editing the catalogue needs
         <translation>Remove completely</translation>
     </message>
     <message>
-        <source>Old caller numbers &amp;are:</source>
-        <translation>Old caller numbers &amp;are:</translation>
+        <source>Old caller numbers a&amp;re:</source>
+        <translation>Old caller numbers a&amp;re:</translation>
     </message>
     <message>
         <source>Privacy period</source>
@@ -4647,8 +4647,8 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>Language of the desk; applies at once</translation>
     </message>
     <message>
-        <source>Open &amp;links in:</source>
-        <translation>Open &amp;links in:</translation>
+        <source>Open lin&amp;ks in:</source>
+        <translation>Open lin&amp;ks in:</translation>
     </message>
     <message>
         <source>System web browser</source>

@@ -19,6 +19,7 @@
 #include "settingsdialog.h"
 #include "shortcutsoverlay.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -26,6 +27,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
@@ -33,6 +35,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -547,6 +550,48 @@ TEST_CASE("the article stylesheet follows the palette (dark and light)", "[desk]
     CHECK(html.contains(QStringLiteral("color: #eeeeee")));
     CHECK_FALSE(html.contains(QLatin1Char('@') + QStringLiteral("text@")));
     CHECK(html.contains(QStringLiteral("script-src 'none'")));
+}
+
+TEST_CASE("every settings page has unique mnemonics in German and English", "[desk][settings][a11y]")
+{
+    resetSettings();
+    desk::DeskSettings settings;
+    desk::LanguageManager language;
+    for (const QString &code : {QStringLiteral("de"), QStringLiteral("en")}) {
+        REQUIRE(language.apply(code));
+        desk::SettingsDialog dialog(&settings, QStringLiteral("/var/lib/x.sqlite"));
+        auto *stack = dialog.findChild<QStackedWidget *>();
+        REQUIRE(stack);
+        REQUIRE(stack->count() >= 4);
+        int withMnemonics = 0;
+        for (int i = 0; i < stack->count(); ++i) {
+            QStringList texts;
+            for (QLabel *l : stack->widget(i)->findChildren<QLabel *>()) {
+                texts << l->text();
+            }
+            for (QAbstractButton *b : stack->widget(i)->findChildren<QAbstractButton *>()) {
+                texts << b->text();
+            }
+            QHash<QChar, QString> owner;
+            QStringList clashes;
+            for (const QString &text : std::as_const(texts)) {
+                const qsizetype amp = text.indexOf(QLatin1Char('&'));
+                if (amp < 0 || amp + 1 >= text.size() || text.at(amp + 1) == QLatin1Char('&')) {
+                    continue;
+                }
+                const QChar key = text.at(amp + 1).toLower();
+                if (owner.contains(key)) {
+                    clashes << QString(key) + QStringLiteral(": ") + owner.value(key) + QStringLiteral(" / ") + text;
+                }
+                owner.insert(key, text);
+            }
+            withMnemonics += owner.isEmpty() ? 0 : 1;
+            INFO(code.toStdString() << ", page " << i << ": " << clashes.join(QLatin1Char('\n')).toStdString());
+            CHECK(clashes.isEmpty());
+        }
+        CHECK(withMnemonics == stack->count());
+    }
+    language.apply(QStringLiteral("de"));
 }
 
 TEST_CASE("settings dialog stores database path, language and link handling", "[desk][settings]")
