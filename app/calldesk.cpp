@@ -23,6 +23,7 @@
 #include "officescheduledialog.h"
 #include "manualprovider.h"
 #include "outboxsender.h"
+#include "outboxstore.h"
 #include "outboxview.h"
 #include "secretstore.h"
 #include "serverstores.h"
@@ -32,6 +33,7 @@
 #include "wrapuppanel.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <QAccessible>
 #include <QAction>
@@ -276,6 +278,10 @@ CallDesk::CallDesk(MainWindow *window, const CallDeskConfig &config, QObject *pa
 
     m_reminderTimer->setInterval(m_config.reminderCheckMs);
     connect(m_reminderTimer, &QTimer::timeout, this, &CallDesk::checkReminders);
+    m_liveRefresh = new QTimer(this);
+    m_liveRefresh->setSingleShot(true);
+    m_liveRefresh->setInterval(LiveRefreshDelayMs);
+    connect(m_liveRefresh, &QTimer::timeout, this, &CallDesk::refreshLiveViews);
     createActions();
     window->installEventFilter(this);
     retranslate();
@@ -993,6 +999,8 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
         m_config.agent = connector->config().connection.user;
     }
     connect(connector, &SharedStoreConnector::onlineChanged, this, [this]() { refreshSharedSources(true); });
+    connect(connector, &SharedStoreConnector::serverDataChanged, this,
+            [this](const QString &channel, const QString &) { handleServerDataChanged(channel); });
     connect(connector, &SharedStoreConnector::writeDelivered, this, [this](const QString &id, const QString &) {
         const auto it = m_pendingBookings.constFind(id);
         if (it == m_pendingBookings.cend()) {
@@ -1263,6 +1271,42 @@ void CallDesk::refreshSharedSources(bool reloadVisible)
     if (!online) {
         m_shared->dropServerConnection(); // nothing holds it any more
     }
+}
+
+void CallDesk::handleServerDataChanged(const QString &channel)
+{
+    m_changedChannels.insert(channel);
+    // Not restarted by further notifications: a steady stream of changes still refreshes every LiveRefreshDelayMs.
+    if (!m_liveRefresh->isActive()) {
+        m_liveRefresh->start();
+    }
+}
+
+void CallDesk::refreshLiveViews()
+{
+    const QSet<QString> changed = std::exchange(m_changedChannels, {});
+    // Only what is on screen and shows the server: a hidden view reloads when shown, one showing the desk's own data
+    // (offline) has nothing to follow.
+    if (m_cases && m_cases->isVisible() && m_cases->showsServer()
+        && changed.contains(QString::fromLatin1(journal::ChangedChannel))) {
+        m_cases->refresh();
+        ++m_liveRefreshCount;
+    }
+    if (m_outboxView && m_outboxView->isVisible() && m_outboxView->showsServer()
+        && changed.contains(QString::fromLatin1(outbox::ChangedChannel))) {
+        m_outboxView->refresh();
+        ++m_liveRefreshCount;
+    }
+    if (m_appointmentsView && m_appointmentsView->isVisible() && m_appointmentsView->showsServer()
+        && changed.contains(QString::fromLatin1(appointments::ChangedChannel))) {
+        m_appointmentsView->refresh();
+        ++m_liveRefreshCount;
+    }
+}
+
+int CallDesk::liveRefreshCount() const
+{
+    return m_liveRefreshCount;
 }
 
 SharedStoreConnector *CallDesk::sharedStore() const

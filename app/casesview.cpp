@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -44,21 +45,17 @@ void CaseDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
 }
 
 CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalendar &calendar, QWidget *parent)
-    : QDialog(parent), m_store(store), m_calendar(calendar), m_model(new journal::CaseListModel(this)),
+    : QDialog(parent), m_store(store), m_calendar(calendar), m_source(this), m_model(new journal::CaseListModel(this)),
       m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_answered(new QPushButton(this)),
       m_calledBack(new QPushButton(this)), m_status(new QLabel(this)), m_tick(new QTimer(this))
 {
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("sourceNote"));
-    m_note->setWordWrap(true);
-    m_note->hide();
     setObjectName(QStringLiteral("CasesView"));
     setWindowTitle(tr("Open cases"));
     resize(900, 420);
     m_model->setCalendar(calendar, journal::DeadlinePolicy{});
     m_model->setNow(QDateTime::currentDateTimeUtc());
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_note);
+    layout->addWidget(m_source.label());
     layout->addWidget(m_search);
     layout->addWidget(m_table, 1);
     auto *row = new QHBoxLayout;
@@ -111,19 +108,22 @@ CasesView::~CasesView() = default;
 void CasesView::setSource(std::shared_ptr<journal::JournalStore> server, const QString &note,
                           const QString &readOnlyReason)
 {
-    m_server = std::move(server);
-    m_readOnlyReason = readOnlyReason;
-    showSourceNote(m_note, note);
+    m_source.set(std::move(server), note, readOnlyReason);
 }
 
 QString CasesView::sourceNote() const
 {
-    return m_note->text();
+    return m_source.note();
+}
+
+bool CasesView::showsServer() const
+{
+    return m_source.isServer();
 }
 
 journal::JournalStore *CasesView::store() const
 {
-    return m_server ? m_server.get() : m_store;
+    return m_source.pick(m_store);
 }
 
 void CasesView::reload()
@@ -138,6 +138,23 @@ void CasesView::reload()
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid()) {
         m_table->setCurrentIndex(m_model->index(0, 0));
     }
+}
+
+void CasesView::refresh()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const std::optional<journal::CaseRecord> selected = m_model->caseAt(current.row());
+    const int scroll = m_table->verticalScrollBar()->value();
+    reload();
+    if (selected) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->caseAt(row)->caseNumber == selected->caseNumber) {
+                m_table->setCurrentIndex(m_model->index(row, std::max(0, current.column())));
+                break;
+            }
+        }
+    }
+    m_table->verticalScrollBar()->setValue(scroll);
 }
 
 journal::CaseListModel *CasesView::model() const
@@ -164,10 +181,7 @@ bool CasesView::markSelected(bool calledBack, QString *error)
         }
         return false;
     }
-    if (!m_readOnlyReason.isEmpty()) {
-        if (error) {
-            *error = m_readOnlyReason;
-        }
+    if (m_source.refuseChange(error)) {
         return false;
     }
     if (!store()->setCaseState(c->caseNumber,
