@@ -1125,7 +1125,8 @@ void CallDesk::openRebookingDialog(const appointments::BookingRequest &earlier)
     AppointmentDialog *dialog = createBookingDialog(view->article(), view->offices(), earlier.citizenPhone);
     dialog->prefill(earlier);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
-        // The call stays as it was committed (a committed call is never changed); the new booking names it.
+        // The new booking names the call and replaces the refused one: once the server books it, the call row there
+        // (and this desk's copy, mirrorConfirmedBooking) names the new booking.
         const appointments::Booking booking = dialog->booking();
         const QString when = QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat);
         const QString text =
@@ -1233,6 +1234,15 @@ void CallDesk::mirrorConfirmedBooking(const appointments::BookingRequest &reques
     QString error;
     if (!m_appointments->book(copy, &booking, nullptr, &error)) {
         qCInfo(lcShared) << "confirmed booking" << request.id << "not copied to the desk:" << error;
+    }
+    // "Book again": the server's call row names the new booking now (same delivery transaction); so does this
+    // desk's copy of the call.
+    if (!request.replacesBookingId.isEmpty() && !request.callId.isEmpty() && m_journal) {
+        bool changed = false;
+        if (!m_journal->replaceAppointment(request.callId, request.replacesBookingId, request.id, &changed, &error)) {
+            qCWarning(lcShared) << "the desk's copy of call" << request.callId << "still names the refused booking"
+                                << request.replacesBookingId << ":" << error;
+        }
     }
 }
 

@@ -826,6 +826,44 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
                 QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
                                "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
                 recordLate->id) == 1);
+    // The call row on the server names the new booking now (it named the refused one), in the new booking's delivery
+    // transaction; the new booking keeps the refused id as rebooked_from; the desk's copy of the call follows.
+    QString rebookedId;
+    {
+        QSqlQuery q(after.db());
+        q.prepare(QStringLiteral("SELECT id, rebooked_from FROM appt_bookings WHERE call_id = :v AND state = 'booked'"));
+        q.bindValue(QStringLiteral(":v"), recordLate->id);
+        REQUIRE(q.exec());
+        REQUIRE(q.next());
+        rebookedId = q.value(0).toString();
+        CHECK(q.value(1).toString() == recordLate->appointmentId);
+    }
+    CHECK(rebookedId != recordLate->appointmentId);
+    const QString callBooking = QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = '%1' AND "
+                                               "appointment_id = :v AND outcome = 'appointment' AND draft = 0")
+                                    .arg(recordLate->id);
+    CHECK(count(after, callBooking, rebookedId) == 1);
+    CHECK(count(after, callBooking, recordLate->appointmentId) == 0);
+    CHECK(QTest::qWaitFor([&]() { return callsB->journal()->call(recordLate->id)->appointmentId == rebookedId; },
+                          5000));
+    // Row security: desk A's agent login cannot point desk B's call at another booking (nothing changes, no error).
+    {
+        RawPg agentA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        auto journalA = journal::JournalStore::openOn(agentA.db(), &error);
+        REQUIRE(journalA);
+        bool changed = true;
+        INFO(error.toStdString());
+        REQUIRE(journalA->replaceAppointment(recordLate->id, rebookedId, QStringLiteral("forged-booking"), &changed,
+                                             &error));
+        CHECK_FALSE(changed);
+        CHECK(count(after, callBooking, rebookedId) == 1);
+        // … while desk B's own login may (the server's policy for an agent's own calls).
+        RawPg agentB(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
+        auto journalB = journal::JournalStore::openOn(agentB.db(), &error);
+        REQUIRE(journalB);
+        REQUIRE(journalB->replaceAppointment(recordLate->id, rebookedId, rebookedId, &changed, &error));
+        CHECK(changed);
+    }
     callsA.reset();
     callsB.reset();
 }
@@ -1878,6 +1916,15 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
                 QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
                                "citizen_name = 'Wird Abgelehnt' AND state = 'booked'"),
                 refused.callId) == 1);
+    // The call committed before the restart names the new booking on the server now, not the refused one.
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE rebooked_from = :v AND state = 'booked'"),
+                refused.id) == 1);
+    CHECK(count(raw,
+                QStringLiteral("SELECT COUNT(*) FROM journal_calls c JOIN appt_bookings b ON b.id = c.appointment_id "
+                               "AND b.call_id = c.id WHERE c.id = :v AND b.state = 'booked' AND b.citizen_name = "
+                               "'Wird Abgelehnt'"),
+                refused.callId) == 1);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE appointment_id = :v"), refused.id) == 0);
 
     // A second restart: nothing is followed or shown again.
     calls.reset();
