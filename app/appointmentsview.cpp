@@ -167,7 +167,8 @@ void AppointmentsView::reload()
     }
     m_slotList->clear();
     m_slots.clear();
-    m_status->setText(tr("%n appointment(s)", nullptr, int(m_bookings.size())));
+    m_listStatus = tr("%n appointment(s)", nullptr, int(m_bookings.size()));
+    m_status->setText(m_listStatus);
 }
 
 void AppointmentsView::refresh()
@@ -179,7 +180,11 @@ void AppointmentsView::refresh()
     // meanwhile is refused by the move, which then offers the next free ones).
     const QList<appointments::Slot> slots = m_slots;
     const int slotRow = m_slotList->currentRow();
+    const QString answer = m_status->text() != m_listStatus ? m_status->text() : QString();
     reload();
+    if (!answer.isEmpty()) {
+        m_status->setText(answer); // e.g. "Appointment … cancelled." or the slots found stay readable
+    }
     m_table->verticalScrollBar()->setValue(scroll);
     if (!before) {
         return;

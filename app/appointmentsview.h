@@ -28,7 +28,8 @@ public:
 
     void reload();
     // reload() for a change made elsewhere (live refresh in shared mode): the selected appointment stays selected
-    // (if still booked) with the free slots offered for it, and the table keeps its scroll position.
+    // (if still booked) with the free slots offered for it, the table keeps its scroll position and the status line
+    // an action's answer.
     void refresh();
     QTableWidget *table() const;
     QListWidget *slotList() const;
@@ -62,6 +63,7 @@ private:
     QListWidget *m_slotList;
     QPushButton *m_rebook;
     QLabel *m_status;
+    QString m_listStatus; // what reload() put into m_status (anything else is an action's answer)
 };
 
 } // namespace desk

@@ -76,6 +76,7 @@ CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalend
     m_search->setAccessibleDescription(tr("Case number or phone number of the citizen"));
     m_table->setAccessibleName(tr("Open cases"));
     m_table->setAccessibleDescription(tr("Forwarded questions by deadline; overdue ones are highlighted"));
+    m_answered->setObjectName(QStringLiteral("markAnswered"));
     m_answered->setText(tr("Mark &answered"));
     m_answered->setAccessibleName(tr("Mark answered"));
     m_answered->setAccessibleDescription(tr("The office answered the citizen: closes the selected case"));
@@ -134,7 +135,8 @@ void CasesView::reload()
     const QList<journal::CaseRecord> cases = store()->cases(filter, &error);
     m_model->setNow(QDateTime::currentDateTimeUtc());
     m_model->setCases(cases);
-    m_status->setText(error.isEmpty() ? tr("%n open case(s)", nullptr, int(cases.size())) : error);
+    m_listStatus = error.isEmpty() ? tr("%n open case(s)", nullptr, int(cases.size())) : error;
+    m_status->setText(m_listStatus);
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid()) {
         m_table->setCurrentIndex(m_model->index(0, 0));
     }
@@ -145,7 +147,11 @@ void CasesView::refresh()
     const QModelIndex current = m_table->currentIndex();
     const std::optional<journal::CaseRecord> selected = m_model->caseAt(current.row());
     const int scroll = m_table->verticalScrollBar()->value();
+    const QString answer = m_status->text() != m_listStatus ? m_status->text() : QString();
     reload();
+    if (!answer.isEmpty()) {
+        m_status->setText(answer); // e.g. "Case … closed." or the server's refusal stays readable
+    }
     if (selected) {
         for (int row = 0; row < m_model->rowCount(); ++row) {
             if (m_model->caseAt(row)->caseNumber == selected->caseNumber) {

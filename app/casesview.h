@@ -49,7 +49,7 @@ public:
 
     void reload();
     // reload() for a change made elsewhere (live refresh in shared mode): the selected case stays selected (if it is
-    // still open) and the list keeps its scroll position.
+    // still open), the list keeps its scroll position and the status line an action's answer.
     void refresh();
     journal::CaseListModel *model() const;
     QTableView *table() const;
@@ -75,6 +75,7 @@ private:
     QPushButton *m_answered;
     QPushButton *m_calledBack;
     QLabel *m_status;
+    QString m_listStatus; // what reload() put into m_status (anything else is an action's answer)
     QTimer *m_tick;
 };
 

@@ -123,7 +123,8 @@ void OutboxView::reload()
             m_table->setItem(row, column, item);
         }
     }
-    m_status->setText(error.isEmpty() ? tr("%n e-mail(s)", nullptr, int(entries.size())) : error);
+    m_listStatus = error.isEmpty() ? tr("%n e-mail(s)", nullptr, int(entries.size())) : error;
+    m_status->setText(m_listStatus);
 }
 
 void OutboxView::refresh()
@@ -133,7 +134,11 @@ void OutboxView::refresh()
     const QTableWidgetItem *current = currentRow >= 0 ? m_table->item(currentRow, 0) : nullptr;
     const QString selected = current ? current->data(Qt::UserRole).toString() : QString();
     const int scroll = m_table->verticalScrollBar()->value();
+    const QString answer = m_status->text() != m_listStatus ? m_status->text() : QString();
     reload();
+    if (!answer.isEmpty()) {
+        m_status->setText(answer); // e.g. "E-mail queued again." or the server's refusal stays readable
+    }
     if (!selected.isEmpty()) {
         for (int row = 0; row < m_table->rowCount(); ++row) {
             if (m_table->item(row, 0)->data(Qt::UserRole).toString() == selected) {

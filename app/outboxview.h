@@ -30,7 +30,7 @@ public:
 
     void reload();
     // reload() for a change made elsewhere (live refresh in shared mode): the selected e-mail stays selected and the
-    // table keeps its scroll position.
+    // table keeps its scroll position and the status line an action's answer.
     void refresh();
     QTableWidget *table() const;
     bool retrySelected(QString *error);
@@ -52,6 +52,7 @@ private:
     QTableWidget *m_table;
     QPushButton *m_retry;
     QLabel *m_status;
+    QString m_listStatus; // what reload() put into m_status (anything else is an action's answer)
 };
 
 } // namespace desk

@@ -1130,6 +1130,21 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     CHECK(cases->model()->caseAt(0)->caseNumber == earlier);
     CHECK(cases->model()->caseAt(cases->table()->currentIndex().row())->caseNumber == later);
 
+    // The agent tries to close it (a lead's right): the server's answer in the status line outlives live reloads.
+    auto *markAnswered = cases->findChild<QPushButton *>(QStringLiteral("markAnswered"));
+    REQUIRE(markAnswered);
+    QTest::mouseClick(markAnswered, Qt::LeftButton);
+    const auto statusShows = [&](const QString &text) {
+        for (const QLabel *label : cases->findChildren<QLabel *>()) {
+            if (label->text().contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    const QString refusal = QStringLiteral("permission denied");
+    CHECK(statusShows(refusal));
+
     // A burst of ten forwards in ten transactions while the desk is busy: one reload per view, not ten.
     REQUIRE(QTest::qWaitFor([&]() { return outboxView->table()->rowCount() == 2; }, 10000));
     QTest::qWait(3 * desk::CallDesk::LiveRefreshDelayMs);
@@ -1144,6 +1159,8 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     INFO("reloads for the burst: " << burstRefreshes);
     CHECK(burstRefreshes >= 2);  // the cases and the outbox view
     CHECK(burstRefreshes <= 4);  // not one per notification (20)
+    CHECK(statusShows(refusal));
+    CHECK(cases->model()->caseAt(cases->table()->currentIndex().row())->caseNumber == later);
     CHECK(appointmentsView->table()->rowCount() == 1);
 
     // A hidden view is not reloaded (it reloads when shown).
