@@ -1297,18 +1297,18 @@ void CallDesk::refreshLiveViews()
     const QSet<QString> changed = std::exchange(m_changedChannels, {});
     // Only what is on screen and shows the server: a hidden view reloads when shown, one showing the desk's own data
     // (offline) has nothing to follow.
-    if (m_cases && m_cases->isVisible() && m_cases->showsServer()
-        && changed.contains(QString::fromLatin1(journal::ChangedChannel))) {
+    if (m_cases && m_cases->isVisible() && m_cases->showsServer() &&
+        changed.contains(QString::fromLatin1(journal::ChangedChannel))) {
         m_cases->refresh();
         ++m_liveRefreshCount;
     }
-    if (m_outboxView && m_outboxView->isVisible() && m_outboxView->showsServer()
-        && changed.contains(QString::fromLatin1(outbox::ChangedChannel))) {
+    if (m_outboxView && m_outboxView->isVisible() && m_outboxView->showsServer() &&
+        changed.contains(QString::fromLatin1(outbox::ChangedChannel))) {
         m_outboxView->refresh();
         ++m_liveRefreshCount;
     }
-    if (m_appointmentsView && m_appointmentsView->isVisible() && m_appointmentsView->showsServer()
-        && changed.contains(QString::fromLatin1(appointments::ChangedChannel))) {
+    if (m_appointmentsView && m_appointmentsView->isVisible() && m_appointmentsView->showsServer() &&
+        changed.contains(QString::fromLatin1(appointments::ChangedChannel))) {
         m_appointmentsView->refresh();
         ++m_liveRefreshCount;
     }

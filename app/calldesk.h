@@ -243,8 +243,8 @@ private:
     QLabel *m_phoneLabel = nullptr;
     QLabel *m_outboxLabel = nullptr;
     QTimer *m_reminderTimer = nullptr;
-    QTimer *m_liveRefresh = nullptr;  // folds the server's change notifications (LiveRefreshDelayMs)
-    QSet<QString> m_changedChannels;  // notified since the last live refresh
+    QTimer *m_liveRefresh = nullptr; // folds the server's change notifications (LiveRefreshDelayMs)
+    QSet<QString> m_changedChannels; // notified since the last live refresh
     int m_liveRefreshCount = 0;
     QString m_callId; // the provider call on screen
     QString m_outboxStatus;

@@ -74,8 +74,7 @@ private:
 
 // What a shared-mode view (open cases, outbox, appointments) shows: the server's store, which the view keeps alive
 // while it shows it (a reconnect opens new ones), or the desk's own store, with the note that says so.
-template <typename Store>
-class ViewSource final : public ViewSourceNote
+template <typename Store> class ViewSource final : public ViewSourceNote
 {
 public:
     using ViewSourceNote::ViewSourceNote;

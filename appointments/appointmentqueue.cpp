@@ -41,7 +41,7 @@ bool renameCallBooking(QSqlDatabase &db, const BookingRequest &request, const QS
     }
     if (!changed) {
         qCInfo(hotline::db::lcDb) << "booking" << bookingId << "replaces" << request.replacesBookingId << "but call"
-                        << request.callId << "does not name it here: the call is unchanged";
+                                  << request.callId << "does not name it here: the call is unchanged";
     }
     return true;
 }
@@ -126,8 +126,8 @@ void registerServerWriteKinds(kb::ReplicaSync &sync, const journal::BusinessCale
                                Booking booking;
                                BookingError code = BookingError::None;
                                if (store->book(request, &booking, nullptr, error, &code)) {
-                                   return request.replacesBookingId.isEmpty()
-                                       || renameCallBooking(db, request, booking.id, error);
+                                   return request.replacesBookingId.isEmpty() ||
+                                          renameCallBooking(db, request, booking.id, error);
                                }
                                if (code == BookingError::SlotTaken && error) {
                                    // Clear for the agent who booked offline: which slot, and that it is gone.

@@ -257,8 +257,7 @@ bool applyMigrations(QSqlDatabase &db, const QString &component, QString *error)
         }
         // A step whose SQL cannot be portable (triggers, NOTIFY) has a PostgreSQL file of the same name in pg/;
         // the portable file of that number is then what SQLite runs (a no-op where the step is server-only).
-        const QString pgPath =
-            QStringLiteral(":/migrations/%1/pg/%2").arg(component, QFileInfo(path).fileName());
+        const QString pgPath = QStringLiteral(":/migrations/%1/pg/%2").arg(component, QFileInfo(path).fileName());
         QFile f(!isSqlite(db) && QFile::exists(pgPath) ? pgPath : path);
         if (!f.open(QIODevice::ReadOnly)) {
             if (error) {

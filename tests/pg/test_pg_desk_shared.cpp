@@ -831,7 +831,8 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     QString rebookedId;
     {
         QSqlQuery q(after.db());
-        q.prepare(QStringLiteral("SELECT id, rebooked_from FROM appt_bookings WHERE call_id = :v AND state = 'booked'"));
+        q.prepare(
+            QStringLiteral("SELECT id, rebooked_from FROM appt_bookings WHERE call_id = :v AND state = 'booked'"));
         q.bindValue(QStringLiteral(":v"), recordLate->id);
         REQUIRE(q.exec());
         REQUIRE(q.next());
@@ -844,8 +845,8 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
                                     .arg(recordLate->id);
     CHECK(count(after, callBooking, rebookedId) == 1);
     CHECK(count(after, callBooking, recordLate->appointmentId) == 0);
-    CHECK(QTest::qWaitFor([&]() { return callsB->journal()->call(recordLate->id)->appointmentId == rebookedId; },
-                          5000));
+    CHECK(
+        QTest::qWaitFor([&]() { return callsB->journal()->call(recordLate->id)->appointmentId == rebookedId; }, 5000));
     // Row security: desk A's agent login cannot point desk B's call at another booking (nothing changes, no error).
     {
         RawPg agentA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
@@ -1111,8 +1112,8 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     // A team lead's desk forwards a case (case and e-mail in one transaction); another agent's login books.
     RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
     RawPg agent2(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
-    const QString later = forwardOnServer(lead, QStringLiteral("Spätere Frist"),
-                                          QDateTime::currentDateTimeUtc().addDays(3));
+    const QString later =
+        forwardOnServer(lead, QStringLiteral("Spätere Frist"), QDateTime::currentDateTimeUtc().addDays(3));
     CHECK(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 1; }, 10000));
     CHECK(QTest::qWaitFor([&]() { return outboxView->table()->rowCount() == 1; }, 10000));
     bookOnServer(agent2, QStringLiteral("desk_agent2"), QStringLiteral("Bürgerin von Platz 2"));
@@ -1124,8 +1125,8 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
 
     // The agent has selected that case; a case due earlier arrives above it: the selection stays on the same case.
     cases->table()->setCurrentIndex(cases->model()->index(0, 0));
-    const QString earlier = forwardOnServer(lead, QStringLiteral("Frühere Frist"),
-                                            QDateTime::currentDateTimeUtc().addDays(1));
+    const QString earlier =
+        forwardOnServer(lead, QStringLiteral("Frühere Frist"), QDateTime::currentDateTimeUtc().addDays(1));
     REQUIRE(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 2; }, 10000));
     CHECK(cases->model()->caseAt(0)->caseNumber == earlier);
     CHECK(cases->model()->caseAt(cases->table()->currentIndex().row())->caseNumber == later);
@@ -1157,8 +1158,8 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     QTest::qWait(3 * desk::CallDesk::LiveRefreshDelayMs);
     const int burstRefreshes = calls->liveRefreshCount() - refreshesBefore;
     INFO("reloads for the burst: " << burstRefreshes);
-    CHECK(burstRefreshes >= 2);  // the cases and the outbox view
-    CHECK(burstRefreshes <= 4);  // not one per notification (20)
+    CHECK(burstRefreshes >= 2); // the cases and the outbox view
+    CHECK(burstRefreshes <= 4); // not one per notification (20)
     CHECK(statusShows(refusal));
     CHECK(cases->model()->caseAt(cases->table()->currentIndex().row())->caseNumber == later);
     CHECK(appointmentsView->table()->rowCount() == 1);
@@ -1181,8 +1182,7 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     REQUIRE(QTest::qWaitFor([&]() { return !cases->sourceNote().isEmpty(); }, 5000));
     REQUIRE(cluster.start(&error));
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
-    REQUIRE(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 12 && cases->sourceNote().isEmpty(); },
-                            5000));
+    REQUIRE(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 12 && cases->sourceNote().isEmpty(); }, 5000));
     RawPg leadAgain(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
     forwardOnServer(leadAgain, QStringLiteral("Nach dem Ausfall"), QDateTime::currentDateTimeUtc().addDays(2));
     CHECK(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 13; }, 10000));
