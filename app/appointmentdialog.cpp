@@ -74,6 +74,8 @@ void AppointmentDialog::prefill(const appointments::BookingRequest &earlier)
         m_phone->setText(earlier.citizenPhone);
     }
     m_callId = earlier.callId;
+    // A re-booking refused in its turn still replaces the booking the call was committed with.
+    m_replaces = earlier.replacesBookingId.isEmpty() ? earlier.id : earlier.replacesBookingId;
     m_slotList->setFocus(Qt::OtherFocusReason);
 }
 
@@ -200,6 +202,7 @@ void AppointmentDialog::accept()
     r.citizenPhone = m_phone->text().trimmed();
     r.agent = m_agent;
     r.callId = m_callId;
+    r.replacesBookingId = m_replaces;
     r.confirmation = m_confirmation;
     r.confirmation.send = !r.citizenEmail.isEmpty();
     r.confirmation.documents = m_article.documents;

@@ -53,7 +53,8 @@ public:
     void setShared(std::shared_ptr<appointments::AppointmentStore> server, const QString &note, SharedBooker booker);
     bool isQueued() const; // after accept() in shared mode: queued for the server, not yet confirmed
     // Booking again after the server refused an earlier booking: selects its office (if it offers slots) and fills
-    // in the citizen; the new booking names the same call.
+    // in the citizen; the new booking names the same call and replaces the refused booking the call names (the
+    // server's call row names the new booking once it is booked).
     void prefill(const appointments::BookingRequest &earlier);
     QString sourceNote() const;
 
@@ -79,7 +80,8 @@ private:
     std::shared_ptr<appointments::AppointmentStore> m_server;
     SharedBooker m_booker;
     bool m_queued = false;
-    QString m_callId; // the call a re-booking belongs to (prefill)
+    QString m_callId;   // the call a re-booking belongs to (prefill)
+    QString m_replaces; // the refused booking that call names (prefill)
     QLabel *m_note;
 };
 

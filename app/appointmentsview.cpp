@@ -8,6 +8,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -24,18 +25,15 @@ QString when(const QDateTime &utc)
 
 AppointmentsView::AppointmentsView(appointments::AppointmentStore *store,
                                    const appointments::Confirmation &confirmation, QWidget *parent)
-    : QDialog(parent), m_store(store), m_confirmation(confirmation), m_table(new QTableWidget(this)),
+    : QDialog(parent), m_store(store), m_source(this), m_confirmation(confirmation), m_table(new QTableWidget(this)),
       m_cancel(new QPushButton(this)), m_findSlots(new QPushButton(this)), m_slotList(new QListWidget(this)),
-      m_rebook(new QPushButton(this)), m_status(new QLabel(this)), m_note(new QLabel(this))
+      m_rebook(new QPushButton(this)), m_status(new QLabel(this))
 {
-    m_note->setObjectName(QStringLiteral("sourceNote"));
-    m_note->setWordWrap(true);
-    m_note->hide();
     setObjectName(QStringLiteral("AppointmentsView"));
     setWindowTitle(tr("Appointments"));
     resize(900, 480);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_note);
+    layout->addWidget(m_source.label());
     layout->addWidget(m_table, 2);
     auto *row = new QHBoxLayout;
     row->addWidget(m_cancel);
@@ -90,26 +88,29 @@ AppointmentsView::~AppointmentsView() = default;
 void AppointmentsView::setSource(std::shared_ptr<appointments::AppointmentStore> server, const QString &note,
                                  const QString &readOnlyReason)
 {
-    m_server = std::move(server);
-    m_readOnlyReason = readOnlyReason;
-    showSourceNote(m_note, note);
+    m_source.set(std::move(server), note, readOnlyReason);
 }
 
 QString AppointmentsView::sourceNote() const
 {
-    return m_note->text();
+    return m_source.note();
+}
+
+bool AppointmentsView::showsServer() const
+{
+    return m_source.isServer();
 }
 
 appointments::AppointmentStore *AppointmentsView::store() const
 {
-    return m_server ? m_server.get() : m_store;
+    return m_source.pick(m_store);
 }
 
 void AppointmentsView::keepLocalCopy(const appointments::Booking &old,
                                      const std::optional<appointments::Booking> &moved)
 {
     // Shared mode: the desk's own copy (if it has one) follows what the server did, without e-mails of its own.
-    if (!m_server || !m_store || !m_store->booking(old.id)) {
+    if (!m_source.isServer() || !m_store || !m_store->booking(old.id)) {
         return;
     }
     appointments::Confirmation silent;
@@ -139,17 +140,6 @@ void AppointmentsView::keepLocalCopy(const appointments::Booking &old,
     }
 }
 
-bool AppointmentsView::refuseReadOnly(QString *error) const
-{
-    if (m_readOnlyReason.isEmpty()) {
-        return false;
-    }
-    if (error) {
-        *error = m_readOnlyReason;
-    }
-    return true;
-}
-
 void AppointmentsView::reload()
 {
     const QDateTime from = QDateTime::currentDateTimeUtc();
@@ -177,7 +167,43 @@ void AppointmentsView::reload()
     }
     m_slotList->clear();
     m_slots.clear();
-    m_status->setText(tr("%n appointment(s)", nullptr, int(m_bookings.size())));
+    m_listStatus = tr("%n appointment(s)", nullptr, int(m_bookings.size()));
+    m_status->setText(m_listStatus);
+}
+
+void AppointmentsView::refresh()
+{
+    const std::optional<appointments::Booking> before = selected();
+    const int column = std::max(0, m_table->currentColumn());
+    const int scroll = m_table->verticalScrollBar()->value();
+    // The free slots offered for the selected appointment stay: the agent may be about to move it (a slot taken
+    // meanwhile is refused by the move, which then offers the next free ones).
+    const QList<appointments::Slot> slots = m_slots;
+    const int slotRow = m_slotList->currentRow();
+    const QString answer = m_status->text() != m_listStatus ? m_status->text() : QString();
+    reload();
+    if (!answer.isEmpty()) {
+        m_status->setText(answer); // e.g. "Appointment … cancelled." or the slots found stay readable
+    }
+    m_table->verticalScrollBar()->setValue(scroll);
+    if (!before) {
+        return;
+    }
+    for (int row = 0; row < m_bookings.size(); ++row) {
+        if (m_bookings.at(row).id != before->id) {
+            continue;
+        }
+        m_table->setCurrentCell(row, column);
+        m_table->verticalScrollBar()->setValue(scroll);
+        m_slots = slots;
+        for (const appointments::Slot &s : std::as_const(m_slots)) {
+            m_slotList->addItem(when(s.start));
+        }
+        if (slotRow >= 0 && slotRow < m_slotList->count()) {
+            m_slotList->setCurrentRow(slotRow);
+        }
+        return;
+    }
 }
 
 QTableWidget *AppointmentsView::table() const
@@ -208,7 +234,7 @@ bool AppointmentsView::cancelSelected(QString *error)
         }
         return false;
     }
-    if (refuseReadOnly(error)) {
+    if (m_source.refuseChange(error)) {
         return false;
     }
     appointments::Confirmation notify = m_confirmation;
@@ -256,7 +282,7 @@ bool AppointmentsView::rebookSelected(QString *error)
         }
         return false;
     }
-    if (refuseReadOnly(error)) {
+    if (m_source.refuseChange(error)) {
         return false;
     }
     appointments::Confirmation confirmation = m_confirmation;

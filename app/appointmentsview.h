@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appointmentstore.h"
+#include "serverstores.h"
 
 #include <QDialog>
 
@@ -26,6 +27,10 @@ public:
     ~AppointmentsView() override;
 
     void reload();
+    // reload() for a change made elsewhere (live refresh in shared mode): the selected appointment stays selected
+    // (if still booked) with the free slots offered for it, the table keeps its scroll position and the status line
+    // an action's answer.
+    void refresh();
     QTableWidget *table() const;
     QListWidget *slotList() const;
     bool cancelSelected(QString *error);
@@ -37,6 +42,7 @@ public:
     void setSource(std::shared_ptr<appointments::AppointmentStore> server, const QString &note,
                    const QString &readOnlyReason);
     QString sourceNote() const;
+    bool showsServer() const;
 
 Q_SIGNALS:
     void changed();   // something went into the outbox
@@ -44,12 +50,10 @@ Q_SIGNALS:
 private:
     std::optional<appointments::Booking> selected() const;
     appointments::AppointmentStore *store() const;
-    bool refuseReadOnly(QString *error) const;
     void keepLocalCopy(const appointments::Booking &old, const std::optional<appointments::Booking> &moved);
 
     appointments::AppointmentStore *m_store;
-    std::shared_ptr<appointments::AppointmentStore> m_server;
-    QString m_readOnlyReason;
+    ViewSource<appointments::AppointmentStore> m_source;
     appointments::Confirmation m_confirmation;
     QList<appointments::Booking> m_bookings;
     QList<appointments::Slot> m_slots;
@@ -59,7 +63,7 @@ private:
     QListWidget *m_slotList;
     QPushButton *m_rebook;
     QLabel *m_status;
-    QLabel *m_note;
+    QString m_listStatus; // what reload() put into m_status (anything else is an action's answer)
 };
 
 } // namespace desk

@@ -23,6 +23,7 @@
 #include "officescheduledialog.h"
 #include "manualprovider.h"
 #include "outboxsender.h"
+#include "outboxstore.h"
 #include "outboxview.h"
 #include "secretstore.h"
 #include "serverstores.h"
@@ -33,6 +34,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include <QAccessible>
 #include <QAction>
@@ -366,6 +368,10 @@ CallDesk::CallDesk(MainWindow *window, const CallDeskConfig &config, QObject *pa
 
     m_reminderTimer->setInterval(m_config.reminderCheckMs);
     connect(m_reminderTimer, &QTimer::timeout, this, &CallDesk::checkReminders);
+    m_liveRefresh = new QTimer(this);
+    m_liveRefresh->setSingleShot(true);
+    m_liveRefresh->setInterval(LiveRefreshDelayMs);
+    connect(m_liveRefresh, &QTimer::timeout, this, &CallDesk::refreshLiveViews);
     createActions();
     window->installEventFilter(this);
     retranslate();
@@ -1064,6 +1070,8 @@ void CallDesk::setSharedStore(SharedStoreConnector *connector)
         m_config.agent = connector->config().connection.user;
     }
     connect(connector, &SharedStoreConnector::onlineChanged, this, [this]() { refreshSharedSources(true); });
+    connect(connector, &SharedStoreConnector::serverDataChanged, this,
+            [this](const QString &channel, const QString &) { handleServerDataChanged(channel); });
     connect(connector, &SharedStoreConnector::writeDelivered, this, [this](const QString &id, const QString &) {
         const auto it = m_pendingBookings.constFind(id);
         if (it == m_pendingBookings.cend()) {
@@ -1188,7 +1196,8 @@ void CallDesk::openRebookingDialog(const appointments::BookingRequest &earlier)
     AppointmentDialog *dialog = createBookingDialog(view->article(), view->offices(), earlier.citizenPhone);
     dialog->prefill(earlier);
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
-        // The call stays as it was committed (a committed call is never changed); the new booking names it.
+        // The new booking names the call and replaces the refused one: once the server books it, the call row there
+        // (and this desk's copy, mirrorConfirmedBooking) names the new booking.
         const appointments::Booking booking = dialog->booking();
         const QString when = QLocale().toString(booking.start.toLocalTime(), QLocale::ShortFormat);
         const QString text =
@@ -1297,6 +1306,15 @@ void CallDesk::mirrorConfirmedBooking(const appointments::BookingRequest &reques
     if (!m_appointments->book(copy, &booking, nullptr, &error)) {
         qCInfo(lcShared) << "confirmed booking" << request.id << "not copied to the desk:" << error;
     }
+    // "Book again": the server's call row names the new booking now (same delivery transaction); so does this
+    // desk's copy of the call.
+    if (!request.replacesBookingId.isEmpty() && !request.callId.isEmpty() && m_journal) {
+        bool changed = false;
+        if (!m_journal->replaceAppointment(request.callId, request.replacesBookingId, request.id, &changed, &error)) {
+            qCWarning(lcShared) << "the desk's copy of call" << request.callId << "still names the refused booking"
+                                << request.replacesBookingId << ":" << error;
+        }
+    }
 }
 
 void CallDesk::refreshSharedSources(bool reloadVisible)
@@ -1334,6 +1352,42 @@ void CallDesk::refreshSharedSources(bool reloadVisible)
     if (!online) {
         m_shared->dropServerConnection(); // nothing holds it any more
     }
+}
+
+void CallDesk::handleServerDataChanged(const QString &channel)
+{
+    m_changedChannels.insert(channel);
+    // Not restarted by further notifications: a steady stream of changes still refreshes every LiveRefreshDelayMs.
+    if (!m_liveRefresh->isActive()) {
+        m_liveRefresh->start();
+    }
+}
+
+void CallDesk::refreshLiveViews()
+{
+    const QSet<QString> changed = std::exchange(m_changedChannels, {});
+    // Only what is on screen and shows the server: a hidden view reloads when shown, one showing the desk's own data
+    // (offline) has nothing to follow.
+    if (m_cases && m_cases->isVisible() && m_cases->showsServer() &&
+        changed.contains(QString::fromLatin1(journal::ChangedChannel))) {
+        m_cases->refresh();
+        ++m_liveRefreshCount;
+    }
+    if (m_outboxView && m_outboxView->isVisible() && m_outboxView->showsServer() &&
+        changed.contains(QString::fromLatin1(outbox::ChangedChannel))) {
+        m_outboxView->refresh();
+        ++m_liveRefreshCount;
+    }
+    if (m_appointmentsView && m_appointmentsView->isVisible() && m_appointmentsView->showsServer() &&
+        changed.contains(QString::fromLatin1(appointments::ChangedChannel))) {
+        m_appointmentsView->refresh();
+        ++m_liveRefreshCount;
+    }
+}
+
+int CallDesk::liveRefreshCount() const
+{
+    return m_liveRefreshCount;
 }
 
 SharedStoreConnector *CallDesk::sharedStore() const

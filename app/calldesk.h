@@ -163,6 +163,12 @@ public:
     void setBookingWaitMs(int ms);
     static constexpr int DefaultBookingWaitMs = 5000;
     SharedStoreConnector *sharedStore() const;
+    // Shared mode, live views: a change on the server (its NOTIFY, SharedStoreConnector::serverDataChanged) reloads
+    // the open cases, outbox or appointments view it concerns, if that view is visible and shows the server; the
+    // changes of LiveRefreshDelayMs are folded into one reload per view (SharedStoreConnector's own queries notify
+    // too). liveRefreshCount() counts those reloads.
+    static constexpr int LiveRefreshDelayMs = 200;
+    int liveRefreshCount() const;
 
     // The catalogue's offices for the schedule dialog and, when present, who may edit schedules (team leads).
     // Without a session anyone may, and the offices are those already scheduled plus those of the article on screen.
@@ -217,6 +223,8 @@ private:
     // Shared mode: points the views at the server's stores (reachable) or the desk's own with the offline note;
     // reloads the open ones if asked.
     void refreshSharedSources(bool reloadVisible);
+    void handleServerDataChanged(const QString &channel);
+    void refreshLiveViews();
     void mirrorConfirmedBooking(const appointments::BookingRequest &request);
     // Shared mode: waits (local event loop, at most m_bookingWaitMs, not at all offline) for the server's answer to
     // the queued entry: 1 delivered, -1 refused (reason set), 0 no answer yet (stays queued).
@@ -245,6 +253,9 @@ private:
     QLabel *m_phoneLabel = nullptr;
     QLabel *m_outboxLabel = nullptr;
     QTimer *m_reminderTimer = nullptr;
+    QTimer *m_liveRefresh = nullptr; // folds the server's change notifications (LiveRefreshDelayMs)
+    QSet<QString> m_changedChannels; // notified since the last live refresh
+    int m_liveRefreshCount = 0;
     QString m_callId; // the provider call on screen
     QString m_outboxStatus;
     int m_outboxFailed = 0;

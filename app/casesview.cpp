@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -44,21 +45,17 @@ void CaseDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
 }
 
 CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalendar &calendar, QWidget *parent)
-    : QDialog(parent), m_store(store), m_calendar(calendar), m_model(new journal::CaseListModel(this)),
+    : QDialog(parent), m_store(store), m_calendar(calendar), m_source(this), m_model(new journal::CaseListModel(this)),
       m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_answered(new QPushButton(this)),
       m_calledBack(new QPushButton(this)), m_status(new QLabel(this)), m_tick(new QTimer(this))
 {
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("sourceNote"));
-    m_note->setWordWrap(true);
-    m_note->hide();
     setObjectName(QStringLiteral("CasesView"));
     setWindowTitle(tr("Open cases"));
     resize(900, 420);
     m_model->setCalendar(calendar, journal::DeadlinePolicy{});
     m_model->setNow(QDateTime::currentDateTimeUtc());
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_note);
+    layout->addWidget(m_source.label());
     layout->addWidget(m_search);
     layout->addWidget(m_table, 1);
     auto *row = new QHBoxLayout;
@@ -79,6 +76,7 @@ CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalend
     m_search->setAccessibleDescription(tr("Case number or phone number of the citizen"));
     m_table->setAccessibleName(tr("Open cases"));
     m_table->setAccessibleDescription(tr("Forwarded questions by deadline; overdue ones are highlighted"));
+    m_answered->setObjectName(QStringLiteral("markAnswered"));
     m_answered->setText(tr("Mark &answered"));
     m_answered->setAccessibleName(tr("Mark answered"));
     m_answered->setAccessibleDescription(tr("The office answered the citizen: closes the selected case"));
@@ -111,19 +109,22 @@ CasesView::~CasesView() = default;
 void CasesView::setSource(std::shared_ptr<journal::JournalStore> server, const QString &note,
                           const QString &readOnlyReason)
 {
-    m_server = std::move(server);
-    m_readOnlyReason = readOnlyReason;
-    showSourceNote(m_note, note);
+    m_source.set(std::move(server), note, readOnlyReason);
 }
 
 QString CasesView::sourceNote() const
 {
-    return m_note->text();
+    return m_source.note();
+}
+
+bool CasesView::showsServer() const
+{
+    return m_source.isServer();
 }
 
 journal::JournalStore *CasesView::store() const
 {
-    return m_server ? m_server.get() : m_store;
+    return m_source.pick(m_store);
 }
 
 void CasesView::reload()
@@ -134,10 +135,32 @@ void CasesView::reload()
     const QList<journal::CaseRecord> cases = store()->cases(filter, &error);
     m_model->setNow(QDateTime::currentDateTimeUtc());
     m_model->setCases(cases);
-    m_status->setText(error.isEmpty() ? tr("%n open case(s)", nullptr, int(cases.size())) : error);
+    m_listStatus = error.isEmpty() ? tr("%n open case(s)", nullptr, int(cases.size())) : error;
+    m_status->setText(m_listStatus);
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid()) {
         m_table->setCurrentIndex(m_model->index(0, 0));
     }
+}
+
+void CasesView::refresh()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const std::optional<journal::CaseRecord> selected = m_model->caseAt(current.row());
+    const int scroll = m_table->verticalScrollBar()->value();
+    const QString answer = m_status->text() != m_listStatus ? m_status->text() : QString();
+    reload();
+    if (!answer.isEmpty()) {
+        m_status->setText(answer); // e.g. "Case … closed." or the server's refusal stays readable
+    }
+    if (selected) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->caseAt(row)->caseNumber == selected->caseNumber) {
+                m_table->setCurrentIndex(m_model->index(row, std::max(0, current.column())));
+                break;
+            }
+        }
+    }
+    m_table->verticalScrollBar()->setValue(scroll);
 }
 
 journal::CaseListModel *CasesView::model() const
@@ -164,10 +187,7 @@ bool CasesView::markSelected(bool calledBack, QString *error)
         }
         return false;
     }
-    if (!m_readOnlyReason.isEmpty()) {
-        if (error) {
-            *error = m_readOnlyReason;
-        }
+    if (m_source.refuseChange(error)) {
         return false;
     }
     if (!store()->setCaseState(c->caseNumber,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "businesscalendar.h"
+#include "serverstores.h"
 
 #include <QDialog>
 #include <QStyledItemDelegate>
@@ -47,6 +48,9 @@ public:
     ~CasesView() override;
 
     void reload();
+    // reload() for a change made elsewhere (live refresh in shared mode): the selected case stays selected (if it is
+    // still open), the list keeps its scroll position and the status line an action's answer.
+    void refresh();
     journal::CaseListModel *model() const;
     QTableView *table() const;
     QLineEdit *searchEdit() const;
@@ -55,6 +59,7 @@ public:
     // announced note. A non-empty readOnlyReason refuses closing a case with that message. Takes effect at reload().
     void setSource(std::shared_ptr<journal::JournalStore> server, const QString &note, const QString &readOnlyReason);
     QString sourceNote() const;
+    bool showsServer() const;
     // Time left and "due soon" of each case are counted under its own rule (office / service of the case).
     void setDeadlinePolicy(const journal::DeadlinePolicy &policy);
 
@@ -63,15 +68,14 @@ private:
 
     journal::JournalStore *m_store;
     journal::BusinessCalendar m_calendar;
-    std::shared_ptr<journal::JournalStore> m_server;
-    QString m_readOnlyReason;
-    QLabel *m_note;
+    ViewSource<journal::JournalStore> m_source;
     journal::CaseListModel *m_model;
     QLineEdit *m_search;
     QTableView *m_table;
     QPushButton *m_answered;
     QPushButton *m_calledBack;
     QLabel *m_status;
+    QString m_listStatus; // what reload() put into m_status (anything else is an action's answer)
     QTimer *m_tick;
 };
 

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -33,17 +34,14 @@ QString stateText(outbox::State state)
 } // namespace
 
 OutboxView::OutboxView(const QString &databasePath, QWidget *parent)
-    : QDialog(parent), m_path(databasePath), m_table(new QTableWidget(this)), m_retry(new QPushButton(this)),
-      m_status(new QLabel(this)), m_note(new QLabel(this))
+    : QDialog(parent), m_path(databasePath), m_source(this), m_table(new QTableWidget(this)),
+      m_retry(new QPushButton(this)), m_status(new QLabel(this))
 {
-    m_note->setObjectName(QStringLiteral("sourceNote"));
-    m_note->setWordWrap(true);
-    m_note->hide();
     setObjectName(QStringLiteral("OutboxView"));
     setWindowTitle(tr("Outbox"));
     resize(900, 360);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_note);
+    layout->addWidget(m_source.label());
     layout->addWidget(m_table, 1);
     auto *row = new QHBoxLayout;
     row->addWidget(m_retry);
@@ -82,19 +80,22 @@ OutboxView::~OutboxView() = default;
 void OutboxView::setSource(std::shared_ptr<outbox::OutboxStore> server, const QString &note,
                            const QString &readOnlyReason)
 {
-    m_server = std::move(server);
-    m_readOnlyReason = readOnlyReason;
-    showSourceNote(m_note, note);
+    m_source.set(std::move(server), note, readOnlyReason);
 }
 
 QString OutboxView::sourceNote() const
 {
-    return m_note->text();
+    return m_source.note();
+}
+
+bool OutboxView::showsServer() const
+{
+    return m_source.isServer();
 }
 
 outbox::OutboxStore *OutboxView::store() const
 {
-    return m_server ? m_server.get() : m_store.get();
+    return m_source.pick(m_store.get());
 }
 
 void OutboxView::reload()
@@ -122,7 +123,31 @@ void OutboxView::reload()
             m_table->setItem(row, column, item);
         }
     }
-    m_status->setText(error.isEmpty() ? tr("%n e-mail(s)", nullptr, int(entries.size())) : error);
+    m_listStatus = error.isEmpty() ? tr("%n e-mail(s)", nullptr, int(entries.size())) : error;
+    m_status->setText(m_listStatus);
+}
+
+void OutboxView::refresh()
+{
+    const int currentRow = m_table->currentRow();
+    const int column = std::max(0, m_table->currentColumn());
+    const QTableWidgetItem *current = currentRow >= 0 ? m_table->item(currentRow, 0) : nullptr;
+    const QString selected = current ? current->data(Qt::UserRole).toString() : QString();
+    const int scroll = m_table->verticalScrollBar()->value();
+    const QString answer = m_status->text() != m_listStatus ? m_status->text() : QString();
+    reload();
+    if (!answer.isEmpty()) {
+        m_status->setText(answer); // e.g. "E-mail queued again." or the server's refusal stays readable
+    }
+    if (!selected.isEmpty()) {
+        for (int row = 0; row < m_table->rowCount(); ++row) {
+            if (m_table->item(row, 0)->data(Qt::UserRole).toString() == selected) {
+                m_table->setCurrentCell(row, column);
+                break;
+            }
+        }
+    }
+    m_table->verticalScrollBar()->setValue(scroll);
 }
 
 QTableWidget *OutboxView::table() const
@@ -140,10 +165,7 @@ bool OutboxView::retrySelected(QString *error)
         }
         return false;
     }
-    if (!m_readOnlyReason.isEmpty()) {
-        if (error) {
-            *error = m_readOnlyReason;
-        }
+    if (m_source.refuseChange(error)) {
         return false;
     }
     const QString id = item->data(Qt::UserRole).toString();

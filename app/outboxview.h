@@ -1,5 +1,7 @@
 #pragma once
 
+#include "serverstores.h"
+
 #include <QDialog>
 
 #include <memory>
@@ -27,12 +29,16 @@ public:
     ~OutboxView() override;
 
     void reload();
+    // reload() for a change made elsewhere (live refresh in shared mode): the selected e-mail stays selected and the
+    // table keeps its scroll position and the status line an action's answer.
+    void refresh();
     QTableWidget *table() const;
     bool retrySelected(QString *error);
     // Shared mode: show the server's outbox (server set; the view keeps it alive) or the desk's own with a visible,
     // announced note; a non-empty readOnlyReason refuses a retry with that message. Takes effect at reload().
     void setSource(std::shared_ptr<outbox::OutboxStore> server, const QString &note, const QString &readOnlyReason);
     QString sourceNote() const;
+    bool showsServer() const;
 
 Q_SIGNALS:
     void retried(const QString &id);
@@ -42,12 +48,11 @@ private:
 
     QString m_path;
     std::unique_ptr<outbox::OutboxStore> m_store;
-    std::shared_ptr<outbox::OutboxStore> m_server;
-    QString m_readOnlyReason;
+    ViewSource<outbox::OutboxStore> m_source;
     QTableWidget *m_table;
     QPushButton *m_retry;
     QLabel *m_status;
-    QLabel *m_note;
+    QString m_listStatus; // what reload() put into m_status (anything else is an action's answer)
 };
 
 } // namespace desk

@@ -78,6 +78,40 @@ std::shared_ptr<outbox::OutboxStore> ServerStores::outbox() const
     return m_outbox;
 }
 
+ViewSourceNote::ViewSourceNote(QWidget *view) : m_label(new QLabel(view))
+{
+    m_label->setObjectName(QStringLiteral("sourceNote"));
+    m_label->setWordWrap(true);
+    m_label->hide();
+}
+
+QLabel *ViewSourceNote::label() const
+{
+    return m_label;
+}
+
+QString ViewSourceNote::note() const
+{
+    return m_label->text();
+}
+
+bool ViewSourceNote::refuseChange(QString *error) const
+{
+    if (m_readOnlyReason.isEmpty()) {
+        return false;
+    }
+    if (error) {
+        *error = m_readOnlyReason;
+    }
+    return true;
+}
+
+void ViewSourceNote::setNote(const QString &note, const QString &readOnlyReason)
+{
+    m_readOnlyReason = readOnlyReason;
+    showSourceNote(m_label, note);
+}
+
 void showSourceNote(QLabel *label, const QString &note)
 {
     const bool changed = label->text() != note;

@@ -3,6 +3,7 @@
 #include <QString>
 
 class QLabel;
+class QWidget;
 
 #include <memory>
 
@@ -51,5 +52,52 @@ private:
 // Shows (or with an empty text hides) a view's source note: visible, the label's accessible name follows and a
 // change is announced to screen readers once (Alert).
 void showSourceNote(QLabel *label, const QString &note);
+
+// The part of a shared-mode view's source that does not depend on the store type: the note label (object name
+// "sourceNote", hidden until there is a note) and the reason the view's changes are refused.
+class ViewSourceNote
+{
+public:
+    explicit ViewSourceNote(QWidget *view); // the label is a child of `view`; the view puts it into its layout
+    QLabel *label() const;
+    QString note() const;
+    // True, with the reason in *error, while the view's changes are refused (offline in shared mode).
+    bool refuseChange(QString *error) const;
+
+protected:
+    void setNote(const QString &note, const QString &readOnlyReason);
+
+private:
+    QLabel *m_label;
+    QString m_readOnlyReason;
+};
+
+// What a shared-mode view (open cases, outbox, appointments) shows: the server's store, which the view keeps alive
+// while it shows it (a reconnect opens new ones), or the desk's own store, with the note that says so.
+template <typename Store> class ViewSource final : public ViewSourceNote
+{
+public:
+    using ViewSourceNote::ViewSourceNote;
+
+    // server: the server's store, or nullptr for the desk's own with `note` shown and announced; a non-empty
+    // readOnlyReason refuses the view's changes with that message. The view applies it at its next reload.
+    void set(std::shared_ptr<Store> server, const QString &note, const QString &readOnlyReason)
+    {
+        m_server = std::move(server);
+        setNote(note, readOnlyReason);
+    }
+    // The store to read and change: the server's while set, otherwise the desk's own `local`.
+    Store *pick(Store *local) const
+    {
+        return m_server ? m_server.get() : local;
+    }
+    bool isServer() const
+    {
+        return m_server != nullptr;
+    }
+
+private:
+    std::shared_ptr<Store> m_server;
+};
 
 } // namespace desk

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -12,6 +13,7 @@
 #include "appointmentqueue.h"
 #include "businesscalendar.h"
 #include "journalqueue.h"
+#include "outboxstore.h"
 #include "pgconnection.h"
 #include "pgpasswordstore.h"
 #include "replicasync.h"
@@ -60,6 +62,7 @@ QSqlDatabase SharedStoreConnector::serverConnection(QString *error)
                 dropServerConnection();
                 return QSqlDatabase();
             }
+            listenForChanges(QSqlDatabase::database(m_uiConnectionName, false));
             return QSqlDatabase::database(m_uiConnectionName, false);
         }
         QSqlDatabase db = QSqlDatabase::database(m_uiConnectionName, false);
@@ -73,6 +76,24 @@ QSqlDatabase SharedStoreConnector::serverConnection(QString *error)
         dropServerConnection(); // gone meanwhile (restart, dropped): one fresh attempt
     }
     return QSqlDatabase();
+}
+
+void SharedStoreConnector::listenForChanges(const QSqlDatabase &db)
+{
+    // LISTEN on this (the UI thread's) connection: the driver watches its socket on this thread's event loop and
+    // emits each notification (also those it finds after a query of its own). The session ends with the
+    // connection, and so do its subscriptions: every new connection subscribes again.
+    QSqlDriver *driver = db.driver();
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &channel, QSqlDriver::NotificationSource, const QVariant &payload) {
+                Q_EMIT serverDataChanged(channel, payload.toString());
+            });
+    for (const char *channel : {journal::ChangedChannel, outbox::ChangedChannel, appointments::ChangedChannel}) {
+        if (!driver->subscribeToNotification(QString::fromLatin1(channel))) {
+            // The views still follow the server when shown and on reconnects, only not live.
+            qCWarning(lcShared) << "cannot listen on" << channel << ":" << driver->lastError().text();
+        }
+    }
 }
 
 void SharedStoreConnector::setAwaited(const QString &id, bool awaited)

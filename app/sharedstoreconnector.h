@@ -110,10 +110,15 @@ Q_SIGNALS:
     void writeDelivered(const QString &id, const QString &kind);
     void writeRejected(const QString &id, const QString &kind, const QString &reason);
     void syncFailed(const QString &message);
+    // The server's data changed (any session, this desk's included): a NOTIFY on `channel` (journal::ChangedChannel,
+    // outbox::ChangedChannel, appointments::ChangedChannel) naming `table`, committed. Arrives while the UI thread's
+    // server connection (serverConnection) is open, which subscribes on every (re)open; bursts are not folded here.
+    void serverDataChanged(const QString &channel, const QString &table);
 
 private:
     void stop();
     kb::WriteQueue *uiQueue(QString *error);
+    void listenForChanges(const QSqlDatabase &db);
 
     SharedStoreConfig m_config;
     QThread *m_thread = nullptr;

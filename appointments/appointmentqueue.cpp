@@ -1,6 +1,8 @@
 #include "appointmentqueue.h"
 
 #include "dbsupport.h"
+#include "journalstore.h"
+#include "logging.h"
 
 #include "pgstore.h"
 #include "replicasync.h"
@@ -21,6 +23,29 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+// "Book again": in the delivery transaction of the new booking, the committed call that named the refused booking
+// names the new one. Row security decides whose call may change (an agent's login: its own); a call that names
+// another booking, or none the login may update, stays as it is and the booking stands.
+bool renameCallBooking(QSqlDatabase &db, const BookingRequest &request, const QString &bookingId, QString *error)
+{
+    if (request.callId.isEmpty()) {
+        return true;
+    }
+    auto journal = journal::JournalStore::openOn(db, error);
+    if (!journal) {
+        return false;
+    }
+    bool changed = false;
+    if (!journal->replaceAppointment(request.callId, request.replacesBookingId, bookingId, &changed, error)) {
+        return false;
+    }
+    if (!changed) {
+        qCInfo(hotline::db::lcDb) << "booking" << bookingId << "replaces" << request.replacesBookingId << "but call"
+                                  << request.callId << "does not name it here: the call is unchanged";
+    }
+    return true;
+}
+
 } // namespace
 
 QJsonObject bookPayload(const BookingRequest &r)
@@ -32,7 +57,7 @@ QJsonObject bookPayload(const BookingRequest &r)
         {QStringLiteral("documents"), QJsonArray::fromStringList(r.confirmation.documents)},
         {QStringLiteral("hotlinePhone"), r.confirmation.hotlinePhone},
     };
-    return QJsonObject{
+    QJsonObject payload{
         {QStringLiteral("id"), r.id},
         {QStringLiteral("officeId"), r.officeId},
         {QStringLiteral("serviceId"), r.serviceId},
@@ -46,6 +71,10 @@ QJsonObject bookPayload(const BookingRequest &r)
         {QStringLiteral("callId"), r.callId},
         {QStringLiteral("confirmation"), confirmation},
     };
+    if (!r.replacesBookingId.isEmpty()) {
+        payload.insert(QStringLiteral("replaces"), r.replacesBookingId);
+    }
+    return payload;
 }
 
 bool bookingRequestFromJson(const QJsonObject &o, BookingRequest *request, QString *error)
@@ -66,6 +95,7 @@ bool bookingRequestFromJson(const QJsonObject &o, BookingRequest *request, QStri
     r.citizenPhone = o.value(QStringLiteral("citizenPhone")).toString();
     r.agent = o.value(QStringLiteral("agent")).toString();
     r.callId = o.value(QStringLiteral("callId")).toString();
+    r.replacesBookingId = o.value(QStringLiteral("replaces")).toString();
     const QJsonObject c = o.value(QStringLiteral("confirmation")).toObject();
     r.confirmation.send = c.value(QStringLiteral("send")).toBool();
     r.confirmation.fromEmail = c.value(QStringLiteral("fromEmail")).toString();
@@ -96,7 +126,8 @@ void registerServerWriteKinds(kb::ReplicaSync &sync, const journal::BusinessCale
                                Booking booking;
                                BookingError code = BookingError::None;
                                if (store->book(request, &booking, nullptr, error, &code)) {
-                                   return true;
+                                   return request.replacesBookingId.isEmpty() ||
+                                          renameCallBooking(db, request, booking.id, error);
                                }
                                if (code == BookingError::SlotTaken && error) {
                                    // Clear for the agent who booked offline: which slot, and that it is gone.

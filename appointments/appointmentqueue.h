@@ -20,6 +20,10 @@ namespace serverwrite {
 inline constexpr char Book[] = "appointments.book"; // payload: bookPayload()
 } // namespace serverwrite
 
+// NOTIFY channel of the shared server when bookings change (appointments migration 0002, PostgreSQL only); the
+// payload is the table's name (appt_bookings). The desks refresh their visible appointments view on it.
+inline constexpr char ChangedChannel[] = "appointments_changed";
+
 // Give request.id a UUID first, so the call can name the booking before the server has seen it.
 QJsonObject bookPayload(const BookingRequest &request);
 bool bookingRequestFromJson(const QJsonObject &payload, BookingRequest *request, QString *error);

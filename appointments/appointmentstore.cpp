@@ -566,8 +566,8 @@ bool AppointmentStore::book(const BookingRequest &request, Booking *booking, QLi
             }
             return fail(error, tx.error());
         }
-        ok = bookLocked(request, QString(), 0, QString(), booking, alternatives, error, &c)
-            && tx.commit(error);
+        ok = bookLocked(request, QString(), 0, request.replacesBookingId, booking, alternatives, error, &c) &&
+             tx.commit(error);
     }
     if (!ok && c == BookingError::None) {
         c = BookingError::Database;

@@ -94,6 +94,9 @@ struct BookingRequest
     QString citizenPhone;
     QString agent;
     QString callId;
+    // "Book again": the booking this one replaces (refused by the server, named by the committed call callId). Kept
+    // as the new booking's rebookedFrom; on the server the call names the new booking from then on.
+    QString replacesBookingId;
     Confirmation confirmation;
 };
 

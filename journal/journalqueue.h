@@ -20,6 +20,10 @@ inline constexpr char CommitCall[] = "journal.commit";    // payload: commitPayl
 inline constexpr char Forward[] = "outbox.forward";       // payload: forwardPayload()
 } // namespace serverwrite
 
+// NOTIFY channel of the shared server when cases change (journal migration 0003, PostgreSQL only); the payload is
+// the table's name (journal_cases). The desks refresh their visible cases view on it.
+inline constexpr char ChangedChannel[] = "journal_changed";
+
 QJsonObject callToJson(const CallRecord &call);
 bool callFromJson(const QJsonObject &json, CallRecord *call, QString *error);
 QJsonObject forwardRequestToJson(const ForwardRequest &request);

@@ -275,6 +275,40 @@ bool JournalStore::commitCall(CallRecord &call, QString *error)
     return writeCall(call, false, error) && tx.commit(error);
 }
 
+bool JournalStore::replaceAppointment(const QString &callId, const QString &oldAppointmentId,
+                                      const QString &newAppointmentId, bool *changed, QString *error)
+{
+    if (changed) {
+        *changed = false;
+    }
+    if (callId.isEmpty() || oldAppointmentId.isEmpty() || newAppointmentId.isEmpty()) {
+        return fail(error, QStringLiteral("replaceAppointment needs the call and both booking ids"));
+    }
+    hotline::db::Transaction tx(m_db, true);
+    if (!tx.isActive()) {
+        return fail(error, tx.error());
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE journal_calls SET appointment_id = :new, updated_at = :now "
+                             "WHERE id = :id AND draft = 0 AND outcome = :outcome AND appointment_id = :old"));
+    q.bindValue(QStringLiteral(":new"), newAppointmentId);
+    q.bindValue(QStringLiteral(":now"), ms(now()));
+    q.bindValue(QStringLiteral(":id"), callId);
+    q.bindValue(QStringLiteral(":outcome"), outcomeName(Outcome::Appointment));
+    q.bindValue(QStringLiteral(":old"), oldAppointmentId);
+    if (!hotline::db::exec(q, QStringLiteral("re-book call"), error)) {
+        return false;
+    }
+    const bool updated = q.numRowsAffected() == 1;
+    if (!tx.commit(error)) {
+        return false;
+    }
+    if (changed) {
+        *changed = updated;
+    }
+    return true;
+}
+
 bool JournalStore::allocateCaseNumber(const QDateTime &t, QString *caseNumber, QString *error)
 {
     const int year = t.toTimeZone(BusinessCalendar::berlin()).date().year();

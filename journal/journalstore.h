@@ -63,6 +63,13 @@ public:
     // One transaction: allocates the case number, stores the case, puts the forward e-mail into the
     // outbox (committed before any attempt to send it) and commits the call as ForwardedByEmail.
     bool commitForward(CallRecord &call, const ForwardRequest &request, ForwardResult *result, QString *error);
+    // "Book again" after the server refused a booking the call was committed with: the committed call `callId` that
+    // names `oldAppointmentId` names `newAppointmentId` from now on (the one change a committed call gets; the new
+    // booking keeps the old id as rebooked_from). One transaction (a savepoint inside an OuterTransaction). *changed
+    // is false when no committed call names the old booking (already re-booked, not delivered, or, on the shared
+    // server, another agent's call, which an agent's login cannot update): nothing changes then, no error.
+    bool replaceAppointment(const QString &callId, const QString &oldAppointmentId, const QString &newAppointmentId,
+                            bool *changed, QString *error);
 
     std::optional<CallRecord> call(const QString &id) const;
     QList<CallRecord> calls(const QDateTime &from, const QDateTime &to, QString *error = nullptr) const;

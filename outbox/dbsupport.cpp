@@ -255,7 +255,10 @@ bool applyMigrations(QSqlDatabase &db, const QString &component, QString *error)
         if (version <= current) {
             continue;
         }
-        QFile f(path);
+        // A step whose SQL cannot be portable (triggers, NOTIFY) has a PostgreSQL file of the same name in pg/;
+        // the portable file of that number is then what SQLite runs (a no-op where the step is server-only).
+        const QString pgPath = QStringLiteral(":/migrations/%1/pg/%2").arg(component, QFileInfo(path).fileName());
+        QFile f(!isSqlite(db) && QFile::exists(pgPath) ? pgPath : path);
         if (!f.open(QIODevice::ReadOnly)) {
             if (error) {
                 *error = QStringLiteral("cannot read migration %1").arg(path);

@@ -24,7 +24,9 @@ void closeConnection(const QString &name);
 
 // Applies the numbered files :/migrations/<component>/NNNN_*.sql in order, one transaction each, the
 // version bump in the same transaction. Refuses a database whose version is newer than the build knows.
-// Statements in a file are separated by a line that ends with ";" followed by an empty line.
+// Statements in a file are separated by a line that ends with ";" followed by an empty line. On a connection
+// other than SQLite (the shared PostgreSQL store) :/migrations/<component>/pg/NNNN_x.sql, if there is one, runs
+// instead of NNNN_x.sql: server-only steps (triggers, NOTIFY) keep the same numbers on both.
 bool applyMigrations(QSqlDatabase &db, const QString &component, QString *error);
 
 // The highest migration number of `component` in this build.

@@ -12,6 +12,10 @@
 
 namespace outbox {
 
+// NOTIFY channel of the shared server when its outbox changes (outbox migration 0002, PostgreSQL only: new e-mails
+// and send states); the payload is the table's name. The desks refresh their visible outbox view on it.
+inline constexpr char ChangedChannel[] = "outbox_changed";
+
 // The durable outbox table (in journal.db). One OutboxStore per thread. A message is committed here
 // before any attempt to send it; the sender moves it queued → sending → sent | queued (retry) | failed.
 class OutboxStore

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "businesscalendar.h"
+#include "dbsupport.h"
 #include "journalstore.h"
 #include "outboxstore.h"
 #include "smtpsink.h"
@@ -137,6 +138,42 @@ TEST_CASE("a call is committed with exactly one outcome and then frozen", "[jour
     CHECK_FALSE(f.store->saveDraft(c, &error));
     CHECK(error.contains(QStringLiteral("already committed")));
     CHECK(f.store->call(c.id)->notes != QStringLiteral("changed"));
+}
+
+TEST_CASE("book again: a committed appointment call names the new booking, only in place of the one it named",
+          "[journal]")
+{
+    Fixture f;
+    QString error;
+    CallRecord draft = sampleCall(f.clock);
+    draft.outcome = Outcome::Appointment;
+    draft.appointmentId = QStringLiteral("refused-booking");
+    REQUIRE(f.store->saveDraft(draft, &error));
+    bool changed = true;
+    REQUIRE(f.store->replaceAppointment(draft.id, QStringLiteral("refused-booking"), QStringLiteral("new-booking"),
+                                        &changed, &error));
+    CHECK_FALSE(changed); // a draft is not a committed call
+    REQUIRE(f.store->commitCall(draft, &error));
+    f.clock = f.clock.addSecs(60);
+    // Not the booking the call names: nothing changes, no error.
+    REQUIRE(f.store->replaceAppointment(draft.id, QStringLiteral("other-booking"), QStringLiteral("new-booking"),
+                                        &changed, &error));
+    CHECK_FALSE(changed);
+    CHECK(f.store->call(draft.id)->appointmentId == QStringLiteral("refused-booking"));
+    REQUIRE(f.store->replaceAppointment(draft.id, QStringLiteral("refused-booking"), QStringLiteral("new-booking"),
+                                        &changed, &error));
+    CHECK(changed);
+    const auto stored = f.store->call(draft.id);
+    REQUIRE(stored);
+    CHECK(stored->appointmentId == QStringLiteral("new-booking"));
+    CHECK(stored->outcome == Outcome::Appointment);
+    CHECK(stored->updatedAt == f.clock);
+    // An answered call has no booking to replace; empty ids are refused with a message.
+    CallRecord answered = sampleCall(f.clock);
+    answered.outcome = Outcome::AnsweredDirectly;
+    REQUIRE(f.store->commitCall(answered, &error));
+    REQUIRE(f.store->replaceAppointment(answered.id, QString(), QStringLiteral("x"), &changed, &error) == false);
+    CHECK(error.contains(QStringLiteral("booking ids")));
 }
 
 TEST_CASE("no data kept and the caller-number setting", "[journal][privacy]")
@@ -580,7 +617,7 @@ TEST_CASE("deadline rules: the settings migration keeps an existing journal's ca
     QSqlQuery version(migrated->database());
     REQUIRE(version.exec(QStringLiteral("SELECT version FROM schema_versions WHERE component = 'journal'")));
     REQUIRE(version.next());
-    CHECK(version.value(0).toInt() == 2);
+    CHECK(version.value(0).toInt() == hotline::db::knownSchemaVersion(QStringLiteral("journal")));
     const auto kept = migrated->caseByNumber(result.caseNumber);
     REQUIRE(kept);
     CHECK(kept->question == sampleForward().question);

@@ -826,6 +826,45 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
                 QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
                                "citizen_name = 'Späte Bürgerin' AND state = 'booked'"),
                 recordLate->id) == 1);
+    // The call row on the server names the new booking now (it named the refused one), in the new booking's delivery
+    // transaction; the new booking keeps the refused id as rebooked_from; the desk's copy of the call follows.
+    QString rebookedId;
+    {
+        QSqlQuery q(after.db());
+        q.prepare(
+            QStringLiteral("SELECT id, rebooked_from FROM appt_bookings WHERE call_id = :v AND state = 'booked'"));
+        q.bindValue(QStringLiteral(":v"), recordLate->id);
+        REQUIRE(q.exec());
+        REQUIRE(q.next());
+        rebookedId = q.value(0).toString();
+        CHECK(q.value(1).toString() == recordLate->appointmentId);
+    }
+    CHECK(rebookedId != recordLate->appointmentId);
+    const QString callBooking = QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE id = '%1' AND "
+                                               "appointment_id = :v AND outcome = 'appointment' AND draft = 0")
+                                    .arg(recordLate->id);
+    CHECK(count(after, callBooking, rebookedId) == 1);
+    CHECK(count(after, callBooking, recordLate->appointmentId) == 0);
+    CHECK(
+        QTest::qWaitFor([&]() { return callsB->journal()->call(recordLate->id)->appointmentId == rebookedId; }, 5000));
+    // Row security: desk A's agent login cannot point desk B's call at another booking (nothing changes, no error).
+    {
+        RawPg agentA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        auto journalA = journal::JournalStore::openOn(agentA.db(), &error);
+        REQUIRE(journalA);
+        bool changed = true;
+        INFO(error.toStdString());
+        REQUIRE(journalA->replaceAppointment(recordLate->id, rebookedId, QStringLiteral("forged-booking"), &changed,
+                                             &error));
+        CHECK_FALSE(changed);
+        CHECK(count(after, callBooking, rebookedId) == 1);
+        // … while desk B's own login may (the server's policy for an agent's own calls).
+        RawPg agentB(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
+        auto journalB = journal::JournalStore::openOn(agentB.db(), &error);
+        REQUIRE(journalB);
+        REQUIRE(journalB->replaceAppointment(recordLate->id, rebookedId, rebookedId, &changed, &error));
+        CHECK(changed);
+    }
     callsA.reset();
     callsB.reset();
 }
@@ -979,6 +1018,176 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     CHECK(leadAppointments->table()->rowCount() == 0);
     CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE state = 'booked'")) == 0);
     leadCalls.reset();
+}
+
+namespace {
+
+// Another desk's forward, committed straight on the server through `login`'s connection: a case and its e-mail.
+QString forwardOnServer(RawPg &login, const QString &question, const QDateTime &deadline)
+{
+    QString error;
+    auto journal = journal::JournalStore::openOn(login.db(), &error);
+    INFO(error.toStdString());
+    REQUIRE(journal);
+    journal::CallRecord call;
+    call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+    call.answeredAt = call.offeredAt.addSecs(5);
+    call.endedAt = call.offeredAt.addSecs(120);
+    call.callerNumber = QStringLiteral("03514880077");
+    call.agent = QStringLiteral("other-desk");
+    call.serviceIds = {QStringLiteral("test-ausweis")};
+    journal::ForwardRequest request;
+    request.officeEmail = QStringLiteral("buergerbuero@example.org");
+    request.officeName = QStringLiteral("Bürgerbüro");
+    request.serviceId = QStringLiteral("test-ausweis");
+    request.serviceTitle = QStringLiteral("Personalausweis beantragen");
+    request.question = question;
+    request.fromEmail = QStringLiteral("buergertelefon@example.org");
+    request.agent = QStringLiteral("other-desk");
+    request.callbackPhone = call.callerNumber;
+    request.deadline = deadline;
+    journal::ForwardResult result;
+    REQUIRE(journal->commitForward(call, request, &result, &error));
+    return result.caseNumber;
+}
+
+// A booking of `agent` (the login's own name, as the server's row security wants for an agent) on the server.
+void bookOnServer(RawPg &login, const QString &agent, const QString &citizen)
+{
+    QString error;
+    auto book = appointments::AppointmentStore::openOn(login.db(), &error);
+    INFO(error.toStdString());
+    REQUIRE(book);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("office-1");
+    query.durationMinutes = 20;
+    const QList<appointments::Slot> slots = book->freeSlots(query, &error);
+    REQUIRE_FALSE(slots.isEmpty());
+    appointments::BookingRequest booking;
+    booking.officeId = QStringLiteral("office-1");
+    booking.serviceId = QStringLiteral("test-ausweis");
+    booking.serviceTitle = QStringLiteral("Personalausweis beantragen");
+    booking.start = slots.first().start;
+    booking.durationMinutes = 20;
+    booking.citizenName = citizen;
+    booking.agent = agent;
+    booking.confirmation.send = false;
+    appointments::Booking booked;
+    REQUIRE(book->book(booking, &booked, nullptr, &error));
+}
+
+} // namespace
+
+TEST_CASE("pg desk: the open views follow other desks' changes on the server live, keep the selection, fold bursts "
+          "and listen again after an outage",
+          "[pg][desk][shared][calls][live]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    {
+        RawPg raw(server.params);
+        QString error;
+        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("desk_agent2"), QLatin1String(AgentPassword),
+                                 kb::PgRole::Agent, &error));
+    }
+    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    auto calls = startCalls(desk, QStringLiteral("agent7"));
+    calls->showCases();
+    calls->showOutbox();
+    calls->showAppointments();
+    desk::CasesView *cases = calls->casesView();
+    desk::OutboxView *outboxView = calls->outboxView();
+    desk::AppointmentsView *appointmentsView = calls->appointmentsView();
+    REQUIRE(cases);
+    REQUIRE(outboxView);
+    REQUIRE(appointmentsView);
+    CHECK(cases->sourceNote().isEmpty());
+    CHECK(cases->model()->rowCount() == 0);
+    CHECK(outboxView->table()->rowCount() == 0);
+    CHECK(appointmentsView->table()->rowCount() == 0);
+    // From here on nothing but the server's notifications reloads the views: no show, no reload, no reconnect.
+
+    // A team lead's desk forwards a case (case and e-mail in one transaction); another agent's login books.
+    RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    RawPg agent2(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
+    const QString later =
+        forwardOnServer(lead, QStringLiteral("Spätere Frist"), QDateTime::currentDateTimeUtc().addDays(3));
+    CHECK(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 1; }, 10000));
+    CHECK(QTest::qWaitFor([&]() { return outboxView->table()->rowCount() == 1; }, 10000));
+    bookOnServer(agent2, QStringLiteral("desk_agent2"), QStringLiteral("Bürgerin von Platz 2"));
+    REQUIRE(QTest::qWaitFor([&]() { return appointmentsView->table()->rowCount() == 1; }, 10000));
+    CHECK(appointmentsView->table()->item(0, 3)->text() == QStringLiteral("Bürgerin von Platz 2"));
+    // Row security as before: the agent's view shows every desk's rows, exactly what a reload shows.
+    REQUIRE(cases->model()->rowCount() == 1);
+    CHECK(cases->model()->caseAt(0)->caseNumber == later);
+
+    // The agent has selected that case; a case due earlier arrives above it: the selection stays on the same case.
+    cases->table()->setCurrentIndex(cases->model()->index(0, 0));
+    const QString earlier =
+        forwardOnServer(lead, QStringLiteral("Frühere Frist"), QDateTime::currentDateTimeUtc().addDays(1));
+    REQUIRE(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 2; }, 10000));
+    CHECK(cases->model()->caseAt(0)->caseNumber == earlier);
+    CHECK(cases->model()->caseAt(cases->table()->currentIndex().row())->caseNumber == later);
+
+    // The agent tries to close it (a lead's right): the server's answer in the status line outlives live reloads.
+    auto *markAnswered = cases->findChild<QPushButton *>(QStringLiteral("markAnswered"));
+    REQUIRE(markAnswered);
+    QTest::mouseClick(markAnswered, Qt::LeftButton);
+    const auto statusShows = [&](const QString &text) {
+        for (const QLabel *label : cases->findChildren<QLabel *>()) {
+            if (label->text().contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    const QString refusal = QStringLiteral("permission denied");
+    CHECK(statusShows(refusal));
+
+    // A burst of ten forwards in ten transactions while the desk is busy: one reload per view, not ten.
+    REQUIRE(QTest::qWaitFor([&]() { return outboxView->table()->rowCount() == 2; }, 10000));
+    QTest::qWait(3 * desk::CallDesk::LiveRefreshDelayMs);
+    const int refreshesBefore = calls->liveRefreshCount();
+    for (int i = 0; i < 10; ++i) {
+        forwardOnServer(lead, QStringLiteral("Welle %1").arg(i), QDateTime::currentDateTimeUtc().addDays(5));
+    }
+    REQUIRE(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 12; }, 10000));
+    REQUIRE(QTest::qWaitFor([&]() { return outboxView->table()->rowCount() == 12; }, 10000));
+    QTest::qWait(3 * desk::CallDesk::LiveRefreshDelayMs);
+    const int burstRefreshes = calls->liveRefreshCount() - refreshesBefore;
+    INFO("reloads for the burst: " << burstRefreshes);
+    CHECK(burstRefreshes >= 2); // the cases and the outbox view
+    CHECK(burstRefreshes <= 4); // not one per notification (20)
+    CHECK(statusShows(refusal));
+    CHECK(cases->model()->caseAt(cases->table()->currentIndex().row())->caseNumber == later);
+    CHECK(appointmentsView->table()->rowCount() == 1);
+
+    // A hidden view is not reloaded (it reloads when shown).
+    appointmentsView->hide();
+    const int hiddenBefore = calls->liveRefreshCount();
+    bookOnServer(agent2, QStringLiteral("desk_agent2"), QStringLiteral("Zweite Bürgerin"));
+    QTest::qWait(5 * desk::CallDesk::LiveRefreshDelayMs);
+    CHECK(calls->liveRefreshCount() == hiddenBefore);
+    CHECK(appointmentsView->table()->rowCount() == 1);
+    calls->showAppointments();
+    CHECK(appointmentsView->table()->rowCount() == 2);
+
+    // After an outage the desk's new server connection listens again.
+    PgCluster &cluster = sharedCluster();
+    QString error;
+    REQUIRE(cluster.stop(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    REQUIRE(QTest::qWaitFor([&]() { return !cases->sourceNote().isEmpty(); }, 5000));
+    REQUIRE(cluster.start(&error));
+    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
+    REQUIRE(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 12 && cases->sourceNote().isEmpty(); }, 5000));
+    RawPg leadAgain(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    forwardOnServer(leadAgain, QStringLiteral("Nach dem Ausfall"), QDateTime::currentDateTimeUtc().addDays(2));
+    CHECK(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 13; }, 10000));
+    CHECK(QTest::qWaitFor([&]() { return outboxView->table()->rowCount() == 13; }, 10000));
+    calls.reset();
 }
 
 namespace {
@@ -1724,6 +1933,15 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
                 QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE call_id = :v AND "
                                "citizen_name = 'Wird Abgelehnt' AND state = 'booked'"),
                 refused.callId) == 1);
+    // The call committed before the restart names the new booking on the server now, not the refused one.
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE rebooked_from = :v AND state = 'booked'"),
+                refused.id) == 1);
+    CHECK(count(raw,
+                QStringLiteral("SELECT COUNT(*) FROM journal_calls c JOIN appt_bookings b ON b.id = c.appointment_id "
+                               "AND b.call_id = c.id WHERE c.id = :v AND b.state = 'booked' AND b.citizen_name = "
+                               "'Wird Abgelehnt'"),
+                refused.callId) == 1);
+    CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM journal_calls WHERE appointment_id = :v"), refused.id) == 0);
 
     // A second restart: nothing is followed or shown again.
     calls.reset();

@@ -1,0 +1,3 @@
+-- Live refresh of the desks' appointments view on the shared server: PostgreSQL only
+-- (pg/0002_live_notify.sql sends NOTIFY appointments_changed). On SQLite this step only keeps the version
+-- numbers of both chains the same.

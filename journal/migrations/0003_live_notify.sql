@@ -1,0 +1,3 @@
+-- Live refresh of the desks' views on the shared server: PostgreSQL only (pg/0003_live_notify.sql sends
+-- NOTIFY journal_changed when cases change). A desk's own journal.db has no other writers to follow, so on
+-- SQLite this step only keeps the version numbers of both chains the same.

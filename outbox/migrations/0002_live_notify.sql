@@ -1,0 +1,2 @@
+-- Live refresh of the desks' outbox view on the shared server: PostgreSQL only (pg/0002_live_notify.sql sends
+-- NOTIFY outbox_changed). On SQLite this step only keeps the version numbers of both chains the same.
