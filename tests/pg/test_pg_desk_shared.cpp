@@ -869,6 +869,65 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     callsB.reset();
 }
 
+namespace {
+
+// Another desk's forward, committed straight on the server through `login`'s connection: a case and its e-mail.
+QString forwardOnServer(RawPg &login, const QString &question, const QDateTime &deadline,
+                        const QString &callerNumber = QStringLiteral("03514880077"))
+{
+    QString error;
+    auto journal = journal::JournalStore::openOn(login.db(), &error);
+    INFO(error.toStdString());
+    REQUIRE(journal);
+    journal::CallRecord call;
+    call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+    call.answeredAt = call.offeredAt.addSecs(5);
+    call.endedAt = call.offeredAt.addSecs(120);
+    call.callerNumber = callerNumber;
+    call.agent = QStringLiteral("other-desk");
+    call.serviceIds = {QStringLiteral("test-ausweis")};
+    journal::ForwardRequest request;
+    request.officeEmail = QStringLiteral("buergerbuero@example.org");
+    request.officeName = QStringLiteral("Bürgerbüro");
+    request.serviceId = QStringLiteral("test-ausweis");
+    request.serviceTitle = QStringLiteral("Personalausweis beantragen");
+    request.question = question;
+    request.fromEmail = QStringLiteral("buergertelefon@example.org");
+    request.agent = QStringLiteral("other-desk");
+    request.callbackPhone = call.callerNumber;
+    request.deadline = deadline;
+    journal::ForwardResult result;
+    REQUIRE(journal->commitForward(call, request, &result, &error));
+    return result.caseNumber;
+}
+
+// A booking of `agent` (the login's own name, as the server's row security wants for an agent) on the server.
+void bookOnServer(RawPg &login, const QString &agent, const QString &citizen)
+{
+    QString error;
+    auto book = appointments::AppointmentStore::openOn(login.db(), &error);
+    INFO(error.toStdString());
+    REQUIRE(book);
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("office-1");
+    query.durationMinutes = 20;
+    const QList<appointments::Slot> slots = book->freeSlots(query, &error);
+    REQUIRE_FALSE(slots.isEmpty());
+    appointments::BookingRequest booking;
+    booking.officeId = QStringLiteral("office-1");
+    booking.serviceId = QStringLiteral("test-ausweis");
+    booking.serviceTitle = QStringLiteral("Personalausweis beantragen");
+    booking.start = slots.first().start;
+    booking.durationMinutes = 20;
+    booking.citizenName = citizen;
+    booking.agent = agent;
+    booking.confirmation.send = false;
+    appointments::Booking booked;
+    REQUIRE(book->book(booking, &booked, nullptr, &error));
+}
+
+} // namespace
+
 TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from the server, and this desk's own "
           "with a note when the server is gone",
           "[pg][desk][shared][calls]")
@@ -884,46 +943,9 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     QString error;
     {
         RawPg other(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
-        auto journal = journal::JournalStore::openOn(other.db(), &error);
-        REQUIRE(journal);
-        journal::CallRecord call;
-        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
-        call.answeredAt = call.offeredAt.addSecs(5);
-        call.endedAt = call.offeredAt.addSecs(120);
-        call.callerNumber = QStringLiteral("03514880099");
-        call.agent = QStringLiteral("other-desk");
-        call.serviceIds = {QStringLiteral("test-ausweis")};
-        journal::ForwardRequest request;
-        request.officeEmail = QStringLiteral("buergerbuero@example.org");
-        request.officeName = QStringLiteral("Bürgerbüro");
-        request.serviceId = QStringLiteral("test-ausweis");
-        request.serviceTitle = QStringLiteral("Personalausweis beantragen");
-        request.question = QStringLiteral("Frage vom anderen Platz");
-        request.fromEmail = QStringLiteral("buergertelefon@example.org");
-        request.agent = QStringLiteral("other-desk");
-        request.callbackPhone = call.callerNumber;
-        request.deadline = QDateTime::currentDateTimeUtc().addDays(2);
-        journal::ForwardResult result;
-        INFO(error.toStdString());
-        REQUIRE(journal->commitForward(call, request, &result, &error));
-        auto book = appointments::AppointmentStore::openOn(other.db(), &error);
-        REQUIRE(book);
-        appointments::SlotQuery query;
-        query.officeId = QStringLiteral("office-1");
-        query.durationMinutes = 20;
-        const QList<appointments::Slot> slots = book->freeSlots(query, &error);
-        REQUIRE_FALSE(slots.isEmpty());
-        appointments::BookingRequest booking;
-        booking.officeId = QStringLiteral("office-1");
-        booking.serviceId = QStringLiteral("test-ausweis");
-        booking.serviceTitle = QStringLiteral("Personalausweis beantragen");
-        booking.start = slots.first().start;
-        booking.durationMinutes = 20;
-        booking.citizenName = QStringLiteral("Bürgerin vom anderen Platz");
-        booking.agent = QStringLiteral("other-desk");
-        booking.confirmation.send = false;
-        appointments::Booking booked;
-        REQUIRE(book->book(booking, &booked, nullptr, &error));
+        forwardOnServer(other, QStringLiteral("Frage vom anderen Platz"), QDateTime::currentDateTimeUtc().addDays(2),
+                        QStringLiteral("03514880099"));
+        bookOnServer(other, QStringLiteral("other-desk"), QStringLiteral("Bürgerin vom anderen Platz"));
     }
 
     // Online: the other desk's case, e-mail and booking are in this desk's views; no note.
@@ -1020,63 +1042,6 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     leadCalls.reset();
 }
 
-namespace {
-
-// Another desk's forward, committed straight on the server through `login`'s connection: a case and its e-mail.
-QString forwardOnServer(RawPg &login, const QString &question, const QDateTime &deadline)
-{
-    QString error;
-    auto journal = journal::JournalStore::openOn(login.db(), &error);
-    INFO(error.toStdString());
-    REQUIRE(journal);
-    journal::CallRecord call;
-    call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
-    call.answeredAt = call.offeredAt.addSecs(5);
-    call.endedAt = call.offeredAt.addSecs(120);
-    call.callerNumber = QStringLiteral("03514880077");
-    call.agent = QStringLiteral("other-desk");
-    call.serviceIds = {QStringLiteral("test-ausweis")};
-    journal::ForwardRequest request;
-    request.officeEmail = QStringLiteral("buergerbuero@example.org");
-    request.officeName = QStringLiteral("Bürgerbüro");
-    request.serviceId = QStringLiteral("test-ausweis");
-    request.serviceTitle = QStringLiteral("Personalausweis beantragen");
-    request.question = question;
-    request.fromEmail = QStringLiteral("buergertelefon@example.org");
-    request.agent = QStringLiteral("other-desk");
-    request.callbackPhone = call.callerNumber;
-    request.deadline = deadline;
-    journal::ForwardResult result;
-    REQUIRE(journal->commitForward(call, request, &result, &error));
-    return result.caseNumber;
-}
-
-// A booking of `agent` (the login's own name, as the server's row security wants for an agent) on the server.
-void bookOnServer(RawPg &login, const QString &agent, const QString &citizen)
-{
-    QString error;
-    auto book = appointments::AppointmentStore::openOn(login.db(), &error);
-    INFO(error.toStdString());
-    REQUIRE(book);
-    appointments::SlotQuery query;
-    query.officeId = QStringLiteral("office-1");
-    query.durationMinutes = 20;
-    const QList<appointments::Slot> slots = book->freeSlots(query, &error);
-    REQUIRE_FALSE(slots.isEmpty());
-    appointments::BookingRequest booking;
-    booking.officeId = QStringLiteral("office-1");
-    booking.serviceId = QStringLiteral("test-ausweis");
-    booking.serviceTitle = QStringLiteral("Personalausweis beantragen");
-    booking.start = slots.first().start;
-    booking.durationMinutes = 20;
-    booking.citizenName = citizen;
-    booking.agent = agent;
-    booking.confirmation.send = false;
-    appointments::Booking booked;
-    REQUIRE(book->book(booking, &booked, nullptr, &error));
-}
-
-} // namespace
 
 TEST_CASE("pg desk: the open views follow other desks' changes on the server live, keep the selection, fold bursts "
           "and listen again after an outage",
