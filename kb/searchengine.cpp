@@ -126,6 +126,7 @@ struct Doc
     uint16_t bodyLength = 0;
     float prior = 0;                  // how much the catalogue mentions what the title names, 0..1
     float keywordPrior = 0;           // how many search terms the editors gave it, log-scaled, 0..1
+    uint32_t titleOrder = 0;          // rank of the title in alphabetical order: equal scores go by it
 };
 
 // One way of matching a query word, at `weight`: every group must match (the parts of a
@@ -608,12 +609,20 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         Scratch &s = scratch();
         s.ensure(docs.size(), words.size());
         const std::vector<uint32_t> grams = bigrams(folded);
+        // A word within the edits shares at least `minShared` of these bigrams with the query, so it shares
+        // at least minShared - k with all but k of them: counting over the rarest bigrams only finds every
+        // such word, without walking the lists of "en", "er", "ei", which hold most of a large vocabulary.
+        std::vector<const std::vector<uint32_t> *> lists;
         for (uint32_t g : grams) {
-            const auto found = wordsByBigram.find(g);
-            if (found == wordsByBigram.end()) {
-                continue;
+            if (const auto found = wordsByBigram.find(g); found != wordsByBigram.end()) {
+                lists.push_back(&found->second);
             }
-            for (uint32_t w : found->second) {
+        }
+        std::sort(lists.begin(), lists.end(), [](const auto *a, const auto *b) { return a->size() < b->size(); });
+        const int minShared = int(folded.size()) + 1 - 2 * maxEdits;
+        const int skipped = std::clamp(minShared - 2, 0, std::max(0, int(lists.size()) - 1));
+        for (size_t i = 0; i + size_t(skipped) < lists.size(); ++i) {
+            for (uint32_t w : *lists[i]) {
                 if (s.wordCounts[w]++ == 0) {
                     s.touchedWords.push_back(w);
                 }
@@ -623,7 +632,21 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         for (uint32_t w : s.touchedWords) {
             const std::string &other = words[w].folded;
             const int needed = int(std::max(other.size(), folded.size())) + 1 - 2 * maxEdits;
-            if (int(s.wordCounts[w]) >= needed) {
+            int shared = int(s.wordCounts[w]);
+            if (skipped > 0 && shared >= minShared - skipped) {
+                const std::vector<uint32_t> its = bigrams(other);   // all the bigrams it shares, as before
+                shared = 0;
+                for (size_t a = 0, b = 0; a < grams.size() && b < its.size();) {
+                    if (grams[a] == its[b]) {
+                        ++shared, ++a, ++b;
+                    } else if (grams[a] < its[b]) {
+                        ++a;
+                    } else {
+                        ++b;
+                    }
+                }
+            }
+            if (shared >= needed) {
                 const int d = boundedEditDistance(folded, other, maxEdits);
                 if (d <= maxEdits) {
                     candidates.emplace_back(d, std::numeric_limits<uint32_t>::max() - words[w].df, w);
@@ -1111,6 +1134,20 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         doc.keywordPrior = mostKeywords > 0 ? std::log1p(doc.keywordPrior) / std::log1p(mostKeywords) : 0.0f;
     }
 
+    // Equal scores are ordered by title; comparing an index is cheaper than comparing titles, and a common
+    // word in a large catalogue ties thousands of articles.
+    {
+        std::vector<uint32_t> byTitle(x.docs.size());
+        for (uint32_t i = 0; i < byTitle.size(); ++i) {
+            byTitle[i] = i;
+        }
+        std::stable_sort(byTitle.begin(), byTitle.end(),
+                         [&x](uint32_t a, uint32_t b) { return x.docs[a].title < x.docs[b].title; });
+        for (uint32_t rank = 0; rank < byTitle.size(); ++rank) {
+            x.docs[byTitle[rank]].titleOrder = rank;
+        }
+    }
+
     // Lookup structures for completion and typos.
     x.wordsByText.resize(x.words.size());
     for (uint32_t w = 0; w < x.words.size(); ++w) {
@@ -1252,11 +1289,15 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     }
     s.touchedTotal.clear();
     auto byScore = [&x](const Candidate &a, const Candidate &c) {
-        return a.score != c.score ? a.score > c.score : x.docs[a.doc].title < x.docs[c.doc].title;
+        return a.score != c.score ? a.score > c.score : x.docs[a.doc].titleOrder < x.docs[c.doc].titleOrder;
     };
     const size_t depth = std::min(candidates.size(), size_t(std::max(kRerankDepth, limit)));
-    std::partial_sort(candidates.begin(), candidates.begin() + qsizetype(depth), candidates.end(), byScore);
-    candidates.resize(depth);
+    // The best `depth` by linear selection (a common word touches most of a large catalogue); they are
+    // sorted after the title bonus below.
+    if (depth < candidates.size()) {
+        std::nth_element(candidates.begin(), candidates.begin() + qsizetype(depth), candidates.end(), byScore);
+        candidates.resize(depth);
+    }
 
     // Prefer articles whose title is what was asked, and nothing else: "Personalausweis" before
     // "Verlust oder Diebstahl Personalausweis" for "personalausweis".
