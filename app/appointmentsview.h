@@ -45,7 +45,7 @@ public:
     bool showsServer() const;
 
 Q_SIGNALS:
-    void changed();   // something went into the outbox
+    void changed(); // something went into the outbox
 
 private:
     std::optional<appointments::Booking> selected() const;

@@ -186,9 +186,9 @@ void MainWindow::createMenus()
 QList<QAction *> MainWindow::deskActions() const
 {
     return QList<QAction *>{m_focusSearch,     m_showResults,    m_showAz,       m_showCategories,
-            m_showRecent,      m_showFavourites, m_focusArticle, m_copyEssentials,
-            m_toggleFavourite, m_openPortal,     m_closeTab,     m_callRecord,
-            m_settingsAction,  m_help,           m_about,        m_quit} +
+                            m_showRecent,      m_showFavourites, m_focusArticle, m_copyEssentials,
+                            m_toggleFavourite, m_openPortal,     m_closeTab,     m_callRecord,
+                            m_settingsAction,  m_help,           m_about,        m_quit} +
            m_callActions;
 }
 
@@ -238,7 +238,7 @@ void MainWindow::retranslateUi()
     for (QAction *action : deskActions()) {
         // Tooltips name the shortcut, so the mouse teaches the keyboard.
         action->setToolTip(QStringLiteral("%1 (%2)").arg(action->text().remove(QLatin1Char('&')),
-                                                          action->shortcut().toString(QKeySequence::NativeText)));
+                                                         action->shortcut().toString(QKeySequence::NativeText)));
     }
     m_settingsAction->setText(tr("S&ettings…"));
     m_help->setText(tr("&Keyboard shortcuts"));

@@ -110,36 +110,34 @@ bool bookingRequestFromJson(const QJsonObject &o, BookingRequest *request, QStri
 
 void registerServerWriteKinds(kb::ReplicaSync &sync, const journal::BusinessCalendar &calendar)
 {
-    sync.registerWriteKind(QLatin1String(serverwrite::Book),
-                           [calendar](kb::PgStore &server, const QJsonObject &payload, QString *error) {
-                               BookingRequest request;
-                               if (!bookingRequestFromJson(payload, &request, error)) {
-                                   return false;
-                               }
-                               QSqlDatabase db = server.database();
-                               auto store = AppointmentStore::openOn(db, error);
-                               if (!store) {
-                                   return false;
-                               }
-                               store->setCalendar(calendar);
-                               const hotline::db::OuterTransaction outer(db);
-                               Booking booking;
-                               BookingError code = BookingError::None;
-                               if (store->book(request, &booking, nullptr, error, &code)) {
-                                   return request.replacesBookingId.isEmpty() ||
-                                          renameCallBooking(db, request, booking.id, error);
-                               }
-                               if (code == BookingError::SlotTaken && error) {
-                                   // Clear for the agent who booked offline: which slot, and that it is gone.
-                                   *error = QCoreApplication::translate("appointments::ServerWrites",
-                                                                        "Booking at %1 on %2 refused: %3")
-                                                .arg(request.officeId,
-                                                     request.start.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/Berlin")))
-                                                         .toString(QStringLiteral("dd.MM.yyyy HH:mm")),
-                                                     *error);
-                               }
-                               return false;
-                           });
+    sync.registerWriteKind(
+        QLatin1String(serverwrite::Book), [calendar](kb::PgStore &server, const QJsonObject &payload, QString *error) {
+            BookingRequest request;
+            if (!bookingRequestFromJson(payload, &request, error)) {
+                return false;
+            }
+            QSqlDatabase db = server.database();
+            auto store = AppointmentStore::openOn(db, error);
+            if (!store) {
+                return false;
+            }
+            store->setCalendar(calendar);
+            const hotline::db::OuterTransaction outer(db);
+            Booking booking;
+            BookingError code = BookingError::None;
+            if (store->book(request, &booking, nullptr, error, &code)) {
+                return request.replacesBookingId.isEmpty() || renameCallBooking(db, request, booking.id, error);
+            }
+            if (code == BookingError::SlotTaken && error) {
+                // Clear for the agent who booked offline: which slot, and that it is gone.
+                *error = QCoreApplication::translate("appointments::ServerWrites", "Booking at %1 on %2 refused: %3")
+                             .arg(request.officeId,
+                                  request.start.toTimeZone(QTimeZone(QByteArrayLiteral("Europe/Berlin")))
+                                      .toString(QStringLiteral("dd.MM.yyyy HH:mm")),
+                                  *error);
+            }
+            return false;
+        });
 }
 
 } // namespace appointments

@@ -127,7 +127,7 @@ AppointmentStore::AppointmentStore() = default;
 AppointmentStore::~AppointmentStore()
 {
     m_db = QSqlDatabase();
-    if (!m_connection.isEmpty()) {   // empty: openOn(), the connection is the caller's
+    if (!m_connection.isEmpty()) { // empty: openOn(), the connection is the caller's
         hotline::db::closeConnection(m_connection);
     }
 }
@@ -136,9 +136,8 @@ std::unique_ptr<AppointmentStore> AppointmentStore::openOn(const QSqlDatabase &d
 {
     std::unique_ptr<AppointmentStore> store(new AppointmentStore);
     store->m_db = db;
-    if (!store->m_db.isOpen()
-        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("outbox"), error)
-        || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("appointments"), error)) {
+    if (!store->m_db.isOpen() || !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("outbox"), error) ||
+        !hotline::db::requireCurrentSchema(store->m_db, QStringLiteral("appointments"), error)) {
         if (!store->m_db.isOpen() && error) {
             *error = QStringLiteral("the appointments store's connection is not open");
         }
@@ -150,11 +149,11 @@ std::unique_ptr<AppointmentStore> AppointmentStore::openOn(const QSqlDatabase &d
 std::unique_ptr<AppointmentStore> AppointmentStore::open(const QString &path, QString *error)
 {
     std::unique_ptr<AppointmentStore> store(new AppointmentStore);
-    store->m_connection = hotline::db::connectionName(QStringLiteral("appointments"), path) + QLatin1Char('_')
-        + QUuid::createUuid().toString(QUuid::Id128);
-    if (!hotline::db::openSqlite(path, store->m_connection, &store->m_db, error)
-        || !outbox::OutboxStore::migrate(store->m_db, error)
-        || !hotline::db::applyMigrations(store->m_db, QStringLiteral("appointments"), error)) {
+    store->m_connection = hotline::db::connectionName(QStringLiteral("appointments"), path) + QLatin1Char('_') +
+                          QUuid::createUuid().toString(QUuid::Id128);
+    if (!hotline::db::openSqlite(path, store->m_connection, &store->m_db, error) ||
+        !outbox::OutboxStore::migrate(store->m_db, error) ||
+        !hotline::db::applyMigrations(store->m_db, QStringLiteral("appointments"), error)) {
         return nullptr;
     }
     return store;
@@ -181,12 +180,13 @@ bool AppointmentStore::setOffice(const OfficeSchedule &o, QString *error)
         return fail(error, tr("The office has no id."));
     }
     if (o.capacity < 1 || o.capacity > 500) {
-        return fail(error, tr("The number of citizens served in parallel must be between 1 and 500 (got %1).")
-                               .arg(o.capacity));
+        return fail(
+            error, tr("The number of citizens served in parallel must be between 1 and 500 (got %1).").arg(o.capacity));
     }
     if (o.cellMinutes < 5 || o.cellMinutes > 240 || 1440 % o.cellMinutes != 0) {
-        return fail(error, tr("The slot grid must divide a day into whole minutes between 5 and 240 (got %1).")
-                               .arg(o.cellMinutes));
+        return fail(
+            error,
+            tr("The slot grid must divide a day into whole minutes between 5 and 240 (got %1).").arg(o.cellMinutes));
     }
     for (const OpeningInterval &h : o.hours) {
         if (h.weekday < 1 || h.weekday > 7 || !h.opens.isValid() || !h.closes.isValid() || !(h.opens < h.closes)) {
@@ -198,11 +198,12 @@ bool AppointmentStore::setOffice(const OfficeSchedule &o, QString *error)
         return fail(error, tx.error());
     }
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO appt_offices (office_id, office_name, address, email, capacity, cell_minutes, "
-                             "updated_at) VALUES (:id, :name, :address, :email, :cap, :cell, :now) "
-                             "ON CONFLICT (office_id) DO UPDATE SET office_name = excluded.office_name, "
-                             "address = excluded.address, email = excluded.email, capacity = excluded.capacity, "
-                             "cell_minutes = excluded.cell_minutes, updated_at = excluded.updated_at"));
+    q.prepare(
+        QStringLiteral("INSERT INTO appt_offices (office_id, office_name, address, email, capacity, cell_minutes, "
+                       "updated_at) VALUES (:id, :name, :address, :email, :cap, :cell, :now) "
+                       "ON CONFLICT (office_id) DO UPDATE SET office_name = excluded.office_name, "
+                       "address = excluded.address, email = excluded.email, capacity = excluded.capacity, "
+                       "cell_minutes = excluded.cell_minutes, updated_at = excluded.updated_at"));
     q.bindValue(QStringLiteral(":id"), o.officeId);
     q.bindValue(QStringLiteral(":name"), text(o.name));
     q.bindValue(QStringLiteral(":address"), text(o.address));
@@ -315,8 +316,9 @@ QList<Slot> AppointmentStore::freeSlots(const SlotQuery &query, QString *error) 
 
     QMap<qint64, int> booked;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT cell_start, COUNT(*) FROM appt_cells WHERE office_id = :id AND cell_start >= :from "
-                             "AND cell_start < :to GROUP BY cell_start"));
+    q.prepare(
+        QStringLiteral("SELECT cell_start, COUNT(*) FROM appt_cells WHERE office_id = :id AND cell_start >= :from "
+                       "AND cell_start < :to GROUP BY cell_start"));
     q.bindValue(QStringLiteral(":id"), query.officeId);
     q.bindValue(QStringLiteral(":from"), from.addDays(-1).toMSecsSinceEpoch());
     q.bindValue(QStringLiteral(":to"), to.addDays(1).toMSecsSinceEpoch());
@@ -341,7 +343,7 @@ QList<Slot> AppointmentStore::freeSlots(const SlotQuery &query, QString *error) 
         // Load of the day and of each hour: booked seats / seats offered.
         int daySeats = 0;
         int dayBooked = 0;
-        QMap<int, std::pair<int, int>> hours;   // hour → (seats, booked)
+        QMap<int, std::pair<int, int>> hours; // hour → (seats, booked)
         for (const OpeningInterval &h : intervals) {
             for (int m = minuteOf(h.opens); m + cell <= minuteOf(h.closes); m += cell) {
                 const int b = booked.value(cellMs(day, m));
@@ -434,9 +436,9 @@ bool AppointmentStore::bookLocked(const BookingRequest &r, const QString &uid, i
     const int need = (r.durationMinutes + cell - 1) / cell;
     bool inside = false;
     for (const OpeningInterval &h : o->hours) {
-        if (h.weekday == day.dayOfWeek() && startMinute >= minuteOf(h.opens)
-            && (startMinute - minuteOf(h.opens)) % cell == 0 && startMinute + need * cell <= minuteOf(h.closes)
-            && local.time().second() == 0) {
+        if (h.weekday == day.dayOfWeek() && startMinute >= minuteOf(h.opens) &&
+            (startMinute - minuteOf(h.opens)) % cell == 0 && startMinute + need * cell <= minuteOf(h.closes) &&
+            local.time().second() == 0) {
             inside = true;
         }
     }
@@ -553,8 +555,8 @@ bool AppointmentStore::bookLocked(const BookingRequest &r, const QString &uid, i
     return true;
 }
 
-bool AppointmentStore::book(const BookingRequest &request, Booking *booking, QList<Slot> *alternatives,
-                            QString *error, BookingError *code)
+bool AppointmentStore::book(const BookingRequest &request, Booking *booking, QList<Slot> *alternatives, QString *error,
+                            BookingError *code)
 {
     BookingError c = BookingError::None;
     bool ok = false;
@@ -616,7 +618,8 @@ bool AppointmentStore::cancel(const QString &bookingId, const Confirmation &noti
         return false;
     }
     if (notify.send && !b->citizenEmail.isEmpty()) {
-        outbox::Message m = composeConfirmation(*b, office(b->officeId).value_or(OfficeSchedule{}), notify, true, now());
+        outbox::Message m =
+            composeConfirmation(*b, office(b->officeId).value_or(OfficeSchedule{}), notify, true, now());
         if (!outbox::OutboxStore::enqueueIn(m_db, m, now(), error)) {
             return false;
         }
@@ -657,9 +660,9 @@ bool AppointmentStore::rebook(const QString &bookingId, const QDateTime &newStar
         q.prepare(QStringLiteral("UPDATE appt_bookings SET state = 'cancelled', cancelled_at = :now WHERE id = :id"));
         q.bindValue(QStringLiteral(":now"), now().toMSecsSinceEpoch());
         q.bindValue(QStringLiteral(":id"), bookingId);
-        ok = freeCells(bookingId, error) && hotline::db::exec(q, QStringLiteral("cancel booking"), error)
-            && bookLocked(r, old->uid, old->sequence + 1, old->id, newBooking, alternatives, error, &c)
-            && tx.commit(error);
+        ok = freeCells(bookingId, error) && hotline::db::exec(q, QStringLiteral("cancel booking"), error) &&
+             bookLocked(r, old->uid, old->sequence + 1, old->id, newBooking, alternatives, error, &c) &&
+             tx.commit(error);
     }
     if (!ok && c == BookingError::None) {
         c = BookingError::Database;
@@ -759,9 +762,9 @@ QList<Booking> AppointmentStore::bookings(const QString &officeId, const QDateTi
 QList<QPair<QString, int>> AppointmentStore::bookingsPerOffice(const QDateTime &from, const QDateTime &to) const
 {
     QHash<QString, int> counts;
-    for (const Booking &b : queryBookings(QStringLiteral("created_at >= :from AND created_at < :to"),
-                                          {{QStringLiteral(":from"), from.toMSecsSinceEpoch()},
-                                           {QStringLiteral(":to"), to.toMSecsSinceEpoch()}})) {
+    for (const Booking &b : queryBookings(
+             QStringLiteral("created_at >= :from AND created_at < :to"),
+             {{QStringLiteral(":from"), from.toMSecsSinceEpoch()}, {QStringLiteral(":to"), to.toMSecsSinceEpoch()}})) {
         if (b.state == BookingState::Booked) {
             ++counts[b.officeId];
         }

@@ -21,7 +21,7 @@ namespace appointments {
 
 struct OpeningInterval
 {
-    int weekday = 1;            // 1 = Monday … 7 = Sunday
+    int weekday = 1; // 1 = Monday … 7 = Sunday
     QTime opens;
     QTime closes;
 
@@ -31,13 +31,13 @@ struct OpeningInterval
 // An office as the booking sees it. Editable by team leads.
 struct OfficeSchedule
 {
-    QString officeId;           // kb::Office::id
+    QString officeId; // kb::Office::id
     QString name;
-    QString address;            // for the confirmation and the .ics LOCATION
+    QString address; // for the confirmation and the .ics LOCATION
     QString email;
-    int capacity = 1;           // citizens served in parallel (counters) per slot
-    int cellMinutes = 15;       // booking grid; slots start on it
-    QList<OpeningInterval> hours;   // Europe/Berlin wall-clock times
+    int capacity = 1;             // citizens served in parallel (counters) per slot
+    int cellMinutes = 15;         // booking grid; slots start on it
+    QList<OpeningInterval> hours; // Europe/Berlin wall-clock times
 
     // Parses "Mo-Fr 08:00-12:00, 13:00-16:00; Do 14:00-18:00" (German or English day names).
     static std::optional<QList<OpeningInterval>> parseHours(const QString &text, QString *error);
@@ -50,12 +50,12 @@ int appointmentMinutes(const kb::Article &article, const QString &officeId, int 
 struct Slot
 {
     QString officeId;
-    QDateTime start;            // UTC
+    QDateTime start; // UTC
     QDateTime end;
-    int freeSeats = 0;          // counters still free for the whole slot
+    int freeSeats = 0; // counters still free for the whole slot
     int capacity = 0;
-    double dayLoad = 0;         // booked share of that day's seats (0..1)
-    double hourLoad = 0;        // booked share of that hour's seats (0..1)
+    double dayLoad = 0;  // booked share of that day's seats (0..1)
+    double hourLoad = 0; // booked share of that hour's seats (0..1)
 
     friend bool operator==(const Slot &, const Slot &) = default;
 };
@@ -65,8 +65,8 @@ struct SlotQuery
     enum class Order { LessBusyFirst, EarliestFirst };
     QString officeId;
     int durationMinutes = 15;
-    QDateTime from;             // null: now
-    QDateTime to;               // null: from + 14 days
+    QDateTime from; // null: now
+    QDateTime to;   // null: from + 14 days
     int limit = 10;
     Order order = Order::LessBusyFirst;
 };
@@ -74,16 +74,16 @@ struct SlotQuery
 // What the confirmation e-mail needs beyond the booking.
 struct Confirmation
 {
-    bool send = true;           // needs the citizen's e-mail address
-    QString fromEmail;          // the hotline's mailbox
+    bool send = true;  // needs the citizen's e-mail address
+    QString fromEmail; // the hotline's mailbox
     QString fromName;
-    QStringList documents;      // documents to bring (kb::Article::documents)
-    QString hotlinePhone;       // for changes ("call 115")
+    QStringList documents; // documents to bring (kb::Article::documents)
+    QString hotlinePhone;  // for changes ("call 115")
 };
 
 struct BookingRequest
 {
-    QString id;                 // empty: a new UUID; a desk booking through the server's queue chooses it
+    QString id; // empty: a new UUID; a desk booking through the server's queue chooses it
     QString officeId;
     QString serviceId;
     QString serviceTitle;
@@ -116,10 +116,10 @@ struct Booking
     QString agent;
     QString callId;
     BookingState state = BookingState::Booked;
-    QString uid;                // iCalendar UID, kept across rebooking
+    QString uid; // iCalendar UID, kept across rebooking
     int sequence = 0;
     QString rebookedFrom;
-    QString outboxId;           // the confirmation e-mail (empty: none sent)
+    QString outboxId; // the confirmation e-mail (empty: none sent)
     QDateTime createdAt;
     QDateTime cancelledAt;
 };
@@ -144,7 +144,7 @@ public:
     static std::unique_ptr<AppointmentStore> openOn(const QSqlDatabase &db, QString *error);
 
     void setClock(std::function<QDateTime()> clock);
-    void setCalendar(const journal::BusinessCalendar &calendar);   // offices are closed on its holidays
+    void setCalendar(const journal::BusinessCalendar &calendar); // offices are closed on its holidays
 
     bool setOffice(const OfficeSchedule &office, QString *error);
     std::optional<OfficeSchedule> office(const QString &officeId) const;
@@ -159,8 +159,8 @@ public:
     // Frees the seats; with `notify`, a cancellation (.ics METHOD:CANCEL) goes to the citizen.
     bool cancel(const QString &bookingId, const Confirmation &notify, QString *error);
     // Cancel + book in one transaction: the old slot is only given up if the new one is got.
-    bool rebook(const QString &bookingId, const QDateTime &newStart, const Confirmation &confirmation,
-                Booking *booking, QList<Slot> *alternatives, QString *error, BookingError *code = nullptr);
+    bool rebook(const QString &bookingId, const QDateTime &newStart, const Confirmation &confirmation, Booking *booking,
+                QList<Slot> *alternatives, QString *error, BookingError *code = nullptr);
 
     // Privacy: removes the citizen's name, e-mail and phone from bookings that ended before `before`
     // (the slot statistics stay). Returns the number of bookings changed, -1 on error.

@@ -16,8 +16,8 @@ class ReplicaSync;
 namespace journal {
 
 namespace serverwrite {
-inline constexpr char CommitCall[] = "journal.commit";    // payload: commitPayload()
-inline constexpr char Forward[] = "outbox.forward";       // payload: forwardPayload()
+inline constexpr char CommitCall[] = "journal.commit"; // payload: commitPayload()
+inline constexpr char Forward[] = "outbox.forward";    // payload: forwardPayload()
 } // namespace serverwrite
 
 // NOTIFY channel of the shared server when cases change (journal migration 0003, PostgreSQL only); the payload is

@@ -20,14 +20,14 @@ namespace journal {
 struct CaseFilter
 {
     bool openOnly = true;
-    QString search;             // case number ("2026-000123", "123") or phone number fragment
+    QString search; // case number ("2026-000123", "123") or phone number fragment
     int limit = 500;
 };
 
 struct ForwardResult
 {
     QString caseNumber;
-    QString outboxId;           // wake the OutboxSender after this returns
+    QString outboxId; // wake the OutboxSender after this returns
 };
 
 // The call journal and the forwarded cases in journal.db (own migration chain "journal"; the outbox
@@ -48,7 +48,7 @@ public:
 
     void setPrivacy(const PrivacySettings &privacy);
     PrivacySettings privacy() const;
-    void setClock(std::function<QDateTime()> clock);    // tests; default: current UTC time
+    void setClock(std::function<QDateTime()> clock); // tests; default: current UTC time
     QSqlDatabase database() const;
 
     // --- calls ---
@@ -87,7 +87,7 @@ public:
 
     // --- cases ---
     std::optional<CaseRecord> caseByNumber(const QString &caseNumber) const;
-    QList<CaseRecord> cases(const CaseFilter &filter, QString *error = nullptr) const;  // by deadline
+    QList<CaseRecord> cases(const CaseFilter &filter, QString *error = nullptr) const; // by deadline
     bool setCaseState(const QString &caseNumber, CaseState state, const QString &note, QString *error);
     // Open cases whose reminder is due and not yet shown; markReminded() after showing it.
     QList<CaseRecord> casesDueForReminder(const QDateTime &now) const;

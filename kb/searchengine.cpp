@@ -22,7 +22,7 @@ namespace {
 
 using text::Stemmer;
 
-constexpr size_t kMaxQueryChars = 2000;     // longer input is cut: nobody types more while on the phone
+constexpr size_t kMaxQueryChars = 2000; // longer input is cut: nobody types more while on the phone
 constexpr size_t kMaxConcepts = 24;
 constexpr size_t kMaxPrefixCompletions = 16;
 constexpr size_t kMaxFuzzyCandidates = 12;
@@ -46,9 +46,9 @@ constexpr float kDerivationWeight = 0.6f;
 constexpr float kPriorWeight = 0.3f;
 constexpr float kKeywordPriorWeight = 0.6f;
 constexpr float kUmlautWeight = 0.75f;
-constexpr float kAssociationWeight = 0.3f;     // × the share of the keyword's articles with that title term
+constexpr float kAssociationWeight = 0.3f; // × the share of the keyword's articles with that title term
 constexpr uint32_t kMinAssociationArticles = 2;
-constexpr float kMinAssociationShare = 0.25f;   // of the articles whose keywords alone have the word
+constexpr float kMinAssociationShare = 0.25f; // of the articles whose keywords alone have the word
 constexpr size_t kMaxAssociations = 6;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr size_t kMaxThesaurusTerms = 16;
@@ -78,10 +78,10 @@ struct Posting
 struct RawPosting
 {
     uint32_t doc;
-    uint8_t title;      // term frequency per field, saturated at 255
+    uint8_t title; // term frequency per field, saturated at 255
     uint8_t keywords;
     uint8_t body;
-    uint8_t direct;     // 1: the term stands as a word of its own, 0: only as part of compounds
+    uint8_t direct; // 1: the term stands as a word of its own, 0: only as part of compounds
 };
 
 struct Term
@@ -89,14 +89,17 @@ struct Term
     std::string stem;
     std::vector<Posting> postings;
     float idf = 0;
-    uint32_t wordDf = 0;    // documents of the words with this stem: how common it is as a compound part
+    uint32_t wordDf = 0; // documents of the words with this stem: how common it is as a compound part
 };
 
 // Lets the string-keyed maps be probed with string_views: compound splitting looks up many substrings.
 struct StringHash
 {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const
+    {
+        return std::hash<std::string_view>{}(s);
+    }
 };
 template <typename V> using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
@@ -104,17 +107,17 @@ template <typename V> using StringMap = std::unordered_map<std::string, V, Strin
 struct Split
 {
     std::vector<uint32_t> terms;
-    size_t knownChars = 0;                  // letters covered by parts the index knows
-    std::vector<std::string> lexicalParts;  // parts only the lexicon knows ("touristen" in "touristenvisum")
+    size_t knownChars = 0;                 // letters covered by parts the index knows
+    std::vector<std::string> lexicalParts; // parts only the lexicon knows ("touristen" in "touristenvisum")
     size_t lexicalChars = 0;
 };
 
 struct Word
 {
     std::string folded;
-    uint32_t term = 0;                 // the stem of the whole word
-    std::vector<uint32_t> partTerms;   // stems of its compound parts, if it splits
-    uint32_t df = 0;                   // documents containing it
+    uint32_t term = 0;               // the stem of the whole word
+    std::vector<uint32_t> partTerms; // stems of its compound parts, if it splits
+    uint32_t df = 0;                 // documents containing it
 };
 
 struct Doc
@@ -124,9 +127,9 @@ struct Doc
     QString snippetSource;            // summary and description as plain text
     std::vector<uint32_t> titleWords; // the title's content words
     uint16_t bodyLength = 0;
-    float prior = 0;                  // how much the catalogue mentions what the title names, 0..1
-    float keywordPrior = 0;           // how many search terms the editors gave it, log-scaled, 0..1
-    uint32_t titleOrder = 0;          // rank of the title in alphabetical order: equal scores go by it
+    float prior = 0;         // how much the catalogue mentions what the title names, 0..1
+    float keywordPrior = 0;  // how many search terms the editors gave it, log-scaled, 0..1
+    uint32_t titleOrder = 0; // rank of the title in alphabetical order: equal scores go by it
 };
 
 // One way of matching a query word, at `weight`: every group must match (the parts of a
@@ -141,21 +144,32 @@ struct Alternative
 struct Concept
 {
     std::vector<Alternative> alternatives;
-    bool optional = false;   // a stop word being typed at the end: counts only if it matches
+    bool optional = false; // a stop word being typed at the end: counts only if it matches
 };
 
 void appendEscaped(QString &out, QStringView text)
 {
-    qsizetype plain = 0;   // start of the run of characters that need no escaping
+    qsizetype plain = 0; // start of the run of characters that need no escaping
     for (qsizetype i = 0; i < text.size(); ++i) {
         QLatin1String replacement;
         switch (text.at(i).unicode()) {
-        case '<': replacement = QLatin1String("&lt;"); break;
-        case '>': replacement = QLatin1String("&gt;"); break;
-        case '&': replacement = QLatin1String("&amp;"); break;
-        case '"': replacement = QLatin1String("&quot;"); break;
-        case '\n': replacement = QLatin1String(" "); break;
-        default: continue;
+        case '<':
+            replacement = QLatin1String("&lt;");
+            break;
+        case '>':
+            replacement = QLatin1String("&gt;");
+            break;
+        case '&':
+            replacement = QLatin1String("&amp;");
+            break;
+        case '"':
+            replacement = QLatin1String("&quot;");
+            break;
+        case '\n':
+            replacement = QLatin1String(" ");
+            break;
+        default:
+            continue;
         }
         out += text.mid(plain, i - plain);
         out += replacement;
@@ -172,8 +186,8 @@ bool isHyphenated(QStringView text, const text::Token &a, const text::Token &b)
 // Particles that split off German verbs in a sentence ("melde … an", "ziehe … um").
 // The particles of German separable verbs ("melde … ab", "abgemeldet", "weitergegeben").
 constexpr std::array<std::string_view, 22> kSeparableParticles = {
-    "an", "ab", "um", "aus", "ein", "auf", "mit", "nach", "vor", "zu", "weg", "zurueck", "fest", "her", "hin",
-    "weiter", "wieder", "frei", "dar", "bei", "fort", "los"};
+    "an",      "ab",   "um",  "aus", "ein",    "auf",    "mit",  "nach", "vor", "zu",   "weg",
+    "zurueck", "fest", "her", "hin", "weiter", "wieder", "frei", "dar",  "bei", "fort", "los"};
 
 bool isSeparablePrefix(const std::string &folded)
 {
@@ -299,11 +313,11 @@ struct SearchEngine::Index
     StringMap<uint32_t> termByStem;
     std::vector<Word> words;
     StringMap<uint32_t> wordByFolded;
-    std::vector<uint32_t> wordsByText;     // word ids sorted by folded text: prefix completion
-    std::vector<uint32_t> termsByText;     // term ids sorted by stem: stem prefixes
-    StringMap<std::vector<uint32_t>> termsByPlainVowels;   // stems that differ only in umlauts
+    std::vector<uint32_t> wordsByText;                   // word ids sorted by folded text: prefix completion
+    std::vector<uint32_t> termsByText;                   // term ids sorted by stem: stem prefixes
+    StringMap<std::vector<uint32_t>> termsByPlainVowels; // stems that differ only in umlauts
     std::unordered_map<uint32_t, std::vector<uint32_t>> wordsByBigram;
-    std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms;   // folded term → expansions
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms; // folded term → expansions
     float averageBodyLength = 1;
     // Words the catalogue's keyword lists add to an article (not in its title or text), and the
     // title terms of those articles: how callers' words map onto the catalogue's language.
@@ -358,7 +372,7 @@ struct SearchEngine::Index
         }
         std::string_view base(stem);
         if (base.ends_with("eln") || base.ends_with("ern")) {
-            base.remove_suffix(1);   // Snowball keeps "uebermitteln" whole
+            base.remove_suffix(1); // Snowball keeps "uebermitteln" whole
         }
         if (base.size() >= 6 && (base.ends_with("el") || base.ends_with("er"))) {
             return term(std::string(base.substr(0, base.size() - 2)) + base.back());
@@ -391,14 +405,14 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
     enum class Kind : uint8_t { Unknown, Indexed, Lexical };
     struct State
     {
-        int known = -1;         // letters covered by recognised parts; -1: unreachable
+        int known = -1; // letters covered by recognised parts; -1: unreachable
         int parts = 0;
         double logFreq = 0;
         size_t prev = 0;
         uint32_t term = 0;
-        Kind kind = Kind::Unknown;   // what the step into this state was
-        size_t partEnd = 0;          // where the part itself ends (before a linking element)
-        int stemParts = 0;           // parts that are only a stem of an indexed word, not a word
+        Kind kind = Kind::Unknown; // what the step into this state was
+        size_t partEnd = 0;        // where the part itself ends (before a linking element)
+        int stemParts = 0;         // parts that are only a stem of an indexed word, not a word
     };
     auto better = [](const State &a, const State &b) {
         if (a.known != b.known) {
@@ -408,7 +422,7 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
             return a.parts < b.parts;
         }
         if (a.stemParts != b.stemParts) {
-            return a.stemParts < b.stemParts;   // "angl|er|schein", not "angl|erschein(en)"
+            return a.stemParts < b.stemParts; // "angl|er|schein", not "angl|erschein(en)"
         }
         return a.logFreq > b.logFreq;
     };
@@ -421,26 +435,31 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
         }
         for (size_t end = start + 1; end <= n; ++end) {
             if (start == 0 && end == n) {
-                continue;   // the whole word is no split
+                continue; // the whole word is no split
             }
             auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
-                                                                 : std::pair<uint32_t, uint32_t>{0, 0};
+                                                                  : std::pair<uint32_t, uint32_t>{0, 0};
             Kind kind = freq > 0 ? Kind::Indexed : Kind::Unknown;
-            if (kind == Kind::Unknown && lexicon && end - start >= kMinLexicalPart
-                && lexicon->contains(text.substr(start, end - start))) {
-                kind = Kind::Lexical;   // a German word, though not one of the catalogue's
+            if (kind == Kind::Unknown && lexicon && end - start >= kMinLexicalPart &&
+                lexicon->contains(text.substr(start, end - start))) {
+                kind = Kind::Lexical; // a German word, though not one of the catalogue's
             }
             if (kind != Kind::Unknown) {
                 for (std::string_view linker : linkers) {
                     const size_t next = end + linker.size();
-                    if (next > n || (end == n && !linker.empty())
-                        || (!linker.empty() && text.substr(end, linker.size()) != linker)) {
+                    if (next > n || (end == n && !linker.empty()) ||
+                        (!linker.empty() && text.substr(end, linker.size()) != linker)) {
                         continue;
                     }
-                    State candidate{from.known + int(next - start), from.parts + 1,
-                                    from.logFreq + (kind == Kind::Indexed ? std::log(double(freq) + 1) : 0.0), start,
-                                    partTerm, kind, end,
-                                    from.stemParts + (kind == Kind::Indexed && !word(text.substr(start, end - start)) ? 1 : 0)};
+                    State candidate{from.known + int(next - start),
+                                    from.parts + 1,
+                                    from.logFreq + (kind == Kind::Indexed ? std::log(double(freq) + 1) : 0.0),
+                                    start,
+                                    partTerm,
+                                    kind,
+                                    end,
+                                    from.stemParts +
+                                        (kind == Kind::Indexed && !word(text.substr(start, end - start)) ? 1 : 0)};
                     if (best[next].known < 0 || better(candidate, best[next])) {
                         best[next] = candidate;
                     }
@@ -482,7 +501,8 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
     return result;
 }
 
-void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string &folded, bool typing, bool stopWord) const
+void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string &folded, bool typing,
+                                              bool stopWord) const
 {
     Stemmer &stemmer = Stemmer::local();
     const std::string stem = stemmer.stem(folded);
@@ -530,8 +550,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     // Participles of separable verbs put "ge" after the particle: "abgemeldet" (abmeld|en),
     // "umgezogen" (umzieh|en, umzug).
     for (std::string_view particle : kSeparableParticles) {
-        if (folded.size() >= particle.size() + 5 && folded.starts_with(particle)
-            && folded.compare(particle.size(), 2, "ge") == 0) {
+        if (folded.size() >= particle.size() + 5 && folded.starts_with(particle) &&
+            folded.compare(particle.size(), 2, "ge") == 0) {
             const std::string joined = std::string(particle) + folded.substr(particle.size() + 2);
             baseStems.push_back(stemmer.stem(joined));
             if (joined.ends_with("et")) {
@@ -549,7 +569,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     }
     // Nouns of verbs whose stem changes: "verloren" → verlust, "gestohlen" → diebstahl.
     for (const std::string &base : baseStems) {
-        if (kDerivationWeight <= 0) break;
+        if (kDerivationWeight <= 0)
+            break;
         for (const std::string &noun : text::derivedNouns(base)) {
             const Word *w = word(noun);
             if (const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(noun))) {
@@ -560,7 +581,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
 
     if (const auto it = termsByPlainVowels.find(withoutUmlauts(stem)); it != termsByPlainVowels.end()) {
         for (uint32_t t : it->second) {
-            add({t}, kUmlautWeight);   // less than an inflection: "verlaeng" → "verlang(en)" is a different word
+            add({t}, kUmlautWeight); // less than an inflection: "verlaeng" → "verlang(en)" is a different word
         }
     }
 
@@ -570,7 +591,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     const float abbreviation = synonyms.contains(folded) ? 0.6f : 1.0f;
     const size_t minPrefix = typing ? 3 : 4;
     if (folded.size() >= minPrefix) {
-        std::vector<std::pair<uint32_t, uint32_t>> completions;   // (df, word)
+        std::vector<std::pair<uint32_t, uint32_t>> completions; // (df, word)
         auto it = std::lower_bound(wordsByText.begin(), wordsByText.end(), folded,
                                    [this](uint32_t w, const std::string &p) { return words[w].folded < p; });
         for (; it != wordsByText.end() && words[*it].folded.starts_with(folded); ++it) {
@@ -601,7 +622,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     }
 
     if (stopWord) {
-        return;   // a stop word being typed: only what it starts, not what it might mean
+        return; // a stop word being typed: only what it starts, not what it might mean
     }
     // Typos: words of the index within one edit (two for long words), found through shared bigrams.
     if (!known && !exact && folded.size() >= 4) {
@@ -628,13 +649,13 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                 }
             }
         }
-        std::vector<std::tuple<int, uint32_t, uint32_t>> candidates;   // (distance, -df, word)
+        std::vector<std::tuple<int, uint32_t, uint32_t>> candidates; // (distance, -df, word)
         for (uint32_t w : s.touchedWords) {
             const std::string &other = words[w].folded;
             const int needed = int(std::max(other.size(), folded.size())) + 1 - 2 * maxEdits;
             int shared = int(s.wordCounts[w]);
             if (skipped > 0 && shared >= minShared - skipped) {
-                const std::vector<uint32_t> its = bigrams(other);   // all the bigrams it shares, as before
+                const std::vector<uint32_t> its = bigrams(other); // all the bigrams it shares, as before
                 shared = 0;
                 for (size_t a = 0, b = 0; a < grams.size() && b < its.size();) {
                     if (grams[a] == its[b]) {
@@ -688,7 +709,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         const float n = float(folded.size());
         const float recognised = (float(parts.knownChars) + kLexicalPartShare * float(parts.lexicalChars)) / n;
         if (!parts.lexicalParts.empty()) {
-            Alternative enriched{{}, kSplitWeight * (float(parts.knownChars) + kThesaurusWeight * float(parts.lexicalChars)) / n};
+            Alternative enriched{
+                {}, kSplitWeight * (float(parts.knownChars) + kThesaurusWeight * float(parts.lexicalChars)) / n};
             for (uint32_t t : parts.terms) {
                 enriched.groups.push_back({t});
             }
@@ -697,7 +719,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                 std::vector<uint32_t> group;
                 for (const std::string &synonym : Thesaurus::system().synonyms(stemmer.stem(piece))) {
                     const auto t = termOfWord(synonym);
-                    if (t && group.size() < kMaxLexicalSynonyms && std::find(group.begin(), group.end(), *t) == group.end()) {
+                    if (t && group.size() < kMaxLexicalSynonyms &&
+                        std::find(group.begin(), group.end(), *t) == group.end()) {
                         group.push_back(*t);
                     }
                 }
@@ -737,8 +760,8 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
 
     std::vector<Concept> concepts;
     std::unordered_set<std::string> seen;
-    const bool allStopWords = std::all_of(tokens.begin(), tokens.end(),
-                                          [](const text::Token &t) { return text::isStopWord(t.folded); });
+    const bool allStopWords =
+        std::all_of(tokens.begin(), tokens.end(), [](const text::Token &t) { return text::isStopWord(t.folded); });
     for (size_t i = 0; i < tokens.size() && concepts.size() < kMaxConcepts; ++i) {
         const std::string &folded = tokens[i].folded;
         const bool last = i + 1 == tokens.size();
@@ -842,7 +865,8 @@ QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<ui
     const size_t end = std::min(tokens.size(), bestStart + kWindow);
     qsizetype from = tokens[bestStart].begin;
     // Begin at the sentence start when it is close.
-    const qsizetype sentence = std::max(source.lastIndexOf(QLatin1Char('.'), from), source.lastIndexOf(QLatin1Char('\n'), from));
+    const qsizetype sentence =
+        std::max(source.lastIndexOf(QLatin1Char('.'), from), source.lastIndexOf(QLatin1Char('\n'), from));
     if (sentence >= 0 && from - sentence < 60) {
         from = sentence + 1;
     } else if (bestStart == 0) {
@@ -898,7 +922,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         {
             uint32_t word;
             Field field;
-            bool joined;   // a hyphenated pair written together: its halves are counted already
+            bool joined; // a hyphenated pair written together: its halves are counted already
         };
         std::vector<Occurrence> words;
     };
@@ -912,11 +936,11 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         doc.title = a.title;
         const QString description = htmlToPlainText(a.descriptionHtml);
         doc.snippetSource = a.summary.isEmpty() || description.startsWith(a.summary)
-            ? description
-            : a.summary + QLatin1Char('\n') + description;
-        const QString body = doc.snippetSource + QLatin1Char('\n') + a.documents.join(QLatin1Char('\n'))
-            + QLatin1Char('\n') + htmlToPlainText(a.feesHtml) + QLatin1Char('\n') + a.processingTime
-            + QLatin1Char('\n') + a.legalBasis + QLatin1Char('\n') + a.category;
+                                ? description
+                                : a.summary + QLatin1Char('\n') + description;
+        const QString body = doc.snippetSource + QLatin1Char('\n') + a.documents.join(QLatin1Char('\n')) +
+                             QLatin1Char('\n') + htmlToPlainText(a.feesHtml) + QLatin1Char('\n') + a.processingTime +
+                             QLatin1Char('\n') + a.legalBasis + QLatin1Char('\n') + a.category;
         const std::pair<QString, Field> fields[] = {
             {a.title, TitleField},
             {a.keywords.join(QStringLiteral(", ")), KeywordField},
@@ -952,14 +976,14 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             }
         }
         doc.bodyLength = uint16_t(std::min<uint32_t>(bodyLength, 65535));
-        doc.keywordPrior = float(a.keywords.size());   // normalised below
+        doc.keywordPrior = float(a.keywords.size()); // normalised below
         x.docs.push_back(std::move(doc));
     }
 
     // Pass 2: stems, the compound modifiers and heads the vocabulary shows ("saison" from
     // "saisonkennzeichen" beside "kennzeichen"), and the compound parts of each distinct word.
     const size_t realWords = x.words.size();
-    std::unordered_map<std::string, uint32_t> pieces;   // piece → documents of the words showing it
+    std::unordered_map<std::string, uint32_t> pieces; // piece → documents of the words showing it
     for (size_t wi = 0; wi < realWords; ++wi) {
         const std::string &w = x.words[wi].folded;
         if (w.size() < 8 || !isAscii(w)) {
@@ -1010,13 +1034,16 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         uint32_t term;
         Field field;
         bool direct;
-        bool operator<(const Occurrence &o) const { return term < o.term; }
+        bool operator<(const Occurrence &o) const
+        {
+            return term < o.term;
+        }
     };
     std::vector<Occurrence> occurrences;
     std::vector<std::vector<RawPosting>> raw(x.terms.size());
     std::vector<uint32_t> titleTerms, textTerms, keywordTerms;
-    std::unordered_map<uint32_t, uint32_t> keywordOnly;         // term → articles where only the keywords have it
-    std::unordered_map<uint64_t, uint32_t> keywordTitlePairs;   // (that term << 32 | title term) → articles
+    std::unordered_map<uint32_t, uint32_t> keywordOnly;       // term → articles where only the keywords have it
+    std::unordered_map<uint64_t, uint32_t> keywordTitlePairs; // (that term << 32 | title term) → articles
     for (size_t di = 0; di < docTokens.size(); ++di) {
         occurrences.clear();
         for (const auto &[w, field, joined] : docTokens[di].words) {
@@ -1027,8 +1054,8 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             for (uint32_t p : x.words[w].partTerms) {
                 occurrences.push_back({p, field, false});
             }
-            if (field == TitleField
-                && std::find(x.docs[di].titleWords.begin(), x.docs[di].titleWords.end(), w) == x.docs[di].titleWords.end()) {
+            if (field == TitleField && std::find(x.docs[di].titleWords.begin(), x.docs[di].titleWords.end(), w) ==
+                                           x.docs[di].titleWords.end()) {
                 x.docs[di].titleWords.push_back(w);
             }
         }
@@ -1048,7 +1075,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             }
         }
         for (std::vector<uint32_t> *v : {&titleTerms, &textTerms, &keywordTerms}) {
-            v->erase(std::unique(v->begin(), v->end()), v->end());   // occurrences are sorted by term
+            v->erase(std::unique(v->begin(), v->end()), v->end()); // occurrences are sorted by term
         }
         for (uint32_t k : keywordTerms) {
             if (!std::binary_search(textTerms.begin(), textTerms.end(), k)) {
@@ -1086,8 +1113,8 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         for (const RawPosting &p : raw[ti]) {
             const float lengthNorm = 1 - b + b * float(x.docs[p.doc].bodyLength) / x.averageBodyLength;
             const float body = p.body == 0 ? 0.0f : float(p.body) * (k1 + 1) / (float(p.body) + k1 * lengthNorm);
-            float field = kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords)
-                + kBodyWeight * 0.5f * body;
+            float field =
+                kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords) + kBodyWeight * 0.5f * body;
             field *= p.direct ? 1.0f : kPartFactor;
             t.postings.push_back({p.doc, field * t.idf});
         }
@@ -1105,8 +1132,9 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     // The strongest few, the same in every run: a large catalogue would otherwise tie a common keyword to
     // hundreds of title words, and each costs a posting list per query.
     for (auto &[keyword, titleTermsOfIt] : x.associations) {
-        std::sort(titleTermsOfIt.begin(), titleTermsOfIt.end(),
-                  [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+        std::sort(titleTermsOfIt.begin(), titleTermsOfIt.end(), [](const auto &a, const auto &b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
         std::erase_if(titleTermsOfIt, [](const auto &a) { return a.second < kMinAssociationShare; });
         if (titleTermsOfIt.size() > kMaxAssociations) {
             titleTermsOfIt.resize(kMaxAssociations);
@@ -1175,7 +1203,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     for (const Synonym &s : synonyms) {
         const std::vector<text::Token> key = text::tokenize(s.term);
         if (key.size() != 1) {
-            continue;   // multi-word terms are matched word by word through the index itself
+            continue; // multi-word terms are matched word by word through the index itself
         }
         auto &expansions = x.synonyms[key.front().folded];
         for (const QString &e : s.expansions) {
@@ -1212,10 +1240,10 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
 
     Scratch &s = scratch();
     s.ensure(x.docs.size(), x.words.size());
-    std::unordered_map<uint32_t, float> matchedTerms;   // term → weight of the best way it matched
+    std::unordered_map<uint32_t, float> matchedTerms; // term → weight of the best way it matched
 
     for (const Concept &c : concepts) {
-        float conceptBest = 0;   // the best score of this query word in any article
+        float conceptBest = 0; // the best score of this query word in any article
         for (const Alternative &alt : c.alternatives) {
             const float share = alt.weight / float(alt.groups.size());
             const bool several = alt.groups.size() > 1;
@@ -1283,7 +1311,7 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     candidates.reserve(s.touchedTotal.size());
     for (uint32_t doc : s.touchedTotal) {
         const float coverage = required == 0 ? 1.0f : s.matched[doc] / float(required);
-        candidates.push_back({s.total[doc] * coverage * std::sqrt(coverage), doc});   // coverage^1.5
+        candidates.push_back({s.total[doc] * coverage * std::sqrt(coverage), doc}); // coverage^1.5
         s.total[doc] = 0;
         s.matched[doc] = 0;
     }
@@ -1321,8 +1349,9 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
             covered += std::max(matchedWeight(word.term), partCoverage);
         }
         const float coverage = covered / float(titleWords.size());
-        c.score *= (1.0f + 0.6f * coverage + (coverage > 0.99f ? 0.4f : 0.0f)) * (1.0f + kPriorWeight * x.docs[c.doc].prior)
-            * (1.0f + kKeywordPriorWeight * x.docs[c.doc].keywordPrior);
+        c.score *= (1.0f + 0.6f * coverage + (coverage > 0.99f ? 0.4f : 0.0f)) *
+                   (1.0f + kPriorWeight * x.docs[c.doc].prior) *
+                   (1.0f + kKeywordPriorWeight * x.docs[c.doc].keywordPrior);
     }
     std::sort(candidates.begin(), candidates.end(), byScore);
 

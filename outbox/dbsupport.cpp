@@ -28,7 +28,7 @@ namespace {
 int pollingBusyHandler(void *, int attempts)
 {
     if (attempts >= 10000) {
-        return 0;   // give up: SQLITE_BUSY reaches the caller as an error
+        return 0; // give up: SQLITE_BUSY reaches the caller as an error
     }
     sqlite3_sleep(1);
     return 1;
@@ -40,8 +40,8 @@ void installBusyHandler(QSqlDatabase &db)
     // QSQLITE plugin links the system libsqlite3.so.0). A Qt with its own bundled SQLite would differ in
     // version; then keep the driver's busy timeout rather than mix two SQLite copies.
     QSqlQuery version(db);
-    if (!version.exec(QStringLiteral("SELECT sqlite_version()")) || !version.next()
-        || version.value(0).toString() != QString::fromLatin1(sqlite3_libversion())) {
+    if (!version.exec(QStringLiteral("SELECT sqlite_version()")) || !version.next() ||
+        version.value(0).toString() != QString::fromLatin1(sqlite3_libversion())) {
         qCWarning(lcDb) << "QSQLITE uses a different SQLite than the one linked; keeping its busy timeout";
         return;
     }
@@ -89,7 +89,8 @@ bool openSqlite(const QString &path, const QString &name, QSqlDatabase *db, QStr
         QSqlQuery q(d);
         if (!q.exec(QString::fromLatin1(pragma))) {
             if (error) {
-                *error = QStringLiteral("%1 failed on %2: %3").arg(QString::fromLatin1(pragma), path, q.lastError().text());
+                *error =
+                    QStringLiteral("%1 failed on %2: %3").arg(QString::fromLatin1(pragma), path, q.lastError().text());
             }
             return false;
         }
@@ -148,8 +149,8 @@ bool isConstraintViolation(const QSqlQuery &query)
     const QSqlError e = query.lastError();
     const QString code = e.nativeErrorCode();
     // SQLite: 19 (SQLITE_CONSTRAINT) and its extended codes 1555/2067; PostgreSQL: 23505 unique_violation.
-    return code == QLatin1String("19") || code == QLatin1String("1555") || code == QLatin1String("2067")
-        || code == QLatin1String("23505") || e.databaseText().contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive);
+    return code == QLatin1String("19") || code == QLatin1String("1555") || code == QLatin1String("2067") ||
+           code == QLatin1String("23505") || e.databaseText().contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive);
 }
 
 static bool ensureVersionTable(QSqlDatabase &db, QString *error)
@@ -203,16 +204,18 @@ bool requireCurrentSchema(QSqlDatabase &db, const QString &component, QString *e
         return true;
     }
     if (error) {
-        *error = current < known
-            ? QStringLiteral("the %1 schema on %2 is version %3, this build needs %4: run hotline-admin-desk migrate")
-                  .arg(component, db.databaseName())
-                  .arg(current)
-                  .arg(known)
-            : QStringLiteral("the %1 schema on %2 is version %3, newer than this build knows (%4): use a newer "
-                             "Hotline Desk")
-                  .arg(component, db.databaseName())
-                  .arg(current)
-                  .arg(known);
+        *error =
+            current < known
+                ? QStringLiteral(
+                      "the %1 schema on %2 is version %3, this build needs %4: run hotline-admin-desk migrate")
+                      .arg(component, db.databaseName())
+                      .arg(current)
+                      .arg(known)
+                : QStringLiteral("the %1 schema on %2 is version %3, newer than this build knows (%4): use a newer "
+                                 "Hotline Desk")
+                      .arg(component, db.databaseName())
+                      .arg(current)
+                      .arg(known);
     }
     return false;
 }
@@ -317,8 +320,7 @@ thread_local int t_savepointCounter = 0;
 
 } // namespace
 
-OuterTransaction::OuterTransaction(const QSqlDatabase &db)
-    : m_connection(db.connectionName())
+OuterTransaction::OuterTransaction(const QSqlDatabase &db) : m_connection(db.connectionName())
 {
     ++t_outer[m_connection];
 }
@@ -336,8 +338,7 @@ bool insideOuterTransaction(const QSqlDatabase &db)
 }
 
 Transaction::Transaction(QSqlDatabase db, bool immediate)
-    : m_db(std::move(db))
-    , m_immediate(immediate && isSqlite(m_db))
+    : m_db(std::move(db)), m_immediate(immediate && isSqlite(m_db))
 {
     if (insideOuterTransaction(m_db)) {
         m_immediate = false;
@@ -412,7 +413,7 @@ bool Transaction::commit(QString *error)
         if (error) {
             *error = QStringLiteral("commit failed: %1").arg(text);
         }
-        return false;  // the destructor rolls back
+        return false; // the destructor rolls back
     }
     m_active = false;
     return true;

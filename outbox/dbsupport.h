@@ -82,7 +82,7 @@ private:
     QSqlDatabase m_db;
     bool m_active = false;
     bool m_immediate = false;
-    QString m_savepoint;    // non-empty: nested in an OuterTransaction
+    QString m_savepoint; // non-empty: nested in an OuterTransaction
     QString m_error;
 };
 

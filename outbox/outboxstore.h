@@ -43,7 +43,7 @@ public:
     bool enqueue(Message &message, QString *error);
 
     std::optional<Entry> entry(const QString &id) const;
-    QList<Entry> entries(QString *error = nullptr) const;                 // newest first
+    QList<Entry> entries(QString *error = nullptr) const; // newest first
     QList<Entry> entriesForReference(const QString &reference) const;
     std::optional<QByteArray> mime(const QString &id) const;
 
@@ -83,12 +83,11 @@ private:
     OutboxStore();
     bool claimLock(const QString &id, QString *error);
     void releaseClaim(const QString &id);
-    bool setState(const QString &id, const QString &sql, const QList<QPair<QString, QVariant>> &values,
-                  QString *error);
+    bool setState(const QString &id, const QString &sql, const QList<QPair<QString, QVariant>> &values, QString *error);
 
     QString m_connection;
     QSqlDatabase m_db;
-    bool m_server = false;      // PostgreSQL: advisory locks mark live sends
+    bool m_server = false; // PostgreSQL: advisory locks mark live sends
 };
 
 } // namespace outbox

@@ -604,8 +604,8 @@ TEST_CASE("settings dialog stores database path, language and link handling", "[
     // The General page's widgets (Telephony and Mail have their own pages, tested in test_calls.cpp).
     const auto general = [](QWidget *w) {
         for (QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
-            if (p->inherits("desk::TelephonySettingsPage") || p->inherits("desk::MailSettingsPage")
-                || p->inherits("desk::ServerSettingsPage")) {
+            if (p->inherits("desk::TelephonySettingsPage") || p->inherits("desk::MailSettingsPage") ||
+                p->inherits("desk::ServerSettingsPage")) {
                 return false;
             }
         }

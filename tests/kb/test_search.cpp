@@ -11,7 +11,6 @@
 
 #include <QTemporaryFile>
 
-
 namespace {
 
 // The real Munich services and offices, as the importer reads them.
@@ -94,8 +93,9 @@ TEST_CASE("Snowball stemming joins inflected forms", "[search][normalize]")
 
 TEST_CASE("html to plain text drops tags and decodes entities", "[search][normalize]")
 {
-    const QString plain = kb::htmlToPlainText(QStringLiteral(
-        "<p>Geb&uuml;hr: 37&nbsp;&euro;<br>\u200bBitte <strong>mitbringen</strong>:</p><script>x()</script><ul><li>Pass</li></ul>"));
+    const QString plain = kb::htmlToPlainText(
+        QStringLiteral("<p>Geb&uuml;hr: 37&nbsp;&euro;<br>\u200bBitte "
+                       "<strong>mitbringen</strong>:</p><script>x()</script><ul><li>Pass</li></ul>"));
     CHECK(plain == QStringLiteral("Gebühr: 37 €\nBitte mitbringen:\nPass"));
 }
 
@@ -116,10 +116,11 @@ TEST_CASE("compounds both ways", "[search]")
 {
     // The query's compound is split against the index vocabulary.
     kb::SearchEngine e;
-    e.build({article("1", "Steuer auf die Zweitwohnung", "<p>Wer in der Stadt eine Zweitwohnung hat, zahlt Steuer.</p>"),
-             article("2", "Hundesteuer", "<p>Für jeden Hund ist Steuer zu zahlen.</p>"),
-             article("3", "Wohnsitzanmeldung", "<p>Melden Sie Ihren Wohnsitz innerhalb von zwei Wochen an.</p>"),
-             article("4", "Wohnung kündigen", "<p>Mietrecht.</p>")});
+    e.build(
+        {article("1", "Steuer auf die Zweitwohnung", "<p>Wer in der Stadt eine Zweitwohnung hat, zahlt Steuer.</p>"),
+         article("2", "Hundesteuer", "<p>Für jeden Hund ist Steuer zu zahlen.</p>"),
+         article("3", "Wohnsitzanmeldung", "<p>Melden Sie Ihren Wohnsitz innerhalb von zwei Wochen an.</p>"),
+         article("4", "Wohnung kündigen", "<p>Mietrecht.</p>")});
     auto hits = e.search(QStringLiteral("Zweitwohnungssteuer"));
     REQUIRE(!hits.isEmpty());
     CHECK(hits.first().id == QStringLiteral("1"));
@@ -137,7 +138,9 @@ TEST_CASE("compounds with a part only the German lexicon knows", "[search]")
         // The word list reader: folded, plain words only, an over-long line skipped whole.
         QTemporaryFile list;
         REQUIRE(list.open());
-        list.write("Touristen\nStra\xc3\x9f" "e\nz.B.\nab\n" + QByteArray(600, 'x') + "tail\nVisum\n");
+        list.write("Touristen\nStra\xc3\x9f"
+                   "e\nz.B.\nab\n" +
+                   QByteArray(600, 'x') + "tail\nVisum\n");
         list.close();
         kb::Lexicon lexicon;
         REQUIRE(lexicon.load(list.fileName()));
@@ -155,7 +158,7 @@ TEST_CASE("compounds with a part only the German lexicon knows", "[search]")
         return;
     }
     CHECK(lexicon.contains("touristen"));
-    CHECK(lexicon.contains("fuehrerschein"));   // folded like the index: ü → ue
+    CHECK(lexicon.contains("fuehrerschein")); // folded like the index: ü → ue
     CHECK_FALSE(lexicon.contains("tourist1"));
     // Neither "Touristen" nor "Touristenvisum" is in these articles: the lexicon says "touristen" is
     // a word, so "visum" may carry the query, and the engine prefers it over nothing at all.
@@ -174,7 +177,8 @@ TEST_CASE("compounds with a part only the German lexicon knows", "[search]")
 TEST_CASE("verb forms reach their nouns: participles of separable and strong verbs", "[search]")
 {
     CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("verloren")) == std::vector<std::string>{"verlust"});
-    CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("gestohlen")) == std::vector<std::string>{"diebstahl"});
+    CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("gestohlen")) ==
+          std::vector<std::string>{"diebstahl"});
     CHECK(kb::text::derivedNouns(kb::text::Stemmer::local().stem("ausweis")).empty());
     kb::SearchEngine e;
     e.build({article("loss", "Verlust oder Diebstahl Reisepass", "<p>Melden Sie den Verlust.</p>"),
@@ -193,7 +197,8 @@ TEST_CASE("verb forms reach their nouns: participles of separable and strong ver
     REQUIRE(!hits.isEmpty());
     CHECK(hits.first().id == QStringLiteral("dereg"));
     // And on the real catalogue.
-    CHECK(topTitles(QStringLiteral("Personalausweis verloren"), 1) == QStringList{QStringLiteral("Verlust oder Diebstahl Personalausweis")});
+    CHECK(topTitles(QStringLiteral("Personalausweis verloren"), 1) ==
+          QStringList{QStringLiteral("Verlust oder Diebstahl Personalausweis")});
 }
 
 TEST_CASE("synonyms from the editable table and from catalogue keywords", "[search]")
@@ -226,13 +231,15 @@ TEST_CASE("prefixes while typing", "[search]")
 
 TEST_CASE("natural questions: stop words do not block a match", "[search]")
 {
-    CHECK(topTitles(QStringLiteral("Wie bekomme ich ein polizeiliches Führungszeugnis?"), 1)
-          == QStringList{QStringLiteral("Führungszeugnis")});
-    CHECK(topTitles(QStringLiteral("Ich möchte aus der Kirche austreten"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
-    CHECK(topTitles(QStringLiteral("Wo kann ich meinen Reisepass verlängern?"), 1) == QStringList{QStringLiteral("Reisepass")});
+    CHECK(topTitles(QStringLiteral("Wie bekomme ich ein polizeiliches Führungszeugnis?"), 1) ==
+          QStringList{QStringLiteral("Führungszeugnis")});
+    CHECK(topTitles(QStringLiteral("Ich möchte aus der Kirche austreten"), 1) ==
+          QStringList{QStringLiteral("Kirchenaustritt")});
+    CHECK(topTitles(QStringLiteral("Wo kann ich meinen Reisepass verlängern?"), 1) ==
+          QStringList{QStringLiteral("Reisepass")});
     // Separable verb: "melde … ab" means abmelden.
-    CHECK(topTitles(QStringLiteral("Ich ziehe ins Ausland, wo melde ich mich ab?"), 1)
-          == QStringList{QStringLiteral("Wohnsitz abmelden")});
+    CHECK(topTitles(QStringLiteral("Ich ziehe ins Ausland, wo melde ich mich ab?"), 1) ==
+          QStringList{QStringLiteral("Wohnsitz abmelden")});
 }
 
 TEST_CASE("ranking: coverage and field weights", "[search]")
@@ -282,7 +289,7 @@ TEST_CASE("keyword associations: what several articles' keywords call their titl
         ids << h.id;
     }
     REQUIRE(ids.size() == 4);
-    CHECK(ids.last() == QStringLiteral("pickup"));   // below the three that name the word themselves
+    CHECK(ids.last() == QStringLiteral("pickup")); // below the three that name the word themselves
     CHECK_FALSE(ids.contains(QStringLiteral("other")));
 
     // One article's keyword alone ties nothing: that is the article's own business.
@@ -323,7 +330,8 @@ TEST_CASE("compound splits: no pieces cut through a linking element, words befor
     // seen twice, "Schein" once) won over "taxi|schein": the licence that says "Taxi" and "Schein" apart
     // then matched only half of the query, below an article about taxis.
     kb::SearchEngine e;
-    e.build({article("renew", "Personenbeförderung verlängern", "<p>Verlängerung.</p>", {QStringLiteral("Taxischein verlängern")}),
+    e.build({article("renew", "Personenbeförderung verlängern", "<p>Verlängerung.</p>",
+                     {QStringLiteral("Taxischein verlängern")}),
              article("lost", "Personenbeförderung verloren", "<p>Verlust.</p>", {QStringLiteral("Taxischein weg")}),
              article("apply", "Fahrerlaubnis beantragen", "<p>Für Taxi und Mietwagen braucht man einen Schein.</p>"),
              article("taxis", "Abholung Taxigenehmigung", "<p>Für Taxis.</p>")});
@@ -379,7 +387,9 @@ TEST_CASE("separable verbs with weiter and wieder", "[search]")
 TEST_CASE("snippet marks the matched words and is HTML-escaped", "[search]")
 {
     kb::SearchEngine e;
-    e.build({article("1", "Reisepass", "<p>Bringen Sie <b>Ihr</b> altes Dokument &amp; ein biometrisches Passfoto mit. <script>alert(1)</script> x < y</p>")});
+    e.build({article("1", "Reisepass",
+                     "<p>Bringen Sie <b>Ihr</b> altes Dokument &amp; ein biometrisches Passfoto mit. "
+                     "<script>alert(1)</script> x < y</p>")});
     const auto hits = e.search(QStringLiteral("passfoto"));
     REQUIRE(hits.size() == 1);
     CHECK(hits.first().snippet.contains(QStringLiteral("<mark>Passfoto</mark>")));
@@ -401,7 +411,7 @@ TEST_CASE("hostile input never errors or crashes", "[search]")
         QStringLiteral("😀🚗 Führerschein 🇩🇪"),
         QString(10000, QLatin1Char('a')),
         QStringLiteral("pass ").repeated(2000),
-        QString(QChar(0xD800)) + QStringLiteral("pass"),   // a lone surrogate
+        QString(QChar(0xD800)) + QStringLiteral("pass"), // a lone surrogate
         QStringLiteral("wo ist das"),
     };
     for (const QString &q : inputs) {

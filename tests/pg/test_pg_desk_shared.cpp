@@ -1042,7 +1042,6 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     leadCalls.reset();
 }
 
-
 TEST_CASE("pg desk: the open views follow other desks' changes on the server live, keep the selection, fold bursts "
           "and listen again after an outage",
           "[pg][desk][shared][calls][live]")
