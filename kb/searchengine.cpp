@@ -1245,6 +1245,26 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
     for (const Concept &c : concepts) {
         float conceptBest = 0; // the best score of this query word in any article
         for (const Alternative &alt : c.alternatives) {
+            // One term (most alternatives: the stem, a completion, a typo, a synonym): straight into the
+            // word's best score, without the per-alternative pass.
+            if (alt.groups.size() == 1 && alt.groups.front().size() == 1) {
+                const Term &term = x.terms[alt.groups.front().front()];
+                if (term.postings.empty()) {
+                    continue;
+                }
+                float &best = matchedTerms[alt.groups.front().front()];
+                best = std::max(best, alt.weight);
+                for (const Posting &p : term.postings) {
+                    float &word = s.wordScore[p.doc];
+                    if (word == 0) {
+                        s.touchedConcept.push_back(p.doc);
+                    }
+                    const float score = alt.weight * p.score;
+                    word = std::max(word, score);
+                    conceptBest = std::max(conceptBest, score);
+                }
+                continue;
+            }
             const float share = alt.weight / float(alt.groups.size());
             const bool several = alt.groups.size() > 1;
             for (size_t g = 0; g < alt.groups.size(); ++g) {
