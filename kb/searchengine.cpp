@@ -223,7 +223,10 @@ int boundedEditDistance(std::string_view a, std::string_view b, int max)
     if (std::abs(n - m) > max) {
         return max + 1;
     }
-    std::vector<int> prev2(size_t(m) + 1), prev(size_t(m) + 1), cur(size_t(m) + 1);
+    thread_local std::vector<int> prev2, prev, cur; // three rows, reused: this runs for every typo candidate
+    prev2.assign(size_t(m) + 1, 0);
+    prev.assign(size_t(m) + 1, 0);
+    cur.assign(size_t(m) + 1, 0);
     for (int j = 0; j <= m; ++j) {
         prev[size_t(j)] = j;
     }
@@ -649,23 +652,41 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                 }
             }
         }
+        // The distinct bigrams a word shares with the query: the query's bigrams marked in a table of all
+        // 65,536, each counted once.
+        thread_local std::vector<uint8_t> mark(65536, 0);
+        for (uint32_t g : grams) {
+            mark[g] = 1;
+        }
+        std::vector<uint32_t> seenGrams;
+        const auto sharedBigrams = [&seenGrams](const std::string &other) {
+            int count = 0;
+            unsigned char prev = '^';
+            const auto visit = [&](uint32_t g) {
+                if (mark[g] == 1) {
+                    mark[g] = 2;
+                    seenGrams.push_back(g);
+                    ++count;
+                }
+            };
+            for (unsigned char c : other) {
+                visit(bigramKey(prev, c));
+                prev = c;
+            }
+            visit(bigramKey(prev, '$'));
+            for (uint32_t g : seenGrams) {
+                mark[g] = 1;
+            }
+            seenGrams.clear();
+            return count;
+        };
         std::vector<std::tuple<int, uint32_t, uint32_t>> candidates; // (distance, -df, word)
         for (uint32_t w : s.touchedWords) {
             const std::string &other = words[w].folded;
             const int needed = int(std::max(other.size(), folded.size())) + 1 - 2 * maxEdits;
             int shared = int(s.wordCounts[w]);
             if (skipped > 0 && shared >= minShared - skipped) {
-                const std::vector<uint32_t> its = bigrams(other); // all the bigrams it shares, as before
-                shared = 0;
-                for (size_t a = 0, b = 0; a < grams.size() && b < its.size();) {
-                    if (grams[a] == its[b]) {
-                        ++shared, ++a, ++b;
-                    } else if (grams[a] < its[b]) {
-                        ++a;
-                    } else {
-                        ++b;
-                    }
-                }
+                shared = sharedBigrams(other); // all the bigrams it shares, as before
             }
             if (shared >= needed) {
                 const int d = boundedEditDistance(folded, other, maxEdits);
@@ -676,6 +697,9 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             s.wordCounts[w] = 0;
         }
         s.touchedWords.clear();
+        for (uint32_t g : grams) {
+            mark[g] = 0;
+        }
         std::sort(candidates.begin(), candidates.end());
         for (size_t i = 0; i < candidates.size() && i < kMaxFuzzyCandidates; ++i) {
             const auto [d, negDf, w] = candidates[i];
