@@ -850,25 +850,34 @@ QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<ui
     constexpr qsizetype kScanChars = 2500;
     constexpr size_t kWindow = 22;
     const QStringView source = QStringView(doc.snippetSource).left(kScanChars);
-    const std::vector<text::Token> tokens = text::tokenize(source);
-    if (tokens.empty()) {
-        return {};
-    }
-    std::vector<bool> hit(tokens.size(), false);
-    for (size_t i = 0; i < tokens.size(); ++i) {
-        if (const Word *w = word(tokens[i].folded)) {
-            // Marked: words matched well; a far-fetched completion ("perso" → persönlich) still counts in
-            // the ranking but is not shown as what was asked for.
-            auto strong = [&matchedTerms](uint32_t t) {
-                const auto it = matchedTerms.find(t);
-                return it != matchedTerms.end() && it->second >= 0.5f;
-            };
-            bool match = strong(w->term);
+    // Marked: words matched well; a far-fetched completion ("perso" → persönlich) still counts in the
+    // ranking but is not shown as what was asked for.
+    auto strong = [&matchedTerms](uint32_t t) {
+        const auto it = matchedTerms.find(t);
+        return it != matchedTerms.end() && it->second >= 0.5f;
+    };
+    struct Spot
+    {
+        qsizetype begin;
+        qsizetype length;
+    };
+    thread_local std::vector<Spot> tokens; // this runs for every hit of every query: no allocation
+    thread_local std::vector<bool> hit;
+    tokens.clear();
+    hit.clear();
+    text::forEachToken(source, [&](qsizetype begin, qsizetype length, std::string_view folded) {
+        bool match = false;
+        if (const Word *w = word(folded)) {
+            match = strong(w->term);
             for (uint32_t p : w->partTerms) {
                 match = match || strong(p);
             }
-            hit[i] = match;
         }
+        tokens.push_back({begin, length});
+        hit.push_back(match);
+    });
+    if (tokens.empty()) {
+        return {};
     }
     // The window of kWindow tokens with the most matches; the start of the text on a tie.
     size_t bestStart = 0;

@@ -31,17 +31,37 @@ struct FoldTable
     static std::string computeFold(char32_t c)
     {
         switch (c) {
-        case U'ä': case U'Ä': return "ae";
-        case U'ö': case U'Ö': return "oe";
-        case U'ü': case U'Ü': return "ue";
-        case U'ß': return "ss";
-        case U'æ': case U'Æ': return "ae";
-        case U'œ': case U'Œ': return "oe";
-        case U'ø': case U'Ø': return "o";
-        case U'đ': case U'Đ': return "d";
-        case U'ł': case U'Ł': return "l";
-        case U'þ': case U'Þ': return "th";
-        default: break;
+        case U'ä':
+        case U'Ä':
+            return "ae";
+        case U'ö':
+        case U'Ö':
+            return "oe";
+        case U'ü':
+        case U'Ü':
+            return "ue";
+        case U'ß':
+            return "ss";
+        case U'æ':
+        case U'Æ':
+            return "ae";
+        case U'œ':
+        case U'Œ':
+            return "oe";
+        case U'ø':
+        case U'Ø':
+            return "o";
+        case U'đ':
+        case U'Đ':
+            return "d";
+        case U'ł':
+        case U'Ł':
+            return "l";
+        case U'þ':
+        case U'Þ':
+            return "th";
+        default:
+            break;
         }
         if (!QChar::isLetterOrNumber(c)) {
             return {};
@@ -73,7 +93,7 @@ void appendFolded(std::string &out, char32_t c)
         return;
     }
     if (QChar::isMark(c)) {
-        return;   // combining diacritics: folded away
+        return; // combining diacritics: folded away
     }
     char32_t lower = QChar::toLower(c);
     const QString decomposed = QChar::decomposition(lower);
@@ -100,42 +120,300 @@ bool isWordChar(char32_t c)
 const std::unordered_set<std::string> &stopWords()
 {
     static const std::unordered_set<std::string> words = {
-        "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "ander", "andere",
-        "anderem", "anderen", "anderer", "anderes", "anderm", "andern", "anders", "auch", "auf", "aus", "bei",
-        "bin", "bis", "bist", "da", "damit", "dann", "der", "den", "des", "dem", "die", "das", "dass", "dieselbe",
-        "dieselben", "dasselbe", "dazu", "dein", "deine", "deinem", "deinen", "deiner", "deines", "denn", "derer",
-        "dessen", "dich", "dir", "du", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort",
-        "durch", "ein", "eine", "einem", "einen", "einer", "eines", "einig", "einige", "einigem", "einigen",
-        "einiger", "einiges", "einmal", "er", "ihn", "ihm", "es", "etwas", "euer", "eure", "eurem", "euren",
-        "eurer", "eures", "fuer", "hab", "habe", "haben", "hat", "hatte", "hatten", "hier", "hin", "ich",
-        "mich", "mir", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "euch", "im", "in", "indem", "ins",
-        "ist", "jede", "jedem", "jeden", "jeder", "jedes", "jene", "jenem", "jenen", "jener", "jenes", "jetzt",
-        "kann", "kein", "keine", "keinem", "keinen", "keiner", "keines", "koennen", "koennte", "koennten",
-        "man", "manche", "manchem", "manchen", "mancher", "manches", "mein", "meine", "meinem", "meinen", "meiner",
-        "meines", "mit", "muss", "musste", "muessen", "nach", "nicht", "nichts", "noch", "nun", "nur", "ob",
-        "oder", "sehr", "sein", "seine", "seinem", "seinen", "seiner", "seines", "selbst", "sich", "sie",
-        "ihnen", "sind", "so", "solche", "solchem", "solchen", "solcher", "solches", "soll", "sollte", "sondern",
-        "sonst", "um", "und", "uns", "unsere", "unserem", "unseren", "unser", "unseres", "viel", "vom", "von",
-        "war", "waren", "warst", "was", "weil", "welche", "welchem", "welchen", "welcher", "welches", "wenn",
-        "werde", "werden", "wie", "wieder", "will", "wir", "wird", "wirst", "wo", "wollen", "wollte", "wuerde",
-        "wuerden", "zu", "zum", "zur", "zwar", "wurde", "wurden", "worden", "ist", "seid", "gewesen",
+        "aber",
+        "alle",
+        "allem",
+        "allen",
+        "aller",
+        "alles",
+        "als",
+        "also",
+        "am",
+        "an",
+        "ander",
+        "andere",
+        "anderem",
+        "anderen",
+        "anderer",
+        "anderes",
+        "anderm",
+        "andern",
+        "anders",
+        "auch",
+        "auf",
+        "aus",
+        "bei",
+        "bin",
+        "bis",
+        "bist",
+        "da",
+        "damit",
+        "dann",
+        "der",
+        "den",
+        "des",
+        "dem",
+        "die",
+        "das",
+        "dass",
+        "dieselbe",
+        "dieselben",
+        "dasselbe",
+        "dazu",
+        "dein",
+        "deine",
+        "deinem",
+        "deinen",
+        "deiner",
+        "deines",
+        "denn",
+        "derer",
+        "dessen",
+        "dich",
+        "dir",
+        "du",
+        "dies",
+        "diese",
+        "diesem",
+        "diesen",
+        "dieser",
+        "dieses",
+        "doch",
+        "dort",
+        "durch",
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "einer",
+        "eines",
+        "einig",
+        "einige",
+        "einigem",
+        "einigen",
+        "einiger",
+        "einiges",
+        "einmal",
+        "er",
+        "ihn",
+        "ihm",
+        "es",
+        "etwas",
+        "euer",
+        "eure",
+        "eurem",
+        "euren",
+        "eurer",
+        "eures",
+        "fuer",
+        "hab",
+        "habe",
+        "haben",
+        "hat",
+        "hatte",
+        "hatten",
+        "hier",
+        "hin",
+        "ich",
+        "mich",
+        "mir",
+        "ihr",
+        "ihre",
+        "ihrem",
+        "ihren",
+        "ihrer",
+        "ihres",
+        "euch",
+        "im",
+        "in",
+        "indem",
+        "ins",
+        "ist",
+        "jede",
+        "jedem",
+        "jeden",
+        "jeder",
+        "jedes",
+        "jene",
+        "jenem",
+        "jenen",
+        "jener",
+        "jenes",
+        "jetzt",
+        "kann",
+        "kein",
+        "keine",
+        "keinem",
+        "keinen",
+        "keiner",
+        "keines",
+        "koennen",
+        "koennte",
+        "koennten",
+        "man",
+        "manche",
+        "manchem",
+        "manchen",
+        "mancher",
+        "manches",
+        "mein",
+        "meine",
+        "meinem",
+        "meinen",
+        "meiner",
+        "meines",
+        "mit",
+        "muss",
+        "musste",
+        "muessen",
+        "nach",
+        "nicht",
+        "nichts",
+        "noch",
+        "nun",
+        "nur",
+        "ob",
+        "oder",
+        "sehr",
+        "sein",
+        "seine",
+        "seinem",
+        "seinen",
+        "seiner",
+        "seines",
+        "selbst",
+        "sich",
+        "sie",
+        "ihnen",
+        "sind",
+        "so",
+        "solche",
+        "solchem",
+        "solchen",
+        "solcher",
+        "solches",
+        "soll",
+        "sollte",
+        "sondern",
+        "sonst",
+        "um",
+        "und",
+        "uns",
+        "unsere",
+        "unserem",
+        "unseren",
+        "unser",
+        "unseres",
+        "viel",
+        "vom",
+        "von",
+        "war",
+        "waren",
+        "warst",
+        "was",
+        "weil",
+        "welche",
+        "welchem",
+        "welchen",
+        "welcher",
+        "welches",
+        "wenn",
+        "werde",
+        "werden",
+        "wie",
+        "wieder",
+        "will",
+        "wir",
+        "wird",
+        "wirst",
+        "wo",
+        "wollen",
+        "wollte",
+        "wuerde",
+        "wuerden",
+        "zu",
+        "zum",
+        "zur",
+        "zwar",
+        "wurde",
+        "wurden",
+        "worden",
+        "ist",
+        "seid",
+        "gewesen",
         // questions and fillers of spoken requests
-        "wer", "wann", "warum", "wieso", "weshalb", "woher", "wohin", "womit", "wozu", "wobei", "worauf",
-        "bitte", "hallo", "guten", "tag", "danke", "gerne", "gern", "mal", "ja", "nein", "schon", "eigentlich",
-        "moechte", "moechten", "brauche", "brauchen", "braucht", "benoetige", "benoetigen", "darf", "duerfen",
-        "kriege", "kriegen", "bekomme", "bekommen", "gibt", "geht", "gehen", "tun", "mache", "machen", "macht",
-        "lassen", "lasse", "laesst", "bekommt", "koennt", "kannst", "sollen", "soll", "muesste", "waere",
-        "ueberhaupt", "denn", "bzw", "usw", "dafuer", "dabei", "davon", "darum", "daran", "darauf", "etc",
+        "wer",
+        "wann",
+        "warum",
+        "wieso",
+        "weshalb",
+        "woher",
+        "wohin",
+        "womit",
+        "wozu",
+        "wobei",
+        "worauf",
+        "bitte",
+        "hallo",
+        "guten",
+        "tag",
+        "danke",
+        "gerne",
+        "gern",
+        "mal",
+        "ja",
+        "nein",
+        "schon",
+        "eigentlich",
+        "moechte",
+        "moechten",
+        "brauche",
+        "brauchen",
+        "braucht",
+        "benoetige",
+        "benoetigen",
+        "darf",
+        "duerfen",
+        "kriege",
+        "kriegen",
+        "bekomme",
+        "bekommen",
+        "gibt",
+        "geht",
+        "gehen",
+        "tun",
+        "mache",
+        "machen",
+        "macht",
+        "lassen",
+        "lasse",
+        "laesst",
+        "bekommt",
+        "koennt",
+        "kannst",
+        "sollen",
+        "soll",
+        "muesste",
+        "waere",
+        "ueberhaupt",
+        "denn",
+        "bzw",
+        "usw",
+        "dafuer",
+        "dabei",
+        "davon",
+        "darum",
+        "daran",
+        "darauf",
+        "etc",
     };
     return words;
 }
 
-} // namespace
-
-std::string fold(QStringView word)
+// Appends the folded form of `word` to `out`.
+void foldInto(std::string &out, QStringView word)
 {
-    std::string out;
-    out.reserve(size_t(word.size()));
+    out.reserve(out.size() + size_t(word.size()));
     for (qsizetype i = 0; i < word.size(); ++i) {
         char32_t c = word.at(i).unicode();
         if (QChar::isHighSurrogate(c) && i + 1 < word.size() && word.at(i + 1).isLowSurrogate()) {
@@ -144,12 +422,13 @@ std::string fold(QStringView word)
         }
         appendFolded(out, c);
     }
-    return out;
 }
 
-std::vector<Token> tokenize(QStringView text)
+} // namespace
+
+void forEachToken(QStringView text, const std::function<void(qsizetype, qsizetype, std::string_view)> &visit)
 {
-    std::vector<Token> tokens;
+    std::string folded;
     qsizetype i = 0;
     const qsizetype n = text.size();
     while (i < n) {
@@ -170,7 +449,7 @@ std::vector<Token> tokenize(QStringView text)
             break;
         }
         const qsizetype begin = i;
-        bool hasMark = false;   // decomposed input ("u" + combining diaeresis) folds like its composed form
+        bool hasMark = false; // decomposed input ("u" + combining diaeresis) folds like its composed form
         while (i < n) {
             char32_t c = text.at(i).unicode();
             qsizetype width = 1;
@@ -184,13 +463,33 @@ std::vector<Token> tokenize(QStringView text)
             hasMark = hasMark || (c >= 0x300 && QChar::isMark(c));
             i += width;
         }
-        QStringView word = text.mid(begin, i - begin);
-        Token token{begin, i - begin, {}};
-        token.folded = hasMark ? fold(word.toString().normalized(QString::NormalizationForm_C)) : fold(word);
-        if (!token.folded.empty()) {
-            tokens.push_back(std::move(token));
+        const QStringView word = text.mid(begin, i - begin);
+        folded.clear();
+        if (hasMark) {
+            foldInto(folded, word.toString().normalized(QString::NormalizationForm_C));
+        } else {
+            foldInto(folded, word);
+        }
+        if (!folded.empty()) {
+            visit(begin, i - begin, folded);
         }
     }
+}
+
+std::string fold(QStringView word)
+{
+    std::string out;
+    foldInto(out, word);
+    return out;
+}
+
+std::vector<Token> tokenize(QStringView text)
+{
+    std::vector<Token> tokens;
+    tokens.reserve(size_t(text.size() / 7) + 1); // German words with their separators: about 7 characters
+    forEachToken(text, [&tokens](qsizetype begin, qsizetype length, std::string_view folded) {
+        tokens.push_back({begin, length, std::string(folded)});
+    });
     return tokens;
 }
 
@@ -260,7 +559,8 @@ const std::vector<std::string> &derivedNouns(const std::string &stem)
                 const std::string verbStem = stemmer.stem(line.substr(pos, end - pos));
                 auto &target = map[verbStem];
                 for (const std::string &noun : nouns) {
-                    if (stemmer.stem(noun) != verbStem && std::find(target.begin(), target.end(), noun) == target.end()) {
+                    if (stemmer.stem(noun) != verbStem &&
+                        std::find(target.begin(), target.end(), noun) == target.end()) {
                         target.push_back(noun);
                     }
                 }
@@ -288,10 +588,10 @@ std::string Stemmer::stem(const std::string &folded)
     if (!m_stemmer || folded.empty()) {
         return folded;
     }
-    const sb_symbol *out = sb_stemmer_stem(m_stemmer, reinterpret_cast<const sb_symbol *>(folded.data()),
-                                           int(folded.size()));
+    const sb_symbol *out =
+        sb_stemmer_stem(m_stemmer, reinterpret_cast<const sb_symbol *>(folded.data()), int(folded.size()));
     if (!out) {
-        return folded;   // out of memory inside libstemmer: the unstemmed word still matches itself
+        return folded; // out of memory inside libstemmer: the unstemmed word still matches itself
     }
     return std::string(reinterpret_cast<const char *>(out), size_t(sb_stemmer_length(m_stemmer)));
 }

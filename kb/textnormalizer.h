@@ -3,7 +3,9 @@
 #include <QString>
 #include <QStringView>
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct sb_stemmer;
@@ -18,7 +20,7 @@ namespace text {
 
 struct Token
 {
-    qsizetype begin = 0;    // offset of the token in the source string, in UTF-16 units
+    qsizetype begin = 0; // offset of the token in the source string, in UTF-16 units
     qsizetype length = 0;
     std::string folded;
 };
@@ -26,6 +28,11 @@ struct Token
 // Splits `text` into tokens of letters and digits (hyphens, apostrophes and punctuation separate
 // tokens) and folds each. Control characters and symbols are separators; nothing throws.
 std::vector<Token> tokenize(QStringView text);
+
+// The same tokens, one call each with the folded form in a buffer reused between calls (valid during
+// the call only): no allocation per token, for scanning long texts.
+void forEachToken(QStringView text,
+                  const std::function<void(qsizetype begin, qsizetype length, std::string_view folded)> &visit);
 
 // Folds one word: lower case, umlauts and ß to their two-letter spellings, diacritics removed.
 std::string fold(QStringView word);
