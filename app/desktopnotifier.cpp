@@ -41,8 +41,7 @@ void DesktopNotifier::connectSignals()
     // The server sends both signals to the connection that created the notification; Qt follows the name's owner.
     m_bus.connect(Service, Path, Interface, QStringLiteral("ActionInvoked"), this,
                   SLOT(handleActionInvoked(uint, QString)));
-    m_bus.connect(Service, Path, Interface, QStringLiteral("NotificationClosed"), this,
-                  SLOT(handleClosed(uint, uint)));
+    m_bus.connect(Service, Path, Interface, QStringLiteral("NotificationClosed"), this, SLOT(handleClosed(uint, uint)));
 }
 
 void DesktopNotifier::disconnectSignals()

@@ -109,7 +109,8 @@ public:
         REQUIRE(m_dunst.waitForStarted());
         REQUIRE(waitFor(
             [this]() {
-                return m_connection->interface()->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications"))
+                return m_connection->interface()
+                    ->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications"))
                     .value();
             },
             StartTimeoutMs));
@@ -341,7 +342,8 @@ TEST_CASE("a due case reaches the desktop's notification server, an overdue remi
     REQUIRE(history.size() == 1); // replaced, never stacked
     CHECK(history.at(0).value(QStringLiteral("id")).toInt() == int(id));
     CHECK(history.at(0).value(QStringLiteral("appname")).toString() == QStringLiteral("Hotline Desk"));
-    CHECK(history.at(0).value(QStringLiteral("summary")).toString() == QStringLiteral("Case %1 is overdue").arg(number));
+    CHECK(history.at(0).value(QStringLiteral("summary")).toString() ==
+          QStringLiteral("Case %1 is overdue").arg(number));
     CHECK(history.at(0).value(QStringLiteral("body")).toString().contains(QStringLiteral("Bürgerbüro Ruppertstraße")));
     CHECK(notifier->notificationId(number) == 0);
 }
