@@ -387,7 +387,7 @@ TEST_CASE("the notification's Open action, run by the notification server, bring
     CHECK(waitFor([&]() { return QApplication::focusWidget() == cases->table(); }));
 }
 
-TEST_CASE("with desktop notifications switched off in Settings → Mail nothing is sent; switched on again it is",
+TEST_CASE("with desktop notifications switched off in Settings → Mail nothing is sent, and switched on again it is",
           "[notify][settings]")
 {
     QSettings().clear();
