@@ -90,6 +90,8 @@ public:
                         {QStringLiteral("--address"), m_address,
                          QStringLiteral("type='method_call',interface='org.freedesktop.Notifications'")});
         REQUIRE(m_monitor.waitForStarted());
+        // It is a monitor once the bus has taken its name away (BecomeMonitor): from then on it sees every call.
+        REQUIRE(waitFor([this]() { return monitorLog().contains(QStringLiteral("member=NameLost")); }, StartTimeoutMs));
 
         if (!withDunst) {
             return;
