@@ -11,6 +11,7 @@
 #include "callsettingspages.h"
 #include "casesview.h"
 #include "deadlinesdialog.h"
+#include "desktopnotifier.h"
 #include "defaultcatalogue.h"
 #include "editorialsession.h"
 #include "forwarddialog.h"
@@ -130,6 +131,7 @@ CallDeskConfig loadCallDeskConfig(QSettings &s)
         std::clamp(s.value(QStringLiteral("privacy/retentionDays"), c.privacyRetentionDays).toInt(), 1, 3650);
     c.privacyMask =
         s.value(QStringLiteral("privacy/mode"), QStringLiteral("mask")).toString() != QLatin1String("remove");
+    c.desktopNotifications = s.value(QStringLiteral("notifications/desktop"), c.desktopNotifications).toBool();
     s.endGroup();
     return c;
 }
@@ -169,6 +171,7 @@ void saveCallDeskConfig(QSettings &s, const CallDeskConfig &c)
     s.setValue(QStringLiteral("agent"), c.agent);
     s.setValue(QStringLiteral("privacy/retentionDays"), c.privacyRetentionDays);
     s.setValue(QStringLiteral("privacy/mode"), c.privacyMask ? QStringLiteral("mask") : QStringLiteral("remove"));
+    s.setValue(QStringLiteral("notifications/desktop"), c.desktopNotifications);
     s.endGroup();
 }
 
@@ -368,6 +371,13 @@ CallDesk::CallDesk(MainWindow *window, const CallDeskConfig &config, QObject *pa
 
     m_reminderTimer->setInterval(m_config.reminderCheckMs);
     connect(m_reminderTimer, &QTimer::timeout, this, &CallDesk::checkReminders);
+    m_notifier = new DesktopNotifier(this);
+    m_notifier->setEnabled(m_config.desktopNotifications);
+    connect(m_notifier, &DesktopNotifier::activated, this, &CallDesk::openCase);
+    connect(window, &MainWindow::settingsSaved, this, [this]() {
+        QSettings settings;
+        setDesktopNotificationsEnabled(loadCallDeskConfig(settings).desktopNotifications);
+    });
     m_liveRefresh = new QTimer(this);
     m_liveRefresh->setSingleShot(true);
     m_liveRefresh->setInterval(LiveRefreshDelayMs);
@@ -417,6 +427,10 @@ bool CallDesk::start(QString *error)
         qWarning("Privacy purge failed: %s", qPrintable(purgeError));
     }
     m_cases = new CasesView(m_journal.get(), m_calendar, m_window);
+    connect(m_cases, &CasesView::caseClosed, this, [this](const QString &caseNumber) {
+        m_notifiedCases.remove(caseNumber);
+        m_notifier->close(caseNumber);
+    });
     refreshDeadlinePolicy();
 
     m_manual = new cti::ManualProvider({}, nullptr, this);
@@ -611,6 +625,31 @@ void CallDesk::showCases()
     m_cases->raise();
     m_cases->activateWindow();
     m_cases->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+}
+
+DesktopNotifier *CallDesk::desktopNotifier() const
+{
+    return m_notifier;
+}
+
+void CallDesk::setDesktopNotificationsEnabled(bool enabled)
+{
+    m_config.desktopNotifications = enabled;
+    m_notifier->setEnabled(enabled);
+}
+
+void CallDesk::openCase(const QString &caseNumber)
+{
+    if (!m_cases) {
+        return;
+    }
+    // The agent asked for it from the notification: the desk comes to the front, even from minimised.
+    m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+    showCases();
+    m_cases->showCase(caseNumber);
 }
 
 void CallDesk::showOutbox()
@@ -1483,17 +1522,6 @@ void CallDesk::checkReminders()
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto remind = [&](const journal::CaseRecord &c, const QString &note) {
-        QString text =
-            tr("Case %1 (%2) is due %3")
-                .arg(c.caseNumber, c.serviceTitle, QLocale().toString(c.deadline.toLocalTime(), QLocale::ShortFormat));
-        if (!note.isEmpty()) {
-            text += QStringLiteral(" (%1)").arg(note);
-        }
-        m_window->statusBar()->showMessage(text, 60000);
-        announce(text);
-        Q_EMIT reminderShown(c.caseNumber);
-    };
     QString error;
     if (m_shared && m_serverStores && m_serverStores->open(&error)) {
         // The server numbers the cases and knows every desk's: remind this desk of the cases forwarded under its
@@ -1511,17 +1539,73 @@ void CallDesk::checkReminders()
             if (!m_shared->setMarked(QLatin1String(RemindedServerCaseScope), c.caseNumber, &markError)) {
                 qCWarning(lcShared) << "reminder of server case" << c.caseNumber << "not remembered:" << markError;
             }
-            remind(c, QString());
+            remindOfCase(c, QString(), true, now);
         }
         for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
             m_journal->markReminded(c.caseNumber, now, nullptr);
         }
+        followUpNotifiedCases(now, true);
         return;
     }
     const QString note = m_shared ? ServerStores::offlineNote() : QString();
     for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
-        remind(c, note);
+        remindOfCase(c, note, false, now);
         m_journal->markReminded(c.caseNumber, now, nullptr);
+    }
+    followUpNotifiedCases(now, false);
+}
+
+void CallDesk::remindOfCase(const journal::CaseRecord &c, const QString &note, bool fromServer, const QDateTime &now)
+{
+    const bool overdue = c.deadline.isValid() && c.deadline <= now;
+    const QString deadline = QLocale().toString(c.deadline.toLocalTime(), QLocale::ShortFormat);
+    QString text = overdue ? tr("Case %1 (%2) is overdue since %3").arg(c.caseNumber, c.serviceTitle, deadline)
+                           : tr("Case %1 (%2) is due %3").arg(c.caseNumber, c.serviceTitle, deadline);
+    if (!note.isEmpty()) {
+        text += QStringLiteral(" (%1)").arg(note);
+    }
+    m_window->statusBar()->showMessage(text, 60000);
+    announce(text);
+    // The same reminder on the desktop, for an agent working in another program: one per case, replaced when the
+    // case becomes overdue, closed when it is done.
+    QStringList body{c.serviceTitle};
+    if (!c.officeName.isEmpty()) {
+        body << c.officeName;
+    }
+    body << (overdue ? tr("Deadline was %1").arg(deadline) : tr("Deadline: %1").arg(deadline));
+    if (!note.isEmpty()) {
+        body << note;
+    }
+    m_notifier->notify(c.caseNumber, overdue ? tr("Case %1 is overdue").arg(c.caseNumber)
+                                             : tr("Case %1 is due").arg(c.caseNumber),
+                       body.join(QLatin1Char('\n')),
+                       overdue ? DesktopNotifier::Urgency::Critical : DesktopNotifier::Urgency::Normal, tr("Open"));
+    NotifiedCase &notified = m_notifiedCases[c.caseNumber];
+    notified.fromServer = fromServer;
+    notified.overdue = overdue;
+    notified.note = note;
+    Q_EMIT reminderShown(c.caseNumber);
+}
+
+void CallDesk::followUpNotifiedCases(const QDateTime &now, bool serverOnline)
+{
+    const QStringList numbers = m_notifiedCases.keys();
+    for (const QString &number : numbers) {
+        const NotifiedCase notified = m_notifiedCases.value(number);
+        if (notified.fromServer && !serverOnline) {
+            continue; // the server cannot say now whether the case was closed
+        }
+        journal::JournalStore *store = notified.fromServer ? m_serverStores->journal().get() : m_journal.get();
+        const std::optional<journal::CaseRecord> c = store->caseByNumber(number);
+        if (!c || c->state != journal::CaseState::Open) {
+            // Done (here, on another desk or by the team): the reminder has nothing left to say.
+            m_notifiedCases.remove(number);
+            m_notifier->close(number);
+            continue;
+        }
+        if (!notified.overdue && c->deadline.isValid() && c->deadline <= now) {
+            remindOfCase(*c, notified.fromServer ? QString() : notified.note, notified.fromServer, now);
+        }
     }
 }
 

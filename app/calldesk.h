@@ -60,6 +60,7 @@ class CallControls;
 class CasesView;
 class ForwardDialog;
 class OutboxView;
+class DesktopNotifier;
 class MainWindow;
 class ServerStores;
 class SharedStoreConnector;
@@ -95,6 +96,7 @@ struct CallDeskConfig
     QString serviceHours = QStringLiteral("Mon-Fri 08:00-18:00");
     QString agent; // empty: the login name
     int reminderCheckMs = 60000;
+    bool desktopNotifications = true; // due cases also as a desktop notification (org.freedesktop.Notifications)
     int privacyRetentionDays = 30; // caller numbers are purged at start-up after this many days
     bool privacyMask = true;       // purge masks the number (area code kept) instead of removing it
 };
@@ -137,6 +139,12 @@ public:
     CallControls *controls() const;
     WrapUpPanel *wrapUpPanel() const;
     CasesView *casesView() const;
+    // Due cases as desktop notifications (docs/journal.md "In the desk"); tests point it at a private bus.
+    DesktopNotifier *desktopNotifier() const;
+    // Settings → Mail "desktop notifications": off closes the ones shown and sends no more.
+    void setDesktopNotificationsEnabled(bool enabled);
+    // The notification's "Open": the desk window to the front, the open-cases view with this case selected.
+    void openCase(const QString &caseNumber);
     ForwardDialog *forwardDialog() const;         // the open forward form, if any
     AppointmentDialog *appointmentDialog() const; // the open booking dialog, if any
     appointments::AppointmentStore *appointments() const;
@@ -233,6 +241,9 @@ private:
     // Due forwarded cases: this desk's journal, or in shared mode (reachable) the server's open cases forwarded
     // under this desk's login (agent = the login name); offline this desk's own with the offline note.
     void checkReminders();
+    // Cases notified this session: closed elsewhere → the notification goes; deadline passed → "overdue" replaces it.
+    void followUpNotifiedCases(const QDateTime &now, bool serverOnline);
+    void remindOfCase(const journal::CaseRecord &c, const QString &note, bool fromServer, const QDateTime &now);
     void resumeTrackedBookings();
     void announce(const QString &text);
     void createActions();
@@ -294,6 +305,14 @@ private:
     QPointer<SharedStoreConnector> m_shared;
     std::unique_ptr<ServerStores> m_serverStores;
     QSet<QString> m_laterBookings;       // queued bookings whose answer came after the dialog closed (entry ids)
+    DesktopNotifier *m_notifier = nullptr;
+    struct NotifiedCase
+    {
+        bool fromServer = false;
+        bool overdue = false; // the overdue reminder was shown
+        QString note;
+    };
+    QHash<QString, NotifiedCase> m_notifiedCases; // case number → reminded this session, still open
     QSet<QString> m_remindedServerCases; // server case numbers reminded (also kept in the queue file's marks)
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;

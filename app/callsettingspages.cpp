@@ -285,7 +285,8 @@ MailSettingsPage::MailSettingsPage(QWidget *parent)
     : QWidget(parent), m_enabled(new QCheckBox(this)), m_host(new QLineEdit(this)), m_port(new QSpinBox(this)),
       m_security(new QComboBox(this)), m_user(new QLineEdit(this)), m_password(new QLineEdit(this)),
       m_fromEmail(new QLineEdit(this)), m_fromName(new QLineEdit(this)), m_state(new QComboBox(this)),
-      m_hours(new QLineEdit(this)), m_retention(new QSpinBox(this)), m_purgeMode(new QComboBox(this))
+      m_hours(new QLineEdit(this)), m_retention(new QSpinBox(this)), m_purgeMode(new QComboBox(this)),
+      m_notifications(new QCheckBox(this))
 {
     setObjectName(QStringLiteral("MailSettingsPage"));
     auto *form = new QFormLayout(this);
@@ -319,6 +320,9 @@ MailSettingsPage::MailSettingsPage(QWidget *parent)
     m_purgeMode->addItem(tr("Mask (keep the area code)"), QStringLiteral("mask"));
     m_purgeMode->addItem(tr("Remove completely"), QStringLiteral("remove"));
     form->addRow(tr("Old caller numbers a&re:"), m_purgeMode);
+    m_notifications->setObjectName(QStringLiteral("desktopNotifications"));
+    m_notifications->setText(tr("Show due cases as &desktop notifications"));
+    form->addRow(m_notifications);
 
     describe(m_enabled, tr("Send e-mail"), tr("On: forwards and confirmations go out through this server"));
     describe(m_host, tr("SMTP server"), tr("Host name of the mail server"));
@@ -333,6 +337,9 @@ MailSettingsPage::MailSettingsPage(QWidget *parent)
     describe(m_retention, tr("Privacy period"),
              tr("Caller numbers and citizens' details older than this are deleted at every start"));
     describe(m_purgeMode, tr("Privacy purge"), tr("Mask keeps the area code for statistics; remove deletes all"));
+    describe(m_notifications, tr("Desktop notifications"),
+             tr("On: a case whose reminder is due also shows as a notification of the desktop, with a button that "
+                "opens it, while the desk is in the background"));
 }
 
 MailSettingsPage::~MailSettingsPage() = default;
@@ -353,6 +360,7 @@ void MailSettingsPage::load(QSettings &settings)
     m_hours->setText(c.serviceHours);
     m_retention->setValue(c.privacyRetentionDays);
     m_purgeMode->setCurrentIndex(c.privacyMask ? 0 : 1);
+    m_notifications->setChecked(c.desktopNotifications);
 }
 
 void MailSettingsPage::save(QSettings &settings)
@@ -372,6 +380,7 @@ void MailSettingsPage::save(QSettings &settings)
     c.serviceHours = m_hours->text().trimmed();
     c.privacyRetentionDays = m_retention->value();
     c.privacyMask = m_purgeMode->currentData().toString() == QLatin1String("mask");
+    c.desktopNotifications = m_notifications->isChecked();
     saveCallDeskConfig(settings, c);
 #ifdef HOTLINE_HAVE_OUTBOX_KEYCHAIN
     if (!m_password->text().isEmpty() && !c.smtp.user.isEmpty()) {

@@ -64,7 +64,8 @@ private:
 
 // Settings page "Mail": SMTP server, port, security, login and sender for the forwards and confirmations (password
 // in the keychain), the business calendar (state for the public holidays, service hours) for the deadlines, and the
-// privacy period: caller numbers older than N days are masked or removed at every start.
+// privacy period: caller numbers older than N days are masked or removed at every start; whether due cases also
+// come as desktop notifications.
 class MailSettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -90,6 +91,7 @@ private:
     QLineEdit *m_hours;
     QSpinBox *m_retention;
     QComboBox *m_purgeMode;
+    QCheckBox *m_notifications;
 };
 
 } // namespace desk

@@ -197,7 +197,21 @@ bool CasesView::markSelected(bool calledBack, QString *error)
     }
     reload();
     m_status->setText(tr("Case %1 closed.").arg(c->caseNumber));
+    Q_EMIT caseClosed(c->caseNumber);
     return true;
+}
+
+void CasesView::showCase(const QString &caseNumber)
+{
+    m_search->setText(caseNumber); // reloads, filtered to the case
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->caseAt(row)->caseNumber == caseNumber) {
+            m_table->setCurrentIndex(m_model->index(row, 0));
+            m_table->scrollTo(m_table->currentIndex());
+            break;
+        }
+    }
+    m_table->setFocus(Qt::OtherFocusReason);
 }
 
 void CasesView::setDeadlinePolicy(const journal::DeadlinePolicy &policy)

@@ -55,6 +55,8 @@ public:
     QTableView *table() const;
     QLineEdit *searchEdit() const;
     bool markSelected(bool calledBack, QString *error);
+    // Lists this case (the search field holds its number), selects it and puts the focus on the list.
+    void showCase(const QString &caseNumber);
     // Shared mode: show the server's cases (server set; the view keeps it alive) or the desk's own with a visible,
     // announced note. A non-empty readOnlyReason refuses closing a case with that message. Takes effect at reload().
     void setSource(std::shared_ptr<journal::JournalStore> server, const QString &note, const QString &readOnlyReason);
@@ -62,6 +64,10 @@ public:
     bool showsServer() const;
     // Time left and "due soon" of each case are counted under its own rule (office / service of the case).
     void setDeadlinePolicy(const journal::DeadlinePolicy &policy);
+
+Q_SIGNALS:
+    // The agent closed this case here (answered / called back).
+    void caseClosed(const QString &caseNumber);
 
 private:
     journal::JournalStore *store() const;

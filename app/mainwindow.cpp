@@ -433,6 +433,7 @@ void MainWindow::showSettings()
             retranslateUi();
             m_service->restart([newPath](QString *error) { return openDeskCatalogue(newPath, error); });
         }
+        Q_EMIT settingsSaved();
     });
     dialog->open();
 }

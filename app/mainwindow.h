@@ -57,6 +57,8 @@ Q_SIGNALS:
     void articleShown(const QString &id);
     // Settings → Server saved with OK (passwordKnown: the page had the password; see SettingsDialog).
     void serverSettingsChanged(const desk::SharedStoreConfig &config, bool passwordKnown);
+    // The settings dialog was closed with OK (its pages have saved their settings).
+    void settingsSaved();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

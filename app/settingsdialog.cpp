@@ -133,7 +133,7 @@ void SettingsDialog::accept()
     m_settings->setLinkHandling(linkHandling());
     m_settings->sync();
     {
-        QSettings calls; // telephony and mail apply at the next start of the desk
+        QSettings calls; // telephony and mail apply at the next start of the desk, desktop notifications at once
         m_telephonyPage->save(calls);
         m_mailPage->save(calls);
     }

@@ -19,6 +19,8 @@ packages=(
     # real peers and harness for the tests
     baresip-core linphone-cli kamailio kamailio-tls-modules python3 python3-aiosmtpd python3-icalendar postgresql openssl
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
+    # a real desktop notification server for the desk's notification tests (tests/app/test_notify.cpp)
+    dunst
 )
 
 missing=()

@@ -1755,6 +1755,30 @@
         <source>%1: the private key &quot;%2&quot; is protected by a passphrase, which the SIP engine cannot ask for. Use an unencrypted key readable only by you.</source>
         <translation>%1: Der private Schlüssel „%2“ ist mit einer Passphrase geschützt, die die SIP-Engine nicht abfragen kann. Verwenden Sie einen unverschlüsselten Schlüssel, den nur Sie lesen können.</translation>
     </message>
+    <message>
+        <source>Case %1 (%2) is overdue since %3</source>
+        <translation>Vorgang %1 (%2) ist seit %3 überfällig</translation>
+    </message>
+    <message>
+        <source>Deadline was %1</source>
+        <translation>Frist war %1</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Frist: %1</translation>
+    </message>
+    <message>
+        <source>Case %1 is overdue</source>
+        <translation>Vorgang %1 ist überfällig</translation>
+    </message>
+    <message>
+        <source>Case %1 is due</source>
+        <translation>Vorgang %1 ist fällig</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -3609,6 +3633,18 @@ Sie können offline arbeiten: Suche und Anrufe funktionieren weiter, zum Bearbei
     <message>
         <source>Mask keeps the area code for statistics; remove deletes all</source>
         <translation>Maskieren behält die Vorwahl für die Statistik; Löschen entfernt alles</translation>
+    </message>
+    <message>
+        <source>Show due cases as &amp;desktop notifications</source>
+        <translation>Fällige Vorgänge als &amp;Desktop-Benachrichtigung zeigen</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>Desktop-Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>On: a case whose reminder is due also shows as a notification of the desktop, with a button that opens it, while the desk is in the background</source>
+        <translation>Ein: Ein Vorgang, dessen Erinnerung fällig ist, erscheint auch als Benachrichtigung des Desktops, mit einer Schaltfläche, die ihn öffnet – auch wenn Hotline Desk im Hintergrund ist</translation>
     </message>
 </context>
 <context>

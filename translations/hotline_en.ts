@@ -1755,6 +1755,30 @@
         <source>%1: the private key &quot;%2&quot; is protected by a passphrase, which the SIP engine cannot ask for. Use an unencrypted key readable only by you.</source>
         <translation>%1: the private key &quot;%2&quot; is protected by a passphrase, which the SIP engine cannot ask for. Use an unencrypted key readable only by you.</translation>
     </message>
+    <message>
+        <source>Case %1 (%2) is overdue since %3</source>
+        <translation>Case %1 (%2) is overdue since %3</translation>
+    </message>
+    <message>
+        <source>Deadline was %1</source>
+        <translation>Deadline was %1</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Deadline: %1</translation>
+    </message>
+    <message>
+        <source>Case %1 is overdue</source>
+        <translation>Case %1 is overdue</translation>
+    </message>
+    <message>
+        <source>Case %1 is due</source>
+        <translation>Case %1 is due</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
 </context>
 <context>
     <name>desk::CallerPanel</name>
@@ -3609,6 +3633,18 @@ You can work offline: search and calls keep working, editing the catalogue needs
     <message>
         <source>Mask keeps the area code for statistics; remove deletes all</source>
         <translation>Mask keeps the area code for statistics; remove deletes all</translation>
+    </message>
+    <message>
+        <source>Show due cases as &amp;desktop notifications</source>
+        <translation>Show due cases as &amp;desktop notifications</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>Desktop notifications</translation>
+    </message>
+    <message>
+        <source>On: a case whose reminder is due also shows as a notification of the desktop, with a button that opens it, while the desk is in the background</source>
+        <translation>On: a case whose reminder is due also shows as a notification of the desktop, with a button that opens it, while the desk is in the background</translation>
     </message>
 </context>
 <context>
