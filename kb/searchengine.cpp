@@ -138,6 +138,7 @@ struct Alternative
 {
     std::vector<std::vector<uint32_t>> groups;
     float weight = 1;
+    const char *how = ""; // which way of matching it is, for explain()
 };
 
 // One word of the query and every way the index can match it.
@@ -145,6 +146,7 @@ struct Concept
 {
     std::vector<Alternative> alternatives;
     bool optional = false; // a stop word being typed at the end: counts only if it matches
+    std::string word;      // the folded query word, for explain()
 };
 
 void appendEscaped(QString &out, QStringView text)
@@ -386,6 +388,7 @@ struct SearchEngine::Index
     Split split(const std::string &folded, bool allowUnknown, bool useLexicon = false) const;
     void addTermAlternatives(Concept &target, const std::string &folded, bool typing, bool stopWord = false) const;
     std::vector<Concept> parse(const QString &query) const;
+    QString explain(const QString &query) const;
     QString snippet(const Doc &doc, const std::unordered_map<uint32_t, float> &matchedTerms) const;
 };
 
@@ -510,14 +513,14 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     Stemmer &stemmer = Stemmer::local();
     const std::string stem = stemmer.stem(folded);
     std::unordered_set<uint32_t> seen;
-    auto add = [&](std::vector<uint32_t> ts, float weight) {
+    auto add = [&](std::vector<uint32_t> ts, float weight, const char *how) {
         if (ts.empty()) {
             return;
         }
         if (ts.size() == 1 && !seen.insert(ts.front()).second) {
             return;
         }
-        Alternative alt{{}, weight};
+        Alternative alt{{}, weight, how};
         for (uint32_t t : ts) {
             alt.groups.push_back({t});
         }
@@ -527,12 +530,12 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     const Word *known = word(folded);
     const auto exact = known ? std::optional<uint32_t>(known->term) : term(stem);
     if (exact) {
-        add({*exact}, 1.0f);
+        add({*exact}, 1.0f, "word");
         // Title words of the articles whose keyword lists use this word where their text does not:
         // "Fahrgastbeförderung" (keyword of three P-Schein articles) also finds the fourth.
         if (const auto it = associations.find(*exact); it != associations.end()) {
             for (const auto &[t, strength] : it->second) {
-                add({t}, kAssociationWeight * strength);
+                add({t}, kAssociationWeight * strength, "keyword association");
             }
         }
     }
@@ -567,7 +570,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     }
     for (size_t i = 1; i < baseStems.size(); ++i) {
         if (const auto t = term(baseStems[i])) {
-            add({*t}, kInflectionWeight);
+            add({*t}, kInflectionWeight, "verb form");
         }
     }
     // Nouns of verbs whose stem changes: "verloren" → verlust, "gestohlen" → diebstahl.
@@ -577,14 +580,15 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         for (const std::string &noun : text::derivedNouns(base)) {
             const Word *w = word(noun);
             if (const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(noun))) {
-                add({*t}, kDerivationWeight);
+                add({*t}, kDerivationWeight, "noun of the verb");
             }
         }
     }
 
     if (const auto it = termsByPlainVowels.find(withoutUmlauts(stem)); it != termsByPlainVowels.end()) {
         for (uint32_t t : it->second) {
-            add({t}, kUmlautWeight); // less than an inflection: "verlaeng" → "verlang(en)" is a different word
+            add({t}, kUmlautWeight,
+                "umlaut plural"); // less than an inflection: "verlaeng" → "verlang(en)" is a different word
         }
     }
 
@@ -610,7 +614,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             const Word &w = words[completions[i].second];
             const float ratio = float(folded.size()) / float(w.folded.size());
             const float commonness = maxDf > 0 ? std::log1p(float(w.df)) / maxDf : 0.0f;
-            add({w.term}, abbreviation * (0.5f + 0.4f * (0.5f * ratio + 0.5f * commonness)));
+            add({w.term}, abbreviation * (0.5f + 0.4f * (0.5f * ratio + 0.5f * commonness)), "completion");
         }
     }
     if (stem.size() >= 4) {
@@ -620,7 +624,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         for (; it != termsByText.end() && terms[*it].stem.starts_with(stem) && count < kMaxPrefixCompletions;
              ++it, ++count) {
             const float ratio = float(stem.size()) / float(terms[*it].stem.size());
-            add({*it}, abbreviation * (0.4f + 0.5f * ratio));
+            add({*it}, abbreviation * (0.4f + 0.5f * ratio), "longer stem");
         }
     }
 
@@ -703,7 +707,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         std::sort(candidates.begin(), candidates.end());
         for (size_t i = 0; i < candidates.size() && i < kMaxFuzzyCandidates; ++i) {
             const auto [d, negDf, w] = candidates[i];
-            add({words[w].term}, d == 1 ? kTypo1Weight : kTypo2Weight);
+            add({words[w].term}, d == 1 ? kTypo1Weight : kTypo2Weight, d == 1 ? "one typo" : "two typos");
         }
     }
 
@@ -714,7 +718,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             for (const std::string &synonym : Thesaurus::system().synonyms(base)) {
                 const auto t = termOfWord(synonym);
                 if (t && added < kMaxThesaurusTerms) {
-                    add({*t}, kThesaurusWeight);
+                    add({*t}, kThesaurusWeight, "thesaurus");
                     ++added;
                 }
             }
@@ -733,8 +737,10 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         const float n = float(folded.size());
         const float recognised = (float(parts.knownChars) + kLexicalPartShare * float(parts.lexicalChars)) / n;
         if (!parts.lexicalParts.empty()) {
-            Alternative enriched{
-                {}, kSplitWeight * (float(parts.knownChars) + kThesaurusWeight * float(parts.lexicalChars)) / n};
+            Alternative enriched{{},
+                                 kSplitWeight *
+                                     (float(parts.knownChars) + kThesaurusWeight * float(parts.lexicalChars)) / n,
+                                 "compound parts, unknown ones through the thesaurus"};
             for (uint32_t t : parts.terms) {
                 enriched.groups.push_back({t});
             }
@@ -755,7 +761,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                 target.alternatives.push_back(std::move(enriched));
             }
         }
-        add(std::move(parts.terms), (exact ? kSplitWeight * 0.6f : kSplitWeight) * recognised);
+        add(std::move(parts.terms), (exact ? kSplitWeight * 0.6f : kSplitWeight) * recognised, "compound parts");
     }
 }
 
@@ -795,9 +801,10 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         }
         Concept queryWord;
         queryWord.optional = stop && !allStopWords;
+        queryWord.word = folded;
         addTermAlternatives(queryWord, folded, last && typing, stop);
         if (!hyphenParts[i].empty()) {
-            Alternative halves{{}, kSynonymWeight};
+            Alternative halves{{}, kSynonymWeight, "hyphen halves"};
             for (const std::string &part : hyphenParts[i]) {
                 const Word *w = word(part);
                 if (const auto t = w ? std::optional<uint32_t>(w->term) : term(Stemmer::local().stem(part))) {
@@ -819,7 +826,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
                 const Word *w = word(joined);
                 const auto t = w ? std::optional<uint32_t>(w->term) : term(Stemmer::local().stem(joined));
                 if (t) {
-                    queryWord.alternatives.push_back({{{*t}}, 1.0f});
+                    queryWord.alternatives.push_back({{{*t}}, 1.0f, "separable verb"});
                 }
             }
         }
@@ -827,7 +834,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         // The editable synonym table: "perso" also searches "personalausweis".
         if (const auto it = synonyms.find(folded); it != synonyms.end()) {
             for (const std::vector<std::string> &expansion : it->second) {
-                Alternative alt{{}, kSynonymWeight};
+                Alternative alt{{}, kSynonymWeight, "synonym table"};
                 for (const std::string &w : expansion) {
                     if (const Word *known = word(w)) {
                         alt.groups.push_back({known->term});
@@ -1413,6 +1420,41 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
         hits.append({doc.id, doc.title, double(candidates[i].score), x.snippet(doc, matchedTerms)});
     }
     return hits;
+}
+
+// One line a query word, then one a way it can match: weight, how, the stems it looks for and in how many
+// articles each is. For leads checking why an article ranks where it does, and for tuning.
+QString SearchEngine::Index::explain(const QString &query) const
+{
+    QString out;
+    for (const Concept &c : parse(query)) {
+        out += QStringLiteral("%1%2%3\n")
+                   .arg(QString::fromStdString(c.word),
+                        c.optional ? QStringLiteral(" (a stop word being typed: counts only where it matches)")
+                                   : QString(),
+                        c.alternatives.empty() ? QStringLiteral(": no match in the catalogue") : QString());
+        for (const Alternative &alt : c.alternatives) {
+            QStringList groups;
+            for (const std::vector<uint32_t> &group : alt.groups) {
+                QStringList any;
+                for (uint32_t t : group) {
+                    any << QStringLiteral("%1 (%2)")
+                               .arg(QString::fromStdString(terms[t].stem))
+                               .arg(terms[t].postings.size());
+                }
+                groups << any.join(QLatin1String(" | "));
+            }
+            out += QStringLiteral("  %1  %2: %3\n")
+                       .arg(double(alt.weight), 0, 'f', 2)
+                       .arg(QString::fromUtf8(alt.how), groups.join(QLatin1String(" + ")));
+        }
+    }
+    return out;
+}
+
+QString SearchEngine::explain(const QString &query) const
+{
+    return d->explain(query);
 }
 
 int SearchEngine::articleCount() const

@@ -14,7 +14,7 @@ struct SearchHit
     QString id;
     QString title;
     double score = 0;
-    QString snippet;            // HTML-escaped text with the matched words in <mark>…</mark>
+    QString snippet; // HTML-escaped text with the matched words in <mark>…</mark>
 };
 
 struct SearchOptions
@@ -36,6 +36,9 @@ public:
 
     void build(const QList<Article> &articles, const QList<Synonym> &synonyms = {});
     QList<SearchHit> search(const QString &query, const SearchOptions &options = {}) const;
+    // How each word of `query` is matched: its alternatives with weights, the stems they look for and how
+    // many articles have each. Plain text, one line an alternative (hotline-kb search --explain).
+    QString explain(const QString &query) const;
     int articleCount() const;
 
 private:

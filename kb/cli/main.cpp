@@ -32,7 +32,7 @@ enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2 };
 // The translation context of this file's user-visible messages (lupdate reads the macro).
 struct Messages
 {
-    Q_DECLARE_TR_FUNCTIONS(hotline-kb)
+    Q_DECLARE_TR_FUNCTIONS(hotline - kb)
 };
 
 QTextStream &out()
@@ -72,47 +72,47 @@ int usage(const QString &message, const QString &hint = QStringLiteral("hotline-
 }
 
 const char *const kGlobalHelp = QT_TRANSLATE_NOOP(
-    "hotline-kb",
-    "Commands:\n"
-    "  import --format dldb|jsonl FILE...   Import catalogue files (all in one transaction)\n"
-    "  search [--limit N] [--json] QUERY... Search; QUERY \"-\" reads one query a line from stdin\n"
-    "  export [--format jsonl] [FILE|-]     Write the catalogue as JSON Lines (default: stdout)\n"
-    "  stats                                Counts, schema version, revision, database size\n"
-    "  synonym add TERM EXPANSION...        Add or replace a synonym\n"
-    "  synonym remove TERM                  Remove a synonym\n"
-    "  synonym list                         List the synonyms\n"
-    "  user add NAME --role lead|agent      Create a user (password from stdin)\n"
-    "  user list | passwd NAME | role NAME lead|agent | disable NAME | enable NAME\n"
-    "  history ID [--diff V1,V2]            Published versions of an article; field diff of two\n"
-    "  review-due [--horizon DAYS]          Articles past their review date or changing validity\n"
-    "  gaps [--days N]                      Searches that found nothing useful, and agents' flags\n"
-    "  flags [--all] | flags resolve ID [NOTE]  Agents' flags (open ones unless --all); resolve one\n"
-    "  audit [--article ID] [--limit N]     The audit trail, newest first\n"
-    "  purge-log DAYS                       Delete search log entries older than DAYS days\n"
-    "  four-eyes [on|off]                   Whether a second team lead must approve drafts\n"
-    "\n"
-    "Who writes: once the database has users, every change names its author and needs a team lead.\n"
-    "  --user NAME  act as that user; the password is the first line of stdin (asked without echo\n"
-    "               on a terminal). An agent may only change their own password.\n"
-    "  --admin      act as the local administrator, recorded as \"admin\" in the audit trail. For\n"
-    "               whoever maintains the database file itself (imports, recovering a lost team\n"
-    "               lead password): access to the file is access to the data anyway.\n"
-    "Without either, writes work only while the database has no users (the first start).\n"
-    "\n"
-    "Database: --db PATH, or the desk's own database (%1).\n"
-    "A database without articles gets the built-in Munich catalogue and its synonyms before search,\n"
-    "export, stats and synonym run (unless --no-default-catalogue). import writes only what it reads\n"
-    "(plus the built-in synonyms if the database has none).\n"
-    "\n"
-    "Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.\n"
-    "Run 'hotline-kb COMMAND --help' for a command's options.");
+    "hotline-kb", "Commands:\n"
+                  "  import --format dldb|jsonl FILE...   Import catalogue files (all in one transaction)\n"
+                  "  search [--limit N] [--json] [--explain] QUERY...\n"
+                  "                                       Search; QUERY \"-\" reads one query a line from stdin\n"
+                  "  export [--format jsonl] [FILE|-]     Write the catalogue as JSON Lines (default: stdout)\n"
+                  "  stats                                Counts, schema version, revision, database size\n"
+                  "  synonym add TERM EXPANSION...        Add or replace a synonym\n"
+                  "  synonym remove TERM                  Remove a synonym\n"
+                  "  synonym list                         List the synonyms\n"
+                  "  user add NAME --role lead|agent      Create a user (password from stdin)\n"
+                  "  user list | passwd NAME | role NAME lead|agent | disable NAME | enable NAME\n"
+                  "  history ID [--diff V1,V2]            Published versions of an article; field diff of two\n"
+                  "  review-due [--horizon DAYS]          Articles past their review date or changing validity\n"
+                  "  gaps [--days N]                      Searches that found nothing useful, and agents' flags\n"
+                  "  flags [--all] | flags resolve ID [NOTE]  Agents' flags (open ones unless --all); resolve one\n"
+                  "  audit [--article ID] [--limit N]     The audit trail, newest first\n"
+                  "  purge-log DAYS                       Delete search log entries older than DAYS days\n"
+                  "  four-eyes [on|off]                   Whether a second team lead must approve drafts\n"
+                  "\n"
+                  "Who writes: once the database has users, every change names its author and needs a team lead.\n"
+                  "  --user NAME  act as that user; the password is the first line of stdin (asked without echo\n"
+                  "               on a terminal). An agent may only change their own password.\n"
+                  "  --admin      act as the local administrator, recorded as \"admin\" in the audit trail. For\n"
+                  "               whoever maintains the database file itself (imports, recovering a lost team\n"
+                  "               lead password): access to the file is access to the data anyway.\n"
+                  "Without either, writes work only while the database has no users (the first start).\n"
+                  "\n"
+                  "Database: --db PATH, or the desk's own database (%1).\n"
+                  "A database without articles gets the built-in Munich catalogue and its synonyms before search,\n"
+                  "export, stats and synonym run (unless --no-default-catalogue). import writes only what it reads\n"
+                  "(plus the built-in synonyms if the database has none).\n"
+                  "\n"
+                  "Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.\n"
+                  "Run 'hotline-kb COMMAND --help' for a command's options.");
 
 struct Context
 {
     QString dbPath;
     bool installDefault = true;
-    QString userName;       // --user
-    bool admin = false;     // --admin
+    QString userName;   // --user
+    bool admin = false; // --admin
     std::unique_ptr<kb::Store> store;
 };
 
@@ -211,7 +211,8 @@ bool openStore(Context &context, bool forImport, QString *error)
                 return false;
             }
             if (installed && isatty(fileno(stderr))) {
-                err() << Messages::tr("Installed the built-in catalogue (Landeshauptstadt München) into %1").arg(context.dbPath)
+                err() << Messages::tr("Installed the built-in catalogue (Landeshauptstadt München) into %1")
+                             .arg(context.dbPath)
                       << Qt::endl;
             }
         }
@@ -241,17 +242,18 @@ bool parseSub(QCommandLineParser &parser, const QStringList &args, int *exitCode
 int runImport(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr(
-        "Import catalogue files into the database, all in one transaction:\n"
-        "either everything is stored or nothing. Known ids are updated.\n"
-        "dldb: ZMS/DLDB JSON exports (Munich it@M, service.berlin.de): services, locations and\n"
-        "  (Berlin) topics files, told apart by their records; give services and locations in one\n"
-        "  run so appointment lengths per office are filled in. Internal booking entries of\n"
-        "  Munich's system (Testleistung, Shortlane, Spontan…, SB …) are left out.\n"
-        "jsonl: Hotline Desk JSON Lines (docs/jsonl-format.md).\n"
-        "Links to offices that are neither imported nor in the database are dropped and counted."));
-    const QCommandLineOption format(QStringLiteral("format"), Messages::tr("dldb (ZMS/DLDB JSON services and locations) or "
-                                                                  "jsonl (Hotline Desk JSON Lines)."),
+    parser.setApplicationDescription(
+        Messages::tr("Import catalogue files into the database, all in one transaction:\n"
+                     "either everything is stored or nothing. Known ids are updated.\n"
+                     "dldb: ZMS/DLDB JSON exports (Munich it@M, service.berlin.de): services, locations and\n"
+                     "  (Berlin) topics files, told apart by their records; give services and locations in one\n"
+                     "  run so appointment lengths per office are filled in. Internal booking entries of\n"
+                     "  Munich's system (Testleistung, Shortlane, Spontan…, SB …) are left out.\n"
+                     "jsonl: Hotline Desk JSON Lines (docs/jsonl-format.md).\n"
+                     "Links to offices that are neither imported nor in the database are dropped and counted."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    Messages::tr("dldb (ZMS/DLDB JSON services and locations) or "
+                                                 "jsonl (Hotline Desk JSON Lines)."),
                                     QStringLiteral("FORMAT"));
     parser.addOption(format);
     parser.addPositionalArgument(QStringLiteral("FILE"), Messages::tr("Files to import."), QStringLiteral("FILE..."));
@@ -260,7 +262,8 @@ int runImport(Context &context, const QStringList &args)
         return code;
     }
     if (!parser.isSet(format)) {
-        return usage(Messages::tr("import: --format dldb|jsonl is required"), QStringLiteral("hotline-kb import --help"));
+        return usage(Messages::tr("import: --format dldb|jsonl is required"),
+                     QStringLiteral("hotline-kb import --help"));
     }
     kb::ImportFormat importFormat;
     if (!kb::parseImportFormat(parser.value(format), &importFormat)) {
@@ -302,11 +305,15 @@ int runImport(Context &context, const QStringList &args)
                  .arg(report.officesRead - w.officesInserted - w.officesUpdated)
           << '\n';
     if (!report.skipped.isEmpty()) {
-        out() << Messages::tr("Left out %1 internal booking entries: %2").arg(report.skipped.size()).arg(report.skipped.join(QStringLiteral("; ")))
+        out() << Messages::tr("Left out %1 internal booking entries: %2")
+                     .arg(report.skipped.size())
+                     .arg(report.skipped.join(QStringLiteral("; ")))
               << '\n';
     }
     if (report.droppedOfficeLinks > 0) {
-        out() << Messages::tr("Dropped %1 links to offices that are not in the catalogue.").arg(report.droppedOfficeLinks) << '\n';
+        out()
+            << Messages::tr("Dropped %1 links to offices that are not in the catalogue.").arg(report.droppedOfficeLinks)
+            << '\n';
     }
     out() << Qt::flush;
     return Ok;
@@ -333,7 +340,7 @@ QByteArray jsonValue(const QJsonValue &value)
     return array.mid(1, array.size() - 2);
 }
 
-void answer(const kb::SearchEngine &engine, const QString &query, int limit, bool json)
+void answer(const kb::SearchEngine &engine, const QString &query, int limit, bool json, bool explain)
 {
     QElapsedTimer timer;
     timer.start();
@@ -341,20 +348,23 @@ void answer(const kb::SearchEngine &engine, const QString &query, int limit, boo
     const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
     if (json) {
         // Written by hand to keep the documented key order (QJsonObject sorts its keys).
-        QByteArray line = "{\"query\":" + jsonValue(query) + ",\"elapsed_us\":" + QByteArray::number(elapsedUs)
-                          + ",\"results\":[";
+        QByteArray line =
+            "{\"query\":" + jsonValue(query) + ",\"elapsed_us\":" + QByteArray::number(elapsedUs) + ",\"results\":[";
         for (qsizetype i = 0; i < hits.size(); ++i) {
             const kb::SearchHit &hit = hits.at(i);
-            line += (i > 0 ? ",{\"id\":" : "{\"id\":") + jsonValue(hit.id) + ",\"title\":" + jsonValue(hit.title)
-                    + ",\"score\":" + jsonValue(hit.score) + ",\"snippet\":" + jsonValue(hit.snippet) + '}';
+            line += (i > 0 ? ",{\"id\":" : "{\"id\":") + jsonValue(hit.id) + ",\"title\":" + jsonValue(hit.title) +
+                    ",\"score\":" + jsonValue(hit.score) + ",\"snippet\":" + jsonValue(hit.snippet) + '}';
         }
-        line += "]}\n";
+        line += explain ? "],\"explain\":" + jsonValue(engine.explain(query)) + "}\n" : QByteArray("]}\n");
         out().flush();
         std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
         std::fflush(stdout);
         return;
     }
     static const bool tty = isatty(fileno(stdout));
+    if (explain) {
+        out() << engine.explain(query);
+    }
     if (hits.isEmpty()) {
         out() << Messages::tr("No results for \"%1\".").arg(query) << '\n';
     }
@@ -371,15 +381,22 @@ void answer(const kb::SearchEngine &engine, const QString &query, int limit, boo
 int runSearch(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr("Search the catalogue. QUERY \"-\" reads one query a line from stdin and\n"
-                                        "answers each at once. --json writes one object a line:\n"
-                                        "{\"query\", \"elapsed_us\" (the engine's own time), \"results\": "
-                                        "[{\"id\", \"title\", \"score\", \"snippet\"}]}."));
-    const QCommandLineOption limit(QStringLiteral("limit"), Messages::tr("At most N results (default 10)."), QStringLiteral("N"),
-                                   QStringLiteral("10"));
+    parser.setApplicationDescription(
+        Messages::tr("Search the catalogue. QUERY \"-\" reads one query a line from stdin and\n"
+                     "answers each at once. --json writes one object a line:\n"
+                     "{\"query\", \"elapsed_us\" (the engine's own time), \"results\": "
+                     "[{\"id\", \"title\", \"score\", \"snippet\"}]}."));
+    const QCommandLineOption limit(QStringLiteral("limit"), Messages::tr("At most N results (default 10)."),
+                                   QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption json(QStringLiteral("json"), Messages::tr("JSON Lines output."));
+    const QCommandLineOption explain(
+        QStringLiteral("explain"),
+        Messages::tr("Also show how each word is matched: its alternatives with weights, the "
+                     "stems they look for and in how many articles each is (with --json: "
+                     "an \"explain\" text field after \"results\")."));
     parser.addOption(limit);
     parser.addOption(json);
+    parser.addOption(explain);
     parser.addPositionalArgument(QStringLiteral("QUERY"), Messages::tr("Words to search for, or - for stdin."),
                                  QStringLiteral("QUERY...|-"));
     int code = Ok;
@@ -389,8 +406,9 @@ int runSearch(Context &context, const QStringList &args)
     bool ok = false;
     const int n = parser.value(limit).toInt(&ok);
     if (!ok || n < 1 || n > 10000) {
-        return usage(Messages::tr("search: --limit needs a number from 1 to 10000, got \"%1\"").arg(parser.value(limit)),
-                     QStringLiteral("hotline-kb search --help"));
+        return usage(
+            Messages::tr("search: --limit needs a number from 1 to 10000, got \"%1\"").arg(parser.value(limit)),
+            QStringLiteral("hotline-kb search --help"));
     }
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty()) {
@@ -413,11 +431,11 @@ int runSearch(Context &context, const QStringList &args)
     if (words == QStringList{QStringLiteral("-")}) {
         QString line;
         while (in().readLineInto(&line)) {
-            answer(engine, line.trimmed(), n, asJson);
+            answer(engine, line.trimmed(), n, asJson, parser.isSet(explain));
         }
         return Ok;
     }
-    answer(engine, words.join(QLatin1Char(' ')), n, asJson);
+    answer(engine, words.join(QLatin1Char(' ')), n, asJson, parser.isSet(explain));
     return Ok;
 }
 
@@ -425,8 +443,8 @@ int runExport(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Messages::tr("Write the catalogue (offices, then articles) as JSON Lines."));
-    const QCommandLineOption format(QStringLiteral("format"), Messages::tr("Only jsonl (the default)."), QStringLiteral("FORMAT"),
-                                    QStringLiteral("jsonl"));
+    const QCommandLineOption format(QStringLiteral("format"), Messages::tr("Only jsonl (the default)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
     const QCommandLineOption contentOnly(QStringLiteral("content-only"),
                                          Messages::tr("Leave out the store's bookkeeping (version, updated_at)."));
     parser.addOption(format);
@@ -459,7 +477,8 @@ int runExport(Context &context, const QStringList &args)
     if (target == QLatin1String("-")) {
         out().flush();
         QFile stdoutFile;
-        if (!stdoutFile.open(stdout, QIODevice::WriteOnly) || !kb::writeJsonl(catalogue, &stdoutFile, &error, !parser.isSet(contentOnly))) {
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly) ||
+            !kb::writeJsonl(catalogue, &stdoutFile, &error, !parser.isSet(contentOnly))) {
             return fail(Messages::tr("export to stdout failed: %1").arg(error));
         }
         return Ok;
@@ -510,9 +529,11 @@ int runStats(Context &context, const QStringList &args)
 int runSynonym(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr("Edit the synonym table: typing TERM also searches for each EXPANSION.\n"
-                                        "  synonym add TERM EXPANSION...\n  synonym remove TERM\n  synonym list"));
-    parser.addPositionalArgument(QStringLiteral("ACTION"), Messages::tr("add, remove or list"), QStringLiteral("add|remove|list"));
+    parser.setApplicationDescription(
+        Messages::tr("Edit the synonym table: typing TERM also searches for each EXPANSION.\n"
+                     "  synonym add TERM EXPANSION...\n  synonym remove TERM\n  synonym list"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), Messages::tr("add, remove or list"),
+                                 QStringLiteral("add|remove|list"));
     int code = Ok;
     if (!parseSub(parser, args, &code)) {
         return code;
@@ -533,8 +554,9 @@ int runSynonym(Context &context, const QStringList &args)
             return usage(Messages::tr("synonym list takes no arguments"), hint);
         }
     } else {
-        return usage(action.isEmpty() ? Messages::tr("synonym: say add, remove or list")
-                                      : Messages::tr("synonym: unknown action \"%1\" (add, remove or list)").arg(action),
+        return usage(action.isEmpty()
+                         ? Messages::tr("synonym: say add, remove or list")
+                         : Messages::tr("synonym: unknown action \"%1\" (add, remove or list)").arg(action),
                      hint);
     }
     QString error;
@@ -561,7 +583,6 @@ int runSynonym(Context &context, const QStringList &args)
     out() << Qt::flush;
     return Ok;
 }
-
 
 QString timeText(const QDateTime &t)
 {
@@ -595,8 +616,8 @@ int runUser(Context &context, const QStringList &args)
     const QString hint = QStringLiteral("hotline-kb user --help");
     const int wanted = action == QLatin1String("list")   ? 1
                        : action == QLatin1String("role") ? 3
-                       : (action == QLatin1String("add") || action == QLatin1String("passwd")
-                          || action == QLatin1String("disable") || action == QLatin1String("enable"))
+                       : (action == QLatin1String("add") || action == QLatin1String("passwd") ||
+                          action == QLatin1String("disable") || action == QLatin1String("enable"))
                            ? 2
                            : -1;
     if (wanted < 0) {
@@ -617,7 +638,7 @@ int runUser(Context &context, const QStringList &args)
         return usage(Messages::tr("user role: unknown role \"%1\" (lead or agent)").arg(rest.at(2)), hint);
     }
     QString error;
-    context.installDefault = false;   // managing users does not install a catalogue
+    context.installDefault = false; // managing users does not install a catalogue
     if (!openStore(context, false, &error)) {
         return fail(error);
     }
@@ -750,9 +771,11 @@ int runHistory(Context &context, const QStringList &args)
 int runReviewDue(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr("Articles past their review-by date, whose validity starts in the\n"
-                                                  "future or ends within the horizon, or with open flags; most urgent first."));
-    const QCommandLineOption horizon(QStringLiteral("horizon"), Messages::tr("Days ahead that count as coming (default 30)."),
+    parser.setApplicationDescription(
+        Messages::tr("Articles past their review-by date, whose validity starts in the\n"
+                     "future or ends within the horizon, or with open flags; most urgent first."));
+    const QCommandLineOption horizon(QStringLiteral("horizon"),
+                                     Messages::tr("Days ahead that count as coming (default 30)."),
                                      QStringLiteral("DAYS"), QStringLiteral("30"));
     const QCommandLineOption today(QStringLiteral("today"), Messages::tr("Reference date (default: today)."),
                                    QStringLiteral("YYYY-MM-DD"));
@@ -802,10 +825,10 @@ int runReviewDue(Context &context, const QStringList &args)
 int runGaps(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr(
-        "Knowledge gaps: searches of the last N days that found nothing or whose results nobody\n"
-        "opened, grouped by the query (case and spaces folded), most frequent first; then the\n"
-        "flags agents raised. Columns: searches, of them without results, query, last searched."));
+    parser.setApplicationDescription(
+        Messages::tr("Knowledge gaps: searches of the last N days that found nothing or whose results nobody\n"
+                     "opened, grouped by the query (case and spaces folded), most frequent first; then the\n"
+                     "flags agents raised. Columns: searches, of them without results, query, last searched."));
     const QCommandLineOption daysOption(QStringLiteral("days"), Messages::tr("The period in days (default 30)."),
                                         QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption json(QStringLiteral("json"), Messages::tr("One JSON object with gaps and flags."));
@@ -818,7 +841,8 @@ int runGaps(Context &context, const QStringList &args)
     bool ok = false;
     const int days = parser.value(daysOption).toInt(&ok);
     if (!ok || days < 1 || !parser.positionalArguments().isEmpty()) {
-        return usage(Messages::tr("gaps: --days needs a number of at least 1"), QStringLiteral("hotline-kb gaps --help"));
+        return usage(Messages::tr("gaps: --days needs a number of at least 1"),
+                     QStringLiteral("hotline-kb gaps --help"));
     }
     QString error;
     context.installDefault = false;
@@ -887,7 +911,8 @@ int runFlags(Context &context, const QStringList &args)
     const QStringList rest = parser.positionalArguments();
     const bool resolve = rest.value(0) == QLatin1String("resolve");
     if ((!rest.isEmpty() && !resolve) || (resolve && rest.size() < 2)) {
-        return usage(Messages::tr("flags: list, or resolve FLAG-ID [NOTE...]"), QStringLiteral("hotline-kb flags --help"));
+        return usage(Messages::tr("flags: list, or resolve FLAG-ID [NOTE...]"),
+                     QStringLiteral("hotline-kb flags --help"));
     }
     QString error;
     context.installDefault = false;
@@ -921,7 +946,8 @@ int runFlags(Context &context, const QStringList &args)
 int runAudit(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr("The audit trail, newest first: when, who, action, article@version, what."));
+    parser.setApplicationDescription(
+        Messages::tr("The audit trail, newest first: when, who, action, article@version, what."));
     const QCommandLineOption article(QStringLiteral("article"), Messages::tr("Only entries about article ID."),
                                      QStringLiteral("ID"));
     const QCommandLineOption limit(QStringLiteral("limit"), Messages::tr("At most N entries (default 50)."),
@@ -968,7 +994,8 @@ int runPurgeLog(Context &context, const QStringList &args)
     bool ok = false;
     const int days = parser.positionalArguments().value(0).toInt(&ok);
     if (!ok || days < 1 || parser.positionalArguments().size() != 1) {
-        return usage(Messages::tr("purge-log needs DAYS, a number of at least 1"), QStringLiteral("hotline-kb purge-log --help"));
+        return usage(Messages::tr("purge-log needs DAYS, a number of at least 1"),
+                     QStringLiteral("hotline-kb purge-log --help"));
     }
     QString error;
     context.installDefault = false;
@@ -986,9 +1013,10 @@ int runPurgeLog(Context &context, const QStringList &args)
 int runFourEyes(Context &context, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr("Four-eyes review: with \"on\" a second team lead approves every draft;\n"
-                                                  "\"off\" lets a team lead publish their own drafts (small teams).\n"
-                                                  "Without an argument: show the setting."));
+    parser.setApplicationDescription(
+        Messages::tr("Four-eyes review: with \"on\" a second team lead approves every draft;\n"
+                     "\"off\" lets a team lead publish their own drafts (small teams).\n"
+                     "Without an argument: show the setting."));
     parser.addPositionalArgument(QStringLiteral("STATE"), Messages::tr("on or off"), QStringLiteral("[on|off]"));
     int code = Ok;
     if (!parseSub(parser, args, &code)) {
@@ -1023,9 +1051,11 @@ int main(int argc, char *argv[])
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(Messages::tr("Hotline Desk knowledge base: import, search and export the service catalogue."));
+    parser.setApplicationDescription(
+        Messages::tr("Hotline Desk knowledge base: import, search and export the service catalogue."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, Messages::tr("Show this help."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  Messages::tr("Show this help."));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                      Messages::tr("Show the version."));
     const QCommandLineOption db(QStringLiteral("db"), Messages::tr("The SQLite database to use (created if missing)."),
@@ -1033,7 +1063,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption noDefault(QStringLiteral("no-default-catalogue"),
                                        Messages::tr("Never install the built-in catalogue into an empty database."));
     const QCommandLineOption user(QStringLiteral("user"),
-                                  Messages::tr("Act as user NAME (password: first line of stdin)."), QStringLiteral("NAME"));
+                                  Messages::tr("Act as user NAME (password: first line of stdin)."),
+                                  QStringLiteral("NAME"));
     const QCommandLineOption admin(QStringLiteral("admin"),
                                    Messages::tr("Act as the local administrator (audited as \"admin\")."));
     parser.addOption(help);
@@ -1042,9 +1073,10 @@ int main(int argc, char *argv[])
     parser.addOption(noDefault);
     parser.addOption(user);
     parser.addOption(admin);
-    parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("import, search, export, stats, synonym, user, "
-                                                                        "history, review-due, gaps, flags, audit, "
-                                                                        "purge-log or four-eyes"));
+    parser.addPositionalArgument(QStringLiteral("COMMAND"),
+                                 Messages::tr("import, search, export, stats, synonym, user, "
+                                              "history, review-due, gaps, flags, audit, "
+                                              "purge-log or four-eyes"));
 
     const QStringList arguments = QCoreApplication::arguments();
     if (!parser.parse(arguments)) {
@@ -1084,7 +1116,7 @@ int main(int argc, char *argv[])
     }
 
     const QString command = positional.first();
-    const QStringList rest = positional;   // the command name stands in for the program name
+    const QStringList rest = positional; // the command name stands in for the program name
     if (command == QLatin1String("import")) {
         return runImport(context, rest);
     }

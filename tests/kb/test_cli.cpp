@@ -73,9 +73,9 @@ TEST_CASE("hotline-kb imports DLDB files and searches them", "[cli]")
 {
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("new.db"));
-    const Result import = run({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--format"),
-                               QStringLiteral("dldb"), dataFile("munich_dldb_services_de.json"),
-                               dataFile("munich_dldb_locations_de.json")});
+    const Result import =
+        run({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("dldb"),
+             dataFile("munich_dldb_services_de.json"), dataFile("munich_dldb_locations_de.json")});
     INFO(import.err.toStdString());
     REQUIRE(import.exitCode == 0);
     CHECK(import.out.contains(QStringLiteral("274 inserted")));
@@ -87,7 +87,8 @@ TEST_CASE("hotline-kb imports DLDB files and searches them", "[cli]")
     const QStringList lines = search.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     REQUIRE(lines.size() == 1);
     checkAnswer(lines.first(), QStringLiteral("Personalausweis"));
-    const QJsonArray results = QJsonDocument::fromJson(lines.first().toUtf8()).object().value(QLatin1String("results")).toArray();
+    const QJsonArray results =
+        QJsonDocument::fromJson(lines.first().toUtf8()).object().value(QLatin1String("results")).toArray();
     REQUIRE_FALSE(results.isEmpty());
     CHECK(results.size() <= 5);
     QStringList ids;
@@ -98,9 +99,9 @@ TEST_CASE("hotline-kb imports DLDB files and searches them", "[cli]")
 
     SECTION("stdin: one JSON line per query, in order")
     {
-        const Result many = run({QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("--json"),
-                                 QStringLiteral("-")},
-                                QByteArrayLiteral("Reisepass\n\nGewerbe anmelden\nÜbermittlungssperre\n"));
+        const Result many =
+            run({QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("-")},
+                QByteArrayLiteral("Reisepass\n\nGewerbe anmelden\nÜbermittlungssperre\n"));
         REQUIRE(many.exitCode == 0);
         const QStringList answers = many.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         REQUIRE(answers.size() == 4);
@@ -132,16 +133,15 @@ TEST_CASE("hotline-kb imports DLDB files and searches them", "[cli]")
         CHECK(stats.out.contains(QStringLiteral("Schema version:")));
         CHECK(stats.out.contains(QStringLiteral("Revision:")));
 
-        REQUIRE(run({QStringLiteral("--db"), db, QStringLiteral("synonym"), QStringLiteral("add"), QStringLiteral("Stütze"),
-                     QStringLiteral("Bürgergeld"), QStringLiteral("Sozialhilfe")})
-                    .exitCode
-                == 0);
+        REQUIRE(run({QStringLiteral("--db"), db, QStringLiteral("synonym"), QStringLiteral("add"),
+                     QStringLiteral("Stütze"), QStringLiteral("Bürgergeld"), QStringLiteral("Sozialhilfe")})
+                    .exitCode == 0);
         const Result list = run({QStringLiteral("--db"), db, QStringLiteral("synonym"), QStringLiteral("list")});
         CHECK(list.out.contains(QStringLiteral("Stütze → Bürgergeld, Sozialhilfe")));
-        CHECK(list.out.contains(QStringLiteral("Perso → Personalausweis")));   // seeded on import
-        REQUIRE(run({QStringLiteral("--db"), db, QStringLiteral("synonym"), QStringLiteral("remove"), QStringLiteral("Stütze")})
-                    .exitCode
-                == 0);
+        CHECK(list.out.contains(QStringLiteral("Perso → Personalausweis"))); // seeded on import
+        REQUIRE(run({QStringLiteral("--db"), db, QStringLiteral("synonym"), QStringLiteral("remove"),
+                     QStringLiteral("Stütze")})
+                    .exitCode == 0);
         const Result missing = run({QStringLiteral("--db"), db, QStringLiteral("synonym"), QStringLiteral("remove"),
                                     QStringLiteral("Stütze")});
         CHECK(missing.exitCode == 1);
@@ -152,8 +152,8 @@ TEST_CASE("hotline-kb imports DLDB files and searches them", "[cli]")
 TEST_CASE("hotline-kb searches a fresh database with the built-in catalogue", "[cli]")
 {
     QTemporaryDir dir;
-    const Result fresh = run({QStringLiteral("--db"), dir.filePath(QStringLiteral("fresh.db")), QStringLiteral("search"),
-                              QStringLiteral("--json"), QStringLiteral("Personalausweis")});
+    const Result fresh = run({QStringLiteral("--db"), dir.filePath(QStringLiteral("fresh.db")),
+                              QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("Personalausweis")});
     REQUIRE(fresh.exitCode == 0);
     checkAnswer(fresh.out.trimmed(), QStringLiteral("Personalausweis"));
     CHECK(fresh.out.contains(QStringLiteral("\"1063441\"")));
@@ -163,6 +163,38 @@ TEST_CASE("hotline-kb searches a fresh database with the built-in catalogue", "[
     REQUIRE(own.exitCode == 0);
     CHECK(own.out.contains(dir.filePath(QStringLiteral("xdg/HotlineDesk/hotline-desk/hotline.db"))));
     CHECK(own.out.contains(QStringLiteral("Articles:       274")));
+}
+
+TEST_CASE("hotline-kb search --explain shows how each word is matched", "[cli]")
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("explain.db"));
+    // The built-in catalogue and its synonym table: "Perso" is matched by the table, "verloren" as the
+    // noun of its verb.
+    const Result text = run({QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("--explain"),
+                             QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("Perso verloren")});
+    REQUIRE(text.exitCode == 0);
+    INFO(text.out.toStdString());
+    const QStringList lines = text.out.split(QLatin1Char('\n'));
+    REQUIRE(lines.size() > 4);
+    CHECK(lines.first() == QStringLiteral("perso"));
+    CHECK(text.out.contains(QStringLiteral("0.95  synonym table: personalausweis (")));
+    CHECK(text.out.contains(QStringLiteral("\nverloren\n")));
+    CHECK(text.out.contains(QStringLiteral("0.60  noun of the verb: verlust (")));
+    CHECK(text.out.contains(QStringLiteral("1. Verlust oder Diebstahl Personalausweis")));
+    // A stop word is no query word; a word of nothing is said to be so.
+    const Result none = run({QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("--explain"),
+                             QStringLiteral("der xqzvbnm")});
+    REQUIRE(none.exitCode == 0);
+    CHECK(none.out.startsWith(QStringLiteral("xqzvbnm: no match in the catalogue\n")));
+    // With --json: the same text in an "explain" field after "results".
+    const Result json = run({QStringLiteral("--db"), db, QStringLiteral("search"), QStringLiteral("--json"),
+                             QStringLiteral("--explain"), QStringLiteral("Perso")});
+    REQUIRE(json.exitCode == 0);
+    checkAnswer(json.out.trimmed(), QStringLiteral("Perso"));
+    const QJsonObject o = QJsonDocument::fromJson(json.out.trimmed().toUtf8()).object();
+    CHECK(o.value(QLatin1String("explain")).toString().startsWith(QStringLiteral("perso\n")));
+    CHECK(json.out.indexOf(QStringLiteral("\"results\"")) < json.out.indexOf(QStringLiteral("\"explain\"")));
 }
 
 TEST_CASE("hotline-kb: usage errors exit 2, runtime errors exit 1 with a message", "[cli]")
@@ -180,12 +212,15 @@ TEST_CASE("hotline-kb: usage errors exit 2, runtime errors exit 1 with a message
     CHECK(run({QStringLiteral("--version")}).out.startsWith(QStringLiteral("hotline-kb ")));
     CHECK(run({QStringLiteral("--bogus")}).exitCode == 2);
     CHECK(with({QStringLiteral("frobnicate")}).exitCode == 2);
-    CHECK(with({QStringLiteral("import"), QStringLiteral("x.json")}).exitCode == 2);   // no --format
-    CHECK(with({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("x")}).exitCode == 2);
+    CHECK(with({QStringLiteral("import"), QStringLiteral("x.json")}).exitCode == 2); // no --format
+    CHECK(with({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("x")})
+              .exitCode == 2);
     CHECK(with({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("jsonl")}).exitCode == 2);
     CHECK(with({QStringLiteral("search")}).exitCode == 2);
-    CHECK(with({QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("zehn"), QStringLiteral("pass")}).exitCode == 2);
-    CHECK(with({QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("pass")}).exitCode == 2);
+    CHECK(with({QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("zehn"), QStringLiteral("pass")})
+              .exitCode == 2);
+    CHECK(with({QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("0"), QStringLiteral("pass")})
+              .exitCode == 2);
     CHECK(with({QStringLiteral("synonym"), QStringLiteral("add"), QStringLiteral("nur")}).exitCode == 2);
     CHECK(with({QStringLiteral("search"), QStringLiteral("--help")}).exitCode == 0);
 
@@ -230,7 +265,8 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
                                    "geheim-genug-1\n");
     CHECK(agentFirst.exitCode == 1);
     CHECK(agentFirst.err.contains(QStringLiteral("team lead")));
-    CHECK(with({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("lena")}, "geheim-genug-1\n").exitCode == 2);
+    CHECK(with({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("lena")}, "geheim-genug-1\n").exitCode ==
+          2);
     const Result lead = with({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("lena"),
                               QStringLiteral("--role"), QStringLiteral("lead")},
                              "geheim-genug-1\n");
@@ -238,26 +274,23 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
     REQUIRE(lead.exitCode == 0);
 
     // Now writes need someone: anonymous is refused with a hint, a wrong password too.
-    const Result anonymous = with({QStringLiteral("synonym"), QStringLiteral("add"), QStringLiteral("Lappen"),
-                                   QStringLiteral("Führerschein")});
+    const Result anonymous = with(
+        {QStringLiteral("synonym"), QStringLiteral("add"), QStringLiteral("Lappen"), QStringLiteral("Führerschein")});
     CHECK(anonymous.exitCode == 1);
     CHECK(anonymous.err.contains(QStringLiteral("--user NAME")));
     CHECK(with({QStringLiteral("--user"), QStringLiteral("lena"), QStringLiteral("synonym"), QStringLiteral("add"),
                 QStringLiteral("Lappen"), QStringLiteral("Führerschein")},
                "falsch-falsch-1\n")
-              .exitCode
-          == 1);
+              .exitCode == 1);
     REQUIRE(with({QStringLiteral("--user"), QStringLiteral("lena"), QStringLiteral("synonym"), QStringLiteral("add"),
                   QStringLiteral("Lappen"), QStringLiteral("Führerschein")},
                  "geheim-genug-1\n")
-                .exitCode
-            == 0);
+                .exitCode == 0);
     // Acting password first, then the new user's.
     REQUIRE(with({QStringLiteral("--user"), QStringLiteral("lena"), QStringLiteral("user"), QStringLiteral("add"),
                   QStringLiteral("anna"), QStringLiteral("--role"), QStringLiteral("agent")},
                  "geheim-genug-1\nanna-geheim-12\n")
-                .exitCode
-            == 0);
+                .exitCode == 0);
     const Result agentWrite = with({QStringLiteral("--user"), QStringLiteral("anna"), QStringLiteral("synonym"),
                                     QStringLiteral("remove"), QStringLiteral("Lappen")},
                                    "anna-geheim-12\n");
@@ -268,8 +301,7 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
     // --admin: the documented way in when no team lead can sign in.
     REQUIRE(with({QStringLiteral("--admin"), QStringLiteral("user"), QStringLiteral("role"), QStringLiteral("anna"),
                   QStringLiteral("lead")})
-                .exitCode
-            == 0);
+                .exitCode == 0);
     const Result audit = with({QStringLiteral("audit"), QStringLiteral("--limit"), QStringLiteral("3")});
     const QStringList lines = audit.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     REQUIRE(lines.size() == 3);
@@ -305,16 +337,15 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
     CHECK(versions.at(0).startsWith(QStringLiteral("v2\t")));
     CHECK(versions.at(0).contains(QStringLiteral("\tlena\t")));
     CHECK(versions.at(0).endsWith(QStringLiteral("\tGebühr")));
-    const Result diff = with({QStringLiteral("history"), QStringLiteral("1063441"), QStringLiteral("--diff"),
-                              QStringLiteral("1,2")});
+    const Result diff =
+        with({QStringLiteral("history"), QStringLiteral("1063441"), QStringLiteral("--diff"), QStringLiteral("1,2")});
     REQUIRE(diff.exitCode == 0);
     INFO(diff.out.toStdString());
     CHECK(diff.out.contains(QStringLiteral("== Fees ==")));
     CHECK(diff.out.contains(QStringLiteral("{+46,00 Euro+}")));
     CHECK(diff.out.contains(QStringLiteral("[-unter 24 Jahren: 27,60 Euro\n")));
     CHECK(with({QStringLiteral("history"), QStringLiteral("1063441"), QStringLiteral("--diff"), QStringLiteral("1,9")})
-              .exitCode
-          == 1);
+              .exitCode == 1);
 
     const Result due = with({QStringLiteral("review-due"), QStringLiteral("--today"), QStringLiteral("2026-02-01")});
     REQUIRE(due.exitCode == 0);
