@@ -1576,8 +1576,8 @@ void CallDesk::remindOfCase(const journal::CaseRecord &c, const QString &note, b
     if (!note.isEmpty()) {
         body << note;
     }
-    m_notifier->notify(c.caseNumber, overdue ? tr("Case %1 is overdue").arg(c.caseNumber)
-                                             : tr("Case %1 is due").arg(c.caseNumber),
+    m_notifier->notify(c.caseNumber,
+                       overdue ? tr("Case %1 is overdue").arg(c.caseNumber) : tr("Case %1 is due").arg(c.caseNumber),
                        body.join(QLatin1Char('\n')),
                        overdue ? DesktopNotifier::Urgency::Critical : DesktopNotifier::Urgency::Normal, tr("Open"));
     NotifiedCase &notified = m_notifiedCases[c.caseNumber];

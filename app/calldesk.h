@@ -97,8 +97,8 @@ struct CallDeskConfig
     QString agent; // empty: the login name
     int reminderCheckMs = 60000;
     bool desktopNotifications = true; // due cases also as a desktop notification (org.freedesktop.Notifications)
-    int privacyRetentionDays = 30; // caller numbers are purged at start-up after this many days
-    bool privacyMask = true;       // purge masks the number (area code kept) instead of removing it
+    int privacyRetentionDays = 30;    // caller numbers are purged at start-up after this many days
+    bool privacyMask = true;          // purge masks the number (area code kept) instead of removing it
 };
 
 // Settings keys (group "Calls") for the desk's telephony and mail; the defaults are CallDeskConfig's.
@@ -304,7 +304,7 @@ private:
     QString m_lastAnnouncement;
     QPointer<SharedStoreConnector> m_shared;
     std::unique_ptr<ServerStores> m_serverStores;
-    QSet<QString> m_laterBookings;       // queued bookings whose answer came after the dialog closed (entry ids)
+    QSet<QString> m_laterBookings; // queued bookings whose answer came after the dialog closed (entry ids)
     DesktopNotifier *m_notifier = nullptr;
     struct NotifiedCase
     {
@@ -312,8 +312,8 @@ private:
         bool overdue = false; // the overdue reminder was shown
         QString note;
     };
-    QHash<QString, NotifiedCase> m_notifiedCases; // case number → reminded this session, still open
-    QSet<QString> m_remindedServerCases; // server case numbers reminded (also kept in the queue file's marks)
+    QHash<QString, NotifiedCase> m_notifiedCases;  // case number → reminded this session, still open
+    QSet<QString> m_remindedServerCases;           // server case numbers reminded (also kept in the queue file's marks)
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;
     bool m_awaitingServer = false; // an outcome waits for the server's answer: no second outcome meanwhile

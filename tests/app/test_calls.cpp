@@ -11,6 +11,7 @@
 #include "callcontrols.h"
 #include "outboxview.h"
 #include "calldesk.h"
+#include "journalfixture.h"
 #include "callerpanel.h"
 #include "callsettingspages.h"
 #include "caselistmodel.h"
@@ -537,29 +538,7 @@ TEST_CASE("a case due soon is announced once, and an overdue case is flagged in 
     CallsDesk desk(configIn(dir));
     journal::JournalStore *store = desk.calls->journal();
     const auto forward = [&](const QDateTime &deadline, const QDateTime &remindAt) {
-        journal::CallRecord call;
-        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
-        call.answeredAt = call.offeredAt;
-        call.endedAt = call.offeredAt.addSecs(120);
-        call.callerNumber = QStringLiteral("+4935112345");
-        call.agent = QStringLiteral("agent7");
-        QString error;
-        REQUIRE(store->saveDraft(call, &error));
-        journal::ForwardRequest r;
-        r.fromEmail = QStringLiteral("buergertelefon@example.org");
-        r.officeEmail = QStringLiteral("buergerbuero.kvr@muenchen.de");
-        r.officeName = QStringLiteral("Bürgerbüro");
-        r.serviceId = QStringLiteral("1063441");
-        r.serviceTitle = QStringLiteral("Personalausweis");
-        r.question = QStringLiteral("Frage");
-        r.callbackPhone = QStringLiteral("0351 12345");
-        r.callbackConsent = true;
-        r.deadline = deadline;
-        r.remindAt = remindAt;
-        journal::ForwardResult result;
-        INFO(error.toStdString());
-        REQUIRE(store->commitForward(call, r, &result, &error));
-        return result.caseNumber;
+        return testfixture::commitForward(store, deadline, remindAt);
     };
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSignalSpy reminded(desk.calls.get(), &desk::CallDesk::reminderShown);

@@ -6,6 +6,7 @@
 #include "catch_qt.h"
 
 #include "calldesk.h"
+#include "journalfixture.h"
 #include "callsettingspages.h"
 #include "caselistmodel.h"
 #include "casesview.h"
@@ -242,30 +243,7 @@ struct NotifyDesk
     // A forwarded case of this desk's journal with the given deadline and reminder time.
     QString forward(const QDateTime &deadline, const QDateTime &remindAt)
     {
-        journal::JournalStore *store = calls->journal();
-        journal::CallRecord call;
-        call.offeredAt = QDateTime::currentDateTimeUtc().addSecs(-600);
-        call.answeredAt = call.offeredAt;
-        call.endedAt = call.offeredAt.addSecs(120);
-        call.callerNumber = QStringLiteral("+4935112345");
-        call.agent = QStringLiteral("agent7");
-        QString error;
-        REQUIRE(store->saveDraft(call, &error));
-        journal::ForwardRequest r;
-        r.fromEmail = QStringLiteral("buergertelefon@example.org");
-        r.officeEmail = QStringLiteral("buergerbuero.kvr@muenchen.de");
-        r.officeName = QStringLiteral("Bürgerbüro Ruppertstraße");
-        r.serviceId = QStringLiteral("1063441");
-        r.serviceTitle = QStringLiteral("Personalausweis & Reisepass");
-        r.question = QStringLiteral("Frage");
-        r.callbackPhone = QStringLiteral("0351 12345");
-        r.callbackConsent = true;
-        r.deadline = deadline;
-        r.remindAt = remindAt;
-        journal::ForwardResult result;
-        INFO(error.toStdString());
-        REQUIRE(store->commitForward(call, r, &result, &error));
-        return result.caseNumber;
+        return testfixture::commitForward(calls->journal(), deadline, remindAt);
     }
 
     desk::DeskSettings settings;
