@@ -475,6 +475,16 @@ namespace {
 
 constexpr char OfflineNote[] = "Server nicht erreichbar – nur die Einträge dieses Platzes";
 
+// A second agent's login on the server (the fixture has desk_agent and desk_lead).
+void addAgentLogin(Server &server, const QString &login)
+{
+    RawPg raw(server.params);
+    QString error;
+    const bool created = kb::createPgUser(raw.db(), login, QLatin1String(AgentPassword), kb::PgRole::Agent, &error);
+    INFO(error.toStdString());
+    REQUIRE(created);
+}
+
 // The server of the call tests: the desk modules' tables, a service with one bookable office whose counter takes
 // one citizen per 20-minute cell every day all day (the slots do not depend on when the test runs).
 void prepareCalls(Server &server)
@@ -634,12 +644,7 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     QSettings().clear();
     Server server;
     prepareCalls(server);
-    {
-        RawPg raw(server.params);
-        QString error;
-        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("desk_agent2"), QLatin1String(AgentPassword),
-                                 kb::PgRole::Agent, &error));
-    }
+    addAgentLogin(server, QStringLiteral("desk_agent2"));
     SharedDesk deskA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
     SharedDesk deskB(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
     REQUIRE(QTest::qWaitFor([&]() { return deskA.connector->isOnline() && deskB.connector->isOnline(); }, 5000));
@@ -1049,12 +1054,7 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     QSettings().clear();
     Server server;
     prepareCalls(server);
-    {
-        RawPg raw(server.params);
-        QString error;
-        REQUIRE(kb::createPgUser(raw.db(), QStringLiteral("desk_agent2"), QLatin1String(AgentPassword),
-                                 kb::PgRole::Agent, &error));
-    }
+    addAgentLogin(server, QStringLiteral("desk_agent2"));
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
     auto calls = startCalls(desk, QStringLiteral("agent7"));
