@@ -15,7 +15,9 @@ QString commitForward(journal::JournalStore *store, const QDateTime &deadline, c
     call.callerNumber = QStringLiteral("+4935112345");
     call.agent = QStringLiteral("agent7");
     QString error;
-    REQUIRE(store->saveDraft(call, &error));
+    const bool saved = store->saveDraft(call, &error);
+    INFO(error.toStdString());
+    REQUIRE(saved);
     journal::ForwardRequest r;
     r.fromEmail = QStringLiteral("buergertelefon@example.org");
     r.officeEmail = QStringLiteral("buergerbuero.kvr@muenchen.de");
@@ -28,8 +30,9 @@ QString commitForward(journal::JournalStore *store, const QDateTime &deadline, c
     r.deadline = deadline;
     r.remindAt = remindAt;
     journal::ForwardResult result;
+    const bool committed = store->commitForward(call, r, &result, &error);
     INFO(error.toStdString());
-    REQUIRE(store->commitForward(call, r, &result, &error));
+    REQUIRE(committed);
     return result.caseNumber;
 }
 
