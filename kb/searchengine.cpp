@@ -575,8 +575,6 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     }
     // Nouns of verbs whose stem changes: "verloren" → verlust, "gestohlen" → diebstahl.
     for (const std::string &base : baseStems) {
-        if (kDerivationWeight <= 0)
-            break;
         for (const std::string &noun : text::derivedNouns(base)) {
             const Word *w = word(noun);
             if (const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(noun))) {
@@ -586,9 +584,9 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     }
 
     if (const auto it = termsByPlainVowels.find(withoutUmlauts(stem)); it != termsByPlainVowels.end()) {
+        // Less than an inflection: "verlaeng" → "verlang(en)" is a different word.
         for (uint32_t t : it->second) {
-            add({t}, kUmlautWeight,
-                "umlaut plural"); // less than an inflection: "verlaeng" → "verlang(en)" is a different word
+            add({t}, kUmlautWeight, "umlaut plural");
         }
     }
 
