@@ -364,15 +364,16 @@ struct SearchEngine::Index
         return {0, 0};
     }
 
-    // The term of a folded word from outside the index (a thesaurus entry): the word itself, its stem, or
-    // for verbs in -eln/-ern the stem their nouns have ("uebermitteln" → uebermittl(ung)).
-    std::optional<uint32_t> termOfWord(const std::string &folded) const
+    // The term of a folded word: the word of the index, or its stem. With `nounStem`, for a word from outside
+    // the catalogue (a thesaurus entry), also the stem the nouns of a verb in -eln/-ern have
+    // ("uebermitteln" → uebermittl(ung)).
+    std::optional<uint32_t> termOf(const std::string &folded, bool nounStem = false) const
     {
         if (const Word *w = word(folded)) {
             return w->term;
         }
         const std::string stem = Stemmer::local().stem(folded);
-        if (const auto t = term(stem)) {
+        if (const auto t = term(stem); t || !nounStem) {
             return t;
         }
         std::string_view base(stem);
@@ -576,8 +577,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     // Nouns of verbs whose stem changes: "verloren" → verlust, "gestohlen" → diebstahl.
     for (const std::string &base : baseStems) {
         for (const std::string &noun : text::derivedNouns(base)) {
-            const Word *w = word(noun);
-            if (const auto t = w ? std::optional<uint32_t>(w->term) : term(stemmer.stem(noun))) {
+            if (const auto t = termOf(noun)) {
                 add({*t}, kDerivationWeight, "noun of the verb");
             }
         }
@@ -714,7 +714,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         size_t added = 0;
         for (const std::string &base : baseStems) {
             for (const std::string &synonym : Thesaurus::system().synonyms(base)) {
-                const auto t = termOfWord(synonym);
+                const auto t = termOf(synonym, true);
                 if (t && added < kMaxThesaurusTerms) {
                     add({*t}, kThesaurusWeight, "thesaurus");
                     ++added;
@@ -746,7 +746,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             for (const std::string &piece : parts.lexicalParts) {
                 std::vector<uint32_t> group;
                 for (const std::string &synonym : Thesaurus::system().synonyms(stemmer.stem(piece))) {
-                    const auto t = termOfWord(synonym);
+                    const auto t = termOf(synonym, true);
                     if (t && group.size() < kMaxLexicalSynonyms &&
                         std::find(group.begin(), group.end(), *t) == group.end()) {
                         group.push_back(*t);
@@ -804,8 +804,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         if (!hyphenParts[i].empty()) {
             Alternative halves{{}, kSynonymWeight, "hyphen halves"};
             for (const std::string &part : hyphenParts[i]) {
-                const Word *w = word(part);
-                if (const auto t = w ? std::optional<uint32_t>(w->term) : term(Stemmer::local().stem(part))) {
+                if (const auto t = termOf(part)) {
                     halves.groups.push_back({*t});
                 }
             }
@@ -820,10 +819,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
                 if (!isSeparablePrefix(other.folded)) {
                     continue;
                 }
-                const std::string joined = other.folded + folded;
-                const Word *w = word(joined);
-                const auto t = w ? std::optional<uint32_t>(w->term) : term(Stemmer::local().stem(joined));
-                if (t) {
+                if (const auto t = termOf(other.folded + folded)) {
                     queryWord.alternatives.push_back({{{*t}}, 1.0f, "separable verb"});
                 }
             }
@@ -834,9 +830,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             for (const std::vector<std::string> &expansion : it->second) {
                 Alternative alt{{}, kSynonymWeight, "synonym table"};
                 for (const std::string &w : expansion) {
-                    if (const Word *known = word(w)) {
-                        alt.groups.push_back({known->term});
-                    } else if (const auto t = term(Stemmer::local().stem(w))) {
+                    if (const auto t = termOf(w)) {
                         alt.groups.push_back({*t});
                     }
                 }
