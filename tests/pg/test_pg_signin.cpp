@@ -34,6 +34,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace hotline::test;
 
 namespace {
@@ -102,6 +104,19 @@ bool signIn(desk::LoginDialog &dialog, const QString &name, const QString &passw
     CHECK(dialog.isBusy()); // the login runs off the UI thread
     REQUIRE((answered.count() > 0 || answered.wait(15000)));
     return answered.first().at(0).toBool();
+}
+
+// What the desk does on a sign-in at the shared server: the login dialog, then the session on its store.
+std::unique_ptr<desk::EditorialSession> signedInSession(const Server &server, const QString &name,
+                                                        const QString &password)
+{
+    desk::LoginDialog dialog(server.configured());
+    dialog.show();
+    REQUIRE(signIn(dialog, name, password));
+    auto session = std::make_unique<desk::EditorialSession>(dialog.takeStore());
+    session->setSharedServer(server.configured());
+    session->signIn(dialog.user());
+    return session;
 }
 
 } // namespace
@@ -192,12 +207,8 @@ TEST_CASE("pg sign-in: an agent's login gets the agent's rights only: publishing
           "[pg][signin][roles]")
 {
     const Server server(QStringLiteral("agt"));
-    desk::LoginDialog dialog(server.configured());
-    dialog.show();
-    REQUIRE(signIn(dialog, server.agent, QLatin1String(AgentPassword)));
-    desk::EditorialSession session(dialog.takeStore());
-    session.setSharedServer(server.configured());
-    session.signIn(dialog.user());
+    const auto signedIn = signedInSession(server, server.agent, QLatin1String(AgentPassword));
+    desk::EditorialSession &session = *signedIn;
     CHECK_FALSE(session.isLead());
     CHECK(session.user().role == kb::Role::Agent);
 
@@ -233,12 +244,8 @@ TEST_CASE("pg sign-in: an agent's login gets the agent's rights only: publishing
 TEST_CASE("pg sign-in: changing one's own password on the server, the old one stops working", "[pg][signin][password]")
 {
     const Server server(QStringLiteral("pwd"));
-    desk::LoginDialog dialog(server.configured());
-    dialog.show();
-    REQUIRE(signIn(dialog, server.agent, QLatin1String(AgentPassword)));
-    desk::EditorialSession session(dialog.takeStore());
-    session.setSharedServer(server.configured());
-    session.signIn(dialog.user());
+    const auto signedIn = signedInSession(server, server.agent, QLatin1String(AgentPassword));
+    desk::EditorialSession &session = *signedIn;
 
     const QString fresh = QStringLiteral("Neues-Passwort-42");
     desk::ChangePasswordDialog change(&session);
@@ -327,12 +334,8 @@ TEST_CASE("pg sign-in: the signed-in session reconnects after the server was res
 {
     PgCluster &cluster = sharedCluster();
     const Server server(QStringLiteral("back"));
-    desk::LoginDialog dialog(server.configured());
-    dialog.show();
-    REQUIRE(signIn(dialog, server.lead, QLatin1String(LeadPassword)));
-    desk::EditorialSession session(dialog.takeStore());
-    session.setSharedServer(server.configured());
-    session.signIn(dialog.user());
+    const auto signedIn = signedInSession(server, server.lead, QLatin1String(LeadPassword));
+    desk::EditorialSession &session = *signedIn;
     QString error;
     REQUIRE(session.ensureServerConnection(&error)); // nothing to do
 
@@ -357,12 +360,8 @@ TEST_CASE("pg sign-in: in the shared desk, switching user signs in at the server
           "[pg][signin][desk]")
 {
     const Server server(QStringLiteral("switch"));
-    desk::LoginDialog first(server.configured());
-    first.show();
-    REQUIRE(signIn(first, server.lead, QLatin1String(LeadPassword)));
-    desk::EditorialSession session(first.takeStore());
-    session.setSharedServer(server.configured());
-    session.signIn(first.user());
+    const auto signedIn = signedInSession(server, server.lead, QLatin1String(LeadPassword));
+    desk::EditorialSession &session = *signedIn;
 
     // The desk around it, as main() builds it (the search runs on a local catalogue here; the replica's part is
     // tested in test_pg_desk_shared).
