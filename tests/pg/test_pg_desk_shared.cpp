@@ -475,6 +475,19 @@ namespace {
 
 constexpr char OfflineNote[] = "Server nicht erreichbar – nur die Einträge dieses Platzes";
 
+// The message box of that object name once the desk shows it (within 5 s), or null.
+QMessageBox *shownNotice(QWidget *window, const QString &name)
+{
+    QMessageBox *notice = nullptr;
+    const bool shown = QTest::qWaitFor(
+        [&]() {
+            notice = window->findChild<QMessageBox *>(name);
+            return notice && notice->isVisible();
+        },
+        5000);
+    return shown ? notice : nullptr;
+}
+
 // A second agent's login on the server (the fixture has desk_agent and desk_lead).
 void addAgentLogin(Server &server, const QString &login)
 {
@@ -789,13 +802,8 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     CHECK(callsB->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
     REQUIRE(holder.db().commit());
     // The desk's own notice (not the general one): the reason with the slot, and "Book again".
-    QMessageBox *notice = nullptr;
-    REQUIRE(QTest::qWaitFor(
-        [&]() {
-            notice = deskB.window->findChild<QMessageBox *>(QStringLiteral("BookingRefusedNotice"));
-            return notice && notice->isVisible();
-        },
-        5000));
+    QMessageBox *notice = shownNotice(deskB.window.get(), QStringLiteral("BookingRefusedNotice"));
+    REQUIRE(notice);
     CHECK(notice->informativeText().contains(QStringLiteral("office-1")));
     CHECK(notice->text().contains(QStringLiteral("Späte Bürgerin")));
     QTest::qWait(50);
@@ -1868,13 +1876,8 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
     CHECK(mirrored->outboxId.isEmpty()); // no second confirmation from the desk
     CHECK(count(raw, QStringLiteral("SELECT COUNT(*) FROM appt_bookings WHERE id = :v"), refused.id) == 0);
 
-    QMessageBox *notice = nullptr;
-    REQUIRE(QTest::qWaitFor(
-        [&]() {
-            notice = second.window->findChild<QMessageBox *>(QStringLiteral("BookingRefusedNotice"));
-            return notice && notice->isVisible();
-        },
-        5000));
+    QMessageBox *notice = shownNotice(second.window.get(), QStringLiteral("BookingRefusedNotice"));
+    REQUIRE(notice);
     CHECK(notice->text().contains(QStringLiteral("Wird Abgelehnt")));
     CHECK(notice->informativeText().contains(QStringLiteral("office-1")));
     CHECK(second.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice")) == nullptr);
