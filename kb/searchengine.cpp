@@ -1359,25 +1359,30 @@ QList<SearchHit> SearchEngine::search(const QString &query, const SearchOptions 
         float score;
         uint32_t doc;
     };
-    std::vector<Candidate> candidates;
-    candidates.reserve(s.touchedTotal.size());
-    for (uint32_t doc : s.touchedTotal) {
-        const float coverage = required == 0 ? 1.0f : s.matched[doc] / float(required);
-        candidates.push_back({s.total[doc] * coverage * std::sqrt(coverage), doc}); // coverage^1.5
-        s.total[doc] = 0;
-        s.matched[doc] = 0;
-    }
-    s.touchedTotal.clear();
     auto byScore = [&x](const Candidate &a, const Candidate &c) {
         return a.score != c.score ? a.score > c.score : x.docs[a.doc].titleOrder < x.docs[c.doc].titleOrder;
     };
-    const size_t depth = std::min(candidates.size(), size_t(std::max(kRerankDepth, limit)));
-    // The best `depth` by linear selection (a common word touches most of a large catalogue); they are
-    // sorted after the title bonus below.
-    if (depth < candidates.size()) {
-        std::nth_element(candidates.begin(), candidates.begin() + qsizetype(depth), candidates.end(), byScore);
-        candidates.resize(depth);
+    // The best `depth` in a heap whose front is the weakest of them (a common word touches most of a large
+    // catalogue, and most articles it touches lose to that front at one comparison); sorted after the title
+    // bonus below. The order is total (titles rank uniquely), so the set is the same as a full sort's.
+    const size_t depth = size_t(std::max(kRerankDepth, limit));
+    std::vector<Candidate> candidates;
+    candidates.reserve(std::min(depth, s.touchedTotal.size()));
+    for (uint32_t doc : s.touchedTotal) {
+        const float coverage = required == 0 ? 1.0f : s.matched[doc] / float(required);
+        const Candidate c{s.total[doc] * coverage * std::sqrt(coverage), doc}; // coverage^1.5
+        s.total[doc] = 0;
+        s.matched[doc] = 0;
+        if (candidates.size() < depth) {
+            candidates.push_back(c);
+            std::push_heap(candidates.begin(), candidates.end(), byScore);
+        } else if (byScore(c, candidates.front())) {
+            std::pop_heap(candidates.begin(), candidates.end(), byScore);
+            candidates.back() = c;
+            std::push_heap(candidates.begin(), candidates.end(), byScore);
+        }
     }
+    s.touchedTotal.clear();
 
     // Prefer articles whose title is what was asked, and nothing else: "Personalausweis" before
     // "Verlust oder Diebstahl Personalausweis" for "personalausweis".
