@@ -323,6 +323,8 @@ struct SearchEngine::Index
     StringMap<std::vector<uint32_t>> termsByPlainVowels; // stems that differ only in umlauts
     std::unordered_map<uint32_t, std::vector<uint32_t>> wordsByBigram;
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms; // folded term → expansions
+    // The same by the term's stem, for inflected forms the table does not list ("Hochzeiten", "Ausweises").
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonymsByStem;
     float averageBodyLength = 1;
     // Words the catalogue's keyword lists add to an article (not in its title or text), and the
     // title terms of those articles: how callers' words map onto the catalogue's language.
@@ -825,9 +827,16 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             }
         }
 
-        // The editable synonym table: "perso" also searches "personalausweis".
+        // The editable synonym table: "perso" also searches "personalausweis", and an inflected form
+        // ("Hochzeiten") what its stem's entry says.
+        const std::vector<std::vector<std::string>> *expansions = nullptr;
         if (const auto it = synonyms.find(folded); it != synonyms.end()) {
-            for (const std::vector<std::string> &expansion : it->second) {
+            expansions = &it->second;
+        } else if (const auto byStem = synonymsByStem.find(Stemmer::local().stem(folded)); byStem != synonymsByStem.end()) {
+            expansions = &byStem->second;
+        }
+        if (expansions) {
+            for (const std::vector<std::string> &expansion : *expansions) {
                 Alternative alt{{}, kSynonymWeight, "synonym table"};
                 for (const std::string &w : expansion) {
                     if (const auto t = termOf(w)) {
@@ -1247,6 +1256,14 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             }
             if (!words.empty()) {
                 expansions.push_back(std::move(words));
+            }
+        }
+    }
+    for (const auto &[key, expansions] : x.synonyms) {
+        auto &byStem = x.synonymsByStem[Stemmer::local().stem(key)];
+        for (const std::vector<std::string> &words : expansions) {
+            if (std::find(byStem.begin(), byStem.end(), words) == byStem.end()) {
+                byStem.push_back(words);
             }
         }
     }

@@ -210,6 +210,17 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
     const auto hits = e.search(QStringLiteral("lappen"));
     REQUIRE(hits.size() == 1);
     CHECK(hits.first().id == QStringLiteral("1"));
+    // An inflected form reaches the entry through its stem: leads list base forms, callers decline them.
+    kb::SearchEngine inflected;
+    inflected.build({article("1", "Eheschließung", "<p>Termin beim Standesamt.</p>"),
+                     article("2", "Sterbeurkunde", "<p>Urkunde nach einem Todesfall.</p>")},
+                    {{QStringLiteral("Hochzeit"), {QStringLiteral("Eheschließung")}}});
+    for (const char *form : {"Hochzeit", "Hochzeiten"}) {
+        const auto found = inflected.search(QString::fromUtf8(form));
+        INFO(form);
+        REQUIRE(found.size() == 1);
+        CHECK(found.first().id == QStringLiteral("1"));
+    }
     // Keywords: Munich lists "Gewerbeschein" for the trade registration.
     CHECK(topTitles(QStringLiteral("Gewerbeschein"), 3).contains(QStringLiteral("Gewerbe-Anmeldung")));
 }
