@@ -827,13 +827,20 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             }
         }
 
-        // The editable synonym table: "perso" also searches "personalausweis", and an inflected form
-        // ("Hochzeiten") what its stem's entry says.
-        const std::vector<std::vector<std::string>> *expansions = nullptr;
-        if (const auto it = synonyms.find(folded); it != synonyms.end()) {
-            expansions = &it->second;
-        } else if (const auto byStem = synonymsByStem.find(Stemmer::local().stem(folded)); byStem != synonymsByStem.end()) {
-            expansions = &byStem->second;
+        // The editable synonym table: "perso" also searches "personalausweis", an inflected form
+        // ("Hochzeiten") what its stem's entry says, and a separated verb ("ziehe … um") its entry.
+        auto synonymEntry = [this](const std::string &word) -> const std::vector<std::vector<std::string>> * {
+            if (const auto it = synonyms.find(word); it != synonyms.end()) {
+                return &it->second;
+            }
+            const auto byStem = synonymsByStem.find(Stemmer::local().stem(word));
+            return byStem == synonymsByStem.end() ? nullptr : &byStem->second;
+        };
+        const std::vector<std::vector<std::string>> *expansions = synonymEntry(folded);
+        for (size_t p = 0; !expansions && !stop && p < tokens.size(); ++p) {
+            if (isSeparablePrefix(tokens[p].folded)) {
+                expansions = synonymEntry(tokens[p].folded + folded);
+            }
         }
         if (expansions) {
             for (const std::vector<std::string> &expansion : *expansions) {

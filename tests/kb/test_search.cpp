@@ -221,6 +221,14 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
         REQUIRE(found.size() == 1);
         CHECK(found.first().id == QStringLiteral("1"));
     }
+    // A separable verb split in the sentence reaches the entry of the whole verb.
+    kb::SearchEngine separable;
+    separable.build({article("1", "Wohnsitzanmeldung", "<p>Melden Sie Ihre neue Wohnung an.</p>"),
+                     article("2", "Hundesteuer", "<p>Steuer für Hunde.</p>")},
+                    {{QStringLiteral("umziehen"), {QStringLiteral("Wohnsitzanmeldung")}}});
+    const auto moved = separable.search(QStringLiteral("Wir ziehen nächste Woche um"));
+    REQUIRE(!moved.isEmpty());
+    CHECK(moved.first().id == QStringLiteral("1"));
     // Keywords: Munich lists "Gewerbeschein" for the trade registration.
     CHECK(topTitles(QStringLiteral("Gewerbeschein"), 3).contains(QStringLiteral("Gewerbe-Anmeldung")));
 }
