@@ -1052,9 +1052,19 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
                 }
                 return false;
             };
+            // "zwei|twohnung" beside "zweit|wohnung": a head that is a known word behind a letter or two
+            // the modifier should have kept is a cut in the wrong place.
+            const auto cutTooEarly = [&] {
+                for (size_t k = 1; k <= 2 && head.size() - k >= 4; ++k) {
+                    if (x.wordByFolded.contains(head.substr(k))) {
+                        return true;
+                    }
+                }
+                return false;
+            };
             if (headKnown && !modifierKnown) {
                 pieces[modifier] += x.words[wi].df;
-            } else if (modifierKnown && !headKnown && !shiftedLinker()) {
+            } else if (modifierKnown && !headKnown && !shiftedLinker() && !cutTooEarly()) {
                 pieces[head] += x.words[wi].df;
             }
         }
