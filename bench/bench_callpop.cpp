@@ -11,6 +11,7 @@
 // Baseline in the same run and window: a QLabel's setText() → that label's paint event (the floor of any repaint
 // through Qt's update mechanism here).
 // Run: build/bench/bench_callpop [--calls 100]   (QT_QPA_PLATFORM defaults to offscreen)
+#include "benchevents.h"
 #include "benchstats.h"
 #include "calldesk.h"
 #include "callcontrols.h"
@@ -47,29 +48,14 @@ QElapsedTimer g_clock;
 
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    QTimer tick;
-    tick.start(5);
-    while (!done()) {
-        if (t.elapsed() > timeoutMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
+    return bench::waitFor(done, timeoutMs, 5);
 }
 
 using bench::Stats;
 
-Stats stats(std::vector<double> v)
-{
-    return bench::summarize(std::move(v));
-}
-
 void print(const char *label, const std::vector<double> &ms)
 {
-    const Stats s = stats(ms);
+    const Stats s = bench::summarize(ms);
     const auto inFrame = std::count_if(ms.begin(), ms.end(), [](double v) { return v <= 1000.0 / 60.0; });
     std::printf("  %-52s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  ≤16.7 ms: %5.1f %%  (n=%zu)\n", label, s.p50, s.p99,
                 s.max, s.n ? 100.0 * double(inFrame) / double(s.n) : 0.0, s.n);
