@@ -97,6 +97,14 @@ kb::User signIn(kb::Store &store, const QString &name)
     return *user;
 }
 
+// The first user, team lead "lena", created while the database has none, and signed in.
+kb::User signInFirstLead(kb::Store &store)
+{
+    QString error;
+    REQUIRE(store.createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
+    return signIn(store, QStringLiteral("lena"));
+}
+
 struct RawDb
 {
     RawDb(const QString &path, const QString &name = QStringLiteral("raw-editorial")) : connection(name)
@@ -259,8 +267,7 @@ TEST_CASE("the store refuses an agent's edits, publishing and user management, a
     auto store = openSeeded(path);
     QString error;
     REQUIRE(store->setSynonym({QStringLiteral("Perso"), {QStringLiteral("Personalausweis")}}, &error));
-    REQUIRE(store->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-    signIn(*store, QStringLiteral("lena"));
+    signInFirstLead(*store);
     REQUIRE(store->createUser(QStringLiteral("anna"), {}, kb::Role::Agent, kPassword, &error));
     REQUIRE(store->saveDraft(makeArticle(QStringLiteral("perso"), QStringLiteral("Perso neu")), 1, &error).ok());
     const kb::User lena = *store->user(QStringLiteral("lena"));
@@ -329,8 +336,7 @@ TEST_CASE("draft, review and publish with four eyes; agents see only what is pub
     const QString path = dir.filePath(QStringLiteral("kb.db"));
     auto lenaDesk = openSeeded(path);
     QString error;
-    REQUIRE(lenaDesk->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-    const kb::User lena = signIn(*lenaDesk, QStringLiteral("lena"));
+    const kb::User lena = signInFirstLead(*lenaDesk);
     REQUIRE(lenaDesk->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error));
     REQUIRE(lenaDesk->createUser(QStringLiteral("anna"), {}, kb::Role::Agent, kPassword, &error));
     auto tomDesk = openStore(path, &error);
@@ -439,8 +445,7 @@ TEST_CASE("history keeps every published version; restore an old one as a draft;
     const QString path = dir.filePath(QStringLiteral("kb.db"));
     auto store = openSeeded(path);
     QString error;
-    REQUIRE(store->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-    const kb::User lena = signIn(*store, QStringLiteral("lena"));
+    const kb::User lena = signInFirstLead(*store);
     REQUIRE(store->setFourEyes(false, &error));
 
     const kb::Article v1 = *store->article(QStringLiteral("pass"));
@@ -597,8 +602,7 @@ TEST_CASE("two team leads edit one article on two connections: the conflict is c
     QString error;
     {
         auto setup = openSeeded(path);
-        REQUIRE(setup->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-        signIn(*setup, QStringLiteral("lena"));
+        signInFirstLead(*setup);
         REQUIRE(setup->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error));
         REQUIRE(setup->setFourEyes(false, &error));
     }
@@ -686,8 +690,7 @@ TEST_CASE("two desks publishing the same article at the same moment: one wins, t
     kb::User tom;
     {
         auto setup = openSeeded(path);
-        REQUIRE(setup->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-        lena = signIn(*setup, QStringLiteral("lena"));
+        lena = signInFirstLead(*setup);
         tom = *setup->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error);
         REQUIRE(setup->setFourEyes(false, &error));
     }
@@ -756,8 +759,7 @@ TEST_CASE("a team lead's writes succeed while agents log searches on other conne
     kb::User lena;
     {
         auto setup = openSeeded(path);
-        REQUIRE(setup->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-        lena = signIn(*setup, QStringLiteral("lena"));
+        lena = signInFirstLead(*setup);
     }
     constexpr int kSearches = 300;
     constexpr int kEdits = 30;
@@ -814,8 +816,7 @@ TEST_CASE("audit entries are written with the change and rolled back with it", "
     const QString path = dir.filePath(QStringLiteral("kb.db"));
     auto store = openSeeded(path);
     QString error;
-    REQUIRE(store->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-    const kb::User lena = signIn(*store, QStringLiteral("lena"));
+    const kb::User lena = signInFirstLead(*store);
     REQUIRE(store->setFourEyes(false, &error));
 
     int before = auditCount(*store);

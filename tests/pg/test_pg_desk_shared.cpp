@@ -144,6 +144,12 @@ struct SharedDesk
         REQUIRE((ready.count() > 0 || ready.wait(10000)));
     }
 
+    // Waits until the desk has reached the server (true) or has noticed that it is gone (false).
+    void waitOnline(bool online = true)
+    {
+        REQUIRE(QTest::qWaitFor([&]() { return connector->isOnline() == online; }, 5000));
+    }
+
     // Types the query like an agent and returns the ids shown once the answer to the last key is on screen.
     QStringList search(const QString &query)
     {
@@ -181,7 +187,7 @@ TEST_CASE("pg desk: shared mode searches the replica, follows a lead's publish, 
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
 
     // The replica holds the server's catalogue and the window searches it.
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
     CHECK(desk.label->isOnline());
     CHECK(desk.label->text() == QStringLiteral("Server verbunden")); // German UI by default
     CHECK_FALSE(desk.label->accessibleName().isEmpty());
@@ -241,7 +247,7 @@ TEST_CASE("pg desk: a write the server refuses is shown to the agent with the re
     QSettings().clear();
     Server server;
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
 
     // An agent's login may not change the catalogue: the server refuses the queued synonym.
     QSignalSpy rejected(desk.connector.get(), &desk::SharedStoreConnector::writeRejected);
@@ -408,7 +414,7 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
         REQUIRE(deskserver::migrateServer(owner.db(), &error));
     }
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
 
     desk::CallDeskConfig config;
     config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
@@ -452,7 +458,7 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
     // Server down: the outcome is saved and queued on the desk; after the restart it arrives exactly once.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     const QString second = wrapUpCall(QStringLiteral("0351 4880002"));
     CHECK(calls->journal()->call(second));
     REQUIRE(cluster.start(&error));
@@ -603,7 +609,7 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
     QString error;
     REQUIRE(smtp.start(&error));
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"), smtp.port());
     CHECK(calls->outboxSender() == nullptr); // one sender: the server's outbox
 
@@ -634,7 +640,7 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
     // Server down: the forward is saved and queued; after the restart it arrives exactly once.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     forward(QStringLiteral("0351 4880012"), QStringLiteral("Brauche ich ein Foto?"));
     CHECK(calls->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
     REQUIRE(cluster.start(&error));
@@ -734,7 +740,7 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     PgCluster &cluster = sharedCluster();
     QString error;
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !deskA.connector->isOnline(); }, 5000));
+    deskA.waitOnline(false);
     callAbout(deskA, *callsA, QStringLiteral("0351 4880023"));
     trigger(*callsA, "Alt+3");
     desk::AppointmentDialog *offline = callsA->appointmentDialog();
@@ -949,7 +955,7 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     Server server;
     prepareCalls(server);
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
 
     // Another desk's work, straight on the server: a forwarded call and a booking.
@@ -1000,7 +1006,7 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     // Server down: each view falls back to this desk's own entries (none) and says so.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     CHECK(QTest::qWaitFor([&]() { return cases->sourceNote() == QString::fromUtf8(OfflineNote); }, 2000));
     CHECK(cases->model()->rowCount() == 0);
     CHECK(calls->outboxView()->sourceNote() == QString::fromUtf8(OfflineNote));
@@ -1032,7 +1038,7 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
 
     // A team lead's desk closes the case: on the server, for every desk.
     SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+    leadDesk.waitOnline();
     auto leadCalls = startCalls(leadDesk, QStringLiteral("lead1"));
     leadCalls->showCases();
     desk::CasesView *leadCases = leadCalls->casesView();
@@ -1064,7 +1070,7 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     prepareCalls(server);
     addAgentLogin(server, QStringLiteral("desk_agent2"));
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
     calls->showCases();
     calls->showOutbox();
@@ -1150,7 +1156,7 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     PgCluster &cluster = sharedCluster();
     QString error;
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     REQUIRE(QTest::qWaitFor([&]() { return !cases->sourceNote().isEmpty(); }, 5000));
     REQUIRE(cluster.start(&error));
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
@@ -1204,7 +1210,7 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
 
     {
         SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-        REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+        agentDesk.waitOnline();
         auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
         CHECK_FALSE(calls->appointments()->office(QStringLiteral("office-1"))); // the desk has no copy yet
         desk::OfficeScheduleDialog *dialog = openSchedules(*calls);
@@ -1228,7 +1234,7 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
     }
 
     SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+    leadDesk.waitOnline();
     auto calls = startCalls(leadDesk, QStringLiteral("lead1"));
     desk::OfficeScheduleDialog *dialog = openSchedules(*calls);
     REQUIRE(dialog);
@@ -1250,7 +1256,7 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
     // Offline: the desk's copy is shown with the note, and nothing is saved anywhere.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !leadDesk.connector->isOnline(); }, 5000));
+    leadDesk.waitOnline(false);
     dialog = openSchedules(*calls);
     REQUIRE(dialog);
     CHECK_FALSE(dialog->isShowingServer());
@@ -1284,7 +1290,7 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
 
     {
         SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-        REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+        agentDesk.waitOnline();
         auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
         desk::DeadlinesDialog *dialog = calls->showDeadlines(); // the server's roles decide
         REQUIRE(dialog);
@@ -1299,7 +1305,7 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
     }
     {
         SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
-        REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+        leadDesk.waitOnline();
         auto calls = startCalls(leadDesk, QStringLiteral("lead1"));
         desk::DeadlinesDialog *dialog = calls->showDeadlines();
         REQUIRE(dialog);
@@ -1314,7 +1320,7 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
 
     // Another desk forwards to office-1: the server's rule, shown to the agent; offline the desk's copy of it.
     SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+    agentDesk.waitOnline();
     auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
     CHECK(calls->deadlinePolicy() == policy);
     CHECK(*calls->journal()->deadlinePolicy() == policy);
@@ -1334,7 +1340,7 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
     openForward();
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !agentDesk.connector->isOnline(); }, 5000));
+    agentDesk.waitOnline(false);
     openForward();
     REQUIRE(cluster.start(&error));
     REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 10000));
@@ -1348,7 +1354,7 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     Server server;
     prepareCalls(server);
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
     RawPg raw(server.params);
     QString error;
@@ -1515,7 +1521,7 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     REQUIRE_FALSE(mine.isEmpty());
 
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
     desk::CallDeskConfig config;
     config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
     config.agent = QStringLiteral("agent7");
@@ -1562,7 +1568,7 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     // Offline: this desk's own calls only; reminders come from this desk's journal, with the note.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     csv = exported(&fromServer);
     CHECK_FALSE(fromServer);
     CHECK(csv.count(QStringLiteral("\r\n")) == 2);
@@ -1644,7 +1650,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     QSettings().clear();
     Server server;
     SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
     QString error;
     auto owner = kb::openPgStore(server.params, &error);
     REQUIRE(owner);
@@ -1678,7 +1684,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     // Server stopped: a search without results, one whose article the agent opens, and a flag: all queued.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     searchAndMaybeOpen(desk, QStringLiteral("Hundesteuer"), false);
     searchAndMaybeOpen(desk, QStringLiteral("Wohnsitz"), true);
     REQUIRE(editorial.actions->flagCurrentArticle(QStringLiteral("Öffnungszeiten veraltet")));
@@ -1794,7 +1800,7 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
     first->dir.setAutoRemove(false);
     folder = first->folder;
     {
-        REQUIRE(QTest::qWaitFor([&]() { return first->connector->isOnline(); }, 5000));
+        first->waitOnline();
         auto calls = startCalls(*first, QStringLiteral("anna"));
         // Online once: the booking dialog keeps the office's schedule on the desk (for offline slots).
         callAbout(*first, *calls, QStringLiteral("0351 4880031"));
@@ -1806,7 +1812,7 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
 
         PgCluster &cluster = sharedCluster();
         REQUIRE(cluster.stop(&error));
-        REQUIRE(QTest::qWaitFor([&]() { return !first->connector->isOnline(); }, 5000));
+        first->waitOnline(false);
         const auto bookOffline = [&](const QString &citizen, int rowFromEnd) {
             trigger(*calls, "Alt+3");
             desk::AppointmentDialog *dialog = calls->appointmentDialog();
