@@ -41,6 +41,20 @@ int usage(const QString &message, const QString &seeHelp)
     return UsageError;
 }
 
+bool parseArguments(QCommandLineParser &parser, int *code)
+{
+    if (!parser.parse(QCoreApplication::arguments())) {
+        *code = fail(parser.errorText(), UsageError);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText() << Qt::endl;
+        *code = Ok;
+        return false;
+    }
+    return true;
+}
+
 HelpAndVersion::HelpAndVersion(QCommandLineParser &parser)
     : m_help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
              QCoreApplication::translate("cmdline", "Show this help.")),

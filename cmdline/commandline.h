@@ -24,6 +24,11 @@ int fail(const QString &message, int code = RuntimeError);
 // "<tool>: message" and below it `seeHelp` (where the usage is explained) on stderr; returns UsageError.
 int usage(const QString &message, const QString &seeHelp);
 
+// Parses the arguments of a tool that offers Qt's own --help (QCommandLineParser::addHelpOption). Returns false, with
+// the exit code in *code, when the tool is done: a bad option ("<tool>: <the parser's error>", UsageError) or
+// --help (the help on stdout, Ok).
+bool parseArguments(QCommandLineParser &parser, int *code);
+
 // -h/--help and -v/--version of a tool with commands (hotline-kb, hotline-admin).
 class HelpAndVersion
 {

@@ -52,12 +52,8 @@ int main(int argc, char *argv[])
                                   QStringLiteral("ROLE"));
     parser.addOption(role);
     parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("migrate, status or user add"));
-    if (!parser.parse(QCoreApplication::arguments())) {
-        return fail(parser.errorText(), UsageError);
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText() << Qt::endl;
-        return Ok;
+    if (int code = Ok; !cmdline::parseArguments(parser, &code)) {
+        return code;
     }
     const QStringList positional = parser.positionalArguments();
     const bool userAdd =

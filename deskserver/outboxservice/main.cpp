@@ -268,12 +268,8 @@ int main(int argc, char *argv[])
          {smtpHost, smtpPort, smtpSecurity, smtpUser, smtpCa, once, poll, reconnect, retryInitial}) {
         parser.addOption(o);
     }
-    if (!parser.parse(QCoreApplication::arguments())) {
-        return fail(parser.errorText(), UsageError);
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText() << Qt::endl;
-        return Ok;
+    if (int code = Ok; !cmdline::parseArguments(parser, &code)) {
+        return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
         return fail(
