@@ -29,12 +29,9 @@
 #include <QLabel>
 #include <QLocalSocket>
 #include <QNetworkDatagram>
-#include <QSettings>
 #include <QSocketNotifier>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QUdpSocket>
 
 #include <algorithm>
@@ -127,18 +124,9 @@ void quietMessages(QtMsgType type, const QMessageLogContext &context, const QStr
 int main(int argc, char *argv[])
 {
     qInstallMessageHandler(quietMessages);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    if (qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX")) {
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    }
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    bench::prepareDeskEnvironment();
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("HotlineDeskBench"));
-    QCoreApplication::setApplicationName(QStringLiteral("bench_callpop"));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    bench::isolateSettings(QStringLiteral("bench_callpop"));
     g_clock.start();
     const QStringList args = app.arguments();
     const qsizetype callsAt = args.indexOf(QStringLiteral("--calls"));

@@ -30,11 +30,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include <unistd.h>
 
@@ -253,18 +250,9 @@ bool makeDatabase(const QString &path, const kb::Catalogue &catalogue, const QLi
 int main(int argc, char *argv[])
 {
     g_sinceMain.start();
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    if (qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX")) {
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    }
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    bench::prepareDeskEnvironment();
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("HotlineDeskBench"));
-    QCoreApplication::setApplicationName(QStringLiteral("bench_desk"));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    bench::isolateSettings(QStringLiteral("bench_desk"));
 
     QCommandLineParser parser;
     const QCommandLineOption articlesOpt(QStringLiteral("articles"), QStringLiteral("Synthetic catalogue size."),

@@ -2,9 +2,30 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 
 namespace bench {
+
+void prepareDeskEnvironment()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    if (qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX")) {
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    }
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+}
+
+void isolateSettings(const QString &applicationName)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("HotlineDeskBench"));
+    QCoreApplication::setApplicationName(applicationName);
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
 
 bool waitFor(const std::function<bool()> &done, int timeoutMs, int tickMs)
 {
