@@ -1,6 +1,7 @@
 #include "officescheduledialog.h"
 
 #include "appointmentstore.h"
+#include "formfield.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -29,16 +30,11 @@ OfficeScheduleDialog::OfficeScheduleDialog(appointments::AppointmentStore *store
     setWindowTitle(tr("Office hours for appointments"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    const auto field = [form](QWidget *w, const QString &label, const QString &description) {
-        form->addRow(label, w);
-        w->setAccessibleName(QString(label).remove(QLatin1Char('&')));
-        w->setAccessibleDescription(description);
-    };
     m_office->setObjectName(QStringLiteral("office"));
     for (const kb::Office &o : offices) {
         m_office->addItem(o.name.isEmpty() ? o.id : o.name, o.id);
     }
-    field(m_office, tr("&Office"), tr("Office of the catalogue whose appointment hours you edit"));
+    addFormField(form, m_office, tr("&Office"), tr("Office of the catalogue whose appointment hours you edit"));
     const QLocale locale;
     for (int day = 1; day <= 7; ++day) {
         auto *edit = new QLineEdit(this);
@@ -52,12 +48,13 @@ OfficeScheduleDialog::OfficeScheduleDialog(appointments::AppointmentStore *store
     }
     m_capacity->setObjectName(QStringLiteral("capacity"));
     m_capacity->setRange(1, 99);
-    field(m_capacity, tr("&Parallel appointments per slot"), tr("Counters serving citizens at the same time"));
+    addFormField(form, m_capacity, tr("&Parallel appointments per slot"),
+                 tr("Counters serving citizens at the same time"));
     m_cell->setObjectName(QStringLiteral("cellMinutes"));
     m_cell->setRange(5, 120);
     m_cell->setSingleStep(5);
     m_cell->setSuffix(tr(" min"));
-    field(m_cell, tr("Slot &grid"), tr("Appointments start on this grid, in minutes"));
+    addFormField(form, m_cell, tr("Slot &grid"), tr("Appointments start on this grid, in minutes"));
     layout->addLayout(form);
     QLabel *status = addStatusLine(layout, tr("Schedule status"));
     addButtons(layout, tr("Saves the office's hours and capacity"));
