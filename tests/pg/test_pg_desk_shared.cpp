@@ -108,6 +108,14 @@ struct Server
         c.password = password;
         return c;
     }
+    kb::PgConnection agent() const // the agents' login the server was made with
+    {
+        return as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword));
+    }
+    kb::PgConnection lead() const // the team lead's
+    {
+        return as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword));
+    }
 
     kb::PgConnection params;
 };
@@ -184,7 +192,7 @@ TEST_CASE("pg desk: shared mode searches the replica, follows a lead's publish, 
 {
     QSettings().clear();
     Server server;
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
 
     // The replica holds the server's catalogue and the window searches it.
     desk.waitOnline();
@@ -196,7 +204,7 @@ TEST_CASE("pg desk: shared mode searches the replica, follows a lead's publish, 
 
     // A team lead publishes on the server (their own login, straight to PostgreSQL).
     QString error;
-    auto lead = kb::openPgStore(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)), &error);
+    auto lead = kb::openPgStore(server.lead(), &error);
     REQUIRE(lead);
     lead->setActor(kb::Actor::signedIn(lead->user(QStringLiteral("desk_lead")).value())); // the login's own user
     kb::Catalogue publish;
@@ -246,7 +254,7 @@ TEST_CASE("pg desk: a write the server refuses is shown to the agent with the re
 {
     QSettings().clear();
     Server server;
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
     desk.waitOnline();
 
     // An agent's login may not change the catalogue: the server refuses the queued synonym.
@@ -289,7 +297,7 @@ TEST_CASE("pg desk: the Server settings page round-trips, keeps the password out
 {
     QSettings().clear();
     Server server;
-    const kb::PgConnection login = server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword));
+    const kb::PgConnection login = server.agent();
     QString error;
 
     desk::SharedStoreConfig config;
@@ -413,7 +421,7 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
         INFO(error.toStdString());
         REQUIRE(deskserver::migrateServer(owner.db(), &error));
     }
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
     desk.waitOnline();
 
     desk::CallDeskConfig config;
@@ -608,7 +616,7 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
     SmtpSink smtp;
     QString error;
     REQUIRE(smtp.start(&error));
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
     desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"), smtp.port());
     CHECK(calls->outboxSender() == nullptr); // one sender: the server's outbox
@@ -664,7 +672,7 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     Server server;
     prepareCalls(server);
     addAgentLogin(server, QStringLiteral("desk_agent2"));
-    SharedDesk deskA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk deskA(server.agent());
     SharedDesk deskB(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
     REQUIRE(QTest::qWaitFor([&]() { return deskA.connector->isOnline() && deskB.connector->isOnline(); }, 5000));
     auto callsA = startCalls(deskA, QStringLiteral("anna"));
@@ -868,7 +876,7 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
         QTest::qWaitFor([&]() { return callsB->journal()->call(recordLate->id)->appointmentId == rebookedId; }, 5000));
     // Row security: desk A's agent login cannot point desk B's call at another booking (nothing changes, no error).
     {
-        RawPg agentA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        RawPg agentA(server.agent());
         auto journalA = journal::JournalStore::openOn(agentA.db(), &error);
         REQUIRE(journalA);
         bool changed = true;
@@ -954,14 +962,14 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     QSettings().clear();
     Server server;
     prepareCalls(server);
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
     desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
 
     // Another desk's work, straight on the server: a forwarded call and a booking.
     QString error;
     {
-        RawPg other(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        RawPg other(server.lead());
         forwardOnServer(other, QStringLiteral("Frage vom anderen Platz"), QDateTime::currentDateTimeUtc().addDays(2),
                         QStringLiteral("03514880099"));
         bookOnServer(other, QStringLiteral("other-desk"), QStringLiteral("Bürgerin vom anderen Platz"));
@@ -1037,7 +1045,7 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     calls.reset();
 
     // A team lead's desk closes the case: on the server, for every desk.
-    SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    SharedDesk leadDesk(server.lead());
     leadDesk.waitOnline();
     auto leadCalls = startCalls(leadDesk, QStringLiteral("lead1"));
     leadCalls->showCases();
@@ -1069,7 +1077,7 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     Server server;
     prepareCalls(server);
     addAgentLogin(server, QStringLiteral("desk_agent2"));
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
     desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
     calls->showCases();
@@ -1088,7 +1096,7 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     // From here on nothing but the server's notifications reloads the views: no show, no reload, no reconnect.
 
     // A team lead's desk forwards a case (case and e-mail in one transaction); another agent's login books.
-    RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    RawPg lead(server.lead());
     RawPg agent2(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
     const QString later =
         forwardOnServer(lead, QStringLiteral("Spätere Frist"), QDateTime::currentDateTimeUtc().addDays(3));
@@ -1161,7 +1169,7 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     REQUIRE(cluster.start(&error));
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
     REQUIRE(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 12 && cases->sourceNote().isEmpty(); }, 5000));
-    RawPg leadAgain(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    RawPg leadAgain(server.lead());
     forwardOnServer(leadAgain, QStringLiteral("Nach dem Ausfall"), QDateTime::currentDateTimeUtc().addDays(2));
     CHECK(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 13; }, 10000));
     CHECK(QTest::qWaitFor([&]() { return outboxView->table()->rowCount() == 13; }, 10000));
@@ -1209,7 +1217,7 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
     REQUIRE(serverSchedule(raw) == QStringLiteral("1|20"));
 
     {
-        SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        SharedDesk agentDesk(server.agent());
         agentDesk.waitOnline();
         auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
         CHECK_FALSE(calls->appointments()->office(QStringLiteral("office-1"))); // the desk has no copy yet
@@ -1233,7 +1241,7 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
         calls.reset();
     }
 
-    SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    SharedDesk leadDesk(server.lead());
     leadDesk.waitOnline();
     auto calls = startCalls(leadDesk, QStringLiteral("lead1"));
     desk::OfficeScheduleDialog *dialog = openSchedules(*calls);
@@ -1289,7 +1297,7 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
                            journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});
 
     {
-        SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        SharedDesk agentDesk(server.agent());
         agentDesk.waitOnline();
         auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
         desk::DeadlinesDialog *dialog = calls->showDeadlines(); // the server's roles decide
@@ -1304,7 +1312,7 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
         calls.reset();
     }
     {
-        SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        SharedDesk leadDesk(server.lead());
         leadDesk.waitOnline();
         auto calls = startCalls(leadDesk, QStringLiteral("lead1"));
         desk::DeadlinesDialog *dialog = calls->showDeadlines();
@@ -1319,7 +1327,7 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
     }
 
     // Another desk forwards to office-1: the server's rule, shown to the agent; offline the desk's copy of it.
-    SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk agentDesk(server.agent());
     agentDesk.waitOnline();
     auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
     CHECK(calls->deadlinePolicy() == policy);
@@ -1353,7 +1361,7 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     QSettings().clear();
     Server server;
     prepareCalls(server);
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
     desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
     RawPg raw(server.params);
@@ -1462,14 +1470,14 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     }
     // A lead's login is not restricted (the owner neither).
     {
-        RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        RawPg lead(server.lead());
         auto journal = journal::JournalStore::openOn(lead.db(), &error);
         REQUIRE(journal);
         journal::CallRecord other = call(QStringLiteral("someone-else"));
         INFO(error.toStdString());
         CHECK(journal->commitCall(other, &error));
         // The services of a call belong to the call's agent: the agent's login may add to its own call only.
-        RawPg agent(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        RawPg agent(server.agent());
         const auto addService = [&](const QString &callId) {
             QSqlQuery q(agent.db());
             q.prepare(QStringLiteral(
@@ -1493,7 +1501,7 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     QString error;
     // Two due forwarded cases on the server: one forwarded under this desk's login, one by another agent.
     const auto forwardOnServer = [&](const QString &agent, const QString &question) {
-        RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        RawPg lead(server.lead());
         auto journal = journal::JournalStore::openOn(lead.db(), &error);
         REQUIRE(journal);
         journal::CallRecord call;
@@ -1520,7 +1528,7 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     const QString theirs = forwardOnServer(QStringLiteral("other-desk"), QStringLiteral("Andere Frage"));
     REQUIRE_FALSE(mine.isEmpty());
 
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
     desk.waitOnline();
     desk::CallDeskConfig config;
     config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
@@ -1649,7 +1657,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
 {
     QSettings().clear();
     Server server;
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
     desk.waitOnline();
     QString error;
     auto owner = kb::openPgStore(server.params, &error);
@@ -1736,7 +1744,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     CHECK(desk.connector->isOnline());
     CHECK(desk.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice")) == nullptr);
 
-    auto lead = kb::openPgStore(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)), &error);
+    auto lead = kb::openPgStore(server.lead(), &error);
     REQUIRE(lead);
     const kb::GapReport report = lead->knowledgeGaps(QDateTime::currentDateTimeUtc().addDays(-1), &error);
     INFO(error.toStdString());
@@ -1757,7 +1765,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
 
     // Least privilege: the agent's login adds log rows and sets the opened article, nothing else.
     {
-        RawPg agentLogin(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        RawPg agentLogin(server.agent());
         QString denied;
         CHECK_FALSE(agentLogin.exec(QStringLiteral("UPDATE search_log SET query = 'x'"), &denied));
         CHECK(denied.contains(QStringLiteral("permission denied")));
@@ -1796,7 +1804,7 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
     QString folder;
     QString confirmedId;
     appointments::BookingRequest refused;
-    auto first = std::make_unique<SharedDesk>(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    auto first = std::make_unique<SharedDesk>(server.agent());
     first->dir.setAutoRemove(false);
     folder = first->folder;
     {
@@ -1866,7 +1874,7 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
     }
 
     // The desk starts again on the same folder: the queue delivers, the new CallDesk follows both answers.
-    SharedDesk second(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)), folder);
+    SharedDesk second(server.agent(), folder);
     REQUIRE(QTest::qWaitFor([&]() { return second.connector->isOnline(); }, 10000));
     auto calls = startCalls(second, QStringLiteral("anna"));
     RawPg raw(server.params);
