@@ -149,6 +149,15 @@ desk::CallDeskConfig mailConfigIn(const QTemporaryDir &dir, const SmtpSink &smtp
     return c;
 }
 
+// A user of the desk's editorial session (signed in by the test, no password involved).
+kb::User user(const QString &name, kb::Role role)
+{
+    kb::User u;
+    u.name = name;
+    u.role = role;
+    return u;
+}
+
 QString readAll(const QString &path)
 {
     QFile f(path);
@@ -1014,15 +1023,9 @@ TEST_CASE(
     // With an editorial session, an agent may not edit schedules; a team lead may.
     desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
     desk.calls->setEditorialSession(&session);
-    kb::User agent;
-    agent.name = QStringLiteral("agent");
-    agent.role = kb::Role::Agent;
-    session.signIn(agent);
+    session.signIn(user(QStringLiteral("agent"), kb::Role::Agent));
     CHECK(desk.calls->showOfficeSchedules() == nullptr);
-    kb::User lead;
-    lead.name = QStringLiteral("lead");
-    lead.role = kb::Role::Lead;
-    session.signIn(lead);
+    session.signIn(user(QStringLiteral("lead"), kb::Role::Lead));
     desk::OfficeScheduleDialog *leadDialog = desk.calls->showOfficeSchedules();
     REQUIRE(leadDialog);
     CHECK(leadDialog->findChild<QComboBox *>(QStringLiteral("office"))->count() >= 1);
@@ -1049,17 +1052,11 @@ TEST_CASE("deadline rules: only a lead edits them in 'Fristen', the forward dial
     CHECK(desk.calls->showDeadlines() == nullptr);
     desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
     desk.calls->setEditorialSession(&session);
-    kb::User agent;
-    agent.name = QStringLiteral("agent");
-    agent.role = kb::Role::Agent;
-    session.signIn(agent);
+    session.signIn(user(QStringLiteral("agent"), kb::Role::Agent));
     QTest::keyClick(desk.window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
     CHECK(desk.window->findChild<desk::DeadlinesDialog *>() == nullptr);
     CHECK(desk.calls->lastAnnouncement().contains(QStringLiteral("team leads")));
-    kb::User lead;
-    lead.name = QStringLiteral("lead");
-    lead.role = kb::Role::Lead;
-    session.signIn(lead);
+    session.signIn(user(QStringLiteral("lead"), kb::Role::Lead));
 
     // The lead opens "Fristen" with the keyboard, sets 48 h by default and 16 working hours for the office, picked
     // by typing part of its name.
@@ -1386,10 +1383,7 @@ TEST_CASE("render call review pictures", "[.shots]")
     desk.language.apply(QStringLiteral("de"));
     desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
     desk.calls->setEditorialSession(&session);
-    kb::User lead;
-    lead.name = QStringLiteral("lead");
-    lead.role = kb::Role::Lead;
-    session.signIn(lead);
+    session.signIn(user(QStringLiteral("lead"), kb::Role::Lead));
     journal::DeadlinePolicy policy;
     policy.byOffice.insert(QStringLiteral("102522"),
                            journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});

@@ -928,6 +928,19 @@ QString forwardOnServer(RawPg &login, const QString &question, const QDateTime &
     return result.caseNumber;
 }
 
+// The start of the first free 20-minute slot at office-1 in `book`.
+QDateTime firstFreeSlot(appointments::AppointmentStore &book)
+{
+    QString error;
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("office-1");
+    query.durationMinutes = 20;
+    const QList<appointments::Slot> slots = book.freeSlots(query, &error);
+    INFO(error.toStdString());
+    REQUIRE_FALSE(slots.isEmpty());
+    return slots.first().start;
+}
+
 // A booking of `agent` (the login's own name, as the server's row security wants for an agent) on the server.
 void bookOnServer(RawPg &login, const QString &agent, const QString &citizen)
 {
@@ -935,16 +948,11 @@ void bookOnServer(RawPg &login, const QString &agent, const QString &citizen)
     auto book = appointments::AppointmentStore::openOn(login.db(), &error);
     INFO(error.toStdString());
     REQUIRE(book);
-    appointments::SlotQuery query;
-    query.officeId = QStringLiteral("office-1");
-    query.durationMinutes = 20;
-    const QList<appointments::Slot> slots = book->freeSlots(query, &error);
-    REQUIRE_FALSE(slots.isEmpty());
     appointments::BookingRequest booking;
     booking.officeId = QStringLiteral("office-1");
     booking.serviceId = QStringLiteral("test-ausweis");
     booking.serviceTitle = QStringLiteral("Personalausweis beantragen");
-    booking.start = slots.first().start;
+    booking.start = firstFreeSlot(*book);
     booking.durationMinutes = 20;
     booking.citizenName = citizen;
     booking.agent = agent;
@@ -1446,16 +1454,11 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     {
         auto book = appointments::AppointmentStore::openOn(raw.db(), &error);
         REQUIRE(book);
-        appointments::SlotQuery query;
-        query.officeId = QStringLiteral("office-1");
-        query.durationMinutes = 20;
-        const QList<appointments::Slot> slots = book->freeSlots(query, &error);
-        REQUIRE_FALSE(slots.isEmpty());
         appointments::BookingRequest booking;
         booking.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         booking.officeId = QStringLiteral("office-1");
         booking.serviceId = QStringLiteral("test-ausweis");
-        booking.start = slots.first().start;
+        booking.start = firstFreeSlot(*book);
         booking.durationMinutes = 20;
         booking.citizenName = QStringLiteral("Gefälscht");
         booking.agent = QStringLiteral("desk_lead");
