@@ -1,5 +1,6 @@
 #include "appointmentdialog.h"
 
+#include "formfield.h"
 #include "serverstores.h"
 
 #include <QAccessible>
@@ -32,17 +33,13 @@ AppointmentDialog::AppointmentDialog(appointments::AppointmentStore *store, cons
     m_note->hide();
     layout->addWidget(m_note);
     auto *form = new QFormLayout;
-    const auto field = [form](QWidget *w, const QString &label, const QString &description) {
-        form->addRow(label, w);
-        w->setAccessibleName(QString(label).remove(QLatin1Char('&')));
-        w->setAccessibleDescription(description);
-    };
     fillOffices();
-    field(m_office, tr("&Office"), tr("Offices that take appointments for this service"));
-    field(m_slotList, tr("Free &slots"), tr("Free times, the less busy ones first"));
-    field(m_name, tr("Citizen's &name"), tr("Name of the citizen for the appointment"));
-    field(m_email, tr("&E-mail for the confirmation"), tr("The confirmation with a calendar file goes here"));
-    field(m_phone, tr("&Phone"), tr("Phone number of the citizen"));
+    addFormField(form, m_office, tr("&Office"), tr("Offices that take appointments for this service"));
+    addFormField(form, m_slotList, tr("Free &slots"), tr("Free times, the less busy ones first"));
+    addFormField(form, m_name, tr("Citizen's &name"), tr("Name of the citizen for the appointment"));
+    addFormField(form, m_email, tr("&E-mail for the confirmation"),
+                 tr("The confirmation with a calendar file goes here"));
+    addFormField(form, m_phone, tr("&Phone"), tr("Phone number of the citizen"));
     layout->addLayout(form);
     m_message->setWordWrap(true);
     m_message->setAccessibleName(tr("Booking status"));

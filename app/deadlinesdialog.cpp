@@ -2,12 +2,10 @@
 
 #include "journalstore.h"
 
-#include <QAccessible>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHash>
@@ -58,9 +56,9 @@ void setupHours(QSpinBox *hours)
 
 DeadlinesDialog::DeadlinesDialog(journal::JournalStore *store, const QList<kb::Office> &offices,
                                  const QList<Service> &services, QWidget *parent)
-    : QDialog(parent), m_store(store), m_offices(offices), m_services(services), m_defaultMode(new QComboBox(this)),
-      m_defaultHours(new QSpinBox(this)), m_grid(new QGridLayout), m_add(new QPushButton(this)),
-      m_empty(new QLabel(this)), m_message(new QLabel(this))
+    : SavingDialog(parent), m_store(store), m_offices(offices), m_services(services),
+      m_defaultMode(new QComboBox(this)), m_defaultHours(new QSpinBox(this)), m_grid(new QGridLayout),
+      m_add(new QPushButton(this)), m_empty(new QLabel(this))
 {
     setObjectName(QStringLiteral("DeadlinesDialog"));
     setWindowTitle(tr("Deadlines"));
@@ -119,17 +117,8 @@ DeadlinesDialog::DeadlinesDialog(journal::JournalStore *store, const QList<kb::O
     addRow->addWidget(hint, 1);
     layout->addLayout(addRow);
 
-    m_message->setObjectName(QStringLiteral("message"));
-    m_message->setWordWrap(true);
-    m_message->setAccessibleName(tr("Deadlines status"));
-    layout->addWidget(m_message);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Save)->setAccessibleName(tr("Save"));
-    buttons->button(QDialogButtonBox::Save)->setAccessibleDescription(tr("Saves the deadline rules for every desk"));
-    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &DeadlinesDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &DeadlinesDialog::reject);
+    addStatusLine(layout, tr("Deadlines status"))->setObjectName(QStringLiteral("message"));
+    addButtons(layout, tr("Saves the deadline rules for every desk"));
     load();
     m_defaultMode->setFocus(Qt::OtherFocusReason);
 }
@@ -152,27 +141,14 @@ bool DeadlinesDialog::isShowingServer() const
     return m_showingServer;
 }
 
-QString DeadlinesDialog::message() const
-{
-    return m_message->text();
-}
-
 int DeadlinesDialog::exceptionCount() const
 {
     return static_cast<int>(m_rows.size());
 }
 
-void DeadlinesDialog::showMessage(const QString &text, bool announce)
+bool DeadlinesDialog::savesOnServer() const
 {
-    const bool changed = m_message->text() != text;
-    m_message->setText(text);
-    m_message->setAccessibleName(text.isEmpty() ? tr("Deadlines status") : text);
-    if (announce && changed && !text.isEmpty()) {
-        QAccessibleEvent nameChanged(m_message, QAccessible::NameChanged);
-        QAccessible::updateAccessibility(&nameChanged);
-        QAccessibleEvent alert(m_message, QAccessible::Alert);
-        QAccessible::updateAccessibility(&alert);
-    }
+    return bool(m_server);
 }
 
 void DeadlinesDialog::load()
@@ -501,17 +477,6 @@ bool DeadlinesDialog::save(QString *error)
     }
     Q_EMIT policySaved(*edited);
     return true;
-}
-
-void DeadlinesDialog::accept()
-{
-    QString error;
-    if (!save(&error)) {
-        showMessage(error, true);
-        return;
-    }
-    showMessage(m_server ? tr("Saved on the server.") : tr("Saved."), true);
-    QDialog::accept();
 }
 
 } // namespace desk

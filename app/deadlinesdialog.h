@@ -2,8 +2,8 @@
 
 #include "article.h"
 #include "businesscalendar.h"
+#include "savingdialog.h"
 
-#include <QDialog>
 #include <QList>
 
 #include <functional>
@@ -30,7 +30,7 @@ namespace desk {
 // In shared mode (setShared) the server's journal store holds the one policy: the dialog shows and saves the
 // server's, the server's roles decide (an agent's login gets "permission denied"); while the server is gone it shows
 // the desk's copy with a note and saves nothing.
-class DeadlinesDialog final : public QDialog
+class DeadlinesDialog final : public SavingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeadlinesDialog)
@@ -50,7 +50,6 @@ public:
     void setShared(ServerJournal server); // reloads from the server when reachable
     void setUpdatedBy(const QString &name);
     bool isShowingServer() const;
-    QString message() const;
 
     int exceptionCount() const;
     int addException(); // a new empty row (office scope); returns its index and focuses its scope
@@ -59,10 +58,10 @@ public:
     std::optional<journal::DeadlinePolicy> policy(QString *error) const;
     void setPolicy(const journal::DeadlinePolicy &policy);
 
-    bool save(QString *error);
-    void accept() override;
+    bool save(QString *error) override;
 
 protected:
+    bool savesOnServer() const override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
@@ -82,7 +81,6 @@ private:
     void load();
     void fillTargets(const Row &row, const QString &selectId);
     void relayout(); // rows in order, accessible names with their numbers, tab order row by row
-    void showMessage(const QString &text, bool announce);
     int rowOf(const QWidget *widget) const;
 
     journal::JournalStore *m_store;
@@ -98,7 +96,6 @@ private:
     QList<Row> m_rows;
     QPushButton *m_add;
     QLabel *m_empty;
-    QLabel *m_message;
 };
 
 } // namespace desk

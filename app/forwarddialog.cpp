@@ -1,5 +1,7 @@
 #include "forwarddialog.h"
 
+#include "formfield.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -25,20 +27,16 @@ ForwardDialog::ForwardDialog(const journal::ForwardRequest &prefill, const QStri
     setWindowTitle(tr("Forward by e-mail"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    const auto field = [form](QWidget *w, const QString &label, const QString &description) {
-        form->addRow(label, w);
-        w->setAccessibleName(QString(label).remove(QLatin1Char('&')));
-        w->setAccessibleDescription(description);
-    };
-    field(m_officeEmail, tr("Office &e-mail"), tr("Where the question goes; from the catalogue, editable"));
-    field(m_officeName, tr("&Office"), tr("The responsible office"));
-    field(m_service, tr("Se&rvice"), tr("The service the question is about"));
-    field(m_question, tr("&Question"), tr("The citizen's question in your words"));
-    field(m_callbackName, tr("Citizen's &name"), tr("Who the office answers"));
-    field(m_callbackPhone, tr("Callback &phone"), tr("Phone number for the office's answer"));
-    field(m_callbackEmail, tr("Callback e-&mail"), tr("E-mail address for the office's answer"));
+    addFormField(form, m_officeEmail, tr("Office &e-mail"),
+                 tr("Where the question goes; from the catalogue, editable"));
+    addFormField(form, m_officeName, tr("&Office"), tr("The responsible office"));
+    addFormField(form, m_service, tr("Se&rvice"), tr("The service the question is about"));
+    addFormField(form, m_question, tr("&Question"), tr("The citizen's question in your words"));
+    addFormField(form, m_callbackName, tr("Citizen's &name"), tr("Who the office answers"));
+    addFormField(form, m_callbackPhone, tr("Callback &phone"), tr("Phone number for the office's answer"));
+    addFormField(form, m_callbackEmail, tr("Callback e-&mail"), tr("E-mail address for the office's answer"));
     m_consent->setText(tr("The citizen agrees that the office receives these contact details"));
-    field(m_consent, tr("&Consent"), tr("Contact details go to the office only with consent"));
+    addFormField(form, m_consent, tr("&Consent"), tr("Contact details go to the office only with consent"));
     m_question->setTabChangesFocus(true);
     const QDateTime due = prefill.deadline.toTimeZone(journal::BusinessCalendar::berlin());
     const QLocale locale;

@@ -1,15 +1,13 @@
 #include "officescheduledialog.h"
 
 #include "appointmentstore.h"
+#include "formfield.h"
 
-#include <QAccessible>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -25,23 +23,18 @@ const char *const kDayCodes[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
 
 OfficeScheduleDialog::OfficeScheduleDialog(appointments::AppointmentStore *store, const QList<kb::Office> &offices,
                                            QWidget *parent)
-    : QDialog(parent), m_store(store), m_offices(offices), m_office(new QComboBox(this)),
-      m_capacity(new QSpinBox(this)), m_cell(new QSpinBox(this)), m_message(new QLabel(this))
+    : SavingDialog(parent), m_store(store), m_offices(offices), m_office(new QComboBox(this)),
+      m_capacity(new QSpinBox(this)), m_cell(new QSpinBox(this))
 {
     setObjectName(QStringLiteral("OfficeScheduleDialog"));
     setWindowTitle(tr("Office hours for appointments"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    const auto field = [form](QWidget *w, const QString &label, const QString &description) {
-        form->addRow(label, w);
-        w->setAccessibleName(QString(label).remove(QLatin1Char('&')));
-        w->setAccessibleDescription(description);
-    };
     m_office->setObjectName(QStringLiteral("office"));
     for (const kb::Office &o : offices) {
         m_office->addItem(o.name.isEmpty() ? o.id : o.name, o.id);
     }
-    field(m_office, tr("&Office"), tr("Office of the catalogue whose appointment hours you edit"));
+    addFormField(form, m_office, tr("&Office"), tr("Office of the catalogue whose appointment hours you edit"));
     const QLocale locale;
     for (int day = 1; day <= 7; ++day) {
         auto *edit = new QLineEdit(this);
@@ -55,26 +48,19 @@ OfficeScheduleDialog::OfficeScheduleDialog(appointments::AppointmentStore *store
     }
     m_capacity->setObjectName(QStringLiteral("capacity"));
     m_capacity->setRange(1, 99);
-    field(m_capacity, tr("&Parallel appointments per slot"), tr("Counters serving citizens at the same time"));
+    addFormField(form, m_capacity, tr("&Parallel appointments per slot"),
+                 tr("Counters serving citizens at the same time"));
     m_cell->setObjectName(QStringLiteral("cellMinutes"));
     m_cell->setRange(5, 120);
     m_cell->setSingleStep(5);
     m_cell->setSuffix(tr(" min"));
-    field(m_cell, tr("Slot &grid"), tr("Appointments start on this grid, in minutes"));
+    addFormField(form, m_cell, tr("Slot &grid"), tr("Appointments start on this grid, in minutes"));
     layout->addLayout(form);
-    m_message->setWordWrap(true);
-    m_message->setAccessibleName(tr("Schedule status"));
-    layout->addWidget(m_message);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Save)->setAccessibleName(tr("Save"));
-    buttons->button(QDialogButtonBox::Save)->setAccessibleDescription(tr("Saves the office's hours and capacity"));
-    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &OfficeScheduleDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &OfficeScheduleDialog::reject);
+    QLabel *status = addStatusLine(layout, tr("Schedule status"));
+    addButtons(layout, tr("Saves the office's hours and capacity"));
     connect(m_office, &QComboBox::currentIndexChanged, this, &OfficeScheduleDialog::loadOffice);
     if (offices.isEmpty()) {
-        m_message->setText(tr("The catalogue has no offices."));
+        status->setText(tr("The catalogue has no offices."));
     }
     loadOffice();
 }
@@ -93,22 +79,9 @@ bool OfficeScheduleDialog::isShowingServer() const
     return m_showingServer;
 }
 
-QString OfficeScheduleDialog::message() const
+bool OfficeScheduleDialog::savesOnServer() const
 {
-    return m_message->text();
-}
-
-void OfficeScheduleDialog::showMessage(const QString &text, bool announce)
-{
-    const bool changed = m_message->text() != text;
-    m_message->setText(text);
-    m_message->setAccessibleName(text.isEmpty() ? tr("Schedule status") : text);
-    if (announce && changed && !text.isEmpty()) {
-        QAccessibleEvent nameChanged(m_message, QAccessible::NameChanged);
-        QAccessible::updateAccessibility(&nameChanged);
-        QAccessibleEvent alert(m_message, QAccessible::Alert);
-        QAccessible::updateAccessibility(&alert);
-    }
+    return bool(m_server);
 }
 
 appointments::AppointmentStore *OfficeScheduleDialog::readStore(QString *note)
@@ -221,17 +194,6 @@ bool OfficeScheduleDialog::save(QString *error)
         m_saved(schedule);
     }
     return true;
-}
-
-void OfficeScheduleDialog::accept()
-{
-    QString error;
-    if (!save(&error)) {
-        showMessage(error, true);
-        return;
-    }
-    showMessage(m_server ? tr("Saved on the server.") : tr("Saved."), true);
-    QDialog::accept();
 }
 
 } // namespace desk

@@ -1,15 +1,14 @@
 #pragma once
 
 #include "article.h"
+#include "savingdialog.h"
 
-#include <QDialog>
 #include <QList>
 
 #include <functional>
 #include <memory>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -26,7 +25,7 @@ namespace desk {
 // In shared mode (setShared) the server's book is the one truth: the dialog shows and saves the server's schedules,
 // the server's roles decide (an agent's login gets the server's "permission denied"), and while the server is gone
 // it shows the desk's copy with a note and saves nothing.
-class OfficeScheduleDialog final : public QDialog
+class OfficeScheduleDialog final : public SavingDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OfficeScheduleDialog)
@@ -44,15 +43,15 @@ public:
     // shown (never written) while the server is unreachable. Reloads the shown office.
     void setShared(ServerBook server, SavedOnServer saved);
     bool isShowingServer() const; // the shown schedule comes from the server
-    QString message() const;      // the status line (errors, "Saved.", the offline note)
 
     // Writes the shown schedule to the store; on bad hours names the weekday and keeps the dialog open.
-    bool save(QString *error);
-    void accept() override;
+    bool save(QString *error) override;
+
+protected:
+    bool savesOnServer() const override;
 
 private:
     void loadOffice();
-    void showMessage(const QString &text, bool announce);
     // The store to read from now: the server's (shared mode, reachable), else the local one; *note says why not.
     appointments::AppointmentStore *readStore(QString *note);
 
@@ -66,7 +65,6 @@ private:
     QList<QLineEdit *> m_days; // Monday … Sunday
     QSpinBox *m_capacity;
     QSpinBox *m_cell;
-    QLabel *m_message;
 };
 
 } // namespace desk

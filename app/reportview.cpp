@@ -25,6 +25,8 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace desk {
 
 namespace {
@@ -40,8 +42,10 @@ QChartView *makeChartView(QWidget *parent)
     return view;
 }
 
-void setBars(QChartView *view, const QString &title, const QString &setName, const QStringList &categories,
-             const QList<int> &values)
+// One set of bars with a count axis. Vertical: the categories along the bottom, left to right. Horizontal: the
+// categories down the left, the first on top (horizontal bars are drawn bottom-up, so they go in reversed).
+void setBars(QChartView *view, const QString &title, const QString &setName, QStringList categories, QList<int> values,
+             Qt::Orientation orientation = Qt::Vertical)
 {
     QChart *chart = view->chart();
     chart->removeAllSeries();
@@ -49,24 +53,33 @@ void setBars(QChartView *view, const QString &title, const QString &setName, con
         chart->removeAxis(axis);
         delete axis;
     }
+    if (orientation == Qt::Horizontal) {
+        std::reverse(categories.begin(), categories.end());
+        std::reverse(values.begin(), values.end());
+    }
     auto *set = new QBarSet(setName);
     int max = 0;
-    for (int v : values) {
+    for (int v : std::as_const(values)) {
         *set << v;
         max = qMax(max, v);
     }
-    auto *series = new QBarSeries;
+    QAbstractBarSeries *series = nullptr;
+    if (orientation == Qt::Horizontal) {
+        series = new QHorizontalBarSeries;
+    } else {
+        series = new QBarSeries;
+    }
     series->append(set);
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    auto *y = new QValueAxis;
-    y->setRange(0, qMax(1, max));
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    auto *names = new QBarCategoryAxis;
+    names->append(categories);
+    auto *counts = new QValueAxis;
+    counts->setRange(0, qMax(1, max));
+    counts->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(names, orientation == Qt::Horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    chart->addAxis(counts, orientation == Qt::Horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(names);
+    series->attachAxis(counts);
     chart->setTitle(title);
     chart->legend()->hide();
 }
@@ -77,8 +90,8 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
     : QWidget(parent), m_journalPath(journalPath), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
       m_refresh(new QPushButton(this)), m_export(new QPushButton(this)), m_summary(new QLabel(this)),
       m_empty(new QLabel(this)), m_hours(makeChartView(this)), m_weekdays(makeChartView(this)),
-      m_outcomes(makeChartView(this)), m_services(makeChartView(this)), m_offices(makeChartView(this)), m_line(new QComboBox(this)),
-      m_municipality(new QComboBox(this)), m_charts(new QWidget(this))
+      m_outcomes(makeChartView(this)), m_services(makeChartView(this)), m_offices(makeChartView(this)),
+      m_line(new QComboBox(this)), m_municipality(new QComboBox(this)), m_charts(new QWidget(this))
 {
     setObjectName(QStringLiteral("ReportView"));
     m_from->setCalendarPopup(true);
@@ -120,9 +133,8 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
         refresh();
     });
     connect(m_export, &QPushButton::clicked, this, [this]() {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export figures"),
-                                                          QDir::home().filePath(QStringLiteral("figures.csv")),
-                                                          tr("CSV files (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export figures"), QDir::home().filePath(QStringLiteral("figures.csv")), tr("CSV files (*.csv)"));
         QString error;
         if (!path.isEmpty() && !exportCsv(path, &error)) {
             m_summary->setText(error);
@@ -254,74 +266,24 @@ void ReportView::draw()
     pie->setTitle(tr("Outcomes"));
     pie->legend()->setAlignment(Qt::AlignRight);
 
-    const auto horizontal = [](QChartView *view, const QString &title, const QString &setName,
-                               const QList<QPair<QString, int>> &rows) {
-        QChart *chart = view->chart();
-        chart->removeAllSeries();
-        for (QAbstractAxis *axis : chart->axes()) {
-            chart->removeAxis(axis);
-            delete axis;
-        }
-        auto *set = new QBarSet(setName);
-        QStringList names;
-        int most = 0;
-        for (auto it = rows.crbegin(); it != rows.crend(); ++it) { // drawn bottom-up: the first row on top
-            names << it->first;
-            *set << it->second;
-            most = qMax(most, it->second);
-        }
-        auto *series = new QHorizontalBarSeries;
-        series->append(set);
-        chart->addSeries(series);
-        auto *names_ = new QBarCategoryAxis;
-        names_->append(names);
-        auto *counts = new QValueAxis;
-        counts->setRange(0, qMax(1, most));
-        counts->setLabelFormat(QStringLiteral("%d"));
-        chart->addAxis(names_, Qt::AlignLeft);
-        chart->addAxis(counts, Qt::AlignBottom);
-        series->attachAxis(names_);
-        series->attachAxis(counts);
-        chart->setTitle(title);
-        chart->legend()->hide();
-    };
-    QList<QPair<QString, int>> officeRows;
+    QStringList offices;
+    QList<int> booked;
     for (const auto &[officeId, count] : std::as_const(m_perOffice)) {
         const QString name = m_officeNameOf ? m_officeNameOf(officeId) : QString();
-        officeRows.append({name.isEmpty() ? officeId : name, count});
+        offices << (name.isEmpty() ? officeId : name);
+        booked << count;
     }
-    horizontal(m_offices, tr("Appointments booked per office"), tr("Appointments"), officeRows);
+    setBars(m_offices, tr("Appointments booked per office"), tr("Appointments"), offices, booked, Qt::Horizontal);
 
-    QChart *services = m_services->chart();
-    services->removeAllSeries();
-    for (QAbstractAxis *axis : services->axes()) {
-        services->removeAxis(axis);
-        delete axis;
+    // The most asked service first, so it is on top.
+    QStringList services;
+    QList<int> asked;
+    for (const journal::ServiceCount &service : f.topServices) {
+        const QString title = m_titleOf ? m_titleOf(service.serviceId) : QString();
+        services << (title.isEmpty() ? service.serviceId : title);
+        asked << service.calls;
     }
-    auto *asked = new QBarSet(tr("Calls"));
-    QStringList names;
-    int most = 0;
-    // Horizontal bars draw bottom-up: the most asked service goes last, so it is on top.
-    for (auto it = f.topServices.crbegin(); it != f.topServices.crend(); ++it) {
-        const QString title = m_titleOf ? m_titleOf(it->serviceId) : QString();
-        names << (title.isEmpty() ? it->serviceId : title);
-        *asked << it->calls;
-        most = qMax(most, it->calls);
-    }
-    auto *servicesSeries = new QHorizontalBarSeries;
-    servicesSeries->append(asked);
-    services->addSeries(servicesSeries);
-    auto *serviceAxis = new QBarCategoryAxis;
-    serviceAxis->append(names);
-    auto *countAxis = new QValueAxis;
-    countAxis->setRange(0, qMax(1, most));
-    countAxis->setLabelFormat(QStringLiteral("%d"));
-    services->addAxis(serviceAxis, Qt::AlignLeft);
-    services->addAxis(countAxis, Qt::AlignBottom);
-    servicesSeries->attachAxis(serviceAxis);
-    servicesSeries->attachAxis(countAxis);
-    services->setTitle(tr("Services asked most"));
-    services->legend()->hide();
+    setBars(m_services, tr("Services asked most"), tr("Calls"), services, asked, Qt::Horizontal);
 
     if (!data) {
         m_summary->setText(m_loaded ? QString() : tr("No call journal yet on this desk."));

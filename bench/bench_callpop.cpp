@@ -11,6 +11,7 @@
 // Baseline in the same run and window: a QLabel's setText() → that label's paint event (the floor of any repaint
 // through Qt's update mechanism here).
 // Run: build/bench/bench_callpop [--calls 100]   (QT_QPA_PLATFORM defaults to offscreen)
+#include "benchevents.h"
 #include "benchstats.h"
 #include "calldesk.h"
 #include "callcontrols.h"
@@ -28,12 +29,9 @@
 #include <QLabel>
 #include <QLocalSocket>
 #include <QNetworkDatagram>
-#include <QSettings>
 #include <QSocketNotifier>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QUdpSocket>
 
 #include <algorithm>
@@ -47,29 +45,14 @@ QElapsedTimer g_clock;
 
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    QTimer tick;
-    tick.start(5);
-    while (!done()) {
-        if (t.elapsed() > timeoutMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
+    return bench::waitFor(done, timeoutMs, 5);
 }
 
 using bench::Stats;
 
-Stats stats(std::vector<double> v)
-{
-    return bench::summarize(std::move(v));
-}
-
 void print(const char *label, const std::vector<double> &ms)
 {
-    const Stats s = stats(ms);
+    const Stats s = bench::summarize(ms);
     const auto inFrame = std::count_if(ms.begin(), ms.end(), [](double v) { return v <= 1000.0 / 60.0; });
     std::printf("  %-52s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  ≤16.7 ms: %5.1f %%  (n=%zu)\n", label, s.p50, s.p99,
                 s.max, s.n ? 100.0 * double(inFrame) / double(s.n) : 0.0, s.n);
@@ -141,18 +124,9 @@ void quietMessages(QtMsgType type, const QMessageLogContext &context, const QStr
 int main(int argc, char *argv[])
 {
     qInstallMessageHandler(quietMessages);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    if (qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX")) {
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    }
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    bench::prepareDeskEnvironment();
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("HotlineDeskBench"));
-    QCoreApplication::setApplicationName(QStringLiteral("bench_callpop"));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    bench::isolateSettings(QStringLiteral("bench_callpop"));
     g_clock.start();
     const QStringList args = app.arguments();
     const qsizetype callsAt = args.indexOf(QStringLiteral("--calls"));

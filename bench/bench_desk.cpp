@@ -8,6 +8,7 @@
 //  - resident memory after start and after opening 50 articles (desk process, and with WebEngine's helper
 //    processes added).
 // Run: build/bench/bench_desk [--articles 10000] [--rounds 3]
+#include "benchevents.h"
 #include "benchstats.h"
 #include "deskcatalogue.h"
 #include "defaultcatalogue.h"
@@ -29,11 +30,8 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 #include <unistd.h>
 
@@ -98,26 +96,9 @@ std::pair<long, long> residentKiB()
 
 using bench::Stats;
 
-Stats stats(std::vector<double> v)
-{
-    return bench::summarize(std::move(v));
-}
-
-// Waits by sleeping in the event loop (never spinning: a spinning main thread would take a core from the search
-// thread on a 2-core machine and distort every figure). A 10 ms timer bounds the wait for the timeout check.
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    QTimer tick;
-    tick.start(10);
-    while (!done()) {
-        if (t.elapsed() > timeoutMs) {
-            return false;
-        }
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
+    return bench::waitFor(done, timeoutMs, 10);
 }
 
 // Paints of the result list's viewport, counted by an event filter.
@@ -269,18 +250,9 @@ bool makeDatabase(const QString &path, const kb::Catalogue &catalogue, const QLi
 int main(int argc, char *argv[])
 {
     g_sinceMain.start();
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    if (qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX")) {
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    }
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    bench::prepareDeskEnvironment();
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("HotlineDeskBench"));
-    QCoreApplication::setApplicationName(QStringLiteral("bench_desk"));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
+    bench::isolateSettings(QStringLiteral("bench_desk"));
 
     QCommandLineParser parser;
     const QCommandLineOption articlesOpt(QStringLiteral("articles"), QStringLiteral("Synthetic catalogue size."),
@@ -370,9 +342,9 @@ int main(int argc, char *argv[])
         waitFor([&]() { return d.ready; }, 30000);
         const auto rss = residentKiB();
         const auto keys = measureKeystrokes(d, rounds);
-        printLatency("real catalogue: desk (thread + model + paint)", stats(keys));
+        printLatency("real catalogue: desk (thread + model + paint)", bench::summarize(keys));
         printLatency("real catalogue: baseline, engine alone",
-                     stats(measureEngineAlone(builtIn.articles, synonyms, rounds)));
+                     bench::summarize(measureEngineAlone(builtIn.articles, synonyms, rounds)));
 
         // Memory after opening 50 articles, and how long an article takes to show.
         std::printf("\nOpening 50 articles\n");
@@ -396,7 +368,7 @@ int main(int argc, char *argv[])
                 openUs.push_back(double(t.nsecsElapsed()) / 1000.0);
             }
         }
-        printLatency("open article → rendered (first includes WebEngine start)", stats(openUs));
+        printLatency("open article → rendered (first includes WebEngine start)", bench::summarize(openUs));
         const auto after = residentKiB();
         std::printf("  resident after start: desk %.1f MiB (no WebEngine helpers yet: %.1f MiB)\n", rss.first / 1024.0,
                     rss.second / 1024.0);
@@ -420,8 +392,8 @@ int main(int argc, char *argv[])
         waitFor([&]() { return d.ready; }, 120000);
         std::printf("  catalogue ready after %.1f ms (store read + index build on the search thread)\n",
                     double(t.nsecsElapsed()) / 1e6);
-        printLatency("10k: desk (thread + model + paint)", stats(measureKeystrokes(d, rounds)));
-        printLatency("10k: baseline, engine alone", stats(measureEngineAlone(articles, synonyms, rounds)));
+        printLatency("10k: desk (thread + model + paint)", bench::summarize(measureKeystrokes(d, rounds)));
+        printLatency("10k: baseline, engine alone", bench::summarize(measureEngineAlone(articles, synonyms, rounds)));
     }
     std::printf("\nGoal: keystroke → painted p99 ≤ 16 ms; cold start → search usable ≤ 1000 ms.\n");
     return 0;

@@ -32,11 +32,6 @@ namespace {
 
 using bench::Stats;
 
-Stats stats(std::vector<double> v)
-{
-    return bench::summarize(std::move(v));
-}
-
 void print(const char *what, const Stats &s)
 {
     std::printf("  %-44s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms\n", what, s.p50, s.p99, s.max);
@@ -96,9 +91,9 @@ void benchOutcome(const QString &dir, int n)
     db = QSqlDatabase();
     hotline::db::closeConnection(name);
     std::printf("1. Saving an outcome (%d calls, WAL, synchronous=FULL)\n", n);
-    print("commitCall (outcome saved, committed)", stats(commit));
-    print("saveDraft (every wrap-up change)", stats(draft));
-    print("baseline: one-row INSERT transaction", stats(baseline));
+    print("commitCall (outcome saved, committed)", bench::summarize(commit));
+    print("saveDraft (every wrap-up change)", bench::summarize(draft));
+    print("baseline: one-row INSERT transaction", bench::summarize(baseline));
 }
 
 void benchOutbox(const QString &dir, int n)
@@ -244,10 +239,10 @@ void benchBooking(const QString &dir, int n)
     std::vector<double> both = a.latencies;
     both.insert(both.end(), b.latencies.begin(), b.latencies.end());
     std::printf("3. Booking (%d slots, capacity 2, WAL, synchronous=FULL)\n", n);
-    print("two desks at once (two threads, two connections)", stats(both));
+    print("two desks at once (two threads, two connections)", bench::summarize(both));
     std::printf("  %-44s %7.1f bookings/s  (%d + %d booked, %d + %d refused)\n", "two desks: throughput",
                 (a.booked + b.booked) * 1000.0 / twoMs, a.booked, b.booked, a.taken, b.taken);
-    print("baseline: one desk alone", stats(single.latencies));
+    print("baseline: one desk alone", bench::summarize(single.latencies));
     std::printf("  %-44s %7.1f bookings/s\n", "one desk: throughput", single.booked * 1000.0 / singleMs);
 }
 

@@ -2174,16 +2174,8 @@
         <translation>Status der Fristen</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
         <source>Saves the deadline rules for every desk</source>
         <translation>Speichert die Fristregeln für alle Arbeitsplätze</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>The deadline rules could not be read: %1</source>
@@ -2288,14 +2280,6 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Saved on the server.</source>
-        <translation>Auf dem Server gespeichert.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Gespeichert.</translation>
     </message>
     <message>
         <source>The server is not reachable: this is the desk&apos;s copy of the deadline rules. They are saved on the server only; please try again when it is reachable.</source>
@@ -3896,16 +3880,8 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>Status des Terminplans</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
         <source>Saves the office&apos;s hours and capacity</source>
         <translation>Speichert Zeiten und Kapazität der Dienststelle</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>The catalogue has no offices.</source>
@@ -3924,10 +3900,6 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>Zeiten am %1: %2</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>Gespeichert.</translation>
-    </message>
-    <message>
         <source>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</source>
         <translation>Server nicht erreichbar: Das ist die Kopie der Öffnungszeiten auf diesem Platz. Gespeichert wird nur auf dem Server; bitte erneut versuchen, sobald er erreichbar ist.</translation>
     </message>
@@ -3938,10 +3910,6 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>The server refused the change: %1</source>
         <translation>Der Server hat die Änderung abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Saved on the server.</source>
-        <translation>Auf dem Server gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -4232,6 +4200,25 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
             <numerusform>%1 (+%n weitere)</numerusform>
             <numerusform>%1 (+%n weitere)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>desk::SavingDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Saved on the server.</source>
+        <translation>Auf dem Server gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -2174,16 +2174,8 @@
         <translation>Deadlines status</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
         <source>Saves the deadline rules for every desk</source>
         <translation>Saves the deadline rules for every desk</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>The deadline rules could not be read: %1</source>
@@ -2288,14 +2280,6 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
-    </message>
-    <message>
-        <source>Saved on the server.</source>
-        <translation>Saved on the server.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Saved.</translation>
     </message>
     <message>
         <source>The server is not reachable: this is the desk&apos;s copy of the deadline rules. They are saved on the server only; please try again when it is reachable.</source>
@@ -3896,16 +3880,8 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>Schedule status</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Save</translation>
-    </message>
-    <message>
         <source>Saves the office&apos;s hours and capacity</source>
         <translation>Saves the office&apos;s hours and capacity</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>The catalogue has no offices.</source>
@@ -3924,10 +3900,6 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>Hours on %1: %2</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
         <source>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</source>
         <translation>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</translation>
     </message>
@@ -3938,10 +3910,6 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>The server refused the change: %1</source>
         <translation>The server refused the change: %1</translation>
-    </message>
-    <message>
-        <source>Saved on the server.</source>
-        <translation>Saved on the server.</translation>
     </message>
 </context>
 <context>
@@ -4232,6 +4200,25 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
             <numerusform>%1 (+%n more)</numerusform>
             <numerusform>%1 (+%n more)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>desk::SavingDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Saved on the server.</source>
+        <translation>Saved on the server.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>

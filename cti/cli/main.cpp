@@ -18,23 +18,15 @@
 #include <csignal>
 
 #include "call.h"
+#include "commandline.h"
 #include "linemap.h"
 #include "secretstore.h"
 #include "sipprovider.h"
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
+using cmdline::err;
+using cmdline::out;
 
 QString userOf(const QString &uri)
 {

@@ -4,53 +4,34 @@
 // Separate from hotline-admin so that kb does not link the desk modules.
 #include "deskserver.h"
 
+#include "commandline.h"
 #include "pgcommandline.h"
 #include "pgconnection.h"
 #include "pgstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTextStream>
 
 namespace {
 
-enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2 };
+using cmdline::fail;
+using cmdline::out;
+using enum cmdline::ExitCode;
 
 struct Messages
 {
     Q_DECLARE_TR_FUNCTIONS(hotline - admin - desk)
 };
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int fail(const QString &message, int code = RuntimeError)
-{
-    err() << "hotline-admin-desk: " << message << Qt::endl;
-    return code;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("hotline-admin-desk"));
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
-        QLoggingCategory::setFilterRules(QStringLiteral("hotline.*.info=false"));
-    }
+    cmdline::setUpTool(QStringLiteral("hotline-admin-desk"));
     QCommandLineParser parser;
     parser.setApplicationDescription(Messages::tr(
         "Hotline Desk shared store: journal, outbox and appointment tables on PostgreSQL.\n"
@@ -71,12 +52,8 @@ int main(int argc, char *argv[])
                                   QStringLiteral("ROLE"));
     parser.addOption(role);
     parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("migrate, status or user add"));
-    if (!parser.parse(QCoreApplication::arguments())) {
-        return fail(parser.errorText(), UsageError);
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText() << Qt::endl;
-        return Ok;
+    if (int code = Ok; !cmdline::parseArguments(parser, &code)) {
+        return code;
     }
     const QStringList positional = parser.positionalArguments();
     const bool userAdd =

@@ -12,6 +12,7 @@
 // claims). --once sends what is due and exits; otherwise it runs until SIGTERM/SIGINT, woken by
 // NOTIFY outbox_queued and by a periodic check for retries that became due, and reconnects when
 // the server goes away. Exit codes: 0, 1 runtime error, 2 usage error.
+#include "commandline.h"
 #include "dbsupport.h"
 #include "outboxstore.h"
 #include "outboxworker.h"
@@ -21,7 +22,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -37,7 +37,10 @@
 
 namespace {
 
-enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2 };
+using cmdline::err;
+using cmdline::fail;
+using cmdline::out;
+using enum cmdline::ExitCode;
 
 struct Messages
 {
@@ -52,24 +55,6 @@ void onTerminate(int)
     g_terminate.store(true);
     const char c = 1;
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &c, 1);
-}
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int fail(const QString &message, int code = RuntimeError)
-{
-    err() << "hotline-outbox-service: " << message << Qt::endl;
-    return code;
 }
 
 // One connection to the server, its OutboxStore and the worker on it. Dropped as a whole when the
@@ -246,10 +231,7 @@ bool secondsOption(const QCommandLineParser &parser, const QCommandLineOption &o
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("hotline-outbox-service"));
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
-        QLoggingCategory::setFilterRules(QStringLiteral("hotline.*.info=false"));
-    }
+    cmdline::setUpTool(QStringLiteral("hotline-outbox-service"));
     QCommandLineParser parser;
     parser.setApplicationDescription(Messages::tr(
         "Hotline Desk shared store: sends the server's outbox (forwards and booking confirmations of all desks).\n"
@@ -286,12 +268,8 @@ int main(int argc, char *argv[])
          {smtpHost, smtpPort, smtpSecurity, smtpUser, smtpCa, once, poll, reconnect, retryInitial}) {
         parser.addOption(o);
     }
-    if (!parser.parse(QCoreApplication::arguments())) {
-        return fail(parser.errorText(), UsageError);
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText() << Qt::endl;
-        return Ok;
+    if (int code = Ok; !cmdline::parseArguments(parser, &code)) {
+        return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
         return fail(

@@ -8,6 +8,7 @@
 //   hotline-journal [--db PATH] rules                     the stored deadline rules (leads edit them in the desk)
 // Dates are ISO (2026-03-02 or 2026-03-02T09:30), Europe/Berlin. Exit codes: 0 ok, 1 error, 2 usage.
 #include "businesscalendar.h"
+#include "commandline.h"
 #include "journalstore.h"
 
 #include <QCommandLineParser>
@@ -21,17 +22,8 @@ using namespace journal;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
+using cmdline::err;
+using cmdline::out;
 
 std::optional<QDateTime> parseWhen(const QString &text)
 {

@@ -1,5 +1,6 @@
 // hotline-admin: sets up and looks after the shared PostgreSQL store (schema, roles, catalogue
 // import, desk users). QtCore + QtSql only, like hotline-kb.
+#include "commandline.h"
 #include "importer.h"
 #include "pgcommandline.h"
 #include "pgconnection.h"
@@ -7,46 +8,25 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
 
-#include <cstdio>
-
 namespace {
 
-enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2 };
+using cmdline::fail;
+using cmdline::out;
+using enum cmdline::ExitCode;
 
 struct Messages
 {
     Q_DECLARE_TR_FUNCTIONS(hotline - admin)
 };
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int fail(const QString &message)
-{
-    err() << "hotline-admin: " << message << Qt::endl;
-    return RuntimeError;
-}
-
 int usage(const QString &message)
 {
-    err() << "hotline-admin: " << message << '\n' << Messages::tr("Usage: see hotline-admin --help") << Qt::endl;
-    return UsageError;
+    return cmdline::usage(message, Messages::tr("Usage: see hotline-admin --help"));
 }
 
 const char *const kHelp = QT_TRANSLATE_NOOP(
@@ -262,40 +242,23 @@ int runStatus(const kb::PgConnection &params)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("hotline-admin"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(HOTLINE_VERSION));
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
-        QLoggingCategory::setFilterRules(QStringLiteral("hotline.*.info=false"));
-    }
+    cmdline::setUpTool(QStringLiteral("hotline-admin"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Messages::tr("Hotline Desk shared store: schema, roles, catalogue import and users on PostgreSQL."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  Messages::tr("Show this help."));
-    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                                     Messages::tr("Show the version."));
+    const cmdline::HelpAndVersion helpAndVersion(parser);
     const kb::PgCommandLine server(Messages::tr("User to connect as (default: PGUSER)."));
-    for (const QCommandLineOption &o : {help, version}) {
-        parser.addOption(o);
-    }
     server.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("COMMAND"), Messages::tr("init, migrate, import, user or status"));
     if (!parser.parse(QCoreApplication::arguments())) {
         return usage(parser.errorText());
     }
-    if (parser.isSet(version)) {
-        out() << "hotline-admin " << QCoreApplication::applicationVersion() << Qt::endl;
-        return Ok;
+    if (int code = Ok; helpAndVersion.handle(parser, Messages::tr(kHelp), &code)) {
+        return code;
     }
     const QStringList positional = parser.positionalArguments();
-    if (parser.isSet(help) || positional.isEmpty()) {
-        QString text = parser.helpText();
-        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: hotline-admin"));
-        (parser.isSet(help) ? out() : err()) << text << '\n' << Messages::tr(kHelp) << Qt::endl;
-        return parser.isSet(help) ? Ok : UsageError;
-    }
 
     kb::PgConnection params;
     QString invalid;

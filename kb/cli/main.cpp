@@ -1,5 +1,6 @@
 // hotline-kb: the knowledge base on the command line (import, search, export, synonyms).
 // QtCore only: runs on servers and in scripts without a display.
+#include "commandline.h"
 #include "defaultcatalogue.h"
 #include "importer.h"
 #include "jsonlformat.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTextStream>
@@ -27,25 +27,15 @@
 
 namespace {
 
-enum ExitCode { Ok = 0, RuntimeError = 1, UsageError = 2 };
+using cmdline::err;
+using cmdline::out;
+using enum cmdline::ExitCode;
 
 // The translation context of this file's user-visible messages (lupdate reads the macro).
 struct Messages
 {
     Q_DECLARE_TR_FUNCTIONS(hotline - kb)
 };
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 // One reader for stdin: passwords and "search -" share it, so no line is lost to a second buffer.
 QTextStream &in()
@@ -57,7 +47,7 @@ QTextStream &in()
 
 int fail(const QString &message)
 {
-    err() << "hotline-kb: " << message << Qt::endl;
+    cmdline::fail(message);
     if (message.contains(QLatin1String("nobody is signed in"))) {
         err() << Messages::tr("hotline-kb: use --user NAME (password on stdin) or --admin; see hotline-kb --help")
               << Qt::endl;
@@ -67,8 +57,7 @@ int fail(const QString &message)
 
 int usage(const QString &message, const QString &hint = QStringLiteral("hotline-kb --help"))
 {
-    err() << "hotline-kb: " << message << '\n' << Messages::tr("Usage: see %1").arg(hint) << Qt::endl;
-    return UsageError;
+    return cmdline::usage(message, Messages::tr("Usage: see %1").arg(hint));
 }
 
 const char *const kGlobalHelp = QT_TRANSLATE_NOOP(
@@ -1043,21 +1032,13 @@ int runFourEyes(Context &context, const QStringList &args)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("hotline-kb"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(HOTLINE_VERSION));
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
-        // Diagnostics stay quiet on the command line; QT_LOGGING_RULES="hotline.*=true" shows them.
-        QLoggingCategory::setFilterRules(QStringLiteral("hotline.*.info=false"));
-    }
+    cmdline::setUpTool(QStringLiteral("hotline-kb"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Messages::tr("Hotline Desk knowledge base: import, search and export the service catalogue."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  Messages::tr("Show this help."));
-    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                                     Messages::tr("Show the version."));
+    const cmdline::HelpAndVersion helpAndVersion(parser);
     const QCommandLineOption db(QStringLiteral("db"), Messages::tr("The SQLite database to use (created if missing)."),
                                 QStringLiteral("PATH"));
     const QCommandLineOption noDefault(QStringLiteral("no-default-catalogue"),
@@ -1067,8 +1048,6 @@ int main(int argc, char *argv[])
                                   QStringLiteral("NAME"));
     const QCommandLineOption admin(QStringLiteral("admin"),
                                    Messages::tr("Act as the local administrator (audited as \"admin\")."));
-    parser.addOption(help);
-    parser.addOption(version);
     parser.addOption(db);
     parser.addOption(noDefault);
     parser.addOption(user);
@@ -1082,19 +1061,10 @@ int main(int argc, char *argv[])
     if (!parser.parse(arguments)) {
         return usage(parser.errorText());
     }
-    if (parser.isSet(version)) {
-        out() << "hotline-kb " << QCoreApplication::applicationVersion() << '\n' << Qt::flush;
-        return Ok;
+    if (int code = Ok; helpAndVersion.handle(parser, Messages::tr(kGlobalHelp).arg(kb::defaultDatabasePath()), &code)) {
+        return code;
     }
     const QStringList positional = parser.positionalArguments();
-    if (parser.isSet(help) || positional.isEmpty()) {
-        QString text = parser.helpText();
-        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: hotline-kb"));
-        (parser.isSet(help) ? out() : err()) << text << '\n'
-                                             << Messages::tr(kGlobalHelp).arg(kb::defaultDatabasePath()) << '\n'
-                                             << Qt::flush;
-        return parser.isSet(help) ? Ok : UsageError;
-    }
 
     Context context;
     context.installDefault = !parser.isSet(noDefault);

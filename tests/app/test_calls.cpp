@@ -100,6 +100,16 @@ struct CallsDesk
         REQUIRE(shown.wait(WebTimeoutMs));
     }
 
+    // The desk's SIP provider, once its engine runs and the agent is Ready.
+    cti::SipProvider *readySip()
+    {
+        cti::SipProvider *sip = calls->sipProvider();
+        REQUIRE(sip);
+        REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady(); }, 15000));
+        REQUIRE(QTest::qWaitFor([&] { return calls->session()->status().state == cti::AgentState::Ready; }, 2000));
+        return sip;
+    }
+
     desk::DeskSettings settings;
     desk::LanguageManager language;
     desk::SearchService service;
@@ -118,6 +128,36 @@ desk::CallDeskConfig configIn(const QTemporaryDir &dir)
     return c;
 }
 
+// As configIn, with the SIP engine on (any free port, no sound card).
+desk::CallDeskConfig sipConfigIn(const QTemporaryDir &dir)
+{
+    desk::CallDeskConfig c = configIn(dir);
+    c.sipEnabled = true;
+    c.sipPort = 0;
+    c.sipUseFiles = true;
+    return c;
+}
+
+// As configIn, with e-mail on, sent through `smtp` on loopback without TLS.
+desk::CallDeskConfig mailConfigIn(const QTemporaryDir &dir, const SmtpSink &smtp)
+{
+    desk::CallDeskConfig c = configIn(dir);
+    c.mailEnabled = true;
+    c.smtp.host = QStringLiteral("127.0.0.1");
+    c.smtp.port = smtp.port();
+    c.smtp.security = outbox::SmtpConfig::Security::None;
+    return c;
+}
+
+// A user of the desk's editorial session (signed in by the test, no password involved).
+kb::User user(const QString &name, kb::Role role)
+{
+    kb::User u;
+    u.name = name;
+    u.role = role;
+    return u;
+}
+
 QString readAll(const QString &path)
 {
     QFile f(path);
@@ -131,16 +171,10 @@ TEST_CASE("a real SIP call pops the caller panel, F5 answers, hang-up opens the 
 {
     QSettings().clear();
     QTemporaryDir dir;
-    desk::CallDeskConfig config = configIn(dir);
-    config.sipEnabled = true;
-    config.sipPort = 0;
-    config.sipUseFiles = true;
+    desk::CallDeskConfig config = sipConfigIn(dir);
     config.lineMap = QStringLiteral("0341 115-0=Leipzig");
     CallsDesk desk(config);
-    cti::SipProvider *sip = desk.calls->sipProvider();
-    REQUIRE(sip);
-    REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady(); }, 15000));
-    REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Ready; }, 2000));
+    cti::SipProvider *sip = desk.readySip();
 
     // The settings page offers the devices the engine found (plus "system default").
     {
@@ -218,15 +252,8 @@ TEST_CASE("a call lost in an engine crash is recorded: the phone reconnects, the
 {
     QSettings().clear();
     QTemporaryDir dir;
-    desk::CallDeskConfig config = configIn(dir);
-    config.sipEnabled = true;
-    config.sipPort = 0;
-    config.sipUseFiles = true;
-    CallsDesk desk(config);
-    cti::SipProvider *sip = desk.calls->sipProvider();
-    REQUIRE(sip);
-    REQUIRE(QTest::qWaitFor([&] { return sip->isEngineReady(); }, 15000));
-    REQUIRE(QTest::qWaitFor([&] { return desk.calls->session()->status().state == cti::AgentState::Ready; }, 2000));
+    CallsDesk desk(sipConfigIn(dir));
+    cti::SipProvider *sip = desk.readySip();
     BaresipPeer caller;
     QString error;
     REQUIRE(caller.start({}, &error));
@@ -263,12 +290,7 @@ TEST_CASE("an e-mail the server refuses shows the server's reply, and the outbox
     SmtpSink smtp({QStringLiteral("buergerbuero-orleansplatz.kvr@muenchen.de")});
     QString error;
     REQUIRE(smtp.start(&error));
-    desk::CallDeskConfig config = configIn(dir);
-    config.mailEnabled = true;
-    config.smtp.host = QStringLiteral("127.0.0.1");
-    config.smtp.port = smtp.port();
-    config.smtp.security = outbox::SmtpConfig::Security::None;
-    CallsDesk desk(config);
+    CallsDesk desk(mailConfigIn(dir, smtp));
     QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
     desk.openAndWait(QStringLiteral("1063441"));
     QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
@@ -307,12 +329,7 @@ TEST_CASE("a manual call forwarded by e-mail reaches the office with case number
     SmtpSink smtp;
     QString error;
     REQUIRE(smtp.start(&error));
-    desk::CallDeskConfig config = configIn(dir);
-    config.mailEnabled = true;
-    config.smtp.host = QStringLiteral("127.0.0.1");
-    config.smtp.port = smtp.port();
-    config.smtp.security = outbox::SmtpConfig::Security::None;
-    CallsDesk desk(config);
+    CallsDesk desk(mailConfigIn(dir, smtp));
 
     QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier); // a call recorded by hand
     REQUIRE(desk.window->callerPanel()->isInCall());
@@ -385,12 +402,7 @@ TEST_CASE("an appointment booked from the wrap-up shows as taken and the confirm
     SmtpSink smtp;
     QString error;
     REQUIRE(smtp.start(&error));
-    desk::CallDeskConfig config = configIn(dir);
-    config.mailEnabled = true;
-    config.smtp.host = QStringLiteral("127.0.0.1");
-    config.smtp.port = smtp.port();
-    config.smtp.security = outbox::SmtpConfig::Security::None;
-    CallsDesk desk(config);
+    CallsDesk desk(mailConfigIn(dir, smtp));
     // One counter, open every day all day: the slots do not depend on when the test runs.
     appointments::OfficeSchedule office;
     office.officeId = QStringLiteral("102522");
@@ -1011,15 +1023,9 @@ TEST_CASE(
     // With an editorial session, an agent may not edit schedules; a team lead may.
     desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
     desk.calls->setEditorialSession(&session);
-    kb::User agent;
-    agent.name = QStringLiteral("agent");
-    agent.role = kb::Role::Agent;
-    session.signIn(agent);
+    session.signIn(user(QStringLiteral("agent"), kb::Role::Agent));
     CHECK(desk.calls->showOfficeSchedules() == nullptr);
-    kb::User lead;
-    lead.name = QStringLiteral("lead");
-    lead.role = kb::Role::Lead;
-    session.signIn(lead);
+    session.signIn(user(QStringLiteral("lead"), kb::Role::Lead));
     desk::OfficeScheduleDialog *leadDialog = desk.calls->showOfficeSchedules();
     REQUIRE(leadDialog);
     CHECK(leadDialog->findChild<QComboBox *>(QStringLiteral("office"))->count() >= 1);
@@ -1046,17 +1052,11 @@ TEST_CASE("deadline rules: only a lead edits them in 'Fristen', the forward dial
     CHECK(desk.calls->showDeadlines() == nullptr);
     desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
     desk.calls->setEditorialSession(&session);
-    kb::User agent;
-    agent.name = QStringLiteral("agent");
-    agent.role = kb::Role::Agent;
-    session.signIn(agent);
+    session.signIn(user(QStringLiteral("agent"), kb::Role::Agent));
     QTest::keyClick(desk.window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
     CHECK(desk.window->findChild<desk::DeadlinesDialog *>() == nullptr);
     CHECK(desk.calls->lastAnnouncement().contains(QStringLiteral("team leads")));
-    kb::User lead;
-    lead.name = QStringLiteral("lead");
-    lead.role = kb::Role::Lead;
-    session.signIn(lead);
+    session.signIn(user(QStringLiteral("lead"), kb::Role::Lead));
 
     // The lead opens "Fristen" with the keyboard, sets 48 h by default and 16 working hours for the office, picked
     // by typing part of its name.
@@ -1383,10 +1383,7 @@ TEST_CASE("render call review pictures", "[.shots]")
     desk.language.apply(QStringLiteral("de"));
     desk::EditorialSession session(std::make_unique<MemoryStore>(munichSample()));
     desk.calls->setEditorialSession(&session);
-    kb::User lead;
-    lead.name = QStringLiteral("lead");
-    lead.role = kb::Role::Lead;
-    session.signIn(lead);
+    session.signIn(user(QStringLiteral("lead"), kb::Role::Lead));
     journal::DeadlinePolicy policy;
     policy.byOffice.insert(QStringLiteral("102522"),
                            journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});

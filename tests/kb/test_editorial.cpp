@@ -97,6 +97,14 @@ kb::User signIn(kb::Store &store, const QString &name)
     return *user;
 }
 
+// The first user, team lead "lena", created while the database has none, and signed in.
+kb::User signInFirstLead(kb::Store &store)
+{
+    QString error;
+    REQUIRE(store.createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
+    return signIn(store, QStringLiteral("lena"));
+}
+
 struct RawDb
 {
     RawDb(const QString &path, const QString &name = QStringLiteral("raw-editorial")) : connection(name)
@@ -147,10 +155,10 @@ TEST_CASE("passwords are Argon2id hashes with a random salt, verified in constan
     const QString hash = kb::hashPassword(kPassword, &error);
     INFO(error.toStdString());
     REQUIRE(hash.startsWith(QStringLiteral("$argon2id$v=19$m=19456,t=2,p=1$")));
-    CHECK(hash.split(QLatin1Char('$')).size() == 6);   // "", argon2id, v=, params, salt, hash
+    CHECK(hash.split(QLatin1Char('$')).size() == 6); // "", argon2id, v=, params, salt, hash
     CHECK_FALSE(hash.contains(kPassword));
     const QString again = kb::hashPassword(kPassword, &error);
-    CHECK(again != hash);                              // fresh salt each time
+    CHECK(again != hash); // fresh salt each time
     CHECK(kb::verifyPassword(hash, kPassword));
     CHECK(kb::verifyPassword(again, kPassword));
     CHECK_FALSE(kb::verifyPassword(hash, QStringLiteral("korrekt-Pferd-Batteri")));
@@ -184,8 +192,8 @@ TEST_CASE("first start: the first user must be a team lead; then nobody writes w
     CHECK_FALSE(store->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, QStringLiteral("short"), &error));
     CHECK_FALSE(store->hasUsers());
 
-    const auto lena = store->createUser(QStringLiteral("lena"), QStringLiteral("Lena Lehmann"), kb::Role::Lead,
-                                        kPassword, &error);
+    const auto lena =
+        store->createUser(QStringLiteral("lena"), QStringLiteral("Lena Lehmann"), kb::Role::Lead, kPassword, &error);
     INFO(error.toStdString());
     REQUIRE(lena);
     CHECK(lena->id > 0);
@@ -194,7 +202,8 @@ TEST_CASE("first start: the first user must be a team lead; then nobody writes w
     // Only the hash is stored.
     {
         RawDb raw(path);
-        const QString stored = raw.scalar(QStringLiteral("SELECT password_hash FROM users WHERE name = 'lena'")).toString();
+        const QString stored =
+            raw.scalar(QStringLiteral("SELECT password_hash FROM users WHERE name = 'lena'")).toString();
         CHECK(stored.startsWith(QStringLiteral("$argon2id$")));
         CHECK_FALSE(stored.contains(kPassword));
     }
@@ -218,7 +227,8 @@ TEST_CASE("first start: the first user must be a team lead; then nobody writes w
     CHECK(again->role == kb::Role::Lead);
 
     store->setActor(kb::Actor::signedIn(*again));
-    REQUIRE(store->createUser(QStringLiteral("anna"), QStringLiteral("Anna Agent"), kb::Role::Agent, kPassword, &error));
+    REQUIRE(
+        store->createUser(QStringLiteral("anna"), QStringLiteral("Anna Agent"), kb::Role::Agent, kPassword, &error));
     CHECK_FALSE(store->createUser(QStringLiteral("Anna"), {}, kb::Role::Agent, kPassword, &error));
     CHECK(error.contains(QStringLiteral("exists")));
     REQUIRE(store->users().size() == 2);
@@ -257,8 +267,7 @@ TEST_CASE("the store refuses an agent's edits, publishing and user management, a
     auto store = openSeeded(path);
     QString error;
     REQUIRE(store->setSynonym({QStringLiteral("Perso"), {QStringLiteral("Personalausweis")}}, &error));
-    REQUIRE(store->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-    signIn(*store, QStringLiteral("lena"));
+    signInFirstLead(*store);
     REQUIRE(store->createUser(QStringLiteral("anna"), {}, kb::Role::Agent, kPassword, &error));
     REQUIRE(store->saveDraft(makeArticle(QStringLiteral("perso"), QStringLiteral("Perso neu")), 1, &error).ok());
     const kb::User lena = *store->user(QStringLiteral("lena"));
@@ -311,13 +320,14 @@ TEST_CASE("the store refuses an agent's edits, publishing and user management, a
     CHECK(desk->authenticate(QStringLiteral("lena"), kPassword, &error));
 
     // What agents may do: flag an article, log searches, change their own password.
-    const qint64 flag = desk->flagArticle(QStringLiteral("perso"), QStringLiteral("Gebühr ist seit 2025 höher"), &error);
+    const qint64 flag =
+        desk->flagArticle(QStringLiteral("perso"), QStringLiteral("Gebühr ist seit 2025 höher"), &error);
     CHECK(flag > 0);
     CHECK(desk->logSearch(QStringLiteral("perso verloren"), 0, &error) > 0);
     CHECK(desk->setPassword(QStringLiteral("anna"), QStringLiteral("mein-neues-Passwort"), &error));
     refused(desk->resolveFlag(flag, QStringLiteral("erledigt"), &error));
     CHECK(store->resolveFlag(flag, QStringLiteral("Gebühr korrigiert"), &error));
-    CHECK(desk->revision() == revision);   // none of these touches what agents search
+    CHECK(desk->revision() == revision); // none of these touches what agents search
 }
 
 TEST_CASE("draft, review and publish with four eyes; agents see only what is published", "[editorial][workflow]")
@@ -326,8 +336,7 @@ TEST_CASE("draft, review and publish with four eyes; agents see only what is pub
     const QString path = dir.filePath(QStringLiteral("kb.db"));
     auto lenaDesk = openSeeded(path);
     QString error;
-    REQUIRE(lenaDesk->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-    const kb::User lena = signIn(*lenaDesk, QStringLiteral("lena"));
+    const kb::User lena = signInFirstLead(*lenaDesk);
     REQUIRE(lenaDesk->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error));
     REQUIRE(lenaDesk->createUser(QStringLiteral("anna"), {}, kb::Role::Agent, kPassword, &error));
     auto tomDesk = openStore(path, &error);
@@ -370,7 +379,8 @@ TEST_CASE("draft, review and publish with four eyes; agents see only what is pub
 
     // Rejected with a comment: back to editing.
     CHECK_FALSE(tomDesk->rejectDraft(QStringLiteral("perso"), lena.id, QStringLiteral("  "), &error));
-    REQUIRE(tomDesk->rejectDraft(QStringLiteral("perso"), lena.id, QStringLiteral("Quelle für die Gebühr fehlt"), &error));
+    REQUIRE(
+        tomDesk->rejectDraft(QStringLiteral("perso"), lena.id, QStringLiteral("Quelle für die Gebühr fehlt"), &error));
     auto back = lenaDesk->draft(QStringLiteral("perso"), lena.id);
     REQUIRE(back);
     CHECK(back->state == kb::DraftState::Editing);
@@ -435,8 +445,7 @@ TEST_CASE("history keeps every published version; restore an old one as a draft;
     const QString path = dir.filePath(QStringLiteral("kb.db"));
     auto store = openSeeded(path);
     QString error;
-    REQUIRE(store->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-    const kb::User lena = signIn(*store, QStringLiteral("lena"));
+    const kb::User lena = signInFirstLead(*store);
     REQUIRE(store->setFourEyes(false, &error));
 
     const kb::Article v1 = *store->article(QStringLiteral("pass"));
@@ -457,7 +466,7 @@ TEST_CASE("history keeps every published version; restore an old one as a draft;
     CHECK(history.at(0).publishedBy == QStringLiteral("lena"));
     CHECK(history.at(1).content.title == v2.title);
     CHECK(history.at(2).version == 1);
-    CHECK(history.at(2).content == v1);   // exactly what agents saw
+    CHECK(history.at(2).content == v1); // exactly what agents saw
     CHECK(history.at(0).content == *store->article(QStringLiteral("pass")));
 
     // Diff version 1 against version 3: field by field, word diff inside.
@@ -470,17 +479,18 @@ TEST_CASE("history keeps every published version; restore an old one as a draft;
     }
     CHECK(changed == QStringList{QStringLiteral("title"), QStringLiteral("documents"), QStringLiteral("fees")});
     const kb::FieldDiff title = diff.first();
-    CHECK(title.segments
-          == QList<kb::DiffSegment>{{kb::DiffSegment::Kind::Same, QStringLiteral("Reisepass beantragen")},
-                                    {kb::DiffSegment::Kind::Added, QStringLiteral(" oder verlängern")}});
+    CHECK(title.segments ==
+          QList<kb::DiffSegment>{{kb::DiffSegment::Kind::Same, QStringLiteral("Reisepass beantragen")},
+                                 {kb::DiffSegment::Kind::Added, QStringLiteral(" oder verlängern")}});
 
     // Restore version 1 as a draft (based on the current version 3), publish it as version 4.
     const kb::EditResult restored = store->restoreVersion(QStringLiteral("pass"), 1, &error);
     REQUIRE(restored.ok());
     CHECK(restored.draft.baseVersion == 3);
     CHECK(restored.draft.content.title == v1.title);
-    CHECK(store->article(QStringLiteral("pass"))->version == 3);   // a draft, not published yet
-    REQUIRE(store->approveDraft(QStringLiteral("pass"), lena.id, QStringLiteral("zurück"), &error).publishedVersion == 4);
+    CHECK(store->article(QStringLiteral("pass"))->version == 3); // a draft, not published yet
+    REQUIRE(store->approveDraft(QStringLiteral("pass"), lena.id, QStringLiteral("zurück"), &error).publishedVersion ==
+            4);
     const kb::Article v4 = *store->article(QStringLiteral("pass"));
     CHECK(v4.title == v1.title);
     CHECK(v4.documents == v1.documents);
@@ -503,8 +513,7 @@ TEST_CASE("history keeps every published version; restore an old one as a draft;
     CHECK(store->history(QStringLiteral("pass")).size() == 6);
 }
 
-TEST_CASE("history keeps each version's office links, in order, and imports are versioned too",
-          "[editorial][history]")
+TEST_CASE("history keeps each version's office links, in order, and imports are versioned too", "[editorial][history]")
 {
     QTemporaryDir dir;
     QString error;
@@ -526,7 +535,7 @@ TEST_CASE("history keeps each version's office links, in order, and imports are 
     const kb::Article v1 = *store->article(QStringLiteral("perso"));
     a.offices = {kb::OfficeLink{QStringLiteral("ost"), 30, true, QString()}};
     c.articles = {a};
-    REQUIRE(store->upsert(c, nullptr, &error));   // an import that changes the article: version 2
+    REQUIRE(store->upsert(c, nullptr, &error)); // an import that changes the article: version 2
     const QList<kb::ArticleVersion> history = store->history(QStringLiteral("perso"));
     REQUIRE(history.size() == 2);
     CHECK(history.at(0).version == 2);
@@ -546,31 +555,30 @@ TEST_CASE("word and line diff", "[editorial][diff]")
     const QList<kb::DiffSegment> d = kb::diffWords(before, after);
     CHECK(joined(d, false) == before);
     CHECK(joined(d, true) == after);
-    CHECK(d
-          == QList<kb::DiffSegment>{{K::Same, QStringLiteral("Die Gebühr beträgt ")},
-                                    {K::Removed, QStringLiteral("37")},
-                                    {K::Added, QStringLiteral("46")},
-                                    {K::Same, QStringLiteral(" Euro, ")},
-                                    {K::Removed, QStringLiteral("bar oder")},
-                                    {K::Added, QStringLiteral("nur")},
-                                    {K::Same, QStringLiteral(" mit Karte.")}});
+    CHECK(d == QList<kb::DiffSegment>{{K::Same, QStringLiteral("Die Gebühr beträgt ")},
+                                      {K::Removed, QStringLiteral("37")},
+                                      {K::Added, QStringLiteral("46")},
+                                      {K::Same, QStringLiteral(" Euro, ")},
+                                      {K::Removed, QStringLiteral("bar oder")},
+                                      {K::Added, QStringLiteral("nur")},
+                                      {K::Same, QStringLiteral(" mit Karte.")}});
     // A lone "," between two changes is folded into the change instead of splitting it.
-    CHECK(kb::diffWords(QStringLiteral("unter 24 Jahren: 27,60 Euro"), QStringLiteral("46,00 Euro"))
-          == QList<kb::DiffSegment>{{K::Removed, QStringLiteral("unter 24 Jahren: 27,60")},
-                                    {K::Added, QStringLiteral("46,00")},
-                                    {K::Same, QStringLiteral(" Euro")}});
-    CHECK(kb::diffWords(QStringLiteral("gleich"), QStringLiteral("gleich"))
-          == QList<kb::DiffSegment>{{K::Same, QStringLiteral("gleich")}});
+    CHECK(kb::diffWords(QStringLiteral("unter 24 Jahren: 27,60 Euro"), QStringLiteral("46,00 Euro")) ==
+          QList<kb::DiffSegment>{{K::Removed, QStringLiteral("unter 24 Jahren: 27,60")},
+                                 {K::Added, QStringLiteral("46,00")},
+                                 {K::Same, QStringLiteral(" Euro")}});
+    CHECK(kb::diffWords(QStringLiteral("gleich"), QStringLiteral("gleich")) ==
+          QList<kb::DiffSegment>{{K::Same, QStringLiteral("gleich")}});
     CHECK(kb::diffWords(QString(), QStringLiteral("neu")) == QList<kb::DiffSegment>{{K::Added, QStringLiteral("neu")}});
-    CHECK(kb::diffWords(QStringLiteral("alt"), QString()) == QList<kb::DiffSegment>{{K::Removed, QStringLiteral("alt")}});
+    CHECK(kb::diffWords(QStringLiteral("alt"), QString()) ==
+          QList<kb::DiffSegment>{{K::Removed, QStringLiteral("alt")}});
 
-    const QList<kb::DiffSegment> lines = kb::diffLines(QStringLiteral("Ausweis\nFoto\nGeld\n"),
-                                                       QStringLiteral("Ausweis\nGeld\nFormular\n"));
-    CHECK(lines
-          == QList<kb::DiffSegment>{{K::Same, QStringLiteral("Ausweis\n")},
-                                    {K::Removed, QStringLiteral("Foto\n")},
-                                    {K::Same, QStringLiteral("Geld\n")},
-                                    {K::Added, QStringLiteral("Formular\n")}});
+    const QList<kb::DiffSegment> lines =
+        kb::diffLines(QStringLiteral("Ausweis\nFoto\nGeld\n"), QStringLiteral("Ausweis\nGeld\nFormular\n"));
+    CHECK(lines == QList<kb::DiffSegment>{{K::Same, QStringLiteral("Ausweis\n")},
+                                          {K::Removed, QStringLiteral("Foto\n")},
+                                          {K::Same, QStringLiteral("Geld\n")},
+                                          {K::Added, QStringLiteral("Formular\n")}});
 
     // Long texts that differ everywhere do not build a huge table: still a correct diff.
     QStringList a;
@@ -594,8 +602,7 @@ TEST_CASE("two team leads edit one article on two connections: the conflict is c
     QString error;
     {
         auto setup = openSeeded(path);
-        REQUIRE(setup->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-        signIn(*setup, QStringLiteral("lena"));
+        signInFirstLead(*setup);
         REQUIRE(setup->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error));
         REQUIRE(setup->setFourEyes(false, &error));
     }
@@ -658,8 +665,7 @@ TEST_CASE("two team leads edit one article on two connections: the conflict is c
     merged.processingTime = conflict.yours.processingTime;
     REQUIRE(tomDesk->saveDraft(merged, conflict.theirs.version, &error).ok());
     REQUIRE(tomDesk->approveDraft(QStringLiteral("perso"), tom.id, QStringLiteral("zusammengeführt"), &error)
-                .publishedVersion
-            == 3);
+                .publishedVersion == 3);
     const kb::Article final = *lenaDesk->article(QStringLiteral("perso"));
     CHECK(final.feesHtml == QStringLiteral("46,00 Euro"));
     CHECK(final.processingTime == QStringLiteral("3 bis 5 Wochen"));
@@ -668,7 +674,8 @@ TEST_CASE("two team leads edit one article on two connections: the conflict is c
     CHECK(history.at(1).content.feesHtml == QStringLiteral("46,00 Euro"));
     bool conflictAudited = false;
     for (const kb::AuditEntry &e : lenaDesk->auditLog(QStringLiteral("perso"))) {
-        conflictAudited = conflictAudited || (e.action == QStringLiteral("draft.conflict") && e.actor == QStringLiteral("tom"));
+        conflictAudited =
+            conflictAudited || (e.action == QStringLiteral("draft.conflict") && e.actor == QStringLiteral("tom"));
     }
     CHECK(conflictAudited);
 }
@@ -683,8 +690,7 @@ TEST_CASE("two desks publishing the same article at the same moment: one wins, t
     kb::User tom;
     {
         auto setup = openSeeded(path);
-        REQUIRE(setup->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-        lena = signIn(*setup, QStringLiteral("lena"));
+        lena = signInFirstLead(*setup);
         tom = *setup->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error);
         REQUIRE(setup->setFourEyes(false, &error));
     }
@@ -753,8 +759,7 @@ TEST_CASE("a team lead's writes succeed while agents log searches on other conne
     kb::User lena;
     {
         auto setup = openSeeded(path);
-        REQUIRE(setup->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-        lena = signIn(*setup, QStringLiteral("lena"));
+        lena = signInFirstLead(*setup);
     }
     constexpr int kSearches = 300;
     constexpr int kEdits = 30;
@@ -786,7 +791,8 @@ TEST_CASE("a team lead's writes succeed while agents log searches on other conne
         }
         store->setActor(kb::Actor::signedIn(lena));
         for (int i = 0; i < kEdits; ++i) {
-            if (store->setSynonym({QStringLiteral("Begriff%1").arg(i), {QStringLiteral("Personalausweis")}}, &message)) {
+            if (store->setSynonym({QStringLiteral("Begriff%1").arg(i), {QStringLiteral("Personalausweis")}},
+                                  &message)) {
                 ++edited;
             } else {
                 leadError = message;
@@ -810,8 +816,7 @@ TEST_CASE("audit entries are written with the change and rolled back with it", "
     const QString path = dir.filePath(QStringLiteral("kb.db"));
     auto store = openSeeded(path);
     QString error;
-    REQUIRE(store->createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
-    const kb::User lena = signIn(*store, QStringLiteral("lena"));
+    const kb::User lena = signInFirstLead(*store);
     REQUIRE(store->setFourEyes(false, &error));
 
     int before = auditCount(*store);
@@ -842,7 +847,8 @@ TEST_CASE("audit entries are written with the change and rolled back with it", "
 
     // An import that fails half-way: no audit entries either.
     kb::Catalogue bad;
-    bad.articles = {makeArticle(QStringLiteral("neu"), QStringLiteral("Neu")), makeArticle(QStringLiteral("x"), QString())};
+    bad.articles = {makeArticle(QStringLiteral("neu"), QStringLiteral("Neu")),
+                    makeArticle(QStringLiteral("x"), QString())};
     CHECK_FALSE(store->upsert(bad, nullptr, &error));
     CHECK(auditCount(*store) == before);
     CHECK_FALSE(store->article(QStringLiteral("neu")));
@@ -882,11 +888,11 @@ TEST_CASE("knowledge gaps from a recorded search log, with agents' flags, retent
         const char *opened;
     };
     const Entry log[] = {
-        {0, "Perso verloren", 0, nullptr},     {0, "ummelden", 4, "ummelden"},    {0, "Hundesteuer", 3, nullptr},
-        {1, "perso  VERLOREN", 0, nullptr},    {1, "Kita Platz", 0, nullptr},     {1, "ummelden", 4, "ummelden"},
-        {2, " Perso verloren ", 0, nullptr},   {2, "hundesteuer", 3, nullptr},    {2, "Wohngeld", 2, nullptr},
-        {3, "Wohngeld", 2, "wohngeld"},        {3, "Sperrmüll", 1, nullptr},      {4, "Perso Verloren", 2, nullptr},
-        {4, "Ummelden", 4, nullptr},           {5, "sperrmüll", 1, nullptr},      {5, "Hundesteuer", 3, nullptr},
+        {0, "Perso verloren", 0, nullptr},   {0, "ummelden", 4, "ummelden"}, {0, "Hundesteuer", 3, nullptr},
+        {1, "perso  VERLOREN", 0, nullptr},  {1, "Kita Platz", 0, nullptr},  {1, "ummelden", 4, "ummelden"},
+        {2, " Perso verloren ", 0, nullptr}, {2, "hundesteuer", 3, nullptr}, {2, "Wohngeld", 2, nullptr},
+        {3, "Wohngeld", 2, "wohngeld"},      {3, "Sperrmüll", 1, nullptr},   {4, "Perso Verloren", 2, nullptr},
+        {4, "Ummelden", 4, nullptr},         {5, "sperrmüll", 1, nullptr},   {5, "Hundesteuer", 3, nullptr},
         {6, "Kita-Gutschein", 0, nullptr},
     };
     const QDateTime start = clock;
@@ -917,9 +923,9 @@ TEST_CASE("knowledge gaps from a recorded search log, with agents' flags, retent
         order << g.query;
     }
     // ummelden and wohngeld led to an opened article: not gaps. Ties: the most recent first.
-    CHECK(order
-          == QStringList{QStringLiteral("perso verloren"), QStringLiteral("hundesteuer"), QStringLiteral("sperrmüll"),
-                         QStringLiteral("kita-gutschein"), QStringLiteral("kita platz")});
+    CHECK(order == QStringList{QStringLiteral("perso verloren"), QStringLiteral("hundesteuer"),
+                               QStringLiteral("sperrmüll"), QStringLiteral("kita-gutschein"),
+                               QStringLiteral("kita platz")});
     REQUIRE(report.gaps.size() == 5);
     const kb::KnowledgeGap &perso = report.gaps.at(0);
     CHECK(perso.searches == 4);
@@ -928,7 +934,7 @@ TEST_CASE("knowledge gaps from a recorded search log, with agents' flags, retent
     CHECK(perso.lastSearched == start.addDays(4).addSecs(60 * 12));
     CHECK(report.gaps.at(1).searches == 3);
     CHECK(report.gaps.at(1).withoutResults == 0);
-    CHECK(report.gaps.at(4).searches == 1);   // the old "Kita Platz" is outside the period
+    CHECK(report.gaps.at(4).searches == 1); // the old "Kita Platz" is outside the period
     REQUIRE(report.openFlags.size() == 1);
     CHECK(report.openFlags.first().comment == QStringLiteral("Verlustanzeige fehlt"));
     CHECK(report.openFlags.first().raisedBy == QStringLiteral("anna"));
@@ -1009,9 +1015,10 @@ TEST_CASE("a schema-2 database with real data upgrades, keeping everything and s
         RawDb raw(path);
         REQUIRE(kb::applySqliteMigrations(raw.db, 2, &error));
         QSqlQuery q(raw.db);
-        REQUIRE(q.prepare(QStringLiteral("INSERT INTO articles (id, title, summary, description_html, fees_html, "
-                                         "category, review_by, updated_at, version, source) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                         "'2025-05-01T10:00:00.000Z', ?, ?)")));
+        REQUIRE(
+            q.prepare(QStringLiteral("INSERT INTO articles (id, title, summary, description_html, fees_html, "
+                                     "category, review_by, updated_at, version, source) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                     "'2025-05-01T10:00:00.000Z', ?, ?)")));
         int version = 1;
         auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
         for (const kb::Article &a : sample) {
@@ -1022,7 +1029,7 @@ TEST_CASE("a schema-2 database with real data upgrades, keeping everything and s
             q.addBindValue(notNull(a.feesHtml));
             q.addBindValue(notNull(a.category));
             q.addBindValue(QStringLiteral("2025-12-31"));
-            q.addBindValue(version++ % 4 + 1);   // versions 1–4, as years of imports leave them
+            q.addBindValue(version++ % 4 + 1); // versions 1–4, as years of imports leave them
             q.addBindValue(notNull(a.source));
             const bool ok = q.exec();
             INFO(q.lastError().text().toStdString());
@@ -1032,8 +1039,9 @@ TEST_CASE("a schema-2 database with real data upgrades, keeping everything and s
         q.addBindValue(QStringLiteral("Perso"));
         q.addBindValue(QStringLiteral("[\"Personalausweis\"]"));
         REQUIRE(q.exec());
-        REQUIRE(raw.db.exec(QStringLiteral("UPDATE meta SET int_value = 7 WHERE key = 'revision'")).lastError().type()
-                == QSqlError::NoError);
+        REQUIRE(
+            raw.db.exec(QStringLiteral("UPDATE meta SET int_value = 7 WHERE key = 'revision'")).lastError().type() ==
+            QSqlError::NoError);
     }
 
     auto store = openStore(path, &error);
@@ -1077,18 +1085,54 @@ namespace {
 class CatalogueOnlyStore final : public kb::Store
 {
 public:
-    QString backendName() const override { return QStringLiteral("catalogue-only"); }
-    bool upsert(const kb::Catalogue &, kb::UpsertReport *, QString *) override { return true; }
-    bool removeArticle(const QString &, QString *) override { return true; }
-    std::optional<kb::Article> article(const QString &) const override { return std::nullopt; }
-    QList<kb::Article> articles(QString * = nullptr) const override { return {}; }
-    std::optional<kb::Office> office(const QString &) const override { return std::nullopt; }
-    QList<kb::Office> offices(QString * = nullptr) const override { return {}; }
-    QList<kb::Synonym> synonyms(QString * = nullptr) const override { return {}; }
-    bool setSynonym(const kb::Synonym &, QString *) override { return true; }
-    bool removeSynonym(const QString &, QString *) override { return true; }
-    qint64 revision() const override { return 0; }
-    kb::StoreStats stats() const override { return {}; }
+    QString backendName() const override
+    {
+        return QStringLiteral("catalogue-only");
+    }
+    bool upsert(const kb::Catalogue &, kb::UpsertReport *, QString *) override
+    {
+        return true;
+    }
+    bool removeArticle(const QString &, QString *) override
+    {
+        return true;
+    }
+    std::optional<kb::Article> article(const QString &) const override
+    {
+        return std::nullopt;
+    }
+    QList<kb::Article> articles(QString * = nullptr) const override
+    {
+        return {};
+    }
+    std::optional<kb::Office> office(const QString &) const override
+    {
+        return std::nullopt;
+    }
+    QList<kb::Office> offices(QString * = nullptr) const override
+    {
+        return {};
+    }
+    QList<kb::Synonym> synonyms(QString * = nullptr) const override
+    {
+        return {};
+    }
+    bool setSynonym(const kb::Synonym &, QString *) override
+    {
+        return true;
+    }
+    bool removeSynonym(const QString &, QString *) override
+    {
+        return true;
+    }
+    qint64 revision() const override
+    {
+        return 0;
+    }
+    kb::StoreStats stats() const override
+    {
+        return {};
+    }
 };
 
 } // namespace
@@ -1101,8 +1145,8 @@ TEST_CASE("a backend without editorial support says so instead of pretending", "
     QString error;
     CHECK_FALSE(store.createUser(QStringLiteral("lena"), {}, kb::Role::Lead, kPassword, &error));
     CHECK(error == QStringLiteral("the catalogue-only store does not support users"));
-    CHECK(store.saveDraft(makeArticle(QStringLiteral("a"), QStringLiteral("A")), 0, &error).status
-          == kb::EditResult::Status::Failed);
+    CHECK(store.saveDraft(makeArticle(QStringLiteral("a"), QStringLiteral("A")), 0, &error).status ==
+          kb::EditResult::Status::Failed);
     CHECK(error.contains(QStringLiteral("drafts")));
     CHECK(store.logSearch(QStringLiteral("perso"), 1, &error) == 0);
     CHECK(error.contains(QStringLiteral("search log")));

@@ -49,6 +49,23 @@ Message sampleMessage(const QString &to = QStringLiteral("buergerbuero@stadt.exa
     return m;
 }
 
+// A fresh outbox database in a temporary folder with one sample message queued: what most tests start from.
+struct QueuedMessage
+{
+    QueuedMessage()
+    {
+        QString error;
+        store = OutboxStore::open(db, &error);
+        REQUIRE(store);
+        REQUIRE(store->enqueue(m, &error));
+    }
+
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("journal.db"));
+    std::unique_ptr<OutboxStore> store;
+    Message m = sampleMessage();
+};
+
 } // namespace
 
 TEST_CASE("quoted-printable and encoded words survive Python's email parser", "[outbox][mime]")
@@ -62,10 +79,10 @@ TEST_CASE("quoted-printable and encoded words survive Python's email parser", "[
     for (const QByteArray &line : mime.split('\n')) {
         CHECK(line.size() <= 999);
         for (char c : line) {
-            REQUIRE(static_cast<unsigned char>(c) < 128);    // 7-bit clean
+            REQUIRE(static_cast<unsigned char>(c) < 128); // 7-bit clean
         }
     }
-    CHECK(!mime.contains("\n\n"));  // CRLF only
+    CHECK(!mime.contains("\n\n")); // CRLF only
     const QString path = dir.filePath(QStringLiteral("m.eml"));
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly));
@@ -76,11 +93,13 @@ TEST_CASE("quoted-printable and encoded words survive Python's email parser", "[
     INFO(error.toStdString());
     REQUIRE(!parsed.isEmpty());
     CHECK(parsed[QStringLiteral("subject")].toString() == m.subject);
-    CHECK(parsed[QStringLiteral("from")].toString() == QStringLiteral("Bürgertelefon 115 Dresden <hotline@stadt.example>"));
+    CHECK(parsed[QStringLiteral("from")].toString() ==
+          QStringLiteral("Bürgertelefon 115 Dresden <hotline@stadt.example>"));
     CHECK(parsed[QStringLiteral("message_id")].toString() == m.messageId);
     CHECK(parsed[QStringLiteral("date")].toString() == QStringLiteral("Mon, 02 Mar 2026 09:30:00 +0000"));
     QString expectedBody = m.textBody;
-    CHECK(parsed[QStringLiteral("body")].toString().trimmed() == expectedBody.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).trimmed());
+    CHECK(parsed[QStringLiteral("body")].toString().trimmed() ==
+          expectedBody.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).trimmed());
     const QJsonArray att = parsed[QStringLiteral("attachments")].toArray();
     REQUIRE(att.size() == 1);
     CHECK(att[0][QStringLiteral("filename")].toString() == QStringLiteral("Termin-Bestätigung.ics"));
@@ -132,22 +151,17 @@ TEST_CASE("a schema newer than the build is refused", "[outbox][migration]")
     CHECK(error.contains(QStringLiteral("newer than this build")));
 }
 
-TEST_CASE("a message is delivered once to a real SMTP server with its headers intact", "[outbox][smtp]")
+TEST_CASE_METHOD(QueuedMessage, "a message is delivered once to a real SMTP server with its headers intact",
+                 "[outbox][smtp]")
 {
     SmtpSink sink;
     QString error;
     REQUIRE(sink.start(&error));
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("journal.db"));
-    auto store = OutboxStore::open(db, &error);
-    REQUIRE(store);
-    Message m = sampleMessage();
-    REQUIRE(store->enqueue(m, &error));
 
     OutboxWorker worker(db, plainConfig(sink.port()));
     REQUIRE(worker.open(&error));
     CHECK(worker.processDue(QDateTime::currentDateTimeUtc(), &error) == 1);
-    CHECK(worker.processDue(QDateTime::currentDateTimeUtc(), &error) == 0);    // nothing left
+    CHECK(worker.processDue(QDateTime::currentDateTimeUtc(), &error) == 0); // nothing left
 
     const auto e = store->entry(m.id);
     REQUIRE(e);
@@ -158,19 +172,15 @@ TEST_CASE("a message is delivered once to a real SMTP server with its headers in
     const QJsonObject parsed = SmtpSink::parse(sink.messageFiles().first(), &error);
     CHECK(parsed[QStringLiteral("subject")].toString() == m.subject);
     CHECK(parsed[QStringLiteral("message_id")].toString() == m.messageId);
-    CHECK(parsed[QStringLiteral("to")].toString() == QStringLiteral("Bürgerbüro Altstadt <buergerbuero@stadt.example>"));
+    CHECK(parsed[QStringLiteral("to")].toString() ==
+          QStringLiteral("Bürgerbüro Altstadt <buergerbuero@stadt.example>"));
 }
 
-TEST_CASE("server down: the outbox retries with backoff and delivers exactly once when it is up", "[outbox][smtp]")
+TEST_CASE_METHOD(QueuedMessage, "server down: the outbox retries with backoff and delivers exactly once when it is up",
+                 "[outbox][smtp]")
 {
-    SmtpSink sink;     // not started yet: the port refuses connections
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("journal.db"));
+    SmtpSink sink; // not started yet: the port refuses connections
     QString error;
-    auto store = OutboxStore::open(db, &error);
-    REQUIRE(store);
-    Message m = sampleMessage();
-    REQUIRE(store->enqueue(m, &error));
 
     RetryPolicy policy;
     policy.initialDelayMs = 100;
@@ -183,10 +193,10 @@ TEST_CASE("server down: the outbox retries with backoff and delivers exactly onc
     sender.start();
     REQUIRE(waitFor([&] { return deferred.count() >= 3; }, 15000));
     CHECK(deferred.first().at(0).toString() == m.id);
-    REQUIRE(recovered.count() == 1);                        // nothing was interrupted before
+    REQUIRE(recovered.count() == 1); // nothing was interrupted before
     CHECK(recovered.first().at(0).toInt() == 0);
     CHECK(recovered.first().at(1).toInt() == 0);
-    CHECK(!deferred.first().at(2).toString().isEmpty());    // the connection error, visible to the agent
+    CHECK(!deferred.first().at(2).toString().isEmpty()); // the connection error, visible to the agent
     auto e = store->entry(m.id);
     REQUIRE(e);
     CHECK(e->state != State::Sent);
@@ -195,7 +205,7 @@ TEST_CASE("server down: the outbox retries with backoff and delivers exactly onc
 
     REQUIRE(sink.start(&error));
     REQUIRE(waitFor([&] { return sent.count() == 1; }, 15000));
-    waitFor([] { return false; }, 600);  // any further attempt would land now
+    waitFor([] { return false; }, 600); // any further attempt would land now
     sender.stop();
     CHECK(sent.count() == 1);
     CHECK(sink.messageFiles().size() == 1);
@@ -255,24 +265,20 @@ void killSenderDuring(SmtpSink &sink, const QString &db, const QString &phase)
 
 } // namespace
 
-TEST_CASE("killed before the message was complete: re-sent after restart, delivered once", "[outbox][smtp][crash]")
+TEST_CASE_METHOD(QueuedMessage, "killed before the message was complete: re-sent after restart, delivered once",
+                 "[outbox][smtp][crash]")
 {
     SmtpSink sink;
     QString error;
     REQUIRE(sink.start(&error));
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("journal.db"));
-    auto store = OutboxStore::open(db, &error);
-    Message m = sampleMessage();
-    REQUIRE(store->enqueue(m, &error));
 
     killSenderDuring(sink, db, QStringLiteral("rcpt"));
-    CHECK(store->entry(m.id)->state == State::Sending);     // what the crash left behind
+    CHECK(store->entry(m.id)->state == State::Sending); // what the crash left behind
     CHECK(sink.messageFiles().isEmpty());
 
     OutboxWorker restarted(db, plainConfig(sink.port()));
-    REQUIRE(restarted.open(&error));                         // the dead sender's lock is taken over
-    CHECK(restarted.recoveredQueued() == 1);                 // recovery: queued again
+    REQUIRE(restarted.open(&error));         // the dead sender's lock is taken over
+    CHECK(restarted.recoveredQueued() == 1); // recovery: queued again
     CHECK(store->entry(m.id)->state == State::Queued);
     CHECK(restarted.processDue(QDateTime::currentDateTimeUtc()) == 1);
     CHECK(store->entry(m.id)->state == State::Sent);
@@ -280,22 +286,17 @@ TEST_CASE("killed before the message was complete: re-sent after restart, delive
     CHECK(SmtpSink::parse(sink.messageFiles().first(), &error)[QStringLiteral("message_id")].toString() == m.messageId);
 }
 
-TEST_CASE("killed after the server took the whole message: not sent twice, shown as unconfirmed",
-          "[outbox][smtp][crash]")
+TEST_CASE_METHOD(QueuedMessage, "killed after the server took the whole message: not sent twice, shown as unconfirmed",
+                 "[outbox][smtp][crash]")
 {
     SmtpSink sink;
     QString error;
     REQUIRE(sink.start(&error));
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("journal.db"));
-    auto store = OutboxStore::open(db, &error);
-    Message m = sampleMessage();
     Message other = sampleMessage(QStringLiteral("standesamt@stadt.example"));
-    REQUIRE(store->enqueue(m, &error));
 
     killSenderDuring(sink, db, QStringLiteral("data"));
-    REQUIRE(sink.messageFiles().size() == 1);                // the server has it, the reply never arrived
-    REQUIRE(store->enqueue(other, &error));                  // queued while the desk was down
+    REQUIRE(sink.messageFiles().size() == 1); // the server has it, the reply never arrived
+    REQUIRE(store->enqueue(other, &error));   // queued while the desk was down
 
     OutboxWorker restarted(db, plainConfig(sink.port()));
     REQUIRE(restarted.open(&error));
@@ -303,7 +304,7 @@ TEST_CASE("killed after the server took the whole message: not sent twice, shown
     const auto e = store->entry(m.id);
     CHECK(e->state == State::Unconfirmed);
     CHECK(e->lastError.contains(QStringLiteral("may have been delivered")));
-    CHECK(restarted.processDue(QDateTime::currentDateTimeUtc()) == 1);  // only the other one
+    CHECK(restarted.processDue(QDateTime::currentDateTimeUtc()) == 1); // only the other one
     CHECK(store->entry(other.id)->state == State::Sent);
     CHECK(store->entry(m.id)->state == State::Unconfirmed);
     REQUIRE(sink.messageFiles().size() == 2);
@@ -328,22 +329,19 @@ TEST_CASE("backoff grows exponentially up to its cap", "[outbox]")
     CHECK(p.delayAfter(40) == 5000);
 }
 
-TEST_CASE("STARTTLS with login: a wrong password waits with the server reply, the right one delivers", "[outbox][smtp][tls]")
+TEST_CASE_METHOD(QueuedMessage,
+                 "STARTTLS with login: a wrong password waits with the server reply, the right one delivers",
+                 "[outbox][smtp][tls]")
 {
     SmtpSink sink;
     QString error;
     REQUIRE(sink.enableTls(false, &error));
     sink.requireLogin(QStringLiteral("hotline"), QStringLiteral("s3cret-Passwort"));
     REQUIRE(sink.start(&error));
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("journal.db"));
-    auto store = OutboxStore::open(db, &error);
-    Message m = sampleMessage();
-    REQUIRE(store->enqueue(m, &error));
 
     SmtpConfig config = plainConfig(sink.port());
     config.security = SmtpConfig::Security::StartTls;
-    config.caFile = sink.certificateFile();     // verified against the test CA, not switched off
+    config.caFile = sink.certificateFile(); // verified against the test CA, not switched off
     config.user = QStringLiteral("hotline");
     config.password = QStringLiteral("wrong");
     {
@@ -362,7 +360,7 @@ TEST_CASE("STARTTLS with login: a wrong password waits with the server reply, th
     }
     {
         OutboxWorker worker(db, config);
-        worker.setPassword(QStringLiteral("s3cret-Passwort"));  // fixed in the keychain
+        worker.setPassword(QStringLiteral("s3cret-Passwort")); // fixed in the keychain
         REQUIRE(worker.open(&error));
         CHECK(worker.processDue(QDateTime::currentDateTimeUtc().addSecs(3600)) == 1);
         CHECK(store->entry(m.id)->state == State::Sent);
@@ -374,7 +372,7 @@ TEST_CASE("STARTTLS with login: a wrong password waits with the server reply, th
     Message again = sampleMessage();
     REQUIRE(store->enqueue(again, &error));
     SmtpConfig noCa = config;
-    noCa.caFile.clear();            // the self-signed certificate is not trusted
+    noCa.caFile.clear(); // the self-signed certificate is not trusted
     noCa.password = QStringLiteral("s3cret-Passwort");
     OutboxWorker untrusted(db, noCa);
     REQUIRE(untrusted.open(&error));
@@ -387,17 +385,12 @@ TEST_CASE("STARTTLS with login: a wrong password waits with the server reply, th
     CHECK(sink.messageFiles().size() == 1);
 }
 
-TEST_CASE("implicit TLS (smtps)", "[outbox][smtp][tls]")
+TEST_CASE_METHOD(QueuedMessage, "implicit TLS (smtps)", "[outbox][smtp][tls]")
 {
     SmtpSink sink;
     QString error;
     REQUIRE(sink.enableTls(true, &error));
     REQUIRE(sink.start(&error));
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("journal.db"));
-    auto store = OutboxStore::open(db, &error);
-    Message m = sampleMessage();
-    REQUIRE(store->enqueue(m, &error));
     SmtpConfig config = plainConfig(sink.port());
     config.security = SmtpConfig::Security::Tls;
     config.caFile = sink.certificateFile();

@@ -108,6 +108,14 @@ struct Server
         c.password = password;
         return c;
     }
+    kb::PgConnection agent() const // the agents' login the server was made with
+    {
+        return as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword));
+    }
+    kb::PgConnection lead() const // the team lead's
+    {
+        return as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword));
+    }
 
     kb::PgConnection params;
 };
@@ -144,6 +152,12 @@ struct SharedDesk
         REQUIRE((ready.count() > 0 || ready.wait(10000)));
     }
 
+    // Waits until the desk has reached the server (true) or has noticed that it is gone (false).
+    void waitOnline(bool online = true)
+    {
+        REQUIRE(QTest::qWaitFor([&]() { return connector->isOnline() == online; }, 5000));
+    }
+
     // Types the query like an agent and returns the ids shown once the answer to the last key is on screen.
     QStringList search(const QString &query)
     {
@@ -178,10 +192,10 @@ TEST_CASE("pg desk: shared mode searches the replica, follows a lead's publish, 
 {
     QSettings().clear();
     Server server;
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk desk(server.agent());
 
     // The replica holds the server's catalogue and the window searches it.
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    desk.waitOnline();
     CHECK(desk.label->isOnline());
     CHECK(desk.label->text() == QStringLiteral("Server verbunden")); // German UI by default
     CHECK_FALSE(desk.label->accessibleName().isEmpty());
@@ -190,7 +204,7 @@ TEST_CASE("pg desk: shared mode searches the replica, follows a lead's publish, 
 
     // A team lead publishes on the server (their own login, straight to PostgreSQL).
     QString error;
-    auto lead = kb::openPgStore(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)), &error);
+    auto lead = kb::openPgStore(server.lead(), &error);
     REQUIRE(lead);
     lead->setActor(kb::Actor::signedIn(lead->user(QStringLiteral("desk_lead")).value())); // the login's own user
     kb::Catalogue publish;
@@ -240,8 +254,8 @@ TEST_CASE("pg desk: a write the server refuses is shown to the agent with the re
 {
     QSettings().clear();
     Server server;
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
 
     // An agent's login may not change the catalogue: the server refuses the queued synonym.
     QSignalSpy rejected(desk.connector.get(), &desk::SharedStoreConnector::writeRejected);
@@ -283,7 +297,7 @@ TEST_CASE("pg desk: the Server settings page round-trips, keeps the password out
 {
     QSettings().clear();
     Server server;
-    const kb::PgConnection login = server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword));
+    const kb::PgConnection login = server.agent();
     QString error;
 
     desk::SharedStoreConfig config;
@@ -407,8 +421,8 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
         INFO(error.toStdString());
         REQUIRE(deskserver::migrateServer(owner.db(), &error));
     }
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
 
     desk::CallDeskConfig config;
     config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
@@ -452,7 +466,7 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
     // Server down: the outcome is saved and queued on the desk; after the restart it arrives exactly once.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     const QString second = wrapUpCall(QStringLiteral("0351 4880002"));
     CHECK(calls->journal()->call(second));
     REQUIRE(cluster.start(&error));
@@ -602,8 +616,8 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
     SmtpSink smtp;
     QString error;
     REQUIRE(smtp.start(&error));
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"), smtp.port());
     CHECK(calls->outboxSender() == nullptr); // one sender: the server's outbox
 
@@ -634,7 +648,7 @@ TEST_CASE("pg desk: a forward from a shared-mode desk is on the server once, als
     // Server down: the forward is saved and queued; after the restart it arrives exactly once.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     forward(QStringLiteral("0351 4880012"), QStringLiteral("Brauche ich ein Foto?"));
     CHECK(calls->lastAnnouncement().contains(QStringLiteral("Warteschlange")));
     REQUIRE(cluster.start(&error));
@@ -658,7 +672,7 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     Server server;
     prepareCalls(server);
     addAgentLogin(server, QStringLiteral("desk_agent2"));
-    SharedDesk deskA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    SharedDesk deskA(server.agent());
     SharedDesk deskB(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
     REQUIRE(QTest::qWaitFor([&]() { return deskA.connector->isOnline() && deskB.connector->isOnline(); }, 5000));
     auto callsA = startCalls(deskA, QStringLiteral("anna"));
@@ -734,7 +748,7 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
     PgCluster &cluster = sharedCluster();
     QString error;
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !deskA.connector->isOnline(); }, 5000));
+    deskA.waitOnline(false);
     callAbout(deskA, *callsA, QStringLiteral("0351 4880023"));
     trigger(*callsA, "Alt+3");
     desk::AppointmentDialog *offline = callsA->appointmentDialog();
@@ -862,7 +876,7 @@ TEST_CASE("pg desk: booking in shared mode is decided by the server: of two desk
         QTest::qWaitFor([&]() { return callsB->journal()->call(recordLate->id)->appointmentId == rebookedId; }, 5000));
     // Row security: desk A's agent login cannot point desk B's call at another booking (nothing changes, no error).
     {
-        RawPg agentA(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        RawPg agentA(server.agent());
         auto journalA = journal::JournalStore::openOn(agentA.db(), &error);
         REQUIRE(journalA);
         bool changed = true;
@@ -914,6 +928,19 @@ QString forwardOnServer(RawPg &login, const QString &question, const QDateTime &
     return result.caseNumber;
 }
 
+// The start of the first free 20-minute slot at office-1 in `book`.
+QDateTime firstFreeSlot(appointments::AppointmentStore &book)
+{
+    QString error;
+    appointments::SlotQuery query;
+    query.officeId = QStringLiteral("office-1");
+    query.durationMinutes = 20;
+    const QList<appointments::Slot> slots = book.freeSlots(query, &error);
+    INFO(error.toStdString());
+    REQUIRE_FALSE(slots.isEmpty());
+    return slots.first().start;
+}
+
 // A booking of `agent` (the login's own name, as the server's row security wants for an agent) on the server.
 void bookOnServer(RawPg &login, const QString &agent, const QString &citizen)
 {
@@ -921,16 +948,11 @@ void bookOnServer(RawPg &login, const QString &agent, const QString &citizen)
     auto book = appointments::AppointmentStore::openOn(login.db(), &error);
     INFO(error.toStdString());
     REQUIRE(book);
-    appointments::SlotQuery query;
-    query.officeId = QStringLiteral("office-1");
-    query.durationMinutes = 20;
-    const QList<appointments::Slot> slots = book->freeSlots(query, &error);
-    REQUIRE_FALSE(slots.isEmpty());
     appointments::BookingRequest booking;
     booking.officeId = QStringLiteral("office-1");
     booking.serviceId = QStringLiteral("test-ausweis");
     booking.serviceTitle = QStringLiteral("Personalausweis beantragen");
-    booking.start = slots.first().start;
+    booking.start = firstFreeSlot(*book);
     booking.durationMinutes = 20;
     booking.citizenName = citizen;
     booking.agent = agent;
@@ -948,14 +970,14 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     QSettings().clear();
     Server server;
     prepareCalls(server);
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
 
     // Another desk's work, straight on the server: a forwarded call and a booking.
     QString error;
     {
-        RawPg other(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        RawPg other(server.lead());
         forwardOnServer(other, QStringLiteral("Frage vom anderen Platz"), QDateTime::currentDateTimeUtc().addDays(2),
                         QStringLiteral("03514880099"));
         bookOnServer(other, QStringLiteral("other-desk"), QStringLiteral("Bürgerin vom anderen Platz"));
@@ -1000,7 +1022,7 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     // Server down: each view falls back to this desk's own entries (none) and says so.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     CHECK(QTest::qWaitFor([&]() { return cases->sourceNote() == QString::fromUtf8(OfflineNote); }, 2000));
     CHECK(cases->model()->rowCount() == 0);
     CHECK(calls->outboxView()->sourceNote() == QString::fromUtf8(OfflineNote));
@@ -1031,8 +1053,8 @@ TEST_CASE("pg desk: the views show every desk's cases, e-mails and bookings from
     calls.reset();
 
     // A team lead's desk closes the case: on the server, for every desk.
-    SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+    SharedDesk leadDesk(server.lead());
+    leadDesk.waitOnline();
     auto leadCalls = startCalls(leadDesk, QStringLiteral("lead1"));
     leadCalls->showCases();
     desk::CasesView *leadCases = leadCalls->casesView();
@@ -1063,8 +1085,8 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     Server server;
     prepareCalls(server);
     addAgentLogin(server, QStringLiteral("desk_agent2"));
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
     calls->showCases();
     calls->showOutbox();
@@ -1082,7 +1104,7 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     // From here on nothing but the server's notifications reloads the views: no show, no reload, no reconnect.
 
     // A team lead's desk forwards a case (case and e-mail in one transaction); another agent's login books.
-    RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    RawPg lead(server.lead());
     RawPg agent2(server.as(QStringLiteral("desk_agent2"), QLatin1String(AgentPassword)));
     const QString later =
         forwardOnServer(lead, QStringLiteral("Spätere Frist"), QDateTime::currentDateTimeUtc().addDays(3));
@@ -1150,12 +1172,12 @@ TEST_CASE("pg desk: the open views follow other desks' changes on the server liv
     PgCluster &cluster = sharedCluster();
     QString error;
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     REQUIRE(QTest::qWaitFor([&]() { return !cases->sourceNote().isEmpty(); }, 5000));
     REQUIRE(cluster.start(&error));
     REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 10000));
     REQUIRE(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 12 && cases->sourceNote().isEmpty(); }, 5000));
-    RawPg leadAgain(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+    RawPg leadAgain(server.lead());
     forwardOnServer(leadAgain, QStringLiteral("Nach dem Ausfall"), QDateTime::currentDateTimeUtc().addDays(2));
     CHECK(QTest::qWaitFor([&]() { return cases->model()->rowCount() == 13; }, 10000));
     CHECK(QTest::qWaitFor([&]() { return outboxView->table()->rowCount() == 13; }, 10000));
@@ -1203,8 +1225,8 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
     REQUIRE(serverSchedule(raw) == QStringLiteral("1|20"));
 
     {
-        SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-        REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+        SharedDesk agentDesk(server.agent());
+        agentDesk.waitOnline();
         auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
         CHECK_FALSE(calls->appointments()->office(QStringLiteral("office-1"))); // the desk has no copy yet
         desk::OfficeScheduleDialog *dialog = openSchedules(*calls);
@@ -1227,8 +1249,8 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
         calls.reset();
     }
 
-    SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+    SharedDesk leadDesk(server.lead());
+    leadDesk.waitOnline();
     auto calls = startCalls(leadDesk, QStringLiteral("lead1"));
     desk::OfficeScheduleDialog *dialog = openSchedules(*calls);
     REQUIRE(dialog);
@@ -1250,7 +1272,7 @@ TEST_CASE("pg desk: office hours in shared mode are the server's: a lead's login
     // Offline: the desk's copy is shown with the note, and nothing is saved anywhere.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !leadDesk.connector->isOnline(); }, 5000));
+    leadDesk.waitOnline(false);
     dialog = openSchedules(*calls);
     REQUIRE(dialog);
     CHECK_FALSE(dialog->isShowingServer());
@@ -1283,8 +1305,8 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
                            journal::DeadlineRule{journal::DeadlineRule::Mode::WorkingHours, 16});
 
     {
-        SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-        REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+        SharedDesk agentDesk(server.agent());
+        agentDesk.waitOnline();
         auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
         desk::DeadlinesDialog *dialog = calls->showDeadlines(); // the server's roles decide
         REQUIRE(dialog);
@@ -1298,8 +1320,8 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
         calls.reset();
     }
     {
-        SharedDesk leadDesk(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
-        REQUIRE(QTest::qWaitFor([&]() { return leadDesk.connector->isOnline(); }, 5000));
+        SharedDesk leadDesk(server.lead());
+        leadDesk.waitOnline();
         auto calls = startCalls(leadDesk, QStringLiteral("lead1"));
         desk::DeadlinesDialog *dialog = calls->showDeadlines();
         REQUIRE(dialog);
@@ -1313,8 +1335,8 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
     }
 
     // Another desk forwards to office-1: the server's rule, shown to the agent; offline the desk's copy of it.
-    SharedDesk agentDesk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 5000));
+    SharedDesk agentDesk(server.agent());
+    agentDesk.waitOnline();
     auto calls = startCalls(agentDesk, QStringLiteral("agent7"));
     CHECK(calls->deadlinePolicy() == policy);
     CHECK(*calls->journal()->deadlinePolicy() == policy);
@@ -1334,7 +1356,7 @@ TEST_CASE("pg desk: deadline rules in shared mode are the server's: an agent's l
     openForward();
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !agentDesk.connector->isOnline(); }, 5000));
+    agentDesk.waitOnline(false);
     openForward();
     REQUIRE(cluster.start(&error));
     REQUIRE(QTest::qWaitFor([&]() { return agentDesk.connector->isOnline(); }, 10000));
@@ -1347,8 +1369,8 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     QSettings().clear();
     Server server;
     prepareCalls(server);
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
     auto calls = startCalls(desk, QStringLiteral("agent7"));
     RawPg raw(server.params);
     QString error;
@@ -1432,16 +1454,11 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     {
         auto book = appointments::AppointmentStore::openOn(raw.db(), &error);
         REQUIRE(book);
-        appointments::SlotQuery query;
-        query.officeId = QStringLiteral("office-1");
-        query.durationMinutes = 20;
-        const QList<appointments::Slot> slots = book->freeSlots(query, &error);
-        REQUIRE_FALSE(slots.isEmpty());
         appointments::BookingRequest booking;
         booking.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         booking.officeId = QStringLiteral("office-1");
         booking.serviceId = QStringLiteral("test-ausweis");
-        booking.start = slots.first().start;
+        booking.start = firstFreeSlot(*book);
         booking.durationMinutes = 20;
         booking.citizenName = QStringLiteral("Gefälscht");
         booking.agent = QStringLiteral("desk_lead");
@@ -1456,14 +1473,14 @@ TEST_CASE("pg desk: the server refuses an agent's call row naming another agent,
     }
     // A lead's login is not restricted (the owner neither).
     {
-        RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        RawPg lead(server.lead());
         auto journal = journal::JournalStore::openOn(lead.db(), &error);
         REQUIRE(journal);
         journal::CallRecord other = call(QStringLiteral("someone-else"));
         INFO(error.toStdString());
         CHECK(journal->commitCall(other, &error));
         // The services of a call belong to the call's agent: the agent's login may add to its own call only.
-        RawPg agent(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        RawPg agent(server.agent());
         const auto addService = [&](const QString &callId) {
             QSqlQuery q(agent.db());
             q.prepare(QStringLiteral(
@@ -1487,7 +1504,7 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     QString error;
     // Two due forwarded cases on the server: one forwarded under this desk's login, one by another agent.
     const auto forwardOnServer = [&](const QString &agent, const QString &question) {
-        RawPg lead(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)));
+        RawPg lead(server.lead());
         auto journal = journal::JournalStore::openOn(lead.db(), &error);
         REQUIRE(journal);
         journal::CallRecord call;
@@ -1514,8 +1531,8 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     const QString theirs = forwardOnServer(QStringLiteral("other-desk"), QStringLiteral("Andere Frage"));
     REQUIRE_FALSE(mine.isEmpty());
 
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
     desk::CallDeskConfig config;
     config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
     config.agent = QStringLiteral("agent7");
@@ -1562,7 +1579,7 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     // Offline: this desk's own calls only; reminders come from this desk's journal, with the note.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     csv = exported(&fromServer);
     CHECK_FALSE(fromServer);
     CHECK(csv.count(QStringLiteral("\r\n")) == 2);
@@ -1643,8 +1660,8 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
 {
     QSettings().clear();
     Server server;
-    SharedDesk desk(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
-    REQUIRE(QTest::qWaitFor([&]() { return desk.connector->isOnline(); }, 5000));
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
     QString error;
     auto owner = kb::openPgStore(server.params, &error);
     REQUIRE(owner);
@@ -1678,7 +1695,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     // Server stopped: a search without results, one whose article the agent opens, and a flag: all queued.
     PgCluster &cluster = sharedCluster();
     REQUIRE(cluster.stop(&error));
-    REQUIRE(QTest::qWaitFor([&]() { return !desk.connector->isOnline(); }, 5000));
+    desk.waitOnline(false);
     searchAndMaybeOpen(desk, QStringLiteral("Hundesteuer"), false);
     searchAndMaybeOpen(desk, QStringLiteral("Wohnsitz"), true);
     REQUIRE(editorial.actions->flagCurrentArticle(QStringLiteral("Öffnungszeiten veraltet")));
@@ -1730,7 +1747,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
     CHECK(desk.connector->isOnline());
     CHECK(desk.window->findChild<QMessageBox *>(QStringLiteral("WriteRejectedNotice")) == nullptr);
 
-    auto lead = kb::openPgStore(server.as(QStringLiteral("desk_lead"), QLatin1String(LeadPassword)), &error);
+    auto lead = kb::openPgStore(server.lead(), &error);
     REQUIRE(lead);
     const kb::GapReport report = lead->knowledgeGaps(QDateTime::currentDateTimeUtc().addDays(-1), &error);
     INFO(error.toStdString());
@@ -1751,7 +1768,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
 
     // Least privilege: the agent's login adds log rows and sets the opened article, nothing else.
     {
-        RawPg agentLogin(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+        RawPg agentLogin(server.agent());
         QString denied;
         CHECK_FALSE(agentLogin.exec(QStringLiteral("UPDATE search_log SET query = 'x'"), &denied));
         CHECK(denied.contains(QStringLiteral("permission denied")));
@@ -1790,11 +1807,11 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
     QString folder;
     QString confirmedId;
     appointments::BookingRequest refused;
-    auto first = std::make_unique<SharedDesk>(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)));
+    auto first = std::make_unique<SharedDesk>(server.agent());
     first->dir.setAutoRemove(false);
     folder = first->folder;
     {
-        REQUIRE(QTest::qWaitFor([&]() { return first->connector->isOnline(); }, 5000));
+        first->waitOnline();
         auto calls = startCalls(*first, QStringLiteral("anna"));
         // Online once: the booking dialog keeps the office's schedule on the desk (for offline slots).
         callAbout(*first, *calls, QStringLiteral("0351 4880031"));
@@ -1806,7 +1823,7 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
 
         PgCluster &cluster = sharedCluster();
         REQUIRE(cluster.stop(&error));
-        REQUIRE(QTest::qWaitFor([&]() { return !first->connector->isOnline(); }, 5000));
+        first->waitOnline(false);
         const auto bookOffline = [&](const QString &citizen, int rowFromEnd) {
             trigger(*calls, "Alt+3");
             desk::AppointmentDialog *dialog = calls->appointmentDialog();
@@ -1860,7 +1877,7 @@ TEST_CASE("pg desk: bookings queued offline are followed after a restart of the 
     }
 
     // The desk starts again on the same folder: the queue delivers, the new CallDesk follows both answers.
-    SharedDesk second(server.as(QStringLiteral("desk_agent"), QLatin1String(AgentPassword)), folder);
+    SharedDesk second(server.agent(), folder);
     REQUIRE(QTest::qWaitFor([&]() { return second.connector->isOnline(); }, 10000));
     auto calls = startCalls(second, QStringLiteral("anna"));
     RawPg raw(server.params);
