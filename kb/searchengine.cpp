@@ -815,14 +815,28 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             }
         }
 
-        // Separable verbs: "Wie melde ich mich ab?" asks about "abmelden".
-        if (!stop) {
-            for (const text::Token &other : tokens) {
-                if (!isSeparablePrefix(other.folded)) {
-                    continue;
-                }
-                if (const auto t = termOf(other.folded + folded)) {
-                    queryWord.alternatives.push_back({{{*t}}, 1.0f, "separable verb"});
+        // Separable verbs: "Wie melde ich mich ab?" asks about "abmelden", "wieder anmelden" about
+        // "wiederanmelden". The particle closes the clause or stands right before the verb; elsewhere it is
+        // a preposition ("Ich ziehe nach München um": umziehen, not nachziehen).
+        std::vector<const std::string *> particles;
+        if (i > 0 && isSeparablePrefix(tokens[i - 1].folded)) {
+            particles.push_back(&tokens[i - 1].folded);
+        }
+        if (tokens.size() > i + 1 && isSeparablePrefix(tokens.back().folded)) {
+            particles.push_back(&tokens.back().folded);
+        }
+        for (const std::string *particle : particles) {
+            if (stop) {
+                break;
+            }
+            const std::string joined = *particle + folded;
+            if (const auto t = termOf(joined)) {
+                queryWord.alternatives.push_back({{{*t}}, 1.0f, "separable verb"});
+            }
+            // … and its noun: "Meine Frau zieht nach" asks about the Nachzug.
+            for (const std::string &noun : text::derivedNouns(Stemmer::local().stem(joined))) {
+                if (const auto t = termOf(noun)) {
+                    queryWord.alternatives.push_back({{{*t}}, kDerivationWeight, "noun of the separated verb"});
                 }
             }
         }
@@ -837,10 +851,8 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             return byStem == synonymsByStem.end() ? nullptr : &byStem->second;
         };
         const std::vector<std::vector<std::string>> *expansions = synonymEntry(folded);
-        for (size_t p = 0; !expansions && !stop && p < tokens.size(); ++p) {
-            if (isSeparablePrefix(tokens[p].folded)) {
-                expansions = synonymEntry(tokens[p].folded + folded);
-            }
+        for (size_t p = 0; !expansions && !stop && p < particles.size(); ++p) {
+            expansions = synonymEntry(*particles[p] + folded);
         }
         if (expansions) {
             for (const std::vector<std::string> &expansion : *expansions) {

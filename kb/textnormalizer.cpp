@@ -567,6 +567,69 @@ const std::vector<std::string> &derivedNouns(const std::string &stem)
                 pos = end + 1;
             }
         }
+        // Prefixed verbs of a few strong verbs share their noun's ablaut with the prefix in front:
+        // "nachziehen" → Nachzug, "entziehen" → Entzug, "einsehen" → Einsicht, "verstoßen" → Verstoß,
+        // "unterschreiben" → Unterschrift. Only prefixed forms: the bare verbs' nouns ("Zug", "Sicht")
+        // mean too many other things. A noun the catalogue does not use is simply not found.
+        static const char *const bases[] = {
+            "ziehen zieht zog zogen gezogen = zug",
+            "treten tritt trat traten getreten = tritt",
+            "geben gibt gab gaben gegeben = gabe",
+            "nehmen nimmt nahm nahmen genommen = nahme",
+            "schliessen schliesst schloss schlossen geschlossen = schluss",
+            "sprechen spricht sprach sprachen gesprochen = spruch",
+            "brechen bricht brach brachen gebrochen = bruch",
+            "fliegen fliegt flog flogen geflogen = flug",
+            "schreiben schreibt schrieb schrieben geschrieben = schrift",
+            "schlagen schlaegt schlug schlugen geschlagen = schlag",
+            "halten haelt hielt hielten gehalten = halt",
+            "laufen laeuft lief liefen gelaufen = lauf",
+            "greifen greift griff griffen gegriffen = griff",
+            "weisen weist wies wiesen gewiesen = weis",
+            "tragen traegt trug trugen getragen = trag",
+            "sehen sieht sah sahen gesehen = sicht",
+            "werfen wirft warf warfen geworfen = wurf",
+            "fangen faengt fing fingen gefangen = fang",
+            "steigen steigt stieg stiegen gestiegen = stieg",
+            "schneiden schneidet schnitt schnitten geschnitten = schnitt",
+            "sitzen sitzt sass sassen gesessen = sitz",
+            "fliessen fliesst floss flossen geflossen = fluss",
+            "stossen stoesst stiess stiessen gestossen = stoss",
+        };
+        static const char *const separable[] = {"ab",  "an",   "auf", "aus",     "bei",     "ein", "mit",
+                                                "nach", "vor", "weg", "zu",      "zurueck", "um",  "hin",
+                                                "her",  "fort", "dar", "zusammen", "weiter"};
+        static const char *const inseparable[] = {"be", "ver", "ent", "er", "ueber", "unter", "wider", "zer"};
+        for (const char *base : bases) {
+            const std::string line(base);
+            const size_t eq = line.find(" = ");
+            const std::string noun = line.substr(eq + 3);
+            std::vector<std::string> forms;
+            for (size_t pos = 0; pos < eq;) {
+                const size_t end = std::min(line.find(' ', pos), eq);
+                forms.push_back(line.substr(pos, end - pos));
+                pos = end + 1;
+            }
+            auto addPrefixed = [&](const std::string &prefix, bool dropGe) {
+                const std::string prefixedNoun = prefix + noun;
+                for (const std::string &form : forms) {
+                    const bool participle = form.starts_with("ge");
+                    const std::string verb = prefix + (participle && dropGe ? form.substr(2) : form);
+                    const std::string verbStem = stemmer.stem(verb);
+                    auto &target = map[verbStem];
+                    if (stemmer.stem(prefixedNoun) != verbStem &&
+                        std::find(target.begin(), target.end(), prefixedNoun) == target.end()) {
+                        target.push_back(prefixedNoun);
+                    }
+                }
+            };
+            for (const char *prefix : separable) {
+                addPrefixed(prefix, false);
+            }
+            for (const char *prefix : inseparable) {
+                addPrefixed(prefix, true);
+            }
+        }
         return map;
     }();
     static const std::vector<std::string> none;

@@ -201,6 +201,35 @@ TEST_CASE("verb forms reach their nouns: participles of separable and strong ver
           QStringList{QStringLiteral("Verlust oder Diebstahl Personalausweis")});
 }
 
+TEST_CASE("prefixed strong verbs reach their nouns, also when the particle stands apart", "[search]")
+{
+    auto nouns = [](const char *verb) { return kb::text::derivedNouns(kb::text::Stemmer::local().stem(verb)); };
+    CHECK(nouns("nachziehen") == std::vector<std::string>{"nachzug"});
+    CHECK(nouns("nachgezogen") == std::vector<std::string>{"nachzug"});
+    CHECK(nouns("entzogen") == std::vector<std::string>{"entzug"});
+    CHECK(nouns("unterschreiben") == std::vector<std::string>{"unterschrift"});
+    CHECK(nouns("verstoesst") == std::vector<std::string>{"verstoss"}); // "verstoßen" has its stem already
+    CHECK(nouns("eingesehen") == std::vector<std::string>{"einsicht"});
+    CHECK(nouns("ziehen").empty()); // the bare verb's "Zug" means too many other things
+
+    kb::SearchEngine e;
+    e.build({article("spouse", "Ehegatten aus dem Ausland", "<p>Der Nachzug Ihres Ehepartners zu Ihnen.</p>"),
+             article("move", "Wohnsitzanmeldung", "<p>Nach einem Umzug in München melden Sie sich an.</p>")});
+    auto hits = e.search(QStringLiteral("Meine Frau soll nachziehen"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("spouse"));
+    hits = e.search(QStringLiteral("Meine Frau zieht nach"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("spouse"));
+    // The particle closes the clause; "nach" before "München" is a preposition.
+    hits = e.search(QStringLiteral("Ich ziehe nach München um"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("move"));
+    for (const kb::SearchHit &h : hits) {
+        CHECK(h.id != QStringLiteral("spouse"));
+    }
+}
+
 TEST_CASE("synonyms from the editable table and from catalogue keywords", "[search]")
 {
     CHECK(topTitles(QStringLiteral("Perso"), 1) == QStringList{QStringLiteral("Personalausweis")});
