@@ -215,6 +215,17 @@ Office officeFromRow(const QSqlQuery &q)
     return o;
 }
 
+OfficeLink officeLinkFromRow(const QSqlQuery &q, int first)
+{
+    return OfficeLink{q.value(first).toString(), q.value(first + 1).toInt(), q.value(first + 2).toInt() != 0,
+                      q.value(first + 3).toString()};
+}
+
+Synonym synonymFromRow(const QSqlQuery &q)
+{
+    return Synonym{q.value(0).toString(), fromJsonList(q.value(1).toString())};
+}
+
 bool normalizeSynonym(const Synonym &synonym, Synonym *normalized, QString *error)
 {
     normalized->term = synonym.term.trimmed();

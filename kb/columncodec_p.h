@@ -53,4 +53,11 @@ bool normalizeSynonym(const Synonym &synonym, Synonym *normalized, QString *erro
 // opening_hours, latitude, longitude, keywords, source (in this order).
 Office officeFromRow(const QSqlQuery &q);
 
+// An office link from the columns office_id, duration_minutes, bookable, appointment_url, starting at
+// column `first` (bookable: INTEGER in SQLite, BOOLEAN in PostgreSQL).
+OfficeLink officeLinkFromRow(const QSqlQuery &q, int first);
+
+// A synonym from the columns term, expansions.
+Synonym synonymFromRow(const QSqlQuery &q);
+
 } // namespace kb::column

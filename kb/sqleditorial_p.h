@@ -103,6 +103,10 @@ protected:
     };
     // Inside a write transaction: is the actor (as stored now) allowed to `what`?
     bool authorize(QSqlDatabase &db, Need need, const QString &what, QString *error) const;
+    // beginWrite(), or null with the reason in *error if the transaction did not start; with a `need`,
+    // also null unless the actor may `what` (authorize()). A null transaction has rolled back.
+    std::unique_ptr<WriteTransaction> startWrite(QSqlDatabase &db, QString *error);
+    std::unique_ptr<WriteTransaction> startWrite(QSqlDatabase &db, Need need, const QString &what, QString *error);
     bool audit(QSqlDatabase &db, const QString &action, const QString &articleId, int version, const QString &summary,
                QString *error) const;
     QString nowText() const;
