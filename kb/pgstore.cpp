@@ -3,6 +3,7 @@
 #include "pgstore.h"
 
 #include "columncodec_p.h"
+#include "sqlrows_p.h"
 
 #include "jsonlformat.h"
 #include "logging.h"
@@ -33,6 +34,7 @@
 namespace kb {
 
 using namespace column;
+using namespace sql;
 
 namespace {
 
@@ -43,18 +45,6 @@ struct Messages
 
 // Serialises schema changes of concurrent admins (an arbitrary constant of this project).
 constexpr qint64 kMigrationLockKey = 0x686f746c696e65; // "hotline"
-
-void setError(QString *error, const QString &message)
-{
-    if (error) {
-        *error = message;
-    }
-}
-
-QString errorText(const QSqlQuery &q)
-{
-    return q.lastError().text().trimmed();
-}
 
 QStringList migrationFiles()
 {
@@ -391,27 +381,23 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         for (const Office &o : catalogue.offices) {
             officeIds << o.id;
         }
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE id = ANY (CAST(:ids AS TEXT[]))"));
-        q.bindValue(QStringLiteral(":ids"), textArrayLiteral(articleIds));
-        if (!q.exec()) {
-            setError(error, Messages::tr("reading the articles failed: %1").arg(errorText(q)));
+        // id → content hash
+        const auto readHashes = [&db, error](const QString &table, const QStringList &ids, const QString &failed,
+                                             QHash<QString, QString> *known) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(
+                QStringLiteral("SELECT id, content_hash FROM %1 WHERE id = ANY (CAST(:ids AS TEXT[]))").arg(table));
+            q.bindValue(QStringLiteral(":ids"), textArrayLiteral(ids));
+            return forEachRow(q, failed, error, [known](const QSqlQuery &row) {
+                known->insert(row.value(0).toString(), row.value(1).toString());
+            });
+        };
+        if (!readHashes(QStringLiteral("articles"), articleIds, Messages::tr("reading the articles failed: %1"),
+                        &knownArticles) ||
+            !readHashes(QStringLiteral("offices"), officeIds, Messages::tr("reading the offices failed: %1"),
+                        &knownOffices)) {
             return false;
-        }
-        while (q.next()) {
-            knownArticles.insert(q.value(0).toString(), q.value(1).toString());
-        }
-        QSqlQuery o(db);
-        o.setForwardOnly(true);
-        o.prepare(QStringLiteral("SELECT id, content_hash FROM offices WHERE id = ANY (CAST(:ids AS TEXT[]))"));
-        o.bindValue(QStringLiteral(":ids"), textArrayLiteral(officeIds));
-        if (!o.exec()) {
-            setError(error, Messages::tr("reading the offices failed: %1").arg(errorText(o)));
-            return false;
-        }
-        while (o.next()) {
-            knownOffices.insert(o.value(0).toString(), o.value(1).toString());
         }
     }
 
@@ -635,7 +621,6 @@ bool PgStore::removeArticle(const QString &id, QString *error)
 QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound, QString *error) const
 {
     QSqlDatabase db = database();
-    QList<Article> result;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT a.id, a.title, a.leika_key, a.summary, a.description_html, a.documents, "
@@ -643,19 +628,6 @@ QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound
                              "a.category, a.links, a.duration_minutes, a.valid_from, a.valid_to, a.last_reviewed, "
                              "a.review_by, a.updated_at, a.version, a.source FROM articles a%1 ORDER BY a.id")
                   .arg(where));
-    if (!where.isEmpty()) {
-        q.bindValue(QStringLiteral(":v"), bound);
-    }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading articles failed: %1").arg(errorText(q)));
-        return {};
-    }
-    QHash<QString, qsizetype> index;
-    while (q.next()) {
-        const Article a = articleFromRow(q);
-        index.insert(a.id, result.size());
-        result << a;
-    }
     QSqlQuery links(db);
     links.setForwardOnly(true);
     links.prepare(QStringLiteral("SELECT ao.article_id, ao.office_id, ao.duration_minutes, ao.bookable, "
@@ -663,29 +635,16 @@ QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound
                                  "ORDER BY ao.article_id, ao.position")
                       .arg(where));
     if (!where.isEmpty()) {
+        q.bindValue(QStringLiteral(":v"), bound);
         links.bindValue(QStringLiteral(":v"), bound);
     }
-    if (!links.exec()) {
-        setError(error, Messages::tr("reading office links failed: %1").arg(errorText(links)));
-        return {};
-    }
-    while (links.next()) {
-        const auto it = index.constFind(links.value(0).toString());
-        if (it != index.constEnd()) {
-            result[*it].offices << OfficeLink{links.value(1).toString(), links.value(2).toInt(),
-                                              links.value(3).toBool(), links.value(4).toString()};
-        }
-    }
-    return result;
+    return readArticles(q, links, Messages::tr("reading articles failed: %1"),
+                        Messages::tr("reading office links failed: %1"), error);
 }
 
 std::optional<Article> PgStore::article(const QString &id) const
 {
-    const QList<Article> found = loadArticles(QStringLiteral(" WHERE a.id = :v"), text(id), nullptr);
-    if (found.isEmpty()) {
-        return std::nullopt;
-    }
-    return found.first();
+    return firstRow(loadArticles(QStringLiteral(" WHERE a.id = :v"), text(id), nullptr));
 }
 
 QList<Article> PgStore::articles(QString *error) const
@@ -696,7 +655,6 @@ QList<Article> PgStore::articles(QString *error) const
 QList<Office> PgStore::loadOffices(const QString &where, const QVariant &bound, QString *error) const
 {
     QSqlDatabase db = database();
-    QList<Office> result;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
@@ -705,23 +663,12 @@ QList<Office> PgStore::loadOffices(const QString &where, const QVariant &bound, 
     if (!where.isEmpty()) {
         q.bindValue(QStringLiteral(":v"), bound);
     }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading offices failed: %1").arg(errorText(q)));
-        return {};
-    }
-    while (q.next()) {
-        result << officeFromRow(q);
-    }
-    return result;
+    return readRows(q, Messages::tr("reading offices failed: %1"), error, officeFromRow);
 }
 
 std::optional<Office> PgStore::office(const QString &id) const
 {
-    const QList<Office> found = loadOffices(QStringLiteral(" WHERE id = :v"), text(id), nullptr);
-    if (found.isEmpty()) {
-        return std::nullopt;
-    }
-    return found.first();
+    return firstRow(loadOffices(QStringLiteral(" WHERE id = :v"), text(id), nullptr));
 }
 
 QList<Office> PgStore::offices(QString *error) const
@@ -734,15 +681,8 @@ QList<Synonym> PgStore::synonyms(QString *error) const
     QSqlDatabase db = database();
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    QList<Synonym> result;
-    if (!q.exec(QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"))) {
-        setError(error, Messages::tr("reading synonyms failed: %1").arg(errorText(q)));
-        return {};
-    }
-    while (q.next()) {
-        result << Synonym{q.value(0).toString(), fromJsonList(q.value(1).toString())};
-    }
-    return result;
+    return readRows(q, QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"),
+                    Messages::tr("reading synonyms failed: %1"), error, synonymFromRow);
 }
 
 bool PgStore::setSynonym(const Synonym &synonym, QString *error)
@@ -847,17 +787,19 @@ bool PgStore::changesSince(qint64 since, PgChangeSet *changes, QString *error) c
     if (!q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))) {
         return fail(Messages::tr("cannot take a snapshot: %1").arg(errorText(q)));
     }
-    if (!q.exec(QStringLiteral("SELECT key, int_value, text_value FROM meta WHERE key IN ('revision', 'store_id')"))) {
-        return fail(Messages::tr("reading the revision failed: %1").arg(errorText(q)));
-    }
-    while (q.next()) {
-        if (q.value(0).toString() == QLatin1String("revision")) {
-            out.toRevision = q.value(1).toLongLong();
-        } else {
-            out.storeId = q.value(2).toString();
-        }
-    }
     QString message;
+    const bool read = forEachRow(
+        q, QStringLiteral("SELECT key, int_value, text_value FROM meta WHERE key IN ('revision', 'store_id')"),
+        Messages::tr("reading the revision failed: %1"), &message, [&out](const QSqlQuery &row) {
+            if (row.value(0).toString() == QLatin1String("revision")) {
+                out.toRevision = row.value(1).toLongLong();
+            } else {
+                out.storeId = row.value(2).toString();
+            }
+        });
+    if (!read) {
+        return fail(message);
+    }
     out.changed.articles = loadArticles(QStringLiteral(" WHERE a.revision > :v"), since, &message);
     if (!message.isEmpty()) {
         return fail(message);
@@ -870,22 +812,19 @@ bool PgStore::changesSince(qint64 since, PgChangeSet *changes, QString *error) c
     s.setForwardOnly(true);
     s.prepare(QStringLiteral("SELECT term, expansions FROM synonyms WHERE revision > :v ORDER BY term"));
     s.bindValue(QStringLiteral(":v"), since);
-    if (!s.exec()) {
-        return fail(Messages::tr("reading synonyms failed: %1").arg(errorText(s)));
-    }
-    while (s.next()) {
-        out.changedSynonyms << Synonym{s.value(0).toString(), fromJsonList(s.value(1).toString())};
+    out.changedSynonyms = readRows(s, Messages::tr("reading synonyms failed: %1"), &message, synonymFromRow);
+    if (!message.isEmpty()) {
+        return fail(message);
     }
     QSqlQuery t(db);
     t.setForwardOnly(true);
     t.prepare(QStringLiteral("SELECT entity, key FROM tombstones WHERE revision > :v ORDER BY revision, key"));
     t.bindValue(QStringLiteral(":v"), since);
-    if (!t.exec()) {
-        return fail(Messages::tr("reading deletions failed: %1").arg(errorText(t)));
-    }
-    while (t.next()) {
-        (t.value(0).toString() == QLatin1String("article") ? out.removedArticles : out.removedSynonyms)
-            << t.value(1).toString();
+    if (!forEachRow(t, Messages::tr("reading deletions failed: %1"), &message, [&out](const QSqlQuery &row) {
+            (row.value(0).toString() == QLatin1String("article") ? out.removedArticles : out.removedSynonyms)
+                << row.value(1).toString();
+        })) {
+        return fail(message);
     }
     s.finish();
     t.finish();

@@ -5,6 +5,7 @@
 #include "columncodec_p.h"
 
 #include "sqleditorial_p.h"
+#include "sqlrows_p.h"
 
 #include "jsonlformat.h"
 #include "logging.h"
@@ -36,6 +37,7 @@
 namespace kb {
 
 using namespace column;
+using namespace sql;
 
 namespace {
 
@@ -44,13 +46,6 @@ struct Messages
 {
     Q_DECLARE_TR_FUNCTIONS(kb::SqliteStore)
 };
-
-void setError(QString *error, const QString &message)
-{
-    if (error) {
-        *error = message;
-    }
-}
 
 // Migration files are ":/kb/migrations/NNNN_name.sql", numbered 1…N without gaps.
 QStringList migrationFiles()
@@ -298,13 +293,8 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
 {
     QSqlDatabase database = db();
     UpsertReport counts;
-    ScopedTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
-        return false;
-    }
-
-    if (!authorize(database, Need::Lead, Messages::tr("import or change articles"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("import or change articles"), error);
+    if (!transaction) {
         return false;
     }
 
@@ -315,29 +305,27 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     {
         QSqlQuery q(database);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, content_hash, version FROM articles"))) {
-            setError(error, Messages::tr("reading the articles failed: %1").arg(q.lastError().text()));
+        const bool read =
+            forEachRow(
+                q, QStringLiteral("SELECT id, content_hash, version FROM articles"),
+                Messages::tr("reading the articles failed: %1"), error,
+                [&](const QSqlQuery &row) {
+                    knownArticles.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toInt()});
+                }) &&
+            forEachRow(
+                q, QStringLiteral("SELECT id, content_hash FROM offices"),
+                Messages::tr("reading the offices failed: %1"), error,
+                [&](const QSqlQuery &row) { knownOffices.insert(row.value(0).toString(), row.value(1).toString()); }) &&
+            // Removed articles keep their history: one that comes back continues its numbering.
+            forEachRow(q,
+                       QStringLiteral("SELECT v.article_id, MAX(v.version) FROM article_versions v "
+                                      "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id) "
+                                      "GROUP BY v.article_id"),
+                       Messages::tr("reading the history failed: %1"), error, [&](const QSqlQuery &row) {
+                           removedVersions.insert(row.value(0).toString(), row.value(1).toInt());
+                       });
+        if (!read) {
             return false;
-        }
-        while (q.next()) {
-            knownArticles.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toInt()});
-        }
-        if (!q.exec(QStringLiteral("SELECT id, content_hash FROM offices"))) {
-            setError(error, Messages::tr("reading the offices failed: %1").arg(q.lastError().text()));
-            return false;
-        }
-        while (q.next()) {
-            knownOffices.insert(q.value(0).toString(), q.value(1).toString());
-        }
-        // Removed articles keep their history: one that comes back continues its numbering.
-        if (!q.exec(QStringLiteral("SELECT v.article_id, MAX(v.version) FROM article_versions v "
-                                   "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id) "
-                                   "GROUP BY v.article_id"))) {
-            setError(error, Messages::tr("reading the history failed: %1").arg(q.lastError().text()));
-            return false;
-        }
-        while (q.next()) {
-            removedVersions.insert(q.value(0).toString(), q.value(1).toInt());
         }
     }
 
@@ -508,7 +496,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     if (changed && !bumpRevision(database, error)) {
         return false;
     }
-    if (!transaction.commit(error)) {
+    if (!transaction->commit(error)) {
         return false;
     }
     if (report) {
@@ -522,12 +510,8 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
 bool SqliteStore::removeArticle(const QString &id, QString *error)
 {
     QSqlDatabase database = db();
-    ScopedTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("remove articles"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("remove articles"), error);
+    if (!transaction) {
         return false;
     }
     // The last published version stays in the history.
@@ -549,59 +533,32 @@ bool SqliteStore::removeArticle(const QString &id, QString *error)
     }
     return audit(database, QStringLiteral("article.remove"), id, current ? current->version : 0,
                  Messages::tr("removed \"%1\"").arg(current ? current->title : id), error) &&
-           bumpRevision(database, error) && transaction.commit(error);
+           bumpRevision(database, error) && transaction->commit(error);
 }
 
 QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error) const
 {
     QSqlDatabase database = db();
-    QList<Article> result;
     QSqlQuery q(database);
     q.setForwardOnly(true);
-    const QString filter = whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id");
-    q.prepare(QStringLiteral("SELECT id, %1 FROM articles%2 ORDER BY id").arg(kArticleRowColumns, filter));
-    if (!whereId.isNull()) {
-        q.bindValue(QStringLiteral(":id"), text(whereId));
-    }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading articles failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    QHash<QString, qsizetype> index;
-    while (q.next()) {
-        const Article a = articleFromRow(q);
-        index.insert(a.id, result.size());
-        result << a;
-    }
+    q.prepare(QStringLiteral("SELECT id, %1 FROM articles%2 ORDER BY id")
+                  .arg(kArticleRowColumns, whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id")));
     QSqlQuery links(database);
     links.setForwardOnly(true);
     links.prepare(QStringLiteral("SELECT article_id, office_id, duration_minutes, bookable, appointment_url "
                                  "FROM article_offices%1 ORDER BY article_id, position")
                       .arg(whereId.isNull() ? QString() : QStringLiteral(" WHERE article_id = :id")));
     if (!whereId.isNull()) {
+        q.bindValue(QStringLiteral(":id"), text(whereId));
         links.bindValue(QStringLiteral(":id"), text(whereId));
     }
-    if (!links.exec()) {
-        setError(error, Messages::tr("reading office links failed: %1").arg(links.lastError().text()));
-        return {};
-    }
-    while (links.next()) {
-        const auto it = index.constFind(links.value(0).toString());
-        if (it != index.constEnd()) {
-            result[*it].offices << OfficeLink{links.value(1).toString(), links.value(2).toInt(),
-                                              links.value(3).toInt() != 0, links.value(4).toString()};
-        }
-    }
-    return result;
+    return readArticles(q, links, Messages::tr("reading articles failed: %1"),
+                        Messages::tr("reading office links failed: %1"), error);
 }
 
 std::optional<Article> SqliteStore::article(const QString &id) const
 {
-    const QList<Article> found = loadArticles(id.isNull() ? QStringLiteral("") : id, nullptr);
-    if (found.isEmpty()) {
-        return std::nullopt;
-    }
-    return found.first();
+    return firstRow(loadArticles(id.isNull() ? QStringLiteral("") : id, nullptr));
 }
 
 QList<Article> SqliteStore::articles(QString *error) const
@@ -612,7 +569,6 @@ QList<Article> SqliteStore::articles(QString *error) const
 QList<Office> SqliteStore::loadOffices(const QString &whereId, QString *error) const
 {
     QSqlDatabase database = db();
-    QList<Office> result;
     QSqlQuery q(database);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
@@ -621,23 +577,12 @@ QList<Office> SqliteStore::loadOffices(const QString &whereId, QString *error) c
     if (!whereId.isNull()) {
         q.bindValue(QStringLiteral(":id"), text(whereId));
     }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading offices failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    while (q.next()) {
-        result << officeFromRow(q);
-    }
-    return result;
+    return readRows(q, Messages::tr("reading offices failed: %1"), error, officeFromRow);
 }
 
 std::optional<Office> SqliteStore::office(const QString &id) const
 {
-    const QList<Office> found = loadOffices(id.isNull() ? QStringLiteral("") : id, nullptr);
-    if (found.isEmpty()) {
-        return std::nullopt;
-    }
-    return found.first();
+    return firstRow(loadOffices(id.isNull() ? QStringLiteral("") : id, nullptr));
 }
 
 QList<Office> SqliteStore::offices(QString *error) const
@@ -650,15 +595,8 @@ QList<Synonym> SqliteStore::synonyms(QString *error) const
     QSqlDatabase database = db();
     QSqlQuery q(database);
     q.setForwardOnly(true);
-    QList<Synonym> result;
-    if (!q.exec(QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"))) {
-        setError(error, Messages::tr("reading synonyms failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    while (q.next()) {
-        result << Synonym{q.value(0).toString(), fromJsonList(q.value(1).toString())};
-    }
-    return result;
+    return readRows(q, QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"),
+                    Messages::tr("reading synonyms failed: %1"), error, synonymFromRow);
 }
 
 bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
@@ -670,12 +608,8 @@ bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
     const QString &term = normalized.term;
     const QStringList &expansions = normalized.expansions;
     QSqlDatabase database = db();
-    ScopedTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("edit synonyms"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("edit synonyms"), error);
+    if (!transaction) {
         return false;
     }
     QSqlQuery q(database);
@@ -689,18 +623,14 @@ bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
     }
     return audit(database, QStringLiteral("synonym.set"), QString(), 0,
                  QStringLiteral("%1 → %2").arg(term, expansions.join(QStringLiteral(", "))), error) &&
-           bumpRevision(database, error) && transaction.commit(error);
+           bumpRevision(database, error) && transaction->commit(error);
 }
 
 bool SqliteStore::removeSynonym(const QString &term, QString *error)
 {
     QSqlDatabase database = db();
-    ScopedTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("edit synonyms"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("edit synonyms"), error);
+    if (!transaction) {
         return false;
     }
     QSqlQuery q(database);
@@ -715,7 +645,7 @@ bool SqliteStore::removeSynonym(const QString &term, QString *error)
         return false;
     }
     return audit(database, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error) &&
-           bumpRevision(database, error) && transaction.commit(error);
+           bumpRevision(database, error) && transaction->commit(error);
 }
 
 StoreStats SqliteStore::stats() const
