@@ -40,6 +40,9 @@ QString text(const QString &value);
 void bindArticleFields(QSqlQuery &q, const Article &a);
 // bindArticleFields() and the article's own :updated_at and :version (copying a stored version).
 void bindArticleContent(QSqlQuery &q, const Article &a);
+// Binds an office to the placeholders :id to :source of every store's office statements (the bookkeeping
+// columns :updated_at, :content_hash and the like are the caller's).
+void bindOfficeFields(QSqlQuery &q, const Office &o);
 
 // The columns articleFromRow() reads after the id, in this order (articles and article_versions).
 extern const QString kArticleRowColumns;

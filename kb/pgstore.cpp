@@ -336,29 +336,8 @@ bool PgStore::setRevision(QSqlDatabase &db, qint64 revision, QString *error)
 bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error)
 {
     // Check the input before touching the server.
-    QSet<QString> seen;
-    for (const Office &o : catalogue.offices) {
-        if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
-            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
-            return false;
-        }
-        if (seen.contains(o.id)) {
-            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
-            return false;
-        }
-        seen.insert(o.id);
-    }
-    seen.clear();
-    for (const Article &a : catalogue.articles) {
-        if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
-            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
-            return false;
-        }
-        if (seen.contains(a.id)) {
-            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
-            return false;
-        }
-        seen.insert(a.id);
+    if (!checkCatalogue(catalogue, error)) {
+        return false;
     }
 
     QSqlDatabase db = database();
@@ -421,21 +400,7 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         if (known != knownOffices.constEnd() && *known == hash) {
             continue;
         }
-        officeUpsert.bindValue(QStringLiteral(":id"), text(o.id));
-        officeUpsert.bindValue(QStringLiteral(":name"), text(o.name));
-        officeUpsert.bindValue(QStringLiteral(":organization"), text(o.organization));
-        officeUpsert.bindValue(QStringLiteral(":street"), text(o.street));
-        officeUpsert.bindValue(QStringLiteral(":postal_code"), text(o.postalCode));
-        officeUpsert.bindValue(QStringLiteral(":city"), text(o.city));
-        officeUpsert.bindValue(QStringLiteral(":phone"), text(o.phone));
-        officeUpsert.bindValue(QStringLiteral(":fax"), text(o.fax));
-        officeUpsert.bindValue(QStringLiteral(":email"), text(o.email));
-        officeUpsert.bindValue(QStringLiteral(":web"), text(o.web));
-        officeUpsert.bindValue(QStringLiteral(":opening_hours"), text(o.openingHours));
-        officeUpsert.bindValue(QStringLiteral(":latitude"), realValue(o.latitude));
-        officeUpsert.bindValue(QStringLiteral(":longitude"), realValue(o.longitude));
-        officeUpsert.bindValue(QStringLiteral(":keywords"), toJson(o.keywords));
-        officeUpsert.bindValue(QStringLiteral(":source"), text(o.source));
+        bindOfficeFields(officeUpsert, o);
         officeUpsert.bindValue(QStringLiteral(":updated_at"), now);
         officeUpsert.bindValue(QStringLiteral(":content_hash"), hash);
         officeUpsert.bindValue(QStringLiteral(":revision"), revision);
@@ -616,73 +581,6 @@ bool PgStore::removeArticle(const QString &id, QString *error)
     return audit(db, QStringLiteral("article.remove"), id, current ? current->version : 0,
                  Messages::tr("removed \"%1\"").arg(current ? current->title : id), error) &&
            setRevision(db, revision, error) && scope.commit(error);
-}
-
-QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound, QString *error) const
-{
-    QSqlDatabase db = database();
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT a.id, a.title, a.leika_key, a.summary, a.description_html, a.documents, "
-                             "a.fees_html, a.processing_time, a.legal_basis, a.online_service_url, a.url, a.keywords, "
-                             "a.category, a.links, a.duration_minutes, a.valid_from, a.valid_to, a.last_reviewed, "
-                             "a.review_by, a.updated_at, a.version, a.source FROM articles a%1 ORDER BY a.id")
-                  .arg(where));
-    QSqlQuery links(db);
-    links.setForwardOnly(true);
-    links.prepare(QStringLiteral("SELECT ao.article_id, ao.office_id, ao.duration_minutes, ao.bookable, "
-                                 "ao.appointment_url FROM article_offices ao JOIN articles a ON a.id = ao.article_id%1 "
-                                 "ORDER BY ao.article_id, ao.position")
-                      .arg(where));
-    if (!where.isEmpty()) {
-        q.bindValue(QStringLiteral(":v"), bound);
-        links.bindValue(QStringLiteral(":v"), bound);
-    }
-    return readArticles(q, links, Messages::tr("reading articles failed: %1"),
-                        Messages::tr("reading office links failed: %1"), error);
-}
-
-std::optional<Article> PgStore::article(const QString &id) const
-{
-    return firstRow(loadArticles(QStringLiteral(" WHERE a.id = :v"), text(id), nullptr));
-}
-
-QList<Article> PgStore::articles(QString *error) const
-{
-    return loadArticles(QString(), {}, error);
-}
-
-QList<Office> PgStore::loadOffices(const QString &where, const QVariant &bound, QString *error) const
-{
-    QSqlDatabase db = database();
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
-                             "opening_hours, latitude, longitude, keywords, source FROM offices%1 ORDER BY id")
-                  .arg(where));
-    if (!where.isEmpty()) {
-        q.bindValue(QStringLiteral(":v"), bound);
-    }
-    return readRows(q, Messages::tr("reading offices failed: %1"), error, officeFromRow);
-}
-
-std::optional<Office> PgStore::office(const QString &id) const
-{
-    return firstRow(loadOffices(QStringLiteral(" WHERE id = :v"), text(id), nullptr));
-}
-
-QList<Office> PgStore::offices(QString *error) const
-{
-    return loadOffices(QString(), {}, error);
-}
-
-QList<Synonym> PgStore::synonyms(QString *error) const
-{
-    QSqlDatabase db = database();
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    return readRows(q, QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"),
-                    Messages::tr("reading synonyms failed: %1"), error, synonymFromRow);
 }
 
 bool PgStore::setSynonym(const Synonym &synonym, QString *error)
@@ -1271,30 +1169,8 @@ bool PgStore::writeArticle(QSqlDatabase &db, const Article &a, const QString &au
         setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, errorText(q)));
         return false;
     }
-    QSqlQuery del(db);
-    del.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :id"));
-    del.bindValue(QStringLiteral(":id"), text(a.id));
-    if (!del.exec()) {
-        setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, errorText(del)));
+    if (!writeOfficeLinks(db, a, error)) {
         return false;
-    }
-    QSqlQuery link(db);
-    link.prepare(QStringLiteral("INSERT INTO article_offices (article_id, office_id, position, duration_minutes, "
-                                "bookable, appointment_url) VALUES (:article_id, :office_id, :position, :duration, "
-                                ":bookable, :url)"));
-    for (int i = 0; i < a.offices.size(); ++i) {
-        const OfficeLink &l = a.offices.at(i);
-        link.bindValue(QStringLiteral(":article_id"), text(a.id));
-        link.bindValue(QStringLiteral(":office_id"), text(l.officeId));
-        link.bindValue(QStringLiteral(":position"), i);
-        link.bindValue(QStringLiteral(":duration"), l.durationMinutes);
-        link.bindValue(QStringLiteral(":bookable"), l.bookable);
-        link.bindValue(QStringLiteral(":url"), text(l.appointmentUrl));
-        if (!link.exec()) {
-            setError(error, Messages::tr("article \"%1\": office \"%2\" is not in the catalogue: %3")
-                                .arg(a.id, l.officeId, errorText(link)));
-            return false;
-        }
     }
     QSqlQuery mark(db);
     mark.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = :id"));

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -329,6 +330,131 @@ StoreStats SqlEditorialStore::catalogueStats() const
     s.synonyms = count(QStringLiteral("synonyms"));
     s.revision = revision();
     return s;
+}
+
+bool checkCatalogue(const Catalogue &catalogue, QString *error)
+{
+    QSet<QString> seen;
+    for (const Office &o : catalogue.offices) {
+        if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
+            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
+            return false;
+        }
+        if (seen.contains(o.id)) {
+            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
+            return false;
+        }
+        seen.insert(o.id);
+    }
+    seen.clear();
+    for (const Article &a : catalogue.articles) {
+        if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
+            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
+            return false;
+        }
+        if (seen.contains(a.id)) {
+            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
+            return false;
+        }
+        seen.insert(a.id);
+    }
+    return true;
+}
+
+bool writeOfficeLinks(QSqlDatabase &db, const Article &a, QString *error)
+{
+    QSqlQuery del(db);
+    del.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :id"));
+    del.bindValue(QStringLiteral(":id"), text(a.id));
+    if (!del.exec()) {
+        setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, errorText(del)));
+        return false;
+    }
+    QSqlQuery link(db);
+    link.prepare(QStringLiteral("INSERT INTO article_offices (article_id, office_id, position, duration_minutes, "
+                                "bookable, appointment_url) VALUES (:article_id, :office_id, :position, :duration, "
+                                ":bookable, :url)"));
+    for (int i = 0; i < a.offices.size(); ++i) {
+        const OfficeLink &l = a.offices.at(i);
+        link.bindValue(QStringLiteral(":article_id"), text(a.id));
+        link.bindValue(QStringLiteral(":office_id"), text(l.officeId));
+        link.bindValue(QStringLiteral(":position"), i);
+        link.bindValue(QStringLiteral(":duration"), l.durationMinutes);
+        link.bindValue(QStringLiteral(":bookable"), l.bookable); // SQLite stores 1 or 0
+        link.bindValue(QStringLiteral(":url"), text(l.appointmentUrl));
+        if (!link.exec()) {
+            setError(error, Messages::tr("article \"%1\": office \"%2\" is not in the catalogue: %3")
+                                .arg(a.id, l.officeId, errorText(link)));
+            return false;
+        }
+    }
+    return true;
+}
+
+// ---- The published catalogue ----
+
+QList<Article> SqlEditorialStore::loadArticles(const QString &where, const QVariant &bound, QString *error) const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT a.id, %1 FROM articles a%2 ORDER BY a.id").arg(kArticleRowColumns, where));
+    // The links of the same articles: joined with them only when the condition needs their row.
+    QSqlQuery links(database);
+    links.setForwardOnly(true);
+    links.prepare(
+        QStringLiteral("SELECT ao.article_id, ao.office_id, ao.duration_minutes, ao.bookable, ao.appointment_url "
+                       "FROM article_offices ao%1 ORDER BY ao.article_id, ao.position")
+            .arg(where.isEmpty() ? QString() : QStringLiteral(" JOIN articles a ON a.id = ao.article_id") + where));
+    if (!where.isEmpty()) {
+        q.bindValue(QStringLiteral(":v"), bound);
+        links.bindValue(QStringLiteral(":v"), bound);
+    }
+    return readArticles(q, links, Messages::tr("reading articles failed: %1"),
+                        Messages::tr("reading office links failed: %1"), error);
+}
+
+std::optional<Article> SqlEditorialStore::article(const QString &id) const
+{
+    return firstRow(loadArticles(QStringLiteral(" WHERE a.id = :v"), text(id), nullptr));
+}
+
+QList<Article> SqlEditorialStore::articles(QString *error) const
+{
+    return loadArticles(QString(), {}, error);
+}
+
+QList<Office> SqlEditorialStore::loadOffices(const QString &where, const QVariant &bound, QString *error) const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
+                             "opening_hours, latitude, longitude, keywords, source FROM offices%1 ORDER BY id")
+                  .arg(where));
+    if (!where.isEmpty()) {
+        q.bindValue(QStringLiteral(":v"), bound);
+    }
+    return readRows(q, Messages::tr("reading offices failed: %1"), error, officeFromRow);
+}
+
+std::optional<Office> SqlEditorialStore::office(const QString &id) const
+{
+    return firstRow(loadOffices(QStringLiteral(" WHERE id = :v"), text(id), nullptr));
+}
+
+QList<Office> SqlEditorialStore::offices(QString *error) const
+{
+    return loadOffices(QString(), {}, error);
+}
+
+QList<Synonym> SqlEditorialStore::synonyms(QString *error) const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    return readRows(q, QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"),
+                    Messages::tr("reading synonyms failed: %1"), error, synonymFromRow);
 }
 
 QString SqlEditorialStore::nowText() const

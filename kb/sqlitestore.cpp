@@ -224,11 +224,6 @@ public:
 
     bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error) override;
     bool removeArticle(const QString &id, QString *error) override;
-    std::optional<Article> article(const QString &id) const override;
-    QList<Article> articles(QString *error = nullptr) const override;
-    std::optional<Office> office(const QString &id) const override;
-    QList<Office> offices(QString *error = nullptr) const override;
-    QList<Synonym> synonyms(QString *error = nullptr) const override;
     bool setSynonym(const Synonym &synonym, QString *error) override;
     bool removeSynonym(const QString &term, QString *error) override;
     StoreStats stats() const override;
@@ -249,9 +244,6 @@ protected:
     bool bumpRevision(QSqlDatabase &db, QString *error) override;
 
 private:
-    QList<Article> loadArticles(const QString &whereId, QString *error) const;
-    QList<Office> loadOffices(const QString &whereId, QString *error) const;
-
     QString m_connectionName;
     QString m_path;
 };
@@ -297,6 +289,9 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     if (!transaction) {
         return false;
     }
+    if (!checkCatalogue(catalogue, error)) {
+        return false;
+    }
 
     // What is there already: id → (hash, version). One scan is cheaper than a lookup per record.
     QHash<QString, QPair<QString, int>> knownArticles;
@@ -330,7 +325,6 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     }
 
     const QString now = nowUtc();
-    QSet<QString> seen;
 
     // Offices first: article links refer to them.
     QSqlQuery officeInsert(database);
@@ -346,35 +340,12 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         "latitude = excluded.latitude, longitude = excluded.longitude, keywords = excluded.keywords, "
         "source = excluded.source, updated_at = excluded.updated_at, content_hash = excluded.content_hash"));
     for (const Office &o : catalogue.offices) {
-        if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
-            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
-            return false;
-        }
-        if (seen.contains(o.id)) {
-            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
-            return false;
-        }
-        seen.insert(o.id);
         const QString hash = contentHash(o);
         const auto known = knownOffices.constFind(o.id);
         if (known != knownOffices.constEnd() && *known == hash) {
             continue;
         }
-        officeInsert.bindValue(QStringLiteral(":id"), text(o.id));
-        officeInsert.bindValue(QStringLiteral(":name"), text(o.name));
-        officeInsert.bindValue(QStringLiteral(":organization"), text(o.organization));
-        officeInsert.bindValue(QStringLiteral(":street"), text(o.street));
-        officeInsert.bindValue(QStringLiteral(":postal_code"), text(o.postalCode));
-        officeInsert.bindValue(QStringLiteral(":city"), text(o.city));
-        officeInsert.bindValue(QStringLiteral(":phone"), text(o.phone));
-        officeInsert.bindValue(QStringLiteral(":fax"), text(o.fax));
-        officeInsert.bindValue(QStringLiteral(":email"), text(o.email));
-        officeInsert.bindValue(QStringLiteral(":web"), text(o.web));
-        officeInsert.bindValue(QStringLiteral(":opening_hours"), text(o.openingHours));
-        officeInsert.bindValue(QStringLiteral(":latitude"), realValue(o.latitude));
-        officeInsert.bindValue(QStringLiteral(":longitude"), realValue(o.longitude));
-        officeInsert.bindValue(QStringLiteral(":keywords"), toJson(o.keywords));
-        officeInsert.bindValue(QStringLiteral(":source"), text(o.source));
+        bindOfficeFields(officeInsert, o);
         officeInsert.bindValue(QStringLiteral(":updated_at"), now);
         officeInsert.bindValue(QStringLiteral(":content_hash"), hash);
         if (!officeInsert.exec()) {
@@ -420,17 +391,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     const QString updatedNote = Messages::tr("updated by import");
     const QString auditAction = QStringLiteral("article.import");
 
-    seen.clear();
     for (const Article &a : catalogue.articles) {
-        if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
-            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
-            return false;
-        }
-        if (seen.contains(a.id)) {
-            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
-            return false;
-        }
-        seen.insert(a.id);
         const QString hash = contentHash(a);
         const auto known = knownArticles.constFind(a.id);
         if (known != knownArticles.constEnd() && known->first == hash) {
@@ -536,69 +497,6 @@ bool SqliteStore::removeArticle(const QString &id, QString *error)
            bumpRevision(database, error) && transaction->commit(error);
 }
 
-QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error) const
-{
-    QSqlDatabase database = db();
-    QSqlQuery q(database);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, %1 FROM articles%2 ORDER BY id")
-                  .arg(kArticleRowColumns, whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id")));
-    QSqlQuery links(database);
-    links.setForwardOnly(true);
-    links.prepare(QStringLiteral("SELECT article_id, office_id, duration_minutes, bookable, appointment_url "
-                                 "FROM article_offices%1 ORDER BY article_id, position")
-                      .arg(whereId.isNull() ? QString() : QStringLiteral(" WHERE article_id = :id")));
-    if (!whereId.isNull()) {
-        q.bindValue(QStringLiteral(":id"), text(whereId));
-        links.bindValue(QStringLiteral(":id"), text(whereId));
-    }
-    return readArticles(q, links, Messages::tr("reading articles failed: %1"),
-                        Messages::tr("reading office links failed: %1"), error);
-}
-
-std::optional<Article> SqliteStore::article(const QString &id) const
-{
-    return firstRow(loadArticles(id.isNull() ? QStringLiteral("") : id, nullptr));
-}
-
-QList<Article> SqliteStore::articles(QString *error) const
-{
-    return loadArticles(QString(), error);
-}
-
-QList<Office> SqliteStore::loadOffices(const QString &whereId, QString *error) const
-{
-    QSqlDatabase database = db();
-    QSqlQuery q(database);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
-                             "opening_hours, latitude, longitude, keywords, source FROM offices%1 ORDER BY id")
-                  .arg(whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id")));
-    if (!whereId.isNull()) {
-        q.bindValue(QStringLiteral(":id"), text(whereId));
-    }
-    return readRows(q, Messages::tr("reading offices failed: %1"), error, officeFromRow);
-}
-
-std::optional<Office> SqliteStore::office(const QString &id) const
-{
-    return firstRow(loadOffices(id.isNull() ? QStringLiteral("") : id, nullptr));
-}
-
-QList<Office> SqliteStore::offices(QString *error) const
-{
-    return loadOffices(QString(), error);
-}
-
-QList<Synonym> SqliteStore::synonyms(QString *error) const
-{
-    QSqlDatabase database = db();
-    QSqlQuery q(database);
-    q.setForwardOnly(true);
-    return readRows(q, QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"),
-                    Messages::tr("reading synonyms failed: %1"), error, synonymFromRow);
-}
-
 bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
 {
     Synonym normalized;
@@ -693,33 +591,7 @@ bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, const QString
         setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, q.lastError().text()));
         return false;
     }
-    QSqlQuery del(db);
-    del.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :id"));
-    del.bindValue(QStringLiteral(":id"), text(a.id));
-    if (!del.exec()) {
-        setError(error,
-                 Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, del.lastError().text()));
-        return false;
-    }
-    QSqlQuery link(db);
-    link.prepare(QStringLiteral("INSERT INTO article_offices (article_id, office_id, position, duration_minutes, "
-                                "bookable, appointment_url) VALUES (:article_id, :office_id, :position, :duration, "
-                                ":bookable, :url)"));
-    for (int i = 0; i < a.offices.size(); ++i) {
-        const OfficeLink &l = a.offices.at(i);
-        link.bindValue(QStringLiteral(":article_id"), text(a.id));
-        link.bindValue(QStringLiteral(":office_id"), text(l.officeId));
-        link.bindValue(QStringLiteral(":position"), i);
-        link.bindValue(QStringLiteral(":duration"), l.durationMinutes);
-        link.bindValue(QStringLiteral(":bookable"), l.bookable ? 1 : 0);
-        link.bindValue(QStringLiteral(":url"), text(l.appointmentUrl));
-        if (!link.exec()) {
-            setError(error, Messages::tr("article \"%1\": office \"%2\" is not in the catalogue: %3")
-                                .arg(a.id, l.officeId, link.lastError().text()));
-            return false;
-        }
-    }
-    return true;
+    return writeOfficeLinks(db, a, error);
 }
 
 std::atomic<int> connectionCounter{0};
