@@ -110,6 +110,37 @@ QString textArrayLiteral(const QStringList &values)
     return out + QLatin1Char('}');
 }
 
+// Deletion marks (tombstones) tell the desks' replicas what to remove; `entity` is 'article' or 'synonym'.
+// Cleared when a key is written again, in the writer's transaction.
+bool clearDeletionMarks(QSqlDatabase &db, const QString &entity, const QStringList &keys, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = :entity AND key = ANY (CAST(:keys AS TEXT[]))"));
+    q.bindValue(QStringLiteral(":entity"), entity);
+    q.bindValue(QStringLiteral(":keys"), textArrayLiteral(keys));
+    if (!q.exec()) {
+        setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(q)));
+        return false;
+    }
+    return true;
+}
+
+// Marks `key` deleted at `revision`; false with the driver's message in *why (the caller says what it removed).
+bool markDeleted(QSqlDatabase &db, const QString &entity, const QString &key, qint64 revision, QString *why)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO tombstones (entity, key, revision) VALUES (:entity, :key, :revision) "
+                             "ON CONFLICT (entity, key) DO UPDATE SET revision = excluded.revision"));
+    q.bindValue(QStringLiteral(":entity"), entity);
+    q.bindValue(QStringLiteral(":key"), key);
+    q.bindValue(QStringLiteral(":revision"), revision);
+    if (!q.exec()) {
+        *why = errorText(q);
+        return false;
+    }
+    return true;
+}
+
 std::atomic<int> connectionCounter{0};
 
 } // namespace
@@ -516,16 +547,9 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         }
         ++(isNew ? counts.articlesInserted : counts.articlesUpdated);
     }
-    if (!revived.isEmpty()) {
-        // An id written anew is no longer deleted.
-        QSqlQuery q(db);
-        q.prepare(
-            QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = ANY (CAST(:ids AS TEXT[]))"));
-        q.bindValue(QStringLiteral(":ids"), textArrayLiteral(revived));
-        if (!q.exec()) {
-            setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(q)));
-            return false;
-        }
+    // An id written anew is no longer deleted.
+    if (!revived.isEmpty() && !clearDeletionMarks(db, QStringLiteral("article"), revived, error)) {
+        return false;
     }
 
     const bool changed =
@@ -569,13 +593,9 @@ bool PgStore::removeArticle(const QString &id, QString *error)
         setError(error, Messages::tr("no article with id \"%1\"").arg(id));
         return false;
     }
-    QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("INSERT INTO tombstones (entity, key, revision) VALUES ('article', :key, :revision) "
-                                "ON CONFLICT (entity, key) DO UPDATE SET revision = excluded.revision"));
-    mark.bindValue(QStringLiteral(":key"), text(id));
-    mark.bindValue(QStringLiteral(":revision"), revision);
-    if (!mark.exec()) {
-        setError(error, Messages::tr("marking article \"%1\" as deleted failed: %2").arg(id, errorText(mark)));
+    QString why;
+    if (!markDeleted(db, QStringLiteral("article"), text(id), revision, &why)) {
+        setError(error, Messages::tr("marking article \"%1\" as deleted failed: %2").arg(id, why));
         return false;
     }
     return audit(db, QStringLiteral("article.remove"), id, current ? current->version : 0,
@@ -608,11 +628,7 @@ bool PgStore::setSynonym(const Synonym &synonym, QString *error)
         setError(error, Messages::tr("writing synonym \"%1\" failed: %2").arg(term, errorText(q)));
         return false;
     }
-    QSqlQuery unmark(db);
-    unmark.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = 'synonym' AND key = :key"));
-    unmark.bindValue(QStringLiteral(":key"), term);
-    if (!unmark.exec()) {
-        setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(unmark)));
+    if (!clearDeletionMarks(db, QStringLiteral("synonym"), {term}, error)) {
         return false;
     }
     return audit(db, QStringLiteral("synonym.set"), QString(), 0,
@@ -639,13 +655,9 @@ bool PgStore::removeSynonym(const QString &term, QString *error)
         setError(error, Messages::tr("no synonym \"%1\"").arg(term));
         return false;
     }
-    QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("INSERT INTO tombstones (entity, key, revision) VALUES ('synonym', :key, :revision) "
-                                "ON CONFLICT (entity, key) DO UPDATE SET revision = excluded.revision"));
-    mark.bindValue(QStringLiteral(":key"), term.trimmed());
-    mark.bindValue(QStringLiteral(":revision"), revision);
-    if (!mark.exec()) {
-        setError(error, Messages::tr("marking synonym \"%1\" as deleted failed: %2").arg(term, errorText(mark)));
+    QString why;
+    if (!markDeleted(db, QStringLiteral("synonym"), term.trimmed(), revision, &why)) {
+        setError(error, Messages::tr("marking synonym \"%1\" as deleted failed: %2").arg(term, why));
         return false;
     }
     return audit(db, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error) &&
@@ -1169,17 +1181,7 @@ bool PgStore::writeArticle(QSqlDatabase &db, const Article &a, const QString &au
         setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, errorText(q)));
         return false;
     }
-    if (!writeOfficeLinks(db, a, error)) {
-        return false;
-    }
-    QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = :id"));
-    mark.bindValue(QStringLiteral(":id"), text(a.id));
-    if (!mark.exec()) {
-        setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(mark)));
-        return false;
-    }
-    return true;
+    return writeOfficeLinks(db, a, error) && clearDeletionMarks(db, QStringLiteral("article"), {text(a.id)}, error);
 }
 
 } // namespace kb

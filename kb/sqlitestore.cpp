@@ -156,8 +156,9 @@ QString contentHash(const Office &o)
 // write lock before the first read: a check ("is the published version still my base?", "is this
 // user a team lead?") and the write that depends on it see the same database, and a second desk
 // writing at the same time (agents log searches all day) makes this one wait for the busy timeout
-// instead of failing late with "database is locked", as a deferred transaction would.
-class ScopedTransaction
+// instead of failing late with "database is locked", as a deferred transaction would. The shared
+// editorial code gets it from beginWrite().
+class ScopedTransaction final : public SqlEditorialStore::WriteTransaction
 {
 public:
     explicit ScopedTransaction(QSqlDatabase &db) : m_db(db)
@@ -168,7 +169,7 @@ public:
             m_beginError = q.lastError().text();
         }
     }
-    ~ScopedTransaction()
+    ~ScopedTransaction() override
     {
         if (m_active) {
             qCDebug(lcDb) << "rolling back" << m_db.connectionName();
@@ -179,15 +180,15 @@ public:
     ScopedTransaction(const ScopedTransaction &) = delete;
     ScopedTransaction &operator=(const ScopedTransaction &) = delete;
 
-    bool isActive() const
+    bool isActive() const override
     {
         return m_active;
     }
-    QString beginError() const
+    QString beginError() const override
     {
         return m_beginError;
     }
-    bool commit(QString *error)
+    bool commit(QString *error) override
     {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("COMMIT"))) {
@@ -248,31 +249,9 @@ private:
     QString m_path;
 };
 
-// ScopedTransaction (BEGIN IMMEDIATE) for the shared editorial code.
-class SqliteWriteTransaction final : public SqlEditorialStore::WriteTransaction
-{
-public:
-    explicit SqliteWriteTransaction(QSqlDatabase &db) : m_transaction(db) {}
-    bool isActive() const override
-    {
-        return m_transaction.isActive();
-    }
-    QString beginError() const override
-    {
-        return m_transaction.beginError();
-    }
-    bool commit(QString *error) override
-    {
-        return m_transaction.commit(error);
-    }
-
-private:
-    ScopedTransaction m_transaction;
-};
-
 std::unique_ptr<SqlEditorialStore::WriteTransaction> SqliteStore::beginWrite(QSqlDatabase &db)
 {
-    return std::make_unique<SqliteWriteTransaction>(db);
+    return std::make_unique<ScopedTransaction>(db);
 }
 
 bool SqliteStore::bumpRevision(QSqlDatabase &db, QString *error)
