@@ -279,26 +279,29 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     {
         QSqlQuery q(database);
         q.setForwardOnly(true);
-        const bool read =
-            forEachRow(
-                q, QStringLiteral("SELECT id, content_hash, version FROM articles"),
-                Messages::tr("reading the articles failed: %1"), error,
-                [&](const QSqlQuery &row) {
-                    knownArticles.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toInt()});
-                }) &&
-            forEachRow(
-                q, QStringLiteral("SELECT id, content_hash FROM offices"),
-                Messages::tr("reading the offices failed: %1"), error,
-                [&](const QSqlQuery &row) { knownOffices.insert(row.value(0).toString(), row.value(1).toString()); }) &&
-            // Removed articles keep their history: one that comes back continues its numbering.
-            forEachRow(q,
-                       QStringLiteral("SELECT v.article_id, MAX(v.version) FROM article_versions v "
-                                      "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id) "
-                                      "GROUP BY v.article_id"),
-                       Messages::tr("reading the history failed: %1"), error, [&](const QSqlQuery &row) {
-                           removedVersions.insert(row.value(0).toString(), row.value(1).toInt());
-                       });
-        if (!read) {
+        const auto readArticle = [&](const QSqlQuery &row) {
+            knownArticles.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toInt()});
+        };
+        if (!forEachRow(q, QStringLiteral("SELECT id, content_hash, version FROM articles"),
+                        Messages::tr("reading the articles failed: %1"), error, readArticle)) {
+            return false;
+        }
+        const auto readOffice = [&](const QSqlQuery &row) {
+            knownOffices.insert(row.value(0).toString(), row.value(1).toString());
+        };
+        if (!forEachRow(q, QStringLiteral("SELECT id, content_hash FROM offices"),
+                        Messages::tr("reading the offices failed: %1"), error, readOffice)) {
+            return false;
+        }
+        // Removed articles keep their history: one that comes back continues its numbering.
+        const auto readRemoved = [&](const QSqlQuery &row) {
+            removedVersions.insert(row.value(0).toString(), row.value(1).toInt());
+        };
+        if (!forEachRow(q,
+                        QStringLiteral("SELECT v.article_id, MAX(v.version) FROM article_versions v "
+                                       "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id) "
+                                       "GROUP BY v.article_id"),
+                        Messages::tr("reading the history failed: %1"), error, readRemoved)) {
             return false;
         }
     }
