@@ -157,6 +157,25 @@ QDateTime timeFrom(const QVariant &v)
     return v.toString().isEmpty() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
 }
 
+void bindOfficeFields(QSqlQuery &q, const Office &o)
+{
+    q.bindValue(QStringLiteral(":id"), text(o.id));
+    q.bindValue(QStringLiteral(":name"), text(o.name));
+    q.bindValue(QStringLiteral(":organization"), text(o.organization));
+    q.bindValue(QStringLiteral(":street"), text(o.street));
+    q.bindValue(QStringLiteral(":postal_code"), text(o.postalCode));
+    q.bindValue(QStringLiteral(":city"), text(o.city));
+    q.bindValue(QStringLiteral(":phone"), text(o.phone));
+    q.bindValue(QStringLiteral(":fax"), text(o.fax));
+    q.bindValue(QStringLiteral(":email"), text(o.email));
+    q.bindValue(QStringLiteral(":web"), text(o.web));
+    q.bindValue(QStringLiteral(":opening_hours"), text(o.openingHours));
+    q.bindValue(QStringLiteral(":latitude"), realValue(o.latitude));
+    q.bindValue(QStringLiteral(":longitude"), realValue(o.longitude));
+    q.bindValue(QStringLiteral(":keywords"), toJson(o.keywords));
+    q.bindValue(QStringLiteral(":source"), text(o.source));
+}
+
 const QString kArticleRowColumns = QStringLiteral(
     "title, leika_key, summary, description_html, documents, fees_html, processing_time, legal_basis, "
     "online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, last_reviewed, "
@@ -213,6 +232,17 @@ Office officeFromRow(const QSqlQuery &q)
     o.keywords = fromJsonList(q.value(13).toString());
     o.source = q.value(14).toString();
     return o;
+}
+
+OfficeLink officeLinkFromRow(const QSqlQuery &q, int first)
+{
+    return OfficeLink{q.value(first).toString(), q.value(first + 1).toInt(), q.value(first + 2).toInt() != 0,
+                      q.value(first + 3).toString()};
+}
+
+Synonym synonymFromRow(const QSqlQuery &q)
+{
+    return Synonym{q.value(0).toString(), fromJsonList(q.value(1).toString())};
 }
 
 bool normalizeSynonym(const Synonym &synonym, Synonym *normalized, QString *error)

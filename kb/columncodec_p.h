@@ -40,6 +40,9 @@ QString text(const QString &value);
 void bindArticleFields(QSqlQuery &q, const Article &a);
 // bindArticleFields() and the article's own :updated_at and :version (copying a stored version).
 void bindArticleContent(QSqlQuery &q, const Article &a);
+// Binds an office to the placeholders :id to :source of every store's office statements (the bookkeeping
+// columns :updated_at, :content_hash and the like are the caller's).
+void bindOfficeFields(QSqlQuery &q, const Office &o);
 
 // The columns articleFromRow() reads after the id, in this order (articles and article_versions).
 extern const QString kArticleRowColumns;
@@ -52,5 +55,12 @@ bool normalizeSynonym(const Synonym &synonym, Synonym *normalized, QString *erro
 // An office from the columns id, name, organization, street, postal_code, city, phone, fax, email, web,
 // opening_hours, latitude, longitude, keywords, source (in this order).
 Office officeFromRow(const QSqlQuery &q);
+
+// An office link from the columns office_id, duration_minutes, bookable, appointment_url, starting at
+// column `first` (bookable: INTEGER in SQLite, BOOLEAN in PostgreSQL).
+OfficeLink officeLinkFromRow(const QSqlQuery &q, int first);
+
+// A synonym from the columns term, expansions.
+Synonym synonymFromRow(const QSqlQuery &q);
 
 } // namespace kb::column

@@ -3,6 +3,7 @@
 #include "pgstore.h"
 
 #include "columncodec_p.h"
+#include "sqlrows_p.h"
 
 #include "jsonlformat.h"
 #include "logging.h"
@@ -33,6 +34,7 @@
 namespace kb {
 
 using namespace column;
+using namespace sql;
 
 namespace {
 
@@ -43,18 +45,6 @@ struct Messages
 
 // Serialises schema changes of concurrent admins (an arbitrary constant of this project).
 constexpr qint64 kMigrationLockKey = 0x686f746c696e65; // "hotline"
-
-void setError(QString *error, const QString &message)
-{
-    if (error) {
-        *error = message;
-    }
-}
-
-QString errorText(const QSqlQuery &q)
-{
-    return q.lastError().text().trimmed();
-}
 
 QStringList migrationFiles()
 {
@@ -118,6 +108,37 @@ QString textArrayLiteral(const QStringList &values)
         out += (i > 0 ? QStringLiteral(",\"") : QStringLiteral("\"")) + v + QLatin1Char('"');
     }
     return out + QLatin1Char('}');
+}
+
+// Deletion marks (tombstones) tell the desks' replicas what to remove; `entity` is 'article' or 'synonym'.
+// Cleared when a key is written again, in the writer's transaction.
+bool clearDeletionMarks(QSqlDatabase &db, const QString &entity, const QStringList &keys, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = :entity AND key = ANY (CAST(:keys AS TEXT[]))"));
+    q.bindValue(QStringLiteral(":entity"), entity);
+    q.bindValue(QStringLiteral(":keys"), textArrayLiteral(keys));
+    if (!q.exec()) {
+        setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(q)));
+        return false;
+    }
+    return true;
+}
+
+// Marks `key` deleted at `revision`; false with the driver's message in *why (the caller says what it removed).
+bool markDeleted(QSqlDatabase &db, const QString &entity, const QString &key, qint64 revision, QString *why)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO tombstones (entity, key, revision) VALUES (:entity, :key, :revision) "
+                             "ON CONFLICT (entity, key) DO UPDATE SET revision = excluded.revision"));
+    q.bindValue(QStringLiteral(":entity"), entity);
+    q.bindValue(QStringLiteral(":key"), key);
+    q.bindValue(QStringLiteral(":revision"), revision);
+    if (!q.exec()) {
+        *why = errorText(q);
+        return false;
+    }
+    return true;
 }
 
 std::atomic<int> connectionCounter{0};
@@ -346,29 +367,8 @@ bool PgStore::setRevision(QSqlDatabase &db, qint64 revision, QString *error)
 bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error)
 {
     // Check the input before touching the server.
-    QSet<QString> seen;
-    for (const Office &o : catalogue.offices) {
-        if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
-            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
-            return false;
-        }
-        if (seen.contains(o.id)) {
-            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
-            return false;
-        }
-        seen.insert(o.id);
-    }
-    seen.clear();
-    for (const Article &a : catalogue.articles) {
-        if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
-            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
-            return false;
-        }
-        if (seen.contains(a.id)) {
-            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
-            return false;
-        }
-        seen.insert(a.id);
+    if (!checkCatalogue(catalogue, error)) {
+        return false;
     }
 
     QSqlDatabase db = database();
@@ -391,27 +391,23 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         for (const Office &o : catalogue.offices) {
             officeIds << o.id;
         }
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT id, content_hash FROM articles WHERE id = ANY (CAST(:ids AS TEXT[]))"));
-        q.bindValue(QStringLiteral(":ids"), textArrayLiteral(articleIds));
-        if (!q.exec()) {
-            setError(error, Messages::tr("reading the articles failed: %1").arg(errorText(q)));
+        // id → content hash
+        const auto readHashes = [&db, error](const QString &table, const QStringList &ids, const QString &failed,
+                                             QHash<QString, QString> *known) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(
+                QStringLiteral("SELECT id, content_hash FROM %1 WHERE id = ANY (CAST(:ids AS TEXT[]))").arg(table));
+            q.bindValue(QStringLiteral(":ids"), textArrayLiteral(ids));
+            return forEachRow(q, failed, error, [known](const QSqlQuery &row) {
+                known->insert(row.value(0).toString(), row.value(1).toString());
+            });
+        };
+        if (!readHashes(QStringLiteral("articles"), articleIds, Messages::tr("reading the articles failed: %1"),
+                        &knownArticles) ||
+            !readHashes(QStringLiteral("offices"), officeIds, Messages::tr("reading the offices failed: %1"),
+                        &knownOffices)) {
             return false;
-        }
-        while (q.next()) {
-            knownArticles.insert(q.value(0).toString(), q.value(1).toString());
-        }
-        QSqlQuery o(db);
-        o.setForwardOnly(true);
-        o.prepare(QStringLiteral("SELECT id, content_hash FROM offices WHERE id = ANY (CAST(:ids AS TEXT[]))"));
-        o.bindValue(QStringLiteral(":ids"), textArrayLiteral(officeIds));
-        if (!o.exec()) {
-            setError(error, Messages::tr("reading the offices failed: %1").arg(errorText(o)));
-            return false;
-        }
-        while (o.next()) {
-            knownOffices.insert(o.value(0).toString(), o.value(1).toString());
         }
     }
 
@@ -435,21 +431,7 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         if (known != knownOffices.constEnd() && *known == hash) {
             continue;
         }
-        officeUpsert.bindValue(QStringLiteral(":id"), text(o.id));
-        officeUpsert.bindValue(QStringLiteral(":name"), text(o.name));
-        officeUpsert.bindValue(QStringLiteral(":organization"), text(o.organization));
-        officeUpsert.bindValue(QStringLiteral(":street"), text(o.street));
-        officeUpsert.bindValue(QStringLiteral(":postal_code"), text(o.postalCode));
-        officeUpsert.bindValue(QStringLiteral(":city"), text(o.city));
-        officeUpsert.bindValue(QStringLiteral(":phone"), text(o.phone));
-        officeUpsert.bindValue(QStringLiteral(":fax"), text(o.fax));
-        officeUpsert.bindValue(QStringLiteral(":email"), text(o.email));
-        officeUpsert.bindValue(QStringLiteral(":web"), text(o.web));
-        officeUpsert.bindValue(QStringLiteral(":opening_hours"), text(o.openingHours));
-        officeUpsert.bindValue(QStringLiteral(":latitude"), realValue(o.latitude));
-        officeUpsert.bindValue(QStringLiteral(":longitude"), realValue(o.longitude));
-        officeUpsert.bindValue(QStringLiteral(":keywords"), toJson(o.keywords));
-        officeUpsert.bindValue(QStringLiteral(":source"), text(o.source));
+        bindOfficeFields(officeUpsert, o);
         officeUpsert.bindValue(QStringLiteral(":updated_at"), now);
         officeUpsert.bindValue(QStringLiteral(":content_hash"), hash);
         officeUpsert.bindValue(QStringLiteral(":revision"), revision);
@@ -565,16 +547,9 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         }
         ++(isNew ? counts.articlesInserted : counts.articlesUpdated);
     }
-    if (!revived.isEmpty()) {
-        // An id written anew is no longer deleted.
-        QSqlQuery q(db);
-        q.prepare(
-            QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = ANY (CAST(:ids AS TEXT[]))"));
-        q.bindValue(QStringLiteral(":ids"), textArrayLiteral(revived));
-        if (!q.exec()) {
-            setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(q)));
-            return false;
-        }
+    // An id written anew is no longer deleted.
+    if (!revived.isEmpty() && !clearDeletionMarks(db, QStringLiteral("article"), revived, error)) {
+        return false;
     }
 
     const bool changed =
@@ -618,131 +593,14 @@ bool PgStore::removeArticle(const QString &id, QString *error)
         setError(error, Messages::tr("no article with id \"%1\"").arg(id));
         return false;
     }
-    QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("INSERT INTO tombstones (entity, key, revision) VALUES ('article', :key, :revision) "
-                                "ON CONFLICT (entity, key) DO UPDATE SET revision = excluded.revision"));
-    mark.bindValue(QStringLiteral(":key"), text(id));
-    mark.bindValue(QStringLiteral(":revision"), revision);
-    if (!mark.exec()) {
-        setError(error, Messages::tr("marking article \"%1\" as deleted failed: %2").arg(id, errorText(mark)));
+    QString why;
+    if (!markDeleted(db, QStringLiteral("article"), text(id), revision, &why)) {
+        setError(error, Messages::tr("marking article \"%1\" as deleted failed: %2").arg(id, why));
         return false;
     }
     return audit(db, QStringLiteral("article.remove"), id, current ? current->version : 0,
                  Messages::tr("removed \"%1\"").arg(current ? current->title : id), error) &&
            setRevision(db, revision, error) && scope.commit(error);
-}
-
-QList<Article> PgStore::loadArticles(const QString &where, const QVariant &bound, QString *error) const
-{
-    QSqlDatabase db = database();
-    QList<Article> result;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT a.id, a.title, a.leika_key, a.summary, a.description_html, a.documents, "
-                             "a.fees_html, a.processing_time, a.legal_basis, a.online_service_url, a.url, a.keywords, "
-                             "a.category, a.links, a.duration_minutes, a.valid_from, a.valid_to, a.last_reviewed, "
-                             "a.review_by, a.updated_at, a.version, a.source FROM articles a%1 ORDER BY a.id")
-                  .arg(where));
-    if (!where.isEmpty()) {
-        q.bindValue(QStringLiteral(":v"), bound);
-    }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading articles failed: %1").arg(errorText(q)));
-        return {};
-    }
-    QHash<QString, qsizetype> index;
-    while (q.next()) {
-        const Article a = articleFromRow(q);
-        index.insert(a.id, result.size());
-        result << a;
-    }
-    QSqlQuery links(db);
-    links.setForwardOnly(true);
-    links.prepare(QStringLiteral("SELECT ao.article_id, ao.office_id, ao.duration_minutes, ao.bookable, "
-                                 "ao.appointment_url FROM article_offices ao JOIN articles a ON a.id = ao.article_id%1 "
-                                 "ORDER BY ao.article_id, ao.position")
-                      .arg(where));
-    if (!where.isEmpty()) {
-        links.bindValue(QStringLiteral(":v"), bound);
-    }
-    if (!links.exec()) {
-        setError(error, Messages::tr("reading office links failed: %1").arg(errorText(links)));
-        return {};
-    }
-    while (links.next()) {
-        const auto it = index.constFind(links.value(0).toString());
-        if (it != index.constEnd()) {
-            result[*it].offices << OfficeLink{links.value(1).toString(), links.value(2).toInt(),
-                                              links.value(3).toBool(), links.value(4).toString()};
-        }
-    }
-    return result;
-}
-
-std::optional<Article> PgStore::article(const QString &id) const
-{
-    const QList<Article> found = loadArticles(QStringLiteral(" WHERE a.id = :v"), text(id), nullptr);
-    if (found.isEmpty()) {
-        return std::nullopt;
-    }
-    return found.first();
-}
-
-QList<Article> PgStore::articles(QString *error) const
-{
-    return loadArticles(QString(), {}, error);
-}
-
-QList<Office> PgStore::loadOffices(const QString &where, const QVariant &bound, QString *error) const
-{
-    QSqlDatabase db = database();
-    QList<Office> result;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
-                             "opening_hours, latitude, longitude, keywords, source FROM offices%1 ORDER BY id")
-                  .arg(where));
-    if (!where.isEmpty()) {
-        q.bindValue(QStringLiteral(":v"), bound);
-    }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading offices failed: %1").arg(errorText(q)));
-        return {};
-    }
-    while (q.next()) {
-        result << officeFromRow(q);
-    }
-    return result;
-}
-
-std::optional<Office> PgStore::office(const QString &id) const
-{
-    const QList<Office> found = loadOffices(QStringLiteral(" WHERE id = :v"), text(id), nullptr);
-    if (found.isEmpty()) {
-        return std::nullopt;
-    }
-    return found.first();
-}
-
-QList<Office> PgStore::offices(QString *error) const
-{
-    return loadOffices(QString(), {}, error);
-}
-
-QList<Synonym> PgStore::synonyms(QString *error) const
-{
-    QSqlDatabase db = database();
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    QList<Synonym> result;
-    if (!q.exec(QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"))) {
-        setError(error, Messages::tr("reading synonyms failed: %1").arg(errorText(q)));
-        return {};
-    }
-    while (q.next()) {
-        result << Synonym{q.value(0).toString(), fromJsonList(q.value(1).toString())};
-    }
-    return result;
 }
 
 bool PgStore::setSynonym(const Synonym &synonym, QString *error)
@@ -770,11 +628,7 @@ bool PgStore::setSynonym(const Synonym &synonym, QString *error)
         setError(error, Messages::tr("writing synonym \"%1\" failed: %2").arg(term, errorText(q)));
         return false;
     }
-    QSqlQuery unmark(db);
-    unmark.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = 'synonym' AND key = :key"));
-    unmark.bindValue(QStringLiteral(":key"), term);
-    if (!unmark.exec()) {
-        setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(unmark)));
+    if (!clearDeletionMarks(db, QStringLiteral("synonym"), {term}, error)) {
         return false;
     }
     return audit(db, QStringLiteral("synonym.set"), QString(), 0,
@@ -801,13 +655,9 @@ bool PgStore::removeSynonym(const QString &term, QString *error)
         setError(error, Messages::tr("no synonym \"%1\"").arg(term));
         return false;
     }
-    QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("INSERT INTO tombstones (entity, key, revision) VALUES ('synonym', :key, :revision) "
-                                "ON CONFLICT (entity, key) DO UPDATE SET revision = excluded.revision"));
-    mark.bindValue(QStringLiteral(":key"), term.trimmed());
-    mark.bindValue(QStringLiteral(":revision"), revision);
-    if (!mark.exec()) {
-        setError(error, Messages::tr("marking synonym \"%1\" as deleted failed: %2").arg(term, errorText(mark)));
+    QString why;
+    if (!markDeleted(db, QStringLiteral("synonym"), term.trimmed(), revision, &why)) {
+        setError(error, Messages::tr("marking synonym \"%1\" as deleted failed: %2").arg(term, why));
         return false;
     }
     return audit(db, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error) &&
@@ -847,17 +697,19 @@ bool PgStore::changesSince(qint64 since, PgChangeSet *changes, QString *error) c
     if (!q.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))) {
         return fail(Messages::tr("cannot take a snapshot: %1").arg(errorText(q)));
     }
-    if (!q.exec(QStringLiteral("SELECT key, int_value, text_value FROM meta WHERE key IN ('revision', 'store_id')"))) {
-        return fail(Messages::tr("reading the revision failed: %1").arg(errorText(q)));
-    }
-    while (q.next()) {
-        if (q.value(0).toString() == QLatin1String("revision")) {
-            out.toRevision = q.value(1).toLongLong();
-        } else {
-            out.storeId = q.value(2).toString();
-        }
-    }
     QString message;
+    const bool read = forEachRow(
+        q, QStringLiteral("SELECT key, int_value, text_value FROM meta WHERE key IN ('revision', 'store_id')"),
+        Messages::tr("reading the revision failed: %1"), &message, [&out](const QSqlQuery &row) {
+            if (row.value(0).toString() == QLatin1String("revision")) {
+                out.toRevision = row.value(1).toLongLong();
+            } else {
+                out.storeId = row.value(2).toString();
+            }
+        });
+    if (!read) {
+        return fail(message);
+    }
     out.changed.articles = loadArticles(QStringLiteral(" WHERE a.revision > :v"), since, &message);
     if (!message.isEmpty()) {
         return fail(message);
@@ -870,22 +722,19 @@ bool PgStore::changesSince(qint64 since, PgChangeSet *changes, QString *error) c
     s.setForwardOnly(true);
     s.prepare(QStringLiteral("SELECT term, expansions FROM synonyms WHERE revision > :v ORDER BY term"));
     s.bindValue(QStringLiteral(":v"), since);
-    if (!s.exec()) {
-        return fail(Messages::tr("reading synonyms failed: %1").arg(errorText(s)));
-    }
-    while (s.next()) {
-        out.changedSynonyms << Synonym{s.value(0).toString(), fromJsonList(s.value(1).toString())};
+    out.changedSynonyms = readRows(s, Messages::tr("reading synonyms failed: %1"), &message, synonymFromRow);
+    if (!message.isEmpty()) {
+        return fail(message);
     }
     QSqlQuery t(db);
     t.setForwardOnly(true);
     t.prepare(QStringLiteral("SELECT entity, key FROM tombstones WHERE revision > :v ORDER BY revision, key"));
     t.bindValue(QStringLiteral(":v"), since);
-    if (!t.exec()) {
-        return fail(Messages::tr("reading deletions failed: %1").arg(errorText(t)));
-    }
-    while (t.next()) {
-        (t.value(0).toString() == QLatin1String("article") ? out.removedArticles : out.removedSynonyms)
-            << t.value(1).toString();
+    if (!forEachRow(t, Messages::tr("reading deletions failed: %1"), &message, [&out](const QSqlQuery &row) {
+            (row.value(0).toString() == QLatin1String("article") ? out.removedArticles : out.removedSynonyms)
+                << row.value(1).toString();
+        })) {
+        return fail(message);
     }
     s.finish();
     t.finish();
@@ -1332,39 +1181,7 @@ bool PgStore::writeArticle(QSqlDatabase &db, const Article &a, const QString &au
         setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, errorText(q)));
         return false;
     }
-    QSqlQuery del(db);
-    del.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :id"));
-    del.bindValue(QStringLiteral(":id"), text(a.id));
-    if (!del.exec()) {
-        setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, errorText(del)));
-        return false;
-    }
-    QSqlQuery link(db);
-    link.prepare(QStringLiteral("INSERT INTO article_offices (article_id, office_id, position, duration_minutes, "
-                                "bookable, appointment_url) VALUES (:article_id, :office_id, :position, :duration, "
-                                ":bookable, :url)"));
-    for (int i = 0; i < a.offices.size(); ++i) {
-        const OfficeLink &l = a.offices.at(i);
-        link.bindValue(QStringLiteral(":article_id"), text(a.id));
-        link.bindValue(QStringLiteral(":office_id"), text(l.officeId));
-        link.bindValue(QStringLiteral(":position"), i);
-        link.bindValue(QStringLiteral(":duration"), l.durationMinutes);
-        link.bindValue(QStringLiteral(":bookable"), l.bookable);
-        link.bindValue(QStringLiteral(":url"), text(l.appointmentUrl));
-        if (!link.exec()) {
-            setError(error, Messages::tr("article \"%1\": office \"%2\" is not in the catalogue: %3")
-                                .arg(a.id, l.officeId, errorText(link)));
-            return false;
-        }
-    }
-    QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("DELETE FROM tombstones WHERE entity = 'article' AND key = :id"));
-    mark.bindValue(QStringLiteral(":id"), text(a.id));
-    if (!mark.exec()) {
-        setError(error, Messages::tr("clearing deletion marks failed: %1").arg(errorText(mark)));
-        return false;
-    }
-    return true;
+    return writeOfficeLinks(db, a, error) && clearDeletionMarks(db, QStringLiteral("article"), {text(a.id)}, error);
 }
 
 } // namespace kb

@@ -42,17 +42,12 @@ public:
     QString backendName() const override;
     bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error) override;
     bool removeArticle(const QString &id, QString *error) override;
-    std::optional<Article> article(const QString &id) const override;
-    QList<Article> articles(QString *error = nullptr) const override;
-    std::optional<Office> office(const QString &id) const override;
-    QList<Office> offices(QString *error = nullptr) const override;
-    QList<Synonym> synonyms(QString *error = nullptr) const override;
     bool setSynonym(const Synonym &synonym, QString *error) override;
     bool removeSynonym(const QString &term, QString *error) override;
     StoreStats stats() const override;
 
-    // The editorial workflow (docs/editorial.md) comes from SqlEditorialStore, the same code as
-    // SqliteStore's, on kb/migrations/pg/0003; the hooks below are PostgreSQL's.
+    // The catalogue reads and the editorial workflow (docs/editorial.md) come from SqlEditorialStore,
+    // the same code as SqliteStore's, on kb/migrations/pg/0003; the hooks below are PostgreSQL's.
 
     // One consistent snapshot of everything changed after `revision` (0: everything).
     bool changesSince(qint64 revision, PgChangeSet *changes, QString *error) const;
@@ -82,8 +77,6 @@ private:
     class WriteScope;
     bool lockRevision(QSqlDatabase &db, qint64 *current, QString *error);
     bool setRevision(QSqlDatabase &db, qint64 revision, QString *error);
-    QList<Article> loadArticles(const QString &where, const QVariant &bound, QString *error) const;
-    QList<Office> loadOffices(const QString &where, const QVariant &bound, QString *error) const;
 
 protected:
     QSqlDatabase db() const override;

@@ -1,6 +1,7 @@
 #include "sqleditorial_p.h"
 
 #include "columncodec_p.h"
+#include "sqlrows_p.h"
 
 #include "htmlsanitizer.h"
 #include "logging.h"
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -26,6 +28,7 @@
 namespace kb {
 
 using namespace column;
+using namespace sql;
 
 namespace {
 
@@ -34,13 +37,6 @@ struct Messages
 {
     Q_DECLARE_TR_FUNCTIONS(kb::SqliteStore)
 };
-
-void setError(QString *error, const QString &message)
-{
-    if (error) {
-        *error = message;
-    }
-}
 
 // The exact article as JSON (history and drafts): every field, nothing normalised, so a restored
 // version is byte for byte what agents saw.
@@ -157,6 +153,58 @@ QString nameKey(const QString &name)
     return name.trimmed().toCaseFolded();
 }
 
+// id, name, display_name, role, active, created_at
+User userFromRow(const QSqlQuery &q)
+{
+    User u;
+    u.id = q.value(0).toLongLong();
+    u.name = q.value(1).toString();
+    u.displayName = q.value(2).toString();
+    u.role = roleFrom(q.value(3));
+    u.active = q.value(4).toInt() != 0;
+    u.createdAt = timeFrom(q.value(5));
+    return u;
+}
+
+// article_id, author_id, author's name, base_version, content, state, review_comment, reviewer,
+// created_at, saved_at, submitted_at, saved_count
+Draft draftFromRow(const QSqlQuery &q)
+{
+    Draft d;
+    d.articleId = q.value(0).toString();
+    d.authorId = q.value(1).toLongLong();
+    d.authorName = q.value(2).toString();
+    d.baseVersion = q.value(3).toInt();
+    d.content = articleFromSnapshot(q.value(4).toString());
+    d.state = q.value(5).toString() == QLatin1String("in-review") ? DraftState::InReview : DraftState::Editing;
+    d.reviewComment = q.value(6).toString();
+    d.reviewerName = q.value(7).toString();
+    d.createdAt = timeFrom(q.value(8));
+    d.savedAt = timeFrom(q.value(9));
+    d.submittedAt = timeFrom(q.value(10));
+    d.savedCount = q.value(11).toInt();
+    return d;
+}
+
+// id, article_id, the article's title, article_version, raised_by, raised_at, comment, resolved_by,
+// resolved_at, resolution
+ArticleFlag flagFromRow(const QSqlQuery &q)
+{
+    ArticleFlag f;
+    f.id = q.value(0).toLongLong();
+    f.articleId = q.value(1).toString();
+    f.articleTitle = q.value(2).toString();
+    f.articleVersion = q.value(3).toInt();
+    f.raisedBy = q.value(4).toString();
+    f.raisedAt = timeFrom(q.value(5));
+    f.comment = q.value(6).toString();
+    f.resolvedBy = q.value(7).toString();
+    f.resolvedAt = timeFrom(q.value(8));
+    f.resolution = q.value(9).toString();
+    f.open = q.value(8).isNull();
+    return f;
+}
+
 } // namespace
 
 SqlEditorialStore::WriteTransaction::~WriteTransaction() = default;
@@ -164,6 +212,27 @@ SqlEditorialStore::WriteTransaction::~WriteTransaction() = default;
 bool SqlEditorialStore::lockForPublish(QSqlDatabase &, QString *)
 {
     return true;
+}
+
+std::unique_ptr<SqlEditorialStore::WriteTransaction> SqlEditorialStore::startWrite(QSqlDatabase &db, QString *error)
+{
+    std::unique_ptr<WriteTransaction> transaction = beginWrite(db);
+    if (!transaction->isActive()) {
+        setError(error,
+                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+        return nullptr;
+    }
+    return transaction;
+}
+
+std::unique_ptr<SqlEditorialStore::WriteTransaction> SqlEditorialStore::startWrite(QSqlDatabase &db, Need need,
+                                                                                   const QString &what, QString *error)
+{
+    std::unique_ptr<WriteTransaction> transaction = startWrite(db, error);
+    if (!transaction || !authorize(db, need, what, error)) {
+        return nullptr;
+    }
+    return transaction;
 }
 
 HistoryCopier::HistoryCopier(QSqlDatabase &db) : m_row(db), m_offices(db)
@@ -263,6 +332,131 @@ StoreStats SqlEditorialStore::catalogueStats() const
     return s;
 }
 
+bool checkCatalogue(const Catalogue &catalogue, QString *error)
+{
+    QSet<QString> seen;
+    for (const Office &o : catalogue.offices) {
+        if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
+            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
+            return false;
+        }
+        if (seen.contains(o.id)) {
+            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
+            return false;
+        }
+        seen.insert(o.id);
+    }
+    seen.clear();
+    for (const Article &a : catalogue.articles) {
+        if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
+            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
+            return false;
+        }
+        if (seen.contains(a.id)) {
+            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
+            return false;
+        }
+        seen.insert(a.id);
+    }
+    return true;
+}
+
+bool writeOfficeLinks(QSqlDatabase &db, const Article &a, QString *error)
+{
+    QSqlQuery del(db);
+    del.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :id"));
+    del.bindValue(QStringLiteral(":id"), text(a.id));
+    if (!del.exec()) {
+        setError(error, Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, errorText(del)));
+        return false;
+    }
+    QSqlQuery link(db);
+    link.prepare(QStringLiteral("INSERT INTO article_offices (article_id, office_id, position, duration_minutes, "
+                                "bookable, appointment_url) VALUES (:article_id, :office_id, :position, :duration, "
+                                ":bookable, :url)"));
+    for (int i = 0; i < a.offices.size(); ++i) {
+        const OfficeLink &l = a.offices.at(i);
+        link.bindValue(QStringLiteral(":article_id"), text(a.id));
+        link.bindValue(QStringLiteral(":office_id"), text(l.officeId));
+        link.bindValue(QStringLiteral(":position"), i);
+        link.bindValue(QStringLiteral(":duration"), l.durationMinutes);
+        link.bindValue(QStringLiteral(":bookable"), l.bookable); // SQLite stores 1 or 0
+        link.bindValue(QStringLiteral(":url"), text(l.appointmentUrl));
+        if (!link.exec()) {
+            setError(error, Messages::tr("article \"%1\": office \"%2\" is not in the catalogue: %3")
+                                .arg(a.id, l.officeId, errorText(link)));
+            return false;
+        }
+    }
+    return true;
+}
+
+// ---- The published catalogue ----
+
+QList<Article> SqlEditorialStore::loadArticles(const QString &where, const QVariant &bound, QString *error) const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT a.id, %1 FROM articles a%2 ORDER BY a.id").arg(kArticleRowColumns, where));
+    // The links of the same articles: joined with them only when the condition needs their row.
+    QSqlQuery links(database);
+    links.setForwardOnly(true);
+    links.prepare(
+        QStringLiteral("SELECT ao.article_id, ao.office_id, ao.duration_minutes, ao.bookable, ao.appointment_url "
+                       "FROM article_offices ao%1 ORDER BY ao.article_id, ao.position")
+            .arg(where.isEmpty() ? QString() : QStringLiteral(" JOIN articles a ON a.id = ao.article_id") + where));
+    if (!where.isEmpty()) {
+        q.bindValue(QStringLiteral(":v"), bound);
+        links.bindValue(QStringLiteral(":v"), bound);
+    }
+    return readArticles(q, links, Messages::tr("reading articles failed: %1"),
+                        Messages::tr("reading office links failed: %1"), error);
+}
+
+std::optional<Article> SqlEditorialStore::article(const QString &id) const
+{
+    return firstRow(loadArticles(QStringLiteral(" WHERE a.id = :v"), text(id), nullptr));
+}
+
+QList<Article> SqlEditorialStore::articles(QString *error) const
+{
+    return loadArticles(QString(), {}, error);
+}
+
+QList<Office> SqlEditorialStore::loadOffices(const QString &where, const QVariant &bound, QString *error) const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
+                             "opening_hours, latitude, longitude, keywords, source FROM offices%1 ORDER BY id")
+                  .arg(where));
+    if (!where.isEmpty()) {
+        q.bindValue(QStringLiteral(":v"), bound);
+    }
+    return readRows(q, Messages::tr("reading offices failed: %1"), error, officeFromRow);
+}
+
+std::optional<Office> SqlEditorialStore::office(const QString &id) const
+{
+    return firstRow(loadOffices(QStringLiteral(" WHERE id = :v"), text(id), nullptr));
+}
+
+QList<Office> SqlEditorialStore::offices(QString *error) const
+{
+    return loadOffices(QString(), {}, error);
+}
+
+QList<Synonym> SqlEditorialStore::synonyms(QString *error) const
+{
+    QSqlDatabase database = db();
+    QSqlQuery q(database);
+    q.setForwardOnly(true);
+    return readRows(q, QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"),
+                    Messages::tr("reading synonyms failed: %1"), error, synonymFromRow);
+}
+
 QString SqlEditorialStore::nowText() const
 {
     return now().toString(Qt::ISODateWithMs);
@@ -308,22 +502,7 @@ QList<User> SqlEditorialStore::loadUsers(const QString &key, QString *error) con
     if (!key.isNull()) {
         q.bindValue(QStringLiteral(":key"), key);
     }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading users failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    QList<User> out;
-    while (q.next()) {
-        User u;
-        u.id = q.value(0).toLongLong();
-        u.name = q.value(1).toString();
-        u.displayName = q.value(2).toString();
-        u.role = roleFrom(q.value(3));
-        u.active = q.value(4).toInt() != 0;
-        u.createdAt = timeFrom(q.value(5));
-        out << u;
-    }
-    return out;
+    return readRows(q, Messages::tr("reading users failed: %1"), error, userFromRow);
 }
 
 bool SqlEditorialStore::hasUsers(QString *error) const
@@ -339,8 +518,7 @@ bool SqlEditorialStore::hasUsers(QString *error) const
 
 std::optional<User> SqlEditorialStore::user(const QString &name) const
 {
-    const QList<User> found = loadUsers(nameKey(name), nullptr);
-    return found.isEmpty() ? std::nullopt : std::optional<User>(found.first());
+    return firstRow(loadUsers(nameKey(name), nullptr));
 }
 
 QList<User> SqlEditorialStore::users(QString *error) const
@@ -368,10 +546,8 @@ std::optional<User> SqlEditorialStore::createUser(const QString &name, const QSt
         return std::nullopt;
     }
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+    const auto transaction = startWrite(database, error);
+    if (!transaction) {
         return std::nullopt;
     }
     QSqlQuery count(database);
@@ -470,20 +646,14 @@ std::optional<User> SqlEditorialStore::authenticate(const QString &name, const Q
             qCWarning(lcDb) << "re-hashing the password of user" << id << "failed";
         }
     }
-    const QList<User> found = loadUsers(nameKey(name), error);
-    return found.isEmpty() ? std::nullopt : std::optional<User>(found.first());
+    return firstRow(loadUsers(nameKey(name), error));
 }
 
 bool SqlEditorialStore::setRole(const QString &name, Role role, QString *error)
 {
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("change roles"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("change roles"), error);
+    if (!transaction) {
         return false;
     }
     const std::optional<User> target = user(name);
@@ -517,14 +687,9 @@ bool SqlEditorialStore::setRole(const QString &name, Role role, QString *error)
 bool SqlEditorialStore::setUserActive(const QString &name, bool active, QString *error)
 {
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, active ? Messages::tr("enable users") : Messages::tr("disable users"),
-                   error)) {
+    const auto transaction =
+        startWrite(database, Need::Lead, active ? Messages::tr("enable users") : Messages::tr("disable users"), error);
+    if (!transaction) {
         return false;
     }
     const std::optional<User> target = user(name);
@@ -563,10 +728,8 @@ bool SqlEditorialStore::setPassword(const QString &name, const QString &password
         return false;
     }
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+    const auto transaction = startWrite(database, error);
+    if (!transaction) {
         return false;
     }
     const std::optional<User> target = user(name);
@@ -618,28 +781,7 @@ QList<Draft> SqlEditorialStore::loadDrafts(const QString &articleId, qint64 auth
     if (authorId > 0) {
         q.bindValue(QStringLiteral(":author_id"), authorId);
     }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading drafts failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    QList<Draft> out;
-    while (q.next()) {
-        Draft d;
-        d.articleId = q.value(0).toString();
-        d.authorId = q.value(1).toLongLong();
-        d.authorName = q.value(2).toString();
-        d.baseVersion = q.value(3).toInt();
-        d.content = articleFromSnapshot(q.value(4).toString());
-        d.state = q.value(5).toString() == QLatin1String("in-review") ? DraftState::InReview : DraftState::Editing;
-        d.reviewComment = q.value(6).toString();
-        d.reviewerName = q.value(7).toString();
-        d.createdAt = timeFrom(q.value(8));
-        d.savedAt = timeFrom(q.value(9));
-        d.submittedAt = timeFrom(q.value(10));
-        d.savedCount = q.value(11).toInt();
-        out << d;
-    }
-    return out;
+    return readRows(q, Messages::tr("reading drafts failed: %1"), error, draftFromRow);
 }
 
 QList<Draft> SqlEditorialStore::drafts(const QString &articleId, QString *error) const
@@ -652,8 +794,7 @@ std::optional<Draft> SqlEditorialStore::draft(const QString &articleId, qint64 a
     if (articleId.isEmpty() || authorId <= 0) {
         return std::nullopt;
     }
-    const QList<Draft> found = loadDrafts(articleId, authorId, nullptr);
-    return found.isEmpty() ? std::nullopt : std::optional<Draft>(found.first());
+    return firstRow(loadDrafts(articleId, authorId, nullptr));
 }
 
 EditResult SqlEditorialStore::saveDraftLocked(QSqlDatabase &database, Article content, int baseVersion,
@@ -763,10 +904,8 @@ EditResult SqlEditorialStore::saveDraftLocked(QSqlDatabase &database, Article co
 EditResult SqlEditorialStore::saveDraft(const Article &content, int baseVersion, QString *error)
 {
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+    const auto transaction = startWrite(database, error);
+    if (!transaction) {
         return {};
     }
     // Checked before the draft is looked up: on a server an agent's login may not even read
@@ -794,10 +933,8 @@ EditResult SqlEditorialStore::saveDraft(const Article &content, int baseVersion,
 bool SqlEditorialStore::discardDraft(const QString &articleId, QString *error)
 {
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+    const auto transaction = startWrite(database, error);
+    if (!transaction) {
         return false;
     }
     if (m_actor.kind != Actor::Kind::SignedIn ||
@@ -826,10 +963,8 @@ bool SqlEditorialStore::discardDraft(const QString &articleId, QString *error)
 bool SqlEditorialStore::submitDraft(const QString &articleId, QString *error)
 {
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+    const auto transaction = startWrite(database, error);
+    if (!transaction) {
         return false;
     }
     if (m_actor.kind != Actor::Kind::SignedIn) {
@@ -874,13 +1009,8 @@ EditResult SqlEditorialStore::approveDraft(const QString &articleId, qint64 auth
 {
     EditResult result;
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
-        return result;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("publish articles"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("publish articles"), error);
+    if (!transaction) {
         return result;
     }
     // Publishers queue up here (a backend with finer locks than SQLite's takes its lock now), so
@@ -973,13 +1103,8 @@ bool SqlEditorialStore::rejectDraft(const QString &articleId, qint64 authorId, c
         return false;
     }
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("review drafts"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("review drafts"), error);
+    if (!transaction) {
         return false;
     }
     const std::optional<Draft> d = draft(articleId, authorId);
@@ -1021,13 +1146,8 @@ bool SqlEditorialStore::fourEyes() const
 bool SqlEditorialStore::setFourEyes(bool on, QString *error)
 {
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("change the review rule"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("change the review rule"), error);
+    if (!transaction) {
         return false;
     }
     QSqlQuery q(database);
@@ -1095,8 +1215,7 @@ QList<ArticleVersion> SqlEditorialStore::history(const QString &articleId, QStri
     while (offices.next()) {
         const auto it = index.constFind(offices.value(0).toInt());
         if (it != index.constEnd()) {
-            out[*it].content.offices << OfficeLink{offices.value(2).toString(), offices.value(3).toInt(),
-                                                   offices.value(4).toInt() != 0, offices.value(5).toString()};
+            out[*it].content.offices << officeLinkFromRow(offices, 2);
         }
     }
     std::sort(out.begin(), out.end(),
@@ -1123,10 +1242,8 @@ EditResult SqlEditorialStore::restoreVersion(const QString &articleId, int versi
         return {};
     }
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+    const auto transaction = startWrite(database, error);
+    if (!transaction) {
         return {};
     }
     bool ok = false;
@@ -1158,16 +1275,11 @@ QList<AuditEntry> SqlEditorialStore::auditLog(const QString &articleId, int limi
         q.bindValue(QStringLiteral(":article_id"), articleId);
     }
     q.bindValue(QStringLiteral(":limit"), std::max(1, limit));
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading the audit trail failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    QList<AuditEntry> out;
-    while (q.next()) {
-        out << AuditEntry{q.value(0).toLongLong(), timeFrom(q.value(1)), q.value(2).toString(), q.value(3).toString(),
-                          q.value(4).toString(),   q.value(5).toInt(),   q.value(6).toString()};
-    }
-    return out;
+    return readRows(q, Messages::tr("reading the audit trail failed: %1"), error, [](const QSqlQuery &row) {
+        return AuditEntry{row.value(0).toLongLong(), timeFrom(row.value(1)),  row.value(2).toString(),
+                          row.value(3).toString(),   row.value(4).toString(), row.value(5).toInt(),
+                          row.value(6).toString()};
+    });
 }
 
 QList<ReviewItem> SqlEditorialStore::reviewDue(const QDate &today, int horizonDays, QString *error) const
@@ -1185,25 +1297,21 @@ QList<ReviewItem> SqlEditorialStore::reviewDue(const QDate &today, int horizonDa
     q.bindValue(QStringLiteral(":today"), today.toString(Qt::ISODate));
     q.bindValue(QStringLiteral(":today2"), today.toString(Qt::ISODate));
     q.bindValue(QStringLiteral(":horizon"), today.addDays(std::max(0, horizonDays)).toString(Qt::ISODate));
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading review dates failed: %1").arg(q.lastError().text()));
-        return {};
-    }
     QList<ReviewItem> out;
-    while (q.next()) {
+    forEachRow(q, Messages::tr("reading review dates failed: %1"), error, [&](const QSqlQuery &row) {
         Article a;
-        a.id = q.value(0).toString();
-        a.title = q.value(1).toString();
-        a.version = q.value(2).toInt();
-        a.reviewBy = dateFrom(q.value(3));
-        a.validFrom = dateFrom(q.value(4));
-        a.validTo = dateFrom(q.value(5));
+        a.id = row.value(0).toString();
+        a.title = row.value(1).toString();
+        a.version = row.value(2).toInt();
+        a.reviewBy = dateFrom(row.value(3));
+        a.validFrom = dateFrom(row.value(4));
+        a.validTo = dateFrom(row.value(5));
         ArticleStatus status = articleStatus(a, today, horizonDays);
-        status.openFlags = q.value(6).toInt();
+        status.openFlags = row.value(6).toInt();
         if (status.any()) {
             out << ReviewItem{a.id, a.title, a.version, a.reviewBy, a.validFrom, a.validTo, status};
         }
-    }
+    });
     // Most urgent first: the earliest date that made it due; flag-only items after the dated ones.
     auto urgency = [](const ReviewItem &i) {
         QDate d;
@@ -1244,13 +1352,8 @@ qint64 SqlEditorialStore::flagArticleAt(const QString &articleId, const QString 
         return 0;
     }
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
-        return 0;
-    }
-    if (!authorize(database, Need::SignedIn, Messages::tr("flag articles"), error)) {
+    const auto transaction = startWrite(database, Need::SignedIn, Messages::tr("flag articles"), error);
+    if (!transaction) {
         return 0;
     }
     bool ok = false;
@@ -1289,39 +1392,14 @@ QList<ArticleFlag> SqlEditorialStore::flags(bool openOnly, QString *error) const
                              "f.raised_at, f.comment, f.resolved_by, f.resolved_at, f.resolution "
                              "FROM article_flags f LEFT JOIN articles a ON a.id = f.article_id%1 ORDER BY f.id DESC")
                   .arg(openOnly ? QStringLiteral(" WHERE f.resolved_at IS NULL") : QString()));
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading flags failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    QList<ArticleFlag> out;
-    while (q.next()) {
-        ArticleFlag f;
-        f.id = q.value(0).toLongLong();
-        f.articleId = q.value(1).toString();
-        f.articleTitle = q.value(2).toString();
-        f.articleVersion = q.value(3).toInt();
-        f.raisedBy = q.value(4).toString();
-        f.raisedAt = timeFrom(q.value(5));
-        f.comment = q.value(6).toString();
-        f.resolvedBy = q.value(7).toString();
-        f.resolvedAt = timeFrom(q.value(8));
-        f.resolution = q.value(9).toString();
-        f.open = q.value(8).isNull();
-        out << f;
-    }
-    return out;
+    return readRows(q, Messages::tr("reading flags failed: %1"), error, flagFromRow);
 }
 
 bool SqlEditorialStore::resolveFlag(qint64 flagId, const QString &resolution, QString *error)
 {
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("resolve flags"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("resolve flags"), error);
+    if (!transaction) {
         return false;
     }
     QSqlQuery q(database);
@@ -1484,18 +1562,18 @@ GapReport SqlEditorialStore::knowledgeGaps(const QDateTime &since, QString *erro
         "ORDER BY COUNT(*) DESC, MAX(s.searched_at) DESC, s.normalized_query"));
     q.bindValue(QStringLiteral(":since"), from);
     q.bindValue(QStringLiteral(":since2"), from);
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading the search log failed: %1").arg(q.lastError().text()));
+    const bool read =
+        forEachRow(q, Messages::tr("reading the search log failed: %1"), error, [&](const QSqlQuery &row) {
+            KnowledgeGap g;
+            g.query = row.value(0).toString();
+            g.searches = row.value(1).toInt();
+            g.withoutResults = row.value(2).toInt();
+            g.lastSearched = timeFrom(row.value(3));
+            g.example = row.value(4).toString();
+            report.gaps << g;
+        });
+    if (!read) {
         return report;
-    }
-    while (q.next()) {
-        KnowledgeGap g;
-        g.query = q.value(0).toString();
-        g.searches = q.value(1).toInt();
-        g.withoutResults = q.value(2).toInt();
-        g.lastSearched = timeFrom(q.value(3));
-        g.example = q.value(4).toString();
-        report.gaps << g;
     }
     report.openFlags = flags(true, error);
     return report;
@@ -1508,10 +1586,8 @@ int SqlEditorialStore::purgeSearchLog(int days, QString *error)
         return -1;
     }
     QSqlDatabase database = db();
-    const auto transaction = beginWrite(database);
-    if (!transaction->isActive()) {
-        setError(error,
-                 Messages::tr("cannot start a transaction on %1: %2").arg(location(), transaction->beginError()));
+    const auto transaction = startWrite(database, error);
+    if (!transaction) {
         return -1;
     }
     QSqlQuery q(database);

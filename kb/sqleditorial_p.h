@@ -1,7 +1,7 @@
 #pragma once
 
-// Internal to kb: the editorial workflow over SQL (users, drafts and review, history, audit trail,
-// flags, search log), written once for both backends. SqliteStore and PgStore derive from
+// Internal to kb: the catalogue reads and the editorial workflow over SQL (users, drafts and review,
+// history, audit trail, flags, search log), written once for both backends. SqliteStore and PgStore derive from
 // SqlEditorialStore and supply the few things that differ through its hooks: how a write
 // transaction starts (BEGIN IMMEDIATE; a PostgreSQL transaction that joins a queue delivery's),
 // how a published article is written (PostgreSQL stamps the revision and clears a tombstone), how
@@ -33,6 +33,13 @@ public:
 
     // The revision counter both schemas keep in meta (what desks compare to see a changed catalogue).
     qint64 revision() const override;
+
+    // The published catalogue: the same tables and columns on both backends.
+    std::optional<Article> article(const QString &id) const override;
+    QList<Article> articles(QString *error = nullptr) const override;
+    std::optional<Office> office(const QString &id) const override;
+    QList<Office> offices(QString *error = nullptr) const override;
+    QList<Synonym> synonyms(QString *error = nullptr) const override;
 
     bool hasUsers(QString *error = nullptr) const override;
     std::optional<User> createUser(const QString &name, const QString &displayName, Role role, const QString &password,
@@ -103,11 +110,19 @@ protected:
     };
     // Inside a write transaction: is the actor (as stored now) allowed to `what`?
     bool authorize(QSqlDatabase &db, Need need, const QString &what, QString *error) const;
+    // beginWrite(), or null with the reason in *error if the transaction did not start; with a `need`,
+    // also null unless the actor may `what` (authorize()). A null transaction has rolled back.
+    std::unique_ptr<WriteTransaction> startWrite(QSqlDatabase &db, QString *error);
+    std::unique_ptr<WriteTransaction> startWrite(QSqlDatabase &db, Need need, const QString &what, QString *error);
     bool audit(QSqlDatabase &db, const QString &action, const QString &articleId, int version, const QString &summary,
                QString *error) const;
     QString nowText() const;
     // The catalogue's row counts and revision; the backend adds schema version and size.
     StoreStats catalogueStats() const;
+    // Articles (with their office links) and offices, all or those `where` selects: a condition on the
+    // articles (alias a) or offices row with one value, :v, bound to `bound` (e.g. " WHERE a.id = :v").
+    QList<Article> loadArticles(const QString &where, const QVariant &bound, QString *error) const;
+    QList<Office> loadOffices(const QString &where, const QVariant &bound, QString *error) const;
     int publishedVersion(QSqlDatabase &db, const QString &articleId, bool *ok) const;
 
 private:
@@ -131,5 +146,13 @@ private:
     QSqlQuery m_row;
     QSqlQuery m_offices;
 };
+
+// What every catalogue write checks before it writes anything: ids, office names and article titles
+// present, no id twice in one write.
+bool checkCatalogue(const Catalogue &catalogue, QString *error);
+
+// The office links of one article written anew (the old ones removed first), in the article's order.
+// The caller holds the transaction; every office must be in the catalogue.
+bool writeOfficeLinks(QSqlDatabase &db, const Article &article, QString *error);
 
 } // namespace kb

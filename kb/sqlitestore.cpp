@@ -5,6 +5,7 @@
 #include "columncodec_p.h"
 
 #include "sqleditorial_p.h"
+#include "sqlrows_p.h"
 
 #include "jsonlformat.h"
 #include "logging.h"
@@ -36,6 +37,7 @@
 namespace kb {
 
 using namespace column;
+using namespace sql;
 
 namespace {
 
@@ -44,13 +46,6 @@ struct Messages
 {
     Q_DECLARE_TR_FUNCTIONS(kb::SqliteStore)
 };
-
-void setError(QString *error, const QString &message)
-{
-    if (error) {
-        *error = message;
-    }
-}
 
 // Migration files are ":/kb/migrations/NNNN_name.sql", numbered 1…N without gaps.
 QStringList migrationFiles()
@@ -161,8 +156,9 @@ QString contentHash(const Office &o)
 // write lock before the first read: a check ("is the published version still my base?", "is this
 // user a team lead?") and the write that depends on it see the same database, and a second desk
 // writing at the same time (agents log searches all day) makes this one wait for the busy timeout
-// instead of failing late with "database is locked", as a deferred transaction would.
-class ScopedTransaction
+// instead of failing late with "database is locked", as a deferred transaction would. The shared
+// editorial code gets it from beginWrite().
+class ScopedTransaction final : public SqlEditorialStore::WriteTransaction
 {
 public:
     explicit ScopedTransaction(QSqlDatabase &db) : m_db(db)
@@ -173,7 +169,7 @@ public:
             m_beginError = q.lastError().text();
         }
     }
-    ~ScopedTransaction()
+    ~ScopedTransaction() override
     {
         if (m_active) {
             qCDebug(lcDb) << "rolling back" << m_db.connectionName();
@@ -184,15 +180,15 @@ public:
     ScopedTransaction(const ScopedTransaction &) = delete;
     ScopedTransaction &operator=(const ScopedTransaction &) = delete;
 
-    bool isActive() const
+    bool isActive() const override
     {
         return m_active;
     }
-    QString beginError() const
+    QString beginError() const override
     {
         return m_beginError;
     }
-    bool commit(QString *error)
+    bool commit(QString *error) override
     {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("COMMIT"))) {
@@ -229,11 +225,6 @@ public:
 
     bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error) override;
     bool removeArticle(const QString &id, QString *error) override;
-    std::optional<Article> article(const QString &id) const override;
-    QList<Article> articles(QString *error = nullptr) const override;
-    std::optional<Office> office(const QString &id) const override;
-    QList<Office> offices(QString *error = nullptr) const override;
-    QList<Synonym> synonyms(QString *error = nullptr) const override;
     bool setSynonym(const Synonym &synonym, QString *error) override;
     bool removeSynonym(const QString &term, QString *error) override;
     StoreStats stats() const override;
@@ -254,38 +245,13 @@ protected:
     bool bumpRevision(QSqlDatabase &db, QString *error) override;
 
 private:
-    QList<Article> loadArticles(const QString &whereId, QString *error) const;
-    QList<Office> loadOffices(const QString &whereId, QString *error) const;
-
     QString m_connectionName;
     QString m_path;
 };
 
-// ScopedTransaction (BEGIN IMMEDIATE) for the shared editorial code.
-class SqliteWriteTransaction final : public SqlEditorialStore::WriteTransaction
-{
-public:
-    explicit SqliteWriteTransaction(QSqlDatabase &db) : m_transaction(db) {}
-    bool isActive() const override
-    {
-        return m_transaction.isActive();
-    }
-    QString beginError() const override
-    {
-        return m_transaction.beginError();
-    }
-    bool commit(QString *error) override
-    {
-        return m_transaction.commit(error);
-    }
-
-private:
-    ScopedTransaction m_transaction;
-};
-
 std::unique_ptr<SqlEditorialStore::WriteTransaction> SqliteStore::beginWrite(QSqlDatabase &db)
 {
-    return std::make_unique<SqliteWriteTransaction>(db);
+    return std::make_unique<ScopedTransaction>(db);
 }
 
 bool SqliteStore::bumpRevision(QSqlDatabase &db, QString *error)
@@ -298,13 +264,11 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
 {
     QSqlDatabase database = db();
     UpsertReport counts;
-    ScopedTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("import or change articles"), error);
+    if (!transaction) {
         return false;
     }
-
-    if (!authorize(database, Need::Lead, Messages::tr("import or change articles"), error)) {
+    if (!checkCatalogue(catalogue, error)) {
         return false;
     }
 
@@ -315,34 +279,34 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     {
         QSqlQuery q(database);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, content_hash, version FROM articles"))) {
-            setError(error, Messages::tr("reading the articles failed: %1").arg(q.lastError().text()));
+        const auto readArticle = [&](const QSqlQuery &row) {
+            knownArticles.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toInt()});
+        };
+        if (!forEachRow(q, QStringLiteral("SELECT id, content_hash, version FROM articles"),
+                        Messages::tr("reading the articles failed: %1"), error, readArticle)) {
             return false;
         }
-        while (q.next()) {
-            knownArticles.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toInt()});
-        }
-        if (!q.exec(QStringLiteral("SELECT id, content_hash FROM offices"))) {
-            setError(error, Messages::tr("reading the offices failed: %1").arg(q.lastError().text()));
+        const auto readOffice = [&](const QSqlQuery &row) {
+            knownOffices.insert(row.value(0).toString(), row.value(1).toString());
+        };
+        if (!forEachRow(q, QStringLiteral("SELECT id, content_hash FROM offices"),
+                        Messages::tr("reading the offices failed: %1"), error, readOffice)) {
             return false;
-        }
-        while (q.next()) {
-            knownOffices.insert(q.value(0).toString(), q.value(1).toString());
         }
         // Removed articles keep their history: one that comes back continues its numbering.
-        if (!q.exec(QStringLiteral("SELECT v.article_id, MAX(v.version) FROM article_versions v "
-                                   "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id) "
-                                   "GROUP BY v.article_id"))) {
-            setError(error, Messages::tr("reading the history failed: %1").arg(q.lastError().text()));
+        const auto readRemoved = [&](const QSqlQuery &row) {
+            removedVersions.insert(row.value(0).toString(), row.value(1).toInt());
+        };
+        if (!forEachRow(q,
+                        QStringLiteral("SELECT v.article_id, MAX(v.version) FROM article_versions v "
+                                       "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = v.article_id) "
+                                       "GROUP BY v.article_id"),
+                        Messages::tr("reading the history failed: %1"), error, readRemoved)) {
             return false;
-        }
-        while (q.next()) {
-            removedVersions.insert(q.value(0).toString(), q.value(1).toInt());
         }
     }
 
     const QString now = nowUtc();
-    QSet<QString> seen;
 
     // Offices first: article links refer to them.
     QSqlQuery officeInsert(database);
@@ -358,35 +322,12 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         "latitude = excluded.latitude, longitude = excluded.longitude, keywords = excluded.keywords, "
         "source = excluded.source, updated_at = excluded.updated_at, content_hash = excluded.content_hash"));
     for (const Office &o : catalogue.offices) {
-        if (o.id.trimmed().isEmpty() || o.name.trimmed().isEmpty()) {
-            setError(error, Messages::tr("office \"%1\": id and name must not be empty").arg(o.id));
-            return false;
-        }
-        if (seen.contains(o.id)) {
-            setError(error, Messages::tr("office \"%1\" appears twice in one write").arg(o.id));
-            return false;
-        }
-        seen.insert(o.id);
         const QString hash = contentHash(o);
         const auto known = knownOffices.constFind(o.id);
         if (known != knownOffices.constEnd() && *known == hash) {
             continue;
         }
-        officeInsert.bindValue(QStringLiteral(":id"), text(o.id));
-        officeInsert.bindValue(QStringLiteral(":name"), text(o.name));
-        officeInsert.bindValue(QStringLiteral(":organization"), text(o.organization));
-        officeInsert.bindValue(QStringLiteral(":street"), text(o.street));
-        officeInsert.bindValue(QStringLiteral(":postal_code"), text(o.postalCode));
-        officeInsert.bindValue(QStringLiteral(":city"), text(o.city));
-        officeInsert.bindValue(QStringLiteral(":phone"), text(o.phone));
-        officeInsert.bindValue(QStringLiteral(":fax"), text(o.fax));
-        officeInsert.bindValue(QStringLiteral(":email"), text(o.email));
-        officeInsert.bindValue(QStringLiteral(":web"), text(o.web));
-        officeInsert.bindValue(QStringLiteral(":opening_hours"), text(o.openingHours));
-        officeInsert.bindValue(QStringLiteral(":latitude"), realValue(o.latitude));
-        officeInsert.bindValue(QStringLiteral(":longitude"), realValue(o.longitude));
-        officeInsert.bindValue(QStringLiteral(":keywords"), toJson(o.keywords));
-        officeInsert.bindValue(QStringLiteral(":source"), text(o.source));
+        bindOfficeFields(officeInsert, o);
         officeInsert.bindValue(QStringLiteral(":updated_at"), now);
         officeInsert.bindValue(QStringLiteral(":content_hash"), hash);
         if (!officeInsert.exec()) {
@@ -432,17 +373,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     const QString updatedNote = Messages::tr("updated by import");
     const QString auditAction = QStringLiteral("article.import");
 
-    seen.clear();
     for (const Article &a : catalogue.articles) {
-        if (a.id.trimmed().isEmpty() || a.title.trimmed().isEmpty()) {
-            setError(error, Messages::tr("article \"%1\": id and title must not be empty").arg(a.id));
-            return false;
-        }
-        if (seen.contains(a.id)) {
-            setError(error, Messages::tr("article \"%1\" appears twice in one write").arg(a.id));
-            return false;
-        }
-        seen.insert(a.id);
         const QString hash = contentHash(a);
         const auto known = knownArticles.constFind(a.id);
         if (known != knownArticles.constEnd() && known->first == hash) {
@@ -508,7 +439,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     if (changed && !bumpRevision(database, error)) {
         return false;
     }
-    if (!transaction.commit(error)) {
+    if (!transaction->commit(error)) {
         return false;
     }
     if (report) {
@@ -522,12 +453,8 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
 bool SqliteStore::removeArticle(const QString &id, QString *error)
 {
     QSqlDatabase database = db();
-    ScopedTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("remove articles"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("remove articles"), error);
+    if (!transaction) {
         return false;
     }
     // The last published version stays in the history.
@@ -549,116 +476,7 @@ bool SqliteStore::removeArticle(const QString &id, QString *error)
     }
     return audit(database, QStringLiteral("article.remove"), id, current ? current->version : 0,
                  Messages::tr("removed \"%1\"").arg(current ? current->title : id), error) &&
-           bumpRevision(database, error) && transaction.commit(error);
-}
-
-QList<Article> SqliteStore::loadArticles(const QString &whereId, QString *error) const
-{
-    QSqlDatabase database = db();
-    QList<Article> result;
-    QSqlQuery q(database);
-    q.setForwardOnly(true);
-    const QString filter = whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id");
-    q.prepare(QStringLiteral("SELECT id, %1 FROM articles%2 ORDER BY id").arg(kArticleRowColumns, filter));
-    if (!whereId.isNull()) {
-        q.bindValue(QStringLiteral(":id"), text(whereId));
-    }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading articles failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    QHash<QString, qsizetype> index;
-    while (q.next()) {
-        const Article a = articleFromRow(q);
-        index.insert(a.id, result.size());
-        result << a;
-    }
-    QSqlQuery links(database);
-    links.setForwardOnly(true);
-    links.prepare(QStringLiteral("SELECT article_id, office_id, duration_minutes, bookable, appointment_url "
-                                 "FROM article_offices%1 ORDER BY article_id, position")
-                      .arg(whereId.isNull() ? QString() : QStringLiteral(" WHERE article_id = :id")));
-    if (!whereId.isNull()) {
-        links.bindValue(QStringLiteral(":id"), text(whereId));
-    }
-    if (!links.exec()) {
-        setError(error, Messages::tr("reading office links failed: %1").arg(links.lastError().text()));
-        return {};
-    }
-    while (links.next()) {
-        const auto it = index.constFind(links.value(0).toString());
-        if (it != index.constEnd()) {
-            result[*it].offices << OfficeLink{links.value(1).toString(), links.value(2).toInt(),
-                                              links.value(3).toInt() != 0, links.value(4).toString()};
-        }
-    }
-    return result;
-}
-
-std::optional<Article> SqliteStore::article(const QString &id) const
-{
-    const QList<Article> found = loadArticles(id.isNull() ? QStringLiteral("") : id, nullptr);
-    if (found.isEmpty()) {
-        return std::nullopt;
-    }
-    return found.first();
-}
-
-QList<Article> SqliteStore::articles(QString *error) const
-{
-    return loadArticles(QString(), error);
-}
-
-QList<Office> SqliteStore::loadOffices(const QString &whereId, QString *error) const
-{
-    QSqlDatabase database = db();
-    QList<Office> result;
-    QSqlQuery q(database);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, name, organization, street, postal_code, city, phone, fax, email, web, "
-                             "opening_hours, latitude, longitude, keywords, source FROM offices%1 ORDER BY id")
-                  .arg(whereId.isNull() ? QString() : QStringLiteral(" WHERE id = :id")));
-    if (!whereId.isNull()) {
-        q.bindValue(QStringLiteral(":id"), text(whereId));
-    }
-    if (!q.exec()) {
-        setError(error, Messages::tr("reading offices failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    while (q.next()) {
-        result << officeFromRow(q);
-    }
-    return result;
-}
-
-std::optional<Office> SqliteStore::office(const QString &id) const
-{
-    const QList<Office> found = loadOffices(id.isNull() ? QStringLiteral("") : id, nullptr);
-    if (found.isEmpty()) {
-        return std::nullopt;
-    }
-    return found.first();
-}
-
-QList<Office> SqliteStore::offices(QString *error) const
-{
-    return loadOffices(QString(), error);
-}
-
-QList<Synonym> SqliteStore::synonyms(QString *error) const
-{
-    QSqlDatabase database = db();
-    QSqlQuery q(database);
-    q.setForwardOnly(true);
-    QList<Synonym> result;
-    if (!q.exec(QStringLiteral("SELECT term, expansions FROM synonyms ORDER BY term"))) {
-        setError(error, Messages::tr("reading synonyms failed: %1").arg(q.lastError().text()));
-        return {};
-    }
-    while (q.next()) {
-        result << Synonym{q.value(0).toString(), fromJsonList(q.value(1).toString())};
-    }
-    return result;
+           bumpRevision(database, error) && transaction->commit(error);
 }
 
 bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
@@ -670,12 +488,8 @@ bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
     const QString &term = normalized.term;
     const QStringList &expansions = normalized.expansions;
     QSqlDatabase database = db();
-    ScopedTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("edit synonyms"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("edit synonyms"), error);
+    if (!transaction) {
         return false;
     }
     QSqlQuery q(database);
@@ -689,18 +503,14 @@ bool SqliteStore::setSynonym(const Synonym &synonym, QString *error)
     }
     return audit(database, QStringLiteral("synonym.set"), QString(), 0,
                  QStringLiteral("%1 → %2").arg(term, expansions.join(QStringLiteral(", "))), error) &&
-           bumpRevision(database, error) && transaction.commit(error);
+           bumpRevision(database, error) && transaction->commit(error);
 }
 
 bool SqliteStore::removeSynonym(const QString &term, QString *error)
 {
     QSqlDatabase database = db();
-    ScopedTransaction transaction(database);
-    if (!transaction.isActive()) {
-        setError(error, Messages::tr("cannot start a transaction on %1: %2").arg(m_path, transaction.beginError()));
-        return false;
-    }
-    if (!authorize(database, Need::Lead, Messages::tr("edit synonyms"), error)) {
+    const auto transaction = startWrite(database, Need::Lead, Messages::tr("edit synonyms"), error);
+    if (!transaction) {
         return false;
     }
     QSqlQuery q(database);
@@ -715,7 +525,7 @@ bool SqliteStore::removeSynonym(const QString &term, QString *error)
         return false;
     }
     return audit(database, QStringLiteral("synonym.remove"), QString(), 0, term.trimmed(), error) &&
-           bumpRevision(database, error) && transaction.commit(error);
+           bumpRevision(database, error) && transaction->commit(error);
 }
 
 StoreStats SqliteStore::stats() const
@@ -763,33 +573,7 @@ bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, const QString
         setError(error, Messages::tr("writing article \"%1\" failed: %2").arg(a.id, q.lastError().text()));
         return false;
     }
-    QSqlQuery del(db);
-    del.prepare(QStringLiteral("DELETE FROM article_offices WHERE article_id = :id"));
-    del.bindValue(QStringLiteral(":id"), text(a.id));
-    if (!del.exec()) {
-        setError(error,
-                 Messages::tr("replacing the offices of article \"%1\" failed: %2").arg(a.id, del.lastError().text()));
-        return false;
-    }
-    QSqlQuery link(db);
-    link.prepare(QStringLiteral("INSERT INTO article_offices (article_id, office_id, position, duration_minutes, "
-                                "bookable, appointment_url) VALUES (:article_id, :office_id, :position, :duration, "
-                                ":bookable, :url)"));
-    for (int i = 0; i < a.offices.size(); ++i) {
-        const OfficeLink &l = a.offices.at(i);
-        link.bindValue(QStringLiteral(":article_id"), text(a.id));
-        link.bindValue(QStringLiteral(":office_id"), text(l.officeId));
-        link.bindValue(QStringLiteral(":position"), i);
-        link.bindValue(QStringLiteral(":duration"), l.durationMinutes);
-        link.bindValue(QStringLiteral(":bookable"), l.bookable ? 1 : 0);
-        link.bindValue(QStringLiteral(":url"), text(l.appointmentUrl));
-        if (!link.exec()) {
-            setError(error, Messages::tr("article \"%1\": office \"%2\" is not in the catalogue: %3")
-                                .arg(a.id, l.officeId, link.lastError().text()));
-            return false;
-        }
-    }
-    return true;
+    return writeOfficeLinks(db, a, error);
 }
 
 std::atomic<int> connectionCounter{0};
