@@ -594,10 +594,12 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
 
     // Completions of what is being typed, and longer stems of the same word family
     // ("verlaengern" → verlaenger|ung). The closer in length, the more likely meant.
-    // A word the synonym table knows ("perso") is an abbreviation, not the start of "persoenlich".
-    const float abbreviation = synonyms.contains(folded) ? 0.6f : 1.0f;
+    // A word the synonym table knows ("perso") is an abbreviation, not the start of "persoenlich"; once
+    // it is typed out ("perso verlängern"), the table says what it means and nothing it might begin.
+    const bool abbreviationKey = synonyms.contains(folded);
+    const float abbreviation = abbreviationKey ? 0.6f : 1.0f;
     const size_t minPrefix = typing ? 3 : 4;
-    if (folded.size() >= minPrefix) {
+    if (folded.size() >= minPrefix && !(abbreviationKey && !typing)) {
         std::vector<std::pair<uint32_t, uint32_t>> completions; // (df, word)
         auto it = std::lower_bound(wordsByText.begin(), wordsByText.end(), folded,
                                    [this](uint32_t w, const std::string &p) { return words[w].folded < p; });
@@ -617,7 +619,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             add({w.term}, abbreviation * (0.5f + 0.4f * (0.5f * ratio + 0.5f * commonness)), "completion");
         }
     }
-    if (stem.size() >= 4) {
+    if (stem.size() >= 4 && !(abbreviationKey && !typing)) {
         auto it = std::lower_bound(termsByText.begin(), termsByText.end(), stem,
                                    [this](uint32_t t, const std::string &p) { return terms[t].stem < p; });
         size_t count = 0;
@@ -1074,9 +1076,19 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
                 }
                 return false;
             };
+            // "perso|nalausweis" beside "Perso" and "Personal", "perso|enlich" beside "persönlich": a cut
+            // inside a longer known word is too early.
+            const auto insideWord = [&] {
+                for (size_t k = 1; k <= 6 && k + 2 <= head.size(); ++k) {
+                    if (x.wordByFolded.contains(modifier + head.substr(0, k))) {
+                        return true;
+                    }
+                }
+                return false;
+            };
             if (headKnown && !modifierKnown) {
                 pieces[modifier] += x.words[wi].df;
-            } else if (modifierKnown && !headKnown && !shiftedLinker() && !cutTooEarly()) {
+            } else if (modifierKnown && !headKnown && !shiftedLinker() && !cutTooEarly() && !insideWord()) {
                 pieces[head] += x.words[wi].df;
             }
         }

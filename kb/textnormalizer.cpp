@@ -596,8 +596,8 @@ const std::vector<std::string> &derivedNouns(const std::string &stem)
             "fliessen fliesst floss flossen geflossen = fluss",
             "stossen stoesst stiess stiessen gestossen = stoss",
         };
-        static const char *const separable[] = {"ab",  "an",   "auf", "aus",     "bei",     "ein", "mit",
-                                                "nach", "vor", "weg", "zu",      "zurueck", "um",  "hin",
+        static const char *const separable[] = {"ab",   "an",   "auf", "aus",      "bei",     "ein", "mit",
+                                                "nach", "vor",  "weg", "zu",       "zurueck", "um",  "hin",
                                                 "her",  "fort", "dar", "zusammen", "weiter"};
         static const char *const inseparable[] = {"be", "ver", "ent", "er", "ueber", "unter", "wider", "zer"};
         for (const char *base : bases) {

@@ -250,6 +250,20 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
         REQUIRE(found.size() == 1);
         CHECK(found.first().id == QStringLiteral("1"));
     }
+    // An abbreviation typed out is what the table says, not the start of a longer word: "perso verlängern"
+    // is about the Personalausweis, not the Personenbeförderungsschein's renewal.
+    kb::SearchEngine abbreviated;
+    abbreviated.build({article("id", "Personalausweis", "<p>Ein neuer Ausweis für zehn Jahre.</p>"),
+                       article("taxi", "Personenbeförderungsschein – Verlängerung",
+                               "<p>Verlängern Sie Ihren Personenbeförderungsschein rechtzeitig.</p>")},
+                      {{QStringLiteral("Perso"), {QStringLiteral("Personalausweis")}}});
+    const auto renew = abbreviated.search(QStringLiteral("perso verlängern"));
+    REQUIRE(!renew.isEmpty());
+    CHECK(renew.first().id == QStringLiteral("id"));
+    // While it is being typed it may still be the start of one.
+    const auto typed = abbreviated.search(QStringLiteral("perso"));
+    CHECK(typed.size() == 2);
+
     // A separable verb split in the sentence reaches the entry of the whole verb.
     kb::SearchEngine separable;
     separable.build({article("1", "Wohnsitzanmeldung", "<p>Melden Sie Ihre neue Wohnung an.</p>"),
@@ -418,6 +432,15 @@ TEST_CASE("compound splits: no pieces cut through a linking element, words befor
         ids << h.id;
     }
     CHECK(ids.contains(QStringLiteral("second")));
+
+    // "perso|nalausweis" beside the keyword "Perso" and the word "Personal": a cut inside a longer known
+    // word is no piece, so a typo of a word beginning with "Perso…" is not taken for Perso + junk.
+    e.build({article("id", "Personalausweis", "<p>Das Personal im Bürgerbüro hilft.</p>", {QStringLiteral("Perso")}),
+             article("other", "Meldebescheinigung", "<p>Eine Bescheinigung.</p>")});
+    const QString pieces = e.explain(QStringLiteral("Personalausweis"));
+    INFO(pieces.toStdString());
+    CHECK(!pieces.contains(QStringLiteral("+ nalausweis")));
+    CHECK(pieces.contains(QStringLiteral("personal (1) + ausweis")));
 }
 
 TEST_CASE("separable verbs with weiter and wieder", "[search]")
