@@ -702,10 +702,12 @@ TEST_CASE("deadline rules: the settings migration keeps an existing journal's ca
     CallRecord call = sampleCall(f.clock);
     ForwardResult result;
     REQUIRE(f.store->commitForward(call, sampleForward(), &result, &error));
-    // Make the file what a build before migration 0002 left behind: no settings table, journal at version 1.
+    // Make the file what a build before migration 0002 left behind: no settings table (nor the later steps' overdue
+    // column), journal at version 1.
     {
         QSqlQuery q(f.store->database());
         REQUIRE(q.exec(QStringLiteral("DROP TABLE journal_settings")));
+        REQUIRE(q.exec(QStringLiteral("ALTER TABLE journal_cases DROP COLUMN overdue_reminded_at")));
         REQUIRE(q.exec(QStringLiteral("UPDATE schema_versions SET version = 1 WHERE component = 'journal'")));
     }
     f.store.reset();
