@@ -52,6 +52,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -66,8 +67,12 @@ namespace desk {
 
 namespace {
 
+Q_LOGGING_CATEGORY(lcReminders, "hotline.desk.reminders", QtInfoMsg)
+
 // The queue file's marks of the server cases this desk has reminded of (WriteQueue::setMarked).
 constexpr char RemindedServerCaseScope[] = "reminded.server-case";
+// … and of those it has reminded of as overdue (the second step, once per desk too).
+constexpr char OverdueRemindedServerCaseScope[] = "reminded-overdue.server-case";
 constexpr int UntilOutcomeMs = 24 * 3600 * 1000; // "not ready until an outcome is saved": wrap-up never times out
 const QString KeychainService = QStringLiteral("hotline-desk");
 
@@ -1527,37 +1532,103 @@ void CallDesk::checkReminders()
         // The server numbers the cases and knows every desk's: remind this desk of the cases forwarded under its
         // login (the agent who forwarded follows the case up), not of the whole team's (150 desks would all show
         // the same reminder). Agents may not mark server cases, so the desk remembers what it reminded of, durably
-        // in its queue file (once per desk, also across restarts; in memory too, should that file fail). The desk's
-        // own copies of its forwards are the same cases under local numbers: marked, not shown.
-        for (const journal::CaseRecord &c : m_serverStores->journal()->casesDueForReminder(now)) {
-            if (c.agent != m_config.agent || m_remindedServerCases.contains(c.caseNumber) ||
-                m_shared->isMarked(QLatin1String(RemindedServerCaseScope), c.caseNumber)) {
-                continue;
+        // in its queue file (once per step and desk, also across restarts; in memory too, should that file fail).
+        // Overdue first: a case past its deadline gets the overdue reminder, whether or not the due one was shown
+        // (in this session, before a restart, or not at all while the desk was off); it stands for both steps.
+        journal::JournalStore *server = m_serverStores->journal().get();
+        for (const journal::CaseRecord &c : server->casesDueForOverdueReminder(now)) {
+            if (c.agent == m_config.agent && !wasReminded(c.caseNumber, true, true)) {
+                remindOfCase(c, QString(), true, now);
             }
-            m_remindedServerCases.insert(c.caseNumber);
-            QString markError;
-            if (!m_shared->setMarked(QLatin1String(RemindedServerCaseScope), c.caseNumber, &markError)) {
-                qCWarning(lcShared) << "reminder of server case" << c.caseNumber << "not remembered:" << markError;
+        }
+        for (const journal::CaseRecord &c : server->casesDueForReminder(now)) {
+            if (c.agent == m_config.agent && !isPastDeadline(c, now) && !wasReminded(c.caseNumber, true, false)) {
+                remindOfCase(c, QString(), true, now);
             }
-            remindOfCase(c, QString(), true, now);
+        }
+        // The desk's own copies of its forwards are the same cases under local numbers: marked, not shown (both
+        // steps, so they stay quiet should the server become unreachable later).
+        for (const journal::CaseRecord &c : m_journal->casesDueForOverdueReminder(now)) {
+            m_journal->markOverdueReminded(c.caseNumber, now, nullptr);
         }
         for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
             m_journal->markReminded(c.caseNumber, now, nullptr);
         }
-        followUpNotifiedCases(now, true);
+        followUpNotifiedCases(true);
         return;
     }
+    // This desk's journal records both steps (reminded_at, overdue_reminded_at), so each comes once per case, also
+    // across restarts: a case reminded as due before a restart and past its deadline now gets its overdue reminder.
     const QString note = m_shared ? ServerStores::offlineNote() : QString();
-    for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
-        remindOfCase(c, note, false, now);
-        m_journal->markReminded(c.caseNumber, now, nullptr);
+    for (const journal::CaseRecord &c : m_journal->casesDueForOverdueReminder(now)) {
+        if (!wasReminded(c.caseNumber, false, true)) {
+            remindOfCase(c, note, false, now);
+        }
     }
-    followUpNotifiedCases(now, false);
+    for (const journal::CaseRecord &c : m_journal->casesDueForReminder(now)) {
+        if (!isPastDeadline(c, now) && !wasReminded(c.caseNumber, false, false)) {
+            remindOfCase(c, note, false, now);
+        }
+    }
+    followUpNotifiedCases(false);
+}
+
+bool CallDesk::isPastDeadline(const journal::CaseRecord &c, const QDateTime &now)
+{
+    return c.deadline.isValid() && c.deadline <= now;
+}
+
+QString CallDesk::reminderKey(const QString &caseNumber, bool fromServer, bool overdue)
+{
+    return QStringLiteral("%1/%2/%3")
+        .arg(fromServer ? QLatin1String("server") : QLatin1String("local"),
+             overdue ? QLatin1String("overdue") : QLatin1String("due"), caseNumber);
+}
+
+bool CallDesk::wasReminded(const QString &caseNumber, bool fromServer, bool overdue) const
+{
+    if (m_remindedSteps.contains(reminderKey(caseNumber, fromServer, overdue))) {
+        return true;
+    }
+    // The desk's own cases: the journal's queries leave out what it recorded.
+    return fromServer && m_shared &&
+           m_shared->isMarked(QLatin1String(overdue ? OverdueRemindedServerCaseScope : RemindedServerCaseScope),
+                              caseNumber);
+}
+
+void CallDesk::rememberReminder(const QString &caseNumber, bool fromServer, bool overdue, const QDateTime &now)
+{
+    // In memory first: should the durable record fail, the step still comes once in this session.
+    m_remindedSteps.insert(reminderKey(caseNumber, fromServer, false));
+    if (overdue) {
+        m_remindedSteps.insert(reminderKey(caseNumber, fromServer, true));
+    }
+    QString error;
+    if (!fromServer) {
+        // One transaction; the overdue step records the due step too (a desk that was off shows only the overdue).
+        const bool ok = overdue ? m_journal->markOverdueReminded(caseNumber, now, &error)
+                                : m_journal->markReminded(caseNumber, now, &error);
+        if (!ok) {
+            qCWarning(lcReminders) << "reminder of case" << caseNumber << "not recorded in the journal:" << error;
+        }
+        return;
+    }
+    if (!m_shared) {
+        return;
+    }
+    // Overdue mark first: the due loop skips cases past their deadline anyway, so a failure between the two writes
+    // cannot bring back a reminder shown.
+    if (overdue && !m_shared->setMarked(QLatin1String(OverdueRemindedServerCaseScope), caseNumber, &error)) {
+        qCWarning(lcReminders) << "overdue reminder of server case" << caseNumber << "not remembered:" << error;
+    }
+    if (!m_shared->setMarked(QLatin1String(RemindedServerCaseScope), caseNumber, &error)) {
+        qCWarning(lcReminders) << "reminder of server case" << caseNumber << "not remembered:" << error;
+    }
 }
 
 void CallDesk::remindOfCase(const journal::CaseRecord &c, const QString &note, bool fromServer, const QDateTime &now)
 {
-    const bool overdue = c.deadline.isValid() && c.deadline <= now;
+    const bool overdue = isPastDeadline(c, now);
     const QString deadline = QLocale().toString(c.deadline.toLocalTime(), QLocale::ShortFormat);
     QString text = overdue ? tr("Case %1 (%2) is overdue since %3").arg(c.caseNumber, c.serviceTitle, deadline)
                            : tr("Case %1 (%2) is due %3").arg(c.caseNumber, c.serviceTitle, deadline);
@@ -1567,7 +1638,8 @@ void CallDesk::remindOfCase(const journal::CaseRecord &c, const QString &note, b
     m_window->statusBar()->showMessage(text, 60000);
     announce(text);
     // The same reminder on the desktop, for an agent working in another program: one per case, replaced when the
-    // case becomes overdue, closed when it is done.
+    // case becomes overdue, closed when it is done. After a restart the notification shown before is out of reach
+    // (its id went with the old process): the overdue reminder then comes as a new notification.
     QStringList body{c.serviceTitle};
     if (!c.officeName.isEmpty()) {
         body << c.officeName;
@@ -1580,14 +1652,12 @@ void CallDesk::remindOfCase(const journal::CaseRecord &c, const QString &note, b
                        overdue ? tr("Case %1 is overdue").arg(c.caseNumber) : tr("Case %1 is due").arg(c.caseNumber),
                        body.join(QLatin1Char('\n')),
                        overdue ? DesktopNotifier::Urgency::Critical : DesktopNotifier::Urgency::Normal, tr("Open"));
-    NotifiedCase &notified = m_notifiedCases[c.caseNumber];
-    notified.fromServer = fromServer;
-    notified.overdue = overdue;
-    notified.note = note;
+    m_notifiedCases[c.caseNumber].fromServer = fromServer;
+    rememberReminder(c.caseNumber, fromServer, overdue, now);
     Q_EMIT reminderShown(c.caseNumber);
 }
 
-void CallDesk::followUpNotifiedCases(const QDateTime &now, bool serverOnline)
+void CallDesk::followUpNotifiedCases(bool serverOnline)
 {
     const QStringList numbers = m_notifiedCases.keys();
     for (const QString &number : numbers) {
@@ -1601,10 +1671,6 @@ void CallDesk::followUpNotifiedCases(const QDateTime &now, bool serverOnline)
             // Done (here, on another desk or by the team): the reminder has nothing left to say.
             m_notifiedCases.remove(number);
             m_notifier->close(number);
-            continue;
-        }
-        if (!notified.overdue && c->deadline.isValid() && c->deadline <= now) {
-            remindOfCase(*c, notified.fromServer ? QString() : notified.note, notified.fromServer, now);
         }
     }
 }

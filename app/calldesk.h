@@ -241,9 +241,16 @@ private:
     // Due forwarded cases: this desk's journal, or in shared mode (reachable) the server's open cases forwarded
     // under this desk's login (agent = the login name); offline this desk's own with the offline note.
     void checkReminders();
-    // Cases notified this session: closed elsewhere → the notification goes; deadline passed → "overdue" replaces it.
-    void followUpNotifiedCases(const QDateTime &now, bool serverOnline);
+    // Cases notified this session and closed since (here, elsewhere): their notification goes.
+    void followUpNotifiedCases(bool serverOnline);
+    // Shows the due or (past the deadline) overdue reminder and records that step (rememberReminder).
     void remindOfCase(const journal::CaseRecord &c, const QString &note, bool fromServer, const QDateTime &now);
+    // The reminder steps shown, once each per case: the desk's own cases in its journal (reminded_at,
+    // overdue_reminded_at), server cases in the queue file's marks; in memory too, should the durable write fail.
+    bool wasReminded(const QString &caseNumber, bool fromServer, bool overdue) const;
+    void rememberReminder(const QString &caseNumber, bool fromServer, bool overdue, const QDateTime &now);
+    static bool isPastDeadline(const journal::CaseRecord &c, const QDateTime &now);
+    static QString reminderKey(const QString &caseNumber, bool fromServer, bool overdue);
     void resumeTrackedBookings();
     void announce(const QString &text);
     void createActions();
@@ -309,11 +316,9 @@ private:
     struct NotifiedCase
     {
         bool fromServer = false;
-        bool overdue = false; // the overdue reminder was shown
-        QString note;
     };
     QHash<QString, NotifiedCase> m_notifiedCases;  // case number → reminded this session, still open
-    QSet<QString> m_remindedServerCases;           // server case numbers reminded (also kept in the queue file's marks)
+    QSet<QString> m_remindedSteps;                 // reminderKey() of the steps shown this session
     QHash<QString, QJsonObject> m_pendingBookings; // queue entry id → booking payload, mirrored when confirmed
     int m_bookingWaitMs = DefaultBookingWaitMs;
     bool m_awaitingServer = false; // an outcome waits for the server's answer: no second outcome meanwhile

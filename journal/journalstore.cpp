@@ -43,9 +43,10 @@ bool fail(QString *error, const QString &text)
 const char *kCallColumns = "id, draft, offered_at, answered_at, ended_at, caller_number, caller_purged, line, "
                            "municipality, agent, notes, outcome, no_data_kept, case_number, appointment_id, updated_at";
 
-const char *kCaseColumns = "case_number, call_id, service_id, service_title, office_id, office_name, office_email, "
-                           "question, callback_name, callback_phone, callback_email, callback_consent, agent, state, "
-                           "created_at, deadline_at, remind_at, reminded_at, closed_at, outbox_id, note";
+const char *kCaseColumns =
+    "case_number, call_id, service_id, service_title, office_id, office_name, office_email, "
+    "question, callback_name, callback_phone, callback_email, callback_consent, agent, state, "
+    "created_at, deadline_at, remind_at, reminded_at, closed_at, outbox_id, note, overdue_reminded_at";
 
 QString maskNumber(const QString &number, int keepDigits)
 {
@@ -517,6 +518,7 @@ QList<CaseRecord> JournalStore::queryCases(const QString &where, const QList<QPa
         c.closedAt = fromMs(q.value(18));
         c.outboxId = q.value(19).toString();
         c.note = q.value(20).toString();
+        c.overdueRemindedAt = fromMs(q.value(21));
         out << c;
     }
     return out;
@@ -621,6 +623,42 @@ bool JournalStore::markReminded(const QString &caseNumber, const QDateTime &t, Q
 
     q.bindValue(QStringLiteral(":n"), hotline::db::text(caseNumber));
     return hotline::db::exec(q, QStringLiteral("mark reminded"), error);
+}
+
+QList<CaseRecord> JournalStore::casesDueForOverdueReminder(const QDateTime &t) const
+{
+    // Past the deadline counts from the deadline itself, as the desk's reminder says "overdue since <deadline>".
+    // Only cases with a reminder: a case forwarded without one is followed up in the cases view, not reminded of.
+    return queryCases(
+        QStringLiteral("state = 'open' AND remind_at IS NOT NULL AND remind_at <= :now "
+                       "AND deadline_at IS NOT NULL AND deadline_at <= :now2 "
+                       "AND overdue_reminded_at IS NULL"),
+        {{QStringLiteral(":now"), t.toMSecsSinceEpoch()}, {QStringLiteral(":now2"), t.toMSecsSinceEpoch()}},
+        QStringLiteral("ORDER BY deadline_at"));
+}
+
+bool JournalStore::markOverdueReminded(const QString &caseNumber, const QDateTime &t, QString *error)
+{
+    // One statement for both steps: an overdue reminder shown first (the desk was off when the case became due)
+    // is also the due step's, so neither comes again.
+    hotline::db::Transaction tx(m_db, true);
+    if (!tx.isActive()) {
+        return fail(error, tx.error());
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE journal_cases SET overdue_reminded_at = :now, "
+                             "reminded_at = COALESCE(reminded_at, :now2) WHERE case_number = :n"));
+    q.bindValue(QStringLiteral(":now"), t.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":now2"), t.toMSecsSinceEpoch());
+    q.bindValue(QStringLiteral(":n"), hotline::db::text(caseNumber));
+    if (!hotline::db::exec(q, QStringLiteral("mark overdue reminded"), error)) {
+        return false;
+    }
+    if (q.numRowsAffected() != 1) {
+        return fail(error,
+                    QCoreApplication::translate("journal::JournalStore", "There is no case %1.").arg(caseNumber));
+    }
+    return tx.commit(error);
 }
 
 int JournalStore::purgeCallerData(const QDateTime &t, QString *error)

@@ -92,6 +92,12 @@ public:
     // Open cases whose reminder is due and not yet shown; markReminded() after showing it.
     QList<CaseRecord> casesDueForReminder(const QDateTime &now) const;
     bool markReminded(const QString &caseNumber, const QDateTime &now, QString *error);
+    // The second step, also across restarts: open cases with a reminder whose deadline has passed (deadline <= now)
+    // and whose overdue reminder was not shown yet, whether or not the first was (a desk that was off while the case
+    // became due shows the overdue one only). markOverdueReminded() after showing it: records both steps in one
+    // transaction (reminded_at kept if set), so neither is shown again.
+    QList<CaseRecord> casesDueForOverdueReminder(const QDateTime &now) const;
+    bool markOverdueReminded(const QString &caseNumber, const QDateTime &now, QString *error);
 
     // --- figures for team leads (issue 6) ---
     // Calls offered in [from, to) that match the filter; with a filter, forwarded cases count through their call.

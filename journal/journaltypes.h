@@ -63,7 +63,8 @@ struct CaseRecord
     QDateTime createdAt;
     QDateTime deadline;
     QDateTime remindAt;         // null: no reminder
-    QDateTime remindedAt;
+    QDateTime remindedAt;       // the reminder ("… ist fällig") was shown
+    QDateTime overdueRemindedAt; // the overdue reminder ("… ist überfällig") was shown
     QDateTime closedAt;
     QString outboxId;           // the forward e-mail in the outbox
     QString note;

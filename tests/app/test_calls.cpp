@@ -55,6 +55,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -574,6 +575,56 @@ TEST_CASE("a case due soon is announced once, and an overdue case is flagged in 
     CHECK(model->rowCount() == 2);
     desk.calls->casesView()->searchEdit()->setText(dueSoon);
     CHECK(model->rowCount() == 1);
+}
+
+TEST_CASE("restarted before the deadline, the desk reminds of the overdue case once the deadline passes, then never",
+          "[calls][cases][restart]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    const desk::CallDeskConfig config = configIn(dir);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime deadline = now.addSecs(3);
+    QString number;
+    QString closed;
+    {
+        CallsDesk desk(config);
+        QSignalSpy reminded(desk.calls.get(), &desk::CallDesk::reminderShown);
+        number = testfixture::commitForward(desk.calls->journal(), deadline, now.addSecs(-60));
+        closed = testfixture::commitForward(desk.calls->journal(), deadline, now.addSecs(-60));
+        REQUIRE(QTest::qWaitFor([&] { return reminded.count() == 2; }, 3000));
+        CHECK(desk.calls->lastAnnouncement().contains(QStringLiteral("is due")));
+        // One of them is answered before the deadline: it is reminded of no more.
+        QString error;
+        REQUIRE(desk.calls->journal()->setCaseState(closed, journal::CaseState::Answered, QString(), &error));
+    }
+    {
+        // Restarted before the deadline: nothing at start-up (the due step is recorded) ...
+        CallsDesk desk(config, false);
+        QSignalSpy reminded(desk.calls.get(), &desk::CallDesk::reminderShown);
+        QString error;
+        REQUIRE(desk.calls->start(&error));
+        CHECK(reminded.isEmpty());
+        // ... and the overdue reminder once the deadline has passed, though this run never showed the due one.
+        REQUIRE((reminded.count() > 0 || reminded.wait(8000)));
+        CHECK(QDateTime::currentDateTimeUtc() >= deadline);
+        CHECK(reminded.at(0).at(0).toString() == number);
+        CHECK(desk.calls->lastAnnouncement().startsWith(QStringLiteral("Case %1").arg(number)));
+        CHECK(desk.calls->lastAnnouncement().contains(QStringLiteral("is overdue since")));
+        CHECK(desk.window->statusBar()->currentMessage() == desk.calls->lastAnnouncement());
+        QTest::qWait(600);
+        CHECK(reminded.count() == 1); // the answered case: nothing
+    }
+    {
+        CallsDesk desk(config, false);
+        QSignalSpy reminded(desk.calls.get(), &desk::CallDesk::reminderShown);
+        QString error;
+        REQUIRE(desk.calls->start(&error));
+        QTest::qWait(600);
+        CHECK(reminded.isEmpty());
+        CHECK(desk.calls->journal()->caseByNumber(number)->overdueRemindedAt.isValid());
+        CHECK_FALSE(desk.calls->journal()->caseByNumber(closed)->overdueRemindedAt.isValid());
+    }
 }
 
 TEST_CASE("a wrap-up draft survives a killed desk and is offered again at the next start", "[calls][draft]")

@@ -328,6 +328,71 @@ TEST_CASE("a due case reaches the desktop's notification server, an overdue remi
     CHECK(notifier->notificationId(number) == 0);
 }
 
+TEST_CASE("after a restart the overdue reminder of a case reminded as due comes as a new critical notification, once",
+          "[notify][restart]")
+{
+    QSettings().clear();
+    NotificationBus bus(true);
+    QTemporaryDir dir;
+    const desk::CallDeskConfig config = configIn(dir);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime deadline = now.addSecs(3);
+    QString number;
+    uint dueId = 0;
+    {
+        // First run: the case is due (not yet overdue); the agent quits the desk before the deadline.
+        NotifyDesk desk(config, bus.connection());
+        desk::DesktopNotifier *notifier = desk.calls->desktopNotifier();
+        number = desk.forward(deadline, now.addSecs(-60));
+        REQUIRE(waitFor([&]() { return notifier->notificationId(number) != 0; }));
+        dueId = notifier->notificationId(number);
+        CHECK(desk.window->statusBar()->currentMessage().contains(QStringLiteral("Case %1").arg(number)));
+        CHECK(desk.window->statusBar()->currentMessage().contains(QStringLiteral("is due")));
+        REQUIRE(waitFor([&]() { return bus.notifyCallsSeen() == 1; }));
+        CHECK(bus.monitorLog().contains(QStringLiteral("string \"Case %1 is due\"").arg(number)));
+        CHECK(bus.monitorLog().contains(QStringLiteral("variant             byte 1")));
+    }
+    // The deadline passes while the desk is not running.
+    REQUIRE(waitFor([&]() { return QDateTime::currentDateTimeUtc() > deadline.addMSecs(200); }, 8000));
+
+    {
+        // Second run: at start-up the overdue reminder, in the status bar, to the screen reader and on the desktop.
+        NotifyDesk desk(config, bus.connection());
+        desk::DesktopNotifier *notifier = desk.calls->desktopNotifier();
+        const QString expected = QStringLiteral("Case %1 (Personalausweis & Reisepass) is overdue since").arg(number);
+        CHECK(desk.window->statusBar()->currentMessage().startsWith(expected));
+        CHECK(desk.calls->lastAnnouncement().startsWith(expected));
+        REQUIRE(waitFor([&]() { return bus.notifyCallsSeen() == 2; }));
+        const QString log = bus.monitorLog();
+        const QString second = log.mid(log.lastIndexOf(QStringLiteral("member=Notify\n")));
+        CHECK(second.contains(QStringLiteral("string \"Case %1 is overdue\"").arg(number)));
+        CHECK(second.contains(QStringLiteral("variant             byte 2"))); // critical
+        // The old process's notification cannot be replaced (its id went with it): a new one, replaces_id 0.
+        CHECK(second.contains(QStringLiteral("string \"Hotline Desk\"\n   uint32 0\n")));
+        REQUIRE(waitFor([&]() { return notifier->notificationId(number) != 0; }));
+        CHECK(notifier->notificationId(number) != dueId);
+        CHECK(bus.displayed() == 2); // the due one of the first run stays until the agent dismisses it
+        QTest::qWait(800);           // later checks of this run send nothing more
+        CHECK(bus.notifyCallsSeen() == 2);
+        CHECK(notifier->sentCount() == 1);
+    }
+
+    {
+        // Third run: both steps are recorded in the journal, the case is still open, and nothing comes again.
+        NotifyDesk desk(config, bus.connection());
+        QTest::qWait(800);
+        CHECK(desk.calls->desktopNotifier()->sentCount() == 0);
+        CHECK_FALSE(desk.window->statusBar()->currentMessage().contains(number));
+        CHECK_FALSE(desk.calls->lastAnnouncement().contains(number));
+        const auto c = desk.calls->journal()->caseByNumber(number);
+        REQUIRE(c);
+        CHECK(c->state == journal::CaseState::Open);
+        CHECK(c->remindedAt.isValid());
+        CHECK(c->overdueRemindedAt > deadline);
+    }
+    CHECK(bus.notifyCallsSeen() == 2);
+}
+
 TEST_CASE("the notification's Open action, run by the notification server, brings the desk up with the case",
           "[notify]")
 {

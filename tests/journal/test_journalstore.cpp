@@ -324,6 +324,104 @@ TEST_CASE("open cases: search, state changes, reminders", "[journal][case]")
     CHECK(f.store->caseByNumber(numbers[2])->isOverdue(f.store->caseByNumber(numbers[2])->deadline.addSecs(1)));
 }
 
+TEST_CASE("reminders: due and overdue once each, also when the journal file is closed and opened again",
+          "[journal][case][reminders]")
+{
+    Fixture f;
+    QString error;
+    // Three forwards with reminders: one reminded as due before the "restart", one never reminded (the desk was off
+    // from before its reminder until after its deadline), one closed; and one without a reminder.
+    QStringList numbers;
+    for (int i = 0; i < 4; ++i) {
+        CallRecord c = sampleCall(f.clock);
+        ForwardRequest r = sampleForward();
+        r.callbackPhone = QStringLiteral("0351 66677%1").arg(i);
+        r.remindAt = i == 3 ? QDateTime() : r.deadline.addSecs(-3600);
+        ForwardResult res;
+        REQUIRE(f.store->commitForward(c, r, &res, &error));
+        numbers << res.caseNumber;
+    }
+    const QDateTime deadline = f.store->caseByNumber(numbers[0])->deadline;
+    const QDateTime dueAt = deadline.addSecs(-1800);
+    REQUIRE(f.store->casesDueForReminder(dueAt).size() == 3);
+    CHECK(f.store->casesDueForOverdueReminder(dueAt).isEmpty()); // not past the deadline yet
+    REQUIRE(f.store->markReminded(numbers[0], dueAt, &error));
+    REQUIRE(f.store->setCaseState(numbers[2], CaseState::Answered, QString(), &error));
+    CHECK(f.store->caseByNumber(numbers[0])->remindedAt == dueAt);
+    CHECK_FALSE(f.store->caseByNumber(numbers[0])->overdueRemindedAt.isValid());
+
+    // Restart: the store goes, the file stays; the next store opens the same file.
+    f.store.reset();
+    auto reopened = JournalStore::open(f.path, &error);
+    INFO(error.toStdString());
+    REQUIRE(reopened);
+    CHECK(reopened->casesDueForOverdueReminder(deadline.addSecs(-1)).isEmpty());
+    // At the deadline (the desk's "overdue since <deadline>"): the reminded case and the never reminded one are due
+    // for the overdue reminder; the closed one and the one without a reminder are not.
+    const QDateTime later = deadline.addSecs(600);
+    const QList<CaseRecord> overdue = reopened->casesDueForOverdueReminder(deadline);
+    REQUIRE(overdue.size() == 2);
+    CHECK(overdue.at(0).caseNumber == numbers[0]);
+    CHECK(overdue.at(0).remindedAt == dueAt);
+    CHECK(overdue.at(1).caseNumber == numbers[1]);
+    CHECK_FALSE(overdue.at(1).remindedAt.isValid());
+    REQUIRE(reopened->markOverdueReminded(numbers[0], later, &error));
+    REQUIRE(reopened->markOverdueReminded(numbers[1], later, &error));
+    CHECK(reopened->casesDueForOverdueReminder(later).isEmpty());
+    // The first step's time stays; the never reminded case has both steps done at once, so no due reminder comes.
+    CHECK(reopened->caseByNumber(numbers[0])->remindedAt == dueAt);
+    CHECK(reopened->caseByNumber(numbers[0])->overdueRemindedAt == later);
+    CHECK(reopened->caseByNumber(numbers[1])->remindedAt == later);
+    CHECK(reopened->casesDueForReminder(later).isEmpty());
+    CHECK_FALSE(reopened->markOverdueReminded(QStringLiteral("2026-999999"), later, &error));
+    CHECK(error.contains(QStringLiteral("2026-999999")));
+
+    // And after a second restart, days later: nothing again.
+    reopened.reset();
+    auto again = JournalStore::open(f.path, &error);
+    REQUIRE(again);
+    CHECK(again->casesDueForOverdueReminder(later.addDays(3)).isEmpty());
+    CHECK(again->casesDueForReminder(later.addDays(3)).isEmpty());
+    CHECK(again->caseByNumber(numbers[0])->overdueRemindedAt == later);
+}
+
+TEST_CASE("reminders: the overdue-step migration keeps an old journal's cases and their due reminders",
+          "[journal][case][reminders]")
+{
+    Fixture f;
+    QString error;
+    CallRecord call = sampleCall(f.clock);
+    ForwardResult result;
+    REQUIRE(f.store->commitForward(call, sampleForward(), &result, &error));
+    const QDateTime deadline = f.store->caseByNumber(result.caseNumber)->deadline;
+    REQUIRE(f.store->markReminded(result.caseNumber, deadline.addSecs(-3600), &error));
+    // Make the file what a build before migration 0004 left behind: journal at version 3, no overdue column.
+    {
+        QSqlQuery q(f.store->database());
+        REQUIRE(q.exec(QStringLiteral("ALTER TABLE journal_cases DROP COLUMN overdue_reminded_at")));
+        REQUIRE(q.exec(QStringLiteral("UPDATE schema_versions SET version = 3 WHERE component = 'journal'")));
+    }
+    f.store.reset();
+    auto migrated = JournalStore::open(f.path, &error);
+    INFO(error.toStdString());
+    REQUIRE(migrated);
+    QSqlQuery version(migrated->database());
+    REQUIRE(version.exec(QStringLiteral("SELECT version FROM schema_versions WHERE component = 'journal'")));
+    REQUIRE(version.next());
+    CHECK(version.value(0).toInt() == 4);
+    CHECK(hotline::db::knownSchemaVersion(QStringLiteral("journal")) == 4);
+    // The case reminded as due under the old build gets its overdue reminder once its deadline has passed.
+    const auto kept = migrated->caseByNumber(result.caseNumber);
+    REQUIRE(kept);
+    CHECK(kept->remindedAt == deadline.addSecs(-3600));
+    CHECK_FALSE(kept->overdueRemindedAt.isValid());
+    const auto overdue = migrated->casesDueForOverdueReminder(deadline.addSecs(1));
+    REQUIRE(overdue.size() == 1);
+    CHECK(overdue.first().caseNumber == result.caseNumber);
+    REQUIRE(migrated->markOverdueReminded(result.caseNumber, deadline.addSecs(1), &error));
+    CHECK(migrated->casesDueForOverdueReminder(deadline.addSecs(2)).isEmpty());
+}
+
 TEST_CASE("privacy purge masks or removes old caller numbers", "[journal][privacy]")
 {
     Fixture f;
@@ -604,10 +702,12 @@ TEST_CASE("deadline rules: the settings migration keeps an existing journal's ca
     CallRecord call = sampleCall(f.clock);
     ForwardResult result;
     REQUIRE(f.store->commitForward(call, sampleForward(), &result, &error));
-    // Make the file what a build before migration 0002 left behind: no settings table, journal at version 1.
+    // Make the file what a build before migration 0002 left behind: no settings table (nor the later steps' overdue
+    // column), journal at version 1.
     {
         QSqlQuery q(f.store->database());
         REQUIRE(q.exec(QStringLiteral("DROP TABLE journal_settings")));
+        REQUIRE(q.exec(QStringLiteral("ALTER TABLE journal_cases DROP COLUMN overdue_reminded_at")));
         REQUIRE(q.exec(QStringLiteral("UPDATE schema_versions SET version = 1 WHERE component = 'journal'")));
     }
     f.store.reset();

@@ -1621,6 +1621,96 @@ TEST_CASE("pg desk: in shared mode the journal export has every desk's calls fro
     restarted.reset();
 }
 
+TEST_CASE("pg desk: in shared mode a server case reminded as due before a restart gets its overdue reminder after it, "
+          "once per desk, remembered in the queue file",
+          "[pg][desk][shared][calls][restart]")
+{
+    QSettings().clear();
+    Server server;
+    prepareCalls(server);
+    QString error;
+    RawPg lead(server.lead());
+    auto serverJournal = journal::JournalStore::openOn(lead.db(), &error);
+    REQUIRE(serverJournal);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime deadline = now.addSecs(3);
+    // Two cases forwarded under this desk's login, due now, overdue in 3 s; a lead closes one of them in between.
+    const auto forwardOnServer = [&](const QString &question) {
+        journal::CallRecord call;
+        call.offeredAt = now.addSecs(-600);
+        call.answeredAt = call.offeredAt.addSecs(5);
+        call.endedAt = call.offeredAt.addSecs(120);
+        call.agent = QStringLiteral("desk_agent");
+        call.serviceIds = {QStringLiteral("test-ausweis")};
+        journal::ForwardRequest request;
+        request.officeEmail = QStringLiteral("buergerbuero@example.org");
+        request.serviceId = QStringLiteral("test-ausweis");
+        request.serviceTitle = QStringLiteral("Personalausweis beantragen");
+        request.question = question;
+        request.fromEmail = QStringLiteral("buergertelefon@example.org");
+        request.agent = QStringLiteral("desk_agent");
+        request.deadline = deadline;
+        request.remindAt = now.addSecs(-60);
+        journal::ForwardResult result;
+        INFO(error.toStdString());
+        REQUIRE(serverJournal->commitForward(call, request, &result, &error));
+        return result.caseNumber;
+    };
+    const QString open = forwardOnServer(QStringLiteral("Bleibt offen"));
+    const QString answered = forwardOnServer(QStringLiteral("Wird beantwortet"));
+
+    SharedDesk desk(server.agent());
+    desk.waitOnline();
+    desk::CallDeskConfig config;
+    config.journalPath = QDir(desk.folder).filePath(QStringLiteral("journal.db"));
+    config.agent = QStringLiteral("agent7");
+    config.reminderCheckMs = 300;
+    const QLatin1String dueScope("reminded.server-case");
+    const QLatin1String overdueScope("reminded-overdue.server-case");
+    {
+        auto calls = std::make_unique<desk::CallDesk>(desk.window.get(), config);
+        calls->setSharedStore(desk.connector.get());
+        QSignalSpy reminded(calls.get(), &desk::CallDesk::reminderShown);
+        INFO(error.toStdString());
+        REQUIRE(calls->start(&error));
+        REQUIRE(QTest::qWaitFor([&]() { return reminded.count() == 2; }, 3000));
+        CHECK(calls->lastAnnouncement().contains(QStringLiteral("ist fällig")));
+        CHECK(desk.connector->isMarked(dueScope, open));
+        CHECK_FALSE(desk.connector->isMarked(overdueScope, open));
+    } // the desk quits before the deadline
+    REQUIRE(serverJournal->setCaseState(answered, journal::CaseState::Answered, QString(), &error));
+    REQUIRE(QTest::qWaitFor([&]() { return QDateTime::currentDateTimeUtc() > deadline.addMSecs(200); }, 8000));
+
+    {
+        // Restarted past the deadline: the open case's overdue reminder at start-up, the answered one nothing.
+        auto calls = std::make_unique<desk::CallDesk>(desk.window.get(), config);
+        calls->setSharedStore(desk.connector.get());
+        QSignalSpy reminded(calls.get(), &desk::CallDesk::reminderShown);
+        REQUIRE(calls->start(&error));
+        REQUIRE((reminded.count() > 0 || reminded.wait(3000)));
+        CHECK(reminded.at(0).at(0).toString() == open);
+        CHECK(calls->lastAnnouncement().startsWith(QStringLiteral("Vorgang %1").arg(open)));
+        CHECK(calls->lastAnnouncement().contains(QStringLiteral("überfällig")));
+        QTest::qWait(900); // three reminder checks: once
+        CHECK(reminded.count() == 1);
+        CHECK(desk.connector->isMarked(overdueScope, open));
+        CHECK_FALSE(desk.connector->isMarked(overdueScope, answered));
+    }
+    {
+        // Restarted again: nothing (the case is still open on the server, which never records the desk's reminders).
+        auto calls = std::make_unique<desk::CallDesk>(desk.window.get(), config);
+        calls->setSharedStore(desk.connector.get());
+        QSignalSpy reminded(calls.get(), &desk::CallDesk::reminderShown);
+        REQUIRE(calls->start(&error));
+        QTest::qWait(900);
+        CHECK(reminded.isEmpty());
+        const auto onServer = serverJournal->caseByNumber(open);
+        REQUIRE(onServer);
+        CHECK(onServer->state == journal::CaseState::Open);
+        CHECK_FALSE(onServer->overdueRemindedAt.isValid());
+    }
+}
+
 namespace {
 
 // The editorial side of a shared-mode desk as main() wires it: the signed-in agent, searches, opened articles and
