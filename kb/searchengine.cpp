@@ -325,6 +325,13 @@ struct SearchEngine::Index
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms; // folded term → expansions
     // The same by the term's stem, for inflected forms the table does not list ("Hochzeiten", "Ausweises").
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonymsByStem;
+    // Entries of several words ("Führerschein auf Probe"): the stems of their words, in order.
+    struct PhraseSynonym
+    {
+        std::vector<std::string> stems;
+        std::vector<std::vector<std::string>> expansions;
+    };
+    std::vector<PhraseSynonym> phraseSynonyms;
     float averageBodyLength = 1;
     // Words the catalogue's keyword lists add to an article (not in its title or text), and the
     // title terms of those articles: how callers' words map onto the catalogue's language.
@@ -790,6 +797,25 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         }
     }
 
+    // Synonym entries of several words, where those words stand together in the query: each of them may
+    // then also be matched by the entry's expansion.
+    std::vector<std::vector<const std::vector<std::vector<std::string>> *>> phraseAt(tokens.size());
+    if (!phraseSynonyms.empty()) {
+        std::vector<std::string> stems;
+        for (const text::Token &t : tokens) {
+            stems.push_back(Stemmer::local().stem(t.folded));
+        }
+        for (const PhraseSynonym &phrase : phraseSynonyms) {
+            for (size_t start = 0; start + phrase.stems.size() <= stems.size(); ++start) {
+                if (std::equal(phrase.stems.begin(), phrase.stems.end(), stems.begin() + qsizetype(start))) {
+                    for (size_t k = 0; k < phrase.stems.size(); ++k) {
+                        phraseAt[start + k].push_back(&phrase.expansions);
+                    }
+                }
+            }
+        }
+    }
+
     std::vector<Concept> concepts;
     std::unordered_set<std::string> seen;
     const bool allStopWords =
@@ -856,9 +882,9 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         for (size_t p = 0; !expansions && !stop && p < particles.size(); ++p) {
             expansions = synonymEntry(*particles[p] + folded);
         }
-        if (expansions) {
-            for (const std::vector<std::string> &expansion : *expansions) {
-                Alternative alt{{}, kSynonymWeight, "synonym table"};
+        auto addExpansions = [&](const std::vector<std::vector<std::string>> &entry, const char *how) {
+            for (const std::vector<std::string> &expansion : entry) {
+                Alternative alt{{}, kSynonymWeight, how};
                 for (const std::string &w : expansion) {
                     if (const auto t = termOf(w)) {
                         alt.groups.push_back({*t});
@@ -868,6 +894,12 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
                     queryWord.alternatives.push_back(std::move(alt));
                 }
             }
+        };
+        if (expansions) {
+            addExpansions(*expansions, "synonym table");
+        }
+        for (const std::vector<std::vector<std::string>> *phrase : phraseAt[i]) {
+            addExpansions(*phrase, "synonym table, several words");
         }
         concepts.push_back(std::move(queryWord));
     }
@@ -1284,10 +1316,18 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
 
     for (const Synonym &s : synonyms) {
         const std::vector<text::Token> key = text::tokenize(s.term);
-        if (key.size() != 1) {
-            continue; // multi-word terms are matched word by word through the index itself
+        if (key.empty()) {
+            continue;
         }
-        auto &expansions = x.synonyms[key.front().folded];
+        std::vector<std::vector<std::string>> phraseExpansions;
+        if (key.size() > 1) {
+            Index::PhraseSynonym phrase;
+            for (const text::Token &t : key) {
+                phrase.stems.push_back(Stemmer::local().stem(t.folded));
+            }
+            x.phraseSynonyms.push_back(std::move(phrase));
+        }
+        auto &expansions = key.size() == 1 ? x.synonyms[key.front().folded] : x.phraseSynonyms.back().expansions;
         for (const QString &e : s.expansions) {
             std::vector<std::string> words;
             for (const text::Token &t : text::tokenize(e)) {

@@ -264,6 +264,22 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
     const auto typed = abbreviated.search(QStringLiteral("perso"));
     CHECK(typed.size() == 2);
 
+    // An entry of several words applies where those words stand together: "Blaue Karte EU" is the residence
+    // title for skilled workers, while "Blaue Karte" alone stays what the catalogue calls it.
+    kb::SearchEngine phrases;
+    phrases.build({article("skilled", "Aufenthaltserlaubnis für Fachkräfte", "<p>Für akademische Fachkräfte.</p>"),
+                   article("parking", "Parkausweis für Behinderte", "<p>Die blaue Karte für die EU.</p>")},
+                  {{QStringLiteral("Blaue Karte EU"), {QStringLiteral("Fachkräfte")}}});
+    auto found = phrases.search(QStringLiteral("Blaue Karte EU beantragen"));
+    REQUIRE(!found.isEmpty());
+    CHECK(found.first().id == QStringLiteral("skilled"));
+    found = phrases.search(QStringLiteral("blaue Karte"));
+    REQUIRE(!found.isEmpty());
+    CHECK(found.first().id == QStringLiteral("parking"));
+    found = phrases.search(QStringLiteral("EU Karte blaue"));
+    REQUIRE(!found.isEmpty());
+    CHECK(found.first().id == QStringLiteral("parking"));
+
     // A separable verb split in the sentence reaches the entry of the whole verb.
     kb::SearchEngine separable;
     separable.build({article("1", "Wohnsitzanmeldung", "<p>Melden Sie Ihre neue Wohnung an.</p>"),
