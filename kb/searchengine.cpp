@@ -882,9 +882,10 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         for (size_t p = 0; !expansions && !stop && p < particles.size(); ++p) {
             expansions = synonymEntry(*particles[p] + folded);
         }
-        auto addExpansions = [&](const std::vector<std::vector<std::string>> &entry, const char *how) {
+        auto addExpansions = [&](const std::vector<std::vector<std::string>> &entry, const char *how,
+                                 float weight = kSynonymWeight) {
             for (const std::vector<std::string> &expansion : entry) {
-                Alternative alt{{}, kSynonymWeight, how};
+                Alternative alt{{}, weight, how};
                 for (const std::string &w : expansion) {
                     if (const auto t = termOf(w)) {
                         alt.groups.push_back({*t});
@@ -897,6 +898,13 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         };
         if (expansions) {
             addExpansions(*expansions, "synonym table");
+        } else if (!stop) {
+            // A verb form whose noun the table knows: "umgezogen" → Umzug → its entry.
+            for (const std::string &noun : text::derivedNouns(Stemmer::local().stem(folded))) {
+                if (const auto *entry = synonymEntry(noun)) {
+                    addExpansions(*entry, "synonym table, through the verb's noun", kSynonymWeight * kDerivationWeight);
+                }
+            }
         }
         for (const std::vector<std::vector<std::string>> *phrase : phraseAt[i]) {
             addExpansions(*phrase, "synonym table, several words");

@@ -280,6 +280,15 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
     REQUIRE(!found.isEmpty());
     CHECK(found.first().id == QStringLiteral("parking"));
 
+    // A verb form whose noun has an entry reaches it: "umgezogen" → Umzug → Wohnsitzanmeldung.
+    kb::SearchEngine nounEntry;
+    nounEntry.build({article("move", "Wohnsitzanmeldung", "<p>Melden Sie Ihre neue Wohnung an.</p>"),
+                     article("dog", "Hundesteuer", "<p>Steuer für Hunde.</p>")},
+                    {{QStringLiteral("Umzug"), {QStringLiteral("Wohnsitzanmeldung")}}});
+    const auto movedHouse = nounEntry.search(QStringLiteral("Ich bin umgezogen"));
+    REQUIRE(!movedHouse.isEmpty());
+    CHECK(movedHouse.first().id == QStringLiteral("move"));
+
     // A separable verb split in the sentence reaches the entry of the whole verb.
     kb::SearchEngine separable;
     separable.build({article("1", "Wohnsitzanmeldung", "<p>Melden Sie Ihre neue Wohnung an.</p>"),
