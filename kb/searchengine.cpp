@@ -196,6 +196,14 @@ bool isSeparablePrefix(const std::string &folded)
     return std::find(kSeparableParticles.begin(), kSeparableParticles.end(), folded) != kSeparableParticles.end();
 }
 
+// Separable particles that are no prepositions: after a verb they can only be its particle.
+bool isAdverbialParticle(const std::string &folded)
+{
+    static constexpr std::array<std::string_view, 11> particles = {"weg", "fort", "zurueck", "weiter", "wieder",  "los",
+                                                                   "hin", "her",  "fest",    "frei",   "zusammen"};
+    return std::find(particles.begin(), particles.end(), folded) != particles.end();
+}
+
 uint32_t bigramKey(unsigned char a, unsigned char b)
 {
     return (uint32_t(a) << 8) | b;
@@ -846,12 +854,16 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         // Separable verbs: "Wie melde ich mich ab?" asks about "abmelden", "wieder anmelden" about
         // "wiederanmelden". The particle closes the clause or stands right before the verb; elsewhere it is
         // a preposition ("Ich ziehe nach München um": umziehen, not nachziehen).
+        // Spoken German also puts it right after the verb ("Ich ziehe weg aus München"), but only the
+        // particles that are no prepositions can be read that way.
         std::vector<const std::string *> particles;
         if (i > 0 && isSeparablePrefix(tokens[i - 1].folded)) {
             particles.push_back(&tokens[i - 1].folded);
         }
         if (tokens.size() > i + 1 && isSeparablePrefix(tokens.back().folded)) {
             particles.push_back(&tokens.back().folded);
+        } else if (tokens.size() > i + 1 && isAdverbialParticle(tokens[i + 1].folded)) {
+            particles.push_back(&tokens[i + 1].folded);
         }
         for (const std::string *particle : particles) {
             if (stop) {

@@ -228,6 +228,12 @@ TEST_CASE("prefixed strong verbs reach their nouns, also when the particle stand
     for (const kb::SearchHit &h : hits) {
         CHECK(h.id != QStringLiteral("spouse"));
     }
+    // Spoken German puts a particle that is no preposition right after the verb: "ziehe weg aus …".
+    e.build({article("leave", "Wohnsitz abmelden", "<p>Beim Wegzug aus München melden Sie sich ab.</p>"),
+             article("city", "Stadtinformation", "<p>Alles über München.</p>")});
+    hits = e.search(QStringLiteral("Ich ziehe weg aus München"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("leave"));
 }
 
 TEST_CASE("synonyms from the editable table and from catalogue keywords", "[search]")
