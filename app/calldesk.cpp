@@ -1777,6 +1777,12 @@ void CallDesk::retranslate()
     m_deadlinesAction->setText(tr("&Deadlines of forwards (team leads)…"));
     m_phoneLabel->setAccessibleName(tr("Phone status"));
     m_outboxLabel->setAccessibleName(tr("Outbox status"));
+    // Without SIP the phone status never changes after start: say it again in the new language.
+    if (m_session && !m_sip) {
+        const QString text = tr("No telephony: record calls by hand (Ctrl+N)");
+        m_controls->setPhoneStatus(text);
+        m_phoneLabel->setText(text);
+    }
 }
 
 void CallDesk::setEditorialSession(EditorialSession *session)
