@@ -7,6 +7,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "reportview.h"
+#include "screenfit.h"
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "shortcutsoverlay.h"
@@ -184,7 +185,7 @@ ReportView *EditorialActions::openReport(const QString &journalPath)
         m_report = new ReportView(journalPath.isEmpty() ? ReportView::defaultJournalPath() : journalPath, m_window);
         m_report->setWindowFlag(Qt::Window);
         m_report->setAttribute(Qt::WA_DeleteOnClose);
-        m_report->resize(1000, 860);
+        resizeWithinScreen(m_report, QSize(1000, 860));
         EditorialSession *session = m_session;
         m_report->setServiceTitles([session](const QString &id) {
             const auto article = session->store()->article(id);

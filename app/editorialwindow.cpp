@@ -3,6 +3,7 @@
 #include "articleeditor.h"
 #include "diffview.h"
 #include "editorialsession.h"
+#include "screenfit.h"
 #include "store.h"
 #include "textdiff.h"
 
@@ -111,7 +112,7 @@ EditorialWindow::EditorialWindow(EditorialSession *session, QWidget *parent)
             close(); // an agent never keeps the workroom open
         }
     });
-    resize(1300, 820);
+    resizeWithinScreen(this, QSize(1300, 820));
     retranslateUi();
     refreshArticles();
 }
