@@ -33,6 +33,7 @@
 #include "shortcutsoverlay.h"
 #include "sipprovider.h"
 #include "smtpsink.h"
+#include "uireview.h"
 #include "wrapuppanel.h"
 
 #include <csignal>
@@ -1405,6 +1406,86 @@ TEST_CASE("the call journal exports the calls of a date range as CSV", "[calls][
     CHECK(found);
 }
 
+TEST_CASE("the views kept for the session and the phone status follow a language switch", "[calls][i18n]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir)); // English
+    desk.calls->showCases();
+    desk.calls->showOutbox();
+    desk.calls->showAppointments();
+    desk::CasesView *cases = desk.calls->casesView();
+    REQUIRE(cases);
+    REQUIRE(desk.calls->outboxView());
+    REQUIRE(desk.calls->appointmentsView());
+    const auto button = [](QWidget *view, const char *objectNameOrText) {
+        for (QPushButton *b : view->findChildren<QPushButton *>()) {
+            if (b->objectName() == QLatin1String(objectNameOrText) ||
+                b->text() == QString::fromUtf8(objectNameOrText)) {
+                return b;
+            }
+        }
+        return static_cast<QPushButton *>(nullptr);
+    };
+    REQUIRE(button(cases, "markAnswered"));
+    CHECK(button(cases, "markAnswered")->text() == QStringLiteral("Mark &answered"));
+    CHECK(desk.calls->outboxView()->table()->horizontalHeaderItem(1)->text() == QStringLiteral("To"));
+    const auto phoneShows = [&](const QString &text) {
+        for (QLabel *label : desk.calls->controls()->findChildren<QLabel *>()) {
+            if (label->text() == text) {
+                return true;
+            }
+        }
+        return false;
+    };
+    CHECK(phoneShows(QStringLiteral("No telephony: record calls by hand (Ctrl+N)")));
+
+    desk.window->applyLanguage(QStringLiteral("de"));
+    // LanguageChange reaches the widgets as posted events.
+    REQUIRE(QTest::qWaitFor([&]() { return cases->windowTitle() == QStringLiteral("Offene Vorgänge"); }, 5000));
+    CHECK(button(cases, "markAnswered")->text() == QStringLiteral("Als &beantwortet markieren"));
+    CHECK(desk.calls->outboxView()->windowTitle() == QStringLiteral("Postausgang"));
+    CHECK(desk.calls->outboxView()->table()->horizontalHeaderItem(1)->text() == QStringLiteral("An"));
+    CHECK(button(desk.calls->appointmentsView(), "Termin &absagen"));
+    CHECK(phoneShows(QStringLiteral("Keine Telefonie: Anrufe von Hand erfassen (Strg+N)")));
+    desk.window->applyLanguage(QStringLiteral("en"));
+    REQUIRE(QTest::qWaitFor([&]() { return cases->windowTitle() == QStringLiteral("Open cases"); }, 5000));
+    CHECK(desk.calls->appointmentsView()->windowTitle() == QStringLiteral("Appointments"));
+}
+
+TEST_CASE("during a wrap-up the desk fits a 1280x800 screen, the caller column scrolls to the focused field",
+          "[calls][layout]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.window->applyLanguage(lang);
+        QTest::qWait(50);
+        INFO(lang.toStdString());
+        // Room for a title bar, a panel and the window frame on a 1280×800 screen.
+        CHECK(desk.window->minimumSizeHint().width() <= 1280);
+        CHECK(desk.window->minimumSizeHint().height() <= 720);
+    }
+    desk.window->resize(1280, 760);
+    QTest::qWait(100);
+    auto *notes = desk.calls->wrapUpPanel()->findChild<QPlainTextEdit *>();
+    REQUIRE(notes);
+    notes->setFocus();
+    QTest::qWait(50);
+    // The wrap-up notes are scrolled into the visible part of the caller column.
+    QWidget *column = desk.window->findChild<QWidget *>(QStringLiteral("CallerColumn"));
+    REQUIRE(column);
+    const QRect visible(column->mapToGlobal(QPoint(0, 0)), column->size());
+    const QRect field(notes->mapToGlobal(QPoint(0, 0)), notes->size());
+    CHECK(visible.intersects(field));
+    CHECK(visible.contains(field.topLeft()));
+}
+
 TEST_CASE("render call review pictures", "[.shots]")
 {
     // Not a check: pictures for a human review of the call states (run with "[.shots]", files in $SHOTS_DIR).
@@ -1458,4 +1539,75 @@ TEST_CASE("render call review pictures", "[.shots]")
     desk.calls->forwardDialog()->grab().save(out + QStringLiteral("/calls-forward-rule.png"));
     desk.calls->forwardDialog()->reject();
     desk.calls->setEditorialSession(nullptr);
+}
+
+TEST_CASE("render dialog review pictures in German and English", "[.shots]")
+{
+    const QString out = qEnvironmentVariable("SHOTS_DIR", QStringLiteral("/tmp"));
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        QSettings().clear();
+        QTemporaryDir dir;
+        CallsDesk desk(configIn(dir));
+        desk.language.apply(lang);
+        desk.window->resize(1280, 800);
+        QString error;
+        appointments::OfficeSchedule office;
+        office.officeId = QStringLiteral("102522");
+        office.name = QStringLiteral("Bürgerbüro Orleansplatz");
+        office.address = QStringLiteral("Orleansstraße 50, 81667 München");
+        office.capacity = 1;
+        office.cellMinutes = 20;
+        for (int day = 1; day <= 7; ++day) {
+            office.hours.append({day, QTime(0, 0), QTime(23, 40)});
+        }
+        REQUIRE(desk.calls->appointments()->setOffice(office, &error));
+        const QString p = lang + QLatin1Char('-');
+        shoot(desk.window.get(), out, p + QStringLiteral("main-idle"));
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        desk.openAndWait(QStringLiteral("1063441"));
+        shoot(desk.window.get(), out, p + QStringLiteral("main-call"));
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        shoot(desk.window.get(), out, p + QStringLiteral("main-wrapup"));
+        const auto trigger = [&desk](const char *keys) {
+            for (QAction *action : desk.calls->actions()) {
+                if (action->shortcuts().contains(QKeySequence(QString::fromLatin1(keys)))) {
+                    action->trigger();
+                }
+            }
+        };
+        trigger("Alt+2");
+        REQUIRE(desk.calls->forwardDialog());
+        shoot(desk.calls->forwardDialog(), out, p + QStringLiteral("forward"));
+        desk.calls->forwardDialog()->reject();
+        trigger("Alt+3");
+        REQUIRE(desk.calls->appointmentDialog());
+        shoot(desk.calls->appointmentDialog(), out, p + QStringLiteral("appointment"));
+        desk.calls->appointmentDialog()->reject();
+        desk.calls->showCases();
+        shoot(desk.calls->casesView(), out, p + QStringLiteral("cases"));
+        desk.calls->casesView()->reject();
+        desk.calls->showOutbox();
+        shoot(desk.calls->outboxView(), out, p + QStringLiteral("outbox"));
+        desk.calls->outboxView()->reject();
+        desk.calls->showAppointments();
+        shoot(desk.calls->appointmentsView(), out, p + QStringLiteral("appointments"));
+        desk.calls->appointmentsView()->reject();
+        if (auto *schedules = desk.calls->showOfficeSchedules()) {
+            shoot(schedules, out, p + QStringLiteral("schedules"));
+            schedules->reject();
+        }
+        QTest::keyClick(desk.window.get(), Qt::Key_F1);
+        shoot(desk.window.get(), out, p + QStringLiteral("overlay"));
+        QTest::keyClick(desk.window.get(), Qt::Key_Escape);
+        desk::SettingsDialog settings(&desk.settings, QStringLiteral("/var/lib/hotline/katalog.sqlite"),
+                                      desk.window.get());
+        settings.show();
+        auto *pages = settings.findChild<QListWidget *>();
+        for (int i = 0; i < pages->count(); ++i) {
+            pages->setCurrentRow(i);
+            shoot(&settings, out, p + QStringLiteral("settings%1").arg(i));
+        }
+        settings.reject();
+    }
+    QSettings().clear();
 }

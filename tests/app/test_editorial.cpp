@@ -17,11 +17,13 @@
 #include "journalstore.h"
 #include "mainwindow.h"
 #include "reportview.h"
+#include "changepassworddialog.h"
 #include "richtext.h"
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "searchworker.h"
 #include "store.h"
+#include "uireview.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
@@ -721,4 +723,59 @@ TEST_CASE("every shortcut of the whole desk (search, calls, editorial) belongs t
     INFO(clashes.join(QLatin1Char('\n')).toStdString());
     CHECK(clashes.isEmpty());
     CHECK(owner.size() > 30);
+}
+
+TEST_CASE("render editorial review pictures in German and English", "[.shots]")
+{
+    const QString out = qEnvironmentVariable("SHOTS_DIR", QStringLiteral("/tmp"));
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        QSettings().clear();
+        QTemporaryDir dir;
+        REQUIRE(dir.isValid());
+        const QString p = lang + QLatin1Char('-');
+        {
+            desk::LanguageManager language;
+            language.apply(lang);
+            auto store = EditorialDesk::openStore(dir.filePath(QStringLiteral("first.db")));
+            desk::LoginDialog first(store.get());
+            first.show();
+            deskfixtures::shoot(&first, out, p + QStringLiteral("login-firstlead"));
+        }
+        EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+        desk.language.apply(lang);
+        desk.window->resize(1280, 800);
+        {
+            desk::LoginDialog login(desk.session.store());
+            login.show();
+            deskfixtures::shoot(&login, out, p + QStringLiteral("login"));
+        }
+        desk::EditorialWindow *w = desk.actions->openEditorialWindow();
+        REQUIRE(w);
+        for (int page = desk::EditorialWindow::ArticlesPage; page <= desk::EditorialWindow::UsersPage; ++page) {
+            w->showPage(static_cast<desk::EditorialWindow::Page>(page));
+            deskfixtures::shoot(w, out, p + QStringLiteral("editorial%1").arg(page));
+        }
+        w->editArticle(desk.idOf(QStringLiteral("Reisepass")));
+        QTest::qWait(1500);
+        deskfixtures::shoot(w, out, p + QStringLiteral("editor"));
+        w->close();
+        desk::ReportView *report = desk.actions->openReport(dir.filePath(QStringLiteral("journal.db")));
+        REQUIRE(report);
+        deskfixtures::shoot(report, out, p + QStringLiteral("report"));
+        report->close();
+        if (QDialog *pw = desk.actions->openChangePassword()) {
+            deskfixtures::shoot(pw, out, p + QStringLiteral("password"));
+            pw->reject();
+        }
+        {
+            QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
+            desk.window->openArticle(desk.idOf(QStringLiteral("Reisepass")));
+            REQUIRE(shown.wait(30000));
+        }
+        if (QDialog *flag = desk.actions->openFlagDialog()) {
+            deskfixtures::shoot(flag, out, p + QStringLiteral("flag"));
+            flag->reject();
+        }
+    }
+    QSettings().clear();
 }
