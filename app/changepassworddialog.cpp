@@ -44,7 +44,7 @@ ChangePasswordDialog::ChangePasswordDialog(EditorialSession *session, QWidget *p
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Change password"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("C&hange password"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

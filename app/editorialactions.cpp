@@ -93,7 +93,7 @@ void EditorialActions::retranslateUi()
     m_flag->setIconText(tr("Flag"));
     m_editorial->setText(tr("&Edit the catalogue…"));
     m_switchUser->setText(tr("&Sign out / switch user…"));
-    m_figures->setText(tr("&Figures for team leads…"));
+    m_figures->setText(tr("F&igures for team leads…"));
     m_changePassword->setText(tr("Change my &password…"));
     m_changePassword->setToolTip(tr("Change my password"));
     for (QAction *action : {m_flag, m_editorial, m_figures, m_switchUser}) {

@@ -898,7 +898,7 @@ void EditorialWindow::retranslateUi()
     name(m_articleList, tr("Services"), tr("Enter opens the service in the editor"));
     m_newArticle->setText(tr("&New service"));
     name(m_newArticle, tr("New service"), tr("Starts a draft of a new service"));
-    m_historyButton->setText(tr("History of this ser&vice"));
+    m_historyButton->setText(tr("History of this servi&ce"));
     name(m_historyButton, tr("History of this service"), tr("Shows the published versions of the open service"));
 
     m_review->setHorizontalHeaderLabels({tr("Service"), tr("Author"), tr("Submitted"), tr("Based on version")});
@@ -938,9 +938,9 @@ void EditorialWindow::retranslateUi()
     name(m_synonymTerm, tr("Synonym term"), tr("The word callers use"));
     m_synonymExpansions->setPlaceholderText(tr("Stands for, e.g. Personalausweis (comma-separated)"));
     name(m_synonymExpansions, tr("Synonym expansions"), tr("The words the term also searches for, comma-separated"));
-    m_saveSynonym->setText(tr("&Save synonym"));
+    m_saveSynonym->setText(tr("Save syno&nym"));
     name(m_saveSynonym, tr("Save synonym"), tr("Adds or replaces the term; effective in search at once"));
-    m_removeSynonym->setText(tr("Remo&ve"));
+    m_removeSynonym->setText(tr("Re&move"));
     name(m_removeSynonym, tr("Remove synonym"), tr("Removes the selected term"));
 
     m_gaps->setHorizontalHeaderLabels(
@@ -963,7 +963,7 @@ void EditorialWindow::retranslateUi()
     name(m_userPassword, tr("New user's password"), tr("At least 10 characters; the user can change it later"));
     m_userLead->setText(tr("Team &lead"));
     name(m_userLead, tr("Team lead"), tr("Checked: the new user may edit and publish"));
-    m_addUser->setText(tr("Add &user"));
+    m_addUser->setText(tr("Add us&er"));
     name(m_addUser, tr("Add user"), tr("Creates the account"));
     m_toggleRole->setText(tr("Agent ↔ team lead"));
     name(m_toggleRole, tr("Change role"), tr("Makes the selected agent a team lead, or a team lead an agent"));

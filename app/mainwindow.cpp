@@ -289,12 +289,12 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_focusSearch->setText(tr("&Search"));
     m_focusSearch->setStatusTip(tr("Put the cursor into the search box"));
-    m_showResults->setText(tr("Search &results"));
+    m_showResults->setText(tr("Search r&esults"));
     m_showAz->setText(tr("&A–Z index"));
     m_showCategories->setText(tr("&Categories"));
     m_showRecent->setText(tr("&Recently viewed"));
     m_showFavourites->setText(tr("&Favourites"));
-    m_focusArticle->setText(tr("Go to the &article"));
+    m_focusArticle->setText(tr("Go to the ar&ticle"));
     m_copyEssentials->setText(tr("&Copy essentials for an e-mail"));
     m_copyEssentials->setStatusTip(tr("Copies title, documents, fees, office and links as plain text"));
     m_toggleFavourite->setText(tr("Add to or remove from &favourites"));

@@ -4,6 +4,7 @@
 #include "catch_qt.h"
 
 #include "articleeditor.h"
+#include "appointmentdialog.h"
 #include "calldesk.h"
 #include "conflictdialog.h"
 #include "appointmentstore.h"
@@ -12,6 +13,7 @@
 #include "editorialactions.h"
 #include "editorialsession.h"
 #include "editorialwindow.h"
+#include "forwarddialog.h"
 #include "language.h"
 #include "logindialog.h"
 #include "journalstore.h"
@@ -40,6 +42,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -723,6 +726,65 @@ TEST_CASE("every shortcut of the whole desk (search, calls, editorial) belongs t
     INFO(clashes.join(QLatin1Char('\n')).toStdString());
     CHECK(clashes.isEmpty());
     CHECK(owner.size() > 30);
+}
+
+TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial page in German and English", "[editorial][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    desk::CallDeskConfig config;
+    config.journalPath = dir.filePath(QStringLiteral("journal.db"));
+    desk::CallDesk calls(desk.window.get(), config); // its actions are in the Call menu once constructed
+    QString error;
+    auto bookings = appointments::AppointmentStore::open(dir.filePath(QStringLiteral("bookings.db")), &error);
+    REQUIRE(bookings);
+    const kb::Article article = *desk.session.store()->article(desk.idOf(QStringLiteral("Reisepass")));
+    const QList<kb::Office> offices = desk.session.store()->offices(&error);
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.language.apply(lang);
+        QTest::qWait(50); // LanguageChange is posted
+        const auto check = [&lang](const QString &where, const QStringList &clashes) {
+            INFO(lang.toStdString() << ", " << where.toStdString() << ": " << clashes.join(QLatin1Char('\n')).toStdString());
+            CHECK(clashes.isEmpty());
+        };
+        for (QAction *menu : desk.window->menuBar()->actions()) {
+            if (menu->menu()) {
+                check(menu->text(), deskfixtures::mnemonicClashes(menu->menu()->actions()));
+            }
+        }
+        check(QStringLiteral("menu bar"), deskfixtures::mnemonicClashes(desk.window->menuBar()->actions()));
+        {
+            desk::ForwardDialog forward(journal::ForwardRequest{}, QString());
+            forward.show();
+            check(QStringLiteral("forward"), deskfixtures::mnemonicClashes(&forward));
+        }
+        {
+            desk::AppointmentDialog booking(bookings.get(), article, offices, appointments::Confirmation{},
+                                            QStringLiteral("agent"), QString());
+            booking.show();
+            check(QStringLiteral("appointment"), deskfixtures::mnemonicClashes(&booking));
+        }
+        {
+            desk::ChangePasswordDialog password(&desk.session);
+            password.show();
+            check(QStringLiteral("password"), deskfixtures::mnemonicClashes(&password));
+        }
+        desk::EditorialWindow *w = desk.actions->openEditorialWindow();
+        REQUIRE(w);
+        // The service editor shares the first page with the list: its ~20 fields and buttons are checked on their own
+        // (with the tabs and the list there would be more mnemonics than letters).
+        w->editArticle(article.id);
+        auto *editor = w->findChild<desk::ArticleEditor *>();
+        REQUIRE(editor);
+        check(QStringLiteral("service editor"), deskfixtures::mnemonicClashes(editor));
+        for (int page = desk::EditorialWindow::ArticlesPage; page <= desk::EditorialWindow::UsersPage; ++page) {
+            w->showPage(static_cast<desk::EditorialWindow::Page>(page));
+            check(QStringLiteral("editorial page %1").arg(page), deskfixtures::mnemonicClashes(w, editor));
+        }
+        w->close();
+    }
+    desk.language.apply(QStringLiteral("de"));
 }
 
 TEST_CASE("render editorial review pictures in German and English", "[.shots]")

@@ -4,7 +4,11 @@
 #include <cstdio>
 
 #include <QAbstractButton>
+#include <QAction>
+#include <QGroupBox>
+#include <QHash>
 #include <QLabel>
+#include <QTabBar>
 #include <QTest>
 #include <QWidget>
 
@@ -47,6 +51,67 @@ QStringList clippedTexts(QWidget *root)
         }
     }
     return clipped;
+}
+
+namespace {
+
+QStringList clashesAmong(const QStringList &texts)
+{
+    QHash<QChar, QString> owner;
+    QStringList clashes;
+    for (const QString &text : texts) {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) != QLatin1Char('&')) {
+                continue;
+            }
+            if (text.at(i + 1) == QLatin1Char('&')) {
+                ++i; // "&&" is a literal ampersand
+                continue;
+            }
+            const QChar key = text.at(i + 1).toLower();
+            if (owner.contains(key)) {
+                clashes << QString(key) + QStringLiteral(": ") + owner.value(key) + QStringLiteral(" / ") + text;
+            }
+            owner.insert(key, text);
+            break;
+        }
+    }
+    return clashes;
+}
+
+} // namespace
+
+QStringList mnemonicClashes(QWidget *root, const QWidget *except)
+{
+    QStringList texts;
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        if (!w->isVisibleTo(root) || (except && (w == except || except->isAncestorOf(w)))) {
+            continue;
+        }
+        if (auto *label = qobject_cast<QLabel *>(w)) {
+            texts << label->text();
+        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            texts << button->text();
+        } else if (auto *box = qobject_cast<QGroupBox *>(w)) {
+            texts << box->title();
+        } else if (auto *tabs = qobject_cast<QTabBar *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                texts << tabs->tabText(i);
+            }
+        }
+    }
+    return clashesAmong(texts);
+}
+
+QStringList mnemonicClashes(const QList<QAction *> &actions)
+{
+    QStringList texts;
+    for (const QAction *action : actions) {
+        if (action->isVisible() && !action->isSeparator()) {
+            texts << action->text();
+        }
+    }
+    return clashesAmong(texts);
 }
 
 void shoot(QWidget *w, const QString &out, const QString &name)

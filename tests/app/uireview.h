@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
+class QAction;
 class QWidget;
 
 namespace deskfixtures {
@@ -10,6 +12,11 @@ namespace deskfixtures {
 // Visible labels and buttons of `root` whose text does not fit their size (word-wrapped labels by their height for
 // their width), one line each naming the widget, its text and the size it needs.
 QStringList clippedTexts(QWidget *root);
+// Mnemonics (&x) used twice among what is visible at once in `root`: its labels, buttons, group boxes and the tabs of
+// its visible tab bars (without `except` and its children); one line per clash, naming the key and both texts.
+QStringList mnemonicClashes(QWidget *root, const QWidget *except = nullptr);
+// The same for the visible actions of a menu or a menu bar (submenus are checked on their own).
+QStringList mnemonicClashes(const QList<QAction *> &actions);
 // Saves a picture of `w` as out/name.png for a human review and prints the clipped texts it found to stderr.
 void shoot(QWidget *w, const QString &out, const QString &name);
 

@@ -1880,7 +1880,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
             return refusedNotice && refusedNotice->isVisible();
         },
         5000));
-    CHECK(refusedNotice->text() == QStringLiteral("Der Server hat die Meldung einer Leistung abgelehnt."));
+    CHECK(refusedNotice->text() == QStringLiteral("Der Server hat die Meldung einer Dienstleistung abgelehnt."));
     CHECK(refusedNotice->informativeText().contains(QStringLiteral("no-such-service")));
     CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM article_flags WHERE article_id = :v"),
                 QStringLiteral("no-such-service")) == 0);
