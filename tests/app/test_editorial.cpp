@@ -728,7 +728,8 @@ TEST_CASE("every shortcut of the whole desk (search, calls, editorial) belongs t
     CHECK(owner.size() > 30);
 }
 
-TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial page in German and English", "[editorial][a11y]")
+TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial page in German and English",
+          "[editorial][a11y]")
 {
     QSettings().clear();
     QTemporaryDir dir;
@@ -745,7 +746,8 @@ TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial 
         desk.language.apply(lang);
         QTest::qWait(50); // LanguageChange is posted
         const auto check = [&lang](const QString &where, const QStringList &clashes) {
-            INFO(lang.toStdString() << ", " << where.toStdString() << ": " << clashes.join(QLatin1Char('\n')).toStdString());
+            INFO(lang.toStdString() << ", " << where.toStdString() << ": "
+                                    << clashes.join(QLatin1Char('\n')).toStdString());
             CHECK(clashes.isEmpty());
         };
         for (QAction *menu : desk.window->menuBar()->actions()) {
