@@ -344,7 +344,7 @@ void SearchPanel::changeEvent(QEvent *event)
 
 void SearchPanel::retranslateUi()
 {
-    m_searchEdit->setPlaceholderText(tr("Search services (Ctrl+K) – e.g. “perso”, “ummelden”"));
+    m_searchEdit->setPlaceholderText(tr("Search (Ctrl+K), e.g. “perso”, “ummelden”"));
     m_searchEdit->setAccessibleName(tr("Search services"));
     m_searchEdit->setAccessibleDescription(
         tr("Results update while you type. Down arrow moves into the results, Enter opens the first result."));
@@ -353,6 +353,8 @@ void SearchPanel::retranslateUi()
     m_tabs->setTabText(CategoriesPage, tr("Categories"));
     m_tabs->setTabText(RecentPage, tr("Recent"));
     m_tabs->setTabText(FavouritesPage, tr("Favourites"));
+    // All five lists stay in sight: hidden behind scroll arrows, "Favourites" was out of view at 1280×800.
+    m_tabs->setMinimumWidth(m_tabs->tabBar()->sizeHint().width());
     m_tabs->setAccessibleName(tr("Lists"));
     m_tabs->setAccessibleDescription(tr("Search results, A–Z index, categories, recently viewed, favourites"));
     for (QToolButton *scroll : m_tabs->tabBar()->findChildren<QToolButton *>()) {

@@ -4243,8 +4243,8 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>Suche dauerte %1 ms</translation>
     </message>
     <message>
-        <source>Search services (Ctrl+K) – e.g. “perso”, “ummelden”</source>
-        <translation>Dienstleistungen suchen (Strg+K) – z. B. „perso“, „ummelden“</translation>
+        <source>Search (Ctrl+K), e.g. “perso”, “ummelden”</source>
+        <translation>Suchen (Strg+K), z. B. „perso“, „ummelden“</translation>
     </message>
     <message>
         <source>Search services</source>

@@ -4243,8 +4243,8 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>Search took %1 ms</translation>
     </message>
     <message>
-        <source>Search services (Ctrl+K) – e.g. “perso”, “ummelden”</source>
-        <translation>Search services (Ctrl+K) – e.g. “perso”, “ummelden”</translation>
+        <source>Search (Ctrl+K), e.g. “perso”, “ummelden”</source>
+        <translation>Search (Ctrl+K), e.g. “perso”, “ummelden”</translation>
     </message>
     <message>
         <source>Search services</source>

@@ -27,6 +27,7 @@
 #include "manualprovider.h"
 #include "memorystore.h"
 #include "officescheduledialog.h"
+#include "searchpanel.h"
 #include "searchservice.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
@@ -57,6 +58,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1473,6 +1476,16 @@ TEST_CASE("during a wrap-up the desk fits a 1280x800 screen, the caller column s
     }
     desk.window->resize(1280, 760);
     QTest::qWait(100);
+    // Every list tab of the search panel is in sight (no tab behind the scroll arrows), in both languages.
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.window->applyLanguage(lang);
+        QTest::qWait(50);
+        const QTabBar *tabs = desk.window->searchPanel()->tabs()->tabBar();
+        for (int i = 0; i < tabs->count(); ++i) {
+            INFO(lang.toStdString() << ": " << tabs->tabText(i).toStdString());
+            CHECK(tabs->tabRect(i).right() <= tabs->width());
+        }
+    }
     auto *notes = desk.calls->wrapUpPanel()->findChild<QPlainTextEdit *>();
     REQUIRE(notes);
     notes->setFocus();
