@@ -4220,6 +4220,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
+    <message>
+        <source>Closes the window without saving</source>
+        <translation>Schließt das Fenster, ohne zu speichern</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchPanel</name>

@@ -4220,6 +4220,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>Closes the window without saving</source>
+        <translation>Closes the window without saving</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchPanel</name>

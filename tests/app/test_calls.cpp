@@ -1499,6 +1499,63 @@ TEST_CASE("during a wrap-up the desk fits a 1280x800 screen, the caller column s
     CHECK(visible.contains(field.topLeft()));
 }
 
+TEST_CASE("the call dialogs and views name every field for screen readers in German and English", "[calls][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    QString error;
+    appointments::OfficeSchedule office;
+    office.officeId = QStringLiteral("102522");
+    office.name = QStringLiteral("Bürgerbüro Orleansplatz");
+    office.capacity = 1;
+    office.cellMinutes = 20;
+    for (int day = 1; day <= 7; ++day) {
+        office.hours.append({day, QTime(0, 0), QTime(23, 40)});
+    }
+    REQUIRE(desk.calls->appointments()->setOffice(office, &error));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    const auto trigger = [&desk](const char *keys) {
+        for (QAction *action : desk.calls->actions()) {
+            if (action->shortcuts().contains(QKeySequence(QString::fromLatin1(keys)))) {
+                action->trigger();
+            }
+        }
+    };
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.window->applyLanguage(lang);
+        QTest::qWait(50);
+        const auto check = [&lang](const char *where, QWidget *root) {
+            REQUIRE(root);
+            const QStringList unnamed = deskfixtures::unnamedWidgets(root);
+            INFO(lang.toStdString() << ", " << where << ":\n" << unnamed.join(QLatin1Char('\n')).toStdString());
+            CHECK(unnamed.isEmpty());
+        };
+        check("main window in a wrap-up", desk.window.get());
+        trigger("Alt+2");
+        check("forward", desk.calls->forwardDialog());
+        desk.calls->forwardDialog()->reject();
+        trigger("Alt+3");
+        check("appointment", desk.calls->appointmentDialog());
+        desk.calls->appointmentDialog()->reject();
+        desk.calls->showCases();
+        check("open cases", desk.calls->casesView());
+        desk.calls->casesView()->reject();
+        desk.calls->showOutbox();
+        check("outbox", desk.calls->outboxView());
+        desk.calls->outboxView()->reject();
+        desk.calls->showAppointments();
+        check("appointments", desk.calls->appointmentsView());
+        desk.calls->appointmentsView()->reject();
+        desk::OfficeScheduleDialog *schedules = desk.calls->showOfficeSchedules();
+        check("office hours", schedules);
+        schedules->reject();
+    }
+}
+
 TEST_CASE("render call review pictures", "[.shots]")
 {
     // Not a check: pictures for a human review of the call states (run with "[.shots]", files in $SHOTS_DIR).

@@ -114,6 +114,36 @@ QStringList mnemonicClashes(const QList<QAction *> &actions)
     return clashesAmong(texts);
 }
 
+QStringList unnamedWidgets(QWidget *root)
+{
+    QStringList unnamed;
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        if (w->focusPolicy() == Qt::NoFocus || !w->isEnabledTo(root) || !w->isVisibleTo(root) ||
+            w->inherits("QScrollBar")) {
+            continue;
+        }
+        bool internal = false;
+        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget()) {
+            internal = internal || p->inherits("QComboBox") || p->inherits("QAbstractSpinBox") ||
+                       p->inherits("QWebEngineView") || p->inherits("QCalendarWidget");
+        }
+        if (internal) {
+            continue;
+        }
+        if (w->accessibleName().isEmpty() || w->accessibleDescription().isEmpty()) {
+            const QString parent = w->parentWidget() ? QLatin1String(w->parentWidget()->metaObject()->className()) : QString();
+            QString text;
+            if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+                text = button->text();
+            }
+            unnamed << QStringLiteral("%1 '%2' %3 (in %4): name '%5', description '%6'")
+                           .arg(QLatin1String(w->metaObject()->className()), w->objectName(), text, parent,
+                                w->accessibleName(), w->accessibleDescription().left(30));
+        }
+    }
+    return unnamed;
+}
+
 void shoot(QWidget *w, const QString &out, const QString &name)
 {
     QTest::qWait(250);

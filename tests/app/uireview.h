@@ -17,6 +17,9 @@ QStringList clippedTexts(QWidget *root);
 QStringList mnemonicClashes(QWidget *root, const QWidget *except = nullptr);
 // The same for the visible actions of a menu or a menu bar (submenus are checked on their own).
 QStringList mnemonicClashes(const QList<QAction *> &actions);
+// Widgets of `root` a keyboard user reaches (focusable, enabled) without an accessible name or description, one line
+// each naming the class and object name. The internals of combo boxes, scroll bars and spin boxes are skipped.
+QStringList unnamedWidgets(QWidget *root);
 // Saves a picture of `w` as out/name.png for a human review and prints the clipped texts it found to stderr.
 void shoot(QWidget *w, const QString &out, const QString &name);
 
