@@ -131,7 +131,8 @@ QStringList unnamedWidgets(QWidget *root)
             continue;
         }
         if (w->accessibleName().isEmpty() || w->accessibleDescription().isEmpty()) {
-            const QString parent = w->parentWidget() ? QLatin1String(w->parentWidget()->metaObject()->className()) : QString();
+            const QString parent =
+                w->parentWidget() ? QLatin1String(w->parentWidget()->metaObject()->className()) : QString();
             QString text;
             if (auto *button = qobject_cast<QAbstractButton *>(w)) {
                 text = button->text();
