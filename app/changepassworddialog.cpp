@@ -59,6 +59,9 @@ ChangePasswordDialog::ChangePasswordDialog(EditorialSession *session, QWidget *p
     for (QAbstractButton *b : m_buttons->buttons()) {
         b->setAccessibleName(b->text().remove(QLatin1Char('&')));
     }
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setAccessibleDescription(tr("Checks the current password and sets the new one"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleDescription(tr("Keeps the current password"));
     m_current->setFocus();
 }
 

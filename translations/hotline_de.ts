@@ -2015,6 +2015,14 @@
         <source>Cannot change the password: not signed in at the server.</source>
         <translation>Das Passwort kann nicht geändert werden: nicht beim Server angemeldet.</translation>
     </message>
+    <message>
+        <source>Checks the current password and sets the new one</source>
+        <translation>Prüft das aktuelle Passwort und setzt das neue</translation>
+    </message>
+    <message>
+        <source>Keeps the current password</source>
+        <translation>Behält das aktuelle Passwort</translation>
+    </message>
 </context>
 <context>
     <name>desk::ConflictDialog</name>

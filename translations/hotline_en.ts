@@ -2015,6 +2015,14 @@
         <source>Cannot change the password: not signed in at the server.</source>
         <translation>Cannot change the password: not signed in at the server.</translation>
     </message>
+    <message>
+        <source>Checks the current password and sets the new one</source>
+        <translation>Checks the current password and sets the new one</translation>
+    </message>
+    <message>
+        <source>Keeps the current password</source>
+        <translation>Keeps the current password</translation>
+    </message>
 </context>
 <context>
     <name>desk::ConflictDialog</name>

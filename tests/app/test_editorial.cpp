@@ -789,6 +789,49 @@ TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial 
     desk.language.apply(QStringLiteral("de"));
 }
 
+TEST_CASE("sign-in, password, flag and figures name every field for screen readers in German and English",
+          "[editorial][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.language.apply(lang);
+        QTest::qWait(50);
+        const auto check = [&lang](const char *where, QWidget *root) {
+            REQUIRE(root);
+            const QStringList unnamed = deskfixtures::unnamedWidgets(root);
+            INFO(lang.toStdString() << ", " << where << ":\n" << unnamed.join(QLatin1Char('\n')).toStdString());
+            CHECK(unnamed.isEmpty());
+        };
+        {
+            auto store = EditorialDesk::openStore(dir.filePath(QStringLiteral("first-%1.db").arg(lang)));
+            desk::LoginDialog first(store.get());
+            first.show();
+            check("first team lead", &first);
+        }
+        {
+            desk::LoginDialog login(desk.session.store());
+            login.show();
+            check("sign-in", &login);
+        }
+        QDialog *password = desk.actions->openChangePassword();
+        check("change password", password);
+        password->reject();
+        desk::ReportView *report = desk.actions->openReport(dir.filePath(QStringLiteral("journal.db")));
+        check("figures", report);
+        report->close();
+        QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
+        desk.window->openArticle(desk.idOf(QStringLiteral("Reisepass")));
+        REQUIRE(shown.wait(30000));
+        QDialog *flag = desk.actions->openFlagDialog();
+        check("flag", flag);
+        flag->reject();
+    }
+    desk.language.apply(QStringLiteral("de"));
+}
+
 TEST_CASE("render editorial review pictures in German and English", "[.shots]")
 {
     const QString out = qEnvironmentVariable("SHOTS_DIR", QStringLiteral("/tmp"));
