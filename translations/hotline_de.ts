@@ -4150,11 +4150,11 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>All lines</source>
-        <translation>Alle Rufnummern</translation>
+        <translation>Alle Leitungen</translation>
     </message>
     <message>
         <source>All municipalities</source>
-        <translation>Alle Kommunen</translation>
+        <translation>Alle Gemeinden</translation>
     </message>
     <message>
         <source>Services asked most</source>
@@ -4173,19 +4173,19 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Line</source>
-        <translation>Rufnummer</translation>
+        <translation>Leitung</translation>
     </message>
     <message>
         <source>Count the calls of one line only</source>
-        <translation>Nur die Anrufe einer Rufnummer zählen</translation>
+        <translation>Nur die Anrufe einer Leitung zählen</translation>
     </message>
     <message>
         <source>Municipality</source>
-        <translation>Kommune</translation>
+        <translation>Gemeinde</translation>
     </message>
     <message>
         <source>Count the calls of one municipality only</source>
-        <translation>Nur die Anrufe einer Kommune zählen</translation>
+        <translation>Nur die Anrufe einer Gemeinde zählen</translation>
     </message>
     <message>
         <source>Appointments booked per office</source>
@@ -4198,6 +4198,14 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Bar chart of the appointments booked per office</source>
         <translation>Balkendiagramm der gebuchten Termine pro Dienststelle</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
     </message>
 </context>
 <context>

@@ -4199,6 +4199,14 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>Bar chart of the appointments booked per office</source>
         <translation>Bar chart of the appointments booked per office</translation>
     </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>

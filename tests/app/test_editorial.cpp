@@ -533,6 +533,9 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
     desk::ReportView empty(dir.filePath(QStringLiteral("none.db")));
     REQUIRE(empty.refresh());
     CHECK_FALSE(empty.hasData());
+    for (QComboBox *filter : empty.findChildren<QComboBox *>()) {
+        CHECK_FALSE(filter->currentText().isEmpty()); // "All lines", "All municipalities"; not an empty box
+    }
     CHECK_FALSE(empty.hourChart()->isVisibleTo(&empty));
 
     {
