@@ -88,11 +88,11 @@ void setBars(QChartView *view, const QString &title, const QString &setName, QSt
 
 ReportView::ReportView(const QString &journalPath, QWidget *parent)
     : QWidget(parent), m_journalPath(journalPath), m_fromLabel(new QLabel(this)), m_from(new QDateEdit(this)),
-      m_toLabel(new QLabel(this)), m_to(new QDateEdit(this)),
-      m_refresh(new QPushButton(this)), m_export(new QPushButton(this)), m_summary(new QLabel(this)),
-      m_empty(new QLabel(this)), m_hours(makeChartView(this)), m_weekdays(makeChartView(this)),
-      m_outcomes(makeChartView(this)), m_services(makeChartView(this)), m_offices(makeChartView(this)),
-      m_line(new QComboBox(this)), m_municipality(new QComboBox(this)), m_charts(new QWidget(this))
+      m_toLabel(new QLabel(this)), m_to(new QDateEdit(this)), m_refresh(new QPushButton(this)),
+      m_export(new QPushButton(this)), m_summary(new QLabel(this)), m_empty(new QLabel(this)),
+      m_hours(makeChartView(this)), m_weekdays(makeChartView(this)), m_outcomes(makeChartView(this)),
+      m_services(makeChartView(this)), m_offices(makeChartView(this)), m_line(new QComboBox(this)),
+      m_municipality(new QComboBox(this)), m_charts(new QWidget(this))
 {
     setObjectName(QStringLiteral("ReportView"));
     m_from->setCalendarPopup(true);
