@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>This slot has just been taken by another desk.</source>
-        <translation>Dieser Termin wurde gerade an einem anderen Platz vergeben.</translation>
+        <translation>Dieser Termin wurde gerade an einem anderen Arbeitsplatz vergeben.</translation>
     </message>
     <message>
         <source>There is no booked appointment %1.</source>
@@ -479,7 +479,7 @@
     </message>
     <message>
         <source>This slot was just taken at another desk. Here are the next free slots.</source>
-        <translation>Dieser Termin wurde gerade an einem anderen Platz vergeben. Hier sind die nächsten freien Termine.</translation>
+        <translation>Dieser Termin wurde gerade an einem anderen Arbeitsplatz vergeben. Hier sind die nächsten freien Termine.</translation>
     </message>
     <message>
         <source>Booking on the server…</source>
@@ -596,7 +596,7 @@
     </message>
     <message>
         <source>This slot was just taken at another desk. Here are the next free slots.</source>
-        <translation>Dieser Termin wurde gerade an einem anderen Platz vergeben. Hier sind die nächsten freien Termine.</translation>
+        <translation>Dieser Termin wurde gerade an einem anderen Arbeitsplatz vergeben. Hier sind die nächsten freien Termine.</translation>
     </message>
     <message>
         <source>Appointment moved to %1.</source>
@@ -1645,15 +1645,15 @@
     </message>
     <message>
         <source>Saved on this desk, but not queued for the server: %1</source>
-        <translation>Auf diesem Platz gespeichert, aber nicht für den Server vorgemerkt: %1</translation>
+        <translation>An diesem Arbeitsplatz gespeichert, aber nicht für den Server vorgemerkt: %1</translation>
     </message>
     <message>
         <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
-        <translation>Weiterleitung in der Warteschlange für den Server, fällig %1: Die Vorgangsnummer vergibt der Server, sobald er erreichbar ist (Verweis dieses Platzes: %2).</translation>
+        <translation>Weiterleitung in der Warteschlange für den Server, fällig %1: Die Vorgangsnummer vergibt der Server, sobald er erreichbar ist (Verweis dieses Arbeitsplatzes: %2).</translation>
     </message>
     <message>
         <source>Call journal of all desks exported from the server to %1</source>
-        <translation>Anrufjournal aller Plätze vom Server exportiert nach %1</translation>
+        <translation>Anrufjournal aller Arbeitsplätze vom Server exportiert nach %1</translation>
     </message>
     <message>
         <source>Booking refused by the server</source>
@@ -1929,7 +1929,7 @@
     </message>
     <message>
         <source>New password for %1 on the shared server. It applies to every desk at the next sign-in; it needs at least 10 characters.</source>
-        <translation>Neues Passwort für %1 auf dem gemeinsamen Server. Es gilt an jedem Platz ab der nächsten Anmeldung und braucht mindestens 10 Zeichen.</translation>
+        <translation>Neues Passwort für %1 auf dem gemeinsamen Server. Es gilt an jedem Arbeitsplatz ab der nächsten Anmeldung und braucht mindestens 10 Zeichen.</translation>
     </message>
     <message>
         <source>New password for %1. It needs at least 10 characters.</source>
@@ -3909,7 +3909,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</source>
-        <translation>Server nicht erreichbar: Das ist die Kopie der Öffnungszeiten auf diesem Platz. Gespeichert wird nur auf dem Server; bitte erneut versuchen, sobald er erreichbar ist.</translation>
+        <translation>Server nicht erreichbar: Das ist die Kopie der Öffnungszeiten an diesem Arbeitsplatz. Gespeichert wird nur auf dem Server; bitte erneut versuchen, sobald er erreichbar ist.</translation>
     </message>
     <message>
         <source>The server is not reachable: in shared mode office hours are saved on the server. Nothing was saved; please try again later.</source>
@@ -4394,7 +4394,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Off: this desk only (local database)</source>
-        <translation>Aus: nur dieser Platz (lokale Datenbank)</translation>
+        <translation>Aus: nur dieser Arbeitsplatz (lokale Datenbank)</translation>
     </message>
     <message>
         <source>Shared server (PostgreSQL)</source>
@@ -4406,7 +4406,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Off keeps the catalogue on this desk; a shared server keeps every desk in step and stores calls, forwards and bookings centrally</source>
-        <translation>„Aus“ hält den Katalog auf diesem Platz; ein gemeinsamer Server hält alle Plätze auf demselben Stand und speichert Anrufe, Weiterleitungen und Termine zentral</translation>
+        <translation>„Aus“ hält den Katalog an diesem Arbeitsplatz; ein gemeinsamer Server hält alle Plätze auf demselben Stand und speichert Anrufe, Weiterleitungen und Termine zentral</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
@@ -4573,7 +4573,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</source>
-        <translation>Die Suche arbeitet mit der Katalogkopie dieses Platzes. Anrufe, Weiterleitungen, Termine, Suchen und Meldungen bleiben auf diesem Platz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
+        <translation>Die Suche arbeitet mit der Katalogkopie dieses Arbeitsplatzes. Anrufe, Weiterleitungen, Termine, Suchen und Meldungen bleiben an diesem Arbeitsplatz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
     </message>
     <message>
         <source>Connecting to %1 with the new server settings…</source>
@@ -4588,7 +4588,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <name>desk::ServerStores</name>
     <message>
         <source>Server not reachable – only the entries of this desk</source>
-        <translation>Server nicht erreichbar – nur die Einträge dieses Platzes</translation>
+        <translation>Server nicht erreichbar – nur die Einträge dieses Arbeitsplatzes</translation>
     </message>
     <message>
         <source>The shared store is not running.</source>

@@ -487,7 +487,7 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
 
 namespace {
 
-constexpr char OfflineNote[] = "Server nicht erreichbar – nur die Einträge dieses Platzes";
+constexpr char OfflineNote[] = "Server nicht erreichbar – nur die Einträge dieses Arbeitsplatzes";
 
 // The message box of that object name once the desk shows it (within 5 s), or null.
 QMessageBox *shownNotice(QWidget *window, const QString &name)
