@@ -85,6 +85,7 @@ void AppointmentsView::retranslateUi()
 {
     setWindowTitle(tr("Appointments"));
     m_table->setHorizontalHeaderLabels({tr("Date"), tr("Office"), tr("Service"), tr("Citizen"), tr("E-mail")});
+    m_table->resizeColumnsToContents();
     m_table->setAccessibleName(tr("Appointments"));
     m_table->setAccessibleDescription(tr("Booked appointments of the coming weeks"));
     m_cancel->setText(tr("&Cancel appointment"));
@@ -181,6 +182,7 @@ void AppointmentsView::reload()
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         }
     }
+    m_table->resizeColumnsToContents(); // office names and the citizen's column were cut off at 100 px
     m_slotList->clear();
     m_slots.clear();
     m_listStatus = tr("%n appointment(s)", nullptr, int(m_bookings.size()));

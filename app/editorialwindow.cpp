@@ -24,6 +24,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -68,6 +69,19 @@ QTreeView *makeTree(QWidget *parent, QAbstractItemModel *model)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->header()->setStretchLastSection(true);
+    // Columns as wide as their title and the rows on screen ("Angezeigter Name" was cut off at the default width);
+    // once per change of the model, the agent may still drag them.
+    auto *fit = new QTimer(view);
+    fit->setSingleShot(true);
+    fit->setInterval(0);
+    QObject::connect(fit, &QTimer::timeout, view, [view]() {
+        for (int column = 0; column + 1 < view->model()->columnCount(); ++column) {
+            view->resizeColumnToContents(column);
+        }
+    });
+    QObject::connect(model, &QAbstractItemModel::modelReset, fit, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, fit, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::headerDataChanged, fit, qOverload<>(&QTimer::start));
     return view;
 }
 

@@ -48,6 +48,7 @@
 #include <QComboBox>
 #include <QSpinBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -1450,6 +1451,12 @@ TEST_CASE("the views kept for the session and the phone status follow a language
     CHECK(desk.calls->outboxView()->windowTitle() == QStringLiteral("Postausgang"));
     CHECK(desk.calls->outboxView()->table()->horizontalHeaderItem(1)->text() == QStringLiteral("An"));
     CHECK(button(desk.calls->appointmentsView(), "Termin &absagen"));
+    // The column titles fit ("Bürgerin / Bürger" was cut off at the default width).
+    const QHeaderView *header = desk.calls->appointmentsView()->table()->horizontalHeader();
+    for (int i = 0; i < header->count(); ++i) {
+        INFO(desk.calls->appointmentsView()->table()->horizontalHeaderItem(i)->text().toStdString());
+        CHECK(header->sectionSize(i) >= header->sectionSizeHint(i));
+    }
     CHECK(phoneShows(QStringLiteral("Keine Telefonie: Anrufe von Hand erfassen (Strg+N)")));
     desk.window->applyLanguage(QStringLiteral("en"));
     REQUIRE(QTest::qWaitFor([&]() { return cases->windowTitle() == QStringLiteral("Open cases"); }, 5000));

@@ -41,6 +41,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
@@ -48,6 +49,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTreeView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -786,6 +788,18 @@ TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial 
         for (int page = desk::EditorialWindow::ArticlesPage; page <= desk::EditorialWindow::UsersPage; ++page) {
             w->showPage(static_cast<desk::EditorialWindow::Page>(page));
             check(QStringLiteral("editorial page %1").arg(page), deskfixtures::mnemonicClashes(w, editor));
+            QTest::qWait(20); // the columns are fitted once the model's change is through
+            for (QTreeView *table : w->findChildren<QTreeView *>()) {
+                if (!table->isVisibleTo(w)) {
+                    continue;
+                }
+                const QHeaderView *header = table->header();
+                for (int i = 0; i + 1 < header->count(); ++i) {
+                    INFO(lang.toStdString() << ", page " << page << ", column "
+                                            << table->model()->headerData(i, Qt::Horizontal).toString().toStdString());
+                    CHECK(header->sectionSize(i) >= header->sectionSizeHint(i)); // the title is not cut off
+                }
+            }
         }
         w->close();
     }
