@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMap>
+#include <QPainter>
 #include <QStandardItemModel>
 #include <QTabBar>
 #include <QTabWidget>
@@ -20,6 +21,39 @@
 #include <QVBoxLayout>
 
 namespace desk {
+
+namespace {
+
+// A list that says why it is empty (nothing opened yet, no favourites) instead of showing a blank box.
+class ListWithEmptyText final : public QListView
+{
+public:
+    using QListView::QListView;
+
+    void setEmptyText(const QString &text)
+    {
+        m_emptyText = text;
+        viewport()->update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QListView::paintEvent(event);
+        if (m_emptyText.isEmpty() || !model() || model()->rowCount() > 0) {
+            return;
+        }
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12),
+                         Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_emptyText);
+    }
+
+private:
+    QString m_emptyText;
+};
+
+} // namespace
 
 SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
     : QWidget(parent), m_service(service), m_searchEdit(new QLineEdit(this)), m_status(new QLabel(this)),
@@ -76,7 +110,7 @@ SearchPanel::~SearchPanel() = default;
 
 QListView *SearchPanel::createList(kb::SearchResultModel *model)
 {
-    auto *view = new QListView(this);
+    auto *view = new ListWithEmptyText(this);
     view->setModel(model);
     view->setItemDelegate(new ResultDelegate(view));
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -371,6 +405,10 @@ void SearchPanel::retranslateUi()
     m_recentView->setAccessibleDescription(tr("The services you opened last, newest first"));
     m_favouriteView->setAccessibleName(tr("Favourites"));
     m_favouriteView->setAccessibleDescription(tr("Services you marked as favourite (Ctrl+D)"));
+    static_cast<ListWithEmptyText *>(m_recentView)
+        ->setEmptyText(tr("No service opened yet. The services you open appear here, newest first."));
+    static_cast<ListWithEmptyText *>(m_favouriteView)
+        ->setEmptyText(tr("No favourites yet. Ctrl+D adds the service on screen."));
     m_status->setAccessibleName(tr("Search status"));
     if (!m_catalogue.isEmpty()) {
         const QList<kb::ResultItem> index = m_azIndex->model()->items(); // a copy: setCatalogue resets it

@@ -4334,6 +4334,14 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>Shows more tabs</source>
         <translation>Zeigt weitere Tabs</translation>
     </message>
+    <message>
+        <source>No service opened yet. The services you open appear here, newest first.</source>
+        <translation>Noch keine Dienstleistung geöffnet. Geöffnete Dienstleistungen erscheinen hier, die neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>No favourites yet. Ctrl+D adds the service on screen.</source>
+        <translation>Noch keine Favoriten. Strg+D fügt die angezeigte Dienstleistung hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchWorker</name>

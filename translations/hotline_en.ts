@@ -4334,6 +4334,14 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>Shows more tabs</source>
         <translation>Shows more tabs</translation>
     </message>
+    <message>
+        <source>No service opened yet. The services you open appear here, newest first.</source>
+        <translation>No service opened yet. The services you open appear here, newest first.</translation>
+    </message>
+    <message>
+        <source>No favourites yet. Ctrl+D adds the service on screen.</source>
+        <translation>No favourites yet. Ctrl+D adds the service on screen.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchWorker</name>
