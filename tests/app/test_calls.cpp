@@ -1563,6 +1563,44 @@ TEST_CASE("the call dialogs and views name every field for screen readers in Ger
     }
 }
 
+TEST_CASE("Tab goes down the caller column, wrap-up included, before the search box and the results",
+          "[calls][keyboard]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    QList<QWidget *> chain; // what Tab reaches, from the window's first widget on
+    QWidget *root = desk.window.get();
+    for (QWidget *w = root->nextInFocusChain(); w != root; w = w->nextInFocusChain()) {
+        if (w->isVisibleTo(root) && w->isEnabledTo(root) && (w->focusPolicy() & Qt::TabFocus)) {
+            chain << w;
+        }
+    }
+    const auto at = [&chain](QWidget *w) {
+        REQUIRE(w);
+        INFO(w->metaObject()->className() << " " << w->accessibleName().toStdString());
+        REQUIRE(chain.contains(w));
+        return chain.indexOf(w);
+    };
+    desk::WrapUpPanel *wrapUp = desk.calls->wrapUpPanel();
+    const qsizetype agentState = at(desk.calls->controls()->findChild<QComboBox *>());
+    const qsizetype notes = at(wrapUp->findChild<QPlainTextEdit *>());
+    QPushButton *answered = nullptr;
+    for (QPushButton *b : wrapUp->findChildren<QPushButton *>()) {
+        answered = b->text().contains(QStringLiteral("Alt+1")) ? b : answered;
+    }
+    const qsizetype outcome = at(answered);
+    const qsizetype search = at(desk.window->searchPanel()->searchEdit());
+    CHECK(agentState < notes);
+    CHECK(notes < outcome);
+    CHECK(outcome < search);
+    CHECK(search < at(desk.window->searchPanel()->tabs()));
+}
+
 TEST_CASE("render call review pictures", "[.shots]")
 {
     // Not a check: pictures for a human review of the call states (run with "[.shots]", files in $SHOTS_DIR).
@@ -1688,3 +1726,4 @@ TEST_CASE("render dialog review pictures in German and English", "[.shots]")
     }
     QSettings().clear();
 }
+
