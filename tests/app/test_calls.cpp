@@ -1726,4 +1726,3 @@ TEST_CASE("render dialog review pictures in German and English", "[.shots]")
     }
     QSettings().clear();
 }
-
