@@ -1,6 +1,7 @@
 #include "changepassworddialog.h"
 
 #include "editorialsession.h"
+#include "formfield.h"
 #include "password.h"
 #include "pgstore.h"
 #include "serverlogin.h"
@@ -25,7 +26,7 @@ ChangePasswordDialog::ChangePasswordDialog(EditorialSession *session, QWidget *p
     setWindowTitle(tr("Change my password"));
     m_intro->setWordWrap(true);
     m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
+    styleAsError(m_error);
     for (QLineEdit *edit : {m_current, m_new, m_repeat}) {
         edit->setEchoMode(QLineEdit::Password);
     }

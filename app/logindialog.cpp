@@ -1,5 +1,6 @@
 #include "logindialog.h"
 
+#include "formfield.h"
 #include "password.h"
 #include "pgstore.h"
 #include "serverlogin.h"
@@ -39,7 +40,7 @@ void LoginDialog::setUpUi()
     setObjectName(QStringLiteral("LoginDialog"));
     m_intro->setWordWrap(true);
     m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
+    styleAsError(m_error);
     m_password->setEchoMode(QLineEdit::Password);
     m_repeat->setEchoMode(QLineEdit::Password);
 

@@ -38,6 +38,7 @@
 #include <QPieSeries>
 #include <QTimeZone>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -847,6 +848,35 @@ TEST_CASE("sign-in, password, flag and figures name every field for screen reade
         flag->reject();
     }
     desk.language.apply(QStringLiteral("de"));
+}
+
+TEST_CASE("sign-in and password errors are readable in light and dark palettes", "[editorial][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    auto store = EditorialDesk::openStore(dir.filePath(QStringLiteral("catalogue.db")));
+    signUpFirstLead(store.get(), QStringLiteral("lea"));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    const QPalette original = QApplication::palette();
+    for (const QPalette &palette : {original, dark}) {
+        QApplication::setPalette(palette);
+        desk::LoginDialog login(store.get());
+        login.nameEdit()->setText(QStringLiteral("lea"));
+        login.passwordEdit()->setText(QStringLiteral("wrong password"));
+        login.accept();
+        REQUIRE_FALSE(login.errorText().isEmpty());
+        const QLabel *error = nullptr;
+        for (const QLabel *label : login.findChildren<QLabel *>()) {
+            error = label->text() == login.errorText() ? label : error;
+        }
+        REQUIRE(error);
+        INFO("contrast " << deskfixtures::textContrast(error));
+        CHECK(deskfixtures::textContrast(error) >= 4.5); // it was white on light grey: 1.1:1
+    }
+    QApplication::setPalette(original);
 }
 
 TEST_CASE("render editorial review pictures in German and English", "[.shots]")

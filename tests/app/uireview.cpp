@@ -1,10 +1,14 @@
 // Helpers for the look at the desk as its users see it: clipped texts and review pictures.
 #include "uireview.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QColor>
+#include <QPalette>
 #include <QGroupBox>
 #include <QHash>
 #include <QLabel>
@@ -143,6 +147,23 @@ QStringList unnamedWidgets(QWidget *root)
         }
     }
     return unnamed;
+}
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+double textContrast(const QLabel *label)
+{
+    return contrastRatio(label->palette().color(label->foregroundRole()),
+                         label->palette().color(label->backgroundRole()));
 }
 
 void shoot(QWidget *w, const QString &out, const QString &name)

@@ -5,6 +5,8 @@
 #include <QStringList>
 
 class QAction;
+class QColor;
+class QLabel;
 class QWidget;
 
 namespace deskfixtures {
@@ -20,6 +22,10 @@ QStringList mnemonicClashes(const QList<QAction *> &actions);
 // Widgets of `root` a keyboard user reaches (focusable, enabled) without an accessible name or description, one line
 // each naming the class and object name. The internals of combo boxes, scroll bars and spin boxes are skipped.
 QStringList unnamedWidgets(QWidget *root);
+// WCAG contrast ratio of two colours (1 … 21); text needs at least 4.5.
+double contrastRatio(const QColor &a, const QColor &b);
+// The contrast of a label's text against its window background, as it is drawn.
+double textContrast(const QLabel *label);
 // Saves a picture of `w` as out/name.png for a human review and prints the clipped texts it found to stderr.
 void shoot(QWidget *w, const QString &out, const QString &name);
 
