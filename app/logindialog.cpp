@@ -38,6 +38,8 @@ LoginDialog::LoginDialog(const kb::PgConnection &server, QWidget *parent)
 void LoginDialog::setUpUi()
 {
     setObjectName(QStringLiteral("LoginDialog"));
+    // Room for a login name and a long password: the form was 135 px wide, the explanation wrapped into a column.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
     m_intro->setWordWrap(true);
     m_error->setWordWrap(true);
     styleAsError(m_error);
