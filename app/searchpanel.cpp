@@ -1,6 +1,7 @@
 #include "searchpanel.h"
 
 #include "azindex.h"
+#include "formfield.h"
 #include "resultdelegate.h"
 #include "searchservice.h"
 
@@ -44,7 +45,7 @@ protected:
             return;
         }
         QPainter painter(viewport());
-        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.setPen(hintColour(palette()));
         painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12),
                          Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_emptyText);
     }
@@ -72,7 +73,7 @@ SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
     m_searchEdit->setFont(big);
     m_searchEdit->installEventFilter(this);
     layout->addWidget(m_searchEdit);
-    m_status->setForegroundRole(QPalette::PlaceholderText);
+    styleAsHint(m_status);
     layout->addWidget(m_status);
 
     m_resultView = createList(m_resultModel);

@@ -24,6 +24,7 @@
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "searchworker.h"
+#include "settingsdialog.h"
 #include "store.h"
 #include "uireview.h"
 
@@ -850,7 +851,7 @@ TEST_CASE("sign-in, password, flag and figures name every field for screen reade
     desk.language.apply(QStringLiteral("de"));
 }
 
-TEST_CASE("sign-in and password errors are readable in light and dark palettes", "[editorial][a11y]")
+TEST_CASE("errors and hints are readable in light and dark palettes: sign-in, settings", "[editorial][a11y]")
 {
     QSettings().clear();
     QTemporaryDir dir;
@@ -861,8 +862,17 @@ TEST_CASE("sign-in and password errors are readable in light and dark palettes",
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
     dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
     const QPalette original = QApplication::palette();
+    desk::DeskSettings settings;
+    desk::SettingsDialog dialog(&settings, QStringLiteral("/var/lib/x.sqlite")); // made before the palette changes
     for (const QPalette &palette : {original, dark}) {
         QApplication::setPalette(palette);
+        // Every text of the settings, hints included (they were drawn in PlaceholderText: 3.8:1 on light grey).
+        for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (!label->text().isEmpty() && label->isEnabled()) {
+                INFO(label->text().left(60).toStdString() << ": " << deskfixtures::textContrast(label));
+                CHECK(deskfixtures::textContrast(label) >= 4.5);
+            }
+        }
         desk::LoginDialog login(store.get());
         login.nameEdit()->setText(QStringLiteral("lea"));
         login.passwordEdit()->setText(QStringLiteral("wrong password"));
