@@ -171,8 +171,8 @@ void shoot(QWidget *w, const QString &out, const QString &name)
     QTest::qWait(250);
     w->grab().save(out + QLatin1Char('/') + name + QStringLiteral(".png"));
     const QStringList clipped = clippedTexts(w);
-    std::fprintf(stderr, "== %s %dx%d (minimum %dx%d)\n", qPrintable(name), w->width(), w->height(),
-                 w->minimumSizeHint().width(), w->minimumSizeHint().height());
+    std::fprintf(stderr, "== %s '%s' %dx%d (minimum %dx%d)\n", qPrintable(name), qPrintable(w->windowTitle()),
+                 w->width(), w->height(), w->minimumSizeHint().width(), w->minimumSizeHint().height());
     for (const QString &c : clipped) {
         std::fprintf(stderr, "   clipped: %s\n", qPrintable(c));
     }
