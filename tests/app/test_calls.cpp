@@ -1493,6 +1493,13 @@ TEST_CASE("during a wrap-up the desk fits a 1280x800 screen, the caller column s
             CHECK(tabs->tabRect(i).right() <= tabs->width());
         }
     }
+    // F1 lists every key (some 45 rows with the call keys) within the window.
+    desk.window->shortcutsOverlay()->toggle();
+    auto *keys = desk.window->shortcutsOverlay()->findChild<QLabel *>();
+    REQUIRE(keys);
+    CHECK(keys->sizeHint().height() <= desk.window->height());
+    CHECK(keys->sizeHint().width() <= desk.window->width());
+    desk.window->shortcutsOverlay()->toggle();
     auto *notes = desk.calls->wrapUpPanel()->findChild<QPlainTextEdit *>();
     REQUIRE(notes);
     notes->setFocus();
@@ -1711,9 +1718,9 @@ TEST_CASE("render dialog review pictures in German and English", "[.shots]")
             shoot(schedules, out, p + QStringLiteral("schedules"));
             schedules->reject();
         }
-        QTest::keyClick(desk.window.get(), Qt::Key_F1);
+        desk.window->shortcutsOverlay()->toggle();
         shoot(desk.window.get(), out, p + QStringLiteral("overlay"));
-        QTest::keyClick(desk.window.get(), Qt::Key_Escape);
+        desk.window->shortcutsOverlay()->toggle();
         desk::SettingsDialog settings(&desk.settings, QStringLiteral("/var/lib/hotline/katalog.sqlite"),
                                       desk.window.get());
         settings.show();
