@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QPieSeries>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStandardPaths>
 #include <QTimeZone>
 #include <QValueAxis>
@@ -145,6 +146,8 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
             m_summary->setText(error);
         }
     });
+    // Opened as a window of its own: Esc closes it like the desk's dialogs (a date's calendar popup takes Esc first).
+    new QShortcut(QKeySequence::Cancel, this, this, &QWidget::close);
     retranslateUi();
 }
 

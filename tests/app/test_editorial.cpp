@@ -46,6 +46,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -838,9 +839,13 @@ TEST_CASE("sign-in, password, flag and figures name every field for screen reade
         QDialog *password = desk.actions->openChangePassword();
         check("change password", password);
         password->reject();
-        desk::ReportView *report = desk.actions->openReport(dir.filePath(QStringLiteral("journal.db")));
+        QPointer<desk::ReportView> report = desk.actions->openReport(dir.filePath(QStringLiteral("journal.db")));
         check("figures", report);
-        report->close();
+        REQUIRE(QTest::qWaitForWindowExposed(report));
+        report->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(report));
+        QTest::keyClick(report, Qt::Key_Escape); // closes it like a dialog
+        CHECK((!report || !report->isVisible()));
         QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
         desk.window->openArticle(desk.idOf(QStringLiteral("Reisepass")));
         REQUIRE(shown.wait(30000));
