@@ -2,6 +2,7 @@
 
 #include "serverstores.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,7 +31,6 @@ AppointmentsView::AppointmentsView(appointments::AppointmentStore *store,
       m_rebook(new QPushButton(this)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("AppointmentsView"));
-    setWindowTitle(tr("Appointments"));
     resize(900, 480);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_source.label());
@@ -46,26 +46,13 @@ AppointmentsView::AppointmentsView(appointments::AppointmentStore *store,
     row2->addWidget(m_status, 1);
     layout->addLayout(row2);
     m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels({tr("Date"), tr("Office"), tr("Service"), tr("Citizen"), tr("E-mail")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
-    m_table->setAccessibleName(tr("Appointments"));
-    m_table->setAccessibleDescription(tr("Booked appointments of the coming weeks"));
-    m_cancel->setText(tr("&Cancel appointment"));
-    m_cancel->setAccessibleName(tr("Cancel appointment"));
-    m_cancel->setAccessibleDescription(tr("Frees the slot and sends the citizen a cancellation"));
-    m_findSlots->setText(tr("&Find another time"));
-    m_findSlots->setAccessibleName(tr("Find another time"));
-    m_findSlots->setAccessibleDescription(tr("Lists free slots at the same office, the less busy ones first"));
-    m_slotList->setAccessibleName(tr("Free slots"));
-    m_slotList->setAccessibleDescription(tr("Free slots to move the selected appointment to"));
-    m_rebook->setText(tr("&Move the appointment here"));
-    m_rebook->setAccessibleName(tr("Move the appointment"));
-    m_rebook->setAccessibleDescription(tr("Moves the selected appointment to the selected free slot"));
-    m_status->setAccessibleName(tr("Appointments status"));
+
+    retranslateUi();
     m_status->setWordWrap(true);
     connect(m_cancel, &QPushButton::clicked, this, [this]() {
         QString error;
@@ -84,6 +71,36 @@ AppointmentsView::AppointmentsView(appointments::AppointmentStore *store,
 }
 
 AppointmentsView::~AppointmentsView() = default;
+
+void AppointmentsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QDialog::changeEvent(event);
+}
+
+// Also on a language switch while the view exists (it is kept for the whole session).
+void AppointmentsView::retranslateUi()
+{
+    setWindowTitle(tr("Appointments"));
+    m_table->setHorizontalHeaderLabels({tr("Date"), tr("Office"), tr("Service"), tr("Citizen"), tr("E-mail")});
+    m_table->resizeColumnsToContents();
+    m_table->setAccessibleName(tr("Appointments"));
+    m_table->setAccessibleDescription(tr("Booked appointments of the coming weeks"));
+    m_cancel->setText(tr("&Cancel appointment"));
+    m_cancel->setAccessibleName(tr("Cancel appointment"));
+    m_cancel->setAccessibleDescription(tr("Frees the slot and sends the citizen a cancellation"));
+    m_findSlots->setText(tr("&Find another time"));
+    m_findSlots->setAccessibleName(tr("Find another time"));
+    m_findSlots->setAccessibleDescription(tr("Lists free slots at the same office, the less busy ones first"));
+    m_slotList->setAccessibleName(tr("Free slots"));
+    m_slotList->setAccessibleDescription(tr("Free slots to move the selected appointment to"));
+    m_rebook->setText(tr("&Move the appointment here"));
+    m_rebook->setAccessibleName(tr("Move the appointment"));
+    m_rebook->setAccessibleDescription(tr("Moves the selected appointment to the selected free slot"));
+    m_status->setAccessibleName(tr("Appointments status"));
+}
 
 void AppointmentsView::setSource(std::shared_ptr<appointments::AppointmentStore> server, const QString &note,
                                  const QString &readOnlyReason)
@@ -165,6 +182,7 @@ void AppointmentsView::reload()
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         }
     }
+    m_table->resizeColumnsToContents(); // office names and the citizen's column were cut off at 100 px
     m_slotList->clear();
     m_slots.clear();
     m_listStatus = tr("%n appointment(s)", nullptr, int(m_bookings.size()));

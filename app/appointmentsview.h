@@ -47,7 +47,11 @@ public:
 Q_SIGNALS:
     void changed(); // something went into the outbox
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     std::optional<appointments::Booking> selected() const;
     appointments::AppointmentStore *store() const;
     void keepLocalCopy(const appointments::Booking &old, const std::optional<appointments::Booking> &moved);

@@ -223,7 +223,7 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     row([]() { return tr("&Fees:"); }, m_fees);
     row([]() { return tr("&Processing time:"); }, m_processingTime);
     row([]() { return tr("&Legal basis:"); }, m_legalBasis);
-    row([]() { return tr("Responsible &office:"); }, m_office);
+    row([]() { return tr("Re&sponsible office:"); }, m_office);
     row([]() { return tr("O&nline service:"); }, m_onlineUrl);
     row([]() { return tr("&Category:"); }, m_category);
     auto *validLabel = new QLabel(this);
@@ -329,9 +329,9 @@ void ArticleEditor::retranslateUi()
     }
     m_addDocument->setText(tr("&Add document"));
     m_removeDocument->setText(tr("Re&move document"));
-    m_submit->setText(tr("Submit for &review"));
-    m_publish->setText(tr("P&ublish"));
-    m_discard->setText(tr("Discard &draft"));
+    m_submit->setText(tr("Submit for revie&w"));
+    m_publish->setText(tr("Pu&blish"));
+    m_discard->setText(tr("D&iscard draft"));
     m_synonyms->setPlaceholderText(tr("Comma-separated, e.g. Perso, ID card"));
     m_onlineUrl->setPlaceholderText(QStringLiteral("https://"));
 

@@ -2,6 +2,7 @@
 
 #include "articlehtml.h"
 #include "articlepage.h"
+#include "formfield.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -24,7 +25,7 @@ ArticleView::ArticleView(QWidget *parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setMargin(24);
-    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    styleAsHint(m_placeholder);
     m_stack->addWidget(m_placeholder);
     retranslateUi();
 }

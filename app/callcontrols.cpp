@@ -316,7 +316,8 @@ void CallControls::retranslateUi()
         }
         m_line->setText(line);
         QString state = cti::displayName(m_call.state);
-        if (m_call.state == cti::CallState::Ended) {
+        // A normal end needs no reason: "Ended: Completed" reads as "Beendet: Beendet" in German.
+        if (m_call.state == cti::CallState::Ended && m_call.endReason != cti::EndReason::Completed) {
             state = tr("Ended: %1").arg(cti::displayName(m_call.endReason));
         } else if (m_call.muted) {
             state = tr("%1, muted").arg(state);

@@ -1760,7 +1760,7 @@ void CallDesk::retranslate()
     m_answer->setText(tr("&Answer the call"));
     m_decline->setText(tr("&Decline the call"));
     m_hangUp->setText(tr("&Hang up"));
-    m_hold->setText(tr("Hold or &resume"));
+    m_hold->setText(tr("Hold or res&ume"));
     m_mute->setText(tr("&Mute or unmute"));
     m_transfer->setText(tr("&Transfer the call"));
     m_ready->setText(tr("Ready for calls"));
@@ -1771,12 +1771,18 @@ void CallDesk::retranslate()
     m_addService->setText(tr("Add the service on screen to the wrap-up"));
     m_casesAction->setText(tr("Open &cases"));
     m_outboxAction->setText(tr("&Outbox (sent and failed e-mails)"));
-    m_appointmentsAction->setText(tr("Appoint&ments (cancel, move)"));
-    m_scheduleAction->setText(tr("Office &hours and capacity for appointments…"));
+    m_appointmentsAction->setText(tr("A&ppointments (cancel, move)"));
+    m_scheduleAction->setText(tr("O&ffice hours and capacity for appointments…"));
     m_exportAction->setText(tr("Export the call &journal as CSV…"));
-    m_deadlinesAction->setText(tr("&Deadlines of forwards (team leads)…"));
+    m_deadlinesAction->setText(tr("Dead&lines of forwards (team leads)…"));
     m_phoneLabel->setAccessibleName(tr("Phone status"));
     m_outboxLabel->setAccessibleName(tr("Outbox status"));
+    // Without SIP the phone status never changes after start: say it again in the new language.
+    if (m_session && !m_sip) {
+        const QString text = tr("No telephony: record calls by hand (Ctrl+N)");
+        m_controls->setPhoneStatus(text);
+        m_phoneLabel->setText(text);
+    }
 }
 
 void CallDesk::setEditorialSession(EditorialSession *session)

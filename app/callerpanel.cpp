@@ -10,6 +10,28 @@
 
 namespace desk {
 
+namespace {
+
+// The widgets Tab reaches, in the order of the layouts: top to bottom, left to right.
+void collectTabOrder(const QLayout *layout, QList<QWidget *> *order)
+{
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem *item = layout->itemAt(i);
+        if (QWidget *w = item->widget()) {
+            if (w->focusPolicy() & Qt::TabFocus) {
+                order->append(w);
+            }
+            if (w->layout()) {
+                collectTabOrder(w->layout(), order);
+            }
+        } else if (item->layout()) {
+            collectTabOrder(item->layout(), order);
+        }
+    }
+}
+
+} // namespace
+
 CallerPanel::CallerPanel(QWidget *parent)
     : QWidget(parent), m_state(new QLabel(this)), m_caller(new QLabel(this)), m_elapsed(new QLabel(this)),
       m_callButton(new QPushButton(this)), m_viewedLabel(new QLabel(this)), m_viewed(new QListWidget(this)),
@@ -110,6 +132,17 @@ void CallerPanel::attachTelephony(QWidget *controls, QWidget *wrapUp)
     auto *box = qobject_cast<QVBoxLayout *>(layout());
     box->insertWidget(0, controls);
     box->addWidget(wrapUp, 1);
+    // Created after the window's other widgets, the controls and the wrap-up came after the search box and the
+    // results in the Tab order. The column is reached top to bottom, before the search box: the sequence is first
+    // hung after the call button (already before the search box), which is then moved to its own place in it.
+    QList<QWidget *> order;
+    collectTabOrder(box, &order);
+    if (!order.isEmpty() && order.first() != m_callButton) {
+        setTabOrder(m_callButton, order.first());
+    }
+    for (qsizetype i = 1; i < order.size(); ++i) {
+        setTabOrder(order.at(i - 1), order.at(i));
+    }
     m_telephony = true;
     m_state->hide();    // the controls show the call's state
     m_caller->hide();   // … the caller

@@ -2,6 +2,7 @@
 
 #include "businesscalendar.h"
 #include "calldesk.h"
+#include "formfield.h"
 #include "secretstore.h"
 #ifdef HOTLINE_HAVE_OUTBOX_KEYCHAIN
 #include "keychainpasswordstore.h"
@@ -109,7 +110,7 @@ TelephonySettingsPage::TelephonySettingsPage(QWidget *parent)
     m_tlsError->setObjectName(QStringLiteral("sipTlsError"));
     m_tlsError->setWordWrap(true);
     m_tlsError->setTextFormat(Qt::PlainText);
-    m_tlsError->setForegroundRole(QPalette::BrightText);
+    styleAsError(m_tlsError);
     m_tlsError->hide();
     form->addRow(m_tlsError);
     const auto tlsOnly = [this]() {

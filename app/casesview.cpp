@@ -6,6 +6,7 @@
 #include "journalstore.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -50,7 +51,6 @@ CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalend
       m_calledBack(new QPushButton(this)), m_status(new QLabel(this)), m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("CasesView"));
-    setWindowTitle(tr("Open cases"));
     resize(900, 420);
     m_model->setCalendar(calendar, journal::DeadlinePolicy{});
     m_model->setNow(QDateTime::currentDateTimeUtc());
@@ -70,20 +70,9 @@ CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalend
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
 
-    m_search->setPlaceholderText(tr("Search by case number or phone number…"));
+    retranslateUi();
     m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search cases"));
-    m_search->setAccessibleDescription(tr("Case number or phone number of the citizen"));
-    m_table->setAccessibleName(tr("Open cases"));
-    m_table->setAccessibleDescription(tr("Forwarded questions by deadline; overdue ones are highlighted"));
     m_answered->setObjectName(QStringLiteral("markAnswered"));
-    m_answered->setText(tr("Mark &answered"));
-    m_answered->setAccessibleName(tr("Mark answered"));
-    m_answered->setAccessibleDescription(tr("The office answered the citizen: closes the selected case"));
-    m_calledBack->setText(tr("Mark &called back"));
-    m_calledBack->setAccessibleName(tr("Mark called back"));
-    m_calledBack->setAccessibleDescription(tr("The citizen was called back: closes the selected case"));
-    m_status->setAccessibleName(tr("Cases status"));
 
     connect(m_search, &QLineEdit::textChanged, this, &CasesView::reload);
     connect(m_answered, &QPushButton::clicked, this, [this]() {
@@ -105,6 +94,33 @@ CasesView::CasesView(journal::JournalStore *store, const journal::BusinessCalend
 }
 
 CasesView::~CasesView() = default;
+
+void CasesView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, m_model->columnCount() - 1); // the model's tr()
+    }
+    QDialog::changeEvent(event);
+}
+
+// Also on a language switch while the view exists (it is kept for the whole session).
+void CasesView::retranslateUi()
+{
+    setWindowTitle(tr("Open cases"));
+    m_search->setPlaceholderText(tr("Search by case number or phone number…"));
+    m_search->setAccessibleName(tr("Search cases"));
+    m_search->setAccessibleDescription(tr("Case number or phone number of the citizen"));
+    m_table->setAccessibleName(tr("Open cases"));
+    m_table->setAccessibleDescription(tr("Forwarded questions by deadline; overdue ones are highlighted"));
+    m_answered->setText(tr("Mark &answered"));
+    m_answered->setAccessibleName(tr("Mark answered"));
+    m_answered->setAccessibleDescription(tr("The office answered the citizen: closes the selected case"));
+    m_calledBack->setText(tr("Mark &called back"));
+    m_calledBack->setAccessibleName(tr("Mark called back"));
+    m_calledBack->setAccessibleDescription(tr("The citizen was called back: closes the selected case"));
+    m_status->setAccessibleName(tr("Cases status"));
+}
 
 void CasesView::setSource(std::shared_ptr<journal::JournalStore> server, const QString &note,
                           const QString &readOnlyReason)

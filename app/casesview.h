@@ -69,7 +69,11 @@ Q_SIGNALS:
     // The agent closed this case here (answered / called back).
     void caseClosed(const QString &caseNumber);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     journal::JournalStore *store() const;
 
     journal::JournalStore *m_store;

@@ -1,6 +1,7 @@
 #include "changepassworddialog.h"
 
 #include "editorialsession.h"
+#include "formfield.h"
 #include "password.h"
 #include "pgstore.h"
 #include "serverlogin.h"
@@ -25,7 +26,7 @@ ChangePasswordDialog::ChangePasswordDialog(EditorialSession *session, QWidget *p
     setWindowTitle(tr("Change my password"));
     m_intro->setWordWrap(true);
     m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
+    styleAsError(m_error);
     for (QLineEdit *edit : {m_current, m_new, m_repeat}) {
         edit->setEchoMode(QLineEdit::Password);
     }
@@ -44,7 +45,7 @@ ChangePasswordDialog::ChangePasswordDialog(EditorialSession *session, QWidget *p
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Change password"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("C&hange password"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -59,6 +60,9 @@ ChangePasswordDialog::ChangePasswordDialog(EditorialSession *session, QWidget *p
     for (QAbstractButton *b : m_buttons->buttons()) {
         b->setAccessibleName(b->text().remove(QLatin1Char('&')));
     }
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setAccessibleDescription(tr("Checks the current password and sets the new one"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleDescription(tr("Keeps the current password"));
     m_current->setFocus();
 }
 

@@ -1,6 +1,7 @@
 #include "conflictdialog.h"
 
 #include "diffview.h"
+#include "screenfit.h"
 #include "textdiff.h"
 
 #include <QDialogButtonBox>
@@ -46,7 +47,7 @@ ConflictDialog::ConflictDialog(const kb::Article &theirs, const kb::Article &min
     layout->addWidget(intro);
     layout->addWidget(m_comparison, 1);
     layout->addWidget(buttons);
-    resize(900, 600);
+    resizeWithinScreen(this, QSize(900, 600));
 
     const auto choose = [this](Choice choice) {
         Q_EMIT chosen(choice);

@@ -7,6 +7,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "reportview.h"
+#include "screenfit.h"
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "shortcutsoverlay.h"
@@ -92,7 +93,7 @@ void EditorialActions::retranslateUi()
     m_flag->setIconText(tr("Flag"));
     m_editorial->setText(tr("&Edit the catalogue…"));
     m_switchUser->setText(tr("&Sign out / switch user…"));
-    m_figures->setText(tr("&Figures for team leads…"));
+    m_figures->setText(tr("F&igures for team leads…"));
     m_changePassword->setText(tr("Change my &password…"));
     m_changePassword->setToolTip(tr("Change my password"));
     for (QAction *action : {m_flag, m_editorial, m_figures, m_switchUser}) {
@@ -184,7 +185,7 @@ ReportView *EditorialActions::openReport(const QString &journalPath)
         m_report = new ReportView(journalPath.isEmpty() ? ReportView::defaultJournalPath() : journalPath, m_window);
         m_report->setWindowFlag(Qt::Window);
         m_report->setAttribute(Qt::WA_DeleteOnClose);
-        m_report->resize(1000, 860);
+        resizeWithinScreen(m_report, QSize(1000, 860));
         EditorialSession *session = m_session;
         m_report->setServiceTitles([session](const QString &id) {
             const auto article = session->store()->article(id);

@@ -3,6 +3,7 @@
 #include "articleeditor.h"
 #include "diffview.h"
 #include "editorialsession.h"
+#include "screenfit.h"
 #include "store.h"
 #include "textdiff.h"
 
@@ -23,6 +24,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -67,6 +69,19 @@ QTreeView *makeTree(QWidget *parent, QAbstractItemModel *model)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->header()->setStretchLastSection(true);
+    // Columns as wide as their title and the rows on screen ("Angezeigter Name" was cut off at the default width);
+    // once per change of the model, the agent may still drag them.
+    auto *fit = new QTimer(view);
+    fit->setSingleShot(true);
+    fit->setInterval(0);
+    QObject::connect(fit, &QTimer::timeout, view, [view]() {
+        for (int column = 0; column + 1 < view->model()->columnCount(); ++column) {
+            view->resizeColumnToContents(column);
+        }
+    });
+    QObject::connect(model, &QAbstractItemModel::modelReset, fit, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, fit, qOverload<>(&QTimer::start));
+    QObject::connect(model, &QAbstractItemModel::headerDataChanged, fit, qOverload<>(&QTimer::start));
     return view;
 }
 
@@ -111,7 +126,7 @@ EditorialWindow::EditorialWindow(EditorialSession *session, QWidget *parent)
             close(); // an agent never keeps the workroom open
         }
     });
-    resize(1300, 820);
+    resizeWithinScreen(this, QSize(1300, 820));
     retranslateUi();
     refreshArticles();
 }
@@ -897,7 +912,7 @@ void EditorialWindow::retranslateUi()
     name(m_articleList, tr("Services"), tr("Enter opens the service in the editor"));
     m_newArticle->setText(tr("&New service"));
     name(m_newArticle, tr("New service"), tr("Starts a draft of a new service"));
-    m_historyButton->setText(tr("History of this ser&vice"));
+    m_historyButton->setText(tr("History of this servi&ce"));
     name(m_historyButton, tr("History of this service"), tr("Shows the published versions of the open service"));
 
     m_review->setHorizontalHeaderLabels({tr("Service"), tr("Author"), tr("Submitted"), tr("Based on version")});
@@ -937,9 +952,9 @@ void EditorialWindow::retranslateUi()
     name(m_synonymTerm, tr("Synonym term"), tr("The word callers use"));
     m_synonymExpansions->setPlaceholderText(tr("Stands for, e.g. Personalausweis (comma-separated)"));
     name(m_synonymExpansions, tr("Synonym expansions"), tr("The words the term also searches for, comma-separated"));
-    m_saveSynonym->setText(tr("&Save synonym"));
+    m_saveSynonym->setText(tr("Save syno&nym"));
     name(m_saveSynonym, tr("Save synonym"), tr("Adds or replaces the term; effective in search at once"));
-    m_removeSynonym->setText(tr("Remo&ve"));
+    m_removeSynonym->setText(tr("Re&move"));
     name(m_removeSynonym, tr("Remove synonym"), tr("Removes the selected term"));
 
     m_gaps->setHorizontalHeaderLabels(
@@ -962,7 +977,7 @@ void EditorialWindow::retranslateUi()
     name(m_userPassword, tr("New user's password"), tr("At least 10 characters; the user can change it later"));
     m_userLead->setText(tr("Team &lead"));
     name(m_userLead, tr("Team lead"), tr("Checked: the new user may edit and publish"));
-    m_addUser->setText(tr("Add &user"));
+    m_addUser->setText(tr("Add us&er"));
     name(m_addUser, tr("Add user"), tr("Creates the account"));
     m_toggleRole->setText(tr("Agent ↔ team lead"));
     name(m_toggleRole, tr("Change role"), tr("Makes the selected agent a team lead, or a team lead an agent"));

@@ -1,5 +1,6 @@
 #include "logindialog.h"
 
+#include "formfield.h"
 #include "password.h"
 #include "pgstore.h"
 #include "serverlogin.h"
@@ -37,9 +38,11 @@ LoginDialog::LoginDialog(const kb::PgConnection &server, QWidget *parent)
 void LoginDialog::setUpUi()
 {
     setObjectName(QStringLiteral("LoginDialog"));
+    // Room for a login name and a long password: the form was 135 px wide, the explanation wrapped into a column.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
     m_intro->setWordWrap(true);
     m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
+    styleAsError(m_error);
     m_password->setEchoMode(QLineEdit::Password);
     m_repeat->setEchoMode(QLineEdit::Password);
 

@@ -6,6 +6,7 @@
 #include "deskcatalogue.h"
 #include "desksettings.h"
 #include "language.h"
+#include "screenfit.h"
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "settingsdialog.h"
@@ -20,12 +21,76 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 
 namespace desk {
+
+namespace {
+
+// A column that scrolls vertically only: as wide as its panel needs (the splitter keeps that minimum), the panel as
+// tall as the column or, on a small screen, as tall as its minimum with a scroll bar. The panel is sized here rather
+// than by widgetResizable: that would use the layout's preferred height for word-wrapped labels and blow the lists
+// up. The widget with the keyboard focus is scrolled into view (Alt+1…3, the wrap-up notes).
+class CallerColumn final : public QScrollArea
+{
+public:
+    explicit CallerColumn(QWidget *parent) : QScrollArea(parent)
+    {
+        connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+            if (now && widget() && widget()->isAncestorOf(now)) {
+                ensureWidgetVisible(now);
+            }
+        });
+    }
+
+    QSize minimumSizeHint() const override
+    {
+        const int inner = widget() ? widget()->minimumSizeHint().width() : 0;
+        return {inner + verticalScrollBar()->sizeHint().width() + 2 * frameWidth(),
+                QScrollArea::minimumSizeHint().height()};
+    }
+
+    QSize sizeHint() const override
+    {
+        return minimumSizeHint().expandedTo(QScrollArea::sizeHint());
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QScrollArea::resizeEvent(event);
+        fitPanel();
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == widget() && event->type() == QEvent::LayoutRequest) {
+            updateGeometry();
+            QTimer::singleShot(0, this, [this]() { fitPanel(); }); // after the panel's layout has its new minimum
+        }
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    void fitPanel()
+    {
+        if (!widget()) {
+            return;
+        }
+        const QSize room = maximumViewportSize();
+        const int minimum = widget()->minimumSizeHint().height();
+        const bool scrolls = minimum > room.height();
+        widget()->resize(room.width() - (scrolls ? verticalScrollBar()->sizeHint().width() : 0),
+                         scrolls ? minimum : room.height());
+    }
+};
+
+} // namespace
 
 namespace {
 // After the window shows, WebEngine starts once the agent paused typing this long (it costs a few hundred ms on
@@ -42,7 +107,15 @@ MainWindow::MainWindow(SearchService *service, DeskSettings *settings, LanguageM
     setObjectName(QStringLiteral("MainWindow"));
     m_splitter->setObjectName(QStringLiteral("DeskSplitter"));
     m_splitter->setChildrenCollapsible(true);
-    m_splitter->addWidget(m_callerPanel);
+    // Caller panel, call controls and wrap-up stack up taller than a 1280×800 screen: the column scrolls instead of
+    // forcing the window taller than the screen. The panel's own widgets keep the keyboard focus (the area takes none).
+    auto *callerColumn = new CallerColumn(m_splitter);
+    callerColumn->setObjectName(QStringLiteral("CallerColumn"));
+    callerColumn->setFrameShape(QFrame::NoFrame);
+    callerColumn->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    callerColumn->setFocusPolicy(Qt::NoFocus);
+    callerColumn->setWidget(m_callerPanel);
+    m_splitter->addWidget(callerColumn);
     m_splitter->addWidget(m_searchPanel);
     m_splitter->addWidget(m_articleView);
     m_splitter->setStretchFactor(0, 0);
@@ -96,7 +169,7 @@ MainWindow::MainWindow(SearchService *service, DeskSettings *settings, LanguageM
         }
     });
 
-    resize(1380, 820);
+    resizeWithinScreen(this, QSize(1380, 820));
     restoreGeometry(m_settings->value(DeskSettings::WindowGeometry).toByteArray());
     restoreState(m_settings->value(DeskSettings::WindowState).toByteArray());
     m_splitter->restoreState(m_settings->value(DeskSettings::SplitterState).toByteArray());
@@ -216,12 +289,12 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_focusSearch->setText(tr("&Search"));
     m_focusSearch->setStatusTip(tr("Put the cursor into the search box"));
-    m_showResults->setText(tr("Search &results"));
+    m_showResults->setText(tr("Search r&esults"));
     m_showAz->setText(tr("&A–Z index"));
     m_showCategories->setText(tr("&Categories"));
     m_showRecent->setText(tr("&Recently viewed"));
     m_showFavourites->setText(tr("&Favourites"));
-    m_focusArticle->setText(tr("Go to the &article"));
+    m_focusArticle->setText(tr("Go to the ar&ticle"));
     m_copyEssentials->setText(tr("&Copy essentials for an e-mail"));
     m_copyEssentials->setStatusTip(tr("Copies title, documents, fees, office and links as plain text"));
     m_toggleFavourite->setText(tr("Add to or remove from &favourites"));

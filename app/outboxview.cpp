@@ -3,6 +3,7 @@
 #include "outboxstore.h"
 #include "serverstores.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,7 +39,6 @@ OutboxView::OutboxView(const QString &databasePath, QWidget *parent)
       m_retry(new QPushButton(this)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("OutboxView"));
-    setWindowTitle(tr("Outbox"));
     resize(900, 360);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_source.label());
@@ -48,19 +48,13 @@ OutboxView::OutboxView(const QString &databasePath, QWidget *parent)
     row->addWidget(m_status, 1);
     layout->addLayout(row);
     m_table->setColumnCount(6);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Created"), tr("To"), tr("Subject"), tr("State"), tr("Attempts"), tr("Server's reply")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
-    m_table->setAccessibleName(tr("Outbox"));
-    m_table->setAccessibleDescription(tr("Forwards and confirmations with their state and the server's last reply"));
-    m_retry->setText(tr("&Retry"));
-    m_retry->setAccessibleName(tr("Retry"));
-    m_retry->setAccessibleDescription(tr("Puts the selected failed e-mail back into the queue"));
-    m_status->setAccessibleName(tr("Outbox status"));
+
+    retranslateUi();
     connect(m_retry, &QPushButton::clicked, this, [this]() {
         QString error;
         if (!retrySelected(&error)) {
@@ -76,6 +70,28 @@ OutboxView::OutboxView(const QString &databasePath, QWidget *parent)
 }
 
 OutboxView::~OutboxView() = default;
+
+void OutboxView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    QDialog::changeEvent(event);
+}
+
+// Also on a language switch while the view exists (it is kept for the whole session).
+void OutboxView::retranslateUi()
+{
+    setWindowTitle(tr("Outbox"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Created"), tr("To"), tr("Subject"), tr("State"), tr("Attempts"), tr("Server's reply")});
+    m_table->setAccessibleName(tr("Outbox"));
+    m_table->setAccessibleDescription(tr("Forwards and confirmations with their state and the server's last reply"));
+    m_retry->setText(tr("&Retry"));
+    m_retry->setAccessibleName(tr("Retry"));
+    m_retry->setAccessibleDescription(tr("Puts the selected failed e-mail back into the queue"));
+    m_status->setAccessibleName(tr("Outbox status"));
+}
 
 void OutboxView::setSource(std::shared_ptr<outbox::OutboxStore> server, const QString &note,
                            const QString &readOnlyReason)

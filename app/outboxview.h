@@ -43,7 +43,11 @@ public:
 Q_SIGNALS:
     void retried(const QString &id);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     outbox::OutboxStore *store() const;
 
     QString m_path;

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QPieSeries>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStandardPaths>
 #include <QTimeZone>
 #include <QValueAxis>
@@ -87,11 +88,12 @@ void setBars(QChartView *view, const QString &title, const QString &setName, QSt
 } // namespace
 
 ReportView::ReportView(const QString &journalPath, QWidget *parent)
-    : QWidget(parent), m_journalPath(journalPath), m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
-      m_refresh(new QPushButton(this)), m_export(new QPushButton(this)), m_summary(new QLabel(this)),
-      m_empty(new QLabel(this)), m_hours(makeChartView(this)), m_weekdays(makeChartView(this)),
-      m_outcomes(makeChartView(this)), m_services(makeChartView(this)), m_offices(makeChartView(this)),
-      m_line(new QComboBox(this)), m_municipality(new QComboBox(this)), m_charts(new QWidget(this))
+    : QWidget(parent), m_journalPath(journalPath), m_fromLabel(new QLabel(this)), m_from(new QDateEdit(this)),
+      m_toLabel(new QLabel(this)), m_to(new QDateEdit(this)), m_refresh(new QPushButton(this)),
+      m_export(new QPushButton(this)), m_summary(new QLabel(this)), m_empty(new QLabel(this)),
+      m_hours(makeChartView(this)), m_weekdays(makeChartView(this)), m_outcomes(makeChartView(this)),
+      m_services(makeChartView(this)), m_offices(makeChartView(this)), m_line(new QComboBox(this)),
+      m_municipality(new QComboBox(this)), m_charts(new QWidget(this))
 {
     setObjectName(QStringLiteral("ReportView"));
     m_from->setCalendarPopup(true);
@@ -104,7 +106,11 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     auto *period = new QHBoxLayout;
+    m_fromLabel->setBuddy(m_from);
+    m_toLabel->setBuddy(m_to);
+    period->addWidget(m_fromLabel);
     period->addWidget(m_from);
+    period->addWidget(m_toLabel);
     period->addWidget(m_to);
     period->addWidget(m_line);
     period->addWidget(m_municipality);
@@ -140,6 +146,8 @@ ReportView::ReportView(const QString &journalPath, QWidget *parent)
             m_summary->setText(error);
         }
     });
+    // Opened as a window of its own: Esc closes it like the desk's dialogs (a date's calendar popup takes Esc first).
+    new QShortcut(QKeySequence::Cancel, this, this, &QWidget::close);
     retranslateUi();
 }
 
@@ -222,6 +230,10 @@ bool ReportView::refresh()
         fill(m_line, tr("All lines"), lines, m_filter.line);
         fill(m_municipality, tr("All municipalities"), municipalities, m_filter.municipality);
         m_loaded = true;
+    } else if (m_line->count() == 0) {
+        // No journal yet: the filters say what they would count instead of showing as empty boxes.
+        m_line->addItem(tr("All lines"), QString());
+        m_municipality->addItem(tr("All municipalities"), QString());
     }
     draw();
     return true;
@@ -423,6 +435,8 @@ void ReportView::changeEvent(QEvent *event)
 void ReportView::retranslateUi()
 {
     setWindowTitle(tr("Figures – Hotline Desk"));
+    m_fromLabel->setText(tr("&From:"));
+    m_toLabel->setText(tr("&To:"));
     m_refresh->setText(tr("&Show"));
     m_export->setText(tr("E&xport CSV…"));
     m_empty->setText(tr("No calls in this period yet. Figures appear once calls are recorded in the journal."));

@@ -63,7 +63,9 @@ private:
     QString m_journalPath;
     journal::Figures m_figures;
     bool m_loaded = false;
+    QLabel *m_fromLabel;
     QDateEdit *m_from;
+    QLabel *m_toLabel;
     QDateEdit *m_to;
     QPushButton *m_refresh;
     QPushButton *m_export;

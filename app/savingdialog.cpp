@@ -33,6 +33,7 @@ QDialogButtonBox *SavingDialog::addButtons(QBoxLayout *layout, const QString &sa
     buttons->button(QDialogButtonBox::Save)->setAccessibleName(tr("Save"));
     buttons->button(QDialogButtonBox::Save)->setAccessibleDescription(saveDescription);
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    buttons->button(QDialogButtonBox::Close)->setAccessibleDescription(tr("Closes the window without saving"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &SavingDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SavingDialog::reject);

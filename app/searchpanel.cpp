@@ -1,6 +1,7 @@
 #include "searchpanel.h"
 
 #include "azindex.h"
+#include "formfield.h"
 #include "resultdelegate.h"
 #include "searchservice.h"
 
@@ -12,6 +13,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMap>
+#include <QPainter>
 #include <QStandardItemModel>
 #include <QTabBar>
 #include <QTabWidget>
@@ -20,6 +22,39 @@
 #include <QVBoxLayout>
 
 namespace desk {
+
+namespace {
+
+// A list that says why it is empty (nothing opened yet, no favourites) instead of showing a blank box.
+class ListWithEmptyText final : public QListView
+{
+public:
+    using QListView::QListView;
+
+    void setEmptyText(const QString &text)
+    {
+        m_emptyText = text;
+        viewport()->update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QListView::paintEvent(event);
+        if (m_emptyText.isEmpty() || !model() || model()->rowCount() > 0) {
+            return;
+        }
+        QPainter painter(viewport());
+        painter.setPen(hintColour(palette()));
+        painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12),
+                         Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_emptyText);
+    }
+
+private:
+    QString m_emptyText;
+};
+
+} // namespace
 
 SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
     : QWidget(parent), m_service(service), m_searchEdit(new QLineEdit(this)), m_status(new QLabel(this)),
@@ -38,7 +73,7 @@ SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
     m_searchEdit->setFont(big);
     m_searchEdit->installEventFilter(this);
     layout->addWidget(m_searchEdit);
-    m_status->setForegroundRole(QPalette::PlaceholderText);
+    styleAsHint(m_status);
     layout->addWidget(m_status);
 
     m_resultView = createList(m_resultModel);
@@ -76,7 +111,7 @@ SearchPanel::~SearchPanel() = default;
 
 QListView *SearchPanel::createList(kb::SearchResultModel *model)
 {
-    auto *view = new QListView(this);
+    auto *view = new ListWithEmptyText(this);
     view->setModel(model);
     view->setItemDelegate(new ResultDelegate(view));
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -344,7 +379,7 @@ void SearchPanel::changeEvent(QEvent *event)
 
 void SearchPanel::retranslateUi()
 {
-    m_searchEdit->setPlaceholderText(tr("Search services (Ctrl+K) – e.g. “perso”, “ummelden”"));
+    m_searchEdit->setPlaceholderText(tr("Search (Ctrl+K), e.g. “perso”, “ummelden”"));
     m_searchEdit->setAccessibleName(tr("Search services"));
     m_searchEdit->setAccessibleDescription(
         tr("Results update while you type. Down arrow moves into the results, Enter opens the first result."));
@@ -353,6 +388,8 @@ void SearchPanel::retranslateUi()
     m_tabs->setTabText(CategoriesPage, tr("Categories"));
     m_tabs->setTabText(RecentPage, tr("Recent"));
     m_tabs->setTabText(FavouritesPage, tr("Favourites"));
+    // All five lists stay in sight: hidden behind scroll arrows, "Favourites" was out of view at 1280×800.
+    m_tabs->setMinimumWidth(m_tabs->tabBar()->sizeHint().width());
     m_tabs->setAccessibleName(tr("Lists"));
     m_tabs->setAccessibleDescription(tr("Search results, A–Z index, categories, recently viewed, favourites"));
     for (QToolButton *scroll : m_tabs->tabBar()->findChildren<QToolButton *>()) {
@@ -369,6 +406,10 @@ void SearchPanel::retranslateUi()
     m_recentView->setAccessibleDescription(tr("The services you opened last, newest first"));
     m_favouriteView->setAccessibleName(tr("Favourites"));
     m_favouriteView->setAccessibleDescription(tr("Services you marked as favourite (Ctrl+D)"));
+    static_cast<ListWithEmptyText *>(m_recentView)
+        ->setEmptyText(tr("No service opened yet. The services you open appear here, newest first."));
+    static_cast<ListWithEmptyText *>(m_favouriteView)
+        ->setEmptyText(tr("No favourites yet. Ctrl+D adds the service on screen."));
     m_status->setAccessibleName(tr("Search status"));
     if (!m_catalogue.isEmpty()) {
         const QList<kb::ResultItem> index = m_azIndex->model()->items(); // a copy: setCatalogue resets it

@@ -1,5 +1,6 @@
 #include "serversettingspage.h"
 
+#include "formfield.h"
 #include "pgpasswordstore.h"
 #include "sharedstoreconnector.h"
 #include "pgconnection.h"
@@ -54,7 +55,7 @@ ServerSettingsPage::ServerSettingsPage(QWidget *parent)
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::PlainText);
     m_hint->setWordWrap(true);
-    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    styleAsHint(m_hint);
 
     auto *form = new QFormLayout(this);
     form->addRow(m_modeLabel, m_mode);

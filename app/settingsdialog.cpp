@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "callsettingspages.h"
+#include "formfield.h"
 #include "serversettingspage.h"
 
 #include <QComboBox>
@@ -41,7 +42,7 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, const QString &defaultDat
     form->addRow(m_linksLabel, m_links);
     m_linksLabel->setBuddy(m_links);
     m_restartHint->setWordWrap(true);
-    m_restartHint->setForegroundRole(QPalette::PlaceholderText);
+    styleAsHint(m_restartHint);
     form->addRow(m_restartHint);
     m_stack->addWidget(general);
 

@@ -37,8 +37,7 @@ void ShortcutsOverlay::rebuild()
 {
     setAccessibleName(tr("Keyboard shortcuts"));
     setAccessibleDescription(tr("Lists every action with its shortcut. Esc or F1 closes it."));
-    QString html =
-        QStringLiteral("<h2>%1</h2><table cellspacing=\"0\" cellpadding=\"4\">").arg(tr("Keyboard shortcuts"));
+    QStringList rows;
     for (QAction *action : std::as_const(m_actions)) {
         if (action->shortcuts().isEmpty()) {
             continue;
@@ -47,7 +46,7 @@ void ShortcutsOverlay::rebuild()
         for (const QKeySequence &seq : action->shortcuts()) {
             keys << QStringLiteral("<b>%1</b>").arg(seq.toString(QKeySequence::NativeText).toHtmlEscaped());
         }
-        html += QStringLiteral("<tr><td style=\"padding-right:24px\">%1</td><td>%2</td></tr>")
+        rows << QStringLiteral("<tr><td style=\"padding-right:24px\">%1</td><td>%2</td></tr>")
                     .arg(keys.join(QStringLiteral(" · ")), action->text().remove(QLatin1Char('&')).toHtmlEscaped());
     }
     const QString extra[][2] = {
@@ -57,10 +56,24 @@ void ShortcutsOverlay::rebuild()
         {tr("Letter in the A–Z list"), tr("Jump to services starting with that letter")},
     };
     for (const auto &row : extra) {
-        html += QStringLiteral("<tr><td style=\"padding-right:24px\"><b>%1</b></td><td>%2</td></tr>")
+        rows << QStringLiteral("<tr><td style=\"padding-right:24px\"><b>%1</b></td><td>%2</td></tr>")
                     .arg(row[0].toHtmlEscaped(), row[1].toHtmlEscaped());
     }
-    html += QStringLiteral("</table><p>%1</p>").arg(tr("Press Esc or F1 to close."));
+    // With the call and editorial keys there are some 45 rows: in one column they ran off a 1280×800 screen.
+    const auto table = [](const QStringList &part) {
+        return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\">%1</table>").arg(part.join(QString()));
+    };
+    QString html = QStringLiteral("<h2>%1</h2>").arg(tr("Keyboard shortcuts"));
+    constexpr qsizetype OneColumnRows = 16;
+    if (rows.size() <= OneColumnRows) {
+        html += table(rows);
+    } else {
+        const qsizetype half = (rows.size() + 1) / 2;
+        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr><td valign=\"top\">%1</td>"
+                               "<td width=\"32\"></td><td valign=\"top\">%2</td></tr></table>")
+                    .arg(table(rows.mid(0, half)), table(rows.mid(half)));
+    }
+    html += QStringLiteral("<p>%1</p>").arg(tr("Press Esc or F1 to close."));
     m_label->setText(html);
     m_label->setAccessibleName(tr("Keyboard shortcuts"));
 }

@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>Responsible office</source>
-        <translation>Zuständige Stelle</translation>
+        <translation>Zuständige Dienststelle</translation>
     </message>
     <message>
         <source>Responsible offices</source>
-        <translation>Zuständige Stellen</translation>
+        <translation>Zuständige Dienststellen</translation>
     </message>
     <message>
         <source>Page in the city portal</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Responsible office: %1</source>
-        <translation>Zuständige Stelle: %1</translation>
+        <translation>Zuständige Dienststelle: %1</translation>
     </message>
     <message>
         <source>Office: %1</source>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>This slot has just been taken by another desk.</source>
-        <translation>Dieser Termin wurde gerade an einem anderen Platz vergeben.</translation>
+        <translation>Dieser Termin wurde gerade an einem anderen Arbeitsplatz vergeben.</translation>
     </message>
     <message>
         <source>There is no booked appointment %1.</source>
@@ -404,7 +404,7 @@
     </message>
     <message>
         <source>Offices that take appointments for this service</source>
-        <translation>Dienststellen, die für diese Leistung Termine vergeben</translation>
+        <translation>Dienststellen, die für diese Dienstleistung Termine vergeben</translation>
     </message>
     <message>
         <source>Free &amp;slots</source>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation>&amp;Telefon</translation>
+        <translation>Tele&amp;fon</translation>
     </message>
     <message>
         <source>Phone number of the citizen</source>
@@ -464,7 +464,7 @@
     </message>
     <message>
         <source>None of this service&apos;s offices has opening hours for appointments in the desk yet.</source>
-        <translation>Für keine Dienststelle dieser Leistung sind bisher Terminzeiten hinterlegt.</translation>
+        <translation>Für keine Dienststelle dieser Dienstleistung sind bisher Terminzeiten hinterlegt.</translation>
     </message>
     <message numerus="yes">
         <source>%1, %2 (%n seat(s) free)</source>
@@ -479,7 +479,7 @@
     </message>
     <message>
         <source>This slot was just taken at another desk. Here are the next free slots.</source>
-        <translation>Dieser Termin wurde gerade an einem anderen Platz vergeben. Hier sind die nächsten freien Termine.</translation>
+        <translation>Dieser Termin wurde gerade an einem anderen Arbeitsplatz vergeben. Hier sind die nächsten freien Termine.</translation>
     </message>
     <message>
         <source>Booking on the server…</source>
@@ -506,7 +506,7 @@
     </message>
     <message>
         <source>Service</source>
-        <translation>Leistung</translation>
+        <translation>Dienstleistung</translation>
     </message>
     <message>
         <source>Citizen</source>
@@ -596,7 +596,7 @@
     </message>
     <message>
         <source>This slot was just taken at another desk. Here are the next free slots.</source>
-        <translation>Dieser Termin wurde gerade an einem anderen Platz vergeben. Hier sind die nächsten freien Termine.</translation>
+        <translation>Dieser Termin wurde gerade an einem anderen Arbeitsplatz vergeben. Hier sind die nächsten freien Termine.</translation>
     </message>
     <message>
         <source>Appointment moved to %1.</source>
@@ -631,7 +631,7 @@
     </message>
     <message>
         <source>S&amp;ummary:</source>
-        <translation>K&amp;urzbeschreibung:</translation>
+        <translation>Kur&amp;zbeschreibung:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -647,15 +647,15 @@
     </message>
     <message>
         <source>&amp;Processing time:</source>
-        <translation>&amp;Bearbeitungsdauer:</translation>
+        <translation>Bearbeitungs&amp;dauer:</translation>
     </message>
     <message>
         <source>&amp;Legal basis:</source>
         <translation>&amp;Rechtsgrundlage:</translation>
     </message>
     <message>
-        <source>Responsible &amp;office:</source>
-        <translation>Zuständige &amp;Stelle:</translation>
+        <source>Re&amp;sponsible office:</source>
+        <translation>Zuständige Dienst&amp;stelle:</translation>
     </message>
     <message>
         <source>O&amp;nline service:</source>
@@ -667,7 +667,7 @@
     </message>
     <message>
         <source>&amp;Valid from / to:</source>
-        <translation>Gültig &amp;von / bis:</translation>
+        <translation>Gültig v&amp;on / bis:</translation>
     </message>
     <message>
         <source>&amp;Review by:</source>
@@ -754,16 +754,16 @@
         <translation>Unterlage &amp;entfernen</translation>
     </message>
     <message>
-        <source>Submit for &amp;review</source>
-        <translation>Zur &amp;Prüfung einreichen</translation>
+        <source>Submit for revie&amp;w</source>
+        <translation>Zur Prü&amp;fung einreichen</translation>
     </message>
     <message>
-        <source>P&amp;ublish</source>
+        <source>Pu&amp;blish</source>
         <translation>&amp;Veröffentlichen</translation>
     </message>
     <message>
-        <source>Discard &amp;draft</source>
-        <translation>&amp;Entwurf verwerfen</translation>
+        <source>D&amp;iscard draft</source>
+        <translation>Entwurf ver&amp;werfen</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. Perso, ID card</source>
@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>How long the office takes</source>
-        <translation>Wie lange die Stelle braucht</translation>
+        <translation>Wie lange die Dienststelle braucht</translation>
     </message>
     <message>
         <source>Legal basis</source>
@@ -859,11 +859,11 @@
     </message>
     <message>
         <source>Responsible office</source>
-        <translation>Zuständige Stelle</translation>
+        <translation>Zuständige Dienststelle</translation>
     </message>
     <message>
         <source>The office that handles the service</source>
-        <translation>Die Stelle, die die Dienstleistung bearbeitet</translation>
+        <translation>Die Dienststelle, die die Dienstleistung bearbeitet</translation>
     </message>
     <message>
         <source>Online service</source>
@@ -1042,15 +1042,15 @@
     <name>desk::ArticleView</name>
     <message>
         <source>Article and browser tabs</source>
-        <translation>Artikel- und Browser-Tabs</translation>
+        <translation>Tabs der Dienstleistung und des Browsers</translation>
     </message>
     <message>
         <source>The article tab and web pages opened from its links</source>
-        <translation>Der Artikel-Tab und aus seinen Links geöffnete Webseiten</translation>
+        <translation>Der Tab der Dienstleistung und aus ihren Links geöffnete Webseiten</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation>Artikel</translation>
+        <translation>Dienstleistung</translation>
     </message>
     <message>
         <source>The selected service: documents to bring, fees, offices and links</source>
@@ -1062,7 +1062,7 @@
     </message>
     <message>
         <source>A page opened from a link in the article</source>
-        <translation>Eine aus einem Link im Artikel geöffnete Seite</translation>
+        <translation>Eine aus einem Link der Dienstleistung geöffnete Seite</translation>
     </message>
     <message>
         <source>Type a few letters of a service in the search box, then press Enter to open it.</source>
@@ -1425,7 +1425,7 @@
     </message>
     <message>
         <source>Open the service first: the appointment is booked for the service on screen.</source>
-        <translation>Bitte zuerst die Leistung öffnen: Der Termin wird für die angezeigte Leistung gebucht.</translation>
+        <translation>Bitte zuerst die Dienstleistung öffnen: Der Termin wird für die angezeigte Dienstleistung gebucht.</translation>
     </message>
     <message>
         <source>The appointment is booked, but the call was not saved: %1</source>
@@ -1477,10 +1477,10 @@
     </message>
     <message>
         <source>&amp;Hang up</source>
-        <translation>&amp;Auflegen</translation>
+        <translation>Auf&amp;legen</translation>
     </message>
     <message>
-        <source>Hold or &amp;resume</source>
+        <source>Hold or res&amp;ume</source>
         <translation>Halten oder &amp;fortsetzen</translation>
     </message>
     <message>
@@ -1513,7 +1513,7 @@
     </message>
     <message>
         <source>Add the service on screen to the wrap-up</source>
-        <translation>Angezeigte Leistung zur Nachbearbeitung hinzufügen</translation>
+        <translation>Angezeigte Dienstleistung zur Nachbearbeitung hinzufügen</translation>
     </message>
     <message>
         <source>Open &amp;cases</source>
@@ -1532,12 +1532,12 @@
         <translation>&amp;Postausgang (gesendete und fehlgeschlagene E-Mails)</translation>
     </message>
     <message>
-        <source>Appoint&amp;ments (cancel, move)</source>
+        <source>A&amp;ppointments (cancel, move)</source>
         <translation>&amp;Termine (absagen, verlegen)</translation>
     </message>
     <message>
-        <source>Office &amp;hours and capacity for appointments…</source>
-        <translation>Ö&amp;ffnungszeiten und Kapazität für Termine…</translation>
+        <source>O&amp;ffice hours and capacity for appointments…</source>
+        <translation>Öffnungszeiten und &amp;Kapazität für Termine…</translation>
     </message>
     <message>
         <source>Export the call &amp;journal as CSV…</source>
@@ -1645,15 +1645,15 @@
     </message>
     <message>
         <source>Saved on this desk, but not queued for the server: %1</source>
-        <translation>Auf diesem Platz gespeichert, aber nicht für den Server vorgemerkt: %1</translation>
+        <translation>An diesem Arbeitsplatz gespeichert, aber nicht für den Server vorgemerkt: %1</translation>
     </message>
     <message>
         <source>Forward queued for the server, due %1: the server gives the case number when it is reachable (this desk&apos;s reference: %2).</source>
-        <translation>Weiterleitung in der Warteschlange für den Server, fällig %1: Die Vorgangsnummer vergibt der Server, sobald er erreichbar ist (Verweis dieses Platzes: %2).</translation>
+        <translation>Weiterleitung in der Warteschlange für den Server, fällig %1: Die Vorgangsnummer vergibt der Server, sobald er erreichbar ist (Verweis dieses Arbeitsplatzes: %2).</translation>
     </message>
     <message>
         <source>Call journal of all desks exported from the server to %1</source>
-        <translation>Anrufjournal aller Plätze vom Server exportiert nach %1</translation>
+        <translation>Anrufjournal aller Arbeitsplätze vom Server exportiert nach %1</translation>
     </message>
     <message>
         <source>Booking refused by the server</source>
@@ -1700,8 +1700,8 @@
         <translation>Termin am %1 erneut gebucht (vom Server bestätigt)</translation>
     </message>
     <message>
-        <source>&amp;Deadlines of forwards (team leads)…</source>
-        <translation>&amp;Fristen der Weiterleitungen (Teamleitung)…</translation>
+        <source>Dead&amp;lines of forwards (team leads)…</source>
+        <translation>F&amp;risten der Weiterleitungen (Teamleitung)…</translation>
     </message>
     <message>
         <source>Call journal unavailable: deadlines cannot be edited.</source>
@@ -1929,7 +1929,7 @@
     </message>
     <message>
         <source>New password for %1 on the shared server. It applies to every desk at the next sign-in; it needs at least 10 characters.</source>
-        <translation>Neues Passwort für %1 auf dem gemeinsamen Server. Es gilt an jedem Platz ab der nächsten Anmeldung und braucht mindestens 10 Zeichen.</translation>
+        <translation>Neues Passwort für %1 auf dem gemeinsamen Server. Es gilt an jedem Arbeitsplatz ab der nächsten Anmeldung und braucht mindestens 10 Zeichen.</translation>
     </message>
     <message>
         <source>New password for %1. It needs at least 10 characters.</source>
@@ -1948,8 +1948,8 @@
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <source>&amp;Change password</source>
-        <translation>Passwort ä&amp;ndern</translation>
+        <source>C&amp;hange password</source>
+        <translation>Passwort &amp;ändern</translation>
     </message>
     <message>
         <source>Explanation</source>
@@ -2014,6 +2014,14 @@
     <message>
         <source>Cannot change the password: not signed in at the server.</source>
         <translation>Das Passwort kann nicht geändert werden: nicht beim Server angemeldet.</translation>
+    </message>
+    <message>
+        <source>Checks the current password and sets the new one</source>
+        <translation>Prüft das aktuelle Passwort und setzt das neue</translation>
+    </message>
+    <message>
+        <source>Keeps the current password</source>
+        <translation>Behält das aktuelle Passwort</translation>
     </message>
 </context>
 <context>
@@ -2103,7 +2111,7 @@
     </message>
     <message>
         <source>Deadlines of forwarded questions. A service&apos;s own rule wins over its office&apos;s rule, which wins over the default.</source>
-        <translation>Fristen weitergeleiteter Anliegen. Die Regel einer Leistung geht der Regel ihrer Dienststelle vor, diese der Standardregel.</translation>
+        <translation>Fristen weitergeleiteter Anliegen. Die Regel einer Dienstleistung geht der Regel ihrer Dienststelle vor, diese der Standardregel.</translation>
     </message>
     <message>
         <source>&amp;Default rule:</source>
@@ -2139,7 +2147,7 @@
     </message>
     <message>
         <source>Office or service</source>
-        <translation>Dienststelle oder Leistung</translation>
+        <translation>Dienststelle oder Dienstleistung</translation>
     </message>
     <message>
         <source>Rule</source>
@@ -2163,7 +2171,7 @@
     </message>
     <message>
         <source>A new row for an office or a service with its own rule</source>
-        <translation>Eine neue Zeile für eine Dienststelle oder Leistung mit eigener Regel</translation>
+        <translation>Eine neue Zeile für eine Dienststelle oder Dienstleistung mit eigener Regel</translation>
     </message>
     <message>
         <source>Ctrl+Del removes the row with the focus.</source>
@@ -2191,7 +2199,7 @@
     </message>
     <message>
         <source>Service</source>
-        <translation>Leistung</translation>
+        <translation>Dienstleistung</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2203,11 +2211,11 @@
     </message>
     <message>
         <source>Whether the rule is an office&apos;s or a service&apos;s</source>
-        <translation>Ob die Regel für eine Dienststelle oder eine Leistung gilt</translation>
+        <translation>Ob die Regel für eine Dienststelle oder eine Dienstleistung gilt</translation>
     </message>
     <message>
         <source>Exception %1: office or service</source>
-        <translation>Ausnahme %1: Dienststelle oder Leistung</translation>
+        <translation>Ausnahme %1: Dienststelle oder Dienstleistung</translation>
     </message>
     <message>
         <source>Type part of the name to pick it from the catalogue</source>
@@ -2247,7 +2255,7 @@
     </message>
     <message>
         <source>Exception %1: choose a service.</source>
-        <translation>Ausnahme %1: Bitte eine Leistung wählen.</translation>
+        <translation>Ausnahme %1: Bitte eine Dienstleistung wählen.</translation>
     </message>
     <message>
         <source>Exception %1: &quot;%2&quot; is no office of the catalogue.</source>
@@ -2255,7 +2263,7 @@
     </message>
     <message>
         <source>Exception %1: &quot;%2&quot; is no service of the catalogue.</source>
-        <translation>Ausnahme %1: „%2“ ist keine Leistung des Katalogs.</translation>
+        <translation>Ausnahme %1: „%2“ ist keine Dienstleistung des Katalogs.</translation>
     </message>
     <message>
         <source>Exception %1: %2 already has a rule in exception %3.</source>
@@ -2309,7 +2317,7 @@
         <translation>&amp;Abmelden / Benutzer wechseln…</translation>
     </message>
     <message>
-        <source>&amp;Figures for team leads…</source>
+        <source>F&amp;igures for team leads…</source>
         <translation>&amp;Kennzahlen für Teamleitungen…</translation>
     </message>
     <message>
@@ -2441,7 +2449,7 @@
     </message>
     <message>
         <source>no article to flag</source>
-        <translation>kein Artikel zum Melden</translation>
+        <translation>keine Dienstleistung zum Melden</translation>
     </message>
 </context>
 <context>
@@ -2646,7 +2654,7 @@
     </message>
     <message>
         <source>&amp;Audit log</source>
-        <translation>&amp;Protokoll</translation>
+        <translation>Pr&amp;otokoll</translation>
     </message>
     <message>
         <source>Catalogue editing</source>
@@ -2693,8 +2701,8 @@
         <translation>Beginnt einen Entwurf für eine neue Dienstleistung</translation>
     </message>
     <message>
-        <source>History of this ser&amp;vice</source>
-        <translation>&amp;Versionsgeschichte dieser Dienstleistung</translation>
+        <source>History of this servi&amp;ce</source>
+        <translation>Versions&amp;geschichte dieser Dienstleistung</translation>
     </message>
     <message>
         <source>History of this service</source>
@@ -2754,7 +2762,7 @@
     </message>
     <message>
         <source>F&amp;our-eyes review (a second team lead approves every change)</source>
-        <translation>&amp;Vier-Augen-Prüfung (eine zweite Teamleitung gibt jede Änderung frei)</translation>
+        <translation>Vier-&amp;Augen-Prüfung (eine zweite Teamleitung gibt jede Änderung frei)</translation>
     </message>
     <message>
         <source>Four-eyes review</source>
@@ -2822,7 +2830,7 @@
     </message>
     <message>
         <source>&amp;Restore as draft</source>
-        <translation>Als Entwurf &amp;wiederherstellen</translation>
+        <translation>Als &amp;Entwurf wiederherstellen</translation>
     </message>
     <message>
         <source>Restore as draft</source>
@@ -2917,7 +2925,7 @@
         <translation>Die Wörter, nach denen der Begriff auch sucht, durch Kommas getrennt</translation>
     </message>
     <message>
-        <source>&amp;Save synonym</source>
+        <source>Save syno&amp;nym</source>
         <translation>Synonym &amp;speichern</translation>
     </message>
     <message>
@@ -2929,7 +2937,7 @@
         <translation>Fügt den Begriff hinzu oder ersetzt ihn; wirkt sofort in der Suche</translation>
     </message>
     <message>
-        <source>Remo&amp;ve</source>
+        <source>Re&amp;move</source>
         <translation>Ent&amp;fernen</translation>
     </message>
     <message>
@@ -3101,7 +3109,7 @@
         <translation>Angehakt: Die neue Person darf bearbeiten und veröffentlichen</translation>
     </message>
     <message>
-        <source>Add &amp;user</source>
+        <source>Add us&amp;er</source>
         <translation>Benutzer &amp;anlegen</translation>
     </message>
     <message>
@@ -3122,7 +3130,7 @@
     </message>
     <message>
         <source>Makes the selected agent a team lead, or a team lead an agent</source>
-        <translation>Macht den ausgewählten Agent zur Teamleitung oder eine Teamleitung zum Agent</translation>
+        <translation>Macht den ausgewählten Agenten zur Teamleitung oder eine Teamleitung zum Agenten</translation>
     </message>
     <message>
         <source>Enable / disable</source>
@@ -3169,11 +3177,11 @@
     </message>
     <message>
         <source>Se&amp;rvice</source>
-        <translation>&amp;Leistung</translation>
+        <translation>Dienst&amp;leistung</translation>
     </message>
     <message>
         <source>The service the question is about</source>
-        <translation>Die Leistung, um die es geht</translation>
+        <translation>Die Dienstleistung, um die es geht</translation>
     </message>
     <message>
         <source>&amp;Question</source>
@@ -3213,7 +3221,7 @@
     </message>
     <message>
         <source>&amp;Consent</source>
-        <translation>&amp;Einwilligung</translation>
+        <translation>Ein&amp;willigung</translation>
     </message>
     <message>
         <source>Contact details go to the office only with consent</source>
@@ -3274,7 +3282,7 @@
     </message>
     <message>
         <source>%1 (rule of the service %2)</source>
-        <translation>%1 (Regel der Leistung %2)</translation>
+        <translation>%1 (Regel der Dienstleistung %2)</translation>
     </message>
     <message>
         <source>%1 (rule of the office %2)</source>
@@ -3674,7 +3682,7 @@ Sie können offline arbeiten: Suche und Anrufe funktionieren weiter, zum Bearbei
         <translation>Setzt den Cursor ins Suchfeld</translation>
     </message>
     <message>
-        <source>Search &amp;results</source>
+        <source>Search r&amp;esults</source>
         <translation>Such&amp;ergebnisse</translation>
     </message>
     <message>
@@ -3694,8 +3702,8 @@ Sie können offline arbeiten: Suche und Anrufe funktionieren weiter, zum Bearbei
         <translation>&amp;Favoriten</translation>
     </message>
     <message>
-        <source>Go to the &amp;article</source>
-        <translation>Zum A&amp;rtikel</translation>
+        <source>Go to the ar&amp;ticle</source>
+        <translation>Zur &amp;Dienstleistung</translation>
     </message>
     <message>
         <source>&amp;Copy essentials for an e-mail</source>
@@ -3901,7 +3909,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>The server is not reachable: this is the desk&apos;s copy of the office hours. They are saved on the server only; please try again when it is reachable.</source>
-        <translation>Server nicht erreichbar: Das ist die Kopie der Öffnungszeiten auf diesem Platz. Gespeichert wird nur auf dem Server; bitte erneut versuchen, sobald er erreichbar ist.</translation>
+        <translation>Server nicht erreichbar: Das ist die Kopie der Öffnungszeiten an diesem Arbeitsplatz. Gespeichert wird nur auf dem Server; bitte erneut versuchen, sobald er erreichbar ist.</translation>
     </message>
     <message>
         <source>The server is not reachable: in shared mode office hours are saved on the server. Nothing was saved; please try again later.</source>
@@ -4142,11 +4150,11 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>All lines</source>
-        <translation>Alle Rufnummern</translation>
+        <translation>Alle Leitungen</translation>
     </message>
     <message>
         <source>All municipalities</source>
-        <translation>Alle Kommunen</translation>
+        <translation>Alle Gemeinden</translation>
     </message>
     <message>
         <source>Services asked most</source>
@@ -4155,8 +4163,8 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message numerus="yes">
         <source>%n call(s). First-contact resolution %1 % (%2). Forwarded cases answered by their deadline: %3 % (%4 of %5; %6 open, %7 overdue). Average talk time %8 s, time to answer %9 s.</source>
         <translation>
-            <numerusform>%n Anruf. Erstlösungsquote %1 % (%2). Weitergeleitete Fälle fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s, Annahmezeit %9 s.</numerusform>
-            <numerusform>%n Anrufe. Erstlösungsquote %1 % (%2). Weitergeleitete Fälle fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s, Annahmezeit %9 s.</numerusform>
+            <numerusform>%n Anruf. Erstlösungsquote %1 % (%2). Weitergeleitete Vorgänge fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s, Annahmezeit %9 s.</numerusform>
+            <numerusform>%n Anrufe. Erstlösungsquote %1 % (%2). Weitergeleitete Vorgänge fristgerecht beantwortet: %3 % (%4 von %5; %6 offen, %7 überfällig). Mittlere Gesprächsdauer %8 s, Annahmezeit %9 s.</numerusform>
         </translation>
     </message>
     <message>
@@ -4165,19 +4173,19 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Line</source>
-        <translation>Rufnummer</translation>
+        <translation>Leitung</translation>
     </message>
     <message>
         <source>Count the calls of one line only</source>
-        <translation>Nur die Anrufe einer Rufnummer zählen</translation>
+        <translation>Nur die Anrufe einer Leitung zählen</translation>
     </message>
     <message>
         <source>Municipality</source>
-        <translation>Kommune</translation>
+        <translation>Gemeinde</translation>
     </message>
     <message>
         <source>Count the calls of one municipality only</source>
-        <translation>Nur die Anrufe einer Kommune zählen</translation>
+        <translation>Nur die Anrufe einer Gemeinde zählen</translation>
     </message>
     <message>
         <source>Appointments booked per office</source>
@@ -4190,6 +4198,14 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <message>
         <source>Bar chart of the appointments booked per office</source>
         <translation>Balkendiagramm der gebuchten Termine pro Dienststelle</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
     </message>
 </context>
 <context>
@@ -4220,6 +4236,10 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
+    <message>
+        <source>Closes the window without saving</source>
+        <translation>Schließt das Fenster, ohne zu speichern</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchPanel</name>
@@ -4243,8 +4263,8 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <translation>Suche dauerte %1 ms</translation>
     </message>
     <message>
-        <source>Search services (Ctrl+K) – e.g. “perso”, “ummelden”</source>
-        <translation>Dienstleistungen suchen (Strg+K) – z. B. „perso“, „ummelden“</translation>
+        <source>Search (Ctrl+K), e.g. “perso”, “ummelden”</source>
+        <translation>Suchen (Strg+K), z. B. „perso“, „ummelden“</translation>
     </message>
     <message>
         <source>Search services</source>
@@ -4314,6 +4334,14 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>Shows more tabs</source>
         <translation>Zeigt weitere Tabs</translation>
     </message>
+    <message>
+        <source>No service opened yet. The services you open appear here, newest first.</source>
+        <translation>Noch keine Dienstleistung geöffnet. Geöffnete Dienstleistungen erscheinen hier, die neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>No favourites yet. Ctrl+D adds the service on screen.</source>
+        <translation>Noch keine Favoriten. Strg+D fügt die angezeigte Dienstleistung hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchWorker</name>
@@ -4374,7 +4402,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Off: this desk only (local database)</source>
-        <translation>Aus: nur dieser Platz (lokale Datenbank)</translation>
+        <translation>Aus: nur dieser Arbeitsplatz (lokale Datenbank)</translation>
     </message>
     <message>
         <source>Shared server (PostgreSQL)</source>
@@ -4386,7 +4414,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Off keeps the catalogue on this desk; a shared server keeps every desk in step and stores calls, forwards and bookings centrally</source>
-        <translation>„Aus“ hält den Katalog auf diesem Platz; ein gemeinsamer Server hält alle Plätze auf demselben Stand und speichert Anrufe, Weiterleitungen und Termine zentral</translation>
+        <translation>„Aus“ hält den Katalog an diesem Arbeitsplatz; ein gemeinsamer Server hält alle Plätze auf demselben Stand und speichert Anrufe, Weiterleitungen und Termine zentral</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
@@ -4545,7 +4573,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>The server refused a flag of a service.</source>
-        <translation>Der Server hat die Meldung einer Leistung abgelehnt.</translation>
+        <translation>Der Server hat die Meldung einer Dienstleistung abgelehnt.</translation>
     </message>
     <message>
         <source>The server refused an entry of the search log.</source>
@@ -4553,7 +4581,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Searching works on this desk&apos;s copy of the catalogue. Calls, forwards, bookings, searches and flags are kept on this desk and sent when the server is reachable again.</source>
-        <translation>Die Suche arbeitet mit der Katalogkopie dieses Platzes. Anrufe, Weiterleitungen, Termine, Suchen und Meldungen bleiben auf diesem Platz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
+        <translation>Die Suche arbeitet mit der Katalogkopie dieses Arbeitsplatzes. Anrufe, Weiterleitungen, Termine, Suchen und Meldungen bleiben an diesem Arbeitsplatz und werden gesendet, sobald der Server wieder erreichbar ist.</translation>
     </message>
     <message>
         <source>Connecting to %1 with the new server settings…</source>
@@ -4568,7 +4596,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     <name>desk::ServerStores</name>
     <message>
         <source>Server not reachable – only the entries of this desk</source>
-        <translation>Server nicht erreichbar – nur die Einträge dieses Platzes</translation>
+        <translation>Server nicht erreichbar – nur die Einträge dieses Arbeitsplatzes</translation>
     </message>
     <message>
         <source>The shared store is not running.</source>
@@ -5035,19 +5063,19 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Topic services</source>
-        <translation>Leistungen zum Anliegen</translation>
+        <translation>Dienstleistungen zum Anliegen</translation>
     </message>
     <message>
         <source>Services this call was about; Ctrl+Shift+A adds the one on screen</source>
-        <translation>Leistungen, um die es ging; Strg+Umschalt+A fügt die angezeigte hinzu</translation>
+        <translation>Dienstleistungen, um die es ging; Strg+Umschalt+A fügt die angezeigte hinzu</translation>
     </message>
     <message>
         <source>Remove service</source>
-        <translation>Leistung entfernen</translation>
+        <translation>Dienstleistung entfernen</translation>
     </message>
     <message>
         <source>Removes the selected service from this call</source>
-        <translation>Entfernt die gewählte Leistung aus diesem Anruf</translation>
+        <translation>Entfernt die gewählte Dienstleistung aus diesem Anruf</translation>
     </message>
     <message>
         <source>Wrap-up &amp;notes</source>
@@ -5173,7 +5201,7 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
     </message>
     <message>
         <source>Service</source>
-        <translation>Leistung</translation>
+        <translation>Dienstleistung</translation>
     </message>
     <message>
         <source>Office</source>

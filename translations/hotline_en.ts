@@ -654,8 +654,8 @@
         <translation>&amp;Legal basis:</translation>
     </message>
     <message>
-        <source>Responsible &amp;office:</source>
-        <translation>Responsible &amp;office:</translation>
+        <source>Re&amp;sponsible office:</source>
+        <translation>Re&amp;sponsible office:</translation>
     </message>
     <message>
         <source>O&amp;nline service:</source>
@@ -754,16 +754,16 @@
         <translation>Re&amp;move document</translation>
     </message>
     <message>
-        <source>Submit for &amp;review</source>
-        <translation>Submit for &amp;review</translation>
+        <source>Submit for revie&amp;w</source>
+        <translation>Submit for revie&amp;w</translation>
     </message>
     <message>
-        <source>P&amp;ublish</source>
-        <translation>P&amp;ublish</translation>
+        <source>Pu&amp;blish</source>
+        <translation>Pu&amp;blish</translation>
     </message>
     <message>
-        <source>Discard &amp;draft</source>
-        <translation>Discard &amp;draft</translation>
+        <source>D&amp;iscard draft</source>
+        <translation>D&amp;iscard draft</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. Perso, ID card</source>
@@ -1480,8 +1480,8 @@
         <translation>&amp;Hang up</translation>
     </message>
     <message>
-        <source>Hold or &amp;resume</source>
-        <translation>Hold or &amp;resume</translation>
+        <source>Hold or res&amp;ume</source>
+        <translation>Hold or res&amp;ume</translation>
     </message>
     <message>
         <source>&amp;Mute or unmute</source>
@@ -1532,12 +1532,12 @@
         <translation>&amp;Outbox (sent and failed e-mails)</translation>
     </message>
     <message>
-        <source>Appoint&amp;ments (cancel, move)</source>
-        <translation>Appoint&amp;ments (cancel, move)</translation>
+        <source>A&amp;ppointments (cancel, move)</source>
+        <translation>A&amp;ppointments (cancel, move)</translation>
     </message>
     <message>
-        <source>Office &amp;hours and capacity for appointments…</source>
-        <translation>Office &amp;hours and capacity for appointments…</translation>
+        <source>O&amp;ffice hours and capacity for appointments…</source>
+        <translation>O&amp;ffice hours and capacity for appointments…</translation>
     </message>
     <message>
         <source>Export the call &amp;journal as CSV…</source>
@@ -1700,8 +1700,8 @@
         <translation>Appointment booked again for %1 (confirmed by the server)</translation>
     </message>
     <message>
-        <source>&amp;Deadlines of forwards (team leads)…</source>
-        <translation>&amp;Deadlines of forwards (team leads)…</translation>
+        <source>Dead&amp;lines of forwards (team leads)…</source>
+        <translation>Dead&amp;lines of forwards (team leads)…</translation>
     </message>
     <message>
         <source>Call journal unavailable: deadlines cannot be edited.</source>
@@ -1948,8 +1948,8 @@
         <translation>&amp;Repeat new password:</translation>
     </message>
     <message>
-        <source>&amp;Change password</source>
-        <translation>&amp;Change password</translation>
+        <source>C&amp;hange password</source>
+        <translation>C&amp;hange password</translation>
     </message>
     <message>
         <source>Explanation</source>
@@ -2014,6 +2014,14 @@
     <message>
         <source>Cannot change the password: not signed in at the server.</source>
         <translation>Cannot change the password: not signed in at the server.</translation>
+    </message>
+    <message>
+        <source>Checks the current password and sets the new one</source>
+        <translation>Checks the current password and sets the new one</translation>
+    </message>
+    <message>
+        <source>Keeps the current password</source>
+        <translation>Keeps the current password</translation>
     </message>
 </context>
 <context>
@@ -2309,8 +2317,8 @@
         <translation>&amp;Sign out / switch user…</translation>
     </message>
     <message>
-        <source>&amp;Figures for team leads…</source>
-        <translation>&amp;Figures for team leads…</translation>
+        <source>F&amp;igures for team leads…</source>
+        <translation>F&amp;igures for team leads…</translation>
     </message>
     <message>
         <source>Review marker</source>
@@ -2693,8 +2701,8 @@
         <translation>Starts a draft of a new service</translation>
     </message>
     <message>
-        <source>History of this ser&amp;vice</source>
-        <translation>History of this ser&amp;vice</translation>
+        <source>History of this servi&amp;ce</source>
+        <translation>History of this servi&amp;ce</translation>
     </message>
     <message>
         <source>History of this service</source>
@@ -2917,8 +2925,8 @@
         <translation>The words the term also searches for, comma-separated</translation>
     </message>
     <message>
-        <source>&amp;Save synonym</source>
-        <translation>&amp;Save synonym</translation>
+        <source>Save syno&amp;nym</source>
+        <translation>Save syno&amp;nym</translation>
     </message>
     <message>
         <source>Save synonym</source>
@@ -2929,8 +2937,8 @@
         <translation>Adds or replaces the term; effective in search at once</translation>
     </message>
     <message>
-        <source>Remo&amp;ve</source>
-        <translation>Remo&amp;ve</translation>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
     </message>
     <message>
         <source>Remove synonym</source>
@@ -3101,8 +3109,8 @@
         <translation>Checked: the new user may edit and publish</translation>
     </message>
     <message>
-        <source>Add &amp;user</source>
-        <translation>Add &amp;user</translation>
+        <source>Add us&amp;er</source>
+        <translation>Add us&amp;er</translation>
     </message>
     <message>
         <source>Add user</source>
@@ -3674,8 +3682,8 @@ You can work offline: search and calls keep working, editing the catalogue needs
         <translation>Put the cursor into the search box</translation>
     </message>
     <message>
-        <source>Search &amp;results</source>
-        <translation>Search &amp;results</translation>
+        <source>Search r&amp;esults</source>
+        <translation>Search r&amp;esults</translation>
     </message>
     <message>
         <source>&amp;A–Z index</source>
@@ -3694,8 +3702,8 @@ You can work offline: search and calls keep working, editing the catalogue needs
         <translation>&amp;Favourites</translation>
     </message>
     <message>
-        <source>Go to the &amp;article</source>
-        <translation>Go to the &amp;article</translation>
+        <source>Go to the ar&amp;ticle</source>
+        <translation>Go to the ar&amp;ticle</translation>
     </message>
     <message>
         <source>&amp;Copy essentials for an e-mail</source>
@@ -4191,6 +4199,14 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>Bar chart of the appointments booked per office</source>
         <translation>Bar chart of the appointments booked per office</translation>
     </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
 </context>
 <context>
     <name>desk::ResultDelegate</name>
@@ -4220,6 +4236,10 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <source>Closes the window without saving</source>
+        <translation>Closes the window without saving</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchPanel</name>
@@ -4243,8 +4263,8 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <translation>Search took %1 ms</translation>
     </message>
     <message>
-        <source>Search services (Ctrl+K) – e.g. “perso”, “ummelden”</source>
-        <translation>Search services (Ctrl+K) – e.g. “perso”, “ummelden”</translation>
+        <source>Search (Ctrl+K), e.g. “perso”, “ummelden”</source>
+        <translation>Search (Ctrl+K), e.g. “perso”, “ummelden”</translation>
     </message>
     <message>
         <source>Search services</source>
@@ -4313,6 +4333,14 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
     <message>
         <source>Shows more tabs</source>
         <translation>Shows more tabs</translation>
+    </message>
+    <message>
+        <source>No service opened yet. The services you open appear here, newest first.</source>
+        <translation>No service opened yet. The services you open appear here, newest first.</translation>
+    </message>
+    <message>
+        <source>No favourites yet. Ctrl+D adds the service on screen.</source>
+        <translation>No favourites yet. Ctrl+D adds the service on screen.</translation>
     </message>
 </context>
 <context>

@@ -27,12 +27,14 @@
 #include "manualprovider.h"
 #include "memorystore.h"
 #include "officescheduledialog.h"
+#include "searchpanel.h"
 #include "searchservice.h"
 #include "secretstore.h"
 #include "settingsdialog.h"
 #include "shortcutsoverlay.h"
 #include "sipprovider.h"
 #include "smtpsink.h"
+#include "uireview.h"
 #include "wrapuppanel.h"
 
 #include <csignal>
@@ -46,6 +48,7 @@
 #include <QComboBox>
 #include <QSpinBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -56,6 +59,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1405,6 +1410,204 @@ TEST_CASE("the call journal exports the calls of a date range as CSV", "[calls][
     CHECK(found);
 }
 
+TEST_CASE("the views kept for the session and the phone status follow a language switch", "[calls][i18n]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir)); // English
+    desk.calls->showCases();
+    desk.calls->showOutbox();
+    desk.calls->showAppointments();
+    desk::CasesView *cases = desk.calls->casesView();
+    REQUIRE(cases);
+    REQUIRE(desk.calls->outboxView());
+    REQUIRE(desk.calls->appointmentsView());
+    const auto button = [](QWidget *view, const char *objectNameOrText) {
+        for (QPushButton *b : view->findChildren<QPushButton *>()) {
+            if (b->objectName() == QLatin1String(objectNameOrText) ||
+                b->text() == QString::fromUtf8(objectNameOrText)) {
+                return b;
+            }
+        }
+        return static_cast<QPushButton *>(nullptr);
+    };
+    REQUIRE(button(cases, "markAnswered"));
+    CHECK(button(cases, "markAnswered")->text() == QStringLiteral("Mark &answered"));
+    CHECK(desk.calls->outboxView()->table()->horizontalHeaderItem(1)->text() == QStringLiteral("To"));
+    const auto phoneShows = [&](const QString &text) {
+        for (QLabel *label : desk.calls->controls()->findChildren<QLabel *>()) {
+            if (label->text() == text) {
+                return true;
+            }
+        }
+        return false;
+    };
+    CHECK(phoneShows(QStringLiteral("No telephony: record calls by hand (Ctrl+N)")));
+
+    desk.window->applyLanguage(QStringLiteral("de"));
+    // LanguageChange reaches the widgets as posted events.
+    REQUIRE(QTest::qWaitFor([&]() { return cases->windowTitle() == QStringLiteral("Offene Vorgänge"); }, 5000));
+    CHECK(button(cases, "markAnswered")->text() == QStringLiteral("Als &beantwortet markieren"));
+    CHECK(desk.calls->outboxView()->windowTitle() == QStringLiteral("Postausgang"));
+    CHECK(desk.calls->outboxView()->table()->horizontalHeaderItem(1)->text() == QStringLiteral("An"));
+    CHECK(button(desk.calls->appointmentsView(), "Termin &absagen"));
+    // The column titles fit ("Bürgerin / Bürger" was cut off at the default width).
+    const QHeaderView *header = desk.calls->appointmentsView()->table()->horizontalHeader();
+    for (int i = 0; i < header->count(); ++i) {
+        INFO(desk.calls->appointmentsView()->table()->horizontalHeaderItem(i)->text().toStdString());
+        CHECK(header->sectionSize(i) >= header->sectionSizeHint(i));
+    }
+    CHECK(phoneShows(QStringLiteral("Keine Telefonie: Anrufe von Hand erfassen (Strg+N)")));
+    desk.window->applyLanguage(QStringLiteral("en"));
+    REQUIRE(QTest::qWaitFor([&]() { return cases->windowTitle() == QStringLiteral("Open cases"); }, 5000));
+    CHECK(desk.calls->appointmentsView()->windowTitle() == QStringLiteral("Appointments"));
+}
+
+TEST_CASE("during a wrap-up the desk fits a 1280x800 screen, the caller column scrolls to the focused field",
+          "[calls][layout]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.window->applyLanguage(lang);
+        QTest::qWait(50);
+        INFO(lang.toStdString());
+        // Room for a title bar, a panel and the window frame on a 1280×800 screen.
+        CHECK(desk.window->minimumSizeHint().width() <= 1280);
+        CHECK(desk.window->minimumSizeHint().height() <= 720);
+    }
+    desk.window->resize(1280, 760);
+    QTest::qWait(100);
+    // Every list tab of the search panel is in sight (no tab behind the scroll arrows), in both languages.
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.window->applyLanguage(lang);
+        QTest::qWait(50);
+        const QTabBar *tabs = desk.window->searchPanel()->tabs()->tabBar();
+        for (int i = 0; i < tabs->count(); ++i) {
+            INFO(lang.toStdString() << ": " << tabs->tabText(i).toStdString());
+            CHECK(tabs->tabRect(i).right() <= tabs->width());
+        }
+    }
+    // F1 lists every key (some 45 rows with the call keys) within the window.
+    desk.window->shortcutsOverlay()->toggle();
+    auto *keys = desk.window->shortcutsOverlay()->findChild<QLabel *>();
+    REQUIRE(keys);
+    CHECK(keys->sizeHint().height() <= desk.window->height());
+    CHECK(keys->sizeHint().width() <= desk.window->width());
+    desk.window->shortcutsOverlay()->toggle();
+    auto *notes = desk.calls->wrapUpPanel()->findChild<QPlainTextEdit *>();
+    REQUIRE(notes);
+    notes->setFocus();
+    QTest::qWait(50);
+    // The wrap-up notes are scrolled into the visible part of the caller column.
+    QWidget *column = desk.window->findChild<QWidget *>(QStringLiteral("CallerColumn"));
+    REQUIRE(column);
+    const QRect visible(column->mapToGlobal(QPoint(0, 0)), column->size());
+    const QRect field(notes->mapToGlobal(QPoint(0, 0)), notes->size());
+    CHECK(visible.intersects(field));
+    CHECK(visible.contains(field.topLeft()));
+}
+
+TEST_CASE("the call dialogs and views name every field for screen readers in German and English", "[calls][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    QString error;
+    appointments::OfficeSchedule office;
+    office.officeId = QStringLiteral("102522");
+    office.name = QStringLiteral("Bürgerbüro Orleansplatz");
+    office.capacity = 1;
+    office.cellMinutes = 20;
+    for (int day = 1; day <= 7; ++day) {
+        office.hours.append({day, QTime(0, 0), QTime(23, 40)});
+    }
+    REQUIRE(desk.calls->appointments()->setOffice(office, &error));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    const auto trigger = [&desk](const char *keys) {
+        for (QAction *action : desk.calls->actions()) {
+            if (action->shortcuts().contains(QKeySequence(QString::fromLatin1(keys)))) {
+                action->trigger();
+            }
+        }
+    };
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.window->applyLanguage(lang);
+        QTest::qWait(50);
+        const auto check = [&lang](const char *where, QWidget *root) {
+            REQUIRE(root);
+            const QStringList unnamed = deskfixtures::unnamedWidgets(root);
+            INFO(lang.toStdString() << ", " << where << ":\n" << unnamed.join(QLatin1Char('\n')).toStdString());
+            CHECK(unnamed.isEmpty());
+        };
+        check("main window in a wrap-up", desk.window.get());
+        trigger("Alt+2");
+        check("forward", desk.calls->forwardDialog());
+        desk.calls->forwardDialog()->reject();
+        trigger("Alt+3");
+        check("appointment", desk.calls->appointmentDialog());
+        desk.calls->appointmentDialog()->reject();
+        desk.calls->showCases();
+        check("open cases", desk.calls->casesView());
+        desk.calls->casesView()->reject();
+        desk.calls->showOutbox();
+        check("outbox", desk.calls->outboxView());
+        desk.calls->outboxView()->reject();
+        desk.calls->showAppointments();
+        check("appointments", desk.calls->appointmentsView());
+        desk.calls->appointmentsView()->reject();
+        desk::OfficeScheduleDialog *schedules = desk.calls->showOfficeSchedules();
+        check("office hours", schedules);
+        schedules->reject();
+    }
+}
+
+TEST_CASE("Tab goes down the caller column, wrap-up included, before the search box and the results",
+          "[calls][keyboard]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    CallsDesk desk(configIn(dir));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    desk.openAndWait(QStringLiteral("1063441"));
+    QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(desk.calls->wrapUpPanel()->isOpen());
+    QList<QWidget *> chain; // what Tab reaches, from the window's first widget on
+    QWidget *root = desk.window.get();
+    for (QWidget *w = root->nextInFocusChain(); w != root; w = w->nextInFocusChain()) {
+        if (w->isVisibleTo(root) && w->isEnabledTo(root) && (w->focusPolicy() & Qt::TabFocus)) {
+            chain << w;
+        }
+    }
+    const auto at = [&chain](QWidget *w) {
+        REQUIRE(w);
+        INFO(w->metaObject()->className() << " " << w->accessibleName().toStdString());
+        REQUIRE(chain.contains(w));
+        return chain.indexOf(w);
+    };
+    desk::WrapUpPanel *wrapUp = desk.calls->wrapUpPanel();
+    const qsizetype agentState = at(desk.calls->controls()->findChild<QComboBox *>());
+    const qsizetype notes = at(wrapUp->findChild<QPlainTextEdit *>());
+    QPushButton *answered = nullptr;
+    for (QPushButton *b : wrapUp->findChildren<QPushButton *>()) {
+        answered = b->text().contains(QStringLiteral("Alt+1")) ? b : answered;
+    }
+    const qsizetype outcome = at(answered);
+    const qsizetype search = at(desk.window->searchPanel()->searchEdit());
+    CHECK(agentState < notes);
+    CHECK(notes < outcome);
+    CHECK(outcome < search);
+    CHECK(search < at(desk.window->searchPanel()->tabs()));
+}
+
 TEST_CASE("render call review pictures", "[.shots]")
 {
     // Not a check: pictures for a human review of the call states (run with "[.shots]", files in $SHOTS_DIR).
@@ -1458,4 +1661,75 @@ TEST_CASE("render call review pictures", "[.shots]")
     desk.calls->forwardDialog()->grab().save(out + QStringLiteral("/calls-forward-rule.png"));
     desk.calls->forwardDialog()->reject();
     desk.calls->setEditorialSession(nullptr);
+}
+
+TEST_CASE("render dialog review pictures in German and English", "[.shots]")
+{
+    const QString out = qEnvironmentVariable("SHOTS_DIR", QStringLiteral("/tmp"));
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        QSettings().clear();
+        QTemporaryDir dir;
+        CallsDesk desk(configIn(dir));
+        desk.language.apply(lang);
+        desk.window->resize(1280, 800);
+        QString error;
+        appointments::OfficeSchedule office;
+        office.officeId = QStringLiteral("102522");
+        office.name = QStringLiteral("Bürgerbüro Orleansplatz");
+        office.address = QStringLiteral("Orleansstraße 50, 81667 München");
+        office.capacity = 1;
+        office.cellMinutes = 20;
+        for (int day = 1; day <= 7; ++day) {
+            office.hours.append({day, QTime(0, 0), QTime(23, 40)});
+        }
+        REQUIRE(desk.calls->appointments()->setOffice(office, &error));
+        const QString p = lang + QLatin1Char('-');
+        shoot(desk.window.get(), out, p + QStringLiteral("main-idle"));
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        desk.openAndWait(QStringLiteral("1063441"));
+        shoot(desk.window.get(), out, p + QStringLiteral("main-call"));
+        QTest::keyClick(desk.window.get(), Qt::Key_N, Qt::ControlModifier);
+        shoot(desk.window.get(), out, p + QStringLiteral("main-wrapup"));
+        const auto trigger = [&desk](const char *keys) {
+            for (QAction *action : desk.calls->actions()) {
+                if (action->shortcuts().contains(QKeySequence(QString::fromLatin1(keys)))) {
+                    action->trigger();
+                }
+            }
+        };
+        trigger("Alt+2");
+        REQUIRE(desk.calls->forwardDialog());
+        shoot(desk.calls->forwardDialog(), out, p + QStringLiteral("forward"));
+        desk.calls->forwardDialog()->reject();
+        trigger("Alt+3");
+        REQUIRE(desk.calls->appointmentDialog());
+        shoot(desk.calls->appointmentDialog(), out, p + QStringLiteral("appointment"));
+        desk.calls->appointmentDialog()->reject();
+        desk.calls->showCases();
+        shoot(desk.calls->casesView(), out, p + QStringLiteral("cases"));
+        desk.calls->casesView()->reject();
+        desk.calls->showOutbox();
+        shoot(desk.calls->outboxView(), out, p + QStringLiteral("outbox"));
+        desk.calls->outboxView()->reject();
+        desk.calls->showAppointments();
+        shoot(desk.calls->appointmentsView(), out, p + QStringLiteral("appointments"));
+        desk.calls->appointmentsView()->reject();
+        if (auto *schedules = desk.calls->showOfficeSchedules()) {
+            shoot(schedules, out, p + QStringLiteral("schedules"));
+            schedules->reject();
+        }
+        desk.window->shortcutsOverlay()->toggle();
+        shoot(desk.window.get(), out, p + QStringLiteral("overlay"));
+        desk.window->shortcutsOverlay()->toggle();
+        desk::SettingsDialog settings(&desk.settings, QStringLiteral("/var/lib/hotline/katalog.sqlite"),
+                                      desk.window.get());
+        settings.show();
+        auto *pages = settings.findChild<QListWidget *>();
+        for (int i = 0; i < pages->count(); ++i) {
+            pages->setCurrentRow(i);
+            shoot(&settings, out, p + QStringLiteral("settings%1").arg(i));
+        }
+        settings.reject();
+    }
+    QSettings().clear();
 }

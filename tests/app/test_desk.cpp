@@ -718,6 +718,29 @@ TEST_CASE("the search worker rebuilds its index when the catalogue changed and t
     CHECK(items.first().title == QStringLiteral("Hundesteuer"));
 }
 
+TEST_CASE("empty recent and favourites lists say why they are empty, not a blank box", "[desk][empty]")
+{
+    resetSettings();
+    Desk desk;
+    for (const int page : {int(desk::SearchPanel::RecentPage), int(desk::SearchPanel::FavouritesPage)}) {
+        desk.window->searchPanel()->tabs()->setCurrentIndex(page);
+        auto *list = qobject_cast<QListView *>(desk.window->searchPanel()->tabs()->currentWidget());
+        REQUIRE(list);
+        REQUIRE(list->model()->rowCount() == 0);
+        QTest::qWait(50);
+        const QImage image = list->viewport()->grab().toImage();
+        const QRgb background = image.pixel(image.width() - 2, image.height() - 2);
+        int inked = 0;
+        for (int y = 0; y < qMin(image.height(), 80); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                inked += image.pixel(x, y) != background ? 1 : 0;
+            }
+        }
+        INFO("page " << page);
+        CHECK(inked > 50); // the explanation is drawn
+    }
+}
+
 // Not a test: renders the overlay, the settings dialog and the dark palette into $HOTLINE_TEST_SHOTS for a look.
 // Run by hand: HOTLINE_TEST_SHOTS=/tmp/shots build/tests/app/test_app_desk "[.shots]"
 TEST_CASE("render review pictures", "[.shots]")

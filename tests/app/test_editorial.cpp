@@ -4,6 +4,7 @@
 #include "catch_qt.h"
 
 #include "articleeditor.h"
+#include "appointmentdialog.h"
 #include "calldesk.h"
 #include "conflictdialog.h"
 #include "appointmentstore.h"
@@ -12,16 +13,20 @@
 #include "editorialactions.h"
 #include "editorialsession.h"
 #include "editorialwindow.h"
+#include "forwarddialog.h"
 #include "language.h"
 #include "logindialog.h"
 #include "journalstore.h"
 #include "mainwindow.h"
 #include "reportview.h"
+#include "changepassworddialog.h"
 #include "richtext.h"
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "searchworker.h"
+#include "settingsdialog.h"
 #include "store.h"
+#include "uireview.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
@@ -34,15 +39,20 @@
 #include <QPieSeries>
 #include <QTimeZone>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTreeView>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -528,6 +538,9 @@ TEST_CASE("the report view draws the journal's figures and shows an empty state 
     desk::ReportView empty(dir.filePath(QStringLiteral("none.db")));
     REQUIRE(empty.refresh());
     CHECK_FALSE(empty.hasData());
+    for (QComboBox *filter : empty.findChildren<QComboBox *>()) {
+        CHECK_FALSE(filter->currentText().isEmpty()); // "All lines", "All municipalities"; not an empty box
+    }
     CHECK_FALSE(empty.hourChart()->isVisibleTo(&empty));
 
     {
@@ -721,4 +734,217 @@ TEST_CASE("every shortcut of the whole desk (search, calls, editorial) belongs t
     INFO(clashes.join(QLatin1Char('\n')).toStdString());
     CHECK(clashes.isEmpty());
     CHECK(owner.size() > 30);
+}
+
+TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial page in German and English",
+          "[editorial][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    desk::CallDeskConfig config;
+    config.journalPath = dir.filePath(QStringLiteral("journal.db"));
+    desk::CallDesk calls(desk.window.get(), config); // its actions are in the Call menu once constructed
+    QString error;
+    auto bookings = appointments::AppointmentStore::open(dir.filePath(QStringLiteral("bookings.db")), &error);
+    REQUIRE(bookings);
+    const kb::Article article = *desk.session.store()->article(desk.idOf(QStringLiteral("Reisepass")));
+    const QList<kb::Office> offices = desk.session.store()->offices(&error);
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.language.apply(lang);
+        QTest::qWait(50); // LanguageChange is posted
+        const auto check = [&lang](const QString &where, const QStringList &clashes) {
+            INFO(lang.toStdString() << ", " << where.toStdString() << ": "
+                                    << clashes.join(QLatin1Char('\n')).toStdString());
+            CHECK(clashes.isEmpty());
+        };
+        for (QAction *menu : desk.window->menuBar()->actions()) {
+            if (menu->menu()) {
+                check(menu->text(), deskfixtures::mnemonicClashes(menu->menu()->actions()));
+            }
+        }
+        check(QStringLiteral("menu bar"), deskfixtures::mnemonicClashes(desk.window->menuBar()->actions()));
+        {
+            desk::ForwardDialog forward(journal::ForwardRequest{}, QString());
+            forward.show();
+            check(QStringLiteral("forward"), deskfixtures::mnemonicClashes(&forward));
+        }
+        {
+            desk::AppointmentDialog booking(bookings.get(), article, offices, appointments::Confirmation{},
+                                            QStringLiteral("agent"), QString());
+            booking.show();
+            check(QStringLiteral("appointment"), deskfixtures::mnemonicClashes(&booking));
+        }
+        {
+            desk::ChangePasswordDialog password(&desk.session);
+            password.show();
+            check(QStringLiteral("password"), deskfixtures::mnemonicClashes(&password));
+        }
+        desk::EditorialWindow *w = desk.actions->openEditorialWindow();
+        REQUIRE(w);
+        // The service editor shares the first page with the list: its ~20 fields and buttons are checked on their own
+        // (with the tabs and the list there would be more mnemonics than letters).
+        w->editArticle(article.id);
+        auto *editor = w->findChild<desk::ArticleEditor *>();
+        REQUIRE(editor);
+        check(QStringLiteral("service editor"), deskfixtures::mnemonicClashes(editor));
+        for (int page = desk::EditorialWindow::ArticlesPage; page <= desk::EditorialWindow::UsersPage; ++page) {
+            w->showPage(static_cast<desk::EditorialWindow::Page>(page));
+            check(QStringLiteral("editorial page %1").arg(page), deskfixtures::mnemonicClashes(w, editor));
+            QTest::qWait(20); // the columns are fitted once the model's change is through
+            for (QTreeView *table : w->findChildren<QTreeView *>()) {
+                if (!table->isVisibleTo(w)) {
+                    continue;
+                }
+                const QHeaderView *header = table->header();
+                for (int i = 0; i + 1 < header->count(); ++i) {
+                    INFO(lang.toStdString() << ", page " << page << ", column "
+                                            << table->model()->headerData(i, Qt::Horizontal).toString().toStdString());
+                    CHECK(header->sectionSize(i) >= header->sectionSizeHint(i)); // the title is not cut off
+                }
+            }
+        }
+        w->close();
+    }
+    desk.language.apply(QStringLiteral("de"));
+}
+
+TEST_CASE("sign-in, password, flag and figures name every field for screen readers in German and English",
+          "[editorial][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        desk.language.apply(lang);
+        QTest::qWait(50);
+        const auto check = [&lang](const char *where, QWidget *root) {
+            REQUIRE(root);
+            const QStringList unnamed = deskfixtures::unnamedWidgets(root);
+            INFO(lang.toStdString() << ", " << where << ":\n" << unnamed.join(QLatin1Char('\n')).toStdString());
+            CHECK(unnamed.isEmpty());
+        };
+        {
+            auto store = EditorialDesk::openStore(dir.filePath(QStringLiteral("first-%1.db").arg(lang)));
+            desk::LoginDialog first(store.get());
+            first.show();
+            check("first team lead", &first);
+        }
+        {
+            desk::LoginDialog login(desk.session.store());
+            login.show();
+            check("sign-in", &login);
+        }
+        QDialog *password = desk.actions->openChangePassword();
+        check("change password", password);
+        password->reject();
+        QPointer<desk::ReportView> report = desk.actions->openReport(dir.filePath(QStringLiteral("journal.db")));
+        check("figures", report);
+        REQUIRE(QTest::qWaitForWindowExposed(report));
+        report->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(report));
+        QTest::keyClick(report, Qt::Key_Escape); // closes it like a dialog
+        CHECK((!report || !report->isVisible()));
+        QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
+        desk.window->openArticle(desk.idOf(QStringLiteral("Reisepass")));
+        REQUIRE(shown.wait(30000));
+        QDialog *flag = desk.actions->openFlagDialog();
+        check("flag", flag);
+        flag->reject();
+    }
+    desk.language.apply(QStringLiteral("de"));
+}
+
+TEST_CASE("errors and hints are readable in light and dark palettes: sign-in, settings", "[editorial][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    auto store = EditorialDesk::openStore(dir.filePath(QStringLiteral("catalogue.db")));
+    signUpFirstLead(store.get(), QStringLiteral("lea"));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    const QPalette original = QApplication::palette();
+    desk::DeskSettings settings;
+    desk::SettingsDialog dialog(&settings, QStringLiteral("/var/lib/x.sqlite")); // made before the palette changes
+    for (const QPalette &palette : {original, dark}) {
+        QApplication::setPalette(palette);
+        // Every text of the settings, hints included (they were drawn in PlaceholderText: 3.8:1 on light grey).
+        for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (!label->text().isEmpty() && label->isEnabled()) {
+                INFO(label->text().left(60).toStdString() << ": " << deskfixtures::textContrast(label));
+                CHECK(deskfixtures::textContrast(label) >= 4.5);
+            }
+        }
+        desk::LoginDialog login(store.get());
+        login.nameEdit()->setText(QStringLiteral("lea"));
+        login.passwordEdit()->setText(QStringLiteral("wrong password"));
+        login.accept();
+        REQUIRE_FALSE(login.errorText().isEmpty());
+        const QLabel *error = nullptr;
+        for (const QLabel *label : login.findChildren<QLabel *>()) {
+            error = label->text() == login.errorText() ? label : error;
+        }
+        REQUIRE(error);
+        INFO("contrast " << deskfixtures::textContrast(error));
+        CHECK(deskfixtures::textContrast(error) >= 4.5); // it was white on light grey: 1.1:1
+    }
+    QApplication::setPalette(original);
+}
+
+TEST_CASE("render editorial review pictures in German and English", "[.shots]")
+{
+    const QString out = qEnvironmentVariable("SHOTS_DIR", QStringLiteral("/tmp"));
+    for (const QString &lang : {QStringLiteral("de"), QStringLiteral("en")}) {
+        QSettings().clear();
+        QTemporaryDir dir;
+        REQUIRE(dir.isValid());
+        const QString p = lang + QLatin1Char('-');
+        {
+            desk::LanguageManager language;
+            language.apply(lang);
+            auto store = EditorialDesk::openStore(dir.filePath(QStringLiteral("first.db")));
+            desk::LoginDialog first(store.get());
+            first.show();
+            deskfixtures::shoot(&first, out, p + QStringLiteral("login-firstlead"));
+        }
+        EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+        desk.language.apply(lang);
+        desk.window->resize(1280, 800);
+        {
+            desk::LoginDialog login(desk.session.store());
+            login.show();
+            deskfixtures::shoot(&login, out, p + QStringLiteral("login"));
+        }
+        desk::EditorialWindow *w = desk.actions->openEditorialWindow();
+        REQUIRE(w);
+        for (int page = desk::EditorialWindow::ArticlesPage; page <= desk::EditorialWindow::UsersPage; ++page) {
+            w->showPage(static_cast<desk::EditorialWindow::Page>(page));
+            deskfixtures::shoot(w, out, p + QStringLiteral("editorial%1").arg(page));
+        }
+        w->editArticle(desk.idOf(QStringLiteral("Reisepass")));
+        QTest::qWait(1500);
+        deskfixtures::shoot(w, out, p + QStringLiteral("editor"));
+        w->close();
+        desk::ReportView *report = desk.actions->openReport(dir.filePath(QStringLiteral("journal.db")));
+        REQUIRE(report);
+        deskfixtures::shoot(report, out, p + QStringLiteral("report"));
+        report->close();
+        if (QDialog *pw = desk.actions->openChangePassword()) {
+            deskfixtures::shoot(pw, out, p + QStringLiteral("password"));
+            pw->reject();
+        }
+        {
+            QSignalSpy shown(desk.window.get(), &desk::MainWindow::articleShown);
+            desk.window->openArticle(desk.idOf(QStringLiteral("Reisepass")));
+            REQUIRE(shown.wait(30000));
+        }
+        if (QDialog *flag = desk.actions->openFlagDialog()) {
+            deskfixtures::shoot(flag, out, p + QStringLiteral("flag"));
+            flag->reject();
+        }
+    }
+    QSettings().clear();
 }

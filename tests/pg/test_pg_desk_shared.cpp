@@ -487,7 +487,7 @@ TEST_CASE("pg desk: a call wrapped up in a shared-mode desk reaches the server's
 
 namespace {
 
-constexpr char OfflineNote[] = "Server nicht erreichbar – nur die Einträge dieses Platzes";
+constexpr char OfflineNote[] = "Server nicht erreichbar – nur die Einträge dieses Arbeitsplatzes";
 
 // The message box of that object name once the desk shows it (within 5 s), or null.
 QMessageBox *shownNotice(QWidget *window, const QString &name)
@@ -1880,7 +1880,7 @@ TEST_CASE("pg desk: searches, opened articles and flags of a shared-mode desk re
             return refusedNotice && refusedNotice->isVisible();
         },
         5000));
-    CHECK(refusedNotice->text() == QStringLiteral("Der Server hat die Meldung einer Leistung abgelehnt."));
+    CHECK(refusedNotice->text() == QStringLiteral("Der Server hat die Meldung einer Dienstleistung abgelehnt."));
     CHECK(refusedNotice->informativeText().contains(QStringLiteral("no-such-service")));
     CHECK(count(after, QStringLiteral("SELECT COUNT(*) FROM article_flags WHERE article_id = :v"),
                 QStringLiteral("no-such-service")) == 0);
