@@ -1138,9 +1138,30 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
                 }
                 return false;
             };
+            // "perso|enlich": a derivational ending, with a linking element or inflected, is no word.
+            const auto ending = [&] {
+                static constexpr std::array<std::string_view, 11> endings = {
+                    "lich", "keit", "heit", "ung", "schaft", "isch", "ig", "ier", "bar", "sam", "haft"};
+                static constexpr std::array<std::string_view, 7> inflections = {"", "e", "en", "er", "es", "em", "t"};
+                for (std::string_view linker : {"", "e", "en", "n", "s", "es", "er"}) {
+                    if (!head.starts_with(linker)) {
+                        continue;
+                    }
+                    const std::string_view rest = std::string_view(head).substr(linker.size());
+                    for (std::string_view e : endings) {
+                        for (std::string_view i : inflections) {
+                            if (rest.size() == e.size() + i.size() && rest.starts_with(e) && rest.ends_with(i)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            };
             if (headKnown && !modifierKnown) {
                 pieces[modifier] += x.words[wi].df;
-            } else if (modifierKnown && !headKnown && !shiftedLinker() && !cutTooEarly() && !insideWord()) {
+            } else if (modifierKnown && !headKnown && !shiftedLinker() && !cutTooEarly() && !insideWord() &&
+                       !ending()) {
                 pieces[head] += x.words[wi].df;
             }
         }

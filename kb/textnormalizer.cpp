@@ -656,7 +656,18 @@ std::string Stemmer::stem(const std::string &folded)
     if (!out) {
         return folded; // out of memory inside libstemmer: the unstemmed word still matches itself
     }
-    return std::string(reinterpret_cast<const char *>(out), size_t(sb_stemmer_length(m_stemmer)));
+    std::string result(reinterpret_cast<const char *>(out), size_t(sb_stemmer_length(m_stemmer)));
+    // An adjective in -lich that Snowball cuts to a stem of five letters or fewer keeps its ending:
+    // "persönlich" would otherwise be "perso", the callers' word for the Personalausweis.
+    const size_t at = folded.rfind("lich");
+    if (at != std::string::npos && at >= 3 && folded.size() - at <= 6 && result.size() <= 5 &&
+        !result.ends_with("lich")) {
+        const std::string_view tail = std::string_view(folded).substr(at + 4);
+        if (tail.empty() || tail == "e" || tail == "en" || tail == "er" || tail == "es" || tail == "em") {
+            result = folded.substr(0, at + 4);
+        }
+    }
+    return result;
 }
 
 Stemmer &Stemmer::local()

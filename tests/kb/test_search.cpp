@@ -89,6 +89,10 @@ TEST_CASE("Snowball stemming joins inflected forms", "[search][normalize]")
     auto &stemmer = kb::text::Stemmer::local();
     CHECK(stemmer.stem("ausweise") == stemmer.stem("ausweis"));
     CHECK(stemmer.stem("anmeldung") == stemmer.stem("anmelden"));
+    // Snowball cuts "persoenlich" to "perso", the callers' word for the Personalausweis: a short stem keeps -lich.
+    CHECK(stemmer.stem("persoenlich") != stemmer.stem("perso"));
+    CHECK(stemmer.stem("persoenliche") == stemmer.stem("persoenlich"));
+    CHECK(stemmer.stem("gesetzliche") == stemmer.stem("gesetzlich"));
 }
 
 TEST_CASE("html to plain text drops tags and decodes entities", "[search][normalize]")
@@ -269,6 +273,15 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
     // While it is being typed it may still be the start of one.
     const auto typed = abbreviated.search(QStringLiteral("perso"));
     CHECK(typed.size() == 2);
+    // "persönlich" is no Perso: neither by stem nor as "perso" + "enlich".
+    abbreviated.build(
+        {article("id", "Personalausweis", "<p>Beantragen Sie ihn persönlich.</p>", {QStringLiteral("Perso")}),
+         article("visit", "Vorsprache", "<p>Kommen Sie persönlich vorbei, persönliche Beratung.</p>")},
+        {{QStringLiteral("Perso"), {QStringLiteral("Personalausweis")}}});
+    const auto perso = abbreviated.search(QStringLiteral("perso "));
+    REQUIRE(perso.size() == 1);
+    CHECK(perso.first().id == QStringLiteral("id"));
+    CHECK(!perso.first().snippet.contains(QStringLiteral("<mark>persönlich</mark>")));
 
     // An entry of several words applies where those words stand together: "Blaue Karte EU" is the residence
     // title for skilled workers, while "Blaue Karte" alone stays what the catalogue calls it.
