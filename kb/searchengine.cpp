@@ -930,6 +930,7 @@ QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<ui
 {
     constexpr qsizetype kScanChars = 2500;
     constexpr size_t kWindow = 22;
+    constexpr size_t kSnippetLead = 5; // words of context before the first match
     const QStringView source = QStringView(doc.snippetSource).left(kScanChars);
     // Marked: words matched well; a far-fetched completion ("perso" → persönlich) still counts in the
     // ranking but is not shown as what was asked for.
@@ -975,7 +976,14 @@ QString SearchEngine::Index::snippet(const Doc &doc, const std::unordered_map<ui
             bestStart = start;
         }
     }
-    // Start a little before the first match so the reader sees its context.
+    // That window ends at its last match; start it a few words before its first match instead, so the
+    // matches stand in the first line a result list shows (the window then may take in more of them).
+    for (size_t i = bestStart; i < tokens.size() && i < bestStart + kWindow; ++i) {
+        if (hit[i]) {
+            bestStart = std::max(bestStart, i >= kSnippetLead ? i - kSnippetLead : 0);
+            break;
+        }
+    }
     const size_t end = std::min(tokens.size(), bestStart + kWindow);
     qsizetype from = tokens[bestStart].begin;
     // Begin at the sentence start when it is close.

@@ -526,6 +526,21 @@ TEST_CASE("snippet marks the matched words and is HTML-escaped", "[search]")
     CHECK(hits.first().snippet.contains(QStringLiteral("&amp;")));
     CHECK(!hits.first().snippet.contains(QStringLiteral("<b>")));
     CHECK(!hits.first().snippet.contains(QStringLiteral("script")));
+
+    // The matches stand near the start, where a result list's two lines show them, with a few words before.
+    e.build({article("2", "Verlust",
+                     "<p>Eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn "
+                     "fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig einundzwanzig zweiundzwanzig, "
+                     "dann kommt der Verlust des Ausweises und danach noch viele andere Wörter ohne Bedeutung "
+                     "für diese Suche, eins zwei drei vier fünf sechs sieben acht neun zehn.</p>")});
+    const auto deep = e.search(QStringLiteral("Verlust Ausweis"));
+    REQUIRE(deep.size() == 1);
+    const QString snippet = deep.first().snippet;
+    INFO(snippet.toStdString());
+    const qsizetype mark = snippet.indexOf(QStringLiteral("<mark>"));
+    CHECK(mark >= 0);
+    CHECK(mark < 50);
+    CHECK(snippet.startsWith(QStringLiteral("…")));
 }
 
 TEST_CASE("hostile input never errors or crashes", "[search]")
