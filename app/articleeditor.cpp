@@ -75,13 +75,13 @@ QStringList splitSynonyms(const QString &text)
 ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_heading(new QLabel(this)), m_title(new QLineEdit(this)),
       m_synonyms(new QLineEdit(this)), m_summary(new QPlainTextEdit(this)), m_description(new QTextEdit(this)),
-      m_documents(new QListWidget(this)), m_addDocument(new QPushButton(this)),
-      m_removeDocument(new QPushButton(this)), m_fees(new QLineEdit(this)), m_processingTime(new QLineEdit(this)),
-      m_legalBasis(new QLineEdit(this)), m_office(new QComboBox(this)), m_onlineUrl(new QLineEdit(this)),
-      m_category(new QLineEdit(this)), m_validFrom(makeDateEdit(this)), m_validTo(makeDateEdit(this)),
-      m_reviewBy(makeDateEdit(this)), m_status(new QLabel(this)), m_submit(new QPushButton(this)),
-      m_publish(new QPushButton(this)), m_discard(new QPushButton(this)), m_autosave(new QTimer(this)),
-      m_previewTimer(new QTimer(this)), m_previewHost(new QWidget(this))
+      m_documents(new QListWidget(this)), m_addDocument(new QPushButton(this)), m_removeDocument(new QPushButton(this)),
+      m_fees(new QLineEdit(this)), m_processingTime(new QLineEdit(this)), m_legalBasis(new QLineEdit(this)),
+      m_office(new QComboBox(this)), m_onlineUrl(new QLineEdit(this)), m_category(new QLineEdit(this)),
+      m_validFrom(makeDateEdit(this)), m_validTo(makeDateEdit(this)), m_reviewBy(makeDateEdit(this)),
+      m_status(new QLabel(this)), m_submit(new QPushButton(this)), m_publish(new QPushButton(this)),
+      m_discard(new QPushButton(this)), m_autosave(new QTimer(this)), m_previewTimer(new QTimer(this)),
+      m_previewHost(new QWidget(this))
 {
     setObjectName(QStringLiteral("ArticleEditor"));
     m_heading->setTextFormat(Qt::PlainText);
@@ -278,9 +278,8 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     connect(m_submit, &QPushButton::clicked, this, [this]() { submitForReview(); });
     connect(m_publish, &QPushButton::clicked, this, [this]() {
         bool ok = false;
-        const QString note =
-            QInputDialog::getText(this, tr("Publish"), tr("Change note (what changed, for the history):"),
-                                  QLineEdit::Normal, QString(), &ok);
+        const QString note = QInputDialog::getText(
+            this, tr("Publish"), tr("Change note (what changed, for the history):"), QLineEdit::Normal, QString(), &ok);
         if (ok) {
             publish(note);
         }
@@ -314,13 +313,12 @@ void ArticleEditor::retranslateUi()
     const QStringList formatTexts = {tr("B"), tr("I"), tr("• List"), tr("1. List"), tr("Heading"), tr("Link…")};
     const QStringList formatNames = {tr("Bold"),          tr("Italic"),  tr("Bulleted list"),
                                      tr("Numbered list"), tr("Heading"), tr("Insert link")};
-    const QStringList formatDescriptions = {
-        tr("Bold text (Ctrl+B)"),
-        tr("Italic text (Ctrl+I)"),
-        tr("Turn the paragraph into a bulleted list item, or back"),
-        tr("Turn the paragraph into a numbered list item, or back"),
-        tr("Turn the paragraph into a section heading, or back"),
-        tr("Link the selected text to a web address, e-mail or phone number")};
+    const QStringList formatDescriptions = {tr("Bold text (Ctrl+B)"),
+                                            tr("Italic text (Ctrl+I)"),
+                                            tr("Turn the paragraph into a bulleted list item, or back"),
+                                            tr("Turn the paragraph into a numbered list item, or back"),
+                                            tr("Turn the paragraph into a section heading, or back"),
+                                            tr("Link the selected text to a web address, e-mail or phone number")};
     for (int i = 0; i < m_formatButtons.size(); ++i) {
         m_formatButtons[i]->setText(formatTexts.value(i));
         m_formatButtons[i]->setToolTip(formatDescriptions.value(i));
@@ -365,9 +363,9 @@ void ArticleEditor::retranslateUi()
         name(m_preview, tr("Preview"), tr("The service exactly as agents will see it"));
     }
     if (m_hasArticle) {
-        m_heading->setText(m_baseVersion == 0 ? tr("New service") : tr("Editing “%1” (published version %2)")
-                                                                          .arg(m_loaded.title)
-                                                                          .arg(m_baseVersion));
+        m_heading->setText(m_baseVersion == 0
+                               ? tr("New service")
+                               : tr("Editing “%1” (published version %2)").arg(m_loaded.title).arg(m_baseVersion));
     } else {
         m_heading->setText(tr("Choose a service to edit, or create a new one."));
     }
@@ -393,11 +391,10 @@ bool ArticleEditor::editArticle(const QString &id)
         load(draft->content, draft->baseVersion);
         setStatus(draft->state == kb::DraftState::InReview
                       ? tr("Your draft is in review.")
-                      : (draft->reviewComment.isEmpty() ? tr("Your draft, last saved %1.")
-                                                              .arg(QLocale().toString(draft->savedAt.toLocalTime(),
-                                                                                      QLocale::ShortFormat))
-                                                        : tr("Sent back by %1: %2")
-                                                              .arg(draft->reviewerName, draft->reviewComment)));
+                      : (draft->reviewComment.isEmpty()
+                             ? tr("Your draft, last saved %1.")
+                                   .arg(QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat))
+                             : tr("Sent back by %1: %2").arg(draft->reviewerName, draft->reviewComment)));
         return true;
     }
     if (!published) {
@@ -452,8 +449,8 @@ void ArticleEditor::load(const kb::Article &article, int baseVersion)
     for (const kb::Office &office : m_session->store()->offices(&error)) {
         m_office->addItem(office.name, office.id);
     }
-    m_office->setCurrentIndex(article.offices.isEmpty() ? 0
-                                                        : qMax(0, m_office->findData(article.offices.first().officeId)));
+    m_office->setCurrentIndex(
+        article.offices.isEmpty() ? 0 : qMax(0, m_office->findData(article.offices.first().officeId)));
     m_onlineUrl->setText(article.onlineServiceUrl);
     m_category->setText(article.category);
     setDateOf(m_validFrom, article.validFrom);
@@ -593,8 +590,7 @@ bool ArticleEditor::discardDraft()
     m_autosave->stop();
     QString error;
     const QString id = m_loaded.id;
-    if (m_session->store()->draft(id, m_session->user().id) &&
-        !m_session->store()->discardDraft(id, &error)) {
+    if (m_session->store()->draft(id, m_session->user().id) && !m_session->store()->discardDraft(id, &error)) {
         setStatus(tr("Cannot discard the draft: %1").arg(error));
         return false;
     }

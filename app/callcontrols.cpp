@@ -146,9 +146,9 @@ void CallControls::showHistory(const QList<journal::CallRecord> &calls, const QL
     }
     const QLocale locale;
     for (const journal::CaseRecord &c : cases) {
-        m_history->addItem(tr("Open case %1: %2, due %3")
-                               .arg(c.caseNumber, c.serviceTitle,
-                                    locale.toString(c.deadline.toLocalTime(), QLocale::ShortFormat)));
+        m_history->addItem(
+            tr("Open case %1: %2, due %3")
+                .arg(c.caseNumber, c.serviceTitle, locale.toString(c.deadline.toLocalTime(), QLocale::ShortFormat)));
     }
     for (const journal::CallRecord &r : calls) {
         QString outcome;
@@ -166,8 +166,7 @@ void CallControls::showHistory(const QList<journal::CallRecord> &calls, const QL
             outcome = tr("no outcome");
             break;
         }
-        m_history->addItem(
-            tr("%1: %2").arg(locale.toString(r.offeredAt.toLocalTime(), QLocale::ShortFormat), outcome));
+        m_history->addItem(tr("%1: %2").arg(locale.toString(r.offeredAt.toLocalTime(), QLocale::ShortFormat), outcome));
     }
     if (m_history->count() == (note.isEmpty() ? 0 : 1)) {
         m_history->addItem(tr("No earlier calls from this number"));
@@ -187,7 +186,8 @@ void CallControls::showAgentStatus(const cti::AgentStatus &status)
         m_agentState->setCurrentIndex(index);
     }
     m_agentState->setToolTip(cti::displayName(status.state));
-    m_agentState->setAccessibleDescription(tr("Your availability for calls; now: %1").arg(cti::displayName(status.state)));
+    m_agentState->setAccessibleDescription(
+        tr("Your availability for calls; now: %1").arg(cti::displayName(status.state)));
     m_updatingAgent = false;
     const bool busy = status.state == cti::AgentState::Talking || status.state == cti::AgentState::WrapUp;
     m_agentState->setPlaceholderText(cti::displayName(status.state));

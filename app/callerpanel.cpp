@@ -144,9 +144,9 @@ void CallerPanel::attachTelephony(QWidget *controls, QWidget *wrapUp)
         setTabOrder(order.at(i - 1), order.at(i));
     }
     m_telephony = true;
-    m_state->hide();    // the controls show the call's state
-    m_caller->hide();   // … the caller
-    m_elapsed->hide();  // … and the call's timer
+    m_state->hide();   // the controls show the call's state
+    m_caller->hide();  // … the caller
+    m_elapsed->hide(); // … and the call's timer
     retranslateUi();
 }
 

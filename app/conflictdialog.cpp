@@ -26,9 +26,8 @@ ConflictDialog::ConflictDialog(const kb::Article &theirs, const kb::Article &min
                              this);
     intro->setWordWrap(true);
     intro->setAccessibleName(tr("Explanation"));
-    m_comparison->setHtml(renderSideBySideDiff(kb::diffArticles(theirs, mine),
-                                               tr("Published now (theirs, version %1)").arg(theirs.version),
-                                               tr("Yours")));
+    m_comparison->setHtml(renderSideBySideDiff(
+        kb::diffArticles(theirs, mine), tr("Published now (theirs, version %1)").arg(theirs.version), tr("Yours")));
     m_comparison->setAccessibleName(tr("Both versions side by side"));
     m_comparison->setAccessibleDescription(
         tr("Each changed field: the published text on the left, your text on the right"));

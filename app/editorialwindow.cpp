@@ -99,8 +99,7 @@ EditorialWindow::EditorialWindow(EditorialSession *session, QWidget *parent)
       m_articleFilter(new QSortFilterProxyModel(this)), m_review(new QStandardItemModel(this)),
       m_history(new QStandardItemModel(this)), m_reviewDates(new QStandardItemModel(this)),
       m_flags(new QStandardItemModel(this)), m_synonyms(new QStandardItemModel(this)),
-      m_gaps(new QStandardItemModel(this)), m_audit(new QStandardItemModel(this)),
-      m_users(new QStandardItemModel(this))
+      m_gaps(new QStandardItemModel(this)), m_audit(new QStandardItemModel(this)), m_users(new QStandardItemModel(this))
 {
     setObjectName(QStringLiteral("EditorialWindow"));
     m_articleFilter->setSourceModel(m_articles);
@@ -224,9 +223,9 @@ QWidget *EditorialWindow::buildReviewPage()
             &EditorialWindow::showReviewSelection);
     connect(m_approve, &QPushButton::clicked, this, [this]() {
         bool ok = false;
-        const QString note = QInputDialog::getText(this, tr("Approve and publish"),
-                                                   tr("Change note (what changed, for the history):"),
-                                                   QLineEdit::Normal, QString(), &ok);
+        const QString note =
+            QInputDialog::getText(this, tr("Approve and publish"), tr("Change note (what changed, for the history):"),
+                                  QLineEdit::Normal, QString(), &ok);
         if (ok) {
             approveSelected(note);
         }
@@ -479,8 +478,7 @@ void EditorialWindow::refreshReviewDates()
 {
     QString error;
     m_reviewDates->removeRows(0, m_reviewDates->rowCount());
-    for (const kb::ReviewItem &item :
-         m_session->store()->reviewDue(QDate::currentDate(), ReviewHorizonDays, &error)) {
+    for (const kb::ReviewItem &item : m_session->store()->reviewDue(QDate::currentDate(), ReviewHorizonDays, &error)) {
         QStringList reasons;
         if (item.status.needsReview) {
             reasons << tr("review date reached");
@@ -495,8 +493,8 @@ void EditorialWindow::refreshReviewDates()
         if (item.status.openFlags > 0) {
             reasons << tr("%n open flag(s)", nullptr, item.status.openFlags);
         }
-        m_reviewDates->appendRow(rowOf({item.title, localDate(item.reviewBy), reasons.join(QStringLiteral(", "))},
-                                       item.articleId));
+        m_reviewDates->appendRow(
+            rowOf({item.title, localDate(item.reviewBy), reasons.join(QStringLiteral(", "))}, item.articleId));
     }
     if (!error.isEmpty()) {
         setMessage(error);
@@ -516,12 +514,13 @@ QWidget *EditorialWindow::buildFlagsPage()
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_flagsView, 1);
     layout->addLayout(buttons);
-    connect(m_flagsView, &QTreeView::activated, this,
-            [this](const QModelIndex &index) { editArticle(m_flags->item(index.row(), 0)->data(AuthorRole).toString()); });
+    connect(m_flagsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        editArticle(m_flags->item(index.row(), 0)->data(AuthorRole).toString());
+    });
     connect(m_resolveFlag, &QPushButton::clicked, this, [this]() {
         bool ok = false;
-        const QString resolution = QInputDialog::getText(this, tr("Resolve flag"), tr("What was done?"),
-                                                         QLineEdit::Normal, QString(), &ok);
+        const QString resolution =
+            QInputDialog::getText(this, tr("Resolve flag"), tr("What was done?"), QLineEdit::Normal, QString(), &ok);
         if (ok) {
             resolveSelectedFlag(resolution);
         }
@@ -671,9 +670,9 @@ void EditorialWindow::refreshGaps()
                                 gap.query));
     }
     for (const kb::ArticleFlag &flag : report.openFlags) {
-        m_gaps->appendRow(rowOf({flag.articleTitle, QString(), QString(), localTime(flag.raisedAt),
-                                 tr("flag: %1").arg(flag.comment)},
-                                flag.articleId));
+        m_gaps->appendRow(
+            rowOf({flag.articleTitle, QString(), QString(), localTime(flag.raisedAt), tr("flag: %1").arg(flag.comment)},
+                  flag.articleId));
     }
     m_gapsSummary->setText(error.isEmpty()
                                ? tr("Last 30 days: %n search(es) logged. Listed: queries that found nothing or whose "
@@ -904,8 +903,9 @@ void EditorialWindow::retranslateUi()
     m_tabs->setTabText(SynonymsPage, tr("S&ynonyms"));
     m_tabs->setTabText(GapsPage, tr("Knowledge &gaps"));
     m_tabs->setTabText(AuditPage, tr("&Audit log"));
-    name(m_tabs, tr("Catalogue editing"), tr("Editor, review queue, history, review dates, flags, synonyms, "
-                                             "knowledge gaps and audit log"));
+    name(m_tabs, tr("Catalogue editing"),
+         tr("Editor, review queue, history, review dates, flags, synonyms, "
+            "knowledge gaps and audit log"));
     name(m_message, tr("Message"), tr("The result of the last action"));
     m_articleSearch->setPlaceholderText(tr("Filter services"));
     name(m_articleSearch, tr("Filter services"), tr("Type part of a title to narrow the list"));
@@ -932,8 +932,9 @@ void EditorialWindow::retranslateUi()
     name(m_historyView, tr("Versions"), tr("Every published version, newest first"));
     name(m_fromVersion, tr("Compare from"), tr("The older version of the comparison"));
     name(m_toVersion, tr("Compare to"), tr("The newer version of the comparison"));
-    name(m_historyDiff, tr("Differences"), tr("Removed text struck through on the left, added text underlined "
-                                              "on the right"));
+    name(m_historyDiff, tr("Differences"),
+         tr("Removed text struck through on the left, added text underlined "
+            "on the right"));
     m_restore->setText(tr("&Restore as draft"));
     name(m_restore, tr("Restore as draft"), tr("Makes the selected version your draft, to check and publish"));
 
@@ -962,8 +963,7 @@ void EditorialWindow::retranslateUi()
     name(m_gapsSummary, tr("Knowledge gaps summary"), tr("The period and how many searches were logged"));
     name(m_gapsView, tr("Knowledge gaps"), tr("What to write next: unanswered queries and agents' flags"));
 
-    m_audit->setHorizontalHeaderLabels(
-        {tr("When"), tr("Who"), tr("Action"), tr("Service"), tr("Version"), tr("What")});
+    m_audit->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("Action"), tr("Service"), tr("Version"), tr("What")});
     name(m_auditView, tr("Audit log"), tr("Who changed what and when, newest first"));
 
     m_tabs->setTabText(UsersPage, tr("&Users"));

@@ -37,7 +37,7 @@ public:
     void setOfficeNames(std::function<QString(const QString &)> nameOf);
     // Appointments booked per office (appointments::AppointmentStore::bookingsPerOffice), most first.
     const QList<QPair<QString, int>> &appointmentsPerOffice() const;
-    bool refresh();                                   // false (with the message shown) if the journal cannot open
+    bool refresh(); // false (with the message shown) if the journal cannot open
     const journal::Figures &figures() const;
     bool hasData() const;
     bool exportCsv(const QString &path, QString *error) const;
