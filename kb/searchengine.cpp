@@ -187,6 +187,9 @@ bool isHyphenated(QStringView text, const text::Token &a, const text::Token &b)
 
 // Particles that split off German verbs in a sentence ("melde … an", "ziehe … um").
 // The particles of German separable verbs ("melde … ab", "abgemeldet", "weitergegeben").
+// The German linking elements between the parts of a compound, and none.
+constexpr std::array<std::string_view, 7> kLinkers = {"", "s", "es", "n", "en", "e", "er"};
+
 constexpr std::array<std::string_view, 22> kSeparableParticles = {
     "an",      "ab",   "um",  "aus", "ein",    "auf",    "mit",  "nach", "vor", "zu",   "weg",
     "zurueck", "fest", "her", "hin", "weiter", "wieder", "frei", "dar",  "bei", "fort", "los"};
@@ -417,7 +420,6 @@ struct SearchEngine::Index
 // ("taxikontrolldienst" → taxi|?|dienst): a query word is matched by what can be recognised of it.
 Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, bool useLexicon) const
 {
-    static const std::array<std::string_view, 7> linkers = {"", "s", "es", "n", "en", "e", "er"};
     constexpr size_t kMaxSplitLength = 48;
     constexpr size_t kMinLexicalPart = 4;
     const size_t n = folded.size();
@@ -469,7 +471,7 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
                 kind = Kind::Lexical; // a German word, though not one of the catalogue's
             }
             if (kind != Kind::Unknown) {
-                for (std::string_view linker : linkers) {
+                for (std::string_view linker : kLinkers) {
                     const size_t next = end + linker.size();
                     if (next > n || (end == n && !linker.empty()) ||
                         (!linker.empty() && text.substr(end, linker.size()) != linker)) {
@@ -612,9 +614,10 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     // A word the synonym table knows ("perso") is an abbreviation, not the start of "persoenlich"; once
     // it is typed out ("perso verlängern"), the table says what it means and nothing it might begin.
     const bool abbreviationKey = synonyms.contains(folded);
+    const bool spelledOut = abbreviationKey && !typing;
     const float abbreviation = abbreviationKey ? 0.6f : 1.0f;
     const size_t minPrefix = typing ? 3 : 4;
-    if (folded.size() >= minPrefix && !(abbreviationKey && !typing)) {
+    if (folded.size() >= minPrefix && !spelledOut) {
         std::vector<std::pair<uint32_t, uint32_t>> completions; // (df, word)
         auto it = std::lower_bound(wordsByText.begin(), wordsByText.end(), folded,
                                    [this](uint32_t w, const std::string &p) { return words[w].folded < p; });
@@ -634,7 +637,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             add({w.term}, abbreviation * (0.5f + 0.4f * (0.5f * ratio + 0.5f * commonness)), "completion");
         }
     }
-    if (stem.size() >= 4 && !(abbreviationKey && !typing)) {
+    if (stem.size() >= 4 && !spelledOut) {
         auto it = std::lower_bound(termsByText.begin(), termsByText.end(), stem,
                                    [this](uint32_t t, const std::string &p) { return terms[t].stem < p; });
         size_t count = 0;
@@ -1119,8 +1122,9 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             // "taxis|chein" beside "taxi|schein": a head that is a known word minus the linking
             // element the modifier took from it is an artefact of the cut, not a word.
             const auto shiftedLinker = [&] {
-                for (std::string_view linker : {"s", "es", "n", "en", "e", "er"}) {
-                    if (modifier.ends_with(linker) && x.wordByFolded.contains(std::string(linker) + head)) {
+                for (std::string_view linker : kLinkers) {
+                    if (!linker.empty() && modifier.ends_with(linker) &&
+                        x.wordByFolded.contains(std::string(linker) + head)) {
                         return true;
                     }
                 }
@@ -1151,7 +1155,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
                 static constexpr std::array<std::string_view, 11> endings = {
                     "lich", "keit", "heit", "ung", "schaft", "isch", "ig", "ier", "bar", "sam", "haft"};
                 static constexpr std::array<std::string_view, 7> inflections = {"", "e", "en", "er", "es", "em", "t"};
-                for (std::string_view linker : {"", "e", "en", "n", "s", "es", "er"}) {
+                for (std::string_view linker : kLinkers) {
                     if (!head.starts_with(linker)) {
                         continue;
                     }
