@@ -75,6 +75,17 @@ ForwardRequest sampleForward()
     return r;
 }
 
+// The journal's schema version as the file records it (-1 if it cannot be read).
+int journalVersion(JournalStore &store)
+{
+    QSqlQuery version(store.database());
+    if (!version.exec(QStringLiteral("SELECT version FROM schema_versions WHERE component = 'journal'")) ||
+        !version.next()) {
+        return -1;
+    }
+    return version.value(0).toInt();
+}
+
 } // namespace
 
 TEST_CASE("a draft survives a killed process and is offered again", "[journal][draft]")
@@ -405,10 +416,7 @@ TEST_CASE("reminders: the overdue-step migration keeps an old journal's cases an
     auto migrated = JournalStore::open(f.path, &error);
     INFO(error.toStdString());
     REQUIRE(migrated);
-    QSqlQuery version(migrated->database());
-    REQUIRE(version.exec(QStringLiteral("SELECT version FROM schema_versions WHERE component = 'journal'")));
-    REQUIRE(version.next());
-    CHECK(version.value(0).toInt() == 4);
+    CHECK(journalVersion(*migrated) == 4);
     CHECK(hotline::db::knownSchemaVersion(QStringLiteral("journal")) == 4);
     // The case reminded as due under the old build gets its overdue reminder once its deadline has passed.
     const auto kept = migrated->caseByNumber(result.caseNumber);
@@ -714,10 +722,7 @@ TEST_CASE("deadline rules: the settings migration keeps an existing journal's ca
     auto migrated = JournalStore::open(f.path, &error);
     INFO(error.toStdString());
     REQUIRE(migrated);
-    QSqlQuery version(migrated->database());
-    REQUIRE(version.exec(QStringLiteral("SELECT version FROM schema_versions WHERE component = 'journal'")));
-    REQUIRE(version.next());
-    CHECK(version.value(0).toInt() == hotline::db::knownSchemaVersion(QStringLiteral("journal")));
+    CHECK(journalVersion(*migrated) == hotline::db::knownSchemaVersion(QStringLiteral("journal")));
     const auto kept = migrated->caseByNumber(result.caseNumber);
     REQUIRE(kept);
     CHECK(kept->question == sampleForward().question);
