@@ -179,40 +179,48 @@ int main(int argc, char *argv[])
     constexpr int kFolds = 5;
     evaluate("keywords 5 folds", kFolds, [](const QString &k) { return int(stableHash(k) % kFolds); });
 
-    // Citizens' questions.
-    QFile file(QStringLiteral(HOTLINE_SOURCE_DIR "/bench/data/questions.tsv"));
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        std::fprintf(stderr, "cannot read %s\n", qPrintable(file.fileName()));
-        return 1;
-    }
-    QList<Case> questions;
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#'))) {
-            continue;
-        }
-        const QStringList cols = line.split(QLatin1Char('\t'));
-        if (cols.size() == 2) {
-            const QStringList targets = cols[1].split(QLatin1Char(','));
-            questions.append({cols[0], QSet<QString>(targets.begin(), targets.end())});
-        }
-    }
+    // Query sets with their answers: the team's citizens' questions (a development set), and two sets written
+    // blind to the engine (bench/data/README.md).
     kb::SearchEngine engine;
     engine.build(articles);
     const bench::Fts5Baseline fts(articles);
-    Score qOurs;
-    Score qBase;
-    for (const Case &c : questions) {
-        const QList<kb::SearchHit> hits = engine.search(c.query, {10});
-        qOurs.add(ids(hits), c.targets);
-        qBase.add(fts.search(c.query, 10), c.targets);
-        if (verbose) {
-            const bool hit = !hits.isEmpty() && c.targets.contains(hits.first().id);
-            std::printf("  %s %s → %s\n", hit ? "ok  " : "MISS", qPrintable(c.query),
-                        qPrintable(hits.isEmpty() ? QStringLiteral("(nothing)") : hits.first().title));
+    const std::pair<const char *, const char *> sets[] = {
+        {"questions.tsv", "citizens' questions"},
+        {"questions-blind.tsv", "questions, blind"},
+        {"agent-queries-blind.tsv", "agent queries, blind"},
+    };
+    for (const auto &[name, label] : sets) {
+        QFile file(QStringLiteral(HOTLINE_SOURCE_DIR "/bench/data/") + QLatin1String(name));
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            std::fprintf(stderr, "cannot read %s\n", qPrintable(file.fileName()));
+            return 1;
         }
+        QList<Case> cases;
+        while (!file.atEnd()) {
+            const QString line = QString::fromUtf8(file.readLine()).trimmed();
+            if (line.isEmpty() || line.startsWith(QLatin1Char('#'))) {
+                continue;
+            }
+            const QStringList cols = line.split(QLatin1Char('\t')); // query, targets[, note]
+            if (cols.size() >= 2) {
+                const QStringList targets = cols[1].split(QLatin1Char(','));
+                cases.append({cols[0], QSet<QString>(targets.begin(), targets.end())});
+            }
+        }
+        Score ours;
+        Score base;
+        for (const Case &c : cases) {
+            const QList<kb::SearchHit> hits = engine.search(c.query, {10});
+            ours.add(ids(hits), c.targets);
+            base.add(fts.search(c.query, 10), c.targets);
+            if (verbose) {
+                const bool hit = !hits.isEmpty() && c.targets.contains(hits.first().id);
+                std::printf("  %s %s → %s\n", hit ? "ok  " : "MISS", qPrintable(c.query),
+                            qPrintable(hits.isEmpty() ? QStringLiteral("(nothing)") : hits.first().title));
+            }
+        }
+        ours.print(label, "hotline");
+        base.print(label, "fts5-unicode61");
     }
-    qOurs.print("citizens' questions", "hotline");
-    qBase.print("citizens' questions", "fts5-unicode61");
     return 0;
 }

@@ -51,6 +51,7 @@ constexpr uint32_t kMinAssociationArticles = 2;
 constexpr float kMinAssociationShare = 0.25f; // of the articles whose keywords alone have the word
 constexpr size_t kMaxAssociations = 6;
 constexpr float kThesaurusWeight = 0.7f;
+constexpr float kHypernymWeight = 0.5f;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
 // such part brings at most this many of its thesaurus synonyms.
@@ -406,6 +407,21 @@ struct SearchEngine::Index
         return std::nullopt;
     }
 
+    // The term a broader term from the thesaurus reaches: the word itself, or the head of a compound the
+    // index knows in parts ("feuerwaffe" → waffe, "laubbaum" → baum).
+    std::optional<uint32_t> broaderTerm(const std::string &folded) const
+    {
+        if (const auto t = termOf(folded, true)) {
+            return t;
+        }
+        for (size_t cut = 3; cut + 4 <= folded.size(); ++cut) {
+            if (const auto [t, df] = part(std::string_view(folded).substr(cut)); df > 0) {
+                return t;
+            }
+        }
+        return std::nullopt;
+    }
+
     Split split(const std::string &folded, bool allowUnknown, bool useLexicon = false) const;
     void addTermAlternatives(Concept &target, const std::string &folded, bool typing, bool stopWord = false) const;
     std::vector<Concept> parse(const QString &query) const;
@@ -473,9 +489,9 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
             if (kind != Kind::Unknown) {
                 for (std::string_view linker : kLinkers) {
                     const size_t next = end + linker.size();
-                    if (next > n || (end == n && !linker.empty()) ||
+                    if (next > n || (end == n && !linker.empty()) || (start == 0 && next == n) ||
                         (!linker.empty() && text.substr(end, linker.size()) != linker)) {
-                        continue;
+                        continue; // ("jagdgewehr|e" is the word, not a split)
                     }
                     State candidate{from.known + int(next - start),
                                     from.parts + 1,
@@ -565,7 +581,9 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     if (stem.size() >= 5 && stem.back() == 't') {
         baseStems.push_back(stem.substr(0, stem.size() - 1));
     }
-    if (folded.size() >= 6 && folded.starts_with("ge")) {
+    // A noun that begins like a participle ("Gewehre", "Gemeinde") is none.
+    const bool noun = Lexicon::system().isNounOnly(folded);
+    if (folded.size() >= 6 && folded.starts_with("ge") && !noun) {
         std::string participle = stemmer.stem(folded.substr(2));
         baseStems.push_back(participle);
         if (participle.size() >= 4 && participle.back() == 't') {
@@ -576,7 +594,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     // Participles of separable verbs put "ge" after the particle: "abgemeldet" (abmeld|en),
     // "umgezogen" (umzieh|en, umzug).
     for (std::string_view particle : kSeparableParticles) {
-        if (folded.size() >= particle.size() + 5 && folded.starts_with(particle) &&
+        if (!noun && folded.size() >= particle.size() + 5 && folded.starts_with(particle) &&
             folded.compare(particle.size(), 2, "ge") == 0) {
             const std::string joined = std::string(particle) + folded.substr(particle.size() + 2);
             baseStems.push_back(stemmer.stem(joined));
@@ -743,6 +761,17 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                 }
             }
         }
+        // … and the broader terms it uses: "Birke" → Laubbaum → Baum(schutz), "Gewehr" → Feuerwaffe → Waffe.
+        size_t broader = 0;
+        for (const std::string &base : baseStems) {
+            for (const std::string &hypernym : Hypernyms::system().of(base)) {
+                const auto t = broaderTerm(hypernym);
+                if (t && broader < kMaxLexicalSynonyms) {
+                    add({*t}, kHypernymWeight, "broader term");
+                    ++broader;
+                }
+            }
+        }
     }
 
     // A compound the index holds only in parts: "zweitwohnungssteuer" → zweitwohnung + steuer. Where
@@ -774,6 +803,13 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                         group.push_back(*t);
                     }
                 }
+                for (const std::string &hypernym : Hypernyms::system().of(stemmer.stem(piece))) {
+                    const auto t = broaderTerm(hypernym);
+                    if (t && group.size() < kMaxLexicalSynonyms &&
+                        std::find(group.begin(), group.end(), *t) == group.end()) {
+                        group.push_back(*t);
+                    }
+                }
                 all = all && !group.empty();
                 enriched.groups.push_back(std::move(group));
             }
@@ -793,8 +829,13 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
 
     // Hyphenated words are one word: "Au-pair" is matched as "aupair" or as both of its halves.
     std::vector<std::vector<std::string>> hyphenParts(tokens.size());
+    // So is a single letter before a word, where the index knows them joined: "P Schein" (P-Schein),
+    // "H Kennzeichen".
+    auto letterPrefix = [this](const text::Token &a, const text::Token &b) {
+        return a.folded.size() == 1 && a.folded.front() >= 'a' && a.folded.front() <= 'z' && word(a.folded + b.folded);
+    };
     for (size_t i = 0; i + 1 < tokens.size();) {
-        if (isHyphenated(view, tokens[i], tokens[i + 1])) {
+        if (isHyphenated(view, tokens[i], tokens[i + 1]) || letterPrefix(tokens[i], tokens[i + 1])) {
             if (hyphenParts[i].empty()) {
                 hyphenParts[i].push_back(tokens[i].folded);
             }
@@ -926,6 +967,37 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         }
         concepts.push_back(std::move(queryWord));
     }
+
+    // A part of a compound that the query also names as a word of its own adds nothing the word does not:
+    // in "Mein Kind braucht einen Kinderreisepass" the Kinderbetreuung must not count "Kind" twice, once
+    // for "Kind" and again, half, for "Kinderreisepass". The compound then asks for its other parts, with its
+    // whole weight: "Reisepass" is what "Kinderreisepass" adds to "Kind".
+    std::unordered_set<uint32_t> wordTerms;
+    for (const Concept &c : concepts) {
+        for (const Alternative &alt : c.alternatives) {
+            if (alt.weight == 1.0f && alt.groups.size() == 1 && alt.groups.front().size() == 1) {
+                wordTerms.insert(alt.groups.front().front());
+            }
+        }
+    }
+    for (Concept &c : concepts) {
+        std::unordered_set<uint32_t> own;
+        for (const Alternative &alt : c.alternatives) {
+            if (alt.groups.size() == 1 && alt.groups.front().size() == 1) {
+                own.insert(alt.groups.front().front());
+            }
+        }
+        for (Alternative &alt : c.alternatives) {
+            if (alt.groups.size() < 2) {
+                continue;
+            }
+            std::erase_if(alt.groups, [&](const std::vector<uint32_t> &group) {
+                return std::any_of(group.begin(), group.end(),
+                                   [&](uint32_t t) { return wordTerms.contains(t) && !own.contains(t); });
+            });
+        }
+        std::erase_if(c.alternatives, [](const Alternative &alt) { return alt.groups.empty(); });
+    }
     return concepts;
 }
 
@@ -1035,6 +1107,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
 {
     // Load the thesaurus and the lexicon now rather than inside the first search.
     Thesaurus::system();
+    Hypernyms::system();
     Lexicon::system();
     auto index = std::make_unique<Index>();
     Index &x = *index;

@@ -79,6 +79,94 @@ std::vector<std::string> Thesaurus::synonyms(const std::string &stem) const
     return out;
 }
 
+const Hypernyms &Hypernyms::system()
+{
+    static const Hypernyms hypernyms = [] {
+        Hypernyms h;
+        const QString configured = qEnvironmentVariable("HOTLINE_HYPERNYMS");
+        h.load(configured.isEmpty() ? QStringLiteral("/usr/share/mythes/th_de_DE_v2.dat") : configured);
+        return h;
+    }();
+    return hypernyms;
+}
+
+bool Hypernyms::load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    // MyThes format: a line "word|meanings", then one line per meaning, "-|synonym|…|broader (Oberbegriff)|…".
+    // 28 MB, of which only the meanings naming a broader term are read closely.
+    const uchar *data = file.map(0, file.size());
+    if (!data) {
+        return false;
+    }
+    const std::string_view all(reinterpret_cast<const char *>(data), size_t(file.size()));
+    text::Stemmer &stemmer = text::Stemmer::local();
+    std::string_view head; // the word of the entry being read
+    std::string headStem;  // its stem, once one of its meanings names a broader term; empty for a phrase
+    bool stemmed = false;
+    for (size_t at = all.find('\n'); at != std::string_view::npos && at < all.size();) {
+        const size_t end = std::min(all.find('\n', at + 1), all.size());
+        const std::string_view line = all.substr(at + 1, end - at - 1);
+        at = end;
+        if (line.empty()) {
+            continue;
+        }
+        if (line.front() != '-' && line.front() != '(') {
+            head = line.substr(0, line.find('|'));
+            stemmed = false;
+            continue;
+        }
+        if (line.find("(Oberbegriff)") == std::string_view::npos) {
+            continue;
+        }
+        if (!stemmed) {
+            const std::vector<text::Token> tokens = text::tokenize(QString::fromUtf8(head));
+            headStem = tokens.size() == 1 ? stemmer.stem(tokens.front().folded) : std::string();
+            stemmed = true;
+        }
+        if (headStem.empty()) {
+            continue;
+        }
+        std::vector<std::string> &broader = m_byStem[headStem];
+        for (size_t from = 0; from < line.size();) {
+            const size_t bar = std::min(line.find('|', from), line.size());
+            std::string_view entry = line.substr(from, bar - from);
+            from = bar + 1;
+            if (entry.find("(Oberbegriff)") == std::string_view::npos) {
+                continue;
+            }
+            entry = entry.substr(0, entry.find('(')); // "Feuerwaffe (Oberbegriff)", "Wumme (ugs.) (Oberbegriff)"
+            while (!entry.empty() && entry.back() == ' ') {
+                entry.remove_suffix(1);
+            }
+            if (entry.size() < 3 || entry.find_first_of(" .-") != std::string_view::npos) {
+                continue; // phrases are no broader term of a word
+            }
+            std::string folded = text::fold(QString::fromUtf8(entry));
+            if (stemmer.stem(folded) != headStem && std::find(broader.begin(), broader.end(), folded) == broader.end()) {
+                broader.push_back(std::move(folded));
+            }
+        }
+    }
+    file.unmap(const_cast<uchar *>(data));
+    return true;
+}
+
+bool Hypernyms::isEmpty() const
+{
+    return m_byStem.empty();
+}
+
+const std::vector<std::string> &Hypernyms::of(const std::string &stem) const
+{
+    static const std::vector<std::string> none;
+    const auto it = m_byStem.find(stem);
+    return it == m_byStem.end() ? none : it->second;
+}
+
 const Lexicon &Lexicon::system()
 {
     static const Lexicon lexicon = [] {
@@ -100,6 +188,8 @@ bool Lexicon::load(const QString &path)
     // the process should not hold them more than once.
     m_buffer.clear();
     m_offsets.clear();
+    m_nounOnly.clear();
+    std::vector<bool> capitalised; // per entry, by its offset's index
     m_buffer.reserve(size_t(file.size()) + size_t(file.size()) / 8);
     std::string folded;
     char raw[256];
@@ -138,12 +228,33 @@ bool Lexicon::load(const QString &path)
         m_offsets.push_back(uint32_t(m_buffer.size()));
         m_buffer += folded;
         m_buffer.push_back('\0');
+        // German capitalises nouns: "Gewehre" is listed only so, "gemeldet" and "gebühren" in lower case.
+        const auto first = (unsigned char)line.front();
+        capitalised.push_back((first >= 'A' && first <= 'Z') || (first == 0xc3 && line.size() > 1 &&
+                                                                  ((unsigned char)line[1] == 0x84 || (unsigned char)line[1] == 0x96 ||
+                                                                   (unsigned char)line[1] == 0x9c)));
     }
     const char *base = m_buffer.data();
     auto wordAt = [base](uint32_t offset) { return std::string_view(base + offset); };
-    std::sort(m_offsets.begin(), m_offsets.end(), [&](uint32_t a, uint32_t b) { return wordAt(a) < wordAt(b); });
-    m_offsets.erase(std::unique(m_offsets.begin(), m_offsets.end(), [&](uint32_t a, uint32_t b) { return wordAt(a) == wordAt(b); }),
-                    m_offsets.end());
+    std::vector<uint32_t> order(m_offsets.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return wordAt(m_offsets[a]) < wordAt(m_offsets[b]); });
+    std::vector<uint32_t> unique;
+    unique.reserve(order.size());
+    for (size_t i = 0; i < order.size();) {
+        const std::string_view word = wordAt(m_offsets[order[i]]);
+        bool nounOnly = true;
+        size_t j = i;
+        for (; j < order.size() && wordAt(m_offsets[order[j]]) == word; ++j) {
+            nounOnly = nounOnly && capitalised[order[j]];
+        }
+        unique.push_back(m_offsets[order[i]]);
+        m_nounOnly.push_back(nounOnly);
+        i = j;
+    }
+    m_offsets = std::move(unique);
     m_offsets.shrink_to_fit();
     m_buffer.shrink_to_fit();
     return true;
@@ -159,12 +270,26 @@ size_t Lexicon::size() const
     return m_offsets.size();
 }
 
-bool Lexicon::contains(std::string_view folded) const
+std::optional<size_t> Lexicon::find(std::string_view folded) const
 {
     const auto it = std::lower_bound(m_offsets.begin(), m_offsets.end(), folded, [this](uint32_t offset, std::string_view w) {
         return std::string_view(m_buffer.data() + offset) < w;
     });
-    return it != m_offsets.end() && std::string_view(m_buffer.data() + *it) == folded;
+    if (it == m_offsets.end() || std::string_view(m_buffer.data() + *it) != folded) {
+        return std::nullopt;
+    }
+    return size_t(it - m_offsets.begin());
+}
+
+bool Lexicon::contains(std::string_view folded) const
+{
+    return find(folded).has_value();
+}
+
+bool Lexicon::isNounOnly(std::string_view folded) const
+{
+    const auto at = find(folded);
+    return at && m_nounOnly[*at];
 }
 
 } // namespace kb

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +32,27 @@ private:
     std::unordered_map<std::string, std::vector<uint32_t>> m_byStem;
 };
 
+// Broader terms ("Oberbegriff") from the OpenThesaurus export for LibreOffice (Debian mythes-de, LGPL),
+// which, unlike the text export, keeps them: callers name the concrete thing ("Birke", "Gewehr"), the
+// catalogue the class of things ("Baum", "Waffe"). Keyed by the folded stem of the entry's word; single
+// words only.
+class Hypernyms
+{
+public:
+    // The system's list (HOTLINE_HYPERNYMS or /usr/share/mythes/th_de_DE_v2.dat), loaded once; empty if
+    // the file is missing.
+    static const Hypernyms &system();
+
+    bool load(const QString &path);
+    bool isEmpty() const;
+
+    // Folded broader terms of the word whose folded stem is `stem` ("birk" → laubbaum, laubholz).
+    const std::vector<std::string> &of(const std::string &stem) const;
+
+private:
+    std::unordered_map<std::string, std::vector<std::string>> m_byStem;
+};
+
 // A German word list (Debian wngerman, GPL: /usr/share/dict/ngerman, or HOTLINE_LEXICON), folded:
 // tells search that a piece of a compound the catalogue does not use is still a German word
 // ("touristen" in "Touristenvisum", "angler" in "Anglerschein"), so the rest of the compound can be
@@ -47,10 +69,15 @@ public:
 
     // True if `folded` (folded as text::fold does) is a word of the list.
     bool contains(std::string_view folded) const;
+    // True if the list has `folded` only capitalised: a noun ("Gewehre"), not also a verb form or an adjective.
+    bool isNounOnly(std::string_view folded) const;
 
 private:
+    std::optional<size_t> find(std::string_view folded) const;
+
     std::string m_buffer;               // folded words, each followed by '\0'
     std::vector<uint32_t> m_offsets;    // into m_buffer, sorted by word
+    std::vector<bool> m_nounOnly;       // per entry of m_offsets
 };
 
 } // namespace kb

@@ -12,7 +12,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev
     # libraries
-    catch2 libstemmer-dev openthesaurus-de-text wngerman libsqlite3-dev sqlite3 libcurl4-openssl-dev qtkeychain-qt6-dev
+    catch2 libstemmer-dev openthesaurus-de-text mythes-de wngerman libsqlite3-dev sqlite3 libcurl4-openssl-dev qtkeychain-qt6-dev
     liblinphone-dev linphone-common libargon2-dev libmd4c-dev libmd4c-html0-dev
     # SIP stacks compared with liblinphone under hostile input (bench/sipstacks, docs/telephony.md)
     libre-dev libsofia-sip-ua-dev

@@ -487,6 +487,126 @@ TEST_CASE("compound splits: no pieces cut through a linking element, words befor
     CHECK(pieces.contains(QStringLiteral("personal (1) + ausweis")));
 }
 
+TEST_CASE("a word with a linking ending is no compound of itself; nouns are no participles", "[search]")
+{
+    // "Jagdgewehre" is in the word list, so "jagdgewehr|e" (the word less a linking "e") once counted as a
+    // split of one part, beat "jagd|gewehre" by having fewer parts, and left the query with no match at all.
+    kb::SearchEngine e;
+    e.build({article("hunt", "Jagdschein beantragen", "<p>Für die Jagd braucht man einen Schein.</p>"),
+             article("dog", "Hundesteuer", "<p>Für jeden Hund.</p>")});
+    if (!kb::Lexicon::system().contains("jagdgewehre")) {
+        WARN("no German word list (Debian wngerman): the linking-ending split not tested");
+    } else {
+        const QString how = e.explain(QStringLiteral("Jagdgewehre"));
+        INFO(how.toStdString());
+        CHECK(how.contains(QStringLiteral("jagd (1)")));
+        const auto hits = e.search(QStringLiteral("Jagdgewehre"));
+        REQUIRE(!hits.isEmpty());
+        CHECK(hits.first().id == QStringLiteral("hunt"));
+    }
+
+    // German capitalises nouns: the word list says which words are only nouns, and a noun that begins with
+    // "ge" ("Gewehre") is no participle of "wehren".
+    QTemporaryFile list;
+    REQUIRE(list.open());
+    list.write("Gewehre\ngemeldet\nGeb\xc3\xbchren\ngeb\xc3\xbchren\n\xc3\x84rzte\n");
+    list.close();
+    kb::Lexicon lexicon;
+    REQUIRE(lexicon.load(list.fileName()));
+    CHECK(lexicon.isNounOnly("gewehre"));
+    CHECK(lexicon.isNounOnly("aerzte"));
+    CHECK_FALSE(lexicon.isNounOnly("gemeldet"));
+    CHECK_FALSE(lexicon.isNounOnly("gebuehren")); // also the verb "gebühren"
+    CHECK_FALSE(lexicon.isNounOnly("unknown"));
+    CHECK(lexicon.contains("gebuehren"));
+    if (kb::Lexicon::system().isNounOnly("gewehre")) {
+        e.build({article("resist", "Widerspruch", "<p>Wer sich wehren will, legt Widerspruch ein.</p>"),
+                 article("dog", "Hundesteuer", "<p>Für jeden Hund.</p>")});
+        const QString how = e.explain(QStringLiteral("Gewehre"));
+        INFO(how.toStdString());
+        CHECK(!how.contains(QStringLiteral("verb form")));
+        CHECK(e.search(QStringLiteral("Gewehre")).isEmpty());
+    }
+}
+
+TEST_CASE("broader terms reach the catalogue's word for a class of things", "[search]")
+{
+    {
+        // The MyThes reader: broader terms of single-word entries, annotations and phrases dropped.
+        QTemporaryFile file;
+        REQUIRE(file.open());
+        file.write("UTF-8\n"
+                   "birke|1\n-|Birke|Sandbirke|Laubbaum (Oberbegriff)|Baum (ugs.) (Oberbegriff)|ein Baum (Oberbegriff)\n"
+                   "gewehr bei fu\xc3\x9f|1\n-|bereitstehen|Waffe (Oberbegriff)\n"
+                   "pistole|2\n-|Pistole|Knarre (ugs.)\n-|Pistole|Handfeuerwaffe (Oberbegriff)\n");
+        file.close();
+        kb::Hypernyms hypernyms;
+        REQUIRE(hypernyms.load(file.fileName()));
+        const std::string birke = kb::text::Stemmer::local().stem("birke");
+        CHECK(hypernyms.of(birke) == std::vector<std::string>{"laubbaum", "baum"});
+        CHECK(hypernyms.of(kb::text::Stemmer::local().stem("pistole")) == std::vector<std::string>{"handfeuerwaffe"});
+        CHECK(hypernyms.of(kb::text::Stemmer::local().stem("gewehr")).empty()); // only a phrase has it
+        CHECK(hypernyms.of(kb::text::Stemmer::local().stem("bereitstehen")).empty());
+        CHECK_FALSE(kb::Hypernyms().load(QStringLiteral("/nonexistent/thesaurus.dat")));
+    }
+    if (kb::Hypernyms::system().isEmpty()) {
+        WARN("no MyThes thesaurus (Debian mythes-de): broader terms not tested on the real data");
+        return;
+    }
+    // Callers name the thing, the catalogue the class: "Birke" → Laubbaum → (Baum)schutz,
+    // "Gewehr" → Feuerwaffe / Schusswaffe → Waffe(nbesitzkarte).
+    kb::SearchEngine e;
+    e.build({article("tree", "Baumschutz", "<p>Wer einen Baum fällen will, braucht eine Erlaubnis.</p>"),
+             article("arms", "Waffenbesitzkarte", "<p>Wer eine Waffe besitzen will.</p>"),
+             article("dog", "Hundesteuer", "<p>Für jeden Hund.</p>")});
+    auto hits = e.search(QStringLiteral("Birke"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("tree"));
+    hits = e.search(QStringLiteral("Gewehr"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("arms"));
+    // Also as the unknown part of a compound: "Jagdgewehre" → Jagd + (Feuer)waffe.
+    e.build({article("arms", "Waffenbesitzkarte", "<p>Wer eine Waffe besitzen will.</p>"),
+             article("hunt", "Jagdschein", "<p>Für die Jagd.</p>"),
+             article("huntarms", "Waffen für die Jagd", "<p>Jäger und ihre Waffen.</p>")});
+    hits = e.search(QStringLiteral("Jagdgewehre"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("huntarms"));
+}
+
+TEST_CASE("a compound's part that the query also names alone counts once", "[search]")
+{
+    // "Mein Kind braucht einen Kinderreisepass": "Kind" stands alone and in the compound; the childcare
+    // article, all about children, once won on "Kind" counted twice.
+    CHECK(topTitles(QStringLiteral("Mein Kind braucht einen Kinderreisepass"), 1) == QStringList{QStringLiteral("Reisepass")});
+    kb::SearchEngine e;
+    e.build({article("care", "Kinderbetreuung", "<p>Ein Platz für Ihr Kind. Kinder, Kinder, Kinder.</p>"),
+             article("pass", "Reisepass", "<p>Auch für Kinder.</p>")});
+    const QString how = e.explain(QStringLiteral("Kind Kinderreisepass"));
+    INFO(how.toStdString());
+    const auto hits = e.search(QStringLiteral("Kind Kinderreisepass"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("pass"));
+}
+
+TEST_CASE("a single letter before a word: P Schein as P-Schein", "[search]")
+{
+    kb::SearchEngine e;
+    e.build({article("p", "Personenbeförderungsschein", "<p>Den P-Schein beantragen.</p>"),
+             article("fish", "Fischereischein", "<p>Ein Schein zum Angeln.</p>"),
+             article("lic", "Führerschein", "<p>Der Schein fürs Auto.</p>")});
+    for (const char *query : {"P Schein", "p schein", "P-Schein", "pschein"}) {
+        INFO(query);
+        const auto hits = e.search(QString::fromUtf8(query));
+        REQUIRE(!hits.isEmpty());
+        CHECK(hits.first().id == QStringLiteral("p"));
+    }
+    // A letter the index does not know joined stays a word of its own.
+    const auto hits = e.search(QStringLiteral("x Fischereischein"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("fish"));
+}
+
 TEST_CASE("separable verbs with weiter and wieder", "[search]")
 {
     kb::SearchEngine e;
