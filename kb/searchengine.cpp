@@ -52,6 +52,8 @@ constexpr float kMinAssociationShare = 0.25f; // of the articles whose keywords 
 constexpr size_t kMaxAssociations = 6;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr float kHypernymWeight = 0.5f;
+constexpr size_t kMaxThesaurusSenses = 8;
+const std::vector<std::string> kNoWords;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
 // such part brings at most this many of its thesaurus synonyms.
@@ -670,7 +672,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         return; // a stop word being typed: only what it starts, not what it might mean
     }
     // Typos: words of the index within one edit (two for long words), found through shared bigrams.
-    if (!known && !exact && folded.size() >= 4) {
+    // A word of the German word list is what the caller said, not a slip ("mach" is no "nach").
+    if (!known && !exact && folded.size() >= 4 && !Lexicon::system().contains(folded)) {
         const int maxEdits = folded.size() >= 8 ? 2 : 1;
         Scratch &s = scratch();
         s.ensure(docs.size(), words.size());
@@ -753,6 +756,9 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     if (!exact && !known) {
         size_t added = 0;
         for (const std::string &base : baseStems) {
+            if (Thesaurus::system().senses(base) > kMaxThesaurusSenses) {
+                continue; // "machen", "echt": too many meanings to stand for any one of them
+            }
             for (const std::string &synonym : Thesaurus::system().synonyms(base)) {
                 const auto t = termOf(synonym, true);
                 if (t && added < kMaxThesaurusTerms) {
@@ -761,9 +767,11 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                 }
             }
         }
-        // … and the broader terms it uses: "Birke" → Laubbaum → Baum(schutz), "Gewehr" → Feuerwaffe → Waffe.
+        // … and, for a thing (a noun, or a word the list lacks), the broader terms it uses: "Birke" → Laubbaum →
+        // Baum(schutz), "Gewehr" → Feuerwaffe → Waffe. Not for "mach", whose stem is also that of "Macher".
         size_t broader = 0;
-        for (const std::string &base : baseStems) {
+        const bool thing = noun || !Lexicon::system().contains(folded);
+        for (const std::string &base : thing ? baseStems : std::vector<std::string>{}) {
             for (const std::string &hypernym : Hypernyms::system().of(base)) {
                 const auto t = broaderTerm(hypernym);
                 if (t && broader < kMaxLexicalSynonyms) {
@@ -803,7 +811,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                         group.push_back(*t);
                     }
                 }
-                for (const std::string &hypernym : Hypernyms::system().of(stemmer.stem(piece))) {
+                const bool thing = Lexicon::system().isNounOnly(piece) || !Lexicon::system().contains(piece);
+                for (const std::string &hypernym : thing ? Hypernyms::system().of(stemmer.stem(piece)) : kNoWords) {
                     const auto t = broaderTerm(hypernym);
                     if (t && group.size() < kMaxLexicalSynonyms &&
                         std::find(group.begin(), group.end(), *t) == group.end()) {

@@ -79,6 +79,12 @@ std::vector<std::string> Thesaurus::synonyms(const std::string &stem) const
     return out;
 }
 
+size_t Thesaurus::senses(const std::string &stem) const
+{
+    const auto it = m_byStem.find(stem);
+    return it == m_byStem.end() ? 0 : it->second.size();
+}
+
 const Hypernyms &Hypernyms::system()
 {
     static const Hypernyms hypernyms = [] {

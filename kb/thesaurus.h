@@ -26,6 +26,8 @@ public:
 
     // Folded synonyms of the word whose folded stem is `stem`, without the word itself.
     std::vector<std::string> synonyms(const std::string &stem) const;
+    // How many synonym sets the word is in: its meanings, roughly.
+    size_t senses(const std::string &stem) const;
 
 private:
     std::vector<std::vector<std::string>> m_sets;                  // folded words per synonym set
