@@ -574,6 +574,38 @@ TEST_CASE("broader terms reach the catalogue's word for a class of things", "[se
     CHECK(hits.first().id == QStringLiteral("huntarms"));
 }
 
+TEST_CASE("a real word is no typo, and a word of many meanings gets no thesaurus", "[search]")
+{
+    QTemporaryFile file;
+    REQUIRE(file.open());
+    file.write("machen;erstellen\nmachen;tun\nmachen;anfertigen\nNummernschild;Kennzeichen\n");
+    file.close();
+    kb::Thesaurus thesaurus;
+    REQUIRE(thesaurus.load(file.fileName()));
+    CHECK(thesaurus.senses(kb::text::Stemmer::local().stem("machen")) == 3);
+    CHECK(thesaurus.senses(kb::text::Stemmer::local().stem("nummernschild")) == 1);
+    CHECK(thesaurus.senses("unbekannt") == 0);
+    if (kb::Lexicon::system().isEmpty() || kb::Thesaurus::system().isEmpty()) {
+        WARN("no German word list or thesaurus: real-word typos and ambiguous words not tested");
+        return;
+    }
+    kb::SearchEngine e;
+    e.build({article("roof", "Dachsanierung", "<p>Das Dach neu decken.</p>"),
+             article("after", "Nachzug", "<p>Nach dem Umzug.</p>"),
+             article("make", "Herstellung", "<p>Erstellen und herstellen, tätig sein und handeln.</p>")});
+    // "mach" (ich mach …) is a German word: not "Dach" or "nach" misspelt, and "machen" means too many
+    // things for its thesaurus sets to stand for it.
+    const QString how = e.explain(QStringLiteral("ich mach"));
+    INFO(how.toStdString());
+    CHECK(!how.contains(QStringLiteral("typo")));
+    CHECK(!how.contains(QStringLiteral("thesaurus")));
+    CHECK(e.search(QStringLiteral("ich mach")).isEmpty());
+    // A misspelling that is no word still finds its word.
+    const auto hits = e.search(QStringLiteral("Dachh"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("roof"));
+}
+
 TEST_CASE("a compound's part that the query also names alone counts once", "[search]")
 {
     // "Mein Kind braucht einen Kinderreisepass": "Kind" stands alone and in the compound; the childcare
