@@ -53,7 +53,6 @@ constexpr size_t kMaxAssociations = 6;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr float kHypernymWeight = 0.5f;
 constexpr size_t kMaxThesaurusSenses = 8;
-const std::vector<std::string> kNoWords;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
 // such part brings at most this many of its thesaurus synonyms.
@@ -773,8 +772,10 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         const bool thing = noun || !Lexicon::system().contains(folded);
         for (const std::string &base : thing ? baseStems : std::vector<std::string>{}) {
             for (const std::string &hypernym : Hypernyms::system().of(base)) {
-                const auto t = broaderTerm(hypernym);
-                if (t && broader < kMaxLexicalSynonyms) {
+                if (broader == kMaxLexicalSynonyms) {
+                    break;
+                }
+                if (const auto t = broaderTerm(hypernym)) {
                     add({*t}, kHypernymWeight, "broader term");
                     ++broader;
                 }
@@ -812,9 +813,12 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                     }
                 }
                 const bool thing = Lexicon::system().isNounOnly(piece) || !Lexicon::system().contains(piece);
-                for (const std::string &hypernym : thing ? Hypernyms::system().of(stemmer.stem(piece)) : kNoWords) {
+                for (const std::string &hypernym : thing ? Hypernyms::system().of(stemmer.stem(piece)) : std::vector<std::string>{}) {
+                    if (group.size() == kMaxLexicalSynonyms) {
+                        break;
+                    }
                     const auto t = broaderTerm(hypernym);
-                    if (t && group.size() < kMaxLexicalSynonyms &&
+                    if (t &&
                         std::find(group.begin(), group.end(), *t) == group.end()) {
                         group.push_back(*t);
                     }

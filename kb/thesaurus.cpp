@@ -113,6 +113,7 @@ bool Hypernyms::load(const QString &path)
     std::string_view head; // the word of the entry being read
     std::string headStem;  // its stem, once one of its meanings names a broader term; empty for a phrase
     bool stemmed = false;
+    std::unordered_map<std::string, std::vector<std::string>> byStem;
     for (size_t at = all.find('\n'); at != std::string_view::npos && at < all.size();) {
         const size_t end = std::min(all.find('\n', at + 1), all.size());
         const std::string_view line = all.substr(at + 1, end - at - 1);
@@ -136,7 +137,7 @@ bool Hypernyms::load(const QString &path)
         if (headStem.empty()) {
             continue;
         }
-        std::vector<std::string> &broader = m_byStem[headStem];
+        std::vector<std::string> &broader = byStem[headStem];
         for (size_t from = 0; from < line.size();) {
             const size_t bar = std::min(line.find('|', from), line.size());
             std::string_view entry = line.substr(from, bar - from);
@@ -158,19 +159,51 @@ bool Hypernyms::load(const QString &path)
         }
     }
     file.unmap(const_cast<uchar *>(data));
+
+    std::vector<const std::pair<const std::string, std::vector<std::string>> *> sorted;
+    for (const auto &entry : byStem) {
+        if (!entry.second.empty()) {
+            sorted.push_back(&entry);
+        }
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const auto *a, const auto *b) { return a->first < b->first; });
+    m_buffer.clear();
+    m_entries.clear();
+    for (const auto *entry : sorted) {
+        m_entries.push_back(uint32_t(m_buffer.size()));
+        m_buffer += entry->first;
+        m_buffer.push_back('\0');
+        for (const std::string &broader : entry->second) {
+            m_buffer += broader;
+            m_buffer.push_back('\0');
+        }
+        m_buffer.push_back('\0');
+    }
+    m_buffer.shrink_to_fit();
+    m_entries.shrink_to_fit();
     return true;
 }
 
 bool Hypernyms::isEmpty() const
 {
-    return m_byStem.empty();
+    return m_entries.empty();
 }
 
-const std::vector<std::string> &Hypernyms::of(const std::string &stem) const
+std::vector<std::string> Hypernyms::of(const std::string &stem) const
 {
-    static const std::vector<std::string> none;
-    const auto it = m_byStem.find(stem);
-    return it == m_byStem.end() ? none : it->second;
+    std::vector<std::string> out;
+    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), stem, [this](uint32_t offset, const std::string &s) {
+        return std::string_view(m_buffer.data() + offset) < s;
+    });
+    if (it == m_entries.end() || std::string_view(m_buffer.data() + *it) != stem) {
+        return out;
+    }
+    for (size_t at = *it + stem.size() + 1; m_buffer[at] != '\0';) {
+        const std::string_view broader(m_buffer.data() + at);
+        out.emplace_back(broader);
+        at += broader.size() + 1;
+    }
+    return out;
 }
 
 const Lexicon &Lexicon::system()

@@ -49,10 +49,13 @@ public:
     bool isEmpty() const;
 
     // Folded broader terms of the word whose folded stem is `stem` ("birk" → laubbaum, laubholz).
-    const std::vector<std::string> &of(const std::string &stem) const;
+    std::vector<std::string> of(const std::string &stem) const;
 
 private:
-    std::unordered_map<std::string, std::vector<std::string>> m_byStem;
+    // Kept compact (the list has 33,000 words): "stem\0broader\0broader\0\0" per word in one buffer,
+    // found by binary search over the entries' offsets, sorted by stem.
+    std::string m_buffer;
+    std::vector<uint32_t> m_entries;
 };
 
 // A German word list (Debian wngerman, GPL: /usr/share/dict/ngerman, or HOTLINE_LEXICON), folded:
