@@ -53,6 +53,7 @@ constexpr size_t kMaxAssociations = 6;
 constexpr float kThesaurusWeight = 0.7f;
 constexpr float kHypernymWeight = 0.5f;
 constexpr size_t kMaxThesaurusSenses = 8;
+constexpr size_t kMinBroaderPiece = 5;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
 // such part brings at most this many of its thesaurus synonyms.
@@ -812,7 +813,10 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                         group.push_back(*t);
                     }
                 }
-                const bool thing = Lexicon::system().isNounOnly(piece) || !Lexicon::system().contains(piece);
+                // Broader terms only for a piece long enough to be meant: "aufenthalts|er|laub", the start of
+                // "Aufenthaltserlaubnis" being typed, is no kind of "Laube".
+                const bool thing = piece.size() >= kMinBroaderPiece &&
+                                   (Lexicon::system().isNounOnly(piece) || !Lexicon::system().contains(piece));
                 for (const std::string &hypernym : thing ? Hypernyms::system().of(stemmer.stem(piece)) : std::vector<std::string>{}) {
                     if (group.size() == kMaxLexicalSynonyms) {
                         break;
