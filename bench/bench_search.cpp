@@ -110,6 +110,11 @@ int main(int argc, char *argv[])
     const size_t lexiconWords = kb::Lexicon::system().size();
     std::printf("word list: %zu words, loaded once per process in %.0f ms (not in the build figures below)\n",
                 lexiconWords, double(lexiconTimer.nsecsElapsed()) / 1e6);
+    QElapsedTimer hypernymTimer;
+    hypernymTimer.start();
+    const bool hypernyms = !kb::Hypernyms::system().isEmpty();
+    std::printf("broader terms: %s, loaded once per process in %.0f ms (not in the build figures below)\n",
+                hypernyms ? "mythes-de" : "missing", double(hypernymTimer.nsecsElapsed()) / 1e6);
     std::printf("%d queries per size (keywords, typed title prefixes, typos, questions)\n\n", int(queries.size()));
     std::printf("%-9s %-16s %9s %9s %9s %11s %11s %9s %9s %9s\n", "articles", "engine", "p50 us", "p99 us", "max us",
                 "import a/s", "index a/s", "db MiB", "index MiB", "peak MiB");

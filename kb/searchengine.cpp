@@ -583,9 +583,16 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     if (stem.size() >= 5 && stem.back() == 't') {
         baseStems.push_back(stem.substr(0, stem.size() - 1));
     }
-    // A noun that begins like a participle ("Gewehre", "Gemeinde") is none.
-    const bool noun = Lexicon::system().isNounOnly(folded);
-    if (folded.size() >= 6 && folded.starts_with("ge") && !noun) {
+    // A noun that begins like a participle ("Gewehre", "Gemeinde") is none. (Asked only where it matters: the
+    // word list is a binary search away.)
+    std::optional<bool> nounOnly;
+    auto noun = [&] {
+        if (!nounOnly) {
+            nounOnly = Lexicon::system().isNounOnly(folded);
+        }
+        return *nounOnly;
+    };
+    if (folded.size() >= 6 && folded.starts_with("ge") && !noun()) {
         std::string participle = stemmer.stem(folded.substr(2));
         baseStems.push_back(participle);
         if (participle.size() >= 4 && participle.back() == 't') {
@@ -596,8 +603,8 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     // Participles of separable verbs put "ge" after the particle: "abgemeldet" (abmeld|en),
     // "umgezogen" (umzieh|en, umzug).
     for (std::string_view particle : kSeparableParticles) {
-        if (!noun && folded.size() >= particle.size() + 5 && folded.starts_with(particle) &&
-            folded.compare(particle.size(), 2, "ge") == 0) {
+        if (folded.size() >= particle.size() + 5 && folded.starts_with(particle) &&
+            folded.compare(particle.size(), 2, "ge") == 0 && !noun()) {
             const std::string joined = std::string(particle) + folded.substr(particle.size() + 2);
             baseStems.push_back(stemmer.stem(joined));
             if (joined.ends_with("et")) {
@@ -770,7 +777,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         // … and, for a thing (a noun, or a word the list lacks), the broader terms it uses: "Birke" → Laubbaum →
         // Baum(schutz), "Gewehr" → Feuerwaffe → Waffe. Not for "mach", whose stem is also that of "Macher".
         size_t broader = 0;
-        const bool thing = noun || !Lexicon::system().contains(folded);
+        const bool thing = noun() || !Lexicon::system().contains(folded);
         for (const std::string &base : thing ? baseStems : std::vector<std::string>{}) {
             for (const std::string &hypernym : Hypernyms::system().of(base)) {
                 if (broader == kMaxLexicalSynonyms) {
