@@ -636,15 +636,16 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         }
     }
 
-    // Completions of what is being typed, and longer stems of the same word family
+    // Completions of what is being typed (the last word, no space after it: a word followed by more is
+    // complete, "Vater" in a sentence is no "Vaterschaft"), and longer stems of the same word family
     // ("verlaengern" → verlaenger|ung). The closer in length, the more likely meant.
     // A word the synonym table knows ("perso") is an abbreviation, not the start of "persoenlich"; once
     // it is typed out ("perso verlängern"), the table says what it means and nothing it might begin.
     const bool abbreviationKey = synonyms.contains(folded);
     const bool spelledOut = abbreviationKey && !typing;
     const float abbreviation = abbreviationKey ? 0.6f : 1.0f;
-    const size_t minPrefix = typing ? 3 : 4;
-    if (folded.size() >= minPrefix && !spelledOut) {
+    const size_t minPrefix = 3;
+    if (folded.size() >= minPrefix && !spelledOut && typing) {
         std::vector<std::pair<uint32_t, uint32_t>> completions; // (df, word)
         auto it = std::lower_bound(wordsByText.begin(), wordsByText.end(), folded,
                                    [this](uint32_t w, const std::string &p) { return words[w].folded < p; });

@@ -333,6 +333,18 @@ TEST_CASE("prefixes while typing", "[search]")
     CHECK(topTitles(QStringLiteral("persona"), 1) == QStringList{QStringLiteral("Personalausweis")});
     CHECK(topTitles(QStringLiteral("einbü"), 1) == QStringList{QStringLiteral("Einbürgerung")});
     CHECK(topTitles(QStringLiteral("kirchenaus"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
+    // Only what is being typed is completed: a word followed by another, or by a space, is complete.
+    kb::SearchEngine e;
+    e.build({article("father", "Vaterschaftsanerkennung", "<p>Die Vaterschaft anerkennen.</p>"),
+             article("drive", "Fahreignung im Alter", "<p>Wenn der Vater noch Auto fährt.</p>")});
+    CHECK(e.explain(QStringLiteral("vate")).contains(QStringLiteral("completion: vaterschaft")));
+    CHECK(!e.explain(QStringLiteral("vater ")).contains(QStringLiteral("completion")));
+    const QString how = e.explain(QStringLiteral("Mein Vater fährt noch Auto"));
+    INFO(how.toStdString());
+    CHECK(!how.contains(QStringLiteral("completion: vaterschaft")));
+    const auto hits = e.search(QStringLiteral("Mein Vater fährt noch Auto"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("drive"));
 }
 
 TEST_CASE("natural questions: stop words do not block a match", "[search]")
