@@ -893,6 +893,21 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         }
     }
 
+    // Two words that the synonym table knows as one ("Zoll Kennzeichen" for its "Zollkennzeichen"): a compound
+    // written apart.
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const std::string joined = tokens[i].folded + tokens[i + 1].folded;
+        auto it = synonyms.find(joined);
+        if (it == synonyms.end()) {
+            it = synonymsByStem.find(Stemmer::local().stem(joined));
+            if (it == synonymsByStem.end()) {
+                continue;
+            }
+        }
+        phraseAt[i].push_back(&it->second);
+        phraseAt[i + 1].push_back(&it->second);
+    }
+
     std::vector<Concept> concepts;
     std::unordered_set<std::string> seen;
     const bool allStopWords =

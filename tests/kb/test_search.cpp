@@ -260,6 +260,17 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
         REQUIRE(found.size() == 1);
         CHECK(found.first().id == QStringLiteral("1"));
     }
+    // A compound of the table written apart is the entry too: "Zoll Kennzeichen" for "Zollkennzeichen".
+    kb::SearchEngine apart;
+    apart.build({article("export", "Ausfuhrkennzeichen", "<p>Für die Ausfuhr eines Fahrzeugs.</p>"),
+                 article("season", "Saisonkennzeichen", "<p>Ein Kennzeichen für einige Monate.</p>")},
+                {{QStringLiteral("Zollkennzeichen"), {QStringLiteral("Ausfuhrkennzeichen")}}});
+    for (const char *form : {"Zollkennzeichen", "zoll kennzeichen", "Zoll-Kennzeichen"}) {
+        const auto found = apart.search(QString::fromUtf8(form));
+        INFO(form);
+        REQUIRE(!found.isEmpty());
+        CHECK(found.first().id == QStringLiteral("export"));
+    }
     // An abbreviation typed out is what the table says, not the start of a longer word: "perso verlängern"
     // is about the Personalausweis, not the Personenbeförderungsschein's renewal.
     kb::SearchEngine abbreviated;
