@@ -76,7 +76,7 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_heading(new QLabel(this)), m_title(new QLineEdit(this)),
       m_synonyms(new QLineEdit(this)), m_summary(new QPlainTextEdit(this)), m_description(new QTextEdit(this)),
       m_documents(new QListWidget(this)), m_addDocument(new QPushButton(this)), m_removeDocument(new QPushButton(this)),
-      m_fees(new QLineEdit(this)), m_processingTime(new QLineEdit(this)), m_legalBasis(new QLineEdit(this)),
+      m_fees(new QPlainTextEdit(this)), m_processingTime(new QLineEdit(this)), m_legalBasis(new QLineEdit(this)),
       m_office(new QComboBox(this)), m_onlineUrl(new QLineEdit(this)), m_category(new QLineEdit(this)),
       m_validFrom(makeDateEdit(this)), m_validTo(makeDateEdit(this)), m_reviewBy(makeDateEdit(this)),
       m_status(new QLabel(this)), m_submit(new QPushButton(this)), m_publish(new QPushButton(this)),
@@ -90,6 +90,11 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     m_heading->setFont(headingFont);
     m_summary->setTabChangesFocus(true);
     m_summary->setMaximumHeight(70);
+    // Fee texts are paragraphs and lists (Munich's run to some 750 characters): five lines show, more scroll. Plain
+    // text like the summary; blank lines and "– " lines keep the catalogue's paragraphs and lists (richtext.h).
+    m_fees->setTabChangesFocus(true);
+    m_fees->setMaximumHeight(m_fees->fontMetrics().lineSpacing() * 5 + 2 * m_fees->frameWidth() +
+                             2 * qRound(m_fees->document()->documentMargin()) + 2);
     m_description->setAcceptRichText(true);
     m_description->setTabChangesFocus(true);
     m_description->setMinimumHeight(160);
@@ -196,9 +201,13 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const auto row = [this, form](std::function<QString()> label, QWidget *field) {
+    // Every label has its field as buddy (screen readers read them together; a mnemonic focuses the field, a box
+    // around it would take no focus). Mnemonics: the first page of the editing window shows the nine tabs, the list's
+    // buttons and this editor at once, more than 26 letters would need, so only the fields leads edit most have one
+    // (tests/app/test_editorial.cpp checks them for clashes in German and English); the others are reached by Tab.
+    const auto row = [this, form](std::function<QString()> label, QWidget *field, QWidget *buddy = nullptr) {
         auto *l = new QLabel(this);
-        l->setBuddy(field);
+        l->setBuddy(buddy ? buddy : field);
         m_labels.append({l, std::move(label)});
         form->addRow(l, field);
     };
@@ -216,21 +225,21 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     validity->addWidget(m_validFrom);
     validity->addWidget(m_validTo);
     row([]() { return tr("&Title:"); }, m_title);
-    row([]() { return tr("S&ynonyms:"); }, m_synonyms);
-    row([]() { return tr("S&ummary:"); }, m_summary);
-    row([]() { return tr("&Description:"); }, descriptionBox);
-    row([]() { return tr("D&ocuments to bring:"); }, documentsBox);
-    row([]() { return tr("&Fees:"); }, m_fees);
-    row([]() { return tr("&Processing time:"); }, m_processingTime);
-    row([]() { return tr("&Legal basis:"); }, m_legalBasis);
-    row([]() { return tr("Re&sponsible office:"); }, m_office);
-    row([]() { return tr("O&nline service:"); }, m_onlineUrl);
-    row([]() { return tr("&Category:"); }, m_category);
+    row([]() { return tr("Syn&onyms:"); }, m_synonyms);
+    row([]() { return tr("Su&mmary:"); }, m_summary);
+    row([]() { return tr("Des&cription:"); }, descriptionBox, m_description);
+    row([]() { return tr("Documents to &bring:"); }, documentsBox, m_documents);
+    row([]() { return tr("F&ees:"); }, m_fees);
+    row([]() { return tr("Processing time:"); }, m_processingTime);
+    row([]() { return tr("Legal basis:"); }, m_legalBasis);
+    row([]() { return tr("&Responsible office:"); }, m_office);
+    row([]() { return tr("Online service:"); }, m_onlineUrl);
+    row([]() { return tr("Category:"); }, m_category);
     auto *validLabel = new QLabel(this);
     validLabel->setBuddy(m_validFrom);
-    m_labels.append({validLabel, []() { return tr("&Valid from / to:"); }});
+    m_labels.append({validLabel, []() { return tr("Valid from / to:"); }});
     form->addRow(validLabel, validity);
-    row([]() { return tr("&Review by:"); }, m_reviewBy);
+    row([]() { return tr("Review by:"); }, m_reviewBy);
 
     auto *fields = new QWidget(this);
     auto *fieldsLayout = new QVBoxLayout(fields);
@@ -265,10 +274,11 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     m_previewTimer->setInterval(300);
     connect(m_previewTimer, &QTimer::timeout, this, &ArticleEditor::updatePreview);
 
-    for (QLineEdit *edit : {m_title, m_synonyms, m_fees, m_processingTime, m_legalBasis, m_onlineUrl, m_category}) {
+    for (QLineEdit *edit : {m_title, m_synonyms, m_processingTime, m_legalBasis, m_onlineUrl, m_category}) {
         connect(edit, &QLineEdit::textEdited, this, &ArticleEditor::markChanged);
     }
     connect(m_summary, &QPlainTextEdit::textChanged, this, &ArticleEditor::markChanged);
+    connect(m_fees, &QPlainTextEdit::textChanged, this, &ArticleEditor::markChanged);
     connect(m_description, &QTextEdit::textChanged, this, &ArticleEditor::markChanged);
     connect(m_documents->model(), &QAbstractItemModel::dataChanged, this, &ArticleEditor::markChanged);
     connect(m_office, &QComboBox::activated, this, &ArticleEditor::markChanged);
@@ -326,12 +336,14 @@ void ArticleEditor::retranslateUi()
         m_formatButtons[i]->setAccessibleDescription(formatDescriptions.value(i));
     }
     m_addDocument->setText(tr("&Add document"));
-    m_removeDocument->setText(tr("Re&move document"));
+    m_removeDocument->setText(tr("Remove document"));
     m_submit->setText(tr("Submit for revie&w"));
-    m_publish->setText(tr("Pu&blish"));
-    m_discard->setText(tr("D&iscard draft"));
+    m_publish->setText(tr("&Publish"));
+    m_discard->setText(tr("Discard draft"));
     m_synonyms->setPlaceholderText(tr("Comma-separated, e.g. Perso, ID card"));
     m_onlineUrl->setPlaceholderText(QStringLiteral("https://"));
+    m_fees->setPlaceholderText(tr("e.g. 37 euros; a blank line starts a new paragraph, “– ” at the start of lines "
+                                  "makes a list"));
 
     const auto name = [](QWidget *w, const QString &n, const QString &d) {
         w->setAccessibleName(n);
@@ -346,7 +358,8 @@ void ArticleEditor::retranslateUi()
     name(m_documents, tr("Documents to bring"), tr("One document per entry; F2 or double-click edits an entry"));
     name(m_addDocument, tr("Add document"), tr("Adds an entry to the documents to bring"));
     name(m_removeDocument, tr("Remove document"), tr("Removes the selected document"));
-    name(m_fees, tr("Fees"), tr("What the service costs"));
+    name(m_fees, tr("Fees"),
+         tr("What the service costs; a blank line starts a new paragraph, lines starting with “– ” form a list"));
     name(m_processingTime, tr("Processing time"), tr("How long the office takes"));
     name(m_legalBasis, tr("Legal basis"), tr("The law or statute"));
     name(m_office, tr("Responsible office"), tr("The office that handles the service"));
@@ -440,7 +453,7 @@ void ArticleEditor::load(const kb::Article &article, int baseVersion)
         item->setFlags(item->flags() | Qt::ItemIsEditable);
     }
     m_loadedFeesText = kb::HtmlSanitizer::toPlainText(article.feesHtml).trimmed();
-    m_fees->setText(m_loadedFeesText);
+    m_fees->setPlainText(m_loadedFeesText);
     m_processingTime->setText(article.processingTime);
     m_legalBasis->setText(article.legalBasis);
     m_office->clear();
@@ -476,9 +489,13 @@ kb::Article ArticleEditor::content() const
             a.documents += text;
         }
     }
-    const QString fees = m_fees->text().trimmed();
-    if (fees != m_loadedFeesText) { // keep the catalogue's own formatting unless the lead changed the fees
-        a.feesHtml = fees.isEmpty() ? QString() : QStringLiteral("<p>%1</p>").arg(fees.toHtmlEscaped());
+    // Keep the catalogue's own HTML (bold, links, tables) unless the lead changed the text as it reads.
+    const QString fees = m_fees->toPlainText();
+    if (fees != m_loadedFeesText) {
+        const QString feesHtml = plainTextToCatalogueHtml(fees);
+        if (kb::HtmlSanitizer::toPlainText(feesHtml) != m_loadedFeesText) {
+            a.feesHtml = feesHtml;
+        }
     }
     a.processingTime = m_processingTime->text().trimmed();
     a.legalBasis = m_legalBasis->text().trimmed();
@@ -730,6 +747,11 @@ QTextEdit *ArticleEditor::descriptionEdit() const
 QPlainTextEdit *ArticleEditor::summaryEdit() const
 {
     return m_summary;
+}
+
+QPlainTextEdit *ArticleEditor::feesEdit() const
+{
+    return m_fees;
 }
 
 QListWidget *ArticleEditor::documentsList() const

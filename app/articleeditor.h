@@ -62,6 +62,7 @@ public:
     QLineEdit *synonymsEdit() const;
     QTextEdit *descriptionEdit() const;
     QPlainTextEdit *summaryEdit() const;
+    QPlainTextEdit *feesEdit() const;
     QListWidget *documentsList() const;
     QComboBox *officeCombo() const;
     QPushButton *publishButton() const;
@@ -106,7 +107,7 @@ private:
     QListWidget *m_documents;
     QPushButton *m_addDocument;
     QPushButton *m_removeDocument;
-    QLineEdit *m_fees;
+    QPlainTextEdit *m_fees;
     QLineEdit *m_processingTime;
     QLineEdit *m_legalBasis;
     QComboBox *m_office;

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QKeySequence>
 #include <QLocale>
 #include <QPushButton>
 #include <QTimer>
@@ -334,20 +335,28 @@ void CallControls::retranslateUi()
     m_state->setAccessibleName(tr("Call state"));
     m_timerLabel->setAccessibleName(tr("Call duration"));
 
-    const auto button = [](QPushButton *b, const QString &text, const QString &keys, const QString &description) {
+    // The keys as the desk's actions have them (CallDesk), in the language's key names ("Umschalt+F5").
+    const auto button = [](QPushButton *b, const QString &text, const QList<QKeySequence> &keys,
+                           const QString &description) {
+        QStringList names;
+        for (const QKeySequence &key : keys) {
+            names << key.toString(QKeySequence::NativeText);
+        }
         b->setText(text);
-        b->setToolTip(QStringLiteral("%1 (%2)").arg(text, keys));
+        b->setToolTip(QStringLiteral("%1 (%2)").arg(text, names.join(QStringLiteral(", "))));
         b->setAccessibleName(text);
         b->setAccessibleDescription(description);
     };
-    button(m_answer, tr("Answer"), QStringLiteral("F5"), tr("Answers the ringing call"));
-    button(m_decline, tr("Decline"), QStringLiteral("Shift+F5"), tr("Declines the ringing call"));
+    button(m_answer, tr("Answer"), {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_Return)},
+           tr("Answers the ringing call"));
+    button(m_decline, tr("Decline"), {QKeySequence(Qt::SHIFT | Qt::Key_F5)}, tr("Declines the ringing call"));
     button(m_hold, m_hasCall && m_call.state == cti::CallState::OnHold ? tr("Resume") : tr("Hold"),
-           QStringLiteral("F7"), tr("Puts the call on hold or resumes it"));
-    button(m_mute, m_hasCall && m_call.muted ? tr("Unmute") : tr("Mute"), QStringLiteral("F8"),
+           {QKeySequence(Qt::Key_F7)}, tr("Puts the call on hold or resumes it"));
+    button(m_mute, m_hasCall && m_call.muted ? tr("Unmute") : tr("Mute"), {QKeySequence(Qt::Key_F8)},
            tr("Switches your microphone off or on"));
-    button(m_hangUp, tr("Hang up"), QStringLiteral("F4"), tr("Ends the call"));
-    button(m_transferButton, tr("Transfer"), QStringLiteral("F9"), tr("Hands the call on to the number on the left"));
+    button(m_hangUp, tr("Hang up"), {QKeySequence(Qt::Key_F4)}, tr("Ends the call"));
+    button(m_transferButton, tr("Transfer"), {QKeySequence(Qt::Key_F9)},
+           tr("Hands the call on to the number on the left"));
     m_transfer->setPlaceholderText(tr("Transfer to number…"));
     m_transfer->setAccessibleName(tr("Transfer target"));
     m_transfer->setAccessibleDescription(tr("Number of the office or colleague to hand the call on to"));

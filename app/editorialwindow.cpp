@@ -902,7 +902,7 @@ void EditorialWindow::retranslateUi()
     m_tabs->setTabText(FlagsPage, tr("&Flags"));
     m_tabs->setTabText(SynonymsPage, tr("S&ynonyms"));
     m_tabs->setTabText(GapsPage, tr("Knowledge &gaps"));
-    m_tabs->setTabText(AuditPage, tr("&Audit log"));
+    m_tabs->setTabText(AuditPage, tr("Audit &log"));
     name(m_tabs, tr("Catalogue editing"),
          tr("Editor, review queue, history, review dates, flags, synonyms, "
             "knowledge gaps and audit log"));
@@ -912,7 +912,7 @@ void EditorialWindow::retranslateUi()
     name(m_articleList, tr("Services"), tr("Enter opens the service in the editor"));
     m_newArticle->setText(tr("&New service"));
     name(m_newArticle, tr("New service"), tr("Starts a draft of a new service"));
-    m_historyButton->setText(tr("History of this servi&ce"));
+    m_historyButton->setText(tr("H&istory of this service"));
     name(m_historyButton, tr("History of this service"), tr("Shows the published versions of the open service"));
 
     m_review->setHorizontalHeaderLabels({tr("Service"), tr("Author"), tr("Submitted"), tr("Based on version")});
@@ -975,7 +975,7 @@ void EditorialWindow::retranslateUi()
     name(m_userDisplayName, tr("New user's display name"), tr("The name colleagues see"));
     m_userPassword->setPlaceholderText(tr("Initial password"));
     name(m_userPassword, tr("New user's password"), tr("At least 10 characters; the user can change it later"));
-    m_userLead->setText(tr("Team &lead"));
+    m_userLead->setText(tr("&Team lead"));
     name(m_userLead, tr("Team lead"), tr("Checked: the new user may edit and publish"));
     m_addUser->setText(tr("Add us&er"));
     name(m_addUser, tr("Add user"), tr("Creates the account"));

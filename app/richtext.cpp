@@ -2,6 +2,9 @@
 
 #include "htmlsanitizer.h"
 
+#include <algorithm>
+
+#include <QStringList>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFragment>
@@ -75,6 +78,48 @@ QString documentToCatalogueHtml(const QTextDocument *document)
                                                                           : QStringLiteral("</ul>");
     }
     return kb::HtmlSanitizer::sanitize(html);
+}
+
+QString plainTextToCatalogueHtml(const QString &text)
+{
+    static const QString bullet = QStringLiteral("– ");
+    QString html;
+    QStringList paragraph;
+    const auto flush = [&]() {
+        if (paragraph.isEmpty()) {
+            return;
+        }
+        const bool list = std::all_of(paragraph.cbegin(), paragraph.cend(), [](const QString &line) {
+            return line.startsWith(bullet) && line.size() > bullet.size();
+        });
+        if (list) {
+            html += QStringLiteral("<ul>");
+            for (const QString &line : std::as_const(paragraph)) {
+                html += QStringLiteral("<li>%1</li>").arg(line.mid(bullet.size()).trimmed().toHtmlEscaped());
+            }
+            html += QStringLiteral("</ul>");
+        } else {
+            QStringList lines;
+            for (const QString &line : std::as_const(paragraph)) {
+                lines << line.toHtmlEscaped();
+            }
+            html += QStringLiteral("<p>%1</p>").arg(lines.join(QStringLiteral("<br>")));
+        }
+        paragraph.clear();
+    };
+    QString normalized = text;
+    normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QChar::LineSeparator, QLatin1Char('\n'));
+    normalized.replace(QChar::ParagraphSeparator, QStringLiteral("\n\n"));
+    for (const QString &raw : normalized.split(QLatin1Char('\n'))) {
+        const QString line = raw.simplified();
+        if (line.isEmpty()) {
+            flush();
+        } else {
+            paragraph << line;
+        }
+    }
+    flush();
+    return html;
 }
 
 } // namespace desk

@@ -12,4 +12,10 @@ namespace desk {
 // so a pasted script or javascript: link never reaches the store.
 QString documentToCatalogueHtml(const QTextDocument *document);
 
+// Plain text typed into a multi-line field (the fees) as catalogue HTML: a blank line separates paragraphs (<p>), a
+// line break stays one (<br>), and a paragraph whose lines all start with "– " becomes a bulleted list. Whitespace
+// runs become one space. kb::HtmlSanitizer::toPlainText() gives the text back in that form (lists as "– " lines), so
+// what a lead typed and saved reads the same when the editor loads it again.
+QString plainTextToCatalogueHtml(const QString &text);
+
 } // namespace desk

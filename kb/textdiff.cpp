@@ -1,5 +1,6 @@
 #include "textdiff.h"
 
+#include "htmlsanitizer.h"
 #include "textutil.h"
 
 #include <QCoreApplication>
@@ -271,7 +272,9 @@ QList<FieldDiff> diffArticles(const Article &before, const Article &after)
           htmlToPlainText(after.descriptionHtml), Mode::Words);
     field("documents", Messages::tr("Documents to bring"), before.documents.join(nl), after.documents.join(nl),
           Mode::Lines);
-    field("fees", Messages::tr("Fees"), htmlToPlainText(before.feesHtml), htmlToPlainText(after.feesHtml), Mode::Words);
+    // Fees as the editor shows them (paragraphs, lines, "– " list items), so a diff reads like what the lead typed.
+    field("fees", Messages::tr("Fees"), HtmlSanitizer::toPlainText(before.feesHtml),
+          HtmlSanitizer::toPlainText(after.feesHtml), Mode::Words);
     field("processing_time", Messages::tr("Processing time"), before.processingTime, after.processingTime, Mode::Words);
     field("legal_basis", Messages::tr("Legal basis"), before.legalBasis, after.legalBasis, Mode::Words);
     field("offices", Messages::tr("Responsible offices"), officesText(before.offices), officesText(after.offices),

@@ -161,6 +161,13 @@
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <source>Return</source>
+        <translation>Eingabe</translation>
+    </message>
+</context>
+<context>
     <name>appointments::AppointmentStore</name>
     <message>
         <source>The office has no id.</source>
@@ -623,55 +630,7 @@
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Titel:</translation>
-    </message>
-    <message>
-        <source>S&amp;ynonyms:</source>
-        <translation>S&amp;ynonyme:</translation>
-    </message>
-    <message>
-        <source>S&amp;ummary:</source>
-        <translation>Kur&amp;zbeschreibung:</translation>
-    </message>
-    <message>
-        <source>&amp;Description:</source>
-        <translation>&amp;Beschreibung:</translation>
-    </message>
-    <message>
-        <source>D&amp;ocuments to bring:</source>
-        <translation>Mitzubringende &amp;Unterlagen:</translation>
-    </message>
-    <message>
-        <source>&amp;Fees:</source>
-        <translation>&amp;Gebühren:</translation>
-    </message>
-    <message>
-        <source>&amp;Processing time:</source>
-        <translation>Bearbeitungs&amp;dauer:</translation>
-    </message>
-    <message>
-        <source>&amp;Legal basis:</source>
-        <translation>&amp;Rechtsgrundlage:</translation>
-    </message>
-    <message>
-        <source>Re&amp;sponsible office:</source>
-        <translation>Zuständige Dienst&amp;stelle:</translation>
-    </message>
-    <message>
-        <source>O&amp;nline service:</source>
-        <translation>O&amp;nline-Dienst:</translation>
-    </message>
-    <message>
-        <source>&amp;Category:</source>
-        <translation>&amp;Kategorie:</translation>
-    </message>
-    <message>
-        <source>&amp;Valid from / to:</source>
-        <translation>Gültig v&amp;on / bis:</translation>
-    </message>
-    <message>
-        <source>&amp;Review by:</source>
-        <translation>&amp;Prüfen bis:</translation>
+        <translation>Tite&amp;l:</translation>
     </message>
     <message>
         <source>Publish</source>
@@ -750,20 +709,8 @@
         <translation>Unterlage &amp;hinzufügen</translation>
     </message>
     <message>
-        <source>Re&amp;move document</source>
-        <translation>Unterlage &amp;entfernen</translation>
-    </message>
-    <message>
         <source>Submit for revie&amp;w</source>
         <translation>Zur Prü&amp;fung einreichen</translation>
-    </message>
-    <message>
-        <source>Pu&amp;blish</source>
-        <translation>&amp;Veröffentlichen</translation>
-    </message>
-    <message>
-        <source>D&amp;iscard draft</source>
-        <translation>Entwurf ver&amp;werfen</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. Perso, ID card</source>
@@ -836,10 +783,6 @@
     <message>
         <source>Fees</source>
         <translation>Gebühren</translation>
-    </message>
-    <message>
-        <source>What the service costs</source>
-        <translation>Was die Dienstleistung kostet</translation>
     </message>
     <message>
         <source>Processing time</source>
@@ -1036,6 +979,66 @@
     <message>
         <source>Merge by hand: the comparison stays open; your draft is now based on version %1.</source>
         <translation>Von Hand zusammenführen: Der Vergleich bleibt offen; Ihr Entwurf beruht jetzt auf Fassung %1.</translation>
+    </message>
+    <message>
+        <source>Syn&amp;onyms:</source>
+        <translation>&amp;Synonyme:</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>&amp;Kurzbeschreibung:</translation>
+    </message>
+    <message>
+        <source>Des&amp;cription:</source>
+        <translation>B&amp;eschreibung:</translation>
+    </message>
+    <message>
+        <source>Documents to &amp;bring:</source>
+        <translation>Mitzubringende &amp;Unterlagen:</translation>
+    </message>
+    <message>
+        <source>F&amp;ees:</source>
+        <translation>&amp;Gebühren:</translation>
+    </message>
+    <message>
+        <source>Processing time:</source>
+        <translation>Bearbeitungsdauer:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Rechtsgrundlage:</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible office:</source>
+        <translation>&amp;Zuständige Dienststelle:</translation>
+    </message>
+    <message>
+        <source>Online service:</source>
+        <translation>Online-Dienst:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategorie:</translation>
+    </message>
+    <message>
+        <source>Valid from / to:</source>
+        <translation>Gültig von / bis:</translation>
+    </message>
+    <message>
+        <source>Review by:</source>
+        <translation>Prüfen bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>Ve&amp;röffentlichen</translation>
+    </message>
+    <message>
+        <source>e.g. 37 euros; a blank line starts a new paragraph, “– ” at the start of lines makes a list</source>
+        <translation>z. B. 37 Euro; eine Leerzeile beginnt einen neuen Absatz, „– “ am Zeilenanfang ergibt eine Liste</translation>
+    </message>
+    <message>
+        <source>What the service costs; a blank line starts a new paragraph, lines starting with “– ” form a list</source>
+        <translation>Was die Dienstleistung kostet; eine Leerzeile beginnt einen neuen Absatz, Zeilen mit „– “ am Anfang bilden eine Liste</translation>
     </message>
 </context>
 <context>
@@ -2653,10 +2656,6 @@
         <translation>&amp;Wissenslücken</translation>
     </message>
     <message>
-        <source>&amp;Audit log</source>
-        <translation>Pr&amp;otokoll</translation>
-    </message>
-    <message>
         <source>Catalogue editing</source>
         <translation>Katalogpflege</translation>
     </message>
@@ -2699,10 +2698,6 @@
     <message>
         <source>Starts a draft of a new service</source>
         <translation>Beginnt einen Entwurf für eine neue Dienstleistung</translation>
-    </message>
-    <message>
-        <source>History of this servi&amp;ce</source>
-        <translation>Versions&amp;geschichte dieser Dienstleistung</translation>
     </message>
     <message>
         <source>History of this service</source>
@@ -3097,10 +3092,6 @@
         <translation>Mindestens 10 Zeichen; die Person kann es später ändern</translation>
     </message>
     <message>
-        <source>Team &amp;lead</source>
-        <translation>Team&amp;leitung</translation>
-    </message>
-    <message>
         <source>Team lead</source>
         <translation>Teamleitung</translation>
     </message>
@@ -3151,6 +3142,18 @@
     <message>
         <source>Users on the shared server</source>
         <translation>Benutzer auf dem gemeinsamen Server</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation>Pr&amp;otokoll</translation>
+    </message>
+    <message>
+        <source>H&amp;istory of this service</source>
+        <translation>Vers&amp;ionsgeschichte dieser Dienstleistung</translation>
+    </message>
+    <message>
+        <source>&amp;Team lead</source>
+        <translation>Team&amp;leitung</translation>
     </message>
 </context>
 <context>

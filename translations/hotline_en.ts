@@ -161,6 +161,13 @@
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+</context>
+<context>
     <name>appointments::AppointmentStore</name>
     <message>
         <source>The office has no id.</source>
@@ -626,54 +633,6 @@
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <source>S&amp;ynonyms:</source>
-        <translation>S&amp;ynonyms:</translation>
-    </message>
-    <message>
-        <source>S&amp;ummary:</source>
-        <translation>S&amp;ummary:</translation>
-    </message>
-    <message>
-        <source>&amp;Description:</source>
-        <translation>&amp;Description:</translation>
-    </message>
-    <message>
-        <source>D&amp;ocuments to bring:</source>
-        <translation>D&amp;ocuments to bring:</translation>
-    </message>
-    <message>
-        <source>&amp;Fees:</source>
-        <translation>&amp;Fees:</translation>
-    </message>
-    <message>
-        <source>&amp;Processing time:</source>
-        <translation>&amp;Processing time:</translation>
-    </message>
-    <message>
-        <source>&amp;Legal basis:</source>
-        <translation>&amp;Legal basis:</translation>
-    </message>
-    <message>
-        <source>Re&amp;sponsible office:</source>
-        <translation>Re&amp;sponsible office:</translation>
-    </message>
-    <message>
-        <source>O&amp;nline service:</source>
-        <translation>O&amp;nline service:</translation>
-    </message>
-    <message>
-        <source>&amp;Category:</source>
-        <translation>&amp;Category:</translation>
-    </message>
-    <message>
-        <source>&amp;Valid from / to:</source>
-        <translation>&amp;Valid from / to:</translation>
-    </message>
-    <message>
-        <source>&amp;Review by:</source>
-        <translation>&amp;Review by:</translation>
-    </message>
-    <message>
         <source>Publish</source>
         <translation>Publish</translation>
     </message>
@@ -750,20 +709,8 @@
         <translation>&amp;Add document</translation>
     </message>
     <message>
-        <source>Re&amp;move document</source>
-        <translation>Re&amp;move document</translation>
-    </message>
-    <message>
         <source>Submit for revie&amp;w</source>
         <translation>Submit for revie&amp;w</translation>
-    </message>
-    <message>
-        <source>Pu&amp;blish</source>
-        <translation>Pu&amp;blish</translation>
-    </message>
-    <message>
-        <source>D&amp;iscard draft</source>
-        <translation>D&amp;iscard draft</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. Perso, ID card</source>
@@ -836,10 +783,6 @@
     <message>
         <source>Fees</source>
         <translation>Fees</translation>
-    </message>
-    <message>
-        <source>What the service costs</source>
-        <translation>What the service costs</translation>
     </message>
     <message>
         <source>Processing time</source>
@@ -1036,6 +979,66 @@
     <message>
         <source>Merge by hand: the comparison stays open; your draft is now based on version %1.</source>
         <translation>Merge by hand: the comparison stays open; your draft is now based on version %1.</translation>
+    </message>
+    <message>
+        <source>Syn&amp;onyms:</source>
+        <translation>Syn&amp;onyms:</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>Su&amp;mmary:</translation>
+    </message>
+    <message>
+        <source>Des&amp;cription:</source>
+        <translation>Des&amp;cription:</translation>
+    </message>
+    <message>
+        <source>Documents to &amp;bring:</source>
+        <translation>Documents to &amp;bring:</translation>
+    </message>
+    <message>
+        <source>F&amp;ees:</source>
+        <translation>F&amp;ees:</translation>
+    </message>
+    <message>
+        <source>Processing time:</source>
+        <translation>Processing time:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible office:</source>
+        <translation>&amp;Responsible office:</translation>
+    </message>
+    <message>
+        <source>Online service:</source>
+        <translation>Online service:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Valid from / to:</source>
+        <translation>Valid from / to:</translation>
+    </message>
+    <message>
+        <source>Review by:</source>
+        <translation>Review by:</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publish</translation>
+    </message>
+    <message>
+        <source>e.g. 37 euros; a blank line starts a new paragraph, “– ” at the start of lines makes a list</source>
+        <translation>e.g. 37 euros; a blank line starts a new paragraph, “– ” at the start of lines makes a list</translation>
+    </message>
+    <message>
+        <source>What the service costs; a blank line starts a new paragraph, lines starting with “– ” form a list</source>
+        <translation>What the service costs; a blank line starts a new paragraph, lines starting with “– ” form a list</translation>
     </message>
 </context>
 <context>
@@ -2653,10 +2656,6 @@
         <translation>Knowledge &amp;gaps</translation>
     </message>
     <message>
-        <source>&amp;Audit log</source>
-        <translation>&amp;Audit log</translation>
-    </message>
-    <message>
         <source>Catalogue editing</source>
         <translation>Catalogue editing</translation>
     </message>
@@ -2699,10 +2698,6 @@
     <message>
         <source>Starts a draft of a new service</source>
         <translation>Starts a draft of a new service</translation>
-    </message>
-    <message>
-        <source>History of this servi&amp;ce</source>
-        <translation>History of this servi&amp;ce</translation>
     </message>
     <message>
         <source>History of this service</source>
@@ -3097,10 +3092,6 @@
         <translation>At least 10 characters; the user can change it later</translation>
     </message>
     <message>
-        <source>Team &amp;lead</source>
-        <translation>Team &amp;lead</translation>
-    </message>
-    <message>
         <source>Team lead</source>
         <translation>Team lead</translation>
     </message>
@@ -3151,6 +3142,18 @@
     <message>
         <source>Users on the shared server</source>
         <translation>Users on the shared server</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation>Audit &amp;log</translation>
+    </message>
+    <message>
+        <source>H&amp;istory of this service</source>
+        <translation>H&amp;istory of this service</translation>
+    </message>
+    <message>
+        <source>&amp;Team lead</source>
+        <translation>&amp;Team lead</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "articlepage.h"
 #include "articleview.h"
 #include "azindex.h"
+#include "callcontrols.h"
 #include "callerpanel.h"
 #include "deskcatalogue.h"
 #include "desksettings.h"
@@ -19,6 +20,9 @@
 #include "settingsdialog.h"
 #include "shortcutsoverlay.h"
 
+#include <algorithm>
+#include <memory>
+
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
@@ -30,6 +34,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -387,6 +392,87 @@ TEST_CASE("the language switch changes visible texts at once, Qt's own strings i
     desk.window->applyLanguage(QStringLiteral("de"));
     QTest::qWait(50);
     CHECK(desk.window->callerPanel()->findChild<QPushButton *>()->text() == QStringLiteral("Anrufnotiz beginnen"));
+}
+
+TEST_CASE("key names in shortcut texts follow the language, with Qt's own translation", "[desk][i18n]")
+{
+    resetSettings();
+    Desk desk;
+    REQUIRE(desk.language.hasQtTranslation()); // qtbase_de.qm from qt6-translations-l10n
+    QAction *copy = nullptr;
+    for (QAction *action : desk.window->deskActions()) {
+        if (action->shortcut() == QKeySequence(QStringLiteral("Ctrl+Shift+C"))) {
+            copy = action;
+        }
+    }
+    REQUIRE(copy);
+    desk::CallControls controls;
+    QPushButton *answer = nullptr;
+    for (QPushButton *button : controls.findChildren<QPushButton *>()) {
+        if (button->toolTip().contains(QStringLiteral("F5")) && !button->toolTip().contains(QStringLiteral("+F5"))) {
+            answer = button;
+        }
+    }
+    REQUIRE(answer);
+    const auto waitFor = [&](const QString &tip) {
+        return QTest::qWaitFor([&]() { return copy->toolTip().endsWith(tip); }, 5000);
+    };
+    // German: Qt's "Strg", "Umschalt"; "Return" (left English by Qt's catalogue) from the desk's as "Eingabe".
+    CHECK(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText) == QStringLiteral("Strg+Eingabe"));
+    CHECK(waitFor(QStringLiteral("(Strg+Umschalt+C)")));
+    CHECK(answer->toolTip() == QStringLiteral("Annehmen (F5, Strg+Eingabe)"));
+    {
+        QLineEdit edit;
+        edit.setText(QStringLiteral("x"));
+        std::unique_ptr<QMenu> menu(edit.createStandardContextMenu());
+        QStringList texts;
+        for (const QAction *action : menu->actions()) {
+            texts << action->text().remove(QLatin1Char('&'));
+        }
+        INFO(texts.join(QStringLiteral(", ")).toStdString());
+        // "Kopieren", with its key as Qt adds it to the text: "Kopieren<Tab>Strg+C".
+        CHECK(std::any_of(texts.cbegin(), texts.cend(), [](const QString &t) {
+            return t.startsWith(QStringLiteral("Kopieren")) &&
+                   (!t.contains(QLatin1Char('\t')) || t.endsWith(QStringLiteral("Strg+C")));
+        }));
+    }
+
+    desk.window->applyLanguage(QStringLiteral("en"));
+    REQUIRE(waitFor(QStringLiteral("(Ctrl+Shift+C)")));
+    CHECK(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText) == QStringLiteral("Ctrl+Return"));
+    REQUIRE(QTest::qWaitFor([&]() { return answer->toolTip() == QStringLiteral("Answer (F5, Ctrl+Return)"); }, 5000));
+
+    desk.window->applyLanguage(QStringLiteral("de")); // switched back at run time: Qt's catalogue comes back too
+    REQUIRE(waitFor(QStringLiteral("(Strg+Umschalt+C)")));
+    CHECK(QTest::qWaitFor([&]() { return answer->toolTip() == QStringLiteral("Annehmen (F5, Strg+Eingabe)"); }, 5000));
+}
+
+TEST_CASE("without Qt's own translations the desk still starts in German and warns", "[desk][i18n]")
+{
+    QTemporaryDir empty;
+    REQUIRE(empty.isValid());
+    static QStringList warnings;
+    warnings.clear();
+    const QtMessageHandler previous =
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &msg) {
+            if (type == QtWarningMsg) {
+                warnings << msg;
+            }
+        });
+    desk::LanguageManager language;
+    language.setQtTranslationsPath(empty.path());
+    const bool ok = language.apply(QStringLiteral("de"));
+    qInstallMessageHandler(previous);
+    CHECK(ok); // the desk's own catalogue is there
+    CHECK_FALSE(language.hasQtTranslation());
+    CHECK(QCoreApplication::translate("desk::MainWindow", "&File") == QStringLiteral("&Datei"));
+    CHECK(QKeySequence(Qt::CTRL | Qt::Key_S).toString(QKeySequence::NativeText) == QStringLiteral("Ctrl+S"));
+    INFO(warnings.join(QLatin1Char('\n')).toStdString());
+    CHECK(std::any_of(warnings.cbegin(), warnings.cend(),
+                      [](const QString &w) { return w.contains(QStringLiteral("qt6-translations-l10n")); }));
+    language.setQtTranslationsPath(QString());
+    language.apply(QStringLiteral("de"));
+    CHECK(language.hasQtTranslation());
 }
 
 TEST_CASE("every interactive widget has an accessible name and description", "[desk][a11y]")

@@ -10,10 +10,12 @@
 #include "appointmentstore.h"
 #include "deskcatalogue.h"
 #include "desksettings.h"
+#include "diffview.h"
 #include "editorialactions.h"
 #include "editorialsession.h"
 #include "editorialwindow.h"
 #include "forwarddialog.h"
+#include "htmlsanitizer.h"
 #include "language.h"
 #include "logindialog.h"
 #include "journalstore.h"
@@ -26,6 +28,7 @@
 #include "searchworker.h"
 #include "settingsdialog.h"
 #include "store.h"
+#include "textdiff.h"
 #include "uireview.h"
 
 #include <QAbstractItemModelTester>
@@ -45,7 +48,9 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
@@ -461,6 +466,94 @@ TEST_CASE("the desk logs searches without caller data; the gaps view lists a zer
     CHECK(workroom->gapsModel()->item(0, 2)->text() == QStringLiteral("1")); // without results
 }
 
+TEST_CASE("a multi-line fee text round-trips through the editor unchanged; diff and conflict show its lines",
+          "[desk][editorial][fees]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    QString error;
+    REQUIRE(desk.session.store()->setFourEyes(false, &error));
+    desk::EditorialWindow *w = desk.actions->openEditorialWindow();
+    REQUIRE(w);
+    desk::ArticleEditor *editor = w->editor();
+    editor->setPreviewEnabled(false);
+    editor->setAutosaveDelay(60000); // saved by hand below
+    w->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(w));
+    // The editing window still fits an agent's 1280x800 screen with the taller field.
+    CHECK(w->minimumSizeHint().width() <= 1280);
+    CHECK(w->minimumSizeHint().height() <= 760);
+
+    const QString id = desk.idOf(QStringLiteral("Reisepass"));
+    const kb::Article before = *desk.session.store()->article(id);
+    w->editArticle(id);
+    QPlainTextEdit *fees = editor->feesEdit();
+    CHECK(fees->toPlainText() == kb::HtmlSanitizer::toPlainText(before.feesHtml).trimmed());
+    const int line = fees->fontMetrics().lineSpacing();
+    CHECK(fees->height() >= 3 * line); // a paragraph is visible, not one line
+    CHECK(fees->height() <= 8 * line);
+
+    // Typed like a lead: Return breaks the line, a blank line starts a paragraph, "– " lines make a list.
+    fees->setFocus(Qt::OtherFocusReason);
+    fees->selectAll();
+    QTest::keyClick(fees, Qt::Key_Delete);
+    QTest::keyClicks(fees, QStringLiteral("Reisepass mit 32 Seiten: 70 Euro"));
+    QTest::keyClick(fees, Qt::Key_Return);
+    QTest::keyClicks(fees, QStringLiteral("Reisepass mit 48 Seiten: 92 Euro"));
+    QTest::keyClick(fees, Qt::Key_Return);
+    QTest::keyClick(fees, Qt::Key_Return);
+    fees->insertPlainText(QStringLiteral("– unter 24 Jahren: 37,50 Euro\n– Expresszuschlag: 32 Euro\n\n"));
+    QTest::keyClicks(fees, QStringLiteral("Bitte beachten Sie: Gebuehren & Auslagen <bar> vor Ort."));
+    const QString typed = QStringLiteral("Reisepass mit 32 Seiten: 70 Euro\nReisepass mit 48 Seiten: 92 Euro\n\n"
+                                         "– unter 24 Jahren: 37,50 Euro\n– Expresszuschlag: 32 Euro\n\n"
+                                         "Bitte beachten Sie: Gebuehren & Auslagen <bar> vor Ort.");
+    REQUIRE(fees->toPlainText() == typed);
+    QTest::keyClick(fees, Qt::Key_Tab); // Tab leaves the field, it types no tab
+    CHECK(QApplication::focusWidget() != fees);
+    CHECK(fees->toPlainText() == typed);
+
+    REQUIRE(editor->saveNow());
+    const std::optional<kb::Draft> draft = desk.session.store()->draft(id, desk.session.user().id);
+    REQUIRE(draft);
+    INFO(draft->content.feesHtml.toStdString());
+    CHECK(draft->content.feesHtml.contains(
+        QStringLiteral("Reisepass mit 32 Seiten: 70 Euro<br>Reisepass mit 48 Seiten: 92 Euro")));
+    CHECK(draft->content.feesHtml.contains(QStringLiteral("<li>unter 24 Jahren: 37,50 Euro</li>")));
+    CHECK(draft->content.feesHtml.contains(QStringLiteral("Gebuehren &amp; Auslagen &lt;bar&gt; vor Ort.")));
+    // Opened again (another service in between): the draft reads exactly as typed.
+    w->editArticle(desk.idOf(QStringLiteral("Personalausweis")));
+    CHECK(fees->toPlainText() != typed);
+    w->editArticle(id);
+    CHECK(fees->toPlainText() == typed);
+
+    // Published: the new version reads the same, and the history's diff shows the lines of both versions.
+    REQUIRE(editor->publish(QStringLiteral("Gebühren 2026")));
+    const kb::Article after = *desk.session.store()->article(id);
+    CHECK(kb::HtmlSanitizer::toPlainText(after.feesHtml) == typed);
+    CHECK(fees->toPlainText() == typed);
+    const QList<kb::FieldDiff> diff = kb::diffArticles(before, after);
+    const auto feesDiff = std::find_if(diff.cbegin(), diff.cend(),
+                                       [](const kb::FieldDiff &d) { return d.field == QLatin1String("fees"); });
+    REQUIRE(feesDiff != diff.cend());
+    CHECK(feesDiff->changed);
+    CHECK(feesDiff->after == typed);
+    const QString table = desk::renderSideBySideDiff(diff, QStringLiteral("v1"), QStringLiteral("v2"));
+    CHECK(table.contains(QStringLiteral("Seiten: 70 Euro<br>")));
+    // A conflict shows the same comparison.
+    desk::ConflictDialog conflict(before, after);
+    CHECK(conflict.comparison()->toPlainText().contains(QStringLiteral("Reisepass mit 48 Seiten: 92 Euro")));
+
+    // Another service whose fees the lead does not touch keeps the catalogue's own HTML when its title changes.
+    const QString otherId = desk.idOf(QStringLiteral("Personalausweis"));
+    const kb::Article other = *desk.session.store()->article(otherId);
+    REQUIRE_FALSE(other.feesHtml.isEmpty());
+    w->editArticle(otherId);
+    editor->titleEdit()->setText(other.title + QStringLiteral(" (neu)"));
+    CHECK(editor->content().feesHtml == other.feesHtml);
+    w->close();
+}
+
 TEST_CASE("rich text becomes the small sanitised catalogue HTML", "[desk][editorial][sanitizer]")
 {
     QTextDocument document;
@@ -782,15 +875,66 @@ TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial 
         }
         desk::EditorialWindow *w = desk.actions->openEditorialWindow();
         REQUIRE(w);
-        // The service editor shares the first page with the list: its ~20 fields and buttons are checked on their own
-        // (with the tabs and the list there would be more mnemonics than letters).
+        // Everything a key reaches at once: the tabs and the visible page, on the first page with the service editor
+        // beside the list (all its buttons shown: Publish appears with four-eyes review off).
         w->editArticle(article.id);
         auto *editor = w->findChild<desk::ArticleEditor *>();
         REQUIRE(editor);
-        check(QStringLiteral("service editor"), deskfixtures::mnemonicClashes(editor));
+        for (const bool fourEyes : {true, false}) {
+            QString fourEyesError;
+            REQUIRE(desk.session.store()->setFourEyes(fourEyes, &fourEyesError));
+            w->editArticle(article.id);
+            REQUIRE(editor->publishButton()->isVisibleTo(w) == !fourEyes);
+            check(QStringLiteral("service editor with the tabs, four-eyes %1").arg(fourEyes),
+                  deskfixtures::mnemonicClashes(w));
+        }
+        // The frequent fields keep a mnemonic; the rare ones (legal basis, category, dates …) have none but a buddy
+        // label for screen readers and are reached with Tab.
+        for (QWidget *field : {static_cast<QWidget *>(editor->titleEdit()), static_cast<QWidget *>(editor->feesEdit()),
+                               static_cast<QWidget *>(editor->descriptionEdit())}) {
+            const QList<QLabel *> labels = w->findChildren<QLabel *>();
+            const auto label =
+                std::find_if(labels.cbegin(), labels.cend(), [field](const QLabel *l) { return l->buddy() == field; });
+            REQUIRE(label != labels.cend());
+            INFO(lang.toStdString() << ": " << (*label)->text().toStdString());
+            CHECK(QKeySequence::mnemonic((*label)->text()) != QKeySequence());
+        }
+        // Every field label has its field as buddy, and its mnemonic (if any) puts the cursor there.
+        // The dialogs closed above hand the activation back to the main window asynchronously: wait for it to settle.
+        const auto activate = [w]() {
+            return QTest::qWaitFor(
+                [w]() {
+                    if (QApplication::activeWindow() != w) {
+                        w->activateWindow();
+                    }
+                    return QApplication::activeWindow() == w;
+                },
+                5000);
+        };
+        auto *serviceList = w->findChild<QListView *>();
+        REQUIRE(serviceList);
+        int mnemonics = 0;
+        for (QLabel *label : editor->findChildren<QLabel *>()) {
+            if (!label->text().endsWith(QLatin1Char(':'))) {
+                continue;
+            }
+            INFO(lang.toStdString() << ": " << label->text().toStdString());
+            REQUIRE(label->buddy()); // a field label without a buddy is not read with its field
+            CHECK(label->buddy()->focusPolicy() != Qt::NoFocus);
+            const QKeySequence key = QKeySequence::mnemonic(label->text());
+            if (key.isEmpty()) {
+                continue;
+            }
+            ++mnemonics;
+            REQUIRE(activate());
+            serviceList->setFocus(Qt::OtherFocusReason); // away from the field, in this window
+            QTest::keySequence(serviceList, key);
+            CHECK(QApplication::focusWidget() == label->buddy());
+        }
+        CHECK(mnemonics >= 7);
         for (int page = desk::EditorialWindow::ArticlesPage; page <= desk::EditorialWindow::UsersPage; ++page) {
             w->showPage(static_cast<desk::EditorialWindow::Page>(page));
-            check(QStringLiteral("editorial page %1").arg(page), deskfixtures::mnemonicClashes(w, editor));
+            check(QStringLiteral("editorial page %1").arg(page), deskfixtures::mnemonicClashes(w));
             QTest::qWait(20); // the columns are fitted once the model's change is through
             for (QTreeView *table : w->findChildren<QTreeView *>()) {
                 if (!table->isVisibleTo(w)) {
