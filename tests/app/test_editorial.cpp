@@ -466,7 +466,7 @@ TEST_CASE("the desk logs searches without caller data; the gaps view lists a zer
     CHECK(workroom->gapsModel()->item(0, 2)->text() == QStringLiteral("1")); // without results
 }
 
-TEST_CASE("a multi-line fee text round-trips through the editor unchanged; diff and conflict show its lines",
+TEST_CASE("a multi-line fee text round-trips through the editor unchanged, diff and conflict show its lines",
           "[desk][editorial][fees]")
 {
     QSettings().clear();
