@@ -121,6 +121,7 @@ struct Word
     uint32_t term = 0;               // the stem of the whole word
     std::vector<uint32_t> partTerms; // stems of its compound parts, if it splits
     uint32_t df = 0;                 // documents containing it
+    uint16_t bigramCount = 0;        // distinct bigrams of `folded`, with its start and end
 };
 
 struct Doc
@@ -696,7 +697,11 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             }
         }
         std::sort(lists.begin(), lists.end(), [](const auto *a, const auto *b) { return a->size() < b->size(); });
-        const int minShared = int(folded.size()) + 1 - 2 * maxEdits;
+        // Each edit changes at most two bigram positions, so at most two of a word's distinct bigrams: a word
+        // within the edits keeps all but 2 × edits of its distinct bigrams, and so does the query. (Counted
+        // with lengths, as before, the bound missed words with a repeated bigram: "erwerbn" → "erwerben",
+        // "er" twice.)
+        const int minShared = int(grams.size()) - 2 * maxEdits;
         const int skipped = std::clamp(minShared - 2, 0, std::max(0, int(lists.size()) - 1));
         for (size_t i = 0; i + size_t(skipped) < lists.size(); ++i) {
             for (uint32_t w : *lists[i]) {
@@ -736,7 +741,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         std::vector<std::tuple<int, uint32_t, uint32_t>> candidates; // (distance, -df, word)
         for (uint32_t w : s.touchedWords) {
             const std::string &other = words[w].folded;
-            const int needed = int(std::max(other.size(), folded.size())) + 1 - 2 * maxEdits;
+            const int needed = int(std::max<size_t>(words[w].bigramCount, grams.size())) - 2 * maxEdits;
             int shared = int(s.wordCounts[w]);
             if (skipped > 0 && shared >= minShared - skipped) {
                 shared = sharedBigrams(other); // all the bigrams it shares, as before
@@ -1461,9 +1466,11 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     for (uint32_t w = 0; w < x.words.size(); ++w) {
         x.wordsByText[w] = w;
         if (x.words[w].folded.size() >= 3) {
-            for (uint32_t g : bigrams(x.words[w].folded)) {
+            const std::vector<uint32_t> grams = bigrams(x.words[w].folded);
+            for (uint32_t g : grams) {
                 x.wordsByBigram[g].push_back(w);
             }
+            x.words[w].bigramCount = uint16_t(std::min<size_t>(grams.size(), 65535));
         }
     }
     std::sort(x.wordsByText.begin(), x.wordsByText.end(),

@@ -337,6 +337,16 @@ TEST_CASE("typos within one or two edits", "[search]")
     CHECK(topTitles(QStringLiteral("Fürerschein"), 5).join(QLatin1Char('|')).contains(QStringLiteral("Führerschein")));
     CHECK(topTitles(QStringLiteral("Einbürgrung"), 1) == QStringList{QStringLiteral("Einbürgerung")});
     CHECK(topTitles(QStringLiteral("Kirchenaustrit"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
+    // Words with a bigram twice ("er" in "erwerben", "en" in "Hinterbliebenenrente"): the bound on shared
+    // bigrams once counted letters, not distinct bigrams, and such words were never offered.
+    for (const char *typo : {"Hinetrbliebenenrente", "Hiinterbliebenenrente", "Hinterbliebenenrnte"}) {
+        INFO(typo);
+        const QStringList top = topTitles(QString::fromUtf8(typo), 1);
+        REQUIRE(top.size() == 1);
+        CHECK(top.first().startsWith(QStringLiteral("Hinterbliebenenrente")));
+    }
+    CHECK(topTitles(QStringLiteral("Duldug"), 1) == QStringList{QStringLiteral("Duldung")});
+    CHECK(engine().explain(QStringLiteral("erwerbn")).contains(QStringLiteral("one typo: erwerb")));
 }
 
 TEST_CASE("prefixes while typing", "[search]")
