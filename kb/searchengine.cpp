@@ -54,6 +54,7 @@ constexpr float kThesaurusWeight = 0.7f;
 constexpr float kHypernymWeight = 0.5f;
 constexpr size_t kMaxThesaurusSenses = 8;
 constexpr size_t kMinBroaderPiece = 5;
+constexpr size_t kMinRevealedPiece = 5;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
 // such part brings at most this many of its thesaurus synonyms.
@@ -337,6 +338,7 @@ struct SearchEngine::Index
     std::vector<uint32_t> termsByText;                   // term ids sorted by stem: stem prefixes
     StringMap<std::vector<uint32_t>> termsByPlainVowels; // stems that differ only in umlauts
     std::unordered_map<uint32_t, std::vector<uint32_t>> wordsByBigram;
+    size_t realWordCount = 0; // words[realWordCount…] are pieces the vocabulary reveals, not words of the text
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms; // folded term → expansions
     // The same by the term's stem, for inflected forms the table does not list ("Hochzeiten", "Ausweises").
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonymsByStem;
@@ -378,6 +380,11 @@ struct SearchEngine::Index
     std::pair<uint32_t, uint32_t> part(std::string_view piece) const
     {
         if (const Word *w = word(piece)) {
+            // A piece the vocabulary only reveals (no word of the text) is trusted from five letters on:
+            // shorter ones are mostly cuts of inflected words ("ang|geb" in "angegeben").
+            if (size_t(w - words.data()) >= realWordCount && piece.size() < kMinRevealedPiece) {
+                return {0, 0};
+            }
             return {w->term, std::max<uint32_t>(w->df, 1)};
         }
         if (piece.size() >= 4) {
@@ -485,6 +492,16 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
             auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
                                                                   : std::pair<uint32_t, uint32_t>{0, 0};
             Kind kind = freq > 0 ? Kind::Indexed : Kind::Unknown;
+            if (kind == Kind::Indexed && start > 0) {
+                // "abweich|enden", "auslaend|ischen": a participle or adjective ending is no head.
+                static constexpr std::array<std::string_view, 12> suffixes = {
+                    "isch", "ische", "ischen", "ischer", "isches", "ischem", "end", "ende", "enden", "ender", "endes", "endem"};
+                const std::string_view rest = text.substr(start);
+                if (std::find(suffixes.begin(), suffixes.end(), rest) != suffixes.end()) {
+                    kind = Kind::Unknown;
+                    freq = 0;
+                }
+            }
             if (kind == Kind::Unknown && lexicon && end - start >= kMinLexicalPart &&
                 lexicon->contains(text.substr(start, end - start))) {
                 kind = Kind::Lexical; // a German word, though not one of the catalogue's
@@ -492,9 +509,11 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
             if (kind != Kind::Unknown) {
                 for (std::string_view linker : kLinkers) {
                     const size_t next = end + linker.size();
+                    // The word less an ending ("jagdscheins" = jagdschein + s, "kennzeichen" = kennzeich + en) is
+                    // no split: it won as the split of fewest parts and kept inflected compounds whole.
                     if (next > n || (end == n && !linker.empty()) || (start == 0 && next == n) ||
                         (!linker.empty() && text.substr(end, linker.size()) != linker)) {
-                        continue; // ("jagdgewehr|e" is the word, not a split)
+                        continue;
                     }
                     State candidate{from.known + int(next - start),
                                     from.parts + 1,
@@ -1226,6 +1245,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     // Pass 2: stems, the compound modifiers and heads the vocabulary shows ("saison" from
     // "saisonkennzeichen" beside "kennzeichen"), and the compound parts of each distinct word.
     const size_t realWords = x.words.size();
+    x.realWordCount = realWords;
     std::unordered_map<std::string, uint32_t> pieces; // piece → documents of the words showing it
     for (size_t wi = 0; wi < realWords; ++wi) {
         const std::string &w = x.words[wi].folded;

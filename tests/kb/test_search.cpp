@@ -562,6 +562,26 @@ TEST_CASE("a word with a linking ending is no compound of itself; nouns are no p
     }
 }
 
+TEST_CASE("inflected compounds are split too, without cuts of their endings", "[search]")
+{
+    // "Jagdscheins" is "jagdschein" + s: that "split" of one part once won over jagd|schein(s), so an inflected
+    // compound was never found through its parts. Now "Jagd" finds it, as "Jagdschein" would be found.
+    kb::SearchEngine e;
+    e.build({article("lost", "Verlust", "<p>Bei Verlust des Jagdscheins melden Sie sich.</p>"),
+             article("dog", "Hundesteuer", "<p>Für jeden Hund.</p>")});
+    auto hits = e.search(QStringLiteral("jagd "));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("lost"));
+    // … but a participle ending is no head ("abweich|enden"), and short pieces only the vocabulary reveals
+    // are no parts: typing "Aush" is about the Aushändigung, not "ausl|aender" (Reiseausweis für Ausländer).
+    CHECK(topTitles(QStringLiteral("Aush"), 1) == QStringList{QStringLiteral("Aushändigung/Abgabe Originalunterlagen")});
+    e.build({article("end", "Ende der Frist", "<p>Das Ende.</p>"),
+             article("other", "Abweichende Regeln", "<p>Die abweichenden Regeln gelten.</p>")});
+    hits = e.search(QStringLiteral("Ende "));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.size() == 1);
+}
+
 TEST_CASE("broader terms reach the catalogue's word for a class of things", "[search]")
 {
     {
