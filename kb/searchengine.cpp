@@ -380,9 +380,10 @@ struct SearchEngine::Index
     std::pair<uint32_t, uint32_t> part(std::string_view piece) const
     {
         if (const Word *w = word(piece)) {
-            // A piece the vocabulary only reveals (no word of the text) is trusted from five letters on:
-            // shorter ones are mostly cuts of inflected words ("ang|geb" in "angegeben").
-            if (size_t(w - words.data()) >= realWordCount && piece.size() < kMinRevealedPiece) {
+            // A piece the vocabulary only reveals (no word of the text) is trusted from five letters on; a
+            // shorter one only if it is a German word ("baum" in "Baumschutz", not "ausl" in "Ausländer").
+            if (size_t(w - words.data()) >= realWordCount && piece.size() < kMinRevealedPiece &&
+                !Lexicon::system().isEmpty() && !Lexicon::system().contains(piece)) {
                 return {0, 0};
             }
             return {w->term, std::max<uint32_t>(w->df, 1)};
@@ -784,8 +785,14 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         }
     }
 
-    // A word the catalogue does not use: its synonyms from the thesaurus that it does use.
-    if (!exact && !known) {
+    // A word the catalogue does not use: its synonyms from the thesaurus that it does use. Not for the start
+    // of the catalogue's words ("Deut" being typed is no form of "deuten", "Kirche" is in "Kirchenaustritt").
+    const auto startsWords = [this, &folded] {
+        const auto it = std::lower_bound(wordsByText.begin(), wordsByText.end(), folded,
+                                         [this](uint32_t w, const std::string &p) { return words[w].folded < p; });
+        return it != wordsByText.end() && words[*it].folded.starts_with(folded);
+    };
+    if (!exact && !known && !startsWords()) {
         size_t added = 0;
         for (const std::string &base : baseStems) {
             if (Thesaurus::system().senses(base) > kMaxThesaurusSenses) {
