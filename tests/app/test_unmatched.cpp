@@ -10,8 +10,10 @@
 #include "searchpanel.h"
 #include "searchservice.h"
 #include "searchworker.h"
+#include "uireview.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -125,6 +127,17 @@ TEST_CASE("words the catalogue does not know are named above the results and in 
         CHECK(hint->accessibleName() == hint->text());
         CHECK(hint->accessibleDescription().contains(QStringLiteral("A–Z")));
         CHECK(hint->focusPolicy() == Qt::NoFocus);
+        // Readable (BITV: 4.5:1) in a light and a dark palette.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        const QPalette original = QApplication::palette();
+        for (const QPalette &palette : {original, dark}) {
+            QApplication::setPalette(palette);
+            INFO("contrast " << deskfixtures::textContrast(hint));
+            CHECK(deskfixtures::textContrast(hint) >= 4.5);
+        }
+        QApplication::setPalette(original);
         CHECK(desk.panel()->lastAnnouncement().isEmpty()); // told once typing pauses, not at every keystroke
         REQUIRE(QTest::qWaitFor(
             [&]() { return desk.panel()->lastAnnouncement() == QStringLiteral("Nicht im Katalog: Foodtruck"); }, 3000));
