@@ -1752,6 +1752,49 @@ QString SearchEngine::explain(const QString &query) const
     return d->explain(query);
 }
 
+QStringList SearchEngine::unmatchedWords(const QString &query) const
+{
+    QStringList unmatched;
+    if (d->docs.empty()) {
+        return unmatched;
+    }
+    // An alternative reaches an article only if each of its groups (the parts of a compound) has a term
+    // that some article contains.
+    const auto reaches = [this](const Alternative &alt) {
+        return !alt.groups.empty() &&
+               std::all_of(alt.groups.begin(), alt.groups.end(), [this](const std::vector<uint32_t> &group) {
+                   return std::any_of(group.begin(), group.end(),
+                                      [this](uint32_t t) { return !d->terms[t].postings.empty(); });
+               });
+    };
+    // The typed form of a concept's folded word: the first run of adjacent tokens whose folded forms make it up
+    // (parse() joins "Au-pair" and "P Schein" into one word).
+    const QStringView view = QStringView(query).left(qsizetype(kMaxQueryChars));
+    const std::vector<text::Token> tokens = text::tokenize(view);
+    const auto typed = [&view, &tokens](const std::string &word) {
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            std::string joined;
+            for (size_t j = i; j < tokens.size() && joined.size() < word.size(); ++j) {
+                joined += tokens[j].folded;
+                if (joined == word) {
+                    const qsizetype end = tokens[j].begin + tokens[j].length;
+                    return view.mid(tokens[i].begin, end - tokens[i].begin).toString();
+                }
+                if (word.compare(0, joined.size(), joined) != 0) {
+                    break;
+                }
+            }
+        }
+        return QString::fromStdString(word);
+    };
+    for (const Concept &c : d->parse(query)) {
+        if (!c.optional && !text::isStopWord(c.word) && std::none_of(c.alternatives.begin(), c.alternatives.end(), reaches)) {
+            unmatched << typed(c.word);
+        }
+    }
+    return unmatched;
+}
+
 int SearchEngine::articleCount() const
 {
     return int(d->docs.size());

@@ -789,3 +789,41 @@ TEST_CASE("limit and rebuild", "[search]")
     CHECK(e.search(QStringLiteral("Reisepass")).isEmpty());
     CHECK(e.search(QStringLiteral("Hundesteuer")).size() == 1);
 }
+
+TEST_CASE("unmatchedWords: the query words nothing in the catalogue answers, as typed", "[search][unmatched]")
+{
+    CHECK(engine().unmatchedWords(QStringLiteral("foodtruck")) == QStringList{QStringLiteral("foodtruck")});
+    CHECK(engine().unmatchedWords(QStringLiteral("Foodtruck anmelden")) == QStringList{QStringLiteral("Foodtruck")});
+    CHECK(engine().unmatchedWords(QStringLiteral("Perso verloren")).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("perso")).isEmpty()); // the synonym table's entry
+    CHECK(engine().unmatchedWords(QStringLiteral("Personalausweis")).isEmpty());
+    // Typed forms in query order, stop words left out, each word once.
+    CHECK(engine().unmatchedWords(QStringLiteral("Wo kann ich meinen Xyzq und QWRTZ xyzq Reisepass")) ==
+          QStringList({QStringLiteral("Xyzq"), QStringLiteral("QWRTZ")}));
+    CHECK(engine().unmatchedWords(QStringLiteral("Xyz-Qwrtz")) == QStringList{QStringLiteral("Xyz-Qwrtz")});
+    // A typo within reach is matched.
+    CHECK(engine().unmatchedWords(QStringLiteral("Reisepas")).isEmpty());
+
+    if (kb::Hypernyms::system().isEmpty()) {
+        WARN("no German thesaurus (mythes-de): 'Birke' reaches nothing through broader terms");
+        CHECK(engine().unmatchedWords(QStringLiteral("Birke xyzq")).endsWith(QStringLiteral("xyzq")));
+    } else {
+        CHECK(engine().unmatchedWords(QStringLiteral("Birke xyzq")) == QStringList{QStringLiteral("xyzq")});
+        CHECK(engine().unmatchedWords(QStringLiteral("Birke fällen")).isEmpty());
+    }
+
+    // Hostile input never crashes; nothing without letters is a word.
+    CHECK(engine().unmatchedWords(QString()).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("   ")).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("😀🚗 🇩🇪")).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("😀 Führerschein 🚗")).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("😀xyzq😀")) == QStringList{QStringLiteral("xyzq")});
+    CHECK(engine().unmatchedWords(QString(10000, QLatin1Char('a'))).size() <= 1);
+    CHECK(engine().unmatchedWords(QStringLiteral("qqq ").repeated(3000)) == QStringList{QStringLiteral("qqq")});
+    CHECK_NOTHROW(engine().unmatchedWords(QString(QChar(0xD800)) + QStringLiteral("pass")));
+    CHECK_NOTHROW(engine().unmatchedWords(QStringLiteral("\x01\x02\x1b[31m\t\r\n")));
+
+    // An empty index has nothing to compare with: no word is reported.
+    kb::SearchEngine empty;
+    CHECK(empty.unmatchedWords(QStringLiteral("foodtruck")).isEmpty());
+}
