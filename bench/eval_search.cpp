@@ -188,6 +188,7 @@ int main(int argc, char *argv[])
         {"questions.tsv", "citizens' questions"},
         {"questions-blind.tsv", "questions, blind"},
         {"agent-queries-blind.tsv", "agent queries, blind"},
+        {"mixed-sealed.tsv", "mixed, sealed"},
     };
     for (const auto &[name, label] : sets) {
         QFile file(QStringLiteral(HOTLINE_SOURCE_DIR "/bench/data/") + QLatin1String(name));
