@@ -418,19 +418,16 @@ struct SearchEngine::Index
         return std::nullopt;
     }
 
-    // The term a broader term from the thesaurus reaches: the word itself, or the head of a compound the
-    // index knows in parts ("feuerwaffe" → waffe, "laubbaum" → baum).
+    // The term a broader term from the thesaurus reaches: the head of a compound, the class of the class
+    // ("Feuerwaffe" → waffe, "Laubbaum" → baum), or else the word itself.
     std::optional<uint32_t> broaderTerm(const std::string &folded) const
     {
-        if (const auto t = termOf(folded, true)) {
-            return t;
-        }
         for (size_t cut = 3; cut + 4 <= folded.size(); ++cut) {
             if (const auto [t, df] = part(std::string_view(folded).substr(cut)); df > 0) {
                 return t;
             }
         }
-        return std::nullopt;
+        return termOf(folded, true);
     }
 
     Split split(const std::string &folded, bool allowUnknown, bool useLexicon = false) const;
