@@ -492,8 +492,9 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
             Kind kind = freq > 0 ? Kind::Indexed : Kind::Unknown;
             if (kind == Kind::Indexed && start > 0) {
                 // "abweich|enden", "auslaend|ischen": a participle or adjective ending is no head.
-                static constexpr std::array<std::string_view, 12> suffixes = {
-                    "isch", "ische", "ischen", "ischer", "isches", "ischem", "end", "ende", "enden", "ender", "endes", "endem"};
+                static constexpr std::array<std::string_view, 12> suffixes = {"isch",   "ische",  "ischen", "ischer",
+                                                                              "isches", "ischem", "end",    "ende",
+                                                                              "enden",  "ender",  "endes",  "endem"};
                 const std::string_view rest = text.substr(start);
                 if (std::find(suffixes.begin(), suffixes.end(), rest) != suffixes.end()) {
                     kind = Kind::Unknown;
@@ -853,13 +854,13 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                 // "Aufenthaltserlaubnis" being typed, is no kind of "Laube".
                 const bool thing = piece.size() >= kMinBroaderPiece &&
                                    (Lexicon::system().isNounOnly(piece) || !Lexicon::system().contains(piece));
-                for (const std::string &hypernym : thing ? Hypernyms::system().of(stemmer.stem(piece)) : std::vector<std::string>{}) {
+                for (const std::string &hypernym :
+                     thing ? Hypernyms::system().of(stemmer.stem(piece)) : std::vector<std::string>{}) {
                     if (group.size() == kMaxLexicalSynonyms) {
                         break;
                     }
                     const auto t = broaderTerm(hypernym);
-                    if (t &&
-                        std::find(group.begin(), group.end(), *t) == group.end()) {
+                    if (t && std::find(group.begin(), group.end(), *t) == group.end()) {
                         group.push_back(*t);
                     }
                 }
@@ -1785,7 +1786,8 @@ QStringList SearchEngine::unmatchedWords(const QString &query) const
         return QString::fromStdString(word);
     };
     for (const Concept &c : d->parse(query)) {
-        if (!c.optional && !text::isStopWord(c.word) && std::none_of(c.alternatives.begin(), c.alternatives.end(), reaches)) {
+        if (!c.optional && !text::isStopWord(c.word) &&
+            std::none_of(c.alternatives.begin(), c.alternatives.end(), reaches)) {
             unmatched << typed(c.word);
         }
     }

@@ -38,7 +38,7 @@ bool Thesaurus::load(const QString &path)
             entry.remove(annotation);
             const std::vector<text::Token> tokens = text::tokenize(entry);
             if (tokens.size() != 1 || tokens.front().folded.size() < 3 || entry.contains(QLatin1String("..."))) {
-                continue;   // phrases and fragments ("Deputat...") are no synonyms for a word
+                continue; // phrases and fragments ("Deputat...") are no synonyms for a word
             }
             if (std::find(set.begin(), set.end(), tokens.front().folded) == set.end()) {
                 set.push_back(tokens.front().folded);
@@ -153,7 +153,8 @@ bool Hypernyms::load(const QString &path)
                 continue; // phrases are no broader term of a word
             }
             std::string folded = text::fold(QString::fromUtf8(entry));
-            if (stemmer.stem(folded) != headStem && std::find(broader.begin(), broader.end(), folded) == broader.end()) {
+            if (stemmer.stem(folded) != headStem &&
+                std::find(broader.begin(), broader.end(), folded) == broader.end()) {
                 broader.push_back(std::move(folded));
             }
         }
@@ -192,9 +193,10 @@ bool Hypernyms::isEmpty() const
 std::vector<std::string> Hypernyms::of(const std::string &stem) const
 {
     std::vector<std::string> out;
-    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), stem, [this](uint32_t offset, const std::string &s) {
-        return std::string_view(m_buffer.data() + offset) < s;
-    });
+    const auto it =
+        std::lower_bound(m_entries.begin(), m_entries.end(), stem, [this](uint32_t offset, const std::string &s) {
+            return std::string_view(m_buffer.data() + offset) < s;
+        });
     if (it == m_entries.end() || std::string_view(m_buffer.data() + *it) != stem) {
         return out;
     }
@@ -261,7 +263,8 @@ bool Lexicon::load(const QString &path)
             folded = text::fold(QString::fromUtf8(line));
         }
         // Only plain words: abbreviations with dots, apostrophes or digits are no compound parts.
-        if (folded.size() < 3 || !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        if (folded.size() < 3 ||
+            !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
             continue;
         }
         m_offsets.push_back(uint32_t(m_buffer.size()));
@@ -269,9 +272,10 @@ bool Lexicon::load(const QString &path)
         m_buffer.push_back('\0');
         // German capitalises nouns: "Gewehre" is listed only so, "gemeldet" and "gebühren" in lower case.
         const auto first = (unsigned char)line.front();
-        capitalised.push_back((first >= 'A' && first <= 'Z') || (first == 0xc3 && line.size() > 1 &&
-                                                                  ((unsigned char)line[1] == 0x84 || (unsigned char)line[1] == 0x96 ||
-                                                                   (unsigned char)line[1] == 0x9c)));
+        capitalised.push_back(
+            (first >= 'A' && first <= 'Z') ||
+            (first == 0xc3 && line.size() > 1 &&
+             ((unsigned char)line[1] == 0x84 || (unsigned char)line[1] == 0x96 || (unsigned char)line[1] == 0x9c)));
     }
     const char *base = m_buffer.data();
     auto wordAt = [base](uint32_t offset) { return std::string_view(base + offset); };
@@ -279,7 +283,8 @@ bool Lexicon::load(const QString &path)
     for (uint32_t i = 0; i < order.size(); ++i) {
         order[i] = i;
     }
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return wordAt(m_offsets[a]) < wordAt(m_offsets[b]); });
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return wordAt(m_offsets[a]) < wordAt(m_offsets[b]); });
     std::vector<uint32_t> unique;
     unique.reserve(order.size());
     for (size_t i = 0; i < order.size();) {
@@ -311,9 +316,10 @@ size_t Lexicon::size() const
 
 std::optional<size_t> Lexicon::find(std::string_view folded) const
 {
-    const auto it = std::lower_bound(m_offsets.begin(), m_offsets.end(), folded, [this](uint32_t offset, std::string_view w) {
-        return std::string_view(m_buffer.data() + offset) < w;
-    });
+    const auto it =
+        std::lower_bound(m_offsets.begin(), m_offsets.end(), folded, [this](uint32_t offset, std::string_view w) {
+            return std::string_view(m_buffer.data() + offset) < w;
+        });
     if (it == m_offsets.end() || std::string_view(m_buffer.data() + *it) != folded) {
         return std::nullopt;
     }

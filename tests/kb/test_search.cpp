@@ -602,7 +602,8 @@ TEST_CASE("inflected compounds are split too, without cuts of their endings", "[
     CHECK(hits.first().id == QStringLiteral("lost"));
     // … but a participle ending is no head ("abweich|enden"), and short pieces only the vocabulary reveals
     // are no parts: typing "Aush" is about the Aushändigung, not "ausl|aender" (Reiseausweis für Ausländer).
-    CHECK(topTitles(QStringLiteral("Aush"), 1) == QStringList{QStringLiteral("Aushändigung/Abgabe Originalunterlagen")});
+    CHECK(topTitles(QStringLiteral("Aush"), 1) ==
+          QStringList{QStringLiteral("Aushändigung/Abgabe Originalunterlagen")});
     e.build({article("end", "Ende der Frist", "<p>Das Ende.</p>"),
              article("other", "Abweichende Regeln", "<p>Die abweichenden Regeln gelten.</p>")});
     hits = e.search(QStringLiteral("Ende "));
@@ -616,10 +617,11 @@ TEST_CASE("broader terms reach the catalogue's word for a class of things", "[se
         // The MyThes reader: broader terms of single-word entries, annotations and phrases dropped.
         QTemporaryFile file;
         REQUIRE(file.open());
-        file.write("UTF-8\n"
-                   "birke|1\n-|Birke|Sandbirke|Laubbaum (Oberbegriff)|Baum (ugs.) (Oberbegriff)|ein Baum (Oberbegriff)\n"
-                   "gewehr bei fu\xc3\x9f|1\n-|bereitstehen|Waffe (Oberbegriff)\n"
-                   "pistole|2\n-|Pistole|Knarre (ugs.)\n-|Pistole|Handfeuerwaffe (Oberbegriff)\n");
+        file.write(
+            "UTF-8\n"
+            "birke|1\n-|Birke|Sandbirke|Laubbaum (Oberbegriff)|Baum (ugs.) (Oberbegriff)|ein Baum (Oberbegriff)\n"
+            "gewehr bei fu\xc3\x9f|1\n-|bereitstehen|Waffe (Oberbegriff)\n"
+            "pistole|2\n-|Pistole|Knarre (ugs.)\n-|Pistole|Handfeuerwaffe (Oberbegriff)\n");
         file.close();
         kb::Hypernyms hypernyms;
         REQUIRE(hypernyms.load(file.fileName()));
@@ -695,7 +697,8 @@ TEST_CASE("a compound's part that the query also names alone counts once", "[sea
 {
     // "Mein Kind braucht einen Kinderreisepass": "Kind" stands alone and in the compound; the childcare
     // article, all about children, once won on "Kind" counted twice.
-    CHECK(topTitles(QStringLiteral("Mein Kind braucht einen Kinderreisepass"), 1) == QStringList{QStringLiteral("Reisepass")});
+    CHECK(topTitles(QStringLiteral("Mein Kind braucht einen Kinderreisepass"), 1) ==
+          QStringList{QStringLiteral("Reisepass")});
     kb::SearchEngine e;
     e.build({article("care", "Kinderbetreuung", "<p>Ein Platz für Ihr Kind. Kinder, Kinder, Kinder.</p>"),
              article("pass", "Reisepass", "<p>Auch für Kinder.</p>")});
