@@ -9,14 +9,23 @@
 
 namespace kb {
 
+namespace {
+
+// A word resource of the system, from the file the environment variable names or else the Debian package's.
+template <typename Resource> Resource loadSystem(const char *variable, const char *debianPath)
+{
+    Resource resource;
+    const QString configured = qEnvironmentVariable(variable);
+    resource.load(configured.isEmpty() ? QString::fromLatin1(debianPath) : configured);
+    return resource;
+}
+
+} // namespace
+
 const Thesaurus &Thesaurus::system()
 {
-    static const Thesaurus thesaurus = [] {
-        Thesaurus t;
-        const QString configured = qEnvironmentVariable("HOTLINE_THESAURUS");
-        t.load(configured.isEmpty() ? QStringLiteral("/usr/share/openthesaurus-de/openthesaurus.txt") : configured);
-        return t;
-    }();
+    static const Thesaurus thesaurus =
+        loadSystem<Thesaurus>("HOTLINE_THESAURUS", "/usr/share/openthesaurus-de/openthesaurus.txt");
     return thesaurus;
 }
 
@@ -87,12 +96,7 @@ size_t Thesaurus::senses(const std::string &stem) const
 
 const Hypernyms &Hypernyms::system()
 {
-    static const Hypernyms hypernyms = [] {
-        Hypernyms h;
-        const QString configured = qEnvironmentVariable("HOTLINE_HYPERNYMS");
-        h.load(configured.isEmpty() ? QStringLiteral("/usr/share/mythes/th_de_DE_v2.dat") : configured);
-        return h;
-    }();
+    static const Hypernyms hypernyms = loadSystem<Hypernyms>("HOTLINE_HYPERNYMS", "/usr/share/mythes/th_de_DE_v2.dat");
     return hypernyms;
 }
 
@@ -210,12 +214,7 @@ std::vector<std::string> Hypernyms::of(const std::string &stem) const
 
 const Lexicon &Lexicon::system()
 {
-    static const Lexicon lexicon = [] {
-        Lexicon l;
-        const QString configured = qEnvironmentVariable("HOTLINE_LEXICON");
-        l.load(configured.isEmpty() ? QStringLiteral("/usr/share/dict/ngerman") : configured);
-        return l;
-    }();
+    static const Lexicon lexicon = loadSystem<Lexicon>("HOTLINE_LEXICON", "/usr/share/dict/ngerman");
     return lexicon;
 }
 

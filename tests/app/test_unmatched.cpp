@@ -4,6 +4,7 @@
 #include "catch_qt.h"
 
 #include "desksettings.h"
+#include "deskwindow.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "memorystore.h"
@@ -38,41 +39,17 @@ void recordAlert(QAccessibleEvent *event)
     }
 }
 
-struct UnmatchedDesk
+// A desk with fresh settings, whose typing replaces what the search box holds.
+struct UnmatchedDesk : DeskWindow
 {
-    explicit UnmatchedDesk(const QString &lang)
-        : service([](QString *) { return std::make_unique<MemoryStore>(munichSample()); })
-    {
-        QSettings().clear();
-        language.apply(lang);
-        window = std::make_unique<desk::MainWindow>(&service, &settings, &language);
-        QSignalSpy ready(window.get(), &desk::MainWindow::catalogueReady);
-        service.start();
-        window->show();
-        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
-        window->activateWindow();
-        REQUIRE(QTest::qWaitForWindowActive(window.get()));
-        REQUIRE((ready.count() > 0 || ready.wait(10000)));
-    }
+    // (The settings are cleared before the window reads them.)
+    explicit UnmatchedDesk(const QString &lang) : DeskWindow((QSettings().clear(), munichSample()), lang) {}
 
-    desk::SearchPanel *panel() const
-    {
-        return window->searchPanel();
-    }
-
-    // Replaces the search box's text by typing, and waits until the answer to the last keystroke is on screen.
     void type(const QString &text)
     {
-        panel()->searchEdit()->clear();
-        QTest::keyClicks(panel()->searchEdit(), text);
-        REQUIRE(QTest::qWaitFor(
-            [this]() { return panel()->resultModel()->shownRequestId() == service.newestSearchId(); }, 5000));
+        edit()->clear();
+        DeskWindow::type(text);
     }
-
-    desk::DeskSettings settings;
-    desk::LanguageManager language;
-    desk::SearchService service;
-    std::unique_ptr<desk::MainWindow> window;
 };
 
 } // namespace
