@@ -5,6 +5,7 @@
 #include "resultdelegate.h"
 #include "searchservice.h"
 
+#include <QAccessible>
 #include <QCollator>
 #include <QEvent>
 #include <QHeaderView>
@@ -17,6 +18,7 @@
 #include <QStandardItemModel>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -58,10 +60,10 @@ private:
 
 SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
     : QWidget(parent), m_service(service), m_searchEdit(new QLineEdit(this)), m_status(new QLabel(this)),
-      m_tabs(new QTabWidget(this)), m_resultModel(new kb::SearchResultModel(this)), m_resultView(nullptr),
+      m_unmatchedHint(new QLabel(this)), m_tabs(new QTabWidget(this)), m_resultModel(new kb::SearchResultModel(this)), m_resultView(nullptr),
       m_azIndex(new AzIndex(this)), m_categoryModel(new QStandardItemModel(this)), m_categoryView(new QTreeView(this)),
       m_recentModel(new kb::SearchResultModel(this)), m_recentView(nullptr),
-      m_favouriteModel(new kb::SearchResultModel(this)), m_favouriteView(nullptr)
+      m_favouriteModel(new kb::SearchResultModel(this)), m_favouriteView(nullptr), m_announceTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -75,6 +77,20 @@ SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
     layout->addWidget(m_searchEdit);
     styleAsHint(m_status);
     layout->addWidget(m_status);
+    // Words the catalogue does not know: the results come from the other words only. A hint, never a stop in the
+    // tab order; plain text, because it repeats what was typed.
+    m_unmatchedHint->setTextFormat(Qt::PlainText);
+    m_unmatchedHint->setTextInteractionFlags(Qt::NoTextInteraction);
+    m_unmatchedHint->setFocusPolicy(Qt::NoFocus);
+    m_unmatchedHint->setWordWrap(true); // a long list wraps instead of widening the panel
+    m_unmatchedHint->setObjectName(QStringLiteral("unmatchedHint"));
+    styleAsHint(m_unmatchedHint);
+    m_unmatchedHint->hide();
+    layout->addWidget(m_unmatchedHint);
+    // Screen readers hear about unknown words once typing pauses, not at every keystroke ("foodt", "foodtr", …).
+    m_announceTimer->setSingleShot(true);
+    m_announceTimer->setInterval(600);
+    connect(m_announceTimer, &QTimer::timeout, this, &SearchPanel::announceNow);
 
     m_resultView = createList(m_resultModel);
     m_recentView = createList(m_recentModel);
@@ -95,6 +111,7 @@ SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
 
     connect(m_searchEdit, &QLineEdit::textChanged, this, &SearchPanel::handleTextEdited);
     connect(m_searchEdit, &QLineEdit::returnPressed, this, &SearchPanel::openCurrent);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &SearchPanel::updateResultStatus);
     connect(m_service, &SearchService::searchFinished, this, &SearchPanel::handleSearchFinished);
     connect(m_azIndex, &AzIndex::articleRequested, this, &SearchPanel::articleRequested);
     connect(m_categoryView, &QTreeView::activated, this, [this](const QModelIndex &index) {
@@ -157,12 +174,13 @@ void SearchPanel::handleTextEdited(const QString &text)
 }
 
 void SearchPanel::handleSearchFinished(quint64 requestId, const QString &query, const QList<kb::ResultItem> &items,
-                                       qint64 microseconds)
+                                       qint64 microseconds, const QStringList &unmatched)
 {
     if (!m_resultModel->setResults(requestId, items)) {
         return; // an answer to an older request than the one on screen
     }
     m_shownQuery = query;
+    m_unmatched = unmatched;
     m_lastMicroseconds = microseconds;
     if (!items.isEmpty()) {
         m_resultView->setCurrentIndex(m_resultModel->index(0));
@@ -329,14 +347,78 @@ void SearchPanel::setCatalogueStatus(const QString &text)
 
 void SearchPanel::updateResultStatus()
 {
-    if (m_shownQuery.trimmed().isEmpty()) {
+    const bool searched = !m_shownQuery.trimmed().isEmpty();
+    const QStringList unmatched = searched ? m_unmatched : QStringList();
+    const QString notInCatalogue =
+        unmatched.isEmpty() ? QString() : tr("Not in the catalogue: %1").arg(unmatched.join(QLatin1String(", ")));
+    if (!searched) {
         m_status->setText(m_catalogueStatus);
     } else if (m_resultModel->rowCount() == 0) {
-        m_status->setText(tr("No service found for “%1”").arg(m_shownQuery.trimmed()));
+        // Nothing found: say which words the catalogue does not know, rather than only that nothing was found.
+        m_status->setText(notInCatalogue.isEmpty() ? tr("No service found for “%1”").arg(m_shownQuery.trimmed())
+                                                   : notInCatalogue);
     } else {
         m_status->setText(tr("%n service(s) found", nullptr, m_resultModel->rowCount()));
     }
     m_status->setToolTip(tr("Search took %1 ms").arg(double(m_lastMicroseconds) / 1000.0, 0, 'f', 1));
+    const bool emptyAndUnknown = searched && !notInCatalogue.isEmpty() && m_resultModel->rowCount() == 0;
+    m_status->setAccessibleName(emptyAndUnknown ? notInCatalogue : tr("Search status"));
+
+    // Results that come from the other words only: the hint above the list tells the agent so.
+    const bool hint = !notInCatalogue.isEmpty() && m_resultModel->rowCount() > 0 && m_tabs->currentIndex() == ResultsPage;
+    m_unmatchedHint->setText(hint ? notInCatalogue : QString());
+    m_unmatchedHint->setAccessibleName(hint ? notInCatalogue : tr("Words not in the catalogue"));
+    m_unmatchedHint->setVisible(hint);
+    if (hint) {
+        announceLater(m_unmatchedHint, notInCatalogue);
+    } else if (emptyAndUnknown) {
+        announceLater(m_status, notInCatalogue);
+    } else {
+        announceLater(nullptr, QString());
+    }
+}
+
+void SearchPanel::announceLater(QLabel *label, const QString &text)
+{
+    if (text.isEmpty()) {
+        // Nothing to tell; the same words coming back later are news again.
+        m_announceTimer->stop();
+        m_pendingAnnouncement.clear();
+        m_announceLabel = nullptr;
+        m_lastAnnouncement.clear();
+        return;
+    }
+    if (text == m_pendingAnnouncement && label == m_announceLabel) {
+        return;
+    }
+    m_pendingAnnouncement = text;
+    m_announceLabel = label;
+    m_announceTimer->start();
+}
+
+void SearchPanel::announceNow()
+{
+    if (!m_announceLabel || m_pendingAnnouncement.isEmpty() || m_pendingAnnouncement == m_lastAnnouncement) {
+        return;
+    }
+    // The pattern of the desk's other live messages: the label's accessible name carries the text, the Alert event
+    // makes screen readers speak it. The focus stays in the search box.
+    m_announceLabel->setAccessibleName(m_pendingAnnouncement);
+    QAccessibleEvent nameChanged(m_announceLabel, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&nameChanged);
+    QAccessibleEvent alert(m_announceLabel, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+    m_lastAnnouncement = m_pendingAnnouncement;
+}
+
+QLabel *SearchPanel::unmatchedHint() const
+{
+    return m_unmatchedHint;
+}
+
+QString SearchPanel::lastAnnouncement() const
+{
+    return m_lastAnnouncement;
 }
 
 QLineEdit *SearchPanel::searchEdit() const
@@ -410,7 +492,9 @@ void SearchPanel::retranslateUi()
         ->setEmptyText(tr("No service opened yet. The services you open appear here, newest first."));
     static_cast<ListWithEmptyText *>(m_favouriteView)
         ->setEmptyText(tr("No favourites yet. Ctrl+D adds the service on screen."));
-    m_status->setAccessibleName(tr("Search status"));
+    m_unmatchedHint->setAccessibleDescription(
+        tr("Words of the search that no service in the catalogue contains: the results come from the other words. "
+           "Rephrase them or look in the A–Z index."));
     if (!m_catalogue.isEmpty()) {
         const QList<kb::ResultItem> index = m_azIndex->model()->items(); // a copy: setCatalogue resets it
         setCatalogue(index);                                             // the "Other services" branch is translated

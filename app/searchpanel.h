@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QKeySequence>
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -11,6 +12,7 @@ class QLineEdit;
 class QListView;
 class QStandardItemModel;
 class QTabWidget;
+class QTimer;
 class QTreeView;
 
 namespace desk {
@@ -51,7 +53,12 @@ public:
 
     // Answer from the search thread (public so tests can deliver answers out of order).
     void handleSearchFinished(quint64 requestId, const QString &query, const QList<kb::ResultItem> &items,
-                              qint64 microseconds);
+                              qint64 microseconds, const QStringList &unmatched = {});
+    // The line above the results naming the query's words the catalogue does not know („Nicht im Katalog: …“);
+    // hidden while every word matches.
+    QLabel *unmatchedHint() const;
+    // What was last told to screen readers about unmatched words (once typing pauses), for tests.
+    QString lastAnnouncement() const;
 
 Q_SIGNALS:
     void articleRequested(const QString &id);
@@ -68,10 +75,13 @@ private:
     QList<kb::ResultItem> itemsFor(const QStringList &ids) const;
     void retranslateUi();
     void updateResultStatus();
+    void announceLater(QLabel *label, const QString &text);
+    void announceNow();
 
     SearchService *m_service;
     QLineEdit *m_searchEdit;
     QLabel *m_status;
+    QLabel *m_unmatchedHint;
     QTabWidget *m_tabs;
     kb::SearchResultModel *m_resultModel;
     QListView *m_resultView;
@@ -86,6 +96,11 @@ private:
     QList<QKeySequence> m_reservedShortcuts;
     QString m_catalogueStatus;
     QString m_shownQuery;
+    QStringList m_unmatched; // words of m_shownQuery nothing in the catalogue matches, as typed
+    QTimer *m_announceTimer;
+    QLabel *m_announceLabel = nullptr;
+    QString m_pendingAnnouncement;
+    QString m_lastAnnouncement;
     qint64 m_lastMicroseconds = 0;
 };
 

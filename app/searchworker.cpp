@@ -154,6 +154,7 @@ void SearchWorker::search(quint64 requestId, const QString &query, int limit)
     QElapsedTimer timer;
     timer.start();
     QList<kb::ResultItem> items;
+    QStringList unmatched;
     if (m_engine && rebuildIfChanged()) {
         kb::SearchOptions options;
         options.limit = limit;
@@ -167,8 +168,10 @@ void SearchWorker::search(quint64 requestId, const QString &query, int limit)
             item.score = hit.score;
             items.append(item);
         }
+        // Here with the results, not on the UI thread: the words the agent should rephrase.
+        unmatched = m_engine->unmatchedWords(query);
     }
-    Q_EMIT searchFinished(requestId, query, items, timer.nsecsElapsed() / 1000);
+    Q_EMIT searchFinished(requestId, query, items, timer.nsecsElapsed() / 1000, unmatched);
 }
 
 void SearchWorker::loadArticle(quint64 requestId, const QString &id)

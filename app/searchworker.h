@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -56,8 +57,9 @@ public:
 Q_SIGNALS:
     void catalogueOpened(const QList<kb::ResultItem> &index, const QString &backend);
     void catalogueFailed(const QString &error);
+    // `unmatched`: the query's words nothing in the catalogue matches, as typed (kb::SearchEngine::unmatchedWords).
     void searchFinished(quint64 requestId, const QString &query, const QList<kb::ResultItem> &items,
-                        qint64 microseconds);
+                        qint64 microseconds, const QStringList &unmatched);
     void articleLoaded(quint64 requestId, const kb::Article &article, const QList<kb::Office> &offices);
     void articleFailed(quint64 requestId, const QString &id, const QString &error);
 

@@ -153,7 +153,7 @@ int main(int argc, char *argv[])
         const long engineKiB = heapKiB() - before;
 
         std::vector<double> ours;
-        for (int round = 0; round < 2; ++round) {   // the first round warms caches, the second is measured
+        for (int round = 0; round < 2; ++round) { // the first round warms caches, the second is measured
             ours.clear();
             for (const QString &q : queries) {
                 timer.restart();
@@ -163,7 +163,7 @@ int main(int argc, char *argv[])
             }
         }
         const Latency l = percentiles(ours);
-        if (qEnvironmentVariableIsSet("BENCH_SEARCH_SLOWEST")) {   // which queries make the tail
+        if (qEnvironmentVariableIsSet("BENCH_SEARCH_SLOWEST")) { // which queries make the tail
             std::vector<std::pair<double, QString>> slowest;
             for (size_t i = 0; i < ours.size(); ++i) {
                 slowest.emplace_back(ours[i], queries[qsizetype(i)]);

@@ -77,7 +77,8 @@ int main(int argc, char *argv[])
     QList<kb::Article> articles = bench::loadMunichCatalogue().articles;
     // --phrasings FILE (scripts/make-berlin-phrasings.py): other cities' names for a service, keyed by
     // LeiKa key or "title:" + title, appended to the article's body to measure what they add.
-    if (const qsizetype at = app.arguments().indexOf(QStringLiteral("--phrasings")); at >= 0 && at + 1 < app.arguments().size()) {
+    if (const qsizetype at = app.arguments().indexOf(QStringLiteral("--phrasings"));
+        at >= 0 && at + 1 < app.arguments().size()) {
         QFile phrasings(app.arguments().at(at + 1));
         if (!phrasings.open(QIODevice::ReadOnly | QIODevice::Text)) {
             std::fprintf(stderr, "cannot read %s\n", qPrintable(phrasings.fileName()));
@@ -188,6 +189,7 @@ int main(int argc, char *argv[])
         {"questions.tsv", "citizens' questions"},
         {"questions-blind.tsv", "questions, blind"},
         {"agent-queries-blind.tsv", "agent queries, blind"},
+        {"mixed-sealed.tsv", "mixed, sealed"},
     };
     for (const auto &[name, label] : sets) {
         QFile file(QStringLiteral(HOTLINE_SOURCE_DIR "/bench/data/") + QLatin1String(name));

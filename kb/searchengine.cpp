@@ -54,6 +54,7 @@ constexpr float kThesaurusWeight = 0.7f;
 constexpr float kHypernymWeight = 0.5f;
 constexpr size_t kMaxThesaurusSenses = 8;
 constexpr size_t kMinBroaderPiece = 5;
+constexpr size_t kMinRevealedPiece = 5;
 constexpr size_t kMaxThesaurusTerms = 16;
 // A compound part only the lexicon knows counts this much of its letters as recognised, and each
 // such part brings at most this many of its thesaurus synonyms.
@@ -121,6 +122,7 @@ struct Word
     uint32_t term = 0;               // the stem of the whole word
     std::vector<uint32_t> partTerms; // stems of its compound parts, if it splits
     uint32_t df = 0;                 // documents containing it
+    uint16_t bigramCount = 0;        // distinct bigrams of `folded`, with its start and end
 };
 
 struct Doc
@@ -336,6 +338,7 @@ struct SearchEngine::Index
     std::vector<uint32_t> termsByText;                   // term ids sorted by stem: stem prefixes
     StringMap<std::vector<uint32_t>> termsByPlainVowels; // stems that differ only in umlauts
     std::unordered_map<uint32_t, std::vector<uint32_t>> wordsByBigram;
+    size_t realWordCount = 0; // words[realWordCount…] are pieces the vocabulary reveals, not words of the text
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms; // folded term → expansions
     // The same by the term's stem, for inflected forms the table does not list ("Hochzeiten", "Ausweises").
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonymsByStem;
@@ -377,6 +380,12 @@ struct SearchEngine::Index
     std::pair<uint32_t, uint32_t> part(std::string_view piece) const
     {
         if (const Word *w = word(piece)) {
+            // A piece the vocabulary only reveals (no word of the text) is trusted from five letters on; a
+            // shorter one only if it is a German word ("baum" in "Baumschutz", not "ausl" in "Ausländer").
+            if (size_t(w - words.data()) >= realWordCount && piece.size() < kMinRevealedPiece &&
+                !Lexicon::system().isEmpty() && !Lexicon::system().contains(piece)) {
+                return {0, 0};
+            }
             return {w->term, std::max<uint32_t>(w->df, 1)};
         }
         if (piece.size() >= 4) {
@@ -409,19 +418,16 @@ struct SearchEngine::Index
         return std::nullopt;
     }
 
-    // The term a broader term from the thesaurus reaches: the word itself, or the head of a compound the
-    // index knows in parts ("feuerwaffe" → waffe, "laubbaum" → baum).
+    // The term a broader term from the thesaurus reaches: the head of a compound, the class of the class
+    // ("Feuerwaffe" → waffe, "Laubbaum" → baum), or else the word itself.
     std::optional<uint32_t> broaderTerm(const std::string &folded) const
     {
-        if (const auto t = termOf(folded, true)) {
-            return t;
-        }
         for (size_t cut = 3; cut + 4 <= folded.size(); ++cut) {
             if (const auto [t, df] = part(std::string_view(folded).substr(cut)); df > 0) {
                 return t;
             }
         }
-        return std::nullopt;
+        return termOf(folded, true);
     }
 
     Split split(const std::string &folded, bool allowUnknown, bool useLexicon = false) const;
@@ -484,6 +490,17 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
             auto [partTerm, freq] = end - start >= kMinPartLength ? part(text.substr(start, end - start))
                                                                   : std::pair<uint32_t, uint32_t>{0, 0};
             Kind kind = freq > 0 ? Kind::Indexed : Kind::Unknown;
+            if (kind == Kind::Indexed && start > 0) {
+                // "abweich|enden", "auslaend|ischen": a participle or adjective ending is no head.
+                static constexpr std::array<std::string_view, 12> suffixes = {"isch",   "ische",  "ischen", "ischer",
+                                                                              "isches", "ischem", "end",    "ende",
+                                                                              "enden",  "ender",  "endes",  "endem"};
+                const std::string_view rest = text.substr(start);
+                if (std::find(suffixes.begin(), suffixes.end(), rest) != suffixes.end()) {
+                    kind = Kind::Unknown;
+                    freq = 0;
+                }
+            }
             if (kind == Kind::Unknown && lexicon && end - start >= kMinLexicalPart &&
                 lexicon->contains(text.substr(start, end - start))) {
                 kind = Kind::Lexical; // a German word, though not one of the catalogue's
@@ -491,9 +508,11 @@ Split SearchEngine::Index::split(const std::string &folded, bool allowUnknown, b
             if (kind != Kind::Unknown) {
                 for (std::string_view linker : kLinkers) {
                     const size_t next = end + linker.size();
+                    // The word less an ending ("jagdscheins" = jagdschein + s, "kennzeichen" = kennzeich + en) is
+                    // no split: it won as the split of fewest parts and kept inflected compounds whole.
                     if (next > n || (end == n && !linker.empty()) || (start == 0 && next == n) ||
                         (!linker.empty() && text.substr(end, linker.size()) != linker)) {
-                        continue; // ("jagdgewehr|e" is the word, not a split)
+                        continue;
                     }
                     State candidate{from.known + int(next - start),
                                     from.parts + 1,
@@ -696,7 +715,11 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             }
         }
         std::sort(lists.begin(), lists.end(), [](const auto *a, const auto *b) { return a->size() < b->size(); });
-        const int minShared = int(folded.size()) + 1 - 2 * maxEdits;
+        // Each edit changes at most two bigram positions, so at most two of a word's distinct bigrams: a word
+        // within the edits keeps all but 2 × edits of its distinct bigrams, and so does the query. (Counted
+        // with lengths, as before, the bound missed words with a repeated bigram: "erwerbn" → "erwerben",
+        // "er" twice.)
+        const int minShared = int(grams.size()) - 2 * maxEdits;
         const int skipped = std::clamp(minShared - 2, 0, std::max(0, int(lists.size()) - 1));
         for (size_t i = 0; i + size_t(skipped) < lists.size(); ++i) {
             for (uint32_t w : *lists[i]) {
@@ -736,7 +759,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         std::vector<std::tuple<int, uint32_t, uint32_t>> candidates; // (distance, -df, word)
         for (uint32_t w : s.touchedWords) {
             const std::string &other = words[w].folded;
-            const int needed = int(std::max(other.size(), folded.size())) + 1 - 2 * maxEdits;
+            const int needed = int(std::max<size_t>(words[w].bigramCount, grams.size())) - 2 * maxEdits;
             int shared = int(s.wordCounts[w]);
             if (skipped > 0 && shared >= minShared - skipped) {
                 shared = sharedBigrams(other); // all the bigrams it shares, as before
@@ -760,8 +783,14 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         }
     }
 
-    // A word the catalogue does not use: its synonyms from the thesaurus that it does use.
-    if (!exact && !known) {
+    // A word the catalogue does not use: its synonyms from the thesaurus that it does use. Not for the start
+    // of the catalogue's words ("Deut" being typed is no form of "deuten", "Kirche" is in "Kirchenaustritt").
+    const auto startsWords = [this, &folded] {
+        const auto it = std::lower_bound(wordsByText.begin(), wordsByText.end(), folded,
+                                         [this](uint32_t w, const std::string &p) { return words[w].folded < p; });
+        return it != wordsByText.end() && words[*it].folded.starts_with(folded);
+    };
+    if (!exact && !known && !startsWords()) {
         size_t added = 0;
         for (const std::string &base : baseStems) {
             if (Thesaurus::system().senses(base) > kMaxThesaurusSenses) {
@@ -825,13 +854,13 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
                 // "Aufenthaltserlaubnis" being typed, is no kind of "Laube".
                 const bool thing = piece.size() >= kMinBroaderPiece &&
                                    (Lexicon::system().isNounOnly(piece) || !Lexicon::system().contains(piece));
-                for (const std::string &hypernym : thing ? Hypernyms::system().of(stemmer.stem(piece)) : std::vector<std::string>{}) {
+                for (const std::string &hypernym :
+                     thing ? Hypernyms::system().of(stemmer.stem(piece)) : std::vector<std::string>{}) {
                     if (group.size() == kMaxLexicalSynonyms) {
                         break;
                     }
                     const auto t = broaderTerm(hypernym);
-                    if (t &&
-                        std::find(group.begin(), group.end(), *t) == group.end()) {
+                    if (t && std::find(group.begin(), group.end(), *t) == group.end()) {
                         group.push_back(*t);
                     }
                 }
@@ -1221,6 +1250,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     // Pass 2: stems, the compound modifiers and heads the vocabulary shows ("saison" from
     // "saisonkennzeichen" beside "kennzeichen"), and the compound parts of each distinct word.
     const size_t realWords = x.words.size();
+    x.realWordCount = realWords;
     std::unordered_map<std::string, uint32_t> pieces; // piece → documents of the words showing it
     for (size_t wi = 0; wi < realWords; ++wi) {
         const std::string &w = x.words[wi].folded;
@@ -1461,9 +1491,11 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     for (uint32_t w = 0; w < x.words.size(); ++w) {
         x.wordsByText[w] = w;
         if (x.words[w].folded.size() >= 3) {
-            for (uint32_t g : bigrams(x.words[w].folded)) {
+            const std::vector<uint32_t> grams = bigrams(x.words[w].folded);
+            for (uint32_t g : grams) {
                 x.wordsByBigram[g].push_back(w);
             }
+            x.words[w].bigramCount = uint16_t(std::min<size_t>(grams.size(), 65535));
         }
     }
     std::sort(x.wordsByText.begin(), x.wordsByText.end(),
@@ -1716,6 +1748,50 @@ QString SearchEngine::Index::explain(const QString &query) const
 QString SearchEngine::explain(const QString &query) const
 {
     return d->explain(query);
+}
+
+QStringList SearchEngine::unmatchedWords(const QString &query) const
+{
+    QStringList unmatched;
+    if (d->docs.empty()) {
+        return unmatched;
+    }
+    // An alternative reaches an article only if each of its groups (the parts of a compound) has a term
+    // that some article contains.
+    const auto reaches = [this](const Alternative &alt) {
+        return !alt.groups.empty() &&
+               std::all_of(alt.groups.begin(), alt.groups.end(), [this](const std::vector<uint32_t> &group) {
+                   return std::any_of(group.begin(), group.end(),
+                                      [this](uint32_t t) { return !d->terms[t].postings.empty(); });
+               });
+    };
+    // The typed form of a concept's folded word: the first run of adjacent tokens whose folded forms make it up
+    // (parse() joins "Au-pair" and "P Schein" into one word).
+    const QStringView view = QStringView(query).left(qsizetype(kMaxQueryChars));
+    const std::vector<text::Token> tokens = text::tokenize(view);
+    const auto typed = [&view, &tokens](const std::string &word) {
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            std::string joined;
+            for (size_t j = i; j < tokens.size() && joined.size() < word.size(); ++j) {
+                joined += tokens[j].folded;
+                if (joined == word) {
+                    const qsizetype end = tokens[j].begin + tokens[j].length;
+                    return view.mid(tokens[i].begin, end - tokens[i].begin).toString();
+                }
+                if (word.compare(0, joined.size(), joined) != 0) {
+                    break;
+                }
+            }
+        }
+        return QString::fromStdString(word);
+    };
+    for (const Concept &c : d->parse(query)) {
+        if (!c.optional && !text::isStopWord(c.word) &&
+            std::none_of(c.alternatives.begin(), c.alternatives.end(), reaches)) {
+            unmatched << typed(c.word);
+        }
+    }
+    return unmatched;
 }
 
 int SearchEngine::articleCount() const

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -39,6 +40,10 @@ public:
     // How each word of `query` is matched: its alternatives with weights, the stems they look for and how
     // many articles have each. Plain text, one line an alternative (hotline-kb search --explain).
     QString explain(const QString &query) const;
+    // The words of `query` that no way of matching reaches in the index (no spelling, stem, compound part,
+    // synonym, typo or broader term of theirs is in any article), as typed and in query order; stop words
+    // are left out. Empty while the index is empty: there is nothing to tell the words apart by.
+    QStringList unmatchedWords(const QString &query) const;
     int articleCount() const;
 
 private:

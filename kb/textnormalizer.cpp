@@ -120,6 +120,20 @@ bool isWordChar(char32_t c)
 const std::unordered_set<std::string> &stopWords()
 {
     static const std::unordered_set<std::string> words = {
+        // (Snowball's list, folded; these were missing from it.)
+        "gegen",
+        "hinter",
+        "ueber",
+        "unter",
+        "vor",
+        "waehrend",
+        "zwischen",
+        "derselbe",
+        "derselben",
+        "denselben",
+        "desselben",
+        "demselben",
+        "anderr",
         "aber",
         "alle",
         "allem",

@@ -9,14 +9,23 @@
 
 namespace kb {
 
+namespace {
+
+// A word resource of the system, from the file the environment variable names or else the Debian package's.
+template <typename Resource> Resource loadSystem(const char *variable, const char *debianPath)
+{
+    Resource resource;
+    const QString configured = qEnvironmentVariable(variable);
+    resource.load(configured.isEmpty() ? QString::fromLatin1(debianPath) : configured);
+    return resource;
+}
+
+} // namespace
+
 const Thesaurus &Thesaurus::system()
 {
-    static const Thesaurus thesaurus = [] {
-        Thesaurus t;
-        const QString configured = qEnvironmentVariable("HOTLINE_THESAURUS");
-        t.load(configured.isEmpty() ? QStringLiteral("/usr/share/openthesaurus-de/openthesaurus.txt") : configured);
-        return t;
-    }();
+    static const Thesaurus thesaurus =
+        loadSystem<Thesaurus>("HOTLINE_THESAURUS", "/usr/share/openthesaurus-de/openthesaurus.txt");
     return thesaurus;
 }
 
@@ -38,7 +47,7 @@ bool Thesaurus::load(const QString &path)
             entry.remove(annotation);
             const std::vector<text::Token> tokens = text::tokenize(entry);
             if (tokens.size() != 1 || tokens.front().folded.size() < 3 || entry.contains(QLatin1String("..."))) {
-                continue;   // phrases and fragments ("Deputat...") are no synonyms for a word
+                continue; // phrases and fragments ("Deputat...") are no synonyms for a word
             }
             if (std::find(set.begin(), set.end(), tokens.front().folded) == set.end()) {
                 set.push_back(tokens.front().folded);
@@ -87,12 +96,7 @@ size_t Thesaurus::senses(const std::string &stem) const
 
 const Hypernyms &Hypernyms::system()
 {
-    static const Hypernyms hypernyms = [] {
-        Hypernyms h;
-        const QString configured = qEnvironmentVariable("HOTLINE_HYPERNYMS");
-        h.load(configured.isEmpty() ? QStringLiteral("/usr/share/mythes/th_de_DE_v2.dat") : configured);
-        return h;
-    }();
+    static const Hypernyms hypernyms = loadSystem<Hypernyms>("HOTLINE_HYPERNYMS", "/usr/share/mythes/th_de_DE_v2.dat");
     return hypernyms;
 }
 
@@ -153,7 +157,8 @@ bool Hypernyms::load(const QString &path)
                 continue; // phrases are no broader term of a word
             }
             std::string folded = text::fold(QString::fromUtf8(entry));
-            if (stemmer.stem(folded) != headStem && std::find(broader.begin(), broader.end(), folded) == broader.end()) {
+            if (stemmer.stem(folded) != headStem &&
+                std::find(broader.begin(), broader.end(), folded) == broader.end()) {
                 broader.push_back(std::move(folded));
             }
         }
@@ -192,9 +197,10 @@ bool Hypernyms::isEmpty() const
 std::vector<std::string> Hypernyms::of(const std::string &stem) const
 {
     std::vector<std::string> out;
-    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), stem, [this](uint32_t offset, const std::string &s) {
-        return std::string_view(m_buffer.data() + offset) < s;
-    });
+    const auto it =
+        std::lower_bound(m_entries.begin(), m_entries.end(), stem, [this](uint32_t offset, const std::string &s) {
+            return std::string_view(m_buffer.data() + offset) < s;
+        });
     if (it == m_entries.end() || std::string_view(m_buffer.data() + *it) != stem) {
         return out;
     }
@@ -208,12 +214,7 @@ std::vector<std::string> Hypernyms::of(const std::string &stem) const
 
 const Lexicon &Lexicon::system()
 {
-    static const Lexicon lexicon = [] {
-        Lexicon l;
-        const QString configured = qEnvironmentVariable("HOTLINE_LEXICON");
-        l.load(configured.isEmpty() ? QStringLiteral("/usr/share/dict/ngerman") : configured);
-        return l;
-    }();
+    static const Lexicon lexicon = loadSystem<Lexicon>("HOTLINE_LEXICON", "/usr/share/dict/ngerman");
     return lexicon;
 }
 
@@ -261,7 +262,8 @@ bool Lexicon::load(const QString &path)
             folded = text::fold(QString::fromUtf8(line));
         }
         // Only plain words: abbreviations with dots, apostrophes or digits are no compound parts.
-        if (folded.size() < 3 || !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        if (folded.size() < 3 ||
+            !std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
             continue;
         }
         m_offsets.push_back(uint32_t(m_buffer.size()));
@@ -269,9 +271,10 @@ bool Lexicon::load(const QString &path)
         m_buffer.push_back('\0');
         // German capitalises nouns: "Gewehre" is listed only so, "gemeldet" and "gebühren" in lower case.
         const auto first = (unsigned char)line.front();
-        capitalised.push_back((first >= 'A' && first <= 'Z') || (first == 0xc3 && line.size() > 1 &&
-                                                                  ((unsigned char)line[1] == 0x84 || (unsigned char)line[1] == 0x96 ||
-                                                                   (unsigned char)line[1] == 0x9c)));
+        capitalised.push_back(
+            (first >= 'A' && first <= 'Z') ||
+            (first == 0xc3 && line.size() > 1 &&
+             ((unsigned char)line[1] == 0x84 || (unsigned char)line[1] == 0x96 || (unsigned char)line[1] == 0x9c)));
     }
     const char *base = m_buffer.data();
     auto wordAt = [base](uint32_t offset) { return std::string_view(base + offset); };
@@ -279,7 +282,8 @@ bool Lexicon::load(const QString &path)
     for (uint32_t i = 0; i < order.size(); ++i) {
         order[i] = i;
     }
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return wordAt(m_offsets[a]) < wordAt(m_offsets[b]); });
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return wordAt(m_offsets[a]) < wordAt(m_offsets[b]); });
     std::vector<uint32_t> unique;
     unique.reserve(order.size());
     for (size_t i = 0; i < order.size();) {
@@ -311,9 +315,10 @@ size_t Lexicon::size() const
 
 std::optional<size_t> Lexicon::find(std::string_view folded) const
 {
-    const auto it = std::lower_bound(m_offsets.begin(), m_offsets.end(), folded, [this](uint32_t offset, std::string_view w) {
-        return std::string_view(m_buffer.data() + offset) < w;
-    });
+    const auto it =
+        std::lower_bound(m_offsets.begin(), m_offsets.end(), folded, [this](uint32_t offset, std::string_view w) {
+            return std::string_view(m_buffer.data() + offset) < w;
+        });
     if (it == m_offsets.end() || std::string_view(m_buffer.data() + *it) != folded) {
         return std::nullopt;
     }

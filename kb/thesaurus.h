@@ -30,7 +30,7 @@ public:
     size_t senses(const std::string &stem) const;
 
 private:
-    std::vector<std::vector<std::string>> m_sets;                  // folded words per synonym set
+    std::vector<std::vector<std::string>> m_sets; // folded words per synonym set
     std::unordered_map<std::string, std::vector<uint32_t>> m_byStem;
 };
 
@@ -80,9 +80,9 @@ public:
 private:
     std::optional<size_t> find(std::string_view folded) const;
 
-    std::string m_buffer;               // folded words, each followed by '\0'
-    std::vector<uint32_t> m_offsets;    // into m_buffer, sorted by word
-    std::vector<bool> m_nounOnly;       // per entry of m_offsets
+    std::string m_buffer;            // folded words, each followed by '\0'
+    std::vector<uint32_t> m_offsets; // into m_buffer, sorted by word
+    std::vector<bool> m_nounOnly;    // per entry of m_offsets
 };
 
 } // namespace kb

@@ -4345,6 +4345,18 @@ Prüfen Sie den Datenbankpfad in den Einstellungen (Strg+,). Die Telefonie arbei
         <source>No favourites yet. Ctrl+D adds the service on screen.</source>
         <translation>Noch keine Favoriten. Strg+D fügt die angezeigte Dienstleistung hinzu.</translation>
     </message>
+    <message>
+        <source>Not in the catalogue: %1</source>
+        <translation>Nicht im Katalog: %1</translation>
+    </message>
+    <message>
+        <source>Words not in the catalogue</source>
+        <translation>Wörter, die nicht im Katalog stehen</translation>
+    </message>
+    <message>
+        <source>Words of the search that no service in the catalogue contains: the results come from the other words. Rephrase them or look in the A–Z index.</source>
+        <translation>Wörter der Suche, die in keiner Dienstleistung des Katalogs vorkommen: Die Ergebnisse stammen von den übrigen Wörtern. Formulieren Sie sie um oder suchen Sie im A–Z-Verzeichnis.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchWorker</name>

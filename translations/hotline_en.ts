@@ -4345,6 +4345,18 @@ Check the database path in the settings (Ctrl+,). Telephony keeps working.</tran
         <source>No favourites yet. Ctrl+D adds the service on screen.</source>
         <translation>No favourites yet. Ctrl+D adds the service on screen.</translation>
     </message>
+    <message>
+        <source>Not in the catalogue: %1</source>
+        <translation>Not in the catalogue: %1</translation>
+    </message>
+    <message>
+        <source>Words not in the catalogue</source>
+        <translation>Words not in the catalogue</translation>
+    </message>
+    <message>
+        <source>Words of the search that no service in the catalogue contains: the results come from the other words. Rephrase them or look in the A–Z index.</source>
+        <translation>Words of the search that no service in the catalogue contains: the results come from the other words. Rephrase them or look in the A–Z index.</translation>
+    </message>
 </context>
 <context>
     <name>desk::SearchWorker</name>

@@ -10,6 +10,7 @@
 #include "callerpanel.h"
 #include "deskcatalogue.h"
 #include "desksettings.h"
+#include "deskwindow.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "memorystore.h"
@@ -68,37 +69,9 @@ desk::StoreFactory factoryFor(const kb::Catalogue &catalogue)
 }
 
 // One desk as main() builds it, on the test catalogue, with fresh settings.
-struct Desk
+struct Desk : DeskWindow
 {
-    explicit Desk(kb::Catalogue catalogue = munichSample(), const QString &lang = QStringLiteral("de"))
-        : service(factoryFor(catalogue))
-    {
-        language.apply(lang);
-        window = std::make_unique<desk::MainWindow>(&service, &settings, &language);
-        QSignalSpy ready(window.get(), &desk::MainWindow::catalogueReady);
-        service.start();
-        window->show();
-        REQUIRE(QTest::qWaitForWindowExposed(window.get()));
-        window->activateWindow(); // focus needs an active window (under Xvfb there is no window manager)
-        REQUIRE(QTest::qWaitForWindowActive(window.get()));
-        REQUIRE((ready.count() > 0 || ready.wait(10000)));
-    }
-
-    QLineEdit *edit() const
-    {
-        return window->searchPanel()->searchEdit();
-    }
-    kb::SearchResultModel *results() const
-    {
-        return window->searchPanel()->resultModel();
-    }
-
-    // Types like an agent and waits until the answer to the last keystroke is on screen.
-    void type(const QString &text)
-    {
-        QTest::keyClicks(edit(), text);
-        REQUIRE(QTest::qWaitFor([this]() { return results()->shownRequestId() == service.newestSearchId(); }, 5000));
-    }
+    using DeskWindow::DeskWindow;
 
     void openAndWait(const std::function<void()> &open)
     {
@@ -106,11 +79,6 @@ struct Desk
         open();
         REQUIRE(shown.wait(WebTimeoutMs));
     }
-
-    desk::DeskSettings settings;
-    desk::LanguageManager language;
-    desk::SearchService service;
-    std::unique_ptr<desk::MainWindow> window;
 };
 
 QString pageText(QWebEnginePage *page)

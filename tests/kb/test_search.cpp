@@ -72,6 +72,34 @@ TEST_CASE("folding: case, umlauts, ß and diacritics", "[search][normalize]")
     CHECK(fold(QString::fromUtf8("Fu\xcc\x88hrerschein").normalized(QString::NormalizationForm_C)) == "fuehrerschein");
 }
 
+TEST_CASE("stop words: all of Snowball's German list, folded", "[search][normalize]")
+{
+    // snowballstem.org/algorithms/german/stop.txt; "Ich habe vor einem Jahr …" must not rank the
+    // "Vor-Ort-Termin" services on "vor".
+    const char *const snowball =
+        "aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern "
+        "anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das dass derselbe derselben "
+        "denselben desselben demselben dieselbe dieselben dasselbe dazu dein deine deinem deinen deiner deines denn "
+        "derer dessen dich dir du dies diese diesem diesen dieser dieses doch dort durch ein eine einem einen einer "
+        "eines einig einige einigem einigen einiger einiges einmal er ihn ihm es etwas euer eure eurem euren eurer "
+        "eures für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich mich mir ihr ihre ihrem ihren "
+        "ihrer ihres euch im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann "
+        "kein keine keinem keinen keiner keines können könnte machen man manche manchem manchen mancher manches mein "
+        "meine meinem meinen meiner meines mit muss musste nach nicht nichts noch nun nur ob oder sehr sein seine "
+        "seinem seinen seiner seines selbst sich sie ihnen sind so solche solchem solchen solcher solches soll sollte "
+        "sondern sonst über um und uns unsere unserem unseren unser unseres unter viel vom von vor während war waren "
+        "warst was weil welche welchem welchen welcher welches wenn werde werden wie wieder will wir wird wirst wo "
+        "wollen wollte würde würden zu zum zur zwar zwischen";
+    for (const QString &word : QString::fromUtf8(snowball).split(QLatin1Char(' '))) {
+        INFO(word.toStdString());
+        CHECK(kb::text::isStopWord(kb::text::fold(word)));
+    }
+    // Kept out on purpose: "weg" ("Ausweis weg" is lost), "ohne" ("abmelden ohne Zulassungsbescheinigung"),
+    // "weiter" (a particle callers use alone: "weiter gültig?").
+    CHECK_FALSE(kb::text::isStopWord("weg"));
+    CHECK_FALSE(kb::text::isStopWord("ohne"));
+}
+
 TEST_CASE("tokenizer splits on punctuation and keeps offsets", "[search][normalize]")
 {
     const QString s = QStringLiteral("Kfz-Zulassung (Auto), § 5 😀 Straße");
@@ -337,6 +365,16 @@ TEST_CASE("typos within one or two edits", "[search]")
     CHECK(topTitles(QStringLiteral("Fürerschein"), 5).join(QLatin1Char('|')).contains(QStringLiteral("Führerschein")));
     CHECK(topTitles(QStringLiteral("Einbürgrung"), 1) == QStringList{QStringLiteral("Einbürgerung")});
     CHECK(topTitles(QStringLiteral("Kirchenaustrit"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
+    // Words with a bigram twice ("er" in "erwerben", "en" in "Hinterbliebenenrente"): the bound on shared
+    // bigrams once counted letters, not distinct bigrams, and such words were never offered.
+    for (const char *typo : {"Hinetrbliebenenrente", "Hiinterbliebenenrente", "Hinterbliebenenrnte"}) {
+        INFO(typo);
+        const QStringList top = topTitles(QString::fromUtf8(typo), 1);
+        REQUIRE(top.size() == 1);
+        CHECK(top.first().startsWith(QStringLiteral("Hinterbliebenenrente")));
+    }
+    CHECK(topTitles(QStringLiteral("Duldug"), 1) == QStringList{QStringLiteral("Duldung")});
+    CHECK(engine().explain(QStringLiteral("erwerbn")).contains(QStringLiteral("one typo: erwerb")));
 }
 
 TEST_CASE("prefixes while typing", "[search]")
@@ -552,16 +590,38 @@ TEST_CASE("a word with a linking ending is no compound of itself; nouns are no p
     }
 }
 
+TEST_CASE("inflected compounds are split too, without cuts of their endings", "[search]")
+{
+    // "Jagdscheins" is "jagdschein" + s: that "split" of one part once won over jagd|schein(s), so an inflected
+    // compound was never found through its parts. Now "Jagd" finds it, as "Jagdschein" would be found.
+    kb::SearchEngine e;
+    e.build({article("lost", "Verlust", "<p>Bei Verlust des Jagdscheins melden Sie sich.</p>"),
+             article("dog", "Hundesteuer", "<p>Für jeden Hund.</p>")});
+    auto hits = e.search(QStringLiteral("jagd "));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("lost"));
+    // … but a participle ending is no head ("abweich|enden"), and short pieces only the vocabulary reveals
+    // are no parts: typing "Aush" is about the Aushändigung, not "ausl|aender" (Reiseausweis für Ausländer).
+    CHECK(topTitles(QStringLiteral("Aush"), 1) ==
+          QStringList{QStringLiteral("Aushändigung/Abgabe Originalunterlagen")});
+    e.build({article("end", "Ende der Frist", "<p>Das Ende.</p>"),
+             article("other", "Abweichende Regeln", "<p>Die abweichenden Regeln gelten.</p>")});
+    hits = e.search(QStringLiteral("Ende "));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.size() == 1);
+}
+
 TEST_CASE("broader terms reach the catalogue's word for a class of things", "[search]")
 {
     {
         // The MyThes reader: broader terms of single-word entries, annotations and phrases dropped.
         QTemporaryFile file;
         REQUIRE(file.open());
-        file.write("UTF-8\n"
-                   "birke|1\n-|Birke|Sandbirke|Laubbaum (Oberbegriff)|Baum (ugs.) (Oberbegriff)|ein Baum (Oberbegriff)\n"
-                   "gewehr bei fu\xc3\x9f|1\n-|bereitstehen|Waffe (Oberbegriff)\n"
-                   "pistole|2\n-|Pistole|Knarre (ugs.)\n-|Pistole|Handfeuerwaffe (Oberbegriff)\n");
+        file.write(
+            "UTF-8\n"
+            "birke|1\n-|Birke|Sandbirke|Laubbaum (Oberbegriff)|Baum (ugs.) (Oberbegriff)|ein Baum (Oberbegriff)\n"
+            "gewehr bei fu\xc3\x9f|1\n-|bereitstehen|Waffe (Oberbegriff)\n"
+            "pistole|2\n-|Pistole|Knarre (ugs.)\n-|Pistole|Handfeuerwaffe (Oberbegriff)\n");
         file.close();
         kb::Hypernyms hypernyms;
         REQUIRE(hypernyms.load(file.fileName()));
@@ -576,6 +636,10 @@ TEST_CASE("broader terms reach the catalogue's word for a class of things", "[se
         WARN("no MyThes thesaurus (Debian mythes-de): broader terms not tested on the real data");
         return;
     }
+    // On the real catalogue "Baum" is only a piece of "Baumschutz", four letters that the word list knows.
+    CHECK(topTitles(QStringLiteral("Birke"), 1) == QStringList{QStringLiteral("Baumschutz")});
+    // Not for the start of the catalogue's words: "Kirche" is in "Kirchenaustritt", not a kind of building.
+    CHECK(topTitles(QStringLiteral("Kirche"), 1) == QStringList{QStringLiteral("Kirchenaustritt")});
     // Callers name the thing, the catalogue the class: "Birke" → Laubbaum → (Baum)schutz,
     // "Gewehr" → Feuerwaffe / Schusswaffe → Waffe(nbesitzkarte).
     kb::SearchEngine e;
@@ -633,7 +697,8 @@ TEST_CASE("a compound's part that the query also names alone counts once", "[sea
 {
     // "Mein Kind braucht einen Kinderreisepass": "Kind" stands alone and in the compound; the childcare
     // article, all about children, once won on "Kind" counted twice.
-    CHECK(topTitles(QStringLiteral("Mein Kind braucht einen Kinderreisepass"), 1) == QStringList{QStringLiteral("Reisepass")});
+    CHECK(topTitles(QStringLiteral("Mein Kind braucht einen Kinderreisepass"), 1) ==
+          QStringList{QStringLiteral("Reisepass")});
     kb::SearchEngine e;
     e.build({article("care", "Kinderbetreuung", "<p>Ein Platz für Ihr Kind. Kinder, Kinder, Kinder.</p>"),
              article("pass", "Reisepass", "<p>Auch für Kinder.</p>")});
@@ -754,4 +819,42 @@ TEST_CASE("limit and rebuild", "[search]")
     e.build({article("2", "Hundesteuer", "")});
     CHECK(e.search(QStringLiteral("Reisepass")).isEmpty());
     CHECK(e.search(QStringLiteral("Hundesteuer")).size() == 1);
+}
+
+TEST_CASE("unmatchedWords: the query words nothing in the catalogue answers, as typed", "[search][unmatched]")
+{
+    CHECK(engine().unmatchedWords(QStringLiteral("foodtruck")) == QStringList{QStringLiteral("foodtruck")});
+    CHECK(engine().unmatchedWords(QStringLiteral("Foodtruck anmelden")) == QStringList{QStringLiteral("Foodtruck")});
+    CHECK(engine().unmatchedWords(QStringLiteral("Perso verloren")).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("perso")).isEmpty()); // the synonym table's entry
+    CHECK(engine().unmatchedWords(QStringLiteral("Personalausweis")).isEmpty());
+    // Typed forms in query order, stop words left out, each word once.
+    CHECK(engine().unmatchedWords(QStringLiteral("Wo kann ich meinen Xyzq und QWRTZ xyzq Reisepass")) ==
+          QStringList({QStringLiteral("Xyzq"), QStringLiteral("QWRTZ")}));
+    CHECK(engine().unmatchedWords(QStringLiteral("Xyz-Qwrtz")) == QStringList{QStringLiteral("Xyz-Qwrtz")});
+    // A typo within reach is matched.
+    CHECK(engine().unmatchedWords(QStringLiteral("Reisepas")).isEmpty());
+
+    if (kb::Hypernyms::system().isEmpty()) {
+        WARN("no German thesaurus (mythes-de): 'Birke' reaches nothing through broader terms");
+        CHECK(engine().unmatchedWords(QStringLiteral("Birke xyzq")).endsWith(QStringLiteral("xyzq")));
+    } else {
+        CHECK(engine().unmatchedWords(QStringLiteral("Birke xyzq")) == QStringList{QStringLiteral("xyzq")});
+        CHECK(engine().unmatchedWords(QStringLiteral("Birke fällen")).isEmpty());
+    }
+
+    // Hostile input never crashes; nothing without letters is a word.
+    CHECK(engine().unmatchedWords(QString()).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("   ")).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("😀🚗 🇩🇪")).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("😀 Führerschein 🚗")).isEmpty());
+    CHECK(engine().unmatchedWords(QStringLiteral("😀xyzq😀")) == QStringList{QStringLiteral("xyzq")});
+    CHECK(engine().unmatchedWords(QString(10000, QLatin1Char('a'))).size() <= 1);
+    CHECK(engine().unmatchedWords(QStringLiteral("qqq ").repeated(3000)) == QStringList{QStringLiteral("qqq")});
+    CHECK_NOTHROW(engine().unmatchedWords(QString(QChar(0xD800)) + QStringLiteral("pass")));
+    CHECK_NOTHROW(engine().unmatchedWords(QStringLiteral("\x01\x02\x1b[31m\t\r\n")));
+
+    // An empty index has nothing to compare with: no word is reported.
+    kb::SearchEngine empty;
+    CHECK(empty.unmatchedWords(QStringLiteral("foodtruck")).isEmpty());
 }
