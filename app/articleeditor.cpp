@@ -14,6 +14,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -38,9 +39,38 @@ namespace {
 // QDateEdit cannot be empty: its minimum date stands for "no date" and shows as "–".
 const QDate NoDate(2000, 1, 1);
 
+// Tab leaves a date like any other field. QDateEdit walks day, month and year with Tab, and while it shows "–" for
+// no date it swallows Tab altogether: a keyboard trap in the middle of the form. Left and Right move between the
+// date's parts instead.
+class DateField final : public QDateEdit
+{
+public:
+    using QDateEdit::QDateEdit;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+};
+
+void DateField::keyPressEvent(QKeyEvent *event)
+{
+    const bool tab = event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab;
+    if (tab && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+        event->accept();
+        QWidget::focusNextPrevChild(event->key() == Qt::Key_Tab && !(event->modifiers() & Qt::ShiftModifier));
+        return;
+    }
+    QDateEdit::keyPressEvent(event);
+}
+
+bool DateField::focusNextPrevChild(bool next)
+{
+    return QWidget::focusNextPrevChild(next);
+}
+
 QDateEdit *makeDateEdit(QWidget *parent)
 {
-    auto *edit = new QDateEdit(parent);
+    auto *edit = new DateField(parent);
     edit->setCalendarPopup(true);
     edit->setMinimumDate(NoDate);
     edit->setSpecialValueText(QStringLiteral("–"));

@@ -554,6 +554,45 @@ TEST_CASE("a multi-line fee text round-trips through the editor unchanged, diff 
     w->close();
 }
 
+TEST_CASE("the service editor's fields without a mnemonic are reached with Tab", "[desk][editorial][a11y]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    desk::EditorialWindow *w = desk.actions->openEditorialWindow();
+    REQUIRE(w);
+    w->editArticle(desk.idOf(QStringLiteral("Reisepass")));
+    desk::ArticleEditor *editor = w->editor();
+    editor->setPreviewEnabled(false);
+    REQUIRE(QTest::qWaitFor(
+        [w]() {
+            if (QApplication::activeWindow() != w) {
+                w->activateWindow();
+            }
+            return QApplication::activeWindow() == w;
+        },
+        5000));
+    QList<QWidget *> unreached;
+    for (QLabel *label : editor->findChildren<QLabel *>()) {
+        if (label->text().endsWith(QLatin1Char(':')) && QKeySequence::mnemonic(label->text()).isEmpty()) {
+            unreached << label->buddy();
+        }
+    }
+    REQUIRE(unreached.size() >= 5); // processing time, legal basis, online service, category, dates
+    editor->titleEdit()->setFocus(Qt::TabFocusReason);
+    for (int i = 0; i < 80 && !unreached.isEmpty(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        unreached.removeAll(QApplication::focusWidget());
+    }
+    QStringList names;
+    for (const QWidget *field : std::as_const(unreached)) {
+        names << field->accessibleName();
+    }
+    INFO(names.join(QStringLiteral(", ")).toStdString());
+    CHECK(unreached.isEmpty());
+    w->close();
+}
+
 TEST_CASE("rich text becomes the small sanitised catalogue HTML", "[desk][editorial][sanitizer]")
 {
     QTextDocument document;

@@ -343,7 +343,9 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
     INFO(diff.out.toStdString());
     CHECK(diff.out.contains(QStringLiteral("== Fees ==")));
     CHECK(diff.out.contains(QStringLiteral("{+46,00 Euro+}")));
-    CHECK(diff.out.contains(QStringLiteral("[-unter 24 Jahren: 27,60 Euro\n")));
+    // The fees read as the editor shows them: list items as "– " lines, paragraphs apart.
+    CHECK(diff.out.contains(QStringLiteral("[-– unter 24 Jahren: 27,60 Euro\n– über 24 Jahren: 46 Euro\n")));
+    CHECK(diff.out.contains(QStringLiteral("gebührenfrei\n\nBitte zahlen Sie")));
     CHECK(with({QStringLiteral("history"), QStringLiteral("1063441"), QStringLiteral("--diff"), QStringLiteral("1,9")})
               .exitCode == 1);
 
