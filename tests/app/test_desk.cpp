@@ -521,7 +521,7 @@ TEST_CASE("recently viewed and favourites are kept per user", "[desk][persist]")
     CHECK(desk.window->splitter()->sizes().first() == 260);
 }
 
-TEST_CASE("the A-Z index jumps to services by letter; categories group them", "[desk][index]")
+TEST_CASE("the A-Z index jumps to services by letter, categories group them", "[desk][index]")
 {
     resetSettings();
     Desk desk;
@@ -554,7 +554,7 @@ TEST_CASE("the A-Z index jumps to services by letter; categories group them", "[
     CHECK(categories->rowCount(categories->index(0, 0)) == 2);
 }
 
-TEST_CASE("F1 shows every shortcut; the caller panel records a call by hand", "[desk][keyboard]")
+TEST_CASE("F1 shows every shortcut, the caller panel records a call by hand", "[desk][keyboard]")
 {
     resetSettings();
     Desk desk(munichSample(), QStringLiteral("en"));

@@ -203,7 +203,7 @@ void attachTesters(desk::EditorialWindow *w, std::vector<std::unique_ptr<QAbstra
 
 } // namespace
 
-TEST_CASE("a team lead edits and publishes a service; agents find it by the new synonym at once", "[desk][editorial]")
+TEST_CASE("a team lead edits and publishes a service, agents find it by the new synonym at once", "[desk][editorial]")
 {
     QSettings().clear();
     QTemporaryDir dir;
@@ -280,7 +280,7 @@ TEST_CASE("a team lead edits and publishes a service; agents find it by the new 
     CHECK(modelHas(workroom->auditModel(), 1, QStringLiteral("lea")));
 }
 
-TEST_CASE("an agent sees no editor, the store refuses an agent's write; agents flag, leads resolve",
+TEST_CASE("an agent sees no editor, the store refuses an agent's write, agents flag, leads resolve",
           "[desk][editorial][roles]")
 {
     QSettings().clear();
@@ -350,7 +350,7 @@ TEST_CASE("an agent sees no editor, the store refuses an agent's write; agents f
     CHECK(workroom->flagsModel()->rowCount() == 0);
 }
 
-TEST_CASE("two team leads: the conflicting save shows both versions and nothing is lost; review queue",
+TEST_CASE("two team leads: the conflicting save shows both versions and nothing is lost, review queue",
           "[desk][editorial][conflict]")
 {
     QSettings().clear();
@@ -447,7 +447,7 @@ TEST_CASE("two team leads: the conflicting save shows both versions and nothing 
     CHECK(editor->titleEdit()->text() == QStringLiteral("Reisepass"));
 }
 
-TEST_CASE("the desk logs searches without caller data; the gaps view lists a zero-hit query", "[desk][editorial][gaps]")
+TEST_CASE("the desk logs searches without caller data, the gaps view lists a zero-hit query", "[desk][editorial][gaps]")
 {
     QSettings().clear();
     QTemporaryDir dir;

@@ -569,7 +569,7 @@ TEST_CASE("figures for team leads", "[journal][figures]")
     CHECK(fig.topServices[1].serviceId == QStringLiteral("10224"));
 }
 
-TEST_CASE("figures per line and municipality; top services most asked first", "[journal][figures]")
+TEST_CASE("figures per line and municipality, top services most asked first", "[journal][figures]")
 {
     Fixture f;
     QString error;

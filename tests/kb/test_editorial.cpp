@@ -177,7 +177,7 @@ TEST_CASE("passwords are Argon2id hashes with a random salt, verified in constan
 }
 
 #ifndef HOTLINE_EDITORIAL_ON_PG // SQLite file specifics (raw access to the file)
-TEST_CASE("first start: the first user must be a team lead; then nobody writes without signing in",
+TEST_CASE("first start: the first user must be a team lead, then nobody writes without signing in",
           "[editorial][users]")
 {
     QTemporaryDir dir;
@@ -330,7 +330,7 @@ TEST_CASE("the store refuses an agent's edits, publishing and user management, a
     CHECK(desk->revision() == revision); // none of these touches what agents search
 }
 
-TEST_CASE("draft, review and publish with four eyes; agents see only what is published", "[editorial][workflow]")
+TEST_CASE("draft, review and publish with four eyes, agents see only what is published", "[editorial][workflow]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("kb.db"));
@@ -439,7 +439,7 @@ TEST_CASE("draft, review and publish with four eyes; agents see only what is pub
     CHECK(agentDesk->article(created.draft.articleId)->title == QStringLiteral("Hundesteuer anmelden"));
 }
 
-TEST_CASE("history keeps every published version; restore an old one as a draft; diff two", "[editorial][history]")
+TEST_CASE("history keeps every published version, restore an old one as a draft, diff two", "[editorial][history]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("kb.db"));

@@ -548,7 +548,7 @@ TEST_CASE("compound splits: no pieces cut through a linking element, words befor
     CHECK(pieces.contains(QStringLiteral("personal (1) + ausweis")));
 }
 
-TEST_CASE("a word with a linking ending is no compound of itself; nouns are no participles", "[search]")
+TEST_CASE("a word with a linking ending is no compound of itself, nouns are no participles", "[search]")
 {
     // "Jagdgewehre" is in the word list, so "jagdgewehr|e" (the word less a linking "e") once counted as a
     // split of one part, beat "jagd|gewehre" by having fewer parts, and left the query with no match at all.
