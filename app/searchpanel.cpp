@@ -60,9 +60,9 @@ private:
 
 SearchPanel::SearchPanel(SearchService *service, QWidget *parent)
     : QWidget(parent), m_service(service), m_searchEdit(new QLineEdit(this)), m_status(new QLabel(this)),
-      m_unmatchedHint(new QLabel(this)), m_tabs(new QTabWidget(this)), m_resultModel(new kb::SearchResultModel(this)), m_resultView(nullptr),
-      m_azIndex(new AzIndex(this)), m_categoryModel(new QStandardItemModel(this)), m_categoryView(new QTreeView(this)),
-      m_recentModel(new kb::SearchResultModel(this)), m_recentView(nullptr),
+      m_unmatchedHint(new QLabel(this)), m_tabs(new QTabWidget(this)), m_resultModel(new kb::SearchResultModel(this)),
+      m_resultView(nullptr), m_azIndex(new AzIndex(this)), m_categoryModel(new QStandardItemModel(this)),
+      m_categoryView(new QTreeView(this)), m_recentModel(new kb::SearchResultModel(this)), m_recentView(nullptr),
       m_favouriteModel(new kb::SearchResultModel(this)), m_favouriteView(nullptr), m_announceTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -365,7 +365,8 @@ void SearchPanel::updateResultStatus()
     m_status->setAccessibleName(emptyAndUnknown ? notInCatalogue : tr("Search status"));
 
     // Results that come from the other words only: the hint above the list tells the agent so.
-    const bool hint = !notInCatalogue.isEmpty() && m_resultModel->rowCount() > 0 && m_tabs->currentIndex() == ResultsPage;
+    const bool hint =
+        !notInCatalogue.isEmpty() && m_resultModel->rowCount() > 0 && m_tabs->currentIndex() == ResultsPage;
     m_unmatchedHint->setText(hint ? notInCatalogue : QString());
     m_unmatchedHint->setAccessibleName(hint ? notInCatalogue : tr("Words not in the catalogue"));
     m_unmatchedHint->setVisible(hint);
