@@ -64,9 +64,10 @@ EditorialActions::EditorialActions(MainWindow *window, SearchService *service, E
     connect(m_window, &MainWindow::articleShown, this, &EditorialActions::updateMarker);
     // The search log: the answer to the newest request is what the agent saw for the query.
     connect(m_service, &SearchService::searchFinished, this,
-            [this](quint64 requestId, const QString &query, const QList<kb::ResultItem> &items) {
+            [this](quint64 requestId, const QString &query, const QList<kb::ResultItem> &items, qint64,
+                   const QStringList &unmatched) {
                 if (requestId == m_service->newestSearchId()) {
-                    m_session->noteSearch(query, int(items.size()));
+                    m_session->noteSearch(query, int(items.size()), unmatched);
                 }
             });
     connect(m_session, &EditorialSession::catalogueChanged, m_service, &SearchService::noteCatalogueChanged);

@@ -165,7 +165,7 @@ void EditorialSession::setSearchLogDelay(int ms)
     m_logTimer->setInterval(ms);
 }
 
-void EditorialSession::noteSearch(const QString &query, int resultCount)
+void EditorialSession::noteSearch(const QString &query, int resultCount, const QStringList &unmatched)
 {
     if (query.trimmed().isEmpty()) {
         m_logTimer->stop();
@@ -174,6 +174,7 @@ void EditorialSession::noteSearch(const QString &query, int resultCount)
     }
     m_pendingQuery = query;
     m_pendingCount = resultCount;
+    m_pendingUnmatched = unmatched;
     m_logTimer->start();
 }
 
@@ -193,7 +194,8 @@ void EditorialSession::flushSearchLog()
         // Shared mode: durably queued with a UUID of the desk's, by which the opened article finds it later.
         const QString searchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QJsonObject payload =
-            kb::writekind::searchLogPayload(searchId, query.trimmed(), m_pendingCount, QDateTime::currentDateTimeUtc());
+            kb::writekind::searchLogPayload(searchId, query.trimmed(), m_pendingCount, QDateTime::currentDateTimeUtc(),
+                                            m_pendingUnmatched);
         if (m_queue->enqueue(QString::fromLatin1(kb::writekind::SearchLog), payload, &error).isEmpty()) {
             qCWarning(lcEditorial) << "cannot queue a search for the log:" << error;
             return;
@@ -202,7 +204,7 @@ void EditorialSession::flushSearchLog()
         m_lastLoggedQuery = kb::normalizeLoggedQuery(query);
         return;
     }
-    const qint64 id = m_store->logSearch(query, m_pendingCount, &error);
+    const qint64 id = m_store->logSearch(query, m_pendingCount, m_pendingUnmatched, &error);
     if (id == 0) {
         qCWarning(lcEditorial) << "cannot log a search:" << error;
         return;

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 #include <memory>
 
@@ -61,8 +62,9 @@ public:
 
     // How long a query must stand before it is logged (default 1.5 s; tests shorten it).
     void setSearchLogDelay(int ms);
-    // A search the desk answered: logged once the query stood for the delay.
-    void noteSearch(const QString &query, int resultCount);
+    // A search the desk answered: logged once the query stood for the delay, with the words the catalogue did not
+    // know (`unmatched`, kb::SearchEngine::unmatchedWords) for the leads' gaps report.
+    void noteSearch(const QString &query, int resultCount, const QStringList &unmatched = {});
     // The agent opened an article: marks the last logged search as useful (logs a pending one first).
     void noteOpened(const QString &articleId);
     void flushSearchLog();
@@ -81,6 +83,7 @@ private:
     QTimer *m_logTimer;
     QString m_pendingQuery;
     int m_pendingCount = 0;
+    QStringList m_pendingUnmatched;
     qint64 m_lastSearchId = 0;
     QString m_lastQueuedSearch; // shared mode: the UUID of the last queued search, until an article is opened
     QPointer<SharedStoreConnector> m_queue;

@@ -99,7 +99,7 @@ EditorialWindow::EditorialWindow(EditorialSession *session, QWidget *parent)
       m_articleFilter(new QSortFilterProxyModel(this)), m_review(new QStandardItemModel(this)),
       m_history(new QStandardItemModel(this)), m_reviewDates(new QStandardItemModel(this)),
       m_flags(new QStandardItemModel(this)), m_synonyms(new QStandardItemModel(this)),
-      m_gaps(new QStandardItemModel(this)), m_audit(new QStandardItemModel(this)), m_users(new QStandardItemModel(this))
+      m_gaps(new QStandardItemModel(this)), m_unknownWords(new QStandardItemModel(this)), m_audit(new QStandardItemModel(this)), m_users(new QStandardItemModel(this))
 {
     setObjectName(QStringLiteral("EditorialWindow"));
     m_articleFilter->setSourceModel(m_articles);
@@ -565,6 +565,7 @@ QWidget *EditorialWindow::buildSynonymsPage()
     auto *page = new QWidget(this);
     m_synonymsView = makeTree(page, m_synonyms);
     m_synonymTerm = new QLineEdit(page);
+    m_synonymTerm->setObjectName(QStringLiteral("synonymTerm"));
     m_synonymExpansions = new QLineEdit(page);
     m_saveSynonym = new QPushButton(page);
     m_removeSynonym = new QPushButton(page);
@@ -652,9 +653,28 @@ QWidget *EditorialWindow::buildGapsPage()
     m_gapsSummary = new QLabel(page);
     m_gapsSummary->setWordWrap(true);
     m_gapsView = makeTree(page, m_gaps);
+    // The words no way of matching reached, "Foodtruck — 14": Enter (or a double click) on one opens the synonym
+    // table with it as the new term.
+    m_unknownWordsLabel = new QLabel(page);
+    m_unknownWordsLabel->setWordWrap(true);
+    m_unknownWordsView = makeTree(page, m_unknownWords);
+    m_unknownWordsView->setObjectName(QStringLiteral("unknownWordsView"));
+    m_unknownWordsLabel->setBuddy(m_unknownWordsView);
+    connect(m_unknownWordsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QString word = index.data(IdRole).toString();
+        if (word.isEmpty()) {
+            return;
+        }
+        m_tabs->setCurrentIndex(SynonymsPage);
+        m_synonymTerm->setText(word);
+        m_synonymExpansions->clear();
+        m_synonymExpansions->setFocus(Qt::OtherFocusReason);
+    });
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_gapsSummary);
-    layout->addWidget(m_gapsView, 1);
+    layout->addWidget(m_gapsView, 2);
+    layout->addWidget(m_unknownWordsLabel);
+    layout->addWidget(m_unknownWordsView, 1);
     return page;
 }
 
@@ -668,6 +688,11 @@ void EditorialWindow::refreshGaps()
         m_gaps->appendRow(rowOf({gap.example.isEmpty() ? gap.query : gap.example, QString::number(gap.searches),
                                  QString::number(gap.withoutResults), localTime(gap.lastSearched), tr("search")},
                                 gap.query));
+    }
+    m_unknownWords->removeRows(0, m_unknownWords->rowCount());
+    for (const kb::UnknownWord &word : report.unknownWords) {
+        m_unknownWords->appendRow(
+            rowOf({word.word, QString::number(word.searches), localTime(word.lastSearched)}, word.word));
     }
     for (const kb::ArticleFlag &flag : report.openFlags) {
         m_gaps->appendRow(
@@ -962,6 +987,11 @@ void EditorialWindow::retranslateUi()
         {tr("Query or service"), tr("Searches"), tr("Without results"), tr("Last"), tr("Kind")});
     name(m_gapsSummary, tr("Knowledge gaps summary"), tr("The period and how many searches were logged"));
     name(m_gapsView, tr("Knowledge gaps"), tr("What to write next: unanswered queries and agents' flags"));
+    m_unknownWordsLabel->setText(tr("Words the catalogue does not &know (last 30 days, most searched first):"));
+    m_unknownWords->setHorizontalHeaderLabels({tr("Word"), tr("Searches"), tr("Last")});
+    name(m_unknownWordsView, tr("Words the catalogue does not know"),
+         tr("Searched words no service, keyword or synonym matches, with how often they were searched. Enter adds "
+            "one to the synonym table."));
 
     m_audit->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("Action"), tr("Service"), tr("Version"), tr("What")});
     name(m_auditView, tr("Audit log"), tr("Who changed what and when, newest first"));
@@ -1032,6 +1062,11 @@ QStandardItemModel *EditorialWindow::synonymModel() const
 QStandardItemModel *EditorialWindow::gapsModel() const
 {
     return m_gaps;
+}
+
+QStandardItemModel *EditorialWindow::unknownWordsModel() const
+{
+    return m_unknownWords;
 }
 
 QStandardItemModel *EditorialWindow::auditModel() const

@@ -57,6 +57,8 @@ public:
     QStandardItemModel *flagsModel() const;
     QStandardItemModel *synonymModel() const;
     QStandardItemModel *gapsModel() const;
+    // The gaps page's words the catalogue did not know: word, searches (most frequent first); IdRole the word.
+    QStandardItemModel *unknownWordsModel() const;
     QStandardItemModel *auditModel() const;
     QStandardItemModel *userModel() const;
     QTextBrowser *historyDiff() const;
@@ -146,6 +148,9 @@ private:
     QStandardItemModel *m_gaps;
     QTreeView *m_gapsView = nullptr;
     QLabel *m_gapsSummary = nullptr;
+    QStandardItemModel *m_unknownWords;
+    QTreeView *m_unknownWordsView = nullptr;
+    QLabel *m_unknownWordsLabel = nullptr;
 
     QStandardItemModel *m_audit;
     QTreeView *m_auditView = nullptr;

@@ -188,11 +188,21 @@ struct KnowledgeGap
     QDateTime lastSearched;     // UTC
 };
 
+// A query word the catalogue did not know (SearchEngine::unmatchedWords) and how often it was searched:
+// "Foodtruck — 14" tells a lead which synonym to add.
+struct UnknownWord
+{
+    QString word;               // as typed in its latest search
+    int searches = 0;           // searches in the period that contained it (case-insensitive)
+    QDateTime lastSearched;     // UTC
+};
+
 struct GapReport
 {
     QDateTime since;                // UTC, start of the period
     int searchesLogged = 0;         // all searches in the period
     QList<KnowledgeGap> gaps;       // most frequent first (then most recent)
+    QList<UnknownWord> unknownWords; // most frequent first (then most recent, then alphabetical)
     QList<ArticleFlag> openFlags;   // what agents reported as wrong or outdated, newest first
 };
 

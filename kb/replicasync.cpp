@@ -75,9 +75,14 @@ ReplicaSync::ReplicaSync(const ReplicaSyncOptions &options, QObject *parent) : Q
     };
     registerWriteKind(QLatin1String(writekind::SearchLog), [time](PgStore &server, const QJsonObject &payload,
                                                                   QString *error) {
+        // "unmatched_words" is optional: payloads queued before schema version 5 have none.
+        QStringList unmatched;
+        for (const QJsonValue &word : payload.value(QLatin1String("unmatched_words")).toArray()) {
+            unmatched << word.toString();
+        }
         return server.logQueuedSearch(payload.value(QLatin1String("search_id")).toString(),
                                       time(payload, "searched_at"), payload.value(QLatin1String("query")).toString(),
-                                      payload.value(QLatin1String("result_count")).toInt(), error);
+                                      payload.value(QLatin1String("result_count")).toInt(), unmatched, error);
     });
     registerWriteKind(QLatin1String(writekind::SearchOpened),
                       [time](PgStore &server, const QJsonObject &payload, QString *error) {

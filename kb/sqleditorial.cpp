@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QHash>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
@@ -1425,7 +1426,29 @@ bool SqlEditorialStore::resolveFlag(qint64 flagId, const QString &resolution, QS
 
 // ---- Search log ----
 
-qint64 SqlEditorialStore::logSearch(const QString &query, int resultCount, QString *error)
+namespace {
+// The unmatched words as stored: distinct (case-insensitive), joined by a space; NULL when there are none.
+QVariant unmatchedWordsValue(const QStringList &words)
+{
+    QStringList kept;
+    QSet<QString> seen;
+    for (const QString &word : words) {
+        const QString w = word.simplified();
+        if (w.isEmpty() || w.contains(QLatin1Char(' ')) || seen.contains(w.toCaseFolded())) {
+            continue;
+        }
+        seen.insert(w.toCaseFolded());
+        kept << w.left(100);
+    }
+    if (kept.isEmpty()) {
+        return QVariant(QMetaType::fromType<QString>());
+    }
+    return kept.join(QLatin1Char(' ')).left(500);
+}
+} // namespace
+
+qint64 SqlEditorialStore::logSearch(const QString &query, int resultCount, const QStringList &unmatchedWords,
+                                    QString *error)
 {
     const QString normalized = normalizeLoggedQuery(query);
     if (normalized.isEmpty()) {
@@ -1434,12 +1457,13 @@ qint64 SqlEditorialStore::logSearch(const QString &query, int resultCount, QStri
     }
     QSqlDatabase database = db();
     QSqlQuery q(database);
-    q.prepare(QStringLiteral("INSERT INTO search_log (searched_at, query, normalized_query, result_count) "
-                             "VALUES (:at, :query, :normalized, :count) RETURNING id"));
+    q.prepare(QStringLiteral("INSERT INTO search_log (searched_at, query, normalized_query, result_count, "
+                             "unmatched_words) VALUES (:at, :query, :normalized, :count, :unmatched) RETURNING id"));
     q.bindValue(QStringLiteral(":at"), nowText());
     q.bindValue(QStringLiteral(":query"), query.trimmed().left(500));
     q.bindValue(QStringLiteral(":normalized"), normalized.left(500));
     q.bindValue(QStringLiteral(":count"), std::max(0, resultCount));
+    q.bindValue(QStringLiteral(":unmatched"), unmatchedWordsValue(unmatchedWords));
     if (!q.exec() || !q.next()) {
         setError(error, Messages::tr("logging the search failed: %1").arg(q.lastError().text()));
         return 0;
@@ -1483,7 +1507,7 @@ QString clientIdParameter(const QSqlDatabase &database)
 } // namespace
 
 bool SqlEditorialStore::logQueuedSearch(const QString &clientId, const QDateTime &searchedAt, const QString &query,
-                                        int resultCount, QString *error)
+                                        int resultCount, const QStringList &unmatchedWords, QString *error)
 {
     const QString normalized = normalizeLoggedQuery(query);
     if (normalized.isEmpty()) {
@@ -1496,9 +1520,10 @@ bool SqlEditorialStore::logQueuedSearch(const QString &clientId, const QDateTime
     }
     QSqlDatabase database = db();
     QSqlQuery q(database);
-    q.prepare(QStringLiteral("INSERT INTO search_log (searched_at, query, normalized_query, result_count, client_id) "
-                             "VALUES (:at, :query, :normalized, :count, %1)")
+    q.prepare(QStringLiteral("INSERT INTO search_log (searched_at, query, normalized_query, result_count, client_id, "
+                             "unmatched_words) VALUES (:at, :query, :normalized, :count, %1, :unmatched)")
                   .arg(clientIdParameter(database)));
+    q.bindValue(QStringLiteral(":unmatched"), unmatchedWordsValue(unmatchedWords));
     q.bindValue(QStringLiteral(":at"), (searchedAt.isValid() ? searchedAt.toUTC() : now()).toString(Qt::ISODateWithMs));
     q.bindValue(QStringLiteral(":query"), query.trimmed().left(500));
     q.bindValue(QStringLiteral(":normalized"), normalized.left(500));
@@ -1575,6 +1600,46 @@ GapReport SqlEditorialStore::knowledgeGaps(const QDateTime &since, QString *erro
     if (!read) {
         return report;
     }
+    // The words the catalogue did not know, counted per word (case-insensitive) over the period's searches; the
+    // newest search first, so a word is shown as typed there.
+    QSqlQuery words(database);
+    words.setForwardOnly(true);
+    words.prepare(QStringLiteral("SELECT unmatched_words, searched_at FROM search_log WHERE searched_at >= :since "
+                                 "AND unmatched_words IS NOT NULL ORDER BY searched_at DESC, id DESC"));
+    words.bindValue(QStringLiteral(":since"), from);
+    QHash<QString, int> wordIndex;
+    const bool readWords =
+        forEachRow(words, Messages::tr("reading the search log failed: %1"), error, [&](const QSqlQuery &row) {
+            QSet<QString> inThisSearch;
+            const QStringList list = row.value(0).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            for (const QString &word : list) {
+                const QString key = word.toCaseFolded();
+                if (inThisSearch.contains(key)) {
+                    continue;
+                }
+                inThisSearch.insert(key);
+                const auto found = wordIndex.constFind(key);
+                if (found == wordIndex.constEnd()) {
+                    wordIndex.insert(key, int(report.unknownWords.size()));
+                    report.unknownWords << UnknownWord{word, 1, timeFrom(row.value(1))};
+                } else {
+                    ++report.unknownWords[*found].searches;
+                }
+            }
+        });
+    if (!readWords) {
+        return report;
+    }
+    std::stable_sort(report.unknownWords.begin(), report.unknownWords.end(),
+                     [](const UnknownWord &a, const UnknownWord &b) {
+                         if (a.searches != b.searches) {
+                             return a.searches > b.searches;
+                         }
+                         if (a.lastSearched != b.lastSearched) {
+                             return a.lastSearched > b.lastSearched;
+                         }
+                         return a.word.localeAwareCompare(b.word) < 0;
+                     });
     report.openFlags = flags(true, error);
     return report;
 }

@@ -74,7 +74,9 @@ public:
     QList<ArticleFlag> flags(bool openOnly = true, QString *error = nullptr) const override;
     bool resolveFlag(qint64 flagId, const QString &resolution, QString *error) override;
 
-    qint64 logSearch(const QString &query, int resultCount, QString *error = nullptr) override;
+    using Store::logSearch;
+    qint64 logSearch(const QString &query, int resultCount, const QStringList &unmatchedWords,
+                     QString *error = nullptr) override;
     bool logOpened(qint64 searchId, const QString &articleId, QString *error = nullptr) override;
     GapReport knowledgeGaps(const QDateTime &since, QString *error = nullptr) const override;
     int purgeSearchLog(int days, QString *error = nullptr) override;
@@ -83,7 +85,7 @@ public:
     // times the desk recorded them. A queued search carries the desk's UUID (`clientId`), by which the opened
     // article finds its entry later; an entry purged meanwhile is no error.
     bool logQueuedSearch(const QString &clientId, const QDateTime &searchedAt, const QString &query, int resultCount,
-                         QString *error);
+                         const QStringList &unmatchedWords, QString *error);
     bool logQueuedOpened(const QString &clientId, const QString &articleId, const QDateTime &openedAt, QString *error);
     qint64 flagArticleAt(const QString &articleId, const QString &comment, const QDateTime &raisedAt, QString *error);
 

@@ -175,7 +175,12 @@ bool Store::resolveFlag(qint64, const QString &, QString *error)
     return unsupported(*this, "flags", error, false);
 }
 
-qint64 Store::logSearch(const QString &, int, QString *error)
+qint64 Store::logSearch(const QString &query, int resultCount, QString *error)
+{
+    return logSearch(query, resultCount, QStringList(), error);
+}
+
+qint64 Store::logSearch(const QString &, int, const QStringList &, QString *error)
 {
     return unsupported(*this, "a search log", error, qint64(0));
 }

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -141,8 +142,11 @@ public:
     virtual bool resolveFlag(qint64 flagId, const QString &resolution, QString *error);       // lead
 
     // ---- Search log (no caller data) and knowledge gaps -----------------------------------------
-    // Anyone, even with nobody signed in. logSearch returns the entry id (0 on failure).
-    virtual qint64 logSearch(const QString &query, int resultCount, QString *error = nullptr);
+    // Anyone, even with nobody signed in. logSearch returns the entry id (0 on failure). `unmatchedWords`: the
+    // query's words the catalogue did not know (SearchEngine::unmatchedWords), counted by the gaps report.
+    qint64 logSearch(const QString &query, int resultCount, QString *error = nullptr);
+    virtual qint64 logSearch(const QString &query, int resultCount, const QStringList &unmatchedWords,
+                             QString *error = nullptr);
     virtual bool logOpened(qint64 searchId, const QString &articleId, QString *error = nullptr);
     virtual GapReport knowledgeGaps(const QDateTime &since, QString *error = nullptr) const;
     // Retention: deletes log entries older than `days` days (>= 1); returns how many, -1 on failure.

@@ -459,12 +459,16 @@ QJsonObject removeSynonymPayload(const QString &term)
 }
 
 QJsonObject searchLogPayload(const QString &searchId, const QString &query, int resultCount,
-                             const QDateTime &searchedAt)
+                             const QDateTime &searchedAt, const QStringList &unmatchedWords)
 {
-    return QJsonObject{{QStringLiteral("search_id"), searchId},
-                       {QStringLiteral("searched_at"), searchedAt.toUTC().toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("query"), query},
-                       {QStringLiteral("result_count"), resultCount}};
+    QJsonObject payload{{QStringLiteral("search_id"), searchId},
+                        {QStringLiteral("searched_at"), searchedAt.toUTC().toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("query"), query},
+                        {QStringLiteral("result_count"), resultCount}};
+    if (!unmatchedWords.isEmpty()) {
+        payload.insert(QStringLiteral("unmatched_words"), QJsonArray::fromStringList(unmatchedWords));
+    }
+    return payload;
 }
 
 QJsonObject searchOpenedPayload(const QString &searchId, const QString &articleId, const QDateTime &openedAt)

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -99,12 +100,14 @@ QJsonObject removeSynonymPayload(const QString &term);
 
 // The editorial writes of an agent's desk in shared mode (EditorialSession queues them, so none is lost while the
 // server is away). A search carries a UUID made on the desk; the article opened from it names that UUID.
-inline constexpr char SearchLog[] = "kb.search.log";       // {"search_id", "searched_at", "query", "result_count"}
+// kb.search.log: {"search_id", "searched_at", "query", "result_count", optional "unmatched_words": [..]}; a payload
+// queued by an older desk has no "unmatched_words" and is delivered as a search whose words all matched.
+inline constexpr char SearchLog[] = "kb.search.log";
 inline constexpr char SearchOpened[] = "kb.search.opened"; // {"search_id", "article_id", "opened_at"}
 inline constexpr char Flag[] = "kb.flag";                  // {"article_id", "comment", "raised_at"}
 
 QJsonObject searchLogPayload(const QString &searchId, const QString &query, int resultCount,
-                             const QDateTime &searchedAt);
+                             const QDateTime &searchedAt, const QStringList &unmatchedWords = {});
 QJsonObject searchOpenedPayload(const QString &searchId, const QString &articleId, const QDateTime &openedAt);
 QJsonObject flagPayload(const QString &articleId, const QString &comment, const QDateTime &raisedAt);
 } // namespace writekind

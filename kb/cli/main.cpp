@@ -860,9 +860,17 @@ int runGaps(Context &context, const QStringList &args)
                                      {QStringLiteral("raised_at"), f.raisedAt.toString(Qt::ISODateWithMs)},
                                      {QStringLiteral("comment"), f.comment}});
         }
+        QJsonArray unknownWords;
+        for (const kb::UnknownWord &w : report.unknownWords) {
+            unknownWords.append(QJsonObject{{QStringLiteral("word"), w.word},
+                                            {QStringLiteral("searches"), w.searches},
+                                            {QStringLiteral("last_searched"),
+                                             w.lastSearched.toString(Qt::ISODateWithMs)}});
+        }
         const QJsonObject o{{QStringLiteral("days"), days},
                             {QStringLiteral("searches_logged"), report.searchesLogged},
                             {QStringLiteral("gaps"), gaps},
+                            {QStringLiteral("unknown_words"), unknownWords},
                             {QStringLiteral("open_flags"), flags}};
         out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << '\n' << Qt::flush;
         return Ok;

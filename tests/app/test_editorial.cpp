@@ -464,6 +464,31 @@ TEST_CASE("the desk logs searches without caller data, the gaps view lists a zer
     workroom->showPage(desk::EditorialWindow::GapsPage);
     REQUIRE(modelHas(workroom->gapsModel(), 0, QStringLiteral("qqxzvwj")));
     CHECK(workroom->gapsModel()->item(0, 2)->text() == QStringLiteral("1")); // without results
+
+    // The words the catalogue does not know, counted over the searches: "foodtruck" twice (once beside a word it
+    // knows), most searched first; Enter on it opens the synonym table with it as the term.
+    for (const QString &query : {QStringLiteral("Foodtruck Personalausweis"), QStringLiteral("foodtruck")}) {
+        desk.search(query);
+        CHECK(desk.window->searchPanel()->unmatchedHint()->text().contains(QStringLiteral("oodtruck")));
+        QTest::qWait(60);
+        desk.session.flushSearchLog();
+    }
+    workroom->showPage(desk::EditorialWindow::GapsPage); // refreshes
+    QStandardItemModel *words = workroom->unknownWordsModel();
+    REQUIRE(words->rowCount() >= 2);
+    CHECK(words->item(0, 0)->text() == QStringLiteral("foodtruck")); // as typed in its latest search
+    CHECK(words->item(0, 1)->text() == QStringLiteral("2"));
+    CHECK(modelHas(words, 0, QStringLiteral("qqxzvwj")));
+    auto *view = workroom->findChild<QTreeView *>(QStringLiteral("unknownWordsView"));
+    REQUIRE(view);
+    CHECK_FALSE(view->accessibleName().isEmpty());
+    view->setFocus(Qt::OtherFocusReason);
+    view->setCurrentIndex(words->index(0, 0));
+    QTest::keyClick(view, Qt::Key_Return);
+    CHECK(workroom->tabs()->currentIndex() == desk::EditorialWindow::SynonymsPage);
+    auto *term = workroom->findChild<QLineEdit *>(QStringLiteral("synonymTerm"));
+    REQUIRE(term);
+    CHECK(term->text() == QStringLiteral("foodtruck"));
 }
 
 TEST_CASE("a multi-line fee text round-trips through the editor unchanged, diff and conflict show its lines",

@@ -950,6 +950,63 @@ TEST_CASE("knowledge gaps from a recorded search log, with agents' flags, retent
     CHECK(store->purgeSearchLog(30, &error) == 0);
 }
 
+TEST_CASE("the gaps report counts the words the catalogue did not know, most searched first", "[editorial][gaps]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kb.db"));
+    auto store = openSeeded(path);
+    QString error;
+    QDateTime clock = QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC);
+    store->setClock([&clock] { return clock; });
+    const QDateTime start = clock;
+    // {minutes after start, query, unmatched words}
+    struct Entry
+    {
+        int minute;
+        const char *query;
+        QStringList unmatched;
+    };
+    const QList<Entry> log = {
+        {1, "foodtruck", {QStringLiteral("foodtruck")}},
+        {2, "Foodtruck anmelden", {QStringLiteral("Foodtruck")}},
+        {3, "Perso verloren", {}},
+        {4, "Xyzq Foodtruck xyzq", {QStringLiteral("Xyzq"), QStringLiteral("Foodtruck"), QStringLiteral("xyzq")}},
+        {5, "Lastenrad", {QStringLiteral("Lastenrad")}},
+        {6, "Xyzq", {QStringLiteral("Xyzq")}},
+    };
+    for (const Entry &e : log) {
+        clock = start.addSecs(60 * e.minute);
+        REQUIRE(store->logSearch(QString::fromUtf8(e.query), 0, e.unmatched, &error) > 0);
+    }
+    // Outside the period, and a search logged the old way (no words): neither counts.
+    clock = start.addDays(-40);
+    REQUIRE(store->logSearch(QStringLiteral("foodtruck"), 0, {QStringLiteral("foodtruck")}, &error) > 0);
+    clock = start.addSecs(60 * 7);
+    REQUIRE(store->logSearch(QStringLiteral("Lastenrad kaufen"), 0, &error) > 0);
+
+    const kb::GapReport report = store->knowledgeGaps(start, &error);
+    INFO(error.toStdString());
+    CHECK(error.isEmpty());
+    CHECK(report.searchesLogged == 7);
+    QStringList shown;
+    for (const kb::UnknownWord &w : report.unknownWords) {
+        shown << QStringLiteral("%1 %2").arg(w.word).arg(w.searches);
+    }
+    // Case-insensitive per word, once per search, as typed in its latest search; ties: the most recent first.
+    CHECK(shown == QStringList{QStringLiteral("Foodtruck 3"), QStringLiteral("Xyzq 2"), QStringLiteral("Lastenrad 1")});
+    REQUIRE(report.unknownWords.size() == 3);
+    CHECK(report.unknownWords.at(0).lastSearched == start.addSecs(60 * 4));
+    CHECK(report.unknownWords.at(1).lastSearched == start.addSecs(60 * 6));
+    // The whole log counts the old search too.
+    const kb::GapReport all = store->knowledgeGaps(QDateTime(), &error);
+    REQUIRE_FALSE(all.unknownWords.isEmpty());
+    CHECK(all.unknownWords.first().word == QStringLiteral("Foodtruck"));
+    CHECK(all.unknownWords.first().searches == 4);
+    // Retention removes the words with their searches.
+    CHECK(store->purgeSearchLog(30, &error) == 1);
+    CHECK(store->knowledgeGaps(QDateTime(), &error).unknownWords.first().searches == 3);
+}
+
 TEST_CASE("review dates and validity changes are listed, most urgent first", "[editorial][review]")
 {
     QTemporaryDir dir;

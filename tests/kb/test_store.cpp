@@ -128,6 +128,38 @@ TEST_CASE("an older schema is migrated keeping its data, after a backup", "[stor
           == QStringLiteral("Personalausweis"));
 }
 
+TEST_CASE("schema 5 adds the unmatched words to the search log, older entries keep NULL", "[store][migrations][gaps]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v4.db"));
+    {
+        RawDb raw(path);
+        QString error;
+        REQUIRE(kb::applySqliteMigrations(raw.db, 4, &error));
+        QSqlQuery q(raw.db);
+        REQUIRE(q.exec(QStringLiteral("INSERT INTO search_log (searched_at, query, normalized_query, result_count) "
+                                      "VALUES ('2026-03-02T08:00:00.000Z', 'Foodtruck', 'foodtruck', 0)")));
+        // Before version 5 there is no such column.
+        CHECK_FALSE(q.exec(QStringLiteral("SELECT unmatched_words FROM search_log")));
+    }
+    QString error;
+    auto store = kb::openSqliteStore(path, &error);
+    REQUIRE(store);
+    CHECK(store->stats().schemaVersion >= 5);
+    REQUIRE(store->logSearch(QStringLiteral("Foodtruck anmelden"), 2, {QStringLiteral("Foodtruck")}, &error) > 0);
+    REQUIRE(store->logSearch(QStringLiteral("Perso"), 3, {}, &error) > 0);
+    const kb::GapReport report = store->knowledgeGaps(QDateTime(), &error);
+    CHECK(report.searchesLogged == 3);
+    REQUIRE(report.unknownWords.size() == 1); // the old entry has no words: not guessed
+    CHECK(report.unknownWords.first().word == QStringLiteral("Foodtruck"));
+    CHECK(report.unknownWords.first().searches == 1);
+    store.reset();
+    RawDb raw(path);
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM search_log WHERE unmatched_words IS NULL")).toInt() == 2);
+    CHECK(raw.scalar(QStringLiteral("SELECT unmatched_words FROM search_log WHERE query = 'Foodtruck anmelden'"))
+              .toString() == QStringLiteral("Foodtruck"));
+}
+
 TEST_CASE("a database from a newer build is refused and left unchanged", "[store][migrations]")
 {
     QTemporaryDir dir;

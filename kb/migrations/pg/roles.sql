@@ -43,7 +43,8 @@ GRANT INSERT (at, actor, action, article_id, version, summary) ON audit_log TO h
 
 -- Schema version 4: a desk's queued search carries its UUID (client_id); the queued opened article finds its
 -- entry by it (reads client_id and opened_article_id, sets only the opened article and time).
-GRANT INSERT (searched_at, query, normalized_query, result_count, client_id),
+-- Schema version 5: with the words the catalogue did not know (unmatched_words).
+GRANT INSERT (searched_at, query, normalized_query, result_count, client_id, unmatched_words),
     SELECT (id, opened_article_id, client_id), UPDATE (opened_article_id, opened_at) ON search_log TO hotline_agent;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON users, article_versions, article_version_offices, article_drafts,
