@@ -3155,6 +3155,22 @@
         <source>&amp;Team lead</source>
         <translation>Team&amp;leitung</translation>
     </message>
+    <message>
+        <source>Words the catalogue does not &amp;know (last 30 days, most searched first):</source>
+        <translation>Im Katalog &amp;unbekannte Wörter (letzte 30 Tage, häufigste zuerst):</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>Wort</translation>
+    </message>
+    <message>
+        <source>Words the catalogue does not know</source>
+        <translation>Im Katalog unbekannte Wörter</translation>
+    </message>
+    <message>
+        <source>Searched words no service, keyword or synonym matches, with how often they were searched. Enter adds one to the synonym table.</source>
+        <translation>Gesuchte Wörter, zu denen keine Dienstleistung, kein Schlagwort und kein Synonym passt, mit der Zahl der Suchen. Die Eingabetaste übernimmt eines in die Synonymtabelle.</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

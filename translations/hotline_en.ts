@@ -3155,6 +3155,22 @@
         <source>&amp;Team lead</source>
         <translation>&amp;Team lead</translation>
     </message>
+    <message>
+        <source>Words the catalogue does not &amp;know (last 30 days, most searched first):</source>
+        <translation>Words the catalogue does not &amp;know (last 30 days, most searched first):</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <source>Words the catalogue does not know</source>
+        <translation>Words the catalogue does not know</translation>
+    </message>
+    <message>
+        <source>Searched words no service, keyword or synonym matches, with how often they were searched. Enter adds one to the synonym table.</source>
+        <translation>Searched words no service, keyword or synonym matches, with how often they were searched. Enter adds one to the synonym table.</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>
