@@ -469,7 +469,6 @@ TEST_CASE("the desk logs searches without caller data, the gaps view lists a zer
     // knows), most searched first; Enter on it opens the synonym table with it as the term.
     for (const QString &query : {QStringLiteral("Foodtruck Personalausweis"), QStringLiteral("foodtruck")}) {
         desk.search(query);
-        CHECK(desk.window->searchPanel()->unmatchedHint()->text().contains(QStringLiteral("oodtruck")));
         QTest::qWait(60);
         desk.session.flushSearchLog();
     }
