@@ -193,9 +193,8 @@ void EditorialSession::flushSearchLog()
     if (m_queue) {
         // Shared mode: durably queued with a UUID of the desk's, by which the opened article finds it later.
         const QString searchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QJsonObject payload =
-            kb::writekind::searchLogPayload(searchId, query.trimmed(), m_pendingCount, QDateTime::currentDateTimeUtc(),
-                                            m_pendingUnmatched);
+        const QJsonObject payload = kb::writekind::searchLogPayload(
+            searchId, query.trimmed(), m_pendingCount, QDateTime::currentDateTimeUtc(), m_pendingUnmatched);
         if (m_queue->enqueue(QString::fromLatin1(kb::writekind::SearchLog), payload, &error).isEmpty()) {
             qCWarning(lcEditorial) << "cannot queue a search for the log:" << error;
             return;

@@ -99,7 +99,8 @@ EditorialWindow::EditorialWindow(EditorialSession *session, QWidget *parent)
       m_articleFilter(new QSortFilterProxyModel(this)), m_review(new QStandardItemModel(this)),
       m_history(new QStandardItemModel(this)), m_reviewDates(new QStandardItemModel(this)),
       m_flags(new QStandardItemModel(this)), m_synonyms(new QStandardItemModel(this)),
-      m_gaps(new QStandardItemModel(this)), m_unknownWords(new QStandardItemModel(this)), m_audit(new QStandardItemModel(this)), m_users(new QStandardItemModel(this))
+      m_gaps(new QStandardItemModel(this)), m_unknownWords(new QStandardItemModel(this)),
+      m_audit(new QStandardItemModel(this)), m_users(new QStandardItemModel(this))
 {
     setObjectName(QStringLiteral("EditorialWindow"));
     m_articleFilter->setSourceModel(m_articles);

@@ -192,9 +192,9 @@ struct KnowledgeGap
 // "Foodtruck — 14" tells a lead which synonym to add.
 struct UnknownWord
 {
-    QString word;               // as typed in its latest search
-    int searches = 0;           // searches in the period that contained it (case-insensitive)
-    QDateTime lastSearched;     // UTC
+    QString word;           // as typed in its latest search
+    int searches = 0;       // searches in the period that contained it (case-insensitive)
+    QDateTime lastSearched; // UTC
 };
 
 struct GapReport

@@ -862,10 +862,10 @@ int runGaps(Context &context, const QStringList &args)
         }
         QJsonArray unknownWords;
         for (const kb::UnknownWord &w : report.unknownWords) {
-            unknownWords.append(QJsonObject{{QStringLiteral("word"), w.word},
-                                            {QStringLiteral("searches"), w.searches},
-                                            {QStringLiteral("last_searched"),
-                                             w.lastSearched.toString(Qt::ISODateWithMs)}});
+            unknownWords.append(
+                QJsonObject{{QStringLiteral("word"), w.word},
+                            {QStringLiteral("searches"), w.searches},
+                            {QStringLiteral("last_searched"), w.lastSearched.toString(Qt::ISODateWithMs)}});
         }
         const QJsonObject o{{QStringLiteral("days"), days},
                             {QStringLiteral("searches_logged"), report.searchesLogged},

@@ -328,7 +328,8 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
         }
         const qint64 opened = store->logSearch(QStringLiteral("ummelden"), 3, &error);
         REQUIRE(store->logOpened(opened, QStringLiteral("1063475"), &error));
-        REQUIRE(store->logSearch(QStringLiteral("hundesteuer"), 2, &error) > 0);
+        REQUIRE(store->logSearch(QStringLiteral("Foodtruck hundesteuer"), 2, {QStringLiteral("Foodtruck")}, &error) >
+                0);
     }
     const Result history = with({QStringLiteral("history"), QStringLiteral("1063441")});
     REQUIRE(history.exitCode == 0);
@@ -364,7 +365,11 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
     REQUIRE(found.size() == 2);
     CHECK(found.at(0).toObject().value(QLatin1String("query")).toString() == QStringLiteral("perso verloren"));
     CHECK(found.at(0).toObject().value(QLatin1String("searches")).toInt() == 3);
-    CHECK(found.at(1).toObject().value(QLatin1String("query")).toString() == QStringLiteral("hundesteuer"));
+    CHECK(found.at(1).toObject().value(QLatin1String("query")).toString() == QStringLiteral("foodtruck hundesteuer"));
+    const QJsonArray unknown = report.value(QLatin1String("unknown_words")).toArray();
+    REQUIRE(unknown.size() == 1);
+    CHECK(unknown.at(0).toObject().value(QLatin1String("word")).toString() == QStringLiteral("Foodtruck"));
+    CHECK(unknown.at(0).toObject().value(QLatin1String("searches")).toInt() == 1);
     CHECK(with({QStringLiteral("gaps"), QStringLiteral("--days"), QStringLiteral("0")}).exitCode == 2);
     CHECK(with({QStringLiteral("purge-log"), QStringLiteral("30")}).out.contains(QStringLiteral("0")));
 }
