@@ -39,8 +39,7 @@ QDateTime Store::now() const
 
 namespace {
 
-template <typename T>
-T unsupported(const Store &store, const char *what, QString *error, T value)
+template <typename T> T unsupported(const Store &store, const char *what, QString *error, T value)
 {
     if (error) {
         *error = Messages::tr("the %1 store does not support %2").arg(store.backendName(), QLatin1String(what));

@@ -21,7 +21,7 @@ struct StoreStats
     int synonyms = 0;
     int schemaVersion = 0;
     qint64 revision = 0;
-    qint64 fileBytes = 0;       // 0 where the backend has no file
+    qint64 fileBytes = 0; // 0 where the backend has no file
 };
 
 struct UpsertReport
@@ -54,7 +54,7 @@ public:
     virtual QList<Office> offices(QString *error = nullptr) const = 0;
 
     virtual QList<Synonym> synonyms(QString *error = nullptr) const = 0;
-    virtual bool setSynonym(const Synonym &synonym, QString *error) = 0;   // replaces the term's row
+    virtual bool setSynonym(const Synonym &synonym, QString *error) = 0; // replaces the term's row
     virtual bool removeSynonym(const QString &term, QString *error) = 0;
 
     // Grows with every committed change to articles, offices or synonyms: a cheap "has anything
@@ -106,8 +106,8 @@ public:
     // All drafts (of one article when articleId is not empty), newest save first.
     virtual QList<Draft> drafts(const QString &articleId = QString(), QString *error = nullptr) const;
     virtual std::optional<Draft> draft(const QString &articleId, qint64 authorId) const;
-    virtual bool discardDraft(const QString &articleId, QString *error);     // the actor's own
-    virtual bool submitDraft(const QString &articleId, QString *error);      // the actor's own → in review
+    virtual bool discardDraft(const QString &articleId, QString *error); // the actor's own
+    virtual bool submitDraft(const QString &articleId, QString *error);  // the actor's own → in review
     // Publishes the draft of `authorId`: a new published version (history), revision bumped, draft
     // gone. With four-eyes on the draft must be in review and the approver another lead than its
     // author; with it off a lead may publish their own draft directly. Conflict when the published
@@ -116,11 +116,11 @@ public:
                                     QString *error);
     // Sends a draft in review back to its author with a comment (required).
     virtual bool rejectDraft(const QString &articleId, qint64 authorId, const QString &comment, QString *error);
-    virtual bool fourEyes() const;                                  // default on
+    virtual bool fourEyes() const; // default on
     virtual bool setFourEyes(bool on, QString *error);
 
     // ---- History ----------------------------------------------------------------------------
-    virtual QList<ArticleVersion> history(const QString &articleId, QString *error = nullptr) const;  // newest first
+    virtual QList<ArticleVersion> history(const QString &articleId, QString *error = nullptr) const; // newest first
     virtual std::optional<ArticleVersion> articleVersion(const QString &articleId, int version) const;
     // An old version's content becomes the actor's draft (based on the current published version).
     virtual EditResult restoreVersion(const QString &articleId, int version, QString *error);
@@ -138,8 +138,8 @@ public:
     // ---- Agents' flags ----------------------------------------------------------------------
     // Any signed-in user (agents too). Returns the flag id, 0 on failure.
     virtual qint64 flagArticle(const QString &articleId, const QString &comment, QString *error);
-    virtual QList<ArticleFlag> flags(bool openOnly = true, QString *error = nullptr) const;   // newest first
-    virtual bool resolveFlag(qint64 flagId, const QString &resolution, QString *error);       // lead
+    virtual QList<ArticleFlag> flags(bool openOnly = true, QString *error = nullptr) const; // newest first
+    virtual bool resolveFlag(qint64 flagId, const QString &resolution, QString *error);     // lead
 
     // ---- Search log (no caller data) and knowledge gaps -----------------------------------------
     // Anyone, even with nobody signed in. logSearch returns the entry id (0 on failure). `unmatchedWords`: the

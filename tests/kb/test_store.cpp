@@ -92,7 +92,7 @@ TEST_CASE("a fresh database gets the current schema", "[store][migrations]")
     CHECK(store->stats().schemaVersion == kb::sqliteSchemaVersion());
     CHECK(store->stats().articles == 0);
     CHECK(store->revision() == 0);
-    CHECK_FALSE(QFile::exists(path + QStringLiteral(".bak-v0")));   // nothing to back up
+    CHECK_FALSE(QFile::exists(path + QStringLiteral(".bak-v0"))); // nothing to back up
 }
 
 TEST_CASE("an older schema is migrated keeping its data, after a backup", "[store][migrations]")
@@ -124,8 +124,8 @@ TEST_CASE("an older schema is migrated keeping its data, after a backup", "[stor
     REQUIRE(QFile::exists(backup));
     RawDb raw(backup);
     CHECK(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt() == previous);
-    CHECK(raw.scalar(QStringLiteral("SELECT title FROM articles WHERE id = 'a1'")).toString()
-          == QStringLiteral("Personalausweis"));
+    CHECK(raw.scalar(QStringLiteral("SELECT title FROM articles WHERE id = 'a1'")).toString() ==
+          QStringLiteral("Personalausweis"));
 }
 
 TEST_CASE("schema 5 adds the unmatched words to the search log, older entries keep NULL", "[store][migrations][gaps]")
@@ -224,7 +224,7 @@ TEST_CASE("store CRUD, versioning and revision", "[store]")
     CHECK(stored->updatedAt.isValid());
     kb::Article expected = a;
     expected.updatedAt = stored->updatedAt;
-    CHECK(*stored == expected);   // every field, links in their order
+    CHECK(*stored == expected); // every field, links in their order
     CHECK(store->articles().size() == 2);
     const auto office = store->office(QStringLiteral("o1"));
     REQUIRE(office);
@@ -318,7 +318,8 @@ TEST_CASE("synonyms: set, replace, list, remove", "[store][synonyms]")
         {QStringLiteral("Lappen"), {QStringLiteral("Führerschein"), QStringLiteral("Fahrerlaubnis")}}, &error));
     const auto list = store->synonyms();
     REQUIRE(list.size() == 2);
-    CHECK(list.at(0) == kb::Synonym{QStringLiteral("Lappen"), {QStringLiteral("Führerschein"), QStringLiteral("Fahrerlaubnis")}});
+    CHECK(list.at(0) ==
+          kb::Synonym{QStringLiteral("Lappen"), {QStringLiteral("Führerschein"), QStringLiteral("Fahrerlaubnis")}});
     CHECK(store->revision() == r0 + 3);
     CHECK_FALSE(store->setSynonym({QStringLiteral(" "), {QStringLiteral("x")}}, &error));
     CHECK_FALSE(store->setSynonym({QStringLiteral("leer"), {}}, &error));
