@@ -817,7 +817,8 @@ int runGaps(Context &context, const QStringList &args)
     parser.setApplicationDescription(
         Messages::tr("Knowledge gaps: searches of the last N days that found nothing or whose results nobody\n"
                      "opened, grouped by the query (case and spaces folded), most frequent first; then the\n"
-                     "flags agents raised. Columns: searches, of them without results, query, last searched."));
+                     "words of those searches the catalogue does not know, and the flags agents raised.\n"
+                     "Columns: searches, of them without results, query, last searched."));
     const QCommandLineOption daysOption(QStringLiteral("days"), Messages::tr("The period in days (default 30)."),
                                         QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption json(QStringLiteral("json"), Messages::tr("One JSON object with gaps and flags."));
@@ -882,6 +883,12 @@ int runGaps(Context &context, const QStringList &args)
           << '\n';
     for (const kb::KnowledgeGap &g : report.gaps) {
         out() << g.searches << '\t' << g.withoutResults << '\t' << g.query << '\t' << timeText(g.lastSearched) << '\n';
+    }
+    if (!report.unknownWords.isEmpty()) {
+        out() << '\n' << Messages::tr("Words the catalogue does not know (searches, word, last searched):") << '\n';
+        for (const kb::UnknownWord &w : report.unknownWords) {
+            out() << w.searches << '\t' << w.word << '\t' << timeText(w.lastSearched) << '\n';
+        }
     }
     if (!report.openFlags.isEmpty()) {
         out() << '\n' << Messages::tr("Open flags:") << '\n';

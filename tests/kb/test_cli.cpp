@@ -370,6 +370,13 @@ TEST_CASE("hotline-kb manages users, enforces roles and reports history, gaps an
     REQUIRE(unknown.size() == 1);
     CHECK(unknown.at(0).toObject().value(QLatin1String("word")).toString() == QStringLiteral("Foodtruck"));
     CHECK(unknown.at(0).toObject().value(QLatin1String("searches")).toInt() == 1);
+    // The plain-text report names them too, after the gaps.
+    const Result plainGaps = with({QStringLiteral("gaps")});
+    REQUIRE(plainGaps.exitCode == 0);
+    INFO(plainGaps.out.toStdString());
+    const qsizetype wordsAt = plainGaps.out.indexOf(QStringLiteral("does not know"));
+    REQUIRE(wordsAt > plainGaps.out.indexOf(QStringLiteral("perso verloren")));
+    CHECK(plainGaps.out.indexOf(QStringLiteral("\n1\tFoodtruck\t"), wordsAt) > wordsAt);
     CHECK(with({QStringLiteral("gaps"), QStringLiteral("--days"), QStringLiteral("0")}).exitCode == 2);
     CHECK(with({QStringLiteral("purge-log"), QStringLiteral("30")}).out.contains(QStringLiteral("0")));
 }
