@@ -639,6 +639,22 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             add({*t}, kInflectionWeight, "verb form");
         }
     }
+    // Verbs made of "be" and a noun say what the noun names: "beantragen" → Antrag, "beurkunden" → Urkunde,
+    // "befristet" → Frist. The rest must be a noun of the word list, not just any word ("bestehen").
+    if (folded.size() >= 8 && folded.starts_with("be") && !noun()) {
+        for (size_t i = 0, n = baseStems.size(); i < n; ++i) {
+            const std::string rest = baseStems[i].substr(2);
+            if (rest.size() < 4) {
+                continue;
+            }
+            const Lexicon &lexicon = Lexicon::system();
+            if (lexicon.isNounOnly(rest) || lexicon.isNounOnly(rest + 'e')) { // "urkund" + e
+                if (const auto t = term(rest)) {
+                    add({*t}, kDerivationWeight, "noun of the be- verb");
+                }
+            }
+        }
+    }
     // Nouns of verbs whose stem changes: "verloren" → verlust, "gestohlen" → diebstahl.
     for (const std::string &base : baseStems) {
         for (const std::string &noun : text::derivedNouns(base)) {

@@ -233,6 +233,29 @@ TEST_CASE("verb forms reach their nouns: participles of separable and strong ver
           QStringList{QStringLiteral("Verlust oder Diebstahl Personalausweis")});
 }
 
+TEST_CASE("verbs of be- and a noun reach the noun: beantragen, beurkunden", "[search]")
+{
+    kb::SearchEngine e;
+    e.build({article("pension", "Altersrente", "<p>Stellen Sie den Antrag rechtzeitig.</p>"),
+             article("other", "Rente", "<p>Was im Bescheid steht.</p>"),
+             article("deed", "Urkunde über die Vaterschaft", "<p>Das Jugendamt stellt sie aus.</p>"),
+             article("father", "Vaterschaft", "<p>Wer als Vater gilt.</p>"),
+             article("grant", "Bewilligung", "<p>Bestehen Sie darauf, sie zu beantragen und zu beurkunden.</p>")});
+    // "beantragen" is not in the pension article; its noun "Antrag" is, and it makes the article cover the
+    // query where the one titled "Rente" covers only half of it. (The verb is a word of this index, so it is
+    // not split into be|antrag as an unknown word would be.)
+    auto hits = e.search(QStringLiteral("Rente beantragen"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("pension"));
+    hits = e.search(QStringLiteral("Vaterschaft beurkunden lassen"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("deed"));
+    // The rest of "bestehen" ("stehen") is a verb, not a noun: no match through it.
+    CHECK(e.search(QStringLiteral("bestehen")).size() <= 1);
+    CHECK(e.explain(QStringLiteral("beantragen")).contains(QStringLiteral("be- verb: antrag")));
+    CHECK(!e.explain(QStringLiteral("bestehen")).contains(QStringLiteral("be- verb")));
+}
+
 TEST_CASE("prefixed strong verbs reach their nouns, also when the particle stands apart", "[search]")
 {
     auto nouns = [](const char *verb) { return kb::text::derivedNouns(kb::text::Stemmer::local().stem(verb)); };
