@@ -525,6 +525,8 @@ const std::vector<std::string> &derivedNouns(const std::string &stem)
         "sterben stirbt starb gestorben verstorben versterben = tod",
         "gebaeren gebar geboren = geburt",
         "umziehen umziehe umzieht umzog umgezogen = umzug",
+        // Callers say "ziehen" for moving house: "wir sind nach Giesing gezogen", "ich zieh zu meinem Freund".
+        "ziehen ziehe ziehst zieht zog zogen gezogen herziehen hergezogen = umzug",
         "zuziehen zuziehe zuzog zugezogen = zuzug",
         "wegziehen wegziehe wegzog weggezogen = wegzug",
         "einziehen einziehe einzog eingezogen = einzug",
