@@ -953,6 +953,11 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         phraseAt[i + 1].push_back(&it->second);
     }
 
+    // "Ich finde meinen Ausweis nicht mehr" reports a loss, not a find: with a negation in the query, a
+    // form of "finden" means Verlust, not Fund.
+    const bool negated = std::any_of(tokens.begin(), tokens.end(), [](const text::Token &t) {
+        return t.folded == "nicht" || t.folded == "nirgends" || t.folded == "nirgendwo" || t.folded == "nimmer";
+    });
     std::vector<Concept> concepts;
     std::unordered_set<std::string> seen;
     const bool allStopWords =
@@ -964,10 +969,21 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         if ((stop && !allStopWords && !(last && typing)) || !seen.insert(folded).second) {
             continue;
         }
+        if (folded == "mehr" && i > 0 && tokens[i - 1].folded == "nicht") {
+            continue; // "nicht mehr" is "no longer", not "more" ("Beglaubigung von mehr als 20 Dokumenten")
+        }
         Concept queryWord;
         queryWord.optional = stop && !allStopWords;
         queryWord.word = folded;
         addTermAlternatives(queryWord, folded, last && typing, stop);
+        if (const std::string stem = Stemmer::local().stem(folded);
+            !stop && (stem == "auffindbar" || (negated && (stem == "find" || stem == "fand" || stem == "gefund")))) {
+            std::erase_if(queryWord.alternatives,
+                          [](const Alternative &alt) { return std::string_view(alt.how) == "noun of the verb"; });
+            if (const auto t = termOf("verlust")) {
+                queryWord.alternatives.push_back({{{*t}}, kDerivationWeight, "noun of the verb, negated"});
+            }
+        }
         if (!hyphenParts[i].empty()) {
             Alternative halves{{}, kSynonymWeight, "hyphen halves"};
             for (const std::string &part : hyphenParts[i]) {

@@ -233,6 +233,32 @@ TEST_CASE("verb forms reach their nouns: participles of separable and strong ver
           QStringList{QStringLiteral("Verlust oder Diebstahl Personalausweis")});
 }
 
+TEST_CASE("a negated form of finden reports a loss, and fillers of spoken German are no search words", "[search]")
+{
+    kb::SearchEngine e;
+    e.build({article("loss", "Verlust oder Diebstahl Reisepass", "<p>Melden Sie den Verlust sofort.</p>"),
+             article("pass", "Reisepass", "<p>Den Reisepass beantragen Sie im Bürgerbüro.</p>"),
+             article("found", "Fundsache abholen", "<p>Ihr Fund liegt im Fundbüro. Mehr dazu finden Sie dort.</p>")});
+    for (const char *query : {"Ich finde meinen Reisepass nicht mehr", "Ich kann meinen Pass nirgends finden",
+                              "Reisepass nicht auffindbar", "i find mein Pass nimmer"}) {
+        INFO(query);
+        const auto hits = e.search(QString::fromUtf8(query));
+        REQUIRE(!hits.isEmpty());
+        CHECK(hits.first().id == QStringLiteral("loss"));
+    }
+    // Found, it is a find: the loss article does not come first.
+    auto hits = e.search(QStringLiteral("Ich habe einen Reisepass gefunden"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id != QStringLiteral("loss"));
+    CHECK(e.explain(QStringLiteral("finde nicht")).contains(QStringLiteral("negated: verlust")));
+    CHECK(!e.explain(QStringLiteral("gefunden")).contains(QStringLiteral("verlust")));
+    // "mehr" after "nicht" and the fillers ask for nothing.
+    CHECK(!e.explain(QStringLiteral("finde ihn nicht mehr")).contains(QStringLiteral("\nmehr")));
+    const QString fillers = e.explain(QStringLiteral("irgendwie einfach halt den Reisepass"));
+    CHECK(fillers.startsWith(QStringLiteral("reisepass\n")));
+    CHECK(!fillers.contains(QStringLiteral("einfach")));
+}
+
 TEST_CASE("verbs of be- and a noun reach the noun: beantragen, beurkunden", "[search]")
 {
     kb::SearchEngine e;
