@@ -1545,7 +1545,18 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     std::erase_if(x.termsByPlainVowels, [](const auto &entry) { return entry.second.size() < 2; });
 
     for (const Synonym &s : synonyms) {
-        const std::vector<text::Token> key = text::tokenize(s.term);
+        // Hyphenated words are one word here as in a query: "Kfz-Zulassung" is the key "kfzzulassung", which
+        // "Kfz Zulassung" written apart finds too.
+        std::vector<text::Token> key = text::tokenize(s.term);
+        for (size_t k = 0; k + 1 < key.size();) {
+            if (isHyphenated(s.term, key[k], key[k + 1])) {
+                key[k].folded += key[k + 1].folded;
+                key[k].length = key[k + 1].begin + key[k + 1].length - key[k].begin;
+                key.erase(key.begin() + qsizetype(k) + 1);
+            } else {
+                ++k;
+            }
+        }
         if (key.empty()) {
             continue;
         }

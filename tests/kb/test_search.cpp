@@ -355,6 +355,16 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
         REQUIRE(!found.isEmpty());
         CHECK(found.first().id == QStringLiteral("export"));
     }
+    // A hyphenated entry is found as written, written together and written apart.
+    apart.build({article("plate", "Kennzeichen", "<p>Das Kennzeichen für Ihr Fahrzeug.</p>"),
+                 article("old", "Historisches Kennzeichen", "<p>Für Oldtimer ab dreißig Jahren.</p>")},
+                {{QStringLiteral("H-Kennzeichen"), {QStringLiteral("Historisches Kennzeichen")}}});
+    for (const char *form : {"H-Kennzeichen", "hkennzeichen", "H Kennzeichen", "Wo krieg ich ein H-Kennzeichen?"}) {
+        const auto found = apart.search(QString::fromUtf8(form));
+        INFO(form);
+        REQUIRE(!found.isEmpty());
+        CHECK(found.first().id == QStringLiteral("old"));
+    }
     // An abbreviation typed out is what the table says, not the start of a longer word: "perso verlängern"
     // is about the Personalausweis, not the Personenbeförderungsschein's renewal.
     kb::SearchEngine abbreviated;
