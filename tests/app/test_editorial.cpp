@@ -465,9 +465,9 @@ TEST_CASE("the desk logs searches without caller data, the gaps view lists a zer
     REQUIRE(modelHas(workroom->gapsModel(), 0, QStringLiteral("qqxzvwj")));
     CHECK(workroom->gapsModel()->item(0, 2)->text() == QStringLiteral("1")); // without results
 
-    // The words the catalogue does not know, counted over the searches: "foodtruck" twice (once beside a word it
+    // The words the catalogue does not know, counted over the searches: "zipline" twice (once beside a word it
     // knows), most searched first; Enter on it opens the synonym table with it as the term.
-    for (const QString &query : {QStringLiteral("Foodtruck Personalausweis"), QStringLiteral("foodtruck")}) {
+    for (const QString &query : {QStringLiteral("Zipline Personalausweis"), QStringLiteral("zipline")}) {
         desk.search(query);
         QTest::qWait(60);
         desk.session.flushSearchLog();
@@ -475,7 +475,7 @@ TEST_CASE("the desk logs searches without caller data, the gaps view lists a zer
     workroom->showPage(desk::EditorialWindow::GapsPage); // refreshes
     QStandardItemModel *words = workroom->unknownWordsModel();
     REQUIRE(words->rowCount() >= 2);
-    CHECK(words->item(0, 0)->text() == QStringLiteral("foodtruck")); // as typed in its latest search
+    CHECK(words->item(0, 0)->text() == QStringLiteral("zipline")); // as typed in its latest search
     CHECK(words->item(0, 1)->text() == QStringLiteral("2"));
     CHECK(modelHas(words, 0, QStringLiteral("qqxzvwj")));
     auto *view = workroom->findChild<QTreeView *>(QStringLiteral("unknownWordsView"));
@@ -487,7 +487,7 @@ TEST_CASE("the desk logs searches without caller data, the gaps view lists a zer
     CHECK(workroom->tabs()->currentIndex() == desk::EditorialWindow::SynonymsPage);
     auto *term = workroom->findChild<QLineEdit *>(QStringLiteral("synonymTerm"));
     REQUIRE(term);
-    CHECK(term->text() == QStringLiteral("foodtruck"));
+    CHECK(term->text() == QStringLiteral("zipline"));
 }
 
 TEST_CASE("a multi-line fee text round-trips through the editor unchanged, diff and conflict show its lines",
