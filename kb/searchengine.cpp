@@ -64,6 +64,10 @@ constexpr float kPartialGroupsFactor = 0.5f;
 // A query word matched at this share of its best match in any article counts as fully covered.
 constexpr float kCoverShare = 0.25f;
 constexpr size_t kMaxLexicalSynonyms = 6;
+// The start of a synonym-table term being typed: from this many letters, at most this many terms.
+constexpr size_t kMinSynonymPrefix = 5;
+constexpr float kMinSynonymPrefixShare = 0.6f; // of the term's letters
+constexpr size_t kMaxSynonymCompletions = 3;
 // A term found only inside compounds ("ausweis" in "Personalausweis") counts a little less than
 // the word standing alone.
 constexpr float kPartFactor = 0.75f;
@@ -342,6 +346,7 @@ struct SearchEngine::Index
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms; // folded term → expansions
     // The same by the term's stem, for inflected forms the table does not list ("Hochzeiten", "Ausweises").
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonymsByStem;
+    std::vector<std::string> synonymKeys; // the single-word terms, sorted: completions of what is being typed
     // Entries of several words ("Führerschein auf Probe"): the stems of their words, in order.
     struct PhraseSynonym
     {
@@ -1055,7 +1060,20 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         };
         if (expansions) {
             addExpansions(*expansions, "synonym table");
-        } else if (!stop) {
+        } else if (last && typing && !stop && folded.size() >= kMinSynonymPrefix && !word(folded)) {
+            // The start of a term of the table while it is being typed ("Foodtr"), like the start of a word of
+            // the catalogue: the closer in length, the more likely meant. (A word of the catalogue typed
+            // whole, "Ersatz", is more likely meant as it is.)
+            auto it = std::lower_bound(synonymKeys.begin(), synonymKeys.end(), folded);
+            for (size_t n = 0; it != synonymKeys.end() && it->starts_with(folded) && n < kMaxSynonymCompletions;
+                 ++it, ++n) {
+                const float ratio = float(folded.size()) / float(it->size());
+                if (ratio >= kMinSynonymPrefixShare) {
+                    addExpansions(synonyms.at(*it), "synonym table, completion", kSynonymWeight * (0.3f + 0.4f * ratio));
+                }
+            }
+        }
+        if (!expansions && !stop) {
             // A verb form whose noun the table knows: "umgezogen" → Umzug → its entry.
             for (const std::string &noun : text::derivedNouns(Stemmer::local().stem(folded))) {
                 if (const auto *entry = synonymEntry(noun)) {
@@ -1582,6 +1600,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         }
     }
     for (const auto &[key, expansions] : x.synonyms) {
+        x.synonymKeys.push_back(key);
         auto &byStem = x.synonymsByStem[Stemmer::local().stem(key)];
         for (const std::vector<std::string> &words : expansions) {
             if (std::find(byStem.begin(), byStem.end(), words) == byStem.end()) {
@@ -1589,6 +1608,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             }
         }
     }
+    std::sort(x.synonymKeys.begin(), x.synonymKeys.end());
     d = std::move(index);
 }
 

@@ -365,6 +365,22 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
         REQUIRE(!found.isEmpty());
         CHECK(found.first().id == QStringLiteral("old"));
     }
+    // The start of a term being typed finds what the term does, once most of it is typed; a word of the
+    // catalogue typed whole is taken as it is.
+    kb::SearchEngine typing;
+    typing.build({article("trade", "Reisegewerbe", "<p>Verkauf von Haus zu Haus und auf Märkten.</p>"),
+                  article("pawn", "Pfandleihe", "<p>Ein Darlehen gegen ein Pfand, beim Haus der Pfandleihe.</p>")},
+                 {{QStringLiteral("Foodtruck"), {QStringLiteral("Reisegewerbe")}},
+                  {QStringLiteral("Haustürverkauf"), {QStringLiteral("Reisegewerbe")}}});
+    const auto typed6 = typing.search(QStringLiteral("Foodtr"));
+    REQUIRE(typed6.size() == 1);
+    CHECK(typed6.first().id == QStringLiteral("trade"));
+    CHECK(typing.search(QStringLiteral("Food")).isEmpty());    // too little of it typed
+    CHECK(typing.search(QStringLiteral("Foodtr ")).isEmpty()); // a finished word that is no term
+    const auto house = typing.search(QStringLiteral("Haus"));  // "Haus" is a word of the catalogue
+    CHECK(house.size() == 2);
+    CHECK(typing.explain(QStringLiteral("Haustürver")).contains(QStringLiteral("synonym table, completion")));
+    CHECK(!typing.explain(QStringLiteral("Haus")).contains(QStringLiteral("synonym table, completion")));
     // An abbreviation typed out is what the table says, not the start of a longer word: "perso verlängern"
     // is about the Personalausweis, not the Personenbeförderungsschein's renewal.
     kb::SearchEngine abbreviated;
