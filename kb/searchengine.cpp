@@ -1073,6 +1073,31 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
                 }
             }
         }
+        if (!expansions && !stop && folded.size() >= kMinSynonymPrefix && !word(folded) &&
+            !Lexicon::system().contains(folded)) {
+            // A slip in a term of the table ("Knölchen", "Foodtrak"), as for the catalogue's words: one edit,
+            // two from eight letters; the closest two terms. The table is small enough to scan.
+            // Not further than the catalogue's own closest word: "Miewagen" is a Mietwagen, not an "Eiswagen".
+            const bool oneTypoInIndex = std::any_of(queryWord.alternatives.begin(), queryWord.alternatives.end(),
+                                                    [](const Alternative &alt) {
+                                                        return std::string_view(alt.how) == "one typo";
+                                                    });
+            const int maxEdits = folded.size() >= 8 && !oneTypoInIndex ? 2 : 1;
+            std::vector<std::pair<int, const std::string *>> near;
+            for (const std::string &key : synonymKeys) {
+                if (key.size() + size_t(maxEdits) >= folded.size() && key.size() <= folded.size() + size_t(maxEdits)) {
+                    if (const int d = boundedEditDistance(folded, key, maxEdits); d <= maxEdits) {
+                        near.emplace_back(d, &key);
+                    }
+                }
+            }
+            std::sort(near.begin(), near.end());
+            for (size_t n = 0; n < near.size() && n < 2; ++n) {
+                addExpansions(synonyms.at(*near[n].second), near[n].first == 1 ? "synonym table, one typo"
+                                                                                : "synonym table, two typos",
+                              kSynonymWeight * (near[n].first == 1 ? kTypo1Weight : kTypo2Weight));
+            }
+        }
         if (!expansions && !stop) {
             // A verb form whose noun the table knows: "umgezogen" → Umzug → its entry.
             for (const std::string &noun : text::derivedNouns(Stemmer::local().stem(folded))) {

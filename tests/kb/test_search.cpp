@@ -381,6 +381,23 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
     CHECK(house.size() == 2);
     CHECK(typing.explain(QStringLiteral("Haustürver")).contains(QStringLiteral("synonym table, completion")));
     CHECK(!typing.explain(QStringLiteral("Haus")).contains(QStringLiteral("synonym table, completion")));
+    // A slip in a term of the table, as in a word of the catalogue; not further than the catalogue's own
+    // closest word ("Miewagen" is a Mietwagen, not the table's "Eiswagen").
+    kb::SearchEngine slips;
+    slips.build({article("trade", "Reisegewerbe", "<p>Verkauf von Haus zu Haus und auf Märkten.</p>"),
+                 article("hire", "Mietwagengenehmigung", "<p>Für einen Mietwagen mit Fahrer.</p>"),
+                 article("fine", "Verwarnungsgeld", "<p>Falsch geparkt?</p>")},
+                {{QStringLiteral("Foodtruck"), {QStringLiteral("Reisegewerbe")}},
+                 {QStringLiteral("Eiswagen"), {QStringLiteral("Reisegewerbe")}},
+                 {QStringLiteral("Knöllchen"), {QStringLiteral("Verwarnungsgeld")}}});
+    for (const auto &[slip, id] : {std::pair{"Foodtrak", "trade"}, {"Knölchen", "fine"}, {"Miewagen", "hire"}}) {
+        INFO(slip);
+        const auto found = slips.search(QString::fromUtf8(slip) + QLatin1Char(' '));
+        REQUIRE(!found.isEmpty());
+        CHECK(found.first().id == QLatin1String(id));
+    }
+    CHECK(slips.explain(QStringLiteral("Knölchen ")).contains(QStringLiteral("synonym table, one typo")));
+    CHECK(!slips.explain(QStringLiteral("Miewagen ")).contains(QStringLiteral("synonym table")));
     // An abbreviation typed out is what the table says, not the start of a longer word: "perso verlängern"
     // is about the Personalausweis, not the Personenbeförderungsschein's renewal.
     kb::SearchEngine abbreviated;
