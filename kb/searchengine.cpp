@@ -38,6 +38,7 @@ constexpr float kBodyWeight = 1.0f;
 
 // How much an inexact match is worth against an exact stem match.
 constexpr float kSynonymWeight = 0.95f;
+constexpr float kLaterExpansionFactor = 0.97f; // each further expansion of a synonym entry, against the one before
 constexpr float kSplitWeight = 0.85f;
 constexpr float kTypo1Weight = 0.75f;
 constexpr float kTypo2Weight = 0.55f;
@@ -1046,8 +1047,10 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         }
         auto addExpansions = [&](const std::vector<std::vector<std::string>> &entry, const char *how,
                                  float weight = kSynonymWeight) {
+            // The lead lists the likeliest meaning first: "Ausweis" → Personalausweis before Reisepass.
             for (const std::vector<std::string> &expansion : entry) {
                 Alternative alt{{}, weight, how};
+                weight *= kLaterExpansionFactor;
                 for (const std::string &w : expansion) {
                     if (const auto t = termOf(w)) {
                         alt.groups.push_back({*t});

@@ -398,6 +398,14 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
     }
     CHECK(slips.explain(QStringLiteral("Knölchen ")).contains(QStringLiteral("synonym table, one typo")));
     CHECK(!slips.explain(QStringLiteral("Miewagen ")).contains(QStringLiteral("synonym table")));
+    // The first expansion is the likeliest meaning: it comes first where the articles tie otherwise.
+    kb::SearchEngine ordered;
+    ordered.build({article("id", "Personalausweis", "<p>Ein Ausweisdokument.</p>"),
+                   article("pass", "Reisepass", "<p>Ein Ausweisdokument.</p>")},
+                  {{QStringLiteral("Dokument"), {QStringLiteral("Reisepass"), QStringLiteral("Personalausweis")}}});
+    const auto both = ordered.search(QStringLiteral("Dokument "));
+    REQUIRE(both.size() == 2);
+    CHECK(both.first().id == QStringLiteral("pass"));
     // An abbreviation typed out is what the table says, not the start of a longer word: "perso verlängern"
     // is about the Personalausweis, not the Personenbeförderungsschein's renewal.
     kb::SearchEngine abbreviated;
