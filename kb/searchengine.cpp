@@ -190,6 +190,18 @@ void appendEscaped(QString &out, QStringView text)
     out += text.mid(plain);
 }
 
+// The word a feminine form of a person is made from: "italienerin", "studentinnen" → "italiener", "student".
+// Empty if the word has no such ending or too little is left (the caller checks that the rest is a word).
+std::string masculineForm(const std::string &folded)
+{
+    for (std::string_view ending : {std::string_view("innen"), std::string_view("in")}) {
+        if (folded.ends_with(ending) && folded.size() >= ending.size() + 5) {
+            return folded.substr(0, folded.size() - ending.size());
+        }
+    }
+    return {};
+}
+
 bool isHyphenated(QStringView text, const text::Token &a, const text::Token &b)
 {
     return b.begin == a.begin + a.length + 1 && text.at(a.begin + a.length) == QLatin1Char('-');
@@ -592,6 +604,12 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
 
     const Word *known = word(folded);
     const auto exact = known ? std::optional<uint32_t>(known->term) : term(stem);
+    // "Italienerin" where the catalogue says "Italiener".
+    if (!known && !exact) {
+        if (const Word *masculine = word(masculineForm(folded))) {
+            add({masculine->term}, kInflectionWeight, "masculine form");
+        }
+    }
     if (exact) {
         add({*exact}, 1.0f, "word");
         // Title words of the articles whose keyword lists use this word where their text does not:
@@ -1042,6 +1060,9 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             return byStem == synonymsByStem.end() ? nullptr : &byStem->second;
         };
         const std::vector<std::vector<std::string>> *expansions = synonymEntry(folded);
+        if (const std::string masculine = masculineForm(folded); !expansions && !masculine.empty() && !word(folded)) {
+            expansions = synonymEntry(masculine); // "Kanadierin" → the entry for Kanadier
+        }
         for (size_t p = 0; !expansions && !stop && p < particles.size(); ++p) {
             expansions = synonymEntry(*particles[p] + folded);
         }

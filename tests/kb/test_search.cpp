@@ -259,6 +259,24 @@ TEST_CASE("a negated form of finden reports a loss, and fillers of spoken German
     CHECK(!fillers.contains(QStringLiteral("einfach")));
 }
 
+TEST_CASE("a feminine form of a person finds the word the catalogue uses, and its synonym entry", "[search]")
+{
+    kb::SearchEngine e;
+    e.build({article("eu", "Bescheinigung für Italiener und Franzosen", "<p>Für Bürger der EU.</p>"),
+             article("study", "Aufenthalt für Studenten", "<p>Zum Studium.</p>"),
+             article("visa", "Einreise aus ausgewählten Staaten", "<p>Ohne Visum einreisen.</p>")},
+            {{QStringLiteral("Kanadier"), {QStringLiteral("ausgewählten Staaten")}}});
+    for (const auto &[query, id] : {std::pair{"Ich bin Italienerin", "eu"}, {"Studentinnen", "study"},
+                                    {"Kanadierin", "visa"}}) {
+        INFO(query);
+        const auto hits = e.search(QString::fromUtf8(query) + QLatin1Char(' '));
+        REQUIRE(!hits.isEmpty());
+        CHECK(hits.first().id == QLatin1String(id));
+    }
+    // Not every word in -in is one: the rest must be a word of the catalogue.
+    CHECK(e.search(QStringLiteral("Benzin ")).isEmpty());
+}
+
 TEST_CASE("verbs of be- and a noun reach the noun: beantragen, beurkunden", "[search]")
 {
     kb::SearchEngine e;
