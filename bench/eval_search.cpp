@@ -182,7 +182,7 @@ int main(int argc, char *argv[])
     evaluate("keywords 5 folds", kFolds, [](const QString &k) { return int(stableHash(k) % kFolds); });
 
     // Query sets with their answers: the team's citizens' questions (a development set), and two sets written
-    // blind to the engine (bench/data/README.md).
+    // blind to the engine, and the team's sentences (bench/data/README.md).
     kb::SearchEngine engine;
     engine.build(articles);
     // The same with the default synonym table a new desk gets (what `hotline-kb` on a new database searches
@@ -201,6 +201,7 @@ int main(int argc, char *argv[])
         {"questions-blind.tsv", "questions, blind"},
         {"agent-queries-blind.tsv", "agent queries, blind"},
         {"mixed-sealed.tsv", "mixed, sealed"},
+        {"sentences-team.tsv", "team's sentences"},
     };
     for (const auto &[name, label] : sets) {
         QFile file(QStringLiteral(HOTLINE_SOURCE_DIR "/bench/data/") + QLatin1String(name));
