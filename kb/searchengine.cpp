@@ -202,6 +202,16 @@ std::string masculineForm(const std::string &folded)
     return {};
 }
 
+// The infinitive a present-tense verb form may belong to: "importiert" → importieren, "meldet" → melden.
+// A guess, empty for a word that does not end in -t; the caller looks it up.
+std::string infinitiveOf(const std::string &folded)
+{
+    if (folded.size() < 5 || folded.back() != 't') {
+        return {};
+    }
+    return folded.substr(0, folded.size() - (folded.ends_with("et") ? 2 : 1)) + "en";
+}
+
 bool isHyphenated(QStringView text, const text::Token &a, const text::Token &b)
 {
     return b.begin == a.begin + a.length + 1 && text.at(a.begin + a.length) == QLatin1Char('-');
@@ -625,6 +635,10 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     std::vector<std::string> baseStems{stem};
     if (stem.size() >= 5 && stem.back() == 't') {
         baseStems.push_back(stem.substr(0, stem.size() - 1));
+    }
+    // "importiert", "registriert": Snowball cuts the infinitive of -ieren verbs elsewhere.
+    if (folded.size() >= 7 && folded.ends_with("iert")) {
+        baseStems.push_back(stemmer.stem(folded.substr(0, folded.size() - 1) + "en"));
     }
     // A noun that begins like a participle ("Gewehre", "Gemeinde") is none. (Asked only where it matters: the
     // word list is a binary search away.)
@@ -1062,6 +1076,14 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         const std::vector<std::vector<std::string>> *expansions = synonymEntry(folded);
         if (const std::string masculine = masculineForm(folded); !expansions && !masculine.empty() && !word(folded)) {
             expansions = synonymEntry(masculine); // "Kanadierin" → the entry for Kanadier
+        }
+        if (!expansions && !stop) {
+            // A present-tense form of an entry's verb: "importiert", "exportiert" → the entry for the infinitive,
+            // as written in the table (by stem, "passt" would reach the entry for "Pass"). Not the participle:
+            // "geheiratet" is done, "heiraten" is still to come.
+            if (const auto it = synonyms.find(infinitiveOf(folded)); it != synonyms.end()) {
+                expansions = &it->second;
+            }
         }
         for (size_t p = 0; !expansions && !stop && p < particles.size(); ++p) {
             expansions = synonymEntry(*particles[p] + folded);

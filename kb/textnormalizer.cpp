@@ -417,6 +417,8 @@ const std::unordered_set<std::string> &stopWords()
         "echt",
         "einfach",
         "gerade",
+        "passiert", // "Was passiert, wenn …"
+        "passieren",
         "grad",
         "denn",
         "bzw",

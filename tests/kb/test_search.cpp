@@ -416,6 +416,21 @@ TEST_CASE("synonyms from the editable table and from catalogue keywords", "[sear
     }
     CHECK(slips.explain(QStringLiteral("Knölchen ")).contains(QStringLiteral("synonym table, one typo")));
     CHECK(!slips.explain(QStringLiteral("Miewagen ")).contains(QStringLiteral("synonym table")));
+    // A present-tense form of an entry's verb finds the entry, as the table writes it: "importiert" the entry
+    // for "importieren", but "passt" not the one for "Pass", nor "geheiratet" (done) the one for "heiraten".
+    kb::SearchEngine verbs;
+    verbs.build({article("import", "Eingeführtes Fahrzeug anmelden", "<p>Aus dem Ausland.</p>"),
+                 article("pass", "Reisepass", "<p>Für Reisen.</p>"),
+                 article("marry", "Eheschließung", "<p>Beim Standesamt.</p>")},
+                {{QStringLiteral("importieren"), {QStringLiteral("Eingeführtes Fahrzeug")}},
+                 {QStringLiteral("Pass"), {QStringLiteral("Reisepass")}},
+                 {QStringLiteral("heiraten"), {QStringLiteral("Eheschließung")}}});
+    const auto imported = verbs.search(QStringLiteral("Motorrad aus den USA importiert"));
+    REQUIRE(!imported.isEmpty());
+    CHECK(imported.first().id == QStringLiteral("import"));
+    CHECK(verbs.explain(QStringLiteral("importiert ")).contains(QStringLiteral("synonym table: "))); // not as a slip
+    CHECK(verbs.search(QStringLiteral("passt ")).isEmpty());
+    CHECK(!verbs.explain(QStringLiteral("geheiratet ")).contains(QStringLiteral("synonym table")));
     // The first expansion is the likeliest meaning: it comes first where the articles tie otherwise.
     kb::SearchEngine ordered;
     ordered.build({article("id", "Personalausweis", "<p>Ein Ausweisdokument.</p>"),
