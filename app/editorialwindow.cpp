@@ -564,7 +564,17 @@ bool EditorialWindow::resolveSelectedFlag(const QString &resolution)
 QWidget *EditorialWindow::buildSynonymsPage()
 {
     auto *page = new QWidget(this);
-    m_synonymsView = makeTree(page, m_synonyms);
+    // Hundreds of entries: a filter over term and expansions ("Ausweis" shows "Perso", "Kennkarte" …).
+    m_synonymFilter = new QSortFilterProxyModel(page);
+    m_synonymFilter->setSourceModel(m_synonyms);
+    m_synonymFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_synonymFilter->setFilterKeyColumn(-1);
+    m_synonymSearch = new QLineEdit(page);
+    m_synonymSearch->setObjectName(QStringLiteral("synonymFilter"));
+    m_synonymSearch->setClearButtonEnabled(true);
+    connect(m_synonymSearch, &QLineEdit::textChanged, m_synonymFilter, &QSortFilterProxyModel::setFilterFixedString);
+    m_synonymsView = makeTree(page, m_synonymFilter);
+    m_synonymsView->setObjectName(QStringLiteral("synonymsView"));
     m_synonymTerm = new QLineEdit(page);
     m_synonymTerm->setObjectName(QStringLiteral("synonymTerm"));
     m_synonymExpansions = new QLineEdit(page);
@@ -576,13 +586,15 @@ QWidget *EditorialWindow::buildSynonymsPage()
     edit->addWidget(m_saveSynonym);
     edit->addWidget(m_removeSynonym);
     auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_synonymSearch);
     layout->addWidget(m_synonymsView, 1);
     layout->addLayout(edit);
     connect(m_synonymsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid()) {
-                    m_synonymTerm->setText(m_synonyms->item(current.row(), 0)->text());
-                    m_synonymExpansions->setText(m_synonyms->item(current.row(), 1)->text());
+                    const int row = m_synonymFilter->mapToSource(current).row();
+                    m_synonymTerm->setText(m_synonyms->item(row, 0)->text());
+                    m_synonymExpansions->setText(m_synonyms->item(row, 1)->text());
                 }
             });
     const auto save = [this]() {
@@ -974,6 +986,8 @@ void EditorialWindow::retranslateUi()
     name(m_resolveFlag, tr("Resolve flag"), tr("Marks the selected flag as dealt with"));
 
     m_synonyms->setHorizontalHeaderLabels({tr("Term"), tr("Also searches for")});
+    m_synonymSearch->setPlaceholderText(tr("Filter synonyms"));
+    name(m_synonymSearch, tr("Filter synonyms"), tr("Type part of a term or of what it stands for to narrow the list"));
     name(m_synonymsView, tr("Synonym table"), tr("Words callers use and what they stand for"));
     m_synonymTerm->setPlaceholderText(tr("Term, e.g. Perso"));
     name(m_synonymTerm, tr("Synonym term"), tr("The word callers use"));

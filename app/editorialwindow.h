@@ -139,6 +139,8 @@ private:
     QPushButton *m_resolveFlag = nullptr;
 
     QStandardItemModel *m_synonyms;
+    QSortFilterProxyModel *m_synonymFilter = nullptr;
+    QLineEdit *m_synonymSearch = nullptr;
     QTreeView *m_synonymsView = nullptr;
     QLineEdit *m_synonymTerm = nullptr;
     QLineEdit *m_synonymExpansions = nullptr;

@@ -3171,6 +3171,14 @@
         <source>Searched words no service, keyword or synonym matches, with how often they were searched. Enter adds one to the synonym table.</source>
         <translation>Gesuchte Wörter, zu denen keine Dienstleistung, kein Schlagwort und kein Synonym passt, mit der Zahl der Suchen. Die Eingabetaste übernimmt eines in die Synonymtabelle.</translation>
     </message>
+    <message>
+        <source>Filter synonyms</source>
+        <translation>Synonyme filtern</translation>
+    </message>
+    <message>
+        <source>Type part of a term or of what it stands for to narrow the list</source>
+        <translation>Einen Teil eines Begriffs oder dessen, wofür er steht, eingeben, um die Liste einzugrenzen</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

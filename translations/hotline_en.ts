@@ -3171,6 +3171,14 @@
         <source>Searched words no service, keyword or synonym matches, with how often they were searched. Enter adds one to the synonym table.</source>
         <translation>Searched words no service, keyword or synonym matches, with how often they were searched. Enter adds one to the synonym table.</translation>
     </message>
+    <message>
+        <source>Filter synonyms</source>
+        <translation>Filter synonyms</translation>
+    </message>
+    <message>
+        <source>Type part of a term or of what it stands for to narrow the list</source>
+        <translation>Type part of a term or of what it stands for to narrow the list</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

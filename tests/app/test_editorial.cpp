@@ -274,6 +274,28 @@ TEST_CASE("a team lead edits and publishes a service, agents find it by the new 
     CHECK(modelHas(workroom->synonymModel(), 0, QStringLiteral("Wunderpass")));
     desk.search(QStringLiteral("Wunderpass"));
     REQUIRE(QTest::qWaitFor([&]() { return desk.resultsContain(id); }, 10000));
+    // Hundreds of entries: the filter narrows them by term or expansion, and picking a filtered row edits that
+    // entry, not the row at the same place in the whole table.
+    auto *synonymFilter = workroom->findChild<QLineEdit *>(QStringLiteral("synonymFilter"));
+    REQUIRE(synonymFilter);
+    CHECK_FALSE(synonymFilter->accessibleName().isEmpty());
+    auto *synonymsView = workroom->findChild<QTreeView *>(QStringLiteral("synonymsView"));
+    REQUIRE(synonymsView);
+    const int allSynonyms = synonymsView->model()->rowCount();
+    REQUIRE(allSynonyms > 100); // the default table
+    synonymFilter->setFocus(Qt::OtherFocusReason);
+    QTest::keyClicks(synonymFilter, QStringLiteral("wunderp"));
+    REQUIRE(synonymsView->model()->rowCount() == 1);
+    synonymsView->setCurrentIndex(synonymsView->model()->index(0, 0));
+    auto *synonymTerm = workroom->findChild<QLineEdit *>(QStringLiteral("synonymTerm"));
+    REQUIRE(synonymTerm);
+    CHECK(synonymTerm->text() == QStringLiteral("Wunderpass"));
+    synonymFilter->clear();
+    QTest::keyClicks(synonymFilter, QStringLiteral("Reisepass")); // an expansion: several terms stand for it
+    CHECK(synonymsView->model()->rowCount() > 1);
+    CHECK(synonymsView->model()->rowCount() < allSynonyms);
+    synonymFilter->clear();
+    CHECK(synonymsView->model()->rowCount() == allSynonyms);
 
     // Audit log names the lead.
     workroom->showPage(desk::EditorialWindow::AuditPage);
