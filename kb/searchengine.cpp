@@ -10,6 +10,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <string_view>
@@ -202,6 +203,18 @@ std::string masculineForm(const std::string &folded)
     return {};
 }
 
+// Which of the letters a–z a folded word has (other bytes are ignored).
+uint32_t letterSet(std::string_view folded)
+{
+    uint32_t set = 0;
+    for (const char c : folded) {
+        if (c >= 'a' && c <= 'z') {
+            set |= 1u << (c - 'a');
+        }
+    }
+    return set;
+}
+
 // The infinitive a present-tense verb form may belong to: "importiert" → importieren, "meldet" → melden.
 // A guess, empty for a word that does not end in -t; the caller looks it up.
 std::string infinitiveOf(const std::string &folded)
@@ -370,6 +383,7 @@ struct SearchEngine::Index
     // The same by the term's stem, for inflected forms the table does not list ("Hochzeiten", "Ausweises").
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonymsByStem;
     std::vector<std::string> synonymKeys; // the single-word terms, sorted: completions of what is being typed
+    std::vector<uint32_t> synonymKeyLetters; // per term, which of a–z it has: a cheap bound before an edit distance
     // Entries of several words ("Führerschein auf Probe"): the stems of their words, in order.
     struct PhraseSynonym
     {
@@ -1130,7 +1144,13 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
                                                     });
             const int maxEdits = folded.size() >= 8 && !oneTypoInIndex ? 2 : 1;
             std::vector<std::pair<int, const std::string *>> near;
-            for (const std::string &key : synonymKeys) {
+            const uint32_t letters = letterSet(folded);
+            for (size_t k = 0; k < synonymKeys.size(); ++k) {
+                const std::string &key = synonymKeys[k];
+                // An edit adds or removes at most one letter of the set each side.
+                if (std::popcount(letters ^ synonymKeyLetters[k]) > 2 * maxEdits) {
+                    continue;
+                }
                 if (key.size() + size_t(maxEdits) >= folded.size() && key.size() <= folded.size() + size_t(maxEdits)) {
                     if (const int d = boundedEditDistance(folded, key, maxEdits); d <= maxEdits) {
                         near.emplace_back(d, &key);
@@ -1680,6 +1700,9 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         }
     }
     std::sort(x.synonymKeys.begin(), x.synonymKeys.end());
+    for (const std::string &key : x.synonymKeys) {
+        x.synonymKeyLetters.push_back(letterSet(key));
+    }
     d = std::move(index);
 }
 
