@@ -382,7 +382,7 @@ struct SearchEngine::Index
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonyms; // folded term → expansions
     // The same by the term's stem, for inflected forms the table does not list ("Hochzeiten", "Ausweises").
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> synonymsByStem;
-    std::vector<std::string> synonymKeys; // the single-word terms, sorted: completions of what is being typed
+    std::vector<std::string> synonymKeys;    // the single-word terms, sorted: completions of what is being typed
     std::vector<uint32_t> synonymKeyLetters; // per term, which of a–z it has: a cheap bound before an edit distance
     // Entries of several words ("Führerschein auf Probe"): the stems of their words, in order.
     struct PhraseSynonym
@@ -1129,7 +1129,8 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
                  ++it, ++n) {
                 const float ratio = float(folded.size()) / float(it->size());
                 if (ratio >= kMinSynonymPrefixShare) {
-                    addExpansions(synonyms.at(*it), "synonym table, completion", kSynonymWeight * (0.3f + 0.4f * ratio));
+                    addExpansions(synonyms.at(*it), "synonym table, completion",
+                                  kSynonymWeight * (0.3f + 0.4f * ratio));
                 }
             }
         }
@@ -1138,10 +1139,9 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             // A slip in a term of the table ("Knölchen", "Foodtrak"), as for the catalogue's words: one edit,
             // two from eight letters; the closest two terms. The table is small enough to scan.
             // Not further than the catalogue's own closest word: "Miewagen" is a Mietwagen, not an "Eiswagen".
-            const bool oneTypoInIndex = std::any_of(queryWord.alternatives.begin(), queryWord.alternatives.end(),
-                                                    [](const Alternative &alt) {
-                                                        return std::string_view(alt.how) == "one typo";
-                                                    });
+            const bool oneTypoInIndex =
+                std::any_of(queryWord.alternatives.begin(), queryWord.alternatives.end(),
+                            [](const Alternative &alt) { return std::string_view(alt.how) == "one typo"; });
             const int maxEdits = folded.size() >= 8 && !oneTypoInIndex ? 2 : 1;
             std::vector<std::pair<int, const std::string *>> near;
             const uint32_t letters = letterSet(folded);
@@ -1159,8 +1159,8 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             }
             std::sort(near.begin(), near.end());
             for (size_t n = 0; n < near.size() && n < 2; ++n) {
-                addExpansions(synonyms.at(*near[n].second), near[n].first == 1 ? "synonym table, one typo"
-                                                                                : "synonym table, two typos",
+                addExpansions(synonyms.at(*near[n].second),
+                              near[n].first == 1 ? "synonym table, one typo" : "synonym table, two typos",
                               kSynonymWeight * (near[n].first == 1 ? kTypo1Weight : kTypo2Weight));
             }
         }

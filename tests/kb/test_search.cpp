@@ -266,8 +266,8 @@ TEST_CASE("a feminine form of a person finds the word the catalogue uses, and it
              article("study", "Aufenthalt für Studenten", "<p>Zum Studium.</p>"),
              article("visa", "Einreise aus ausgewählten Staaten", "<p>Ohne Visum einreisen.</p>")},
             {{QStringLiteral("Kanadier"), {QStringLiteral("ausgewählten Staaten")}}});
-    for (const auto &[query, id] : {std::pair{"Ich bin Italienerin", "eu"}, {"Studentinnen", "study"},
-                                    {"Kanadierin", "visa"}}) {
+    for (const auto &[query, id] :
+         {std::pair{"Ich bin Italienerin", "eu"}, {"Studentinnen", "study"}, {"Kanadierin", "visa"}}) {
         INFO(query);
         const auto hits = e.search(QString::fromUtf8(query) + QLatin1Char(' '));
         REQUIRE(!hits.isEmpty());
