@@ -203,6 +203,14 @@ std::string masculineForm(const std::string &folded)
     return {};
 }
 
+// Makes tokens[i] and tokens[i + 1] one word, as written together ("Kfz-Zulassung" → kfzzulassung).
+void joinWithNext(std::vector<text::Token> &tokens, size_t i)
+{
+    tokens[i].folded += tokens[i + 1].folded;
+    tokens[i].length = tokens[i + 1].begin + tokens[i + 1].length - tokens[i].begin;
+    tokens.erase(tokens.begin() + qsizetype(i) + 1);
+}
+
 // Which of the letters a–z a folded word has (other bytes are ignored).
 uint32_t letterSet(std::string_view folded)
 {
@@ -652,7 +660,7 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
     }
     // "importiert", "registriert": Snowball cuts the infinitive of -ieren verbs elsewhere.
     if (folded.size() >= 7 && folded.ends_with("iert")) {
-        baseStems.push_back(stemmer.stem(folded.substr(0, folded.size() - 1) + "en"));
+        baseStems.push_back(stemmer.stem(infinitiveOf(folded)));
     }
     // A noun that begins like a participle ("Gewehre", "Gemeinde") is none. (Asked only where it matters: the
     // word list is a binary search away.)
@@ -962,9 +970,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
                 hyphenParts[i].push_back(tokens[i].folded);
             }
             hyphenParts[i].push_back(tokens[i + 1].folded);
-            tokens[i].folded += tokens[i + 1].folded;
-            tokens[i].length = tokens[i + 1].begin + tokens[i + 1].length - tokens[i].begin;
-            tokens.erase(tokens.begin() + qsizetype(i) + 1);
+            joinWithNext(tokens, i);
             hyphenParts.erase(hyphenParts.begin() + qsizetype(i) + 1);
         } else {
             ++i;
@@ -1088,7 +1094,8 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
             return byStem == synonymsByStem.end() ? nullptr : &byStem->second;
         };
         const std::vector<std::vector<std::string>> *expansions = synonymEntry(folded);
-        if (const std::string masculine = masculineForm(folded); !expansions && !masculine.empty() && !word(folded)) {
+        const bool indexWord = word(folded) != nullptr; // a word of the catalogue is meant as it is
+        if (const std::string masculine = masculineForm(folded); !expansions && !masculine.empty() && !indexWord) {
             expansions = synonymEntry(masculine); // "Kanadierin" → the entry for Kanadier
         }
         if (!expansions && !stop) {
@@ -1120,7 +1127,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
         };
         if (expansions) {
             addExpansions(*expansions, "synonym table");
-        } else if (last && typing && !stop && folded.size() >= kMinSynonymPrefix && !word(folded)) {
+        } else if (last && typing && !stop && folded.size() >= kMinSynonymPrefix && !indexWord) {
             // The start of a term of the table while it is being typed ("Foodtr"), like the start of a word of
             // the catalogue: the closer in length, the more likely meant. (A word of the catalogue typed
             // whole, "Ersatz", is more likely meant as it is.)
@@ -1134,7 +1141,7 @@ std::vector<Concept> SearchEngine::Index::parse(const QString &query) const
                 }
             }
         }
-        if (!expansions && !stop && folded.size() >= kMinSynonymPrefix && !word(folded) &&
+        if (!expansions && !stop && folded.size() >= kMinSynonymPrefix && !indexWord &&
             !Lexicon::system().contains(folded)) {
             // A slip in a term of the table ("Knölchen", "Foodtrak"), as for the catalogue's words: one edit,
             // two from eight letters; the closest two terms. The table is small enough to scan.
@@ -1659,9 +1666,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         std::vector<text::Token> key = text::tokenize(s.term);
         for (size_t k = 0; k + 1 < key.size();) {
             if (isHyphenated(s.term, key[k], key[k + 1])) {
-                key[k].folded += key[k + 1].folded;
-                key[k].length = key[k + 1].begin + key[k + 1].length - key[k].begin;
-                key.erase(key.begin() + qsizetype(k) + 1);
+                joinWithNext(key, k);
             } else {
                 ++k;
             }
