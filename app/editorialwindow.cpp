@@ -1,6 +1,7 @@
 #include "editorialwindow.h"
 
 #include "articleeditor.h"
+#include "defaultcatalogue.h"
 #include "diffview.h"
 #include "editorialsession.h"
 #include "screenfit.h"
@@ -580,11 +581,14 @@ QWidget *EditorialWindow::buildSynonymsPage()
     m_synonymExpansions = new QLineEdit(page);
     m_saveSynonym = new QPushButton(page);
     m_removeSynonym = new QPushButton(page);
+    m_addDefaultSynonyms = new QPushButton(page);
+    m_addDefaultSynonyms->setObjectName(QStringLiteral("addDefaultSynonyms"));
     auto *edit = new QHBoxLayout;
     edit->addWidget(m_synonymTerm, 1);
     edit->addWidget(m_synonymExpansions, 2);
     edit->addWidget(m_saveSynonym);
     edit->addWidget(m_removeSynonym);
+    edit->addWidget(m_addDefaultSynonyms);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_synonymSearch);
     layout->addWidget(m_synonymsView, 1);
@@ -613,7 +617,19 @@ QWidget *EditorialWindow::buildSynonymsPage()
     connect(m_saveSynonym, &QPushButton::clicked, this, save);
     connect(m_synonymExpansions, &QLineEdit::returnPressed, this, save);
     connect(m_removeSynonym, &QPushButton::clicked, this, [this]() { removeSelectedSynonym(); });
+    connect(m_addDefaultSynonyms, &QPushButton::clicked, this, [this]() { addDefaultSynonyms(); });
     return page;
+}
+
+int EditorialWindow::addDefaultSynonyms()
+{
+    int added = 0;
+    QString error;
+    const bool ok = kb::addMissingDefaultSynonyms(*m_session->store(), &added, &error);
+    setMessage(ok ? tr("%n built-in synonym(s) added; the entries the table had are unchanged.", nullptr, added)
+                  : tr("Built-in synonyms: %n added, then: %1", nullptr, added).arg(error));
+    refreshSynonyms();
+    return ok ? added : -1;
 }
 
 void EditorialWindow::refreshSynonyms()
@@ -995,6 +1011,9 @@ void EditorialWindow::retranslateUi()
     name(m_synonymExpansions, tr("Synonym expansions"), tr("The words the term also searches for, comma-separated"));
     m_saveSynonym->setText(tr("Save syno&nym"));
     name(m_saveSynonym, tr("Save synonym"), tr("Adds or replaces the term; effective in search at once"));
+    m_addDefaultSynonyms->setText(tr("Add &built-in synonyms"));
+    name(m_addDefaultSynonyms, tr("Add built-in synonyms"),
+         tr("Adds the synonyms this version ships whose terms the table lacks; changes no entry it has"));
     m_removeSynonym->setText(tr("Re&move"));
     name(m_removeSynonym, tr("Remove synonym"), tr("Removes the selected term"));
 

@@ -72,6 +72,9 @@ public:
     bool resolveSelectedFlag(const QString &resolution);
     bool saveSynonym(const QString &term, const QStringList &expansions);
     bool removeSelectedSynonym();
+    // Adds the built-in synonyms whose terms the table lacks (a table from an older version); the number
+    // added, or -1 if a write failed (the message says how many were added before).
+    int addDefaultSynonyms();
     void compareVersions(int from, int to);
     bool addUser(const QString &name, const QString &displayName, bool lead, const QString &password);
     bool setSelectedUserRole(bool lead);
@@ -140,6 +143,7 @@ private:
 
     QStandardItemModel *m_synonyms;
     QSortFilterProxyModel *m_synonymFilter = nullptr;
+    QPushButton *m_addDefaultSynonyms = nullptr;
     QLineEdit *m_synonymSearch = nullptr;
     QTreeView *m_synonymsView = nullptr;
     QLineEdit *m_synonymTerm = nullptr;

@@ -55,16 +55,12 @@ bool loadDefaultCatalogue(Catalogue *catalogue, QList<Synonym> *synonyms, QStrin
     return true;
 }
 
-bool installDefaultCatalogue(Store &store, QString *error)
+namespace {
+
+bool addMissing(Store &store, const QList<Synonym> &synonyms, int *added, QString *error)
 {
-    Catalogue catalogue;
-    QList<Synonym> synonyms;
-    if (!loadDefaultCatalogue(&catalogue, &synonyms, error)) {
-        return false;
-    }
-    ImportReport report;
-    if (!importCatalogue(store, std::move(catalogue), &report, error)) {
-        return false;
+    if (added) {
+        *added = 0;
     }
     QString readError;
     const QList<Synonym> existing = store.synonyms(&readError);
@@ -78,10 +74,38 @@ bool installDefaultCatalogue(Store &store, QString *error)
     for (const Synonym &s : existing) {
         terms.insert(s.term.toCaseFolded());
     }
-    for (const Synonym &s : std::as_const(synonyms)) {
-        if (!terms.contains(s.term.toCaseFolded()) && !store.setSynonym(s, error)) {
+    for (const Synonym &s : synonyms) {
+        if (terms.contains(s.term.toCaseFolded())) {
+            continue;
+        }
+        if (!store.setSynonym(s, error)) {
             return false;
         }
+        if (added) {
+            ++*added;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool addMissingDefaultSynonyms(Store &store, int *added, QString *error)
+{
+    QList<Synonym> synonyms;
+    return loadDefaultCatalogue(nullptr, &synonyms, error) && addMissing(store, synonyms, added, error);
+}
+
+bool installDefaultCatalogue(Store &store, QString *error)
+{
+    Catalogue catalogue;
+    QList<Synonym> synonyms;
+    if (!loadDefaultCatalogue(&catalogue, &synonyms, error)) {
+        return false;
+    }
+    ImportReport report;
+    if (!importCatalogue(store, std::move(catalogue), &report, error) || !addMissing(store, synonyms, nullptr, error)) {
+        return false;
     }
     qCInfo(lcImport) << "installed the built-in catalogue:" << report.written.articlesInserted << "articles,"
                      << report.written.officesInserted << "offices";

@@ -21,6 +21,11 @@ bool loadDefaultCatalogue(Catalogue *catalogue, QList<Synonym> *synonyms, QStrin
 // terms the store does not have yet (an edited synonym is never overwritten).
 bool installDefaultCatalogue(Store &store, QString *error);
 
+// Adds the built-in synonyms whose terms the store does not have (case-insensitive); an entry the store has,
+// edited or not, is never overwritten. For a desk whose table predates newer defaults, and for a first start.
+// `*added` (optional) says how many were added, also when a write fails part-way.
+bool addMissingDefaultSynonyms(Store &store, int *added, QString *error);
+
 // First start: installs the built-in catalogue when the store has no articles. `*installed`
 // says whether it did.
 bool installDefaultCatalogueIfEmpty(Store &store, bool *installed, QString *error);

@@ -3179,6 +3179,32 @@
         <source>Type part of a term or of what it stands for to narrow the list</source>
         <translation>Einen Teil eines Begriffs oder dessen, wofür er steht, eingeben, um die Liste einzugrenzen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n built-in synonym(s) added; the entries the table had are unchanged.</source>
+        <translation>
+            <numerusform>%n eingebautes Synonym ergänzt; die vorhandenen Einträge sind unverändert.</numerusform>
+            <numerusform>%n eingebaute Synonyme ergänzt; die vorhandenen Einträge sind unverändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Built-in synonyms: %n added, then: %1</source>
+        <translation>
+            <numerusform>Eingebaute Synonyme: %n ergänzt, dann: %1</numerusform>
+            <numerusform>Eingebaute Synonyme: %n ergänzt, dann: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add &amp;built-in synonyms</source>
+        <translation>&amp;Eingebaute Synonyme ergänzen</translation>
+    </message>
+    <message>
+        <source>Add built-in synonyms</source>
+        <translation>Eingebaute Synonyme ergänzen</translation>
+    </message>
+    <message>
+        <source>Adds the synonyms this version ships whose terms the table lacks; changes no entry it has</source>
+        <translation>Ergänzt die mit dieser Version gelieferten Synonyme, deren Begriffe in der Tabelle fehlen; ändert keinen vorhandenen Eintrag</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

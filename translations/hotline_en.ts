@@ -3179,6 +3179,32 @@
         <source>Type part of a term or of what it stands for to narrow the list</source>
         <translation>Type part of a term or of what it stands for to narrow the list</translation>
     </message>
+    <message numerus="yes">
+        <source>%n built-in synonym(s) added; the entries the table had are unchanged.</source>
+        <translation>
+            <numerusform>%n built-in synonym added; the entries the table had are unchanged.</numerusform>
+            <numerusform>%n built-in synonyms added; the entries the table had are unchanged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Built-in synonyms: %n added, then: %1</source>
+        <translation>
+            <numerusform>Built-in synonyms: %n added, then: %1</numerusform>
+            <numerusform>Built-in synonyms: %n added, then: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add &amp;built-in synonyms</source>
+        <translation>Add &amp;built-in synonyms</translation>
+    </message>
+    <message>
+        <source>Add built-in synonyms</source>
+        <translation>Add built-in synonyms</translation>
+    </message>
+    <message>
+        <source>Adds the synonyms this version ships whose terms the table lacks; changes no entry it has</source>
+        <translation>Adds the synonyms this version ships whose terms the table lacks; changes no entry it has</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

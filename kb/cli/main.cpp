@@ -183,16 +183,8 @@ bool openStore(Context &context, bool forImport, QString *error)
     const kb::StoreStats stats = context.store->stats();
     if (stats.articles == 0 && context.installDefault) {
         if (forImport) {
-            if (stats.synonyms == 0) {
-                QList<kb::Synonym> synonyms;
-                if (!kb::loadDefaultCatalogue(nullptr, &synonyms, error)) {
-                    return false;
-                }
-                for (const kb::Synonym &s : std::as_const(synonyms)) {
-                    if (!context.store->setSynonym(s, error)) {
-                        return false;
-                    }
-                }
+            if (stats.synonyms == 0 && !kb::addMissingDefaultSynonyms(*context.store, nullptr, error)) {
+                return false;
             }
         } else {
             bool installed = false;
@@ -520,9 +512,11 @@ int runSynonym(Context &context, const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Messages::tr("Edit the synonym table: typing TERM also searches for each EXPANSION.\n"
-                     "  synonym add TERM EXPANSION...\n  synonym remove TERM\n  synonym list"));
-    parser.addPositionalArgument(QStringLiteral("ACTION"), Messages::tr("add, remove or list"),
-                                 QStringLiteral("add|remove|list"));
+                     "  synonym add TERM EXPANSION...\n  synonym remove TERM\n  synonym list\n"
+                     "  synonym add-defaults   adds the built-in entries whose terms the table lacks\n"
+                     "                         (a table from an older version); changes no entry it has"));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), Messages::tr("add, remove, list or add-defaults"),
+                                 QStringLiteral("add|remove|list|add-defaults"));
     int code = Ok;
     if (!parseSub(parser, args, &code)) {
         return code;
@@ -538,14 +532,15 @@ int runSynonym(Context &context, const QStringList &args)
         if (rest.size() != 2) {
             return usage(Messages::tr("synonym remove needs exactly one TERM"), hint);
         }
-    } else if (action == QLatin1String("list")) {
+    } else if (action == QLatin1String("list") || action == QLatin1String("add-defaults")) {
         if (rest.size() != 1) {
-            return usage(Messages::tr("synonym list takes no arguments"), hint);
+            return usage(Messages::tr("synonym %1 takes no arguments").arg(action), hint);
         }
     } else {
-        return usage(action.isEmpty()
-                         ? Messages::tr("synonym: say add, remove or list")
-                         : Messages::tr("synonym: unknown action \"%1\" (add, remove or list)").arg(action),
+        return usage(action.isEmpty() ? Messages::tr("synonym: say add, remove, list or add-defaults")
+                                      : Messages::tr("synonym: unknown action \"%1\" (add, remove, list or "
+                                                     "add-defaults)")
+                                            .arg(action),
                      hint);
     }
     QString error;
@@ -561,6 +556,12 @@ int runSynonym(Context &context, const QStringList &args)
     }
     if (action == QLatin1String("remove")) {
         return context.store->removeSynonym(rest.at(1), &error) ? Ok : fail(error);
+    }
+    if (action == QLatin1String("add-defaults")) {
+        int added = 0;
+        const bool ok = kb::addMissingDefaultSynonyms(*context.store, &added, &error);
+        out() << Messages::tr("%1 built-in synonyms added.").arg(added) << '\n' << Qt::flush;
+        return ok ? Ok : fail(error);
     }
     const QList<kb::Synonym> synonyms = context.store->synonyms(&error);
     if (!error.isEmpty()) {

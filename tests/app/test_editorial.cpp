@@ -296,6 +296,23 @@ TEST_CASE("a team lead edits and publishes a service, agents find it by the new 
     CHECK(synonymsView->model()->rowCount() < allSynonyms);
     synonymFilter->clear();
     CHECK(synonymsView->model()->rowCount() == allSynonyms);
+    // A table from an older version gets the built-in entries it lacks; an entry it has stays as the lead left it.
+    QString synonymError;
+    REQUIRE(desk.session.store()->removeSynonym(QStringLiteral("Perso"), &synonymError));
+    REQUIRE(workroom->saveSynonym(QStringLiteral("Lappen"), {QStringLiteral("Putzlappen")}));
+    auto *addDefaults = workroom->findChild<QPushButton *>(QStringLiteral("addDefaultSynonyms"));
+    REQUIRE(addDefaults);
+    CHECK_FALSE(addDefaults->accessibleName().isEmpty());
+    addDefaults->click();
+    CHECK(synonymsView->model()->rowCount() == allSynonyms);
+    CHECK(modelHas(workroom->synonymModel(), 0, QStringLiteral("Perso")));
+    bool lappenKept = false;
+    for (const kb::Synonym &synonym : desk.session.store()->synonyms(&synonymError)) {
+        lappenKept = lappenKept || (synonym.term == QStringLiteral("Lappen") &&
+                                    synonym.expansions == QStringList{QStringLiteral("Putzlappen")});
+    }
+    CHECK(lappenKept);
+    CHECK(workroom->addDefaultSynonyms() == 0);
 
     // Audit log names the lead.
     workroom->showPage(desk::EditorialWindow::AuditPage);

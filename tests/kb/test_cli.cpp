@@ -146,6 +146,22 @@ TEST_CASE("hotline-kb imports DLDB files and searches them", "[cli]")
                                     QStringLiteral("Stütze")});
         CHECK(missing.exitCode == 1);
         CHECK(missing.err.contains(QStringLiteral("Stütze")));
+
+        // A table from an older version: add-defaults brings back the built-in entries it lacks and leaves the
+        // ones it has, edited or not.
+        auto synonym = [&](const QStringList &args) {
+            return run(QStringList{QStringLiteral("--db"), db, QStringLiteral("synonym")} + args);
+        };
+        REQUIRE(synonym({QStringLiteral("remove"), QStringLiteral("Perso")}).exitCode == 0);
+        REQUIRE(synonym({QStringLiteral("add"), QStringLiteral("Lappen"), QStringLiteral("Putzlappen")}).exitCode == 0);
+        const Result added = synonym({QStringLiteral("add-defaults")});
+        REQUIRE(added.exitCode == 0);
+        CHECK(added.out.startsWith(QStringLiteral("1 ")));
+        const Result after = synonym({QStringLiteral("list")});
+        CHECK(after.out.contains(QStringLiteral("Perso → Personalausweis")));
+        CHECK(after.out.contains(QStringLiteral("Lappen → Putzlappen\n")));
+        CHECK(synonym({QStringLiteral("add-defaults")}).out.startsWith(QStringLiteral("0 ")));
+        CHECK(synonym({QStringLiteral("add-defaults"), QStringLiteral("x")}).exitCode == 2);
     }
 }
 
