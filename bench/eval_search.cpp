@@ -201,6 +201,7 @@ int main(int argc, char *argv[])
         {"questions-blind.tsv", "questions, blind"},
         {"agent-queries-blind.tsv", "agent queries, blind"},
         {"mixed-sealed.tsv", "mixed, sealed"},
+        {"mixed-sealed-2.tsv", "mixed, sealed 2"},
         {"sentences-team.tsv", "team's sentences"},
     };
     for (const auto &[name, label] : sets) {
