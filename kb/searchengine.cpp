@@ -856,6 +856,14 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
         for (size_t i = 0; i < candidates.size() && i < kMaxFuzzyCandidates; ++i) {
             const auto [d, negDf, w] = candidates[i];
             add({words[w].term}, d == 1 ? kTypo1Weight : kTypo2Weight, d == 1 ? "one typo" : "two typos");
+            // … and, for a verb whose noun changes its stem, that noun: "verlorn" → verloren → Verlust.
+            if (d == 1) {
+                for (const std::string &noun : text::derivedNouns(stemmer.stem(words[w].folded))) {
+                    if (const auto t = termOf(noun)) {
+                        add({*t}, kTypo1Weight * kDerivationWeight, "noun of the verb, one typo");
+                    }
+                }
+            }
         }
     }
 
