@@ -679,6 +679,14 @@ void SearchEngine::Index::addTermAlternatives(Concept &target, const std::string
             baseStems.push_back(participle);
         }
     }
+    // … and so does the infinitive with "zu": "abzumelden" (abmeld|en), "umzuziehen".
+    for (std::string_view particle : kSeparableParticles) {
+        if (folded.size() >= particle.size() + 6 && folded.starts_with(particle) &&
+            folded.compare(particle.size(), 2, "zu") == 0 && folded.ends_with("en") && !noun()) {
+            baseStems.push_back(stemmer.stem(std::string(particle) + folded.substr(particle.size() + 2)));
+            break;
+        }
+    }
     // Participles of separable verbs put "ge" after the particle: "abgemeldet" (abmeld|en),
     // "umgezogen" (umzieh|en, umzug).
     for (std::string_view particle : kSeparableParticles) {

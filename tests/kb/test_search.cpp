@@ -229,6 +229,11 @@ TEST_CASE("verb forms reach their nouns: participles of separable and strong ver
     hits = e.search(QStringLiteral("Reisepass verlorn"));
     REQUIRE(!hits.isEmpty());
     CHECK(hits.first().id == QStringLiteral("loss"));
+    // … and so is "abzumelden": ab|zu|melden.
+    hits = e.search(QStringLiteral("Ich habe vergessen, mein Gewerbe abzumelden"));
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("dereg"));
+    CHECK(e.explain(QStringLiteral("abzumelden ")).contains(QStringLiteral("verb form: abmeld")));
     // "abgemeldet" is a form of "abmelden": ab|ge|meldet.
     hits = e.search(QStringLiteral("Gewerbe abgemeldet"));
     REQUIRE(!hits.isEmpty());
