@@ -202,6 +202,7 @@ int main(int argc, char *argv[])
         {"agent-queries-blind.tsv", "agent queries, blind"},
         {"mixed-sealed.tsv", "mixed, sealed"},
         {"mixed-sealed-2.tsv", "mixed, sealed 2"},
+        {"mixed-sealed-3.tsv", "mixed, sealed 3"},
         {"sentences-team.tsv", "team's sentences"},
     };
     for (const auto &[name, label] : sets) {
