@@ -47,6 +47,7 @@ struct Article
     QString onlineServiceUrl;
     QString url;                // the service's page in the city's portal
     QStringList keywords;       // synonyms and search terms
+    QStringList questions;      // how callers ask for it, in their words (one question each): searched, not shown
     QString category;
     QList<Link> links;          // forms and further links
     QList<OfficeLink> offices;
