@@ -4,6 +4,7 @@
 //  - citizens' questions (bench/data/questions.tsv), searched against the full index.
 // Prints hit@1, hit@3 and MRR@10. Run: build/bench/eval_search [--verbose]
 #include "defaultcatalogue.h"
+#include "jsonlformat.h"
 #include "searchcorpus.h"
 #include "searchengine.h"
 
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <string_view>
 
 namespace {
 
@@ -195,6 +197,26 @@ int main(int argc, char *argv[])
     }
     kb::SearchEngine withSynonyms;
     withSynonyms.build(articles, synonyms);
+    // … and with the team's example questions too (what a new desk searches). --questions FILE evaluates another
+    // file of them (the format of resources/catalogue/questions.jsonl), e.g. a part of them.
+    QHash<QString, QStringList> questions;
+    if (const qsizetype at = app.arguments().indexOf(QStringLiteral("--questions"));
+        at >= 0 && at + 1 < app.arguments().size()) {
+        QFile file(app.arguments().at(at + 1));
+        if (!file.open(QIODevice::ReadOnly) || !kb::readQuestionsJsonl(&file, file.fileName(), &questions, &error)) {
+            std::fprintf(stderr, "cannot read %s: %s\n", qPrintable(file.fileName()), qPrintable(error));
+            return 1;
+        }
+    } else if (!kb::loadDefaultQuestions(&questions, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    QList<kb::Article> withTheirQuestions = articles;
+    for (kb::Article &a : withTheirQuestions) {
+        a.questions += questions.value(a.id);
+    }
+    kb::SearchEngine withQuestions;
+    withQuestions.build(withTheirQuestions, synonyms);
     const bench::Fts5Baseline fts(articles);
     const std::pair<const char *, const char *> sets[] = {
         {"questions.tsv", "citizens' questions"},
@@ -204,7 +226,10 @@ int main(int argc, char *argv[])
         {"mixed-sealed-2.tsv", "mixed, sealed 2"},
         {"mixed-sealed-3.tsv", "mixed, sealed 3"},
         {"sentences-team.tsv", "team's sentences"},
+        {"situations-team.tsv", "team's situations"},
     };
+    // The team's sentences are the built-in example questions: with them, a search finds what it was trained on.
+    const auto trainedOn = [](const char *name) { return std::string_view(name).ends_with("-team.tsv"); };
     for (const auto &[name, label] : sets) {
         QFile file(QStringLiteral(HOTLINE_SOURCE_DIR "/bench/data/") + QLatin1String(name));
         if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -225,11 +250,15 @@ int main(int argc, char *argv[])
         }
         Score ours;
         Score oursWithSynonyms;
+        Score oursWithQuestions;
         Score base;
         for (const Case &c : cases) {
-            const QList<kb::SearchHit> hits = engine.search(c.query, {10});
-            ours.add(ids(hits), c.targets);
+            ours.add(ids(engine.search(c.query, {10})), c.targets);
+            // --verbose: what a new desk finds first (with the synonyms and, where it counts, the questions).
+            const QList<kb::SearchHit> hits =
+                trainedOn(name) ? withSynonyms.search(c.query, {10}) : withQuestions.search(c.query, {10});
             oursWithSynonyms.add(ids(withSynonyms.search(c.query, {10})), c.targets);
+            oursWithQuestions.add(ids(withQuestions.search(c.query, {10})), c.targets);
             base.add(fts.search(c.query, 10), c.targets);
             if (verbose) {
                 const bool hit = !hits.isEmpty() && c.targets.contains(hits.first().id);
@@ -239,6 +268,9 @@ int main(int argc, char *argv[])
         }
         ours.print(label, "hotline");
         oursWithSynonyms.print(label, "hotline+synonyms");
+        if (!trainedOn(name)) {
+            oursWithQuestions.print(label, "+questions");
+        }
         base.print(label, "fts5-unicode61");
     }
     return 0;

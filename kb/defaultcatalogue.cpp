@@ -16,6 +16,7 @@ namespace {
 
 const QString kCatalogueResource = QStringLiteral(":/kb/catalogue/munich.jsonl");
 const QString kSynonymsResource = QStringLiteral(":/kb/catalogue/synonyms.jsonl");
+const QString kQuestionsResource = QStringLiteral(":/kb/catalogue/questions.jsonl");
 
 // The translation context of this file's user-visible messages (lupdate reads the macro).
 struct Messages
@@ -35,10 +36,35 @@ QString defaultDatabasePath()
     return folder + QStringLiteral("/hotline.db");
 }
 
+bool loadDefaultQuestions(QHash<QString, QStringList> *questions, QString *error)
+{
+    QFile file(kQuestionsResource);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = Messages::tr("the built-in example questions are missing: %1").arg(file.errorString());
+        }
+        return false;
+    }
+    return readQuestionsJsonl(&file, kQuestionsResource, questions, error);
+}
+
 bool loadDefaultCatalogue(Catalogue *catalogue, QList<Synonym> *synonyms, QString *error)
 {
-    if (catalogue && !readJsonlFile(kCatalogueResource, catalogue, error)) {
-        return false;
+    if (catalogue) {
+        QHash<QString, QStringList> questions;
+        if (!readJsonlFile(kCatalogueResource, catalogue, error) || !loadDefaultQuestions(&questions, error)) {
+            return false;
+        }
+        for (Article &a : catalogue->articles) {
+            a.questions = questions.take(a.id);
+        }
+        if (!questions.isEmpty()) {
+            if (error) {
+                *error = Messages::tr("the built-in example questions name an article the catalogue lacks: %1")
+                             .arg(questions.keys().constFirst());
+            }
+            return false;
+        }
     }
     if (synonyms) {
         QFile file(kSynonymsResource);

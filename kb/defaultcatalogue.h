@@ -2,6 +2,7 @@
 
 #include "store.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -14,8 +15,13 @@ namespace kb {
 QString defaultDatabasePath();
 
 // The catalogue built into kb (Munich's services and offices, Landeshauptstadt München, see
-// resources/catalogue/ATTRIBUTION.md) and the colloquial synonyms seeded with it.
+// resources/catalogue/ATTRIBUTION.md), with the team's example questions, and the colloquial synonyms
+// seeded with it.
 bool loadDefaultCatalogue(Catalogue *catalogue, QList<Synonym> *synonyms, QString *error);
+
+// The built-in example questions by article id: how callers asked for each service, in their words, as the
+// hotline team wrote them down (resources/catalogue/questions.jsonl).
+bool loadDefaultQuestions(QHash<QString, QStringList> *questions, QString *error);
 
 // Writes the built-in catalogue into `store` (one transaction) and adds the seed synonyms whose
 // terms the store does not have yet (an edited synonym is never overwritten).

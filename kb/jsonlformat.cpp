@@ -667,6 +667,56 @@ bool readSynonymsJsonl(QIODevice *device, const QString &name, QList<Synonym> *s
     return true;
 }
 
+bool readQuestionsJsonl(QIODevice *device, const QString &name, QHash<QString, QStringList> *questions, QString *error)
+{
+    QString dummy;
+    QString &err = error ? *error : dummy;
+    QList<QByteArray> lines;
+    if (!readLines(device, name, &lines, &err)) {
+        return false;
+    }
+    QHash<QString, QStringList> result;
+    QHash<QString, qsizetype> lineOf;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).trimmed().isEmpty()) {
+            continue;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(lines.at(i), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            err = Messages::tr("%1:%2: not a JSON object (%3)").arg(name).arg(i + 1).arg(parseError.errorString());
+            return false;
+        }
+        const QJsonObject o = doc.object();
+        FieldReader r(o);
+        const QString id = r.string("id", true).trimmed();
+        QStringList list = r.stringList("questions");
+        for (QString &q : list) {
+            q = q.simplified();
+        }
+        r.rejectUnknown({QStringLiteral("id"), QStringLiteral("questions")});
+        if (r.ok() && (list.isEmpty() || list.contains(QString()))) {
+            r.fail("questions", Messages::tr("needs at least one question, and no empty one"));
+        }
+        if (!r.ok()) {
+            err = Messages::tr("%1:%2: %3").arg(name).arg(i + 1).arg(r.error());
+            return false;
+        }
+        if (lineOf.contains(id)) {
+            err = Messages::tr("%1:%2: field \"id\": duplicate id \"%3\" (first on line %4)")
+                      .arg(name)
+                      .arg(i + 1)
+                      .arg(id)
+                      .arg(lineOf.value(id));
+            return false;
+        }
+        lineOf.insert(id, i + 1);
+        result.insert(id, list);
+    }
+    *questions = std::move(result);
+    return true;
+}
+
 bool writeSynonymsJsonl(const QList<Synonym> &synonyms, QIODevice *device, QString *error)
 {
     for (const Synonym &s : synonyms) {

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QHash>
 #include <QString>
 
 class QIODevice;
@@ -26,6 +27,10 @@ bool readJsonlFile(const QString &path, Catalogue *catalogue, QString *error);
 // Offices first, then articles, one compact JSON object a line, UTF-8. Without the store fields
 // (version, updated_at) the output only changes when the content does (the built-in catalogue).
 bool writeJsonl(const Catalogue &catalogue, QIODevice *device, QString *error = nullptr, bool withStoreFields = true);
+
+// Example-question lines: {"id": "1063441", "questions": ["Mein Perso ist abgelaufen, was nun?", ...]}, at most
+// one line per article id; every question non-empty.
+bool readQuestionsJsonl(QIODevice *device, const QString &name, QHash<QString, QStringList> *questions, QString *error);
 
 // Synonym lines: {"term": "Perso", "expansions": ["Personalausweis"]}.
 bool readSynonymsJsonl(QIODevice *device, const QString &name, QList<Synonym> *synonyms, QString *error);

@@ -36,6 +36,9 @@ constexpr int kRerankDepth = 200;
 constexpr float kTitleWeight = 3.0f;
 constexpr float kKeywordWeight = 2.0f;
 constexpr float kBodyWeight = 1.0f;
+// The team's example questions say how callers ask for a service: a word in several of them is as good as
+// a keyword. Saturated like the body (BM25), without length normalisation: more questions, more ways to ask.
+constexpr float kQuestionWeight = 2.5f;
 
 // How much an inexact match is worth against an exact stem match.
 constexpr float kSynonymWeight = 0.95f;
@@ -74,7 +77,7 @@ constexpr size_t kMaxSynonymCompletions = 3;
 // the word standing alone.
 constexpr float kPartFactor = 0.75f;
 
-enum Field : uint8_t { TitleField, KeywordField, BodyField };
+enum Field : uint8_t { TitleField, KeywordField, BodyField, QuestionField };
 
 // A term in one article, with its field-weighted score precomputed at build time so the query
 // loop is one multiply-add per posting.
@@ -91,6 +94,7 @@ struct RawPosting
     uint8_t title; // term frequency per field, saturated at 255
     uint8_t keywords;
     uint8_t body;
+    uint8_t questions;
     uint8_t direct; // 1: the term stands as a word of its own, 0: only as part of compounds
 };
 
@@ -1376,6 +1380,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             {a.title, TitleField},
             {a.keywords.join(QStringLiteral(", ")), KeywordField},
             {body, BodyField},
+            {a.questions.join(QLatin1Char('\n')), QuestionField},
         };
         uint32_t bodyLength = 0;
         auto addWord = [&](const std::string &folded, Field field, bool joined) {
@@ -1542,7 +1547,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             if (o.field == TitleField && o.direct) {
                 titleTerms.push_back(o.term);
             }
-            if (o.field != KeywordField) {
+            if (o.field == TitleField || o.field == BodyField) {
                 textTerms.push_back(o.term);
             } else if (o.direct) {
                 keywordTerms.push_back(o.term);
@@ -1561,22 +1566,23 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         }
         for (size_t k = 0; k < occurrences.size();) {
             const uint32_t t = occurrences[k].term;
-            unsigned tf[3] = {0, 0, 0};
+            unsigned tf[4] = {0, 0, 0, 0};
             bool direct = false;
             for (; k < occurrences.size() && occurrences[k].term == t; ++k) {
                 ++tf[occurrences[k].field];
                 direct = direct || occurrences[k].direct;
             }
             raw[t].push_back({uint32_t(di), uint8_t(std::min(tf[0], 255u)), uint8_t(std::min(tf[1], 255u)),
-                              uint8_t(std::min(tf[2], 255u)), uint8_t(direct ? 1 : 0)});
+                              uint8_t(std::min(tf[2], 255u)), uint8_t(std::min(tf[3], 255u)),
+                              uint8_t(direct ? 1 : 0)});
         }
         totalBody += x.docs[di].bodyLength;
         docTokens[di] = {};
     }
     x.averageBodyLength = x.docs.empty() ? 1.0f : std::max(1.0f, float(totalBody / double(x.docs.size())));
     const double n = double(x.docs.size());
-    // Field weights, BM25 saturation of the body and the compound-part discount, folded into one
-    // number per posting.
+    // Field weights, BM25 saturation of the body and the questions, and the compound-part discount, folded into
+    // one number per posting.
     const float k1 = 1.2f;
     const float b = 0.75f;
     for (size_t ti = 0; ti < x.terms.size(); ++ti) {
@@ -1588,7 +1594,8 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             const float lengthNorm = 1 - b + b * float(x.docs[p.doc].bodyLength) / x.averageBodyLength;
             const float body = p.body == 0 ? 0.0f : float(p.body) * (k1 + 1) / (float(p.body) + k1 * lengthNorm);
             float field =
-                kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords) + kBodyWeight * 0.5f * body;
+                kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords) + kBodyWeight * 0.5f * body +
+                kQuestionWeight * float(p.questions) * (k1 + 1) / (float(p.questions) + k1);
             field *= p.direct ? 1.0f : kPartFactor;
             t.postings.push_back({p.doc, field * t.idf});
         }

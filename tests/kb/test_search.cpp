@@ -904,6 +904,33 @@ TEST_CASE("separable verbs with weiter and wieder", "[search]")
     CHECK(hits.first().id == QStringLiteral("block"));
 }
 
+TEST_CASE("example questions find their article by the callers' words, and never show in a snippet", "[search]")
+{
+    kb::Article lost = article("lost", "Fundsache abholen", "<p>Gefundene Gegenstände werden im Fundbüro verwahrt.</p>");
+    const QList<kb::Article> plain = {lost, article("tram", "Fahrkarte", "<p>Tickets für Bus und Tram.</p>"),
+                                      article("card", "Bankkarte", "<p>Hinweise zur Sperrung.</p>")};
+    QList<kb::Article> asked = plain;
+    asked[0].questions = {QStringLiteral("Ich hab meinen Geldbeutel in der Tram liegen lassen, wo krieg ich den wieder?"),
+                          QStringLiteral("Jemand hat meinen Geldbeutel abgegeben, wie komm ich da ran?")};
+    const QString query = QStringLiteral("Mein Geldbeutel ist in der Tram liegen geblieben");
+    kb::SearchEngine without;
+    without.build(plain);
+    const auto before = without.search(query, {3});
+    CHECK((before.isEmpty() || before.first().id != QStringLiteral("lost")));
+    kb::SearchEngine with;
+    with.build(asked);
+    const auto hits = with.search(query, {3});
+    REQUIRE(!hits.isEmpty());
+    CHECK(hits.first().id == QStringLiteral("lost"));
+    // The snippet is the article's own text: the questions are search material, not what the agent reads out.
+    CHECK(hits.first().snippet.contains(QStringLiteral("Fundbüro")));
+    CHECK(!hits.first().snippet.contains(QStringLiteral("Geldbeutel")));
+    // Words of the questions are words of the index: a slip of one is forgiven like any other.
+    const auto slip = with.search(QStringLiteral("Geldbeutl"), {1});
+    REQUIRE(slip.size() == 1);
+    CHECK(slip.first().id == QStringLiteral("lost"));
+}
+
 TEST_CASE("snippet marks the matched words and is HTML-escaped", "[search]")
 {
     kb::SearchEngine e;
