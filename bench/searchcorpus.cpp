@@ -37,12 +37,14 @@ QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, qu
     QStringList titleWords;
     QStringList keywords;
     QStringList sentences;
+    QStringList questions;
     static const QRegularExpression sentenceEnd(QStringLiteral("(?<=[.!?])\\s+"));
     for (const kb::Article &a : real) {
         for (const QString &w : a.title.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             titleWords << w;
         }
         keywords << a.keywords;
+        questions << a.questions;
         for (const QString &s : kb::htmlToPlainText(a.descriptionHtml).split(sentenceEnd, Qt::SkipEmptyParts)) {
             sentences << s;
         }
@@ -65,6 +67,11 @@ QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, qu
                 + QStringLiteral("</p>");
         }
         a.descriptionHtml = body;
+        // As many example questions as the real articles have on average, where they have any.
+        const int asked = questions.isEmpty() ? 0 : int(rng.bounded(2 * questions.size() / real.size() + 1));
+        for (int q = 0; q < asked; ++q) {
+            a.questions << questions.at(rng.bounded(qsizetype(questions.size())));
+        }
         out << a;
     }
     return out;
@@ -83,7 +90,7 @@ Fts5Baseline::Fts5Baseline(const QList<kb::Article> &articles, const QString &pa
         const QByteArray title = a.title.toUtf8();
         const QByteArray keywords = a.keywords.join(QStringLiteral(", ")).toUtf8();
         const QByteArray body = (kb::htmlToPlainText(a.descriptionHtml) + QLatin1Char(' ')
-                                 + kb::htmlToPlainText(a.feesHtml))
+                                 + kb::htmlToPlainText(a.feesHtml) + QLatin1Char(' ') + a.questions.join(QLatin1Char(' ')))
                                     .toUtf8();
         sqlite3_bind_int64(insert, 1, i);
         sqlite3_bind_text(insert, 2, title.constData(), int(title.size()), SQLITE_TRANSIENT);
