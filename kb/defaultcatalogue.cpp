@@ -122,6 +122,49 @@ bool addMissingDefaultSynonyms(Store &store, int *added, QString *error)
     return loadDefaultCatalogue(nullptr, &synonyms, error) && addMissing(store, synonyms, added, error);
 }
 
+bool addMissingDefaultQuestions(Store &store, int *added, QString *error)
+{
+    if (added) {
+        *added = 0;
+    }
+    Catalogue builtIn;
+    if (!loadDefaultCatalogue(&builtIn, nullptr, error)) {
+        return false;
+    }
+    QHash<QString, const Article *> byId;
+    for (const Article &a : std::as_const(builtIn.articles)) {
+        byId.insert(a.id, &a);
+    }
+    QString readError;
+    const QList<Article> stored = store.articles(&readError);
+    if (!readError.isEmpty()) {
+        if (error) {
+            *error = readError;
+        }
+        return false;
+    }
+    Catalogue changed;
+    for (const Article &a : stored) {
+        const Article *same = byId.value(a.id);
+        if (a.questions.isEmpty() && same && !same->questions.isEmpty() &&
+            a.title.trimmed().compare(same->title.trimmed(), Qt::CaseInsensitive) == 0) {
+            changed.articles.append(a);
+            changed.articles.last().questions = same->questions;
+        }
+    }
+    if (changed.articles.isEmpty()) {
+        return true;
+    }
+    UpsertReport report;
+    if (!store.upsert(changed, &report, error)) {
+        return false;
+    }
+    if (added) {
+        *added = int(changed.articles.size());
+    }
+    return true;
+}
+
 bool installDefaultCatalogue(Store &store, QString *error)
 {
     Catalogue catalogue;

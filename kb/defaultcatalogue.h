@@ -32,6 +32,12 @@ bool installDefaultCatalogue(Store &store, QString *error);
 // `*added` (optional) says how many were added, also when a write fails part-way.
 bool addMissingDefaultSynonyms(Store &store, int *added, QString *error);
 
+// Gives each article of `store` that has no example questions the built-in ones of the same service: same id
+// and same title (case-insensitive), so that another city's catalogue with clashing ids gets none. For a desk
+// whose catalogue predates the built-in questions, and after a first import of Munich's own files.
+// `*added` (optional) says to how many articles questions were added.
+bool addMissingDefaultQuestions(Store &store, int *added, QString *error);
+
 // First start: installs the built-in catalogue when the store has no articles. `*installed`
 // says whether it did.
 bool installDefaultCatalogueIfEmpty(Store &store, bool *installed, QString *error);

@@ -70,6 +70,7 @@ const char *const kGlobalHelp = QT_TRANSLATE_NOOP(
                   "  synonym add TERM EXPANSION...        Add or replace a synonym\n"
                   "  synonym remove TERM                  Remove a synonym\n"
                   "  synonym list                         List the synonyms\n"
+                  "  question list ID | add-defaults      An article's example questions; add the built-in ones\n"
                   "  user add NAME --role lead|agent      Create a user (password from stdin)\n"
                   "  user list | passwd NAME | role NAME lead|agent | disable NAME | enable NAME\n"
                   "  history ID [--diff V1,V2]            Published versions of an article; field diff of two\n"
@@ -91,7 +92,8 @@ const char *const kGlobalHelp = QT_TRANSLATE_NOOP(
                   "Database: --db PATH, or the desk's own database (%1).\n"
                   "A database without articles gets the built-in Munich catalogue and its synonyms before search,\n"
                   "export, stats and synonym run (unless --no-default-catalogue). import writes only what it reads\n"
-                  "(plus the built-in synonyms if the database has none).\n"
+                  "(plus, into a database without articles, the built-in synonyms and the built-in example\n"
+                  "questions of the services it shares with the built-in catalogue).\n"
                   "\n"
                   "Exit codes: 0 success, 1 runtime error (message on stderr), 2 usage error.\n"
                   "Run 'hotline-kb COMMAND --help' for a command's options.");
@@ -100,6 +102,7 @@ struct Context
 {
     QString dbPath;
     bool installDefault = true;
+    bool firstImport = false; // an import into a database without articles
     QString userName;   // --user
     bool admin = false; // --admin
     std::unique_ptr<kb::Store> store;
@@ -183,6 +186,7 @@ bool openStore(Context &context, bool forImport, QString *error)
     const kb::StoreStats stats = context.store->stats();
     if (stats.articles == 0 && context.installDefault) {
         if (forImport) {
+            context.firstImport = true;
             if (stats.synonyms == 0 && !kb::addMissingDefaultSynonyms(*context.store, nullptr, error)) {
                 return false;
             }
@@ -295,6 +299,19 @@ int runImport(Context &context, const QStringList &args)
         out()
             << Messages::tr("Dropped %1 links to offices that are not in the catalogue.").arg(report.droppedOfficeLinks)
             << '\n';
+    }
+    // Munich's own files into a new database: the same services as the built-in catalogue, so the same ways
+    // callers ask for them.
+    if (context.firstImport) {
+        int added = 0;
+        if (!kb::addMissingDefaultQuestions(*context.store, &added, &error)) {
+            out() << Qt::flush;
+            return fail(Messages::tr("the import is stored, but adding the built-in example questions failed: %1")
+                            .arg(error));
+        }
+        if (added > 0) {
+            out() << Messages::tr("Added the built-in example questions to %1 articles.").arg(added) << '\n';
+        }
     }
     out() << Qt::flush;
     return Ok;
@@ -569,6 +586,58 @@ int runSynonym(Context &context, const QStringList &args)
     }
     for (const kb::Synonym &s : synonyms) {
         out() << s.term << QStringLiteral(" → ") << s.expansions.join(QStringLiteral(", ")) << '\n';
+    }
+    out() << Qt::flush;
+    return Ok;
+}
+
+int runQuestion(Context &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Messages::tr("The example questions: how callers ask for a service, searched with its text.\n"
+                     "  question list ID       the questions of article ID, one a line\n"
+                     "  question add-defaults  gives articles without questions the built-in ones of the same\n"
+                     "                         service (same id and title); changes no article that has some\n"
+                     "Team leads edit them with the article in the desk."));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), Messages::tr("list or add-defaults"),
+                                 QStringLiteral("list ID|add-defaults"));
+    int code = Ok;
+    if (!parseSub(parser, args, &code)) {
+        return code;
+    }
+    const QStringList rest = parser.positionalArguments();
+    const QString action = rest.value(0);
+    const QString hint = QStringLiteral("hotline-kb question --help");
+    if (action == QLatin1String("list")) {
+        if (rest.size() != 2 || rest.at(1).trimmed().isEmpty()) {
+            return usage(Messages::tr("question list needs exactly one article ID"), hint);
+        }
+    } else if (action == QLatin1String("add-defaults")) {
+        if (rest.size() != 1) {
+            return usage(Messages::tr("question add-defaults takes no arguments"), hint);
+        }
+    } else {
+        return usage(action.isEmpty() ? Messages::tr("question: say list or add-defaults")
+                                      : Messages::tr("question: unknown action \"%1\" (list or add-defaults)").arg(action),
+                     hint);
+    }
+    QString error;
+    if (!openStore(context, false, &error)) {
+        return fail(error);
+    }
+    if (action == QLatin1String("add-defaults")) {
+        int added = 0;
+        const bool ok = kb::addMissingDefaultQuestions(*context.store, &added, &error);
+        out() << Messages::tr("Built-in example questions added to %1 articles.").arg(added) << '\n' << Qt::flush;
+        return ok ? Ok : fail(error);
+    }
+    const std::optional<kb::Article> article = context.store->article(rest.at(1).trimmed());
+    if (!article) {
+        return fail(Messages::tr("no article \"%1\"").arg(rest.at(1).trimmed()));
+    }
+    for (const QString &q : article->questions) {
+        out() << q << '\n';
     }
     out() << Qt::flush;
     return Ok;
@@ -1069,7 +1138,7 @@ int main(int argc, char *argv[])
     parser.addOption(user);
     parser.addOption(admin);
     parser.addPositionalArgument(QStringLiteral("COMMAND"),
-                                 Messages::tr("import, search, export, stats, synonym, user, "
+                                 Messages::tr("import, search, export, stats, synonym, question, user, "
                                               "history, review-due, gaps, flags, audit, "
                                               "purge-log or four-eyes"));
 
@@ -1117,6 +1186,9 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("synonym") || command == QLatin1String("synonyms")) {
         return runSynonym(context, rest);
+    }
+    if (command == QLatin1String("question") || command == QLatin1String("questions")) {
+        return runQuestion(context, rest);
     }
     if (command == QLatin1String("user") || command == QLatin1String("users")) {
         return runUser(context, rest);
