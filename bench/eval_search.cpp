@@ -217,6 +217,16 @@ int main(int argc, char *argv[])
     }
     kb::SearchEngine withQuestions;
     withQuestions.build(withTheirQuestions, synonyms);
+    // --query Q: the top five for one query, with and without the example questions, and stop.
+    if (const qsizetype at = app.arguments().indexOf(QStringLiteral("--query")); at >= 0 && at + 1 < app.arguments().size()) {
+        for (const kb::SearchEngine *e : {&withSynonyms, &withQuestions}) {
+            std::printf("%s\n", e == &withSynonyms ? "hotline+synonyms:" : "+questions:");
+            for (const kb::SearchHit &h : e->search(app.arguments().at(at + 1), {5})) {
+                std::printf("  %8.3f  %s  [%s]\n", h.score, qPrintable(h.title), qPrintable(h.id));
+            }
+        }
+        return 0;
+    }
     const bench::Fts5Baseline fts(articles);
     const std::pair<const char *, const char *> sets[] = {
         {"questions.tsv", "citizens' questions"},
