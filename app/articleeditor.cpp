@@ -104,20 +104,27 @@ QStringList splitSynonyms(const QString &text)
 
 ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_heading(new QLabel(this)), m_title(new QLineEdit(this)),
-      m_synonyms(new QLineEdit(this)), m_summary(new QPlainTextEdit(this)), m_description(new QTextEdit(this)),
-      m_documents(new QListWidget(this)), m_addDocument(new QPushButton(this)), m_removeDocument(new QPushButton(this)),
-      m_fees(new QPlainTextEdit(this)), m_processingTime(new QLineEdit(this)), m_legalBasis(new QLineEdit(this)),
-      m_office(new QComboBox(this)), m_onlineUrl(new QLineEdit(this)), m_category(new QLineEdit(this)),
-      m_validFrom(makeDateEdit(this)), m_validTo(makeDateEdit(this)), m_reviewBy(makeDateEdit(this)),
-      m_status(new QLabel(this)), m_submit(new QPushButton(this)), m_publish(new QPushButton(this)),
-      m_discard(new QPushButton(this)), m_autosave(new QTimer(this)), m_previewTimer(new QTimer(this)),
-      m_previewHost(new QWidget(this))
+      m_synonyms(new QLineEdit(this)), m_questions(new QPlainTextEdit(this)), m_summary(new QPlainTextEdit(this)),
+      m_description(new QTextEdit(this)), m_documents(new QListWidget(this)), m_addDocument(new QPushButton(this)),
+      m_removeDocument(new QPushButton(this)), m_fees(new QPlainTextEdit(this)), m_processingTime(new QLineEdit(this)),
+      m_legalBasis(new QLineEdit(this)), m_office(new QComboBox(this)), m_onlineUrl(new QLineEdit(this)),
+      m_category(new QLineEdit(this)), m_validFrom(makeDateEdit(this)), m_validTo(makeDateEdit(this)),
+      m_reviewBy(makeDateEdit(this)), m_status(new QLabel(this)), m_submit(new QPushButton(this)),
+      m_publish(new QPushButton(this)), m_discard(new QPushButton(this)), m_autosave(new QTimer(this)),
+      m_previewTimer(new QTimer(this)), m_previewHost(new QWidget(this))
 {
     setObjectName(QStringLiteral("ArticleEditor"));
     m_heading->setTextFormat(Qt::PlainText);
     QFont headingFont = m_heading->font();
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
+    // Example questions: one per line, as callers put them; the search finds the service by them, agents never
+    // see them. Four lines show, more scroll; Tab moves on (a question has no tabs).
+    m_questions->setObjectName(QStringLiteral("questions"));
+    m_questions->setTabChangesFocus(true);
+    m_questions->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_questions->setMaximumHeight(m_questions->fontMetrics().lineSpacing() * 4 + 2 * m_questions->frameWidth() +
+                                  2 * qRound(m_questions->document()->documentMargin()) + 2);
     m_summary->setTabChangesFocus(true);
     m_summary->setMaximumHeight(70);
     // Fee texts are paragraphs and lists (Munich's run to some 750 characters): five lines show, more scroll. Plain
@@ -256,6 +263,7 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     validity->addWidget(m_validTo);
     row([]() { return tr("&Title:"); }, m_title);
     row([]() { return tr("Syn&onyms:"); }, m_synonyms);
+    row([]() { return tr("Example &questions:"); }, m_questions);
     row([]() { return tr("Su&mmary:"); }, m_summary);
     row([]() { return tr("Des&cription:"); }, descriptionBox, m_description);
     row([]() { return tr("Documents to &bring:"); }, documentsBox, m_documents);
@@ -307,6 +315,7 @@ ArticleEditor::ArticleEditor(EditorialSession *session, QWidget *parent)
     for (QLineEdit *edit : {m_title, m_synonyms, m_processingTime, m_legalBasis, m_onlineUrl, m_category}) {
         connect(edit, &QLineEdit::textEdited, this, &ArticleEditor::markChanged);
     }
+    connect(m_questions, &QPlainTextEdit::textChanged, this, &ArticleEditor::markChanged);
     connect(m_summary, &QPlainTextEdit::textChanged, this, &ArticleEditor::markChanged);
     connect(m_fees, &QPlainTextEdit::textChanged, this, &ArticleEditor::markChanged);
     connect(m_description, &QTextEdit::textChanged, this, &ArticleEditor::markChanged);
@@ -371,6 +380,8 @@ void ArticleEditor::retranslateUi()
     m_publish->setText(tr("&Publish"));
     m_discard->setText(tr("Discard draft"));
     m_synonyms->setPlaceholderText(tr("Comma-separated, e.g. Perso, ID card"));
+    m_questions->setPlaceholderText(tr("One question per line, in the caller's words, e.g. "
+                                       "“I lost my wallet, what now?”"));
     m_onlineUrl->setPlaceholderText(QStringLiteral("https://"));
     m_fees->setPlaceholderText(tr("e.g. 37 euros; a blank line starts a new paragraph, “– ” at the start of lines "
                                   "makes a list"));
@@ -382,6 +393,9 @@ void ArticleEditor::retranslateUi()
     name(m_heading, tr("Editing"), tr("Which service is open in the editor"));
     name(m_title, tr("Title"), tr("The service's name as agents search for it"));
     name(m_synonyms, tr("Synonyms"), tr("Other words callers use, separated by commas; they find the service too"));
+    name(m_questions, tr("Example questions"),
+         tr("How callers ask for this service in their own words, one question per line; the search finds the "
+            "service by them, agents do not see them"));
     name(m_summary, tr("Summary"), tr("One or two plain sentences shown first"));
     name(m_description, tr("Description"),
          tr("Rich text: use the buttons above for bold, italic, lists, headings and links"));
@@ -475,6 +489,7 @@ void ArticleEditor::load(const kb::Article &article, int baseVersion)
     m_dirty = false;
     m_title->setText(article.title);
     m_synonyms->setText(article.keywords.join(QStringLiteral(", ")));
+    m_questions->setPlainText(article.questions.join(QLatin1Char('\n')));
     m_summary->setPlainText(article.summary);
     m_description->setHtml(kb::HtmlSanitizer::sanitize(article.descriptionHtml));
     m_documents->clear();
@@ -510,6 +525,13 @@ kb::Article ArticleEditor::content() const
     kb::Article a = m_loaded;
     a.title = m_title->text().trimmed();
     a.keywords = splitSynonyms(m_synonyms->text());
+    a.questions.clear();
+    for (const QString &line : m_questions->toPlainText().split(QLatin1Char('\n'))) {
+        const QString question = line.trimmed();
+        if (!question.isEmpty()) {
+            a.questions += question;
+        }
+    }
     a.summary = m_summary->toPlainText().trimmed();
     a.descriptionHtml = documentToCatalogueHtml(m_description->document());
     a.documents.clear();
@@ -772,6 +794,11 @@ QLineEdit *ArticleEditor::synonymsEdit() const
 QTextEdit *ArticleEditor::descriptionEdit() const
 {
     return m_description;
+}
+
+QPlainTextEdit *ArticleEditor::questionsEdit() const
+{
+    return m_questions;
 }
 
 QPlainTextEdit *ArticleEditor::summaryEdit() const

@@ -60,6 +60,7 @@ public:
     QString statusText() const;
     QLineEdit *titleEdit() const;
     QLineEdit *synonymsEdit() const;
+    QPlainTextEdit *questionsEdit() const;
     QTextEdit *descriptionEdit() const;
     QPlainTextEdit *summaryEdit() const;
     QPlainTextEdit *feesEdit() const;
@@ -101,6 +102,7 @@ private:
     QLabel *m_heading;
     QLineEdit *m_title;
     QLineEdit *m_synonyms;
+    QPlainTextEdit *m_questions;
     QPlainTextEdit *m_summary;
     QTextEdit *m_description;
     QList<QToolButton *> m_formatButtons;

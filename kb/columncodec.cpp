@@ -137,6 +137,7 @@ void bindArticleFields(QSqlQuery &q, const Article &a)
     q.bindValue(QStringLiteral(":last_reviewed"), dateValue(a.lastReviewed));
     q.bindValue(QStringLiteral(":review_by"), dateValue(a.reviewBy));
     q.bindValue(QStringLiteral(":source"), text(a.source));
+    q.bindValue(QStringLiteral(":questions"), toJson(a.questions));
 }
 
 void bindArticleContent(QSqlQuery &q, const Article &a)
@@ -179,7 +180,7 @@ void bindOfficeFields(QSqlQuery &q, const Office &o)
 const QString kArticleRowColumns = QStringLiteral(
     "title, leika_key, summary, description_html, documents, fees_html, processing_time, legal_basis, "
     "online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, last_reviewed, "
-    "review_by, updated_at, version, source");
+    "review_by, updated_at, version, source, questions");
 
 Article articleFromRow(const QSqlQuery &q)
 {
@@ -206,6 +207,7 @@ Article articleFromRow(const QSqlQuery &q)
     a.updatedAt = timeFrom(q.value(19));
     a.version = q.value(20).toInt();
     a.source = q.value(21).toString();
+    a.questions = fromJsonList(q.value(22).toString());
     return a;
 }
 

@@ -35,6 +35,7 @@ QVariant realValue(double d);
 QString text(const QString &value);
 
 // Binds an article's content to the placeholders every store's article statements use, :id to :source
+// and :questions
 // (the bookkeeping columns, such as the content hash and who published, are the caller's), except
 // :updated_at and :version, which an import decides itself.
 void bindArticleFields(QSqlQuery &q, const Article &a);

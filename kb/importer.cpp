@@ -77,7 +77,11 @@ bool importCatalogue(Store &store, Catalogue catalogue, ImportReport *report, QS
             ++result.droppedOfficeLinks;
         }
     }
-    if (!store.upsert(catalogue, &result.written, error)) {
+    // The example questions are the team's own work, which no feed has: an article that brings none keeps
+    // what is stored (read in the upsert's transaction), one that brings some replaces them.
+    UpsertOptions options;
+    options.keepStoredQuestions = true;
+    if (!store.upsert(catalogue, &result.written, error, options)) {
         return false;
     }
     if (report) {

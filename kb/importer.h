@@ -29,7 +29,8 @@ using ImportProgress = std::function<void(const QString &step)>;
 // Reads and checks every file first, then writes everything in one transaction: either the
 // whole import is stored or nothing is. Links to offices that are neither in the import nor
 // already in the store are dropped (and counted) instead of failing the import: a service's
-// office may simply not be part of the catalogue, and no link may point nowhere.
+// office may simply not be part of the catalogue, and no link may point nowhere. An imported article
+// without example questions keeps the stored article's (UpsertOptions::keepStoredQuestions).
 bool importFiles(Store &store, ImportFormat format, const QStringList &paths, ImportReport *report, QString *error,
                  const ImportProgress &progress = {});
 

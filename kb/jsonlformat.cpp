@@ -246,13 +246,19 @@ private:
 const QSet<QString> &articleKeys()
 {
     static const QSet<QString> keys = {
-        QStringLiteral("type"), QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("body"),
-        QStringLiteral("keywords"), QStringLiteral("summary"), QStringLiteral("documents"), QStringLiteral("fees"),
-        QStringLiteral("processing_time"), QStringLiteral("legal_basis"), QStringLiteral("online_service_url"),
-        QStringLiteral("url"), QStringLiteral("category"), QStringLiteral("leika"), QStringLiteral("links"),
-        QStringLiteral("offices"), QStringLiteral("duration_minutes"), QStringLiteral("valid_from"),
-        QStringLiteral("valid_to"), QStringLiteral("last_reviewed"), QStringLiteral("review_by"),
-        QStringLiteral("source"), QStringLiteral("version"), QStringLiteral("updated_at"),
+        QStringLiteral("type"),          QStringLiteral("id"),
+        QStringLiteral("title"),         QStringLiteral("body"),
+        QStringLiteral("keywords"),      QStringLiteral("questions"),
+        QStringLiteral("summary"),       QStringLiteral("documents"),
+        QStringLiteral("fees"),          QStringLiteral("processing_time"),
+        QStringLiteral("legal_basis"),   QStringLiteral("online_service_url"),
+        QStringLiteral("url"),           QStringLiteral("category"),
+        QStringLiteral("leika"),         QStringLiteral("links"),
+        QStringLiteral("offices"),       QStringLiteral("duration_minutes"),
+        QStringLiteral("valid_from"),    QStringLiteral("valid_to"),
+        QStringLiteral("last_reviewed"), QStringLiteral("review_by"),
+        QStringLiteral("source"),        QStringLiteral("version"),
+        QStringLiteral("updated_at"),
     };
     return keys;
 }
@@ -276,6 +282,13 @@ bool parseArticle(const QJsonObject &o, Article *a, QString *error)
     const QString body = r.string("body");
     a->descriptionHtml = (!looksLikeHtml(body) && body.contains(QLatin1Char('\n'))) ? plainTextToHtml(body) : body;
     a->keywords = r.stringList("keywords");
+    // One question each: surrounding spaces carry nothing, an empty entry would only count as "brings
+    // questions" on import (kb::UpsertOptions::keepStoredQuestions).
+    for (const QString &question : r.stringList("questions")) {
+        if (!question.trimmed().isEmpty()) {
+            a->questions << question.trimmed();
+        }
+    }
     a->summary = r.string("summary");
     a->documents = r.stringList("documents");
     a->feesHtml = r.string("fees");
@@ -414,6 +427,7 @@ QJsonObject articleToJson(const Article &a, bool withStoreFields)
     o.insert(QStringLiteral("title"), a.title);
     putString(o, "body", a.descriptionHtml);
     putList(o, "keywords", a.keywords);
+    putList(o, "questions", a.questions);
     putString(o, "summary", a.summary);
     putList(o, "documents", a.documents);
     putString(o, "fees", a.feesHtml);

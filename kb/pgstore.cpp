@@ -364,7 +364,7 @@ bool PgStore::setRevision(QSqlDatabase &db, qint64 revision, QString *error)
     return true;
 }
 
-bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error)
+bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error, const UpsertOptions &options)
 {
     // Check the input before touching the server.
     if (!checkCatalogue(catalogue, error)) {
@@ -381,6 +381,7 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
     // Read after the lock: a concurrent writer has committed by now, so its versions count.
     // Only the ids of this write: an edit of one article does not scan the catalogue.
     QHash<QString, QString> knownArticles;
+    QHash<QString, QStringList> storedQuestions; // only those with questions, only to keep them
     QHash<QString, QString> knownOffices;
     {
         QStringList articleIds;
@@ -403,6 +404,23 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
                 known->insert(row.value(0).toString(), row.value(1).toString());
             });
         };
+        if (options.keepStoredQuestions) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT id, questions FROM articles WHERE id = ANY (CAST(:ids AS TEXT[])) "
+                                     "AND questions <> '[]'"));
+            q.bindValue(QStringLiteral(":ids"), textArrayLiteral(articleIds));
+            const bool read = forEachRow(q, Messages::tr("reading the articles failed: %1"), error,
+                                         [&storedQuestions](const QSqlQuery &row) {
+                                             const QStringList questions = fromJsonList(row.value(1).toString());
+                                             if (!questions.isEmpty()) {
+                                                 storedQuestions.insert(row.value(0).toString(), questions);
+                                             }
+                                         });
+            if (!read) {
+                return false;
+            }
+        }
         if (!readHashes(QStringLiteral("articles"), articleIds, Messages::tr("reading the articles failed: %1"),
                         &knownArticles) ||
             !readHashes(QStringLiteral("offices"), officeIds, Messages::tr("reading the offices failed: %1"),
@@ -447,11 +465,11 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
     QSqlQuery articleUpsert(db);
     articleUpsert.prepare(QStringLiteral(
         "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, "
-        "processing_time, legal_basis, online_service_url, url, keywords, category, links, duration_minutes, "
-        "valid_from, valid_to, last_reviewed, review_by, updated_at, version, source, content_hash, revision, "
-        "published_by, author, change_note) "
+        "processing_time, legal_basis, online_service_url, url, keywords, questions, category, links, "
+        "duration_minutes, valid_from, valid_to, last_reviewed, review_by, updated_at, version, source, content_hash, "
+        "revision, published_by, author, change_note) "
         "VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, :processing_time, "
-        ":legal_basis, :online_service_url, :url, :keywords, :category, :links, :duration_minutes, "
+        ":legal_basis, :online_service_url, :url, :keywords, :questions, :category, :links, :duration_minutes, "
         "CAST(:valid_from AS DATE), CAST(:valid_to AS DATE), CAST(:last_reviewed AS DATE), CAST(:review_by AS DATE), "
         "CAST(:updated_at AS TIMESTAMPTZ), "
         // Removed articles keep their history: one that comes back continues its numbering.
@@ -461,7 +479,8 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         "summary = excluded.summary, description_html = excluded.description_html, documents = excluded.documents, "
         "fees_html = excluded.fees_html, processing_time = excluded.processing_time, "
         "legal_basis = excluded.legal_basis, online_service_url = excluded.online_service_url, url = excluded.url, "
-        "keywords = excluded.keywords, category = excluded.category, links = excluded.links, "
+        "keywords = excluded.keywords, questions = excluded.questions, category = excluded.category, "
+        "links = excluded.links, "
         "duration_minutes = excluded.duration_minutes, valid_from = excluded.valid_from, "
         "valid_to = excluded.valid_to, last_reviewed = excluded.last_reviewed, review_by = excluded.review_by, "
         "updated_at = excluded.updated_at, version = articles.version + 1, source = excluded.source, "
@@ -484,7 +503,16 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
         "INSERT INTO article_offices (article_id, office_id, position, duration_minutes, bookable, appointment_url) "
         "VALUES (:article_id, :office_id, :position, :duration_minutes, :bookable, :appointment_url)"));
     QStringList revived;
-    for (const Article &a : catalogue.articles) {
+    for (const Article &incoming : catalogue.articles) {
+        // An import without example questions keeps the team's: the article as it will be stored.
+        const auto keptQuestions =
+            incoming.questions.isEmpty() ? storedQuestions.constFind(incoming.id) : storedQuestions.constEnd();
+        Article withKeptQuestions;
+        if (keptQuestions != storedQuestions.constEnd()) {
+            withKeptQuestions = incoming;
+            withKeptQuestions.questions = *keptQuestions;
+        }
+        const Article &a = keptQuestions != storedQuestions.constEnd() ? withKeptQuestions : incoming;
         const QString hash = contentHash(a);
         const auto known = knownArticles.constFind(a.id);
         if (known != knownArticles.constEnd() && *known == hash) {
@@ -668,6 +696,12 @@ StoreStats PgStore::stats() const
 {
     QSqlDatabase db = database();
     StoreStats s = catalogueStats();
+    QSqlQuery q(db);
+    const bool counted =
+        q.exec(QStringLiteral("SELECT COALESCE(SUM(json_array_length(CAST(questions AS JSON))), 0) FROM articles")) &&
+        q.next();
+    s.questions = counted ? q.value(0).toInt() : -1;
+    q.finish();
     s.schemaVersion = readPgSchemaVersion(db, nullptr);
     s.fileBytes = 0;
     return s;
@@ -1155,17 +1189,19 @@ bool PgStore::writeArticle(QSqlDatabase &db, const Article &a, const QString &au
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, processing_time, "
-        "legal_basis, online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, "
-        "last_reviewed, review_by, updated_at, version, source, content_hash, published_by, author, change_note, "
-        "revision) VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, "
-        ":processing_time, :legal_basis, :online_service_url, :url, :keywords, :category, :links, :duration_minutes, "
-        "CAST(:valid_from AS DATE), CAST(:valid_to AS DATE), CAST(:last_reviewed AS DATE), CAST(:review_by AS DATE), "
+        "legal_basis, online_service_url, url, keywords, questions, category, links, duration_minutes, valid_from, "
+        "valid_to, last_reviewed, review_by, updated_at, version, source, content_hash, published_by, author, "
+        "change_note, revision) VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, "
+        ":processing_time, :legal_basis, :online_service_url, :url, :keywords, :questions, :category, :links, "
+        ":duration_minutes, CAST(:valid_from AS DATE), CAST(:valid_to AS DATE), CAST(:last_reviewed AS DATE), "
+        "CAST(:review_by AS DATE), "
         "CAST(:updated_at AS TIMESTAMPTZ), :version, :source, :content_hash, :published_by, :author, :change_note, "
         ":revision) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
         "leika_key = excluded.leika_key, summary = excluded.summary, description_html = excluded.description_html, "
         "documents = excluded.documents, fees_html = excluded.fees_html, processing_time = excluded.processing_time, "
         "legal_basis = excluded.legal_basis, online_service_url = excluded.online_service_url, url = excluded.url, "
-        "keywords = excluded.keywords, category = excluded.category, links = excluded.links, "
+        "keywords = excluded.keywords, questions = excluded.questions, category = excluded.category, "
+        "links = excluded.links, "
         "duration_minutes = excluded.duration_minutes, valid_from = excluded.valid_from, valid_to = excluded.valid_to, "
         "last_reviewed = excluded.last_reviewed, review_by = excluded.review_by, updated_at = excluded.updated_at, "
         "version = excluded.version, source = excluded.source, content_hash = excluded.content_hash, "

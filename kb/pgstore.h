@@ -40,7 +40,8 @@ public:
     PgStore &operator=(const PgStore &) = delete;
 
     QString backendName() const override;
-    bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error) override;
+    bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error,
+                const UpsertOptions &options = {}) override;
     bool removeArticle(const QString &id, QString *error) override;
     bool setSynonym(const Synonym &synonym, QString *error) override;
     bool removeSynonym(const QString &term, QString *error) override;

@@ -56,6 +56,7 @@ QString articleSnapshot(const Article &a)
     o.insert(QStringLiteral("online_service_url"), a.onlineServiceUrl);
     o.insert(QStringLiteral("url"), a.url);
     o.insert(QStringLiteral("keywords"), QJsonArray::fromStringList(a.keywords));
+    o.insert(QStringLiteral("questions"), QJsonArray::fromStringList(a.questions));
     o.insert(QStringLiteral("category"), a.category);
     o.insert(QStringLiteral("links"), QJsonDocument::fromJson(linksToJson(a.links).toUtf8()).array());
     QJsonArray offices;
@@ -109,6 +110,7 @@ Article articleFromSnapshot(const QString &json)
     a.onlineServiceUrl = str("online_service_url");
     a.url = str("url");
     a.keywords = list("keywords");
+    a.questions = list("questions"); // absent in drafts saved before the field existed: none
     a.category = str("category");
     a.links = linksFromJson(QString::fromUtf8(QJsonDocument(o.value(QLatin1String("links")).toArray()).toJson()));
     for (const QJsonValue &v : o.value(QLatin1String("offices")).toArray()) {
@@ -1189,10 +1191,10 @@ QList<ArticleVersion> SqlEditorialStore::history(const QString &articleId, QStri
             v.content = articleFromRow(q);
             v.articleId = articleId;
             v.version = v.content.version;
-            v.publishedAt = timeFrom(q.value(22));
-            v.publishedBy = q.value(23).toString();
-            v.authorName = q.value(24).toString();
-            v.summary = q.value(25).toString();
+            v.publishedAt = timeFrom(q.value(23));
+            v.publishedBy = q.value(24).toString();
+            v.authorName = q.value(25).toString();
+            v.summary = q.value(26).toString();
             if (!index.contains(v.version)) {
                 index.insert(v.version, out.size());
                 out << v;

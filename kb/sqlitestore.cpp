@@ -133,6 +133,11 @@ QString contentHash(const Article &a)
     f << a.id << a.title << a.leikaKey << a.summary << a.descriptionHtml << a.documents << a.feesHtml
       << a.processingTime << a.legalBasis << a.onlineServiceUrl << a.url << a.keywords << a.category
       << qint64(a.durationMinutes) << a.validFrom << a.validTo << a.lastReviewed << a.reviewBy << a.source;
+    // Only when there are any: the hashes stored before example questions existed stay valid, so the
+    // first import after the upgrade does not count every article as changed.
+    if (!a.questions.isEmpty()) {
+        f << QStringView(u"questions") << a.questions;
+    }
     f << qint64(a.links.size());
     for (const Link &l : a.links) {
         f << l.title << l.url << l.description;
@@ -223,7 +228,8 @@ public:
         return QStringLiteral("sqlite");
     }
 
-    bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error) override;
+    bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error,
+                const UpsertOptions &options = {}) override;
     bool removeArticle(const QString &id, QString *error) override;
     bool setSynonym(const Synonym &synonym, QString *error) override;
     bool removeSynonym(const QString &term, QString *error) override;
@@ -260,7 +266,7 @@ bool SqliteStore::bumpRevision(QSqlDatabase &db, QString *error)
                 Messages::tr("updating the revision counter"));
 }
 
-bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error)
+bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *error, const UpsertOptions &options)
 {
     QSqlDatabase database = db();
     UpsertReport counts;
@@ -274,6 +280,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
 
     // What is there already: id → (hash, version). One scan is cheaper than a lookup per record.
     QHash<QString, QPair<QString, int>> knownArticles;
+    QHash<QString, QStringList> storedQuestions; // only those with questions, only to keep them
     QHash<QString, QString> knownOffices;
     QHash<QString, int> removedVersions;
     {
@@ -281,8 +288,17 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         q.setForwardOnly(true);
         const auto readArticle = [&](const QSqlQuery &row) {
             knownArticles.insert(row.value(0).toString(), {row.value(1).toString(), row.value(2).toInt()});
+            if (options.keepStoredQuestions) {
+                const QStringList questions = fromJsonList(row.value(3).toString());
+                if (!questions.isEmpty()) {
+                    storedQuestions.insert(row.value(0).toString(), questions);
+                }
+            }
         };
-        if (!forEachRow(q, QStringLiteral("SELECT id, content_hash, version FROM articles"),
+        if (!forEachRow(q,
+                        options.keepStoredQuestions
+                            ? QStringLiteral("SELECT id, content_hash, version, questions FROM articles")
+                            : QStringLiteral("SELECT id, content_hash, version FROM articles"),
                         Messages::tr("reading the articles failed: %1"), error, readArticle)) {
             return false;
         }
@@ -342,6 +358,7 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
         "title = :title, leika_key = :leika_key, summary = :summary, description_html = :description_html, "
         "documents = :documents, fees_html = :fees_html, processing_time = :processing_time, "
         "legal_basis = :legal_basis, online_service_url = :online_service_url, url = :url, keywords = :keywords, "
+        "questions = :questions, "
         "category = :category, links = :links, duration_minutes = :duration_minutes, valid_from = :valid_from, "
         "valid_to = :valid_to, last_reviewed = :last_reviewed, review_by = :review_by, updated_at = :updated_at, "
         "version = :version, source = :source, content_hash = :content_hash, published_by = :published_by, "
@@ -349,11 +366,12 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     QSqlQuery articleInsert(database);
     articleInsert.prepare(QStringLiteral(
         "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, processing_time, "
-        "legal_basis, online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, "
-        "last_reviewed, review_by, updated_at, version, source, content_hash, published_by, change_note) VALUES (:id, "
-        ":title, :leika_key, :summary, :description_html, :documents, :fees_html, :processing_time, :legal_basis, "
-        ":online_service_url, :url, :keywords, :category, :links, :duration_minutes, :valid_from, :valid_to, "
-        ":last_reviewed, :review_by, :updated_at, :version, :source, :content_hash, :published_by, :change_note)"));
+        "legal_basis, online_service_url, url, keywords, questions, category, links, duration_minutes, valid_from, "
+        "valid_to, last_reviewed, review_by, updated_at, version, source, content_hash, published_by, change_note) "
+        "VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, :processing_time, "
+        ":legal_basis, :online_service_url, :url, :keywords, :questions, :category, :links, :duration_minutes, "
+        ":valid_from, :valid_to, :last_reviewed, :review_by, :updated_at, :version, :source, :content_hash, "
+        ":published_by, :change_note)"));
     QSqlQuery articleUpdate(database);
     articleUpdate.prepare(QStringLiteral("UPDATE articles SET %1 WHERE id = :id").arg(articleColumns));
     QSqlQuery linksDelete(database);
@@ -373,7 +391,16 @@ bool SqliteStore::upsert(const Catalogue &catalogue, UpsertReport *report, QStri
     const QString updatedNote = Messages::tr("updated by import");
     const QString auditAction = QStringLiteral("article.import");
 
-    for (const Article &a : catalogue.articles) {
+    for (const Article &incoming : catalogue.articles) {
+        // An import without example questions keeps the team's: the article as it will be stored.
+        const auto keptQuestions =
+            incoming.questions.isEmpty() ? storedQuestions.constFind(incoming.id) : storedQuestions.constEnd();
+        Article withKeptQuestions;
+        if (keptQuestions != storedQuestions.constEnd()) {
+            withKeptQuestions = incoming;
+            withKeptQuestions.questions = *keptQuestions;
+        }
+        const Article &a = keptQuestions != storedQuestions.constEnd() ? withKeptQuestions : incoming;
         const QString hash = contentHash(a);
         const auto known = knownArticles.constFind(a.id);
         if (known != knownArticles.constEnd() && known->first == hash) {
@@ -532,6 +559,11 @@ StoreStats SqliteStore::stats() const
 {
     QSqlDatabase database = db();
     StoreStats s = catalogueStats();
+    QSqlQuery q(database);
+    const bool counted =
+        q.exec(QStringLiteral("SELECT COALESCE(SUM(json_array_length(questions)), 0) FROM articles")) && q.next();
+    s.questions = counted ? q.value(0).toInt() : -1;
+    q.finish();
     bool ok = false;
     s.schemaVersion = readUserVersion(database, &ok);
     s.fileBytes = QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
@@ -550,16 +582,17 @@ bool SqliteStore::writeArticle(QSqlDatabase &db, const Article &a, const QString
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO articles (id, title, leika_key, summary, description_html, documents, fees_html, processing_time, "
-        "legal_basis, online_service_url, url, keywords, category, links, duration_minutes, valid_from, valid_to, "
-        "last_reviewed, review_by, updated_at, version, source, content_hash, published_by, author, change_note) "
-        "VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, :processing_time, "
-        ":legal_basis, :online_service_url, :url, :keywords, :category, :links, :duration_minutes, :valid_from, "
-        ":valid_to, :last_reviewed, :review_by, :updated_at, :version, :source, :content_hash, :published_by, :author, "
-        ":change_note) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
+        "legal_basis, online_service_url, url, keywords, questions, category, links, duration_minutes, valid_from, "
+        "valid_to, last_reviewed, review_by, updated_at, version, source, content_hash, published_by, author, "
+        "change_note) VALUES (:id, :title, :leika_key, :summary, :description_html, :documents, :fees_html, "
+        ":processing_time, :legal_basis, :online_service_url, :url, :keywords, :questions, :category, :links, "
+        ":duration_minutes, :valid_from, :valid_to, :last_reviewed, :review_by, :updated_at, :version, :source, "
+        ":content_hash, :published_by, :author, :change_note) ON CONFLICT (id) DO UPDATE SET title = excluded.title, "
         "leika_key = excluded.leika_key, summary = excluded.summary, description_html = excluded.description_html, "
         "documents = excluded.documents, fees_html = excluded.fees_html, processing_time = excluded.processing_time, "
         "legal_basis = excluded.legal_basis, online_service_url = excluded.online_service_url, url = excluded.url, "
-        "keywords = excluded.keywords, category = excluded.category, links = excluded.links, "
+        "keywords = excluded.keywords, questions = excluded.questions, category = excluded.category, "
+        "links = excluded.links, "
         "duration_minutes = excluded.duration_minutes, valid_from = excluded.valid_from, valid_to = excluded.valid_to, "
         "last_reviewed = excluded.last_reviewed, review_by = excluded.review_by, updated_at = excluded.updated_at, "
         "version = excluded.version, source = excluded.source, content_hash = excluded.content_hash, "

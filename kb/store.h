@@ -19,6 +19,7 @@ struct StoreStats
     int offices = 0;
     int officeLinks = 0;
     int synonyms = 0;
+    int questions = 0; // example questions over all articles
     int schemaVersion = 0;
     qint64 revision = 0;
     qint64 fileBytes = 0; // 0 where the backend has no file
@@ -33,6 +34,15 @@ struct UpsertReport
     int officesUpdated = 0;
 };
 
+// How upsert() treats what an incoming article leaves out.
+struct UpsertOptions
+{
+    // An article that brings no example questions (Article::questions) keeps the ones stored, read in
+    // the same transaction: an import (importCatalogue()), since a city's DLDB feed never has any and the
+    // team wrote them. Off by default: a replica mirrors the server exactly, cleared questions included.
+    bool keepStoredQuestions = false;
+};
+
 // The one interface every catalogue backend implements: SQLite on one desk, PostgreSQL for many
 // (a later issue). A Store is used from one thread; open one per thread. Every write is one
 // transaction: it happens whole or not at all. Errors come back as false/empty plus a message.
@@ -45,7 +55,8 @@ public:
 
     // Articles and offices are matched by id: new ids are inserted, known ones updated (version
     // bumped only when something changed). All or nothing.
-    virtual bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error) = 0;
+    virtual bool upsert(const Catalogue &catalogue, UpsertReport *report, QString *error,
+                        const UpsertOptions &options = {}) = 0;
     virtual bool removeArticle(const QString &id, QString *error) = 0;
 
     virtual std::optional<Article> article(const QString &id) const = 0;

@@ -267,6 +267,8 @@ QList<FieldDiff> diffArticles(const Article &before, const Article &after)
     field("title", Messages::tr("Title"), before.title, after.title, Mode::Words);
     field("keywords", Messages::tr("Synonyms and search terms"), before.keywords.join(nl), after.keywords.join(nl),
           Mode::Lines);
+    field("questions", Messages::tr("Example questions"), before.questions.join(nl), after.questions.join(nl),
+          Mode::Lines);
     field("summary", Messages::tr("Summary"), before.summary, after.summary, Mode::Words);
     field("description", Messages::tr("Description"), htmlToPlainText(before.descriptionHtml),
           htmlToPlainText(after.descriptionHtml), Mode::Words);

@@ -1040,6 +1040,22 @@
         <source>What the service costs; a blank line starts a new paragraph, lines starting with “– ” form a list</source>
         <translation>Was die Dienstleistung kostet; eine Leerzeile beginnt einen neuen Absatz, Zeilen mit „– “ am Anfang bilden eine Liste</translation>
     </message>
+    <message>
+        <source>Example &amp;questions:</source>
+        <translation>Beispielfr&amp;agen:</translation>
+    </message>
+    <message>
+        <source>One question per line, in the caller&apos;s words, e.g. “I lost my wallet, what now?”</source>
+        <translation>Eine Frage pro Zeile, in den Worten der Anrufenden, z. B. „Ich hab meinen Geldbeutel verloren, was nun?“</translation>
+    </message>
+    <message>
+        <source>Example questions</source>
+        <translation>Beispielfragen</translation>
+    </message>
+    <message>
+        <source>How callers ask for this service in their own words, one question per line; the search finds the service by them, agents do not see them</source>
+        <translation>Wie Anrufende in eigenen Worten nach dieser Dienstleistung fragen, eine Frage pro Zeile; die Suche findet die Dienstleistung darüber, Agents sehen sie nicht</translation>
+    </message>
 </context>
 <context>
     <name>desk::ArticleView</name>

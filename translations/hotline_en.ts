@@ -1040,6 +1040,22 @@
         <source>What the service costs; a blank line starts a new paragraph, lines starting with “– ” form a list</source>
         <translation>What the service costs; a blank line starts a new paragraph, lines starting with “– ” form a list</translation>
     </message>
+    <message>
+        <source>Example &amp;questions:</source>
+        <translation>Example &amp;questions:</translation>
+    </message>
+    <message>
+        <source>One question per line, in the caller&apos;s words, e.g. “I lost my wallet, what now?”</source>
+        <translation>One question per line, in the caller&apos;s words, e.g. “I lost my wallet, what now?”</translation>
+    </message>
+    <message>
+        <source>Example questions</source>
+        <translation>Example questions</translation>
+    </message>
+    <message>
+        <source>How callers ask for this service in their own words, one question per line; the search finds the service by them, agents do not see them</source>
+        <translation>How callers ask for this service in their own words, one question per line; the search finds the service by them, agents do not see them</translation>
+    </message>
 </context>
 <context>
     <name>desk::ArticleView</name>

@@ -12,13 +12,18 @@ QString MemoryStore::backendName() const
     return QStringLiteral("memory (test double)");
 }
 
-bool MemoryStore::upsert(const kb::Catalogue &catalogue, kb::UpsertReport *report, QString *)
+bool MemoryStore::upsert(const kb::Catalogue &catalogue, kb::UpsertReport *report, QString *,
+                         const kb::UpsertOptions &options)
 {
     for (const kb::Article &a : catalogue.articles) {
         bool found = false;
         for (kb::Article &existing : m_catalogue.articles) {
             if (existing.id == a.id) {
+                const QStringList stored = existing.questions;
                 existing = a;
+                if (options.keepStoredQuestions && a.questions.isEmpty()) {
+                    existing.questions = stored;
+                }
                 found = true;
             }
         }

@@ -14,7 +14,8 @@ public:
     explicit MemoryStore(kb::Catalogue catalogue, QList<kb::Synonym> synonyms = {});
 
     QString backendName() const override;
-    bool upsert(const kb::Catalogue &catalogue, kb::UpsertReport *report, QString *error) override;
+    bool upsert(const kb::Catalogue &catalogue, kb::UpsertReport *report, QString *error,
+                const kb::UpsertOptions &options = {}) override;
     bool removeArticle(const QString &id, QString *error) override;
     std::optional<kb::Article> article(const QString &id) const override;
     QList<kb::Article> articles(QString *error = nullptr) const override;

@@ -617,6 +617,87 @@ TEST_CASE("a multi-line fee text round-trips through the editor unchanged, diff 
     w->close();
 }
 
+TEST_CASE("example questions: typed one per line, saved trimmed, loaded again, published, shown in the diff",
+          "[desk][editorial][questions]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    QString error;
+    REQUIRE(desk.session.store()->setFourEyes(false, &error));
+    desk::EditorialWindow *w = desk.actions->openEditorialWindow();
+    REQUIRE(w);
+    desk::ArticleEditor *editor = w->editor();
+    editor->setPreviewEnabled(false);
+    editor->setAutosaveDelay(60000); // saved by hand below
+    w->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(w));
+
+    const QString id = desk.idOf(QStringLiteral("Reisepass"));
+    const kb::Article before = *desk.session.store()->article(id);
+    REQUIRE(before.questions.isEmpty());
+    w->editArticle(id);
+    QPlainTextEdit *questions = editor->questionsEdit();
+    REQUIRE(questions);
+    CHECK(questions->objectName() == QStringLiteral("questions"));
+    CHECK(w->findChild<QPlainTextEdit *>(QStringLiteral("questions")) == questions);
+    CHECK(questions->toPlainText().isEmpty());
+    // Named for screen readers, with its label as buddy and a mnemonic that puts the cursor there.
+    CHECK_FALSE(questions->accessibleName().isEmpty());
+    CHECK_FALSE(questions->accessibleDescription().isEmpty());
+    const QList<QLabel *> labels = editor->findChildren<QLabel *>();
+    const auto label =
+        std::find_if(labels.cbegin(), labels.cend(), [questions](const QLabel *l) { return l->buddy() == questions; });
+    REQUIRE(label != labels.cend());
+    CHECK(QKeySequence::mnemonic((*label)->text()) != QKeySequence());
+
+    // Typed like a lead: Return starts the next question, stray spaces and empty lines are dropped, Tab moves on.
+    questions->setFocus(Qt::OtherFocusReason);
+    QTest::keyClicks(questions, QStringLiteral("  Ich brauche einen neuen Pass, wie lange dauert das? "));
+    QTest::keyClick(questions, Qt::Key_Return);
+    QTest::keyClick(questions, Qt::Key_Return);
+    QTest::keyClicks(questions, QStringLiteral("Mein Reisepass ist abgelaufen, was nun?"));
+    QTest::keyClick(questions, Qt::Key_Return);
+    QTest::keyClick(questions, Qt::Key_Tab);
+    CHECK(QApplication::focusWidget() != questions);
+    const QStringList typed = {QStringLiteral("Ich brauche einen neuen Pass, wie lange dauert das?"),
+                               QStringLiteral("Mein Reisepass ist abgelaufen, was nun?")};
+    CHECK(editor->content().questions == typed);
+    REQUIRE(editor->saveNow());
+    const std::optional<kb::Draft> draft = desk.session.store()->draft(id, desk.session.user().id);
+    REQUIRE(draft);
+    CHECK(draft->content.questions == typed);
+    CHECK(desk.session.store()->article(id)->questions.isEmpty()); // a draft, not published
+
+    // Opened again (another service in between): one question per line.
+    w->editArticle(desk.idOf(QStringLiteral("Personalausweis")));
+    CHECK(questions->toPlainText().isEmpty());
+    w->editArticle(id);
+    CHECK(questions->toPlainText() == typed.join(QLatin1Char('\n')));
+
+    // Published: the article has them, and the review diff names the field.
+    REQUIRE(editor->publish(QStringLiteral("Beispielfragen")));
+    const kb::Article after = *desk.session.store()->article(id);
+    CHECK(after.questions == typed);
+    const QList<kb::FieldDiff> diff = kb::diffArticles(before, after);
+    const auto questionsDiff = std::find_if(
+        diff.cbegin(), diff.cend(), [](const kb::FieldDiff &d) { return d.field == QLatin1String("questions"); });
+    REQUIRE(questionsDiff != diff.cend());
+    CHECK(questionsDiff->changed);
+    CHECK(questionsDiff->after == typed.join(QLatin1Char('\n')));
+    const QString table = desk::renderSideBySideDiff(diff, QStringLiteral("v1"), QStringLiteral("v2"));
+    CHECK(table.contains(QStringLiteral("Mein Reisepass ist abgelaufen, was nun?")));
+    CHECK(table.contains(questionsDiff->label));
+
+    // Emptied in the editor and published again: none left.
+    w->editArticle(id);
+    questions->selectAll();
+    QTest::keyClick(questions, Qt::Key_Delete);
+    REQUIRE(editor->publish(QStringLiteral("ohne Fragen")));
+    CHECK(desk.session.store()->article(id)->questions.isEmpty());
+    w->close();
+}
+
 TEST_CASE("the service editor's fields without a mnemonic are reached with Tab", "[desk][editorial][a11y]")
 {
     QSettings().clear();

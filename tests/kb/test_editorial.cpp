@@ -7,6 +7,7 @@
 
 #include "defaultcatalogue.h"
 #include "editorial.h"
+#include "importer.h"
 #include "password.h"
 #include "searchengine.h"
 #include "sqlitestore.h"
@@ -437,6 +438,80 @@ TEST_CASE("draft, review and publish with four eyes, agents see only what is pub
     REQUIRE(own.ok());
     CHECK(own.publishedVersion == 1);
     CHECK(agentDesk->article(created.draft.articleId)->title == QStringLiteral("Hundesteuer anmelden"));
+}
+
+TEST_CASE("example questions go through draft, review and publish, into the history and the diff, and an "
+          "import without questions keeps them",
+          "[editorial][workflow][questions]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kb.db"));
+    auto lenaDesk = openSeeded(path);
+    QString error;
+    const kb::User lena = signInFirstLead(*lenaDesk);
+    REQUIRE(lenaDesk->createUser(QStringLiteral("tom"), {}, kb::Role::Lead, kPassword, &error));
+    auto tomDesk = openStore(path, &error);
+    REQUIRE(tomDesk);
+    signIn(*tomDesk, QStringLiteral("tom"));
+
+    const kb::Article published = *tomDesk->article(QStringLiteral("perso"));
+    CHECK(published.questions.isEmpty());
+    kb::Article edited = published;
+    edited.questions = {QStringLiteral("Ich hab meinen Geldbeutel mit dem Perso verloren, was nun?"),
+                        QStringLiteral("Mein Ausweis läuft ab – was brauche ich?")};
+    REQUIRE(lenaDesk->saveDraft(edited, published.version, &error).ok());
+    // The draft holds them (what the reviewer reads), the published article does not yet.
+    const auto draft = tomDesk->draft(QStringLiteral("perso"), lena.id);
+    REQUIRE(draft);
+    CHECK(draft->content.questions == edited.questions);
+    CHECK(tomDesk->article(QStringLiteral("perso"))->questions.isEmpty());
+    // The review shows the change by name.
+    QStringList changed;
+    for (const kb::FieldDiff &f : kb::diffArticles(published, draft->content)) {
+        if (f.changed) {
+            changed << f.field;
+            CHECK(f.label == QStringLiteral("Example questions"));
+            CHECK(f.after == edited.questions.join(QLatin1Char('\n')));
+            CHECK(joined(f.segments, true) == f.after);
+        }
+    }
+    CHECK(changed == QStringList{QStringLiteral("questions")});
+
+    REQUIRE(lenaDesk->submitDraft(QStringLiteral("perso"), &error));
+    const kb::EditResult approved =
+        tomDesk->approveDraft(QStringLiteral("perso"), lena.id, QStringLiteral("Fragen"), &error);
+    INFO(error.toStdString());
+    REQUIRE(approved.ok());
+    CHECK(approved.publishedVersion == 2);
+    const kb::Article now = *tomDesk->article(QStringLiteral("perso"));
+    CHECK(now.questions == edited.questions);
+    const QList<kb::ArticleVersion> history = tomDesk->history(QStringLiteral("perso"));
+    REQUIRE(history.size() == 2);
+    CHECK(history.at(0).content.questions == edited.questions);
+    CHECK(history.at(1).content.questions.isEmpty());
+
+    // A city feed's import of the same service (no questions, a new fee) keeps the team's questions.
+    kb::Article fromFeed = published;
+    fromFeed.feesHtml = QStringLiteral("46,00 Euro");
+    kb::ImportReport report;
+    REQUIRE(kb::importCatalogue(*tomDesk, {{fromFeed}, {}}, &report, &error));
+    CHECK(report.written.articlesUpdated == 1);
+    const kb::Article afterImport = *lenaDesk->article(QStringLiteral("perso"));
+    CHECK(afterImport.version == 3);
+    CHECK(afterImport.feesHtml == QStringLiteral("46,00 Euro"));
+    CHECK(afterImport.questions == edited.questions);
+    // The same feed again changes nothing; one that brings questions replaces them.
+    REQUIRE(kb::importCatalogue(*tomDesk, {{fromFeed}, {}}, &report, &error));
+    CHECK(report.written.articlesUnchanged == 1);
+    CHECK(lenaDesk->article(QStringLiteral("perso"))->version == 3);
+    fromFeed.questions = {QStringLiteral("Wo beantrage ich einen neuen Perso?")};
+    REQUIRE(kb::importCatalogue(*tomDesk, {{fromFeed}, {}}, &report, &error));
+    CHECK(lenaDesk->article(QStringLiteral("perso"))->questions == fromFeed.questions);
+
+    // Restoring the first version brings back its (empty) questions as a draft.
+    const kb::EditResult restored = lenaDesk->restoreVersion(QStringLiteral("perso"), 1, &error);
+    REQUIRE(restored.ok());
+    CHECK(restored.draft.content.questions.isEmpty());
 }
 
 TEST_CASE("history keeps every published version, restore an old one as a draft, diff two", "[editorial][history]")
@@ -1146,7 +1221,7 @@ public:
     {
         return QStringLiteral("catalogue-only");
     }
-    bool upsert(const kb::Catalogue &, kb::UpsertReport *, QString *) override
+    bool upsert(const kb::Catalogue &, kb::UpsertReport *, QString *, const kb::UpsertOptions &) override
     {
         return true;
     }

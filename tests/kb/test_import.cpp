@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -275,6 +276,10 @@ TEST_CASE("malformed JSON Lines are rejected whole, naming file, line and field"
         {"idnumber.jsonl", first + "{\"id\":5,\"title\":\"Zwei\"}\n", {QStringLiteral(":2:"), QStringLiteral("\"id\""), QStringLiteral("string")}},
         {"keywords.jsonl", first + "{\"id\":\"a2\",\"title\":\"Zwei\",\"keywords\":\"Perso\"}\n",
          {QStringLiteral(":2:"), QStringLiteral("\"keywords\""), QStringLiteral("array")}},
+        {"questions.jsonl", first + "{\"id\":\"a2\",\"title\":\"Zwei\",\"questions\":\"Wo ist mein Perso?\"}\n",
+         {QStringLiteral(":2:"), QStringLiteral("\"questions\""), QStringLiteral("array")}},
+        {"questionitem.jsonl", first + "{\"id\":\"a2\",\"title\":\"Zwei\",\"questions\":[\"Wo?\",7]}\n",
+         {QStringLiteral(":2:"), QStringLiteral("\"questions\""), QStringLiteral("element 1")}},
         {"duration.jsonl", first + "{\"id\":\"a2\",\"title\":\"Zwei\",\"duration_minutes\":1.5}\n",
          {QStringLiteral(":2:"), QStringLiteral("\"duration_minutes\"")}},
         {"date.jsonl", first + "{\"id\":\"a2\",\"title\":\"Zwei\",\"valid_to\":\"31.12.2026\"}\n",
@@ -502,4 +507,81 @@ TEST_CASE("the built-in catalogue installs into an empty store", "[import][defau
     }
     QStandardPaths::setTestModeEnabled(true);   // no folder in the real home
     CHECK(kb::defaultDatabasePath().endsWith(QStringLiteral("HotlineDesk/hotline-desk/hotline.db")));
+}
+
+TEST_CASE("example questions: JSON Lines round trip, and an import keeps the team's unless it brings its own",
+          "[import][jsonl][questions]")
+{
+    QTemporaryDir dir;
+    auto store = openStore(dir);
+    QString error;
+    REQUIRE(kb::importFiles(*store, kb::ImportFormat::Dldb, kMunich, nullptr, &error));
+    const QList<kb::Article> imported = store->articles();
+    REQUIRE(imported.size() > 100);
+    const QString id = imported.at(42).id;
+    CHECK(imported.at(42).questions.isEmpty()); // a DLDB feed has none
+
+    // The team's questions come in as JSON Lines (the article as exported, plus questions; spaces and empty
+    // entries go).
+    kb::Article withQuestions = imported.at(42);
+    QJsonObject line = kb::articleToJson(withQuestions, false);
+    line.insert(QStringLiteral("questions"), QJsonArray{QStringLiteral("  Ich hab meinen Geldbeutel verloren, was nun? "),
+                                                        QStringLiteral(""),
+                                                        QStringLiteral("Wo melde ich einen Fund?")});
+    const QStringList questions = {QStringLiteral("Ich hab meinen Geldbeutel verloren, was nun?"),
+                                   QStringLiteral("Wo melde ich einen Fund?")};
+    const QString teamFile =
+        writeFile(dir, QStringLiteral("team.jsonl"), QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    kb::ImportReport report;
+    REQUIRE(kb::importFiles(*store, kb::ImportFormat::Jsonl, {teamFile}, &report, &error));
+    CHECK(report.written.articlesUpdated == 1);
+    const auto withTeam = store->article(id);
+    REQUIRE(withTeam);
+    CHECK(withTeam->questions == questions);
+    const int version = withTeam->version;
+
+    // The city's feed again: it brings no questions, so the team's stay, and nothing counts as changed.
+    REQUIRE(kb::importFiles(*store, kb::ImportFormat::Dldb, kMunich, &report, &error));
+    CHECK(report.written.articlesUpdated == 0);
+    CHECK(report.written.articlesUnchanged == imported.size());
+    CHECK(store->article(id)->questions == questions);
+    CHECK(store->article(id)->version == version);
+    // A JSON Lines record without questions (or with an empty list) keeps them too, while its other fields apply.
+    QJsonObject retitled = kb::articleToJson(*store->article(id), false);
+    retitled.remove(QStringLiteral("questions"));
+    retitled.insert(QStringLiteral("title"), QStringLiteral("Fundbüro"));
+    const QString retitledFile = writeFile(dir, QStringLiteral("retitled.jsonl"),
+                                           QJsonDocument(retitled).toJson(QJsonDocument::Compact) + '\n');
+    REQUIRE(kb::importFiles(*store, kb::ImportFormat::Jsonl, {retitledFile}, &report, &error));
+    CHECK(report.written.articlesUpdated == 1);
+    CHECK(store->article(id)->title == QStringLiteral("Fundbüro"));
+    CHECK(store->article(id)->questions == questions);
+
+    // Export writes them; the export read back and imported elsewhere has them.
+    QBuffer buffer;
+    REQUIRE(buffer.open(QIODevice::ReadWrite));
+    REQUIRE(kb::writeJsonl({store->articles(), store->offices()}, &buffer, &error));
+    CHECK(buffer.data().contains("\"questions\":[\"Ich hab meinen Geldbeutel verloren, was nun?\""));
+    buffer.seek(0);
+    kb::Catalogue readBack;
+    REQUIRE(kb::readJsonl(&buffer, QStringLiteral("buffer"), &readBack, &error));
+    const auto readArticle = std::find_if(readBack.articles.cbegin(), readBack.articles.cend(),
+                                          [&id](const kb::Article &a) { return a.id == id; });
+    REQUIRE(readArticle != readBack.articles.cend());
+    CHECK(readArticle->questions == questions);
+    CHECK(readBack.articles == store->articles());
+    const QString exported = writeFile(dir, QStringLiteral("export.jsonl"), buffer.data());
+    auto copy = openStore(dir, QStringLiteral("copy.db"));
+    REQUIRE(kb::importFiles(*copy, kb::ImportFormat::Jsonl, {exported}, &report, &error));
+    CHECK(copy->article(id)->questions == questions);
+
+    // A record with a non-empty list replaces them.
+    QJsonObject replaced = retitled;
+    replaced.insert(QStringLiteral("questions"), QJsonArray{QStringLiteral("Was tun mit einem gefundenen Handy?")});
+    const QString replacedFile = writeFile(dir, QStringLiteral("replaced.jsonl"),
+                                           QJsonDocument(replaced).toJson(QJsonDocument::Compact) + '\n');
+    REQUIRE(kb::importFiles(*store, kb::ImportFormat::Jsonl, {replacedFile}, &report, &error));
+    CHECK(report.written.articlesUpdated == 1);
+    CHECK(store->article(id)->questions == QStringList{QStringLiteral("Was tun mit einem gefundenen Handy?")});
+    CHECK(store->article(id)->title == QStringLiteral("Fundbüro"));
 }

@@ -160,6 +160,107 @@ TEST_CASE("schema 5 adds the unmatched words to the search log, older entries ke
               .toString() == QStringLiteral("Foodtruck"));
 }
 
+TEST_CASE("schema 6 adds example questions: a version-5 database upgrades, its articles read back without any",
+          "[store][migrations][questions]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v5.db"));
+    {
+        RawDb raw(path);
+        QString error;
+        REQUIRE(kb::applySqliteMigrations(raw.db, 5, &error));
+        QSqlQuery q(raw.db);
+        REQUIRE(q.exec(QStringLiteral("INSERT INTO articles (id, title, keywords, updated_at, version) VALUES "
+                                      "('a1', 'Fundsache', '[\"Fundbüro\"]', '2026-01-01T00:00:00.000Z', 2)")));
+        REQUIRE(q.exec(QStringLiteral("INSERT INTO article_versions (article_id, version, title, updated_at) VALUES "
+                                      "('a1', 1, 'Fundsachen', '2025-01-01T00:00:00.000Z')")));
+        // Before version 6 there is no such column.
+        CHECK_FALSE(q.exec(QStringLiteral("SELECT questions FROM articles")));
+    }
+    QString error;
+    auto store = kb::openSqliteStore(path, &error);
+    REQUIRE(store);
+    CHECK(store->stats().schemaVersion >= 6);
+    const auto article = store->article(QStringLiteral("a1"));
+    REQUIRE(article);
+    CHECK(article->title == QStringLiteral("Fundsache"));
+    CHECK(article->keywords == QStringList{QStringLiteral("Fundbüro")});
+    CHECK(article->questions.isEmpty());
+    const QList<kb::ArticleVersion> history = store->history(QStringLiteral("a1"), &error);
+    REQUIRE(history.size() == 2);
+    CHECK(history.at(1).content.title == QStringLiteral("Fundsachen"));
+    CHECK(history.at(1).content.questions.isEmpty());
+    // The migrated article takes questions like a new one.
+    kb::Article withQuestions = *article;
+    withQuestions.questions = {QStringLiteral("Ich hab meinen Geldbeutel verloren, was nun?")};
+    kb::UpsertReport report;
+    REQUIRE(store->upsert({{withQuestions}, {}}, &report, &error));
+    CHECK(report.articlesUpdated == 1);
+    CHECK(store->article(QStringLiteral("a1"))->questions == withQuestions.questions);
+    store.reset();
+    RawDb raw(path);
+    CHECK(raw.scalar(QStringLiteral("SELECT questions FROM article_versions WHERE article_id = 'a1' AND version = 1"))
+              .toString() == QStringLiteral("[]"));
+}
+
+TEST_CASE("example questions are stored, read back, versioned and kept in the history", "[store][questions]")
+{
+    QTemporaryDir dir;
+    QString error;
+    auto store = kb::openSqliteStore(dir.filePath(QStringLiteral("kb.db")), &error);
+    REQUIRE(store);
+    kb::Article a = makeArticle(QStringLiteral("fund"), QStringLiteral("Fundsachen"));
+    a.questions = {QStringLiteral("Ich hab meinen Geldbeutel verloren, was nun?"),
+                   QStringLiteral("Wo kann ich einen gefundenen Schlüssel abgeben?"),
+                   QStringLiteral("Mein Handy ist weg – \"Fundbüro\"?")}; // quotes and a dash survive the JSON column
+    kb::UpsertReport report;
+    REQUIRE(store->upsert({{a}, {}}, &report, &error));
+    const auto stored = store->article(QStringLiteral("fund"));
+    REQUIRE(stored);
+    CHECK(stored->questions == a.questions);
+    REQUIRE(store->articles().size() == 1);
+    CHECK(store->articles().first().questions == a.questions);
+    CHECK(store->stats().questions == 3);
+
+    // The questions alone are content: a change of them is a new version, the old one goes to the history.
+    kb::Article changed = a;
+    changed.questions.removeLast();
+    changed.questions << QStringLiteral("Was mache ich mit einem gefundenen Fahrrad?");
+    REQUIRE(store->upsert({{changed}, {}}, &report, &error));
+    CHECK(report.articlesUpdated == 1);
+    CHECK(store->article(QStringLiteral("fund"))->version == 2);
+    CHECK(store->article(QStringLiteral("fund"))->questions == changed.questions);
+    REQUIRE(store->upsert({{changed}, {}}, &report, &error));
+    CHECK(report.articlesUnchanged == 1);
+    const QList<kb::ArticleVersion> history = store->history(QStringLiteral("fund"), &error);
+    REQUIRE(history.size() == 2);
+    CHECK(history.at(0).content.questions == changed.questions);
+    CHECK(history.at(1).content.questions == a.questions);
+
+    // A plain upsert mirrors what it gets (a replica follows the server): no questions means none.
+    kb::Article cleared = changed;
+    cleared.questions.clear();
+    REQUIRE(store->upsert({{cleared}, {}}, &report, &error));
+    CHECK(report.articlesUpdated == 1);
+    CHECK(store->article(QStringLiteral("fund"))->questions.isEmpty());
+    // With keepStoredQuestions (what an import asks for) an article without questions keeps the stored ones,
+    // and is unchanged when nothing else differs; one with questions replaces them.
+    REQUIRE(store->upsert({{a}, {}}, &report, &error));
+    kb::UpsertOptions keep;
+    keep.keepStoredQuestions = true;
+    REQUIRE(store->upsert({{cleared}, {}}, &report, &error, keep));
+    CHECK(report.articlesUnchanged == 1);
+    CHECK(store->article(QStringLiteral("fund"))->questions == a.questions);
+    kb::Article retitled = cleared;
+    retitled.title = QStringLiteral("Fundbüro");
+    REQUIRE(store->upsert({{retitled}, {}}, &report, &error, keep));
+    CHECK(report.articlesUpdated == 1);
+    CHECK(store->article(QStringLiteral("fund"))->title == QStringLiteral("Fundbüro"));
+    CHECK(store->article(QStringLiteral("fund"))->questions == a.questions);
+    REQUIRE(store->upsert({{changed}, {}}, &report, &error, keep));
+    CHECK(store->article(QStringLiteral("fund"))->questions == changed.questions);
+}
+
 TEST_CASE("a database from a newer build is refused and left unchanged", "[store][migrations]")
 {
     QTemporaryDir dir;

@@ -422,3 +422,31 @@ TEST_CASE("pg: queued catalogue writes reach a server with editorial users, unde
     CHECK(raw.scalar(QStringLiteral("SELECT actor FROM audit_log WHERE action = 'synonym.set'")).toString()
           == QStringLiteral("lena"));
 }
+
+TEST_CASE("pg: example questions reach a desk's replica, and so does their removal", "[pg][replica][questions]")
+{
+    const kb::PgConnection params = freshPgDatabase(true);
+    QString error;
+    auto server = kb::openPgStore(params, &error);
+    REQUIRE(server);
+    kb::Article lost = makeArticle(QStringLiteral("fund"), QStringLiteral("Fundsachen"));
+    lost.questions = {QStringLiteral("Ich hab meinen Geldbeutel verloren, was nun?")};
+    REQUIRE(server->upsert({{lost}, {}}, nullptr, &error));
+
+    QTemporaryDir dir;
+    kb::ReplicaSync desk(deskOptions(dir, params));
+    REQUIRE(desk.start(&error));
+    REQUIRE(desk.replica()->article(lost.id));
+    CHECK(desk.replica()->article(lost.id)->questions == lost.questions);
+
+    // Changed on the server: the replica follows.
+    lost.questions << QStringLiteral("Wo ist das Fundbüro?");
+    REQUIRE(server->upsert({{lost}, {}}, nullptr, &error));
+    CHECK(QTest::qWaitFor([&] { return desk.replica()->article(lost.id)->questions == lost.questions; }, 5000));
+    // Removed on the server (the editor's publish of an emptied field writes the article as it is): the replica
+    // mirrors it and does not keep the old ones as an import would.
+    lost.questions.clear();
+    REQUIRE(server->upsert({{lost}, {}}, nullptr, &error));
+    CHECK(QTest::qWaitFor([&] { return desk.replica()->article(lost.id)->questions.isEmpty(); }, 5000));
+    CHECK(desk.syncedServerRevision() == server->revision());
+}

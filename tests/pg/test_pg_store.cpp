@@ -58,6 +58,36 @@ TEST_CASE("pg: an older schema is migrated step by step keeping its data", "[pg]
           1);
 }
 
+TEST_CASE("pg: schema 6 adds example questions, a version-5 database upgrades, its articles read back without any",
+          "[pg][migrations][questions]")
+{
+    const kb::PgConnection params = freshPgDatabase(false);
+    QString error;
+    REQUIRE(kb::migratePgStore(params, 5, &error));
+    RawPg raw(params);
+    REQUIRE(raw.exec(QStringLiteral("INSERT INTO articles (id, title, keywords, updated_at, version) VALUES "
+                                    "('fund', 'Fundsache', '[\"Fundbüro\"]', now(), 2)")));
+    REQUIRE(raw.exec(QStringLiteral("INSERT INTO article_versions (article_id, version, title, updated_at) VALUES "
+                                    "('fund', 1, 'Fundsachen', now())")));
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.columns WHERE column_name = 'questions'"))
+              .toInt() == 0);
+    REQUIRE(kb::migratePgStore(params, kb::pgSchemaVersion(), &error));
+    CHECK(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.columns WHERE column_name = 'questions' "
+                                    "AND table_name IN ('articles', 'article_versions')"))
+              .toInt() == 2);
+    auto store = kb::openPgStore(params, &error);
+    INFO(error.toStdString());
+    REQUIRE(store);
+    const auto article = store->article(QStringLiteral("fund"));
+    REQUIRE(article);
+    CHECK(article->keywords == QStringList{QStringLiteral("Fundbüro")});
+    CHECK(article->questions.isEmpty());
+    const QList<kb::ArticleVersion> history = store->history(QStringLiteral("fund"), &error);
+    REQUIRE(history.size() == 2);
+    CHECK(history.at(1).content.title == QStringLiteral("Fundsachen"));
+    CHECK(history.at(1).content.questions.isEmpty());
+}
+
 TEST_CASE("pg: a server schema newer than the build is refused and left unchanged", "[pg][migrations]")
 {
     const kb::PgConnection params = freshPgDatabase(true);
@@ -258,6 +288,61 @@ TEST_CASE("pg: changes since a revision include edits and deletions", "[pg][stor
     kb::PgChangeSet none;
     REQUIRE(store->changesSince(revived.toRevision, &none, &error));
     CHECK(none.isEmpty());
+}
+
+TEST_CASE("pg: example questions round trip, count as content, reach replicas, and an import keeps them",
+          "[pg][store][questions]")
+{
+    const kb::PgConnection params = freshPgDatabase(true);
+    QString error;
+    auto store = kb::openPgStore(params, &error);
+    REQUIRE(store);
+    kb::Article a = makeArticle(QStringLiteral("fund"), QStringLiteral("Fundsachen"));
+    a.questions = {QStringLiteral("Ich hab meinen Geldbeutel verloren, was nun?"),
+                   QStringLiteral("Wo gebe ich einen gefundenen \"Schlüssel\" ab?")};
+    kb::UpsertReport report;
+    REQUIRE(store->upsert({{a}, {}}, &report, &error));
+    CHECK(store->article(QStringLiteral("fund"))->questions == a.questions);
+    REQUIRE(store->articles().size() == 1);
+    CHECK(store->articles().first().questions == a.questions);
+    CHECK(store->stats().questions == 2);
+    kb::PgChangeSet all;
+    REQUIRE(store->changesSince(0, &all, &error));
+    REQUIRE(all.changed.articles.size() == 1);
+    CHECK(all.changed.articles.first().questions == a.questions); // what a desk's replica receives
+
+    // The questions alone are content: a new version, the old one in the history, and a change for replicas.
+    kb::Article changed = a;
+    changed.questions = {QStringLiteral("Was mache ich mit einem gefundenen Fahrrad?")};
+    REQUIRE(store->upsert({{changed}, {}}, &report, &error));
+    CHECK(report.articlesUpdated == 1);
+    CHECK(store->article(QStringLiteral("fund"))->version == 2);
+    const QList<kb::ArticleVersion> history = store->history(QStringLiteral("fund"), &error);
+    REQUIRE(history.size() == 2);
+    CHECK(history.at(1).content.questions == a.questions);
+    kb::PgChangeSet delta;
+    REQUIRE(store->changesSince(all.toRevision, &delta, &error));
+    REQUIRE(delta.changed.articles.size() == 1);
+    CHECK(delta.changed.articles.first().questions == changed.questions);
+    REQUIRE(store->upsert({{changed}, {}}, &report, &error));
+    CHECK(report.articlesUnchanged == 1);
+
+    // An import (keepStoredQuestions) without questions keeps them; a plain upsert mirrors, emptying them.
+    kb::Article withoutQuestions = changed;
+    withoutQuestions.questions.clear();
+    kb::UpsertOptions keep;
+    keep.keepStoredQuestions = true;
+    REQUIRE(store->upsert({{withoutQuestions}, {}}, &report, &error, keep));
+    CHECK(report.articlesUnchanged == 1);
+    CHECK(store->article(QStringLiteral("fund"))->questions == changed.questions);
+    withoutQuestions.title = QStringLiteral("Fundbüro");
+    REQUIRE(store->upsert({{withoutQuestions}, {}}, &report, &error, keep));
+    CHECK(report.articlesUpdated == 1);
+    CHECK(store->article(QStringLiteral("fund"))->title == QStringLiteral("Fundbüro"));
+    CHECK(store->article(QStringLiteral("fund"))->questions == changed.questions);
+    REQUIRE(store->upsert({{withoutQuestions}, {}}, &report, &error));
+    CHECK(report.articlesUpdated == 1);
+    CHECK(store->article(QStringLiteral("fund"))->questions.isEmpty());
 }
 
 TEST_CASE("pg: an agent's write is refused by the server, a lead's goes through", "[pg][roles]")
