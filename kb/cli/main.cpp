@@ -519,7 +519,7 @@ int runStats(Context &context, const QStringList &args)
           << Messages::tr("Offices:        %1").arg(s.offices) << '\n'
           << Messages::tr("Office links:   %1").arg(s.officeLinks) << '\n'
           << Messages::tr("Synonyms:       %1").arg(s.synonyms) << '\n'
-          << Messages::tr("Example questions: %1").arg(s.questions) << '\n'
+          << Messages::tr("Questions:      %1").arg(s.questions) << '\n'
           << Messages::tr("Size:           %1 bytes").arg(s.fileBytes) << '\n'
           << Qt::flush;
     return Ok;

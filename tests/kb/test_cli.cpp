@@ -152,7 +152,7 @@ TEST_CASE("hotline-kb imports DLDB files and searches them", "[cli]")
         const Result stats = run({QStringLiteral("--db"), db, QStringLiteral("stats")});
         REQUIRE(stats.exitCode == 0);
         CHECK(stats.out.contains(QStringLiteral("Articles:       274")));
-        CHECK(stats.out.contains(QStringLiteral("Example questions: ")));
+        CHECK(stats.out.contains(QStringLiteral("Questions:      ")));
         CHECK(stats.out.contains(QStringLiteral("Schema version:")));
         CHECK(stats.out.contains(QStringLiteral("Revision:")));
 
