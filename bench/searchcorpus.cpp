@@ -37,14 +37,12 @@ QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, qu
     QStringList titleWords;
     QStringList keywords;
     QStringList sentences;
-    QStringList questions;
     static const QRegularExpression sentenceEnd(QStringLiteral("(?<=[.!?])\\s+"));
     for (const kb::Article &a : real) {
         for (const QString &w : a.title.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             titleWords << w;
         }
         keywords << a.keywords;
-        questions << a.questions;
         for (const QString &s : kb::htmlToPlainText(a.descriptionHtml).split(sentenceEnd, Qt::SkipEmptyParts)) {
             sentences << s;
         }
@@ -67,11 +65,8 @@ QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, qu
                 + QStringLiteral("</p>");
         }
         a.descriptionHtml = body;
-        // As many example questions as the real articles have on average, where they have any.
-        const int asked = questions.isEmpty() ? 0 : int(rng.bounded(2 * questions.size() / real.size() + 1));
-        for (int q = 0; q < asked; ++q) {
-            a.questions << questions.at(rng.bounded(qsizetype(questions.size())));
-        }
+        // The example questions of one real article: callers' questions come as a set about one service.
+        a.questions = real.at(rng.bounded(real.size())).questions;
         out << a;
     }
     return out;
