@@ -235,6 +235,7 @@ int main(int argc, char *argv[])
         {"mixed-sealed.tsv", "mixed, sealed"},
         {"mixed-sealed-2.tsv", "mixed, sealed 2"},
         {"mixed-sealed-3.tsv", "mixed, sealed 3"},
+        {"mixed-sealed-4.tsv", "mixed, sealed 4"},
         {"sentences-team.tsv", "team's sentences"},
         {"situations-team.tsv", "team's situations"},
     };
