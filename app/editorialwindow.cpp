@@ -626,10 +626,22 @@ int EditorialWindow::addDefaultSynonyms()
     int added = 0;
     QString error;
     const bool ok = kb::addMissingDefaultSynonyms(*m_session->store(), &added, &error);
-    setMessage(ok ? tr("%n built-in synonym(s) added; the entries the table had are unchanged.", nullptr, added)
-                  : tr("Built-in synonyms: %n added, then: %1", nullptr, added).arg(error));
+    // The built-in example questions too, for the articles of the built-in catalogue that have none (a
+    // catalogue from before them).
+    int asked = 0;
+    const bool questionsOk = ok && kb::addMissingDefaultQuestions(*m_session->store(), &asked, &error);
+    if (!ok) {
+        setMessage(tr("Built-in synonyms: %n added, then: %1", nullptr, added).arg(error));
+    } else if (!questionsOk) {
+        setMessage(tr("%n built-in synonym(s) added; adding the built-in example questions failed: %1", nullptr, added)
+                       .arg(error));
+    } else {
+        setMessage(tr("%n built-in synonym(s) added; the entries the table had are unchanged.", nullptr, added) +
+                   QLatin1Char(' ') +
+                   tr("Built-in example questions added to %n article(s) that had none.", nullptr, asked));
+    }
     refreshSynonyms();
-    return ok ? added : -1;
+    return ok && questionsOk ? added : -1;
 }
 
 void EditorialWindow::refreshSynonyms()
@@ -1011,9 +1023,10 @@ void EditorialWindow::retranslateUi()
     name(m_synonymExpansions, tr("Synonym expansions"), tr("The words the term also searches for, comma-separated"));
     m_saveSynonym->setText(tr("Save syno&nym"));
     name(m_saveSynonym, tr("Save synonym"), tr("Adds or replaces the term; effective in search at once"));
-    m_addDefaultSynonyms->setText(tr("Add &built-in synonyms"));
-    name(m_addDefaultSynonyms, tr("Add built-in synonyms"),
-         tr("Adds the synonyms this version ships whose terms the table lacks; changes no entry it has"));
+    m_addDefaultSynonyms->setText(tr("Add &built-in synonyms and questions"));
+    name(m_addDefaultSynonyms, tr("Add built-in synonyms and example questions"),
+         tr("Adds the synonyms this version ships whose terms the table lacks, and its example questions to the "
+            "articles of the built-in catalogue that have none; changes no entry or question there is"));
     m_removeSynonym->setText(tr("Re&move"));
     name(m_removeSynonym, tr("Remove synonym"), tr("Removes the selected term"));
 

@@ -3209,17 +3209,31 @@
             <numerusform>Eingebaute Synonyme: %n ergänzt, dann: %1</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Add &amp;built-in synonyms</source>
-        <translation>&amp;Eingebaute Synonyme ergänzen</translation>
+    <message numerus="yes">
+        <source>%n built-in synonym(s) added; adding the built-in example questions failed: %1</source>
+        <translation>
+            <numerusform>%n eingebautes Synonym ergänzt; das Ergänzen der eingebauten Beispielfragen ist fehlgeschlagen: %1</numerusform>
+            <numerusform>%n eingebaute Synonyme ergänzt; das Ergänzen der eingebauten Beispielfragen ist fehlgeschlagen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Built-in example questions added to %n article(s) that had none.</source>
+        <translation>
+            <numerusform>Eingebaute Beispielfragen bei %n Artikel ohne Fragen ergänzt.</numerusform>
+            <numerusform>Eingebaute Beispielfragen bei %n Artikeln ohne Fragen ergänzt.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Add built-in synonyms</source>
-        <translation>Eingebaute Synonyme ergänzen</translation>
+        <source>Add &amp;built-in synonyms and questions</source>
+        <translation>&amp;Eingebaute Synonyme und Fragen ergänzen</translation>
     </message>
     <message>
-        <source>Adds the synonyms this version ships whose terms the table lacks; changes no entry it has</source>
-        <translation>Ergänzt die mit dieser Version gelieferten Synonyme, deren Begriffe in der Tabelle fehlen; ändert keinen vorhandenen Eintrag</translation>
+        <source>Add built-in synonyms and example questions</source>
+        <translation>Eingebaute Synonyme und Beispielfragen ergänzen</translation>
+    </message>
+    <message>
+        <source>Adds the synonyms this version ships whose terms the table lacks, and its example questions to the articles of the built-in catalogue that have none; changes no entry or question there is</source>
+        <translation>Ergänzt die mitgelieferten Synonyme, deren Begriffe in der Tabelle fehlen, und die mitgelieferten Beispielfragen bei den Artikeln des eingebauten Katalogs, die keine haben; ändert keinen vorhandenen Eintrag und keine vorhandene Frage</translation>
     </message>
 </context>
 <context>

@@ -3209,17 +3209,31 @@
             <numerusform>Built-in synonyms: %n added, then: %1</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Add &amp;built-in synonyms</source>
-        <translation>Add &amp;built-in synonyms</translation>
+    <message numerus="yes">
+        <source>%n built-in synonym(s) added; adding the built-in example questions failed: %1</source>
+        <translation>
+            <numerusform>%n built-in synonym(s) added; adding the built-in example questions failed: %1</numerusform>
+            <numerusform>%n built-in synonym(s) added; adding the built-in example questions failed: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Built-in example questions added to %n article(s) that had none.</source>
+        <translation>
+            <numerusform>Built-in example questions added to %n article(s) that had none.</numerusform>
+            <numerusform>Built-in example questions added to %n article(s) that had none.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Add built-in synonyms</source>
-        <translation>Add built-in synonyms</translation>
+        <source>Add &amp;built-in synonyms and questions</source>
+        <translation>Add &amp;built-in synonyms and questions</translation>
     </message>
     <message>
-        <source>Adds the synonyms this version ships whose terms the table lacks; changes no entry it has</source>
-        <translation>Adds the synonyms this version ships whose terms the table lacks; changes no entry it has</translation>
+        <source>Add built-in synonyms and example questions</source>
+        <translation>Add built-in synonyms and example questions</translation>
+    </message>
+    <message>
+        <source>Adds the synonyms this version ships whose terms the table lacks, and its example questions to the articles of the built-in catalogue that have none; changes no entry or question there is</source>
+        <translation>Adds the synonyms this version ships whose terms the table lacks, and its example questions to the articles of the built-in catalogue that have none; changes no entry or question there is</translation>
     </message>
 </context>
 <context>

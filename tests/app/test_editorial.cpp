@@ -300,6 +300,17 @@ TEST_CASE("a team lead edits and publishes a service, agents find it by the new 
     QString synonymError;
     REQUIRE(desk.session.store()->removeSynonym(QStringLiteral("Perso"), &synonymError));
     REQUIRE(workroom->saveSynonym(QStringLiteral("Lappen"), {QStringLiteral("Putzlappen")}));
+    // … and an article from before the built-in example questions gets them, one with its own keeps them.
+    std::optional<kb::Article> passport = desk.session.store()->article(QStringLiteral("1063441"));
+    REQUIRE(passport);
+    const QStringList builtInQuestions = passport->questions;
+    REQUIRE(builtInQuestions.size() >= 3);
+    passport->questions.clear();
+    std::optional<kb::Article> registration = desk.session.store()->article(QStringLiteral("1063475"));
+    REQUIRE(registration);
+    registration->questions = {QStringLiteral("Eine Frage des Teams")};
+    REQUIRE(desk.session.store()->upsert({{*passport, *registration}, {}}, nullptr, &synonymError));
+    REQUIRE(desk.session.store()->article(QStringLiteral("1063441"))->questions.isEmpty());
     auto *addDefaults = workroom->findChild<QPushButton *>(QStringLiteral("addDefaultSynonyms"));
     REQUIRE(addDefaults);
     CHECK_FALSE(addDefaults->accessibleName().isEmpty());
@@ -312,6 +323,9 @@ TEST_CASE("a team lead edits and publishes a service, agents find it by the new 
                                     synonym.expansions == QStringList{QStringLiteral("Putzlappen")});
     }
     CHECK(lappenKept);
+    CHECK(desk.session.store()->article(QStringLiteral("1063441"))->questions == builtInQuestions);
+    CHECK(desk.session.store()->article(QStringLiteral("1063475"))->questions ==
+          QStringList{QStringLiteral("Eine Frage des Teams")});
     CHECK(workroom->addDefaultSynonyms() == 0);
 
     // Audit log names the lead.
@@ -635,13 +649,13 @@ TEST_CASE("example questions: typed one per line, saved trimmed, loaded again, p
 
     const QString id = desk.idOf(QStringLiteral("Reisepass"));
     const kb::Article before = *desk.session.store()->article(id);
-    REQUIRE(before.questions.isEmpty());
+    REQUIRE(before.questions.size() >= 3); // the built-in ones
     w->editArticle(id);
     QPlainTextEdit *questions = editor->questionsEdit();
     REQUIRE(questions);
     CHECK(questions->objectName() == QStringLiteral("questions"));
     CHECK(w->findChild<QPlainTextEdit *>(QStringLiteral("questions")) == questions);
-    CHECK(questions->toPlainText().isEmpty());
+    CHECK(questions->toPlainText() == before.questions.join(QLatin1Char('\n')));
     // Named for screen readers, with its label as buddy and a mnemonic that puts the cursor there.
     CHECK_FALSE(questions->accessibleName().isEmpty());
     CHECK_FALSE(questions->accessibleDescription().isEmpty());
@@ -653,6 +667,7 @@ TEST_CASE("example questions: typed one per line, saved trimmed, loaded again, p
 
     // Typed like a lead: Return starts the next question, stray spaces and empty lines are dropped, Tab moves on.
     questions->setFocus(Qt::OtherFocusReason);
+    questions->clear(); // the lead replaces the built-in ones
     QTest::keyClicks(questions, QStringLiteral("  Ich brauche einen neuen Pass, wie lange dauert das? "));
     QTest::keyClick(questions, Qt::Key_Return);
     QTest::keyClick(questions, Qt::Key_Return);
@@ -667,11 +682,12 @@ TEST_CASE("example questions: typed one per line, saved trimmed, loaded again, p
     const std::optional<kb::Draft> draft = desk.session.store()->draft(id, desk.session.user().id);
     REQUIRE(draft);
     CHECK(draft->content.questions == typed);
-    CHECK(desk.session.store()->article(id)->questions.isEmpty()); // a draft, not published
+    CHECK(desk.session.store()->article(id)->questions == before.questions); // a draft, not published
 
     // Opened again (another service in between): one question per line.
-    w->editArticle(desk.idOf(QStringLiteral("Personalausweis")));
-    CHECK(questions->toPlainText().isEmpty());
+    const QString other = desk.idOf(QStringLiteral("Personalausweis"));
+    w->editArticle(other);
+    CHECK(questions->toPlainText() == desk.session.store()->article(other)->questions.join(QLatin1Char('\n')));
     w->editArticle(id);
     CHECK(questions->toPlainText() == typed.join(QLatin1Char('\n')));
 
