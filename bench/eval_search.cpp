@@ -218,7 +218,8 @@ int main(int argc, char *argv[])
     kb::SearchEngine withQuestions;
     withQuestions.build(withTheirQuestions, synonyms);
     // --query Q: the top five for one query, with and without the example questions, and stop.
-    if (const qsizetype at = app.arguments().indexOf(QStringLiteral("--query")); at >= 0 && at + 1 < app.arguments().size()) {
+    if (const qsizetype at = app.arguments().indexOf(QStringLiteral("--query"));
+        at >= 0 && at + 1 < app.arguments().size()) {
         for (const kb::SearchEngine *e : {&withSynonyms, &withQuestions}) {
             std::printf("%s\n", e == &withSynonyms ? "hotline+synonyms:" : "+questions:");
             for (const kb::SearchHit &h : e->search(app.arguments().at(at + 1), {5})) {

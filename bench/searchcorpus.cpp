@@ -61,8 +61,8 @@ QList<kb::Article> syntheticCorpus(const QList<kb::Article> &real, int count, qu
         }
         QString body;
         for (int s = 0, n = 3 + int(rng.bounded(8)); s < n; ++s) {
-            body += QStringLiteral("<p>") + sentences.at(rng.bounded(qsizetype(sentences.size()))).toHtmlEscaped()
-                + QStringLiteral("</p>");
+            body += QStringLiteral("<p>") + sentences.at(rng.bounded(qsizetype(sentences.size()))).toHtmlEscaped() +
+                    QStringLiteral("</p>");
         }
         a.descriptionHtml = body;
         // The example questions of one real article: callers' questions come as a set about one service.
@@ -84,9 +84,10 @@ Fts5Baseline::Fts5Baseline(const QList<kb::Article> &articles, const QString &pa
         const kb::Article &a = articles[i];
         const QByteArray title = a.title.toUtf8();
         const QByteArray keywords = a.keywords.join(QStringLiteral(", ")).toUtf8();
-        const QByteArray body = (kb::htmlToPlainText(a.descriptionHtml) + QLatin1Char(' ')
-                                 + kb::htmlToPlainText(a.feesHtml) + QLatin1Char(' ') + a.questions.join(QLatin1Char(' ')))
-                                    .toUtf8();
+        const QByteArray body =
+            (kb::htmlToPlainText(a.descriptionHtml) + QLatin1Char(' ') + kb::htmlToPlainText(a.feesHtml) +
+             QLatin1Char(' ') + a.questions.join(QLatin1Char(' ')))
+                .toUtf8();
         sqlite3_bind_int64(insert, 1, i);
         sqlite3_bind_text(insert, 2, title.constData(), int(title.size()), SQLITE_TRANSIENT);
         sqlite3_bind_text(insert, 3, keywords.constData(), int(keywords.size()), SQLITE_TRANSIENT);

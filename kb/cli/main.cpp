@@ -103,8 +103,8 @@ struct Context
     QString dbPath;
     bool installDefault = true;
     bool firstImport = false; // an import into a database without articles
-    QString userName;   // --user
-    bool admin = false; // --admin
+    QString userName;         // --user
+    bool admin = false;       // --admin
     std::unique_ptr<kb::Store> store;
 };
 
@@ -306,8 +306,8 @@ int runImport(Context &context, const QStringList &args)
         int added = 0;
         if (!kb::addMissingDefaultQuestions(*context.store, &added, &error)) {
             out() << Qt::flush;
-            return fail(Messages::tr("the import is stored, but adding the built-in example questions failed: %1")
-                            .arg(error));
+            return fail(
+                Messages::tr("the import is stored, but adding the built-in example questions failed: %1").arg(error));
         }
         if (added > 0) {
             out() << Messages::tr("Added the built-in example questions to %1 articles.").arg(added) << '\n';
@@ -619,8 +619,9 @@ int runQuestion(Context &context, const QStringList &args)
             return usage(Messages::tr("question add-defaults takes no arguments"), hint);
         }
     } else {
-        return usage(action.isEmpty() ? Messages::tr("question: say list or add-defaults")
-                                      : Messages::tr("question: unknown action \"%1\" (list or add-defaults)").arg(action),
+        return usage(action.isEmpty()
+                         ? Messages::tr("question: say list or add-defaults")
+                         : Messages::tr("question: unknown action \"%1\" (list or add-defaults)").arg(action),
                      hint);
     }
     QString error;

@@ -121,13 +121,14 @@ TEST_CASE("hotline-kb imports DLDB files and searches them", "[cli]")
         const qsizetype count = listed.out.count(QLatin1Char('\n'));
         CHECK(count >= 3);
         // Munich's files once more: the city's feed has no questions, the team's stay.
-        const Result again =
-            run({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("dldb"),
-                 dataFile("munich_dldb_services_de.json"), dataFile("munich_dldb_locations_de.json")});
+        const Result again = run({QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("--format"),
+                                  QStringLiteral("dldb"), dataFile("munich_dldb_services_de.json"),
+                                  dataFile("munich_dldb_locations_de.json")});
         REQUIRE(again.exitCode == 0);
         CHECK_FALSE(again.out.contains(QStringLiteral("example questions")));
         CHECK(question({QStringLiteral("list"), QStringLiteral("1063441")}).out.count(QLatin1Char('\n')) == count);
-        CHECK(question({QStringLiteral("add-defaults")}).out.startsWith(QStringLiteral("Built-in example questions added to 0 ")));
+        CHECK(question({QStringLiteral("add-defaults")})
+                  .out.startsWith(QStringLiteral("Built-in example questions added to 0 ")));
         CHECK(question({QStringLiteral("list")}).exitCode == 2);
         CHECK(question({QStringLiteral("list"), QStringLiteral("no-such-id")}).exitCode == 1);
         CHECK(question({QStringLiteral("drop")}).exitCode == 2);
