@@ -115,6 +115,15 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+Article withStoredQuestions(const Article &incoming, const QHash<QString, QStringList> &stored)
+{
+    Article a = incoming;
+    if (a.questions.isEmpty()) {
+        a.questions = stored.value(a.id);
+    }
+    return a;
+}
+
 void bindArticleFields(QSqlQuery &q, const Article &a)
 {
     q.bindValue(QStringLiteral(":id"), text(a.id));

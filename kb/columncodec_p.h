@@ -7,6 +7,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
@@ -48,6 +49,10 @@ void bindOfficeFields(QSqlQuery &q, const Office &o);
 // The columns articleFromRow() reads after the id, in this order (articles and article_versions).
 extern const QString kArticleRowColumns;
 Article articleFromRow(const QSqlQuery &q);
+
+// The article an import stores: `incoming`, with the questions the store has for it (`stored`, by id) when it
+// brings none (a city's feed never has the team's example questions).
+Article withStoredQuestions(const Article &incoming, const QHash<QString, QStringList> &stored);
 
 // A synonym as the stores keep it: term and expansions trimmed, empty and repeated expansions dropped.
 // False (with the reason) without a term or without any expansion.

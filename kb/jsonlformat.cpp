@@ -52,8 +52,14 @@ class FieldReader
 public:
     explicit FieldReader(const QJsonObject &object) : m_object(object) {}
 
-    bool ok() const { return m_error.isEmpty(); }
-    QString error() const { return m_error; }
+    bool ok() const
+    {
+        return m_error.isEmpty();
+    }
+    QString error() const
+    {
+        return m_error;
+    }
 
     QString string(const char *key, bool required = false)
     {
@@ -216,13 +222,20 @@ public:
     static QString typeName(const QJsonValue &v)
     {
         switch (v.type()) {
-        case QJsonValue::Null: return QStringLiteral("null");
-        case QJsonValue::Bool: return QStringLiteral("a boolean");
-        case QJsonValue::Double: return QStringLiteral("a number");
-        case QJsonValue::String: return QStringLiteral("a string");
-        case QJsonValue::Array: return QStringLiteral("an array");
-        case QJsonValue::Object: return QStringLiteral("an object");
-        case QJsonValue::Undefined: break;
+        case QJsonValue::Null:
+            return QStringLiteral("null");
+        case QJsonValue::Bool:
+            return QStringLiteral("a boolean");
+        case QJsonValue::Double:
+            return QStringLiteral("a number");
+        case QJsonValue::String:
+            return QStringLiteral("a string");
+        case QJsonValue::Array:
+            return QStringLiteral("an array");
+        case QJsonValue::Object:
+            return QStringLiteral("an object");
+        case QJsonValue::Undefined:
+            break;
         }
         return QStringLiteral("nothing");
     }
@@ -266,10 +279,12 @@ const QSet<QString> &articleKeys()
 const QSet<QString> &officeKeys()
 {
     static const QSet<QString> keys = {
-        QStringLiteral("type"), QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("organization"),
-        QStringLiteral("street"), QStringLiteral("postal_code"), QStringLiteral("city"), QStringLiteral("phone"),
-        QStringLiteral("fax"), QStringLiteral("email"), QStringLiteral("web"), QStringLiteral("opening_hours"),
-        QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("keywords"), QStringLiteral("source"),
+        QStringLiteral("type"),         QStringLiteral("id"),        QStringLiteral("name"),
+        QStringLiteral("organization"), QStringLiteral("street"),    QStringLiteral("postal_code"),
+        QStringLiteral("city"),         QStringLiteral("phone"),     QStringLiteral("fax"),
+        QStringLiteral("email"),        QStringLiteral("web"),       QStringLiteral("opening_hours"),
+        QStringLiteral("latitude"),     QStringLiteral("longitude"), QStringLiteral("keywords"),
+        QStringLiteral("source"),
     };
     return keys;
 }
@@ -632,56 +647,14 @@ bool writeJsonl(const Catalogue &catalogue, QIODevice *device, QString *error, b
     return true;
 }
 
-bool readSynonymsJsonl(QIODevice *device, const QString &name, QList<Synonym> *synonyms, QString *error)
-{
-    QString dummy;
-    QString &err = error ? *error : dummy;
-    QList<QByteArray> lines;
-    if (!readLines(device, name, &lines, &err)) {
-        return false;
-    }
-    QList<Synonym> result;
-    QHash<QString, qsizetype> seen;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).trimmed().isEmpty()) {
-            continue;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(lines.at(i), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            err = Messages::tr("%1:%2: not a JSON object (%3)").arg(name).arg(i + 1).arg(parseError.errorString());
-            return false;
-        }
-        const QJsonObject o = doc.object();
-        FieldReader r(o);
-        Synonym s;
-        s.term = r.string("term", true).trimmed();
-        s.expansions = r.stringList("expansions");
-        if (r.ok() && s.expansions.isEmpty()) {
-            r.fail("expansions", Messages::tr("needs at least one expansion"));
-        }
-        r.rejectUnknown({QStringLiteral("term"), QStringLiteral("expansions")});
-        if (!r.ok()) {
-            err = Messages::tr("%1:%2: %3").arg(name).arg(i + 1).arg(r.error());
-            return false;
-        }
-        const QString key = s.term.toCaseFolded();
-        if (seen.contains(key)) {
-            err = Messages::tr("%1:%2: field \"term\": duplicate term \"%3\" (first on line %4)")
-                      .arg(name)
-                      .arg(i + 1)
-                      .arg(s.term)
-                      .arg(seen.value(key));
-            return false;
-        }
-        seen.insert(key, i + 1);
-        result << s;
-    }
-    *synonyms = std::move(result);
-    return true;
-}
+namespace {
 
-bool readQuestionsJsonl(QIODevice *device, const QString &name, QHash<QString, QStringList> *questions, QString *error)
+// Reads a file of one JSON object a line, blank lines skipped. `read` takes each object's fields through its
+// FieldReader (failing it on bad ones) and returns the record's key; a key seen before is an error naming
+// `keyField` and both lines (keys compared case-insensitively with `foldKeys`).
+template <typename Read>
+bool readObjectLines(QIODevice *device, const QString &name, const char *keyField, bool foldKeys, QString *error,
+                     Read read)
 {
     QString dummy;
     QString &err = error ? *error : dummy;
@@ -689,7 +662,6 @@ bool readQuestionsJsonl(QIODevice *device, const QString &name, QHash<QString, Q
     if (!readLines(device, name, &lines, &err)) {
         return false;
     }
-    QHash<QString, QStringList> result;
     QHash<QString, qsizetype> lineOf;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (lines.at(i).trimmed().isEmpty()) {
@@ -703,6 +675,51 @@ bool readQuestionsJsonl(QIODevice *device, const QString &name, QHash<QString, Q
         }
         const QJsonObject o = doc.object();
         FieldReader r(o);
+        const QString key = read(r);
+        if (!r.ok()) {
+            err = Messages::tr("%1:%2: %3").arg(name).arg(i + 1).arg(r.error());
+            return false;
+        }
+        const QString folded = foldKeys ? key.toCaseFolded() : key;
+        if (lineOf.contains(folded)) {
+            err = Messages::tr("%1:%2: field \"%3\": duplicate %3 \"%4\" (first on line %5)")
+                      .arg(name)
+                      .arg(i + 1)
+                      .arg(QLatin1String(keyField), key)
+                      .arg(lineOf.value(folded));
+            return false;
+        }
+        lineOf.insert(folded, i + 1);
+    }
+    return true;
+}
+
+} // namespace
+
+bool readSynonymsJsonl(QIODevice *device, const QString &name, QList<Synonym> *synonyms, QString *error)
+{
+    QList<Synonym> result;
+    const bool ok = readObjectLines(device, name, "term", true, error, [&result](FieldReader &r) {
+        Synonym s;
+        s.term = r.string("term", true).trimmed();
+        s.expansions = r.stringList("expansions");
+        if (r.ok() && s.expansions.isEmpty()) {
+            r.fail("expansions", Messages::tr("needs at least one expansion"));
+        }
+        r.rejectUnknown({QStringLiteral("term"), QStringLiteral("expansions")});
+        result << s;
+        return s.term;
+    });
+    if (ok) {
+        *synonyms = std::move(result);
+    }
+    return ok;
+}
+
+bool readQuestionsJsonl(QIODevice *device, const QString &name, QHash<QString, QStringList> *questions, QString *error)
+{
+    QHash<QString, QStringList> result;
+    const bool ok = readObjectLines(device, name, "id", false, error, [&result](FieldReader &r) {
         const QString id = r.string("id", true).trimmed();
         QStringList list = r.stringList("questions");
         for (QString &q : list) {
@@ -712,23 +729,15 @@ bool readQuestionsJsonl(QIODevice *device, const QString &name, QHash<QString, Q
         if (r.ok() && (list.isEmpty() || list.contains(QString()))) {
             r.fail("questions", Messages::tr("needs at least one question, and no empty one"));
         }
-        if (!r.ok()) {
-            err = Messages::tr("%1:%2: %3").arg(name).arg(i + 1).arg(r.error());
-            return false;
+        if (!result.contains(id)) { // a repeated id is the caller's error, the first stays
+            result.insert(id, list);
         }
-        if (lineOf.contains(id)) {
-            err = Messages::tr("%1:%2: field \"id\": duplicate id \"%3\" (first on line %4)")
-                      .arg(name)
-                      .arg(i + 1)
-                      .arg(id)
-                      .arg(lineOf.value(id));
-            return false;
-        }
-        lineOf.insert(id, i + 1);
-        result.insert(id, list);
+        return id;
+    });
+    if (ok) {
+        *questions = std::move(result);
     }
-    *questions = std::move(result);
-    return true;
+    return ok;
 }
 
 bool writeSynonymsJsonl(const QList<Synonym> &synonyms, QIODevice *device, QString *error)

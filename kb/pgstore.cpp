@@ -505,14 +505,7 @@ bool PgStore::upsert(const Catalogue &catalogue, UpsertReport *report, QString *
     QStringList revived;
     for (const Article &incoming : catalogue.articles) {
         // An import without example questions keeps the team's: the article as it will be stored.
-        const auto keptQuestions =
-            incoming.questions.isEmpty() ? storedQuestions.constFind(incoming.id) : storedQuestions.constEnd();
-        Article withKeptQuestions;
-        if (keptQuestions != storedQuestions.constEnd()) {
-            withKeptQuestions = incoming;
-            withKeptQuestions.questions = *keptQuestions;
-        }
-        const Article &a = keptQuestions != storedQuestions.constEnd() ? withKeptQuestions : incoming;
+        const Article a = column::withStoredQuestions(incoming, storedQuestions);
         const QString hash = contentHash(a);
         const auto known = knownArticles.constFind(a.id);
         if (known != knownArticles.constEnd() && *known == hash) {
