@@ -151,6 +151,20 @@ struct EditorialDesk
         return QString();
     }
 
+    // The editing window with four-eyes off and autosave held back, for a lead who saves and publishes by hand.
+    desk::EditorialWindow *openForHandEditing()
+    {
+        QString error;
+        REQUIRE(session.store()->setFourEyes(false, &error));
+        desk::EditorialWindow *w = actions->openEditorialWindow();
+        REQUIRE(w);
+        w->editor()->setPreviewEnabled(false);
+        w->editor()->setAutosaveDelay(60000);
+        w->activateWindow();
+        REQUIRE(QTest::qWaitForWindowActive(w));
+        return w;
+    }
+
     // Types like an agent; true once the answer to the last keystroke is on screen.
     void search(const QString &text)
     {
@@ -549,15 +563,8 @@ TEST_CASE("a multi-line fee text round-trips through the editor unchanged, diff 
     QSettings().clear();
     QTemporaryDir dir;
     EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
-    QString error;
-    REQUIRE(desk.session.store()->setFourEyes(false, &error));
-    desk::EditorialWindow *w = desk.actions->openEditorialWindow();
-    REQUIRE(w);
+    desk::EditorialWindow *w = desk.openForHandEditing();
     desk::ArticleEditor *editor = w->editor();
-    editor->setPreviewEnabled(false);
-    editor->setAutosaveDelay(60000); // saved by hand below
-    w->activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(w));
     // The editing window still fits an agent's 1280x800 screen with the taller field.
     CHECK(w->minimumSizeHint().width() <= 1280);
     CHECK(w->minimumSizeHint().height() <= 760);
@@ -637,15 +644,8 @@ TEST_CASE("example questions: typed one per line, saved trimmed, loaded again, p
     QSettings().clear();
     QTemporaryDir dir;
     EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
-    QString error;
-    REQUIRE(desk.session.store()->setFourEyes(false, &error));
-    desk::EditorialWindow *w = desk.actions->openEditorialWindow();
-    REQUIRE(w);
+    desk::EditorialWindow *w = desk.openForHandEditing();
     desk::ArticleEditor *editor = w->editor();
-    editor->setPreviewEnabled(false);
-    editor->setAutosaveDelay(60000); // saved by hand below
-    w->activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(w));
 
     const QString id = desk.idOf(QStringLiteral("Reisepass"));
     const kb::Article before = *desk.session.store()->article(id);
