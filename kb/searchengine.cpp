@@ -37,7 +37,7 @@ constexpr float kTitleWeight = 3.0f;
 constexpr float kKeywordWeight = 2.0f;
 constexpr float kBodyWeight = 1.0f;
 // The team's example questions say how callers ask for a service: a word in several of them is as good as
-// a keyword. Saturated like the body (BM25), without length normalisation: more questions, more ways to ask.
+// a keyword. Saturated and length-normalised like the body (BM25).
 constexpr float kQuestionWeight = 2.5f;
 
 // How much an inexact match is worth against an exact stem match.
@@ -142,9 +142,10 @@ struct Doc
     QString snippetSource;            // summary and description as plain text
     std::vector<uint32_t> titleWords; // the title's content words
     uint16_t bodyLength = 0;
-    float prior = 0;         // how much the catalogue mentions what the title names, 0..1
-    float keywordPrior = 0;  // how many search terms the editors gave it, log-scaled, 0..1
-    uint32_t titleOrder = 0; // rank of the title in alphabetical order: equal scores go by it
+    uint16_t questionLength = 0; // words of the example questions (no stop words)
+    float prior = 0;             // how much the catalogue mentions what the title names, 0..1
+    float keywordPrior = 0;      // how many search terms the editors gave it, log-scaled, 0..1
+    uint32_t titleOrder = 0;     // rank of the title in alphabetical order: equal scores go by it
 };
 
 // One way of matching a query word, at `weight`: every group must match (the parts of a
@@ -1383,6 +1384,7 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
             {a.questions.join(QLatin1Char('\n')), QuestionField},
         };
         uint32_t bodyLength = 0;
+        uint32_t questionLength = 0;
         auto addWord = [&](const std::string &folded, Field field, bool joined) {
             auto [it, inserted] = x.wordByFolded.try_emplace(folded, uint32_t(x.words.size()));
             if (inserted) {
@@ -1409,9 +1411,11 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
                 }
                 addWord(token.folded, field, false);
                 bodyLength += field == BodyField ? 1 : 0;
+                questionLength += field == QuestionField ? 1 : 0;
             }
         }
         doc.bodyLength = uint16_t(std::min<uint32_t>(bodyLength, 65535));
+        doc.questionLength = uint16_t(std::min<uint32_t>(questionLength, 65535));
         doc.keywordPrior = float(a.keywords.size()); // normalised below
         x.docs.push_back(std::move(doc));
     }
@@ -1508,6 +1512,8 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
 
     // Pass 3: postings. A compound counts as an occurrence of each of its parts.
     double totalBody = 0;
+    double totalQuestions = 0;
+    double docsWithQuestions = 0;
     struct Occurrence
     {
         uint32_t term;
@@ -1573,10 +1579,11 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
                 direct = direct || occurrences[k].direct;
             }
             raw[t].push_back({uint32_t(di), uint8_t(std::min(tf[0], 255u)), uint8_t(std::min(tf[1], 255u)),
-                              uint8_t(std::min(tf[2], 255u)), uint8_t(std::min(tf[3], 255u)),
-                              uint8_t(direct ? 1 : 0)});
+                              uint8_t(std::min(tf[2], 255u)), uint8_t(std::min(tf[3], 255u)), uint8_t(direct ? 1 : 0)});
         }
         totalBody += x.docs[di].bodyLength;
+        totalQuestions += x.docs[di].questionLength;
+        docsWithQuestions += x.docs[di].questionLength > 0 ? 1 : 0;
         docTokens[di] = {};
     }
     x.averageBodyLength = x.docs.empty() ? 1.0f : std::max(1.0f, float(totalBody / double(x.docs.size())));
@@ -1585,6 +1592,14 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
     // one number per posting.
     const float k1 = 1.2f;
     const float b = 0.75f;
+    // The questions are normalised by the length of the article's own questions, against the average of the
+    // articles that have some: a service with many questions has many rare words in them ("Ostbahnhof"), each
+    // of which says less about it.
+    const float averageQuestions = docsWithQuestions > 0 ? float(totalQuestions / docsWithQuestions) : 1.0f;
+    const auto questionScore = [&](unsigned tf, unsigned length) {
+        const float norm = 1 - b + b * float(length) / averageQuestions;
+        return tf == 0 ? 0.0f : kQuestionWeight * float(tf) * (k1 + 1) / (float(tf) + k1 * norm);
+    };
     for (size_t ti = 0; ti < x.terms.size(); ++ti) {
         Term &t = x.terms[ti];
         const double df = double(raw[ti].size());
@@ -1593,9 +1608,8 @@ void SearchEngine::build(const QList<Article> &articles, const QList<Synonym> &s
         for (const RawPosting &p : raw[ti]) {
             const float lengthNorm = 1 - b + b * float(x.docs[p.doc].bodyLength) / x.averageBodyLength;
             const float body = p.body == 0 ? 0.0f : float(p.body) * (k1 + 1) / (float(p.body) + k1 * lengthNorm);
-            float field =
-                kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords) + kBodyWeight * 0.5f * body +
-                kQuestionWeight * float(p.questions) * (k1 + 1) / (float(p.questions) + k1);
+            float field = kTitleWeight * saturate(p.title) + kKeywordWeight * saturate(p.keywords) +
+                          kBodyWeight * 0.5f * body + questionScore(p.questions, x.docs[p.doc].questionLength);
             field *= p.direct ? 1.0f : kPartFactor;
             t.postings.push_back({p.doc, field * t.idf});
         }

@@ -925,6 +925,22 @@ TEST_CASE("example questions find their article by the callers' words, and never
     // The snippet is the article's own text: the questions are search material, not what the agent reads out.
     CHECK(hits.first().snippet.contains(QStringLiteral("Fundbüro")));
     CHECK(!hits.first().snippet.contains(QStringLiteral("Geldbeutel")));
+    // A word in one of many questions says less about a service than the same word in one of few: the
+    // questions are length-normalised like the body. (Alphabetically the many-question article comes first.)
+    kb::Article many = article("many", "Abholung", "<p>Text.</p>");
+    kb::Article few = article("few", "Zulassung", "<p>Text.</p>");
+    for (int i = 0; i < 12; ++i) {
+        many.questions << QStringLiteral("Frage Nummer %1 zu etwas ganz anderem").arg(i);
+    }
+    many.questions << QStringLiteral("Ich war am Ostbahnhof");
+    few.questions = {QStringLiteral("Ich war am Ostbahnhof"), QStringLiteral("Noch eine Frage")};
+    kb::SearchEngine normalised;
+    normalised.build({many, few});
+    const auto station = normalised.search(QStringLiteral("Ostbahnhof"), {2});
+    REQUIRE(station.size() == 2);
+    CHECK(station.first().id == QStringLiteral("few"));
+    CHECK(station.first().score > station.last().score);
+
     // Words of the questions are words of the index: a slip of one is forgiven like any other.
     const auto slip = with.search(QStringLiteral("Geldbeutl"), {1});
     REQUIRE(slip.size() == 1);
