@@ -237,6 +237,7 @@ int main(int argc, char *argv[])
         {"mixed-sealed-2.tsv", "mixed, sealed 2"},
         {"mixed-sealed-3.tsv", "mixed, sealed 3"},
         {"mixed-sealed-4.tsv", "mixed, sealed 4"},
+        {"mixed-sealed-5.tsv", "mixed, sealed 5"},
         {"sentences-team.tsv", "team's sentences"},
         {"situations-team.tsv", "team's situations"},
     };
