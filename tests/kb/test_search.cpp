@@ -906,12 +906,14 @@ TEST_CASE("separable verbs with weiter and wieder", "[search]")
 
 TEST_CASE("example questions find their article by the callers' words, and never show in a snippet", "[search]")
 {
-    kb::Article lost = article("lost", "Fundsache abholen", "<p>Gefundene Gegenstände werden im Fundbüro verwahrt.</p>");
+    kb::Article lost =
+        article("lost", "Fundsache abholen", "<p>Gefundene Gegenstände werden im Fundbüro verwahrt.</p>");
     const QList<kb::Article> plain = {lost, article("tram", "Fahrkarte", "<p>Tickets für Bus und Tram.</p>"),
                                       article("card", "Bankkarte", "<p>Hinweise zur Sperrung.</p>")};
     QList<kb::Article> asked = plain;
-    asked[0].questions = {QStringLiteral("Ich hab meinen Geldbeutel in der Tram liegen lassen, wo krieg ich den wieder?"),
-                          QStringLiteral("Jemand hat meinen Geldbeutel abgegeben, wie komm ich da ran?")};
+    asked[0].questions = {
+        QStringLiteral("Ich hab meinen Geldbeutel in der Tram liegen lassen, wo krieg ich den wieder?"),
+        QStringLiteral("Jemand hat meinen Geldbeutel abgegeben, wie komm ich da ran?")};
     const QString query = QStringLiteral("Mein Geldbeutel ist in der Tram liegen geblieben");
     kb::SearchEngine without;
     without.build(plain);
