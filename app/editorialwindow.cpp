@@ -830,9 +830,9 @@ bool EditorialWindow::addSelectedGapAsQuestion()
     m_tabs->setCurrentIndex(ArticlesPage);
     field->setFocus(Qt::OtherFocusReason);
     field->ensureCursorVisible();
-    setMessage(known ? tr("“%1” is already one of the example questions of “%2”.").arg(question, title)
-                     : tr("“%1” added to the example questions of “%2”; save or publish to keep it.")
-                           .arg(question, title));
+    setMessage(
+        known ? tr("“%1” is already one of the example questions of “%2”.").arg(question, title)
+              : tr("“%1” added to the example questions of “%2”; save or publish to keep it.").arg(question, title));
     return !known;
 }
 
