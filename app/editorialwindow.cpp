@@ -776,7 +776,7 @@ void EditorialWindow::updateGapButtons()
     const QModelIndexList selected = m_gapsView->selectionModel()->selectedRows();
     const bool search = !selected.isEmpty() && selected.first().data(GapSearchRole).toBool();
     const QString title = m_editor->hasArticle() ? m_editor->titleEdit()->text().trimmed() : QString();
-    m_addGapAsQuestion->setEnabled(search && !m_editor->articleId().isEmpty());
+    m_addGapAsQuestion->setEnabled(search && !m_editor->articleId().isEmpty() && m_editor->isEnabled());
     if (title.isEmpty()) {
         m_addGapAsQuestion->setText(tr("Add to the &example questions of the edited service"));
         name(m_addGapAsQuestion, tr("Add to the example questions of the edited service"),
