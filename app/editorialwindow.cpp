@@ -8,6 +8,8 @@
 #include "store.h"
 #include "textdiff.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -18,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -25,6 +28,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -36,6 +40,7 @@ namespace {
 constexpr int IdRole = Qt::UserRole + 1;
 constexpr int AuthorRole = Qt::UserRole + 2;
 constexpr int VersionRole = Qt::UserRole + 3;
+constexpr int GapSearchRole = Qt::UserRole + 4; // true on the knowledge gaps' search rows (not on flag rows)
 constexpr int ReviewHorizonDays = 30;
 
 QList<QStandardItem *> rowOf(const QStringList &texts, const QVariant &id = QVariant())
@@ -711,9 +716,22 @@ QWidget *EditorialWindow::buildGapsPage()
         m_synonymExpansions->clear();
         m_synonymExpansions->setFocus(Qt::OtherFocusReason);
     });
+    // A search nobody found an answer for is how callers ask: the lead adds it to the example questions of the
+    // service open in the editor (the editor's field, saved and published the usual way).
+    m_addGapAsQuestion = new QPushButton(page);
+    m_addGapAsQuestion->setObjectName(QStringLiteral("addGapAsQuestion"));
+    m_addGapAsQuestion->setEnabled(false);
+    connect(m_addGapAsQuestion, &QPushButton::clicked, this, [this]() { addSelectedGapAsQuestion(); });
+    connect(m_gapsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this]() { updateGapButtons(); });
+    connect(m_gaps, &QAbstractItemModel::rowsRemoved, this, [this]() { updateGapButtons(); });
+    auto *gapButtons = new QHBoxLayout;
+    gapButtons->addStretch(1);
+    gapButtons->addWidget(m_addGapAsQuestion);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_gapsSummary);
     layout->addWidget(m_gapsView, 2);
+    layout->addLayout(gapButtons);
     layout->addWidget(m_unknownWordsLabel);
     layout->addWidget(m_unknownWordsView, 1);
     return page;
@@ -726,9 +744,14 @@ void EditorialWindow::refreshGaps()
     const kb::GapReport report = m_session->store()->knowledgeGaps(since, &error);
     m_gaps->removeRows(0, m_gaps->rowCount());
     for (const kb::KnowledgeGap &gap : report.gaps) {
-        m_gaps->appendRow(rowOf({gap.example.isEmpty() ? gap.query : gap.example, QString::number(gap.searches),
-                                 QString::number(gap.withoutResults), localTime(gap.lastSearched), tr("search")},
-                                gap.query));
+        QList<QStandardItem *> row =
+            rowOf({gap.example.isEmpty() ? gap.query : gap.example, QString::number(gap.searches),
+                   QString::number(gap.withoutResults), localTime(gap.lastSearched), tr("search")},
+                  gap.query);
+        for (QStandardItem *item : row) {
+            item->setData(true, GapSearchRole);
+        }
+        m_gaps->appendRow(row);
     }
     m_unknownWords->removeRows(0, m_unknownWords->rowCount());
     for (const kb::UnknownWord &word : report.unknownWords) {
@@ -745,6 +768,72 @@ void EditorialWindow::refreshGaps()
                                     "results nobody opened, most frequent first, and the agents' open flags.",
                                     nullptr, report.searchesLogged)
                                : error);
+    updateGapButtons();
+}
+
+void EditorialWindow::updateGapButtons()
+{
+    const QModelIndexList selected = m_gapsView->selectionModel()->selectedRows();
+    const bool search = !selected.isEmpty() && selected.first().data(GapSearchRole).toBool();
+    const QString title = m_editor->hasArticle() ? m_editor->titleEdit()->text().trimmed() : QString();
+    m_addGapAsQuestion->setEnabled(search && !m_editor->articleId().isEmpty() && m_editor->isEnabled());
+    if (title.isEmpty()) {
+        m_addGapAsQuestion->setText(tr("Add to the &example questions of the edited service"));
+        name(m_addGapAsQuestion, tr("Add to the example questions of the edited service"),
+             tr("Adds the selected search, as typed, as an example question of the service open in the editor; "
+                "open a service on the Services tab first. Save or publish there to keep it"));
+    } else {
+        QString escaped = title;
+        escaped.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        m_addGapAsQuestion->setText(tr("Add to the &example questions of “%1”").arg(escaped));
+        name(m_addGapAsQuestion, tr("Add to the example questions of “%1”").arg(title),
+             tr("Adds the selected search, as typed, as an example question of the service open in the editor; "
+                "save or publish there to keep it"));
+    }
+}
+
+bool EditorialWindow::addSelectedGapAsQuestion()
+{
+    const QModelIndexList selected = m_gapsView->selectionModel()->selectedRows();
+    if (selected.isEmpty() || !selected.first().data(GapSearchRole).toBool()) {
+        setMessage(tr("Select a search (not a flag) in the knowledge gaps first."));
+        return false;
+    }
+    if (m_editor->articleId().isEmpty()) {
+        setMessage(tr("Open a service in the editor first (Services tab), then add the search to its example "
+                      "questions."));
+        return false;
+    }
+    const QString question = m_gaps->item(selected.first().row(), 0)->text().trimmed();
+    const QString title = m_editor->titleEdit()->text().trimmed();
+    QPlainTextEdit *field = m_editor->questionsEdit();
+    if (question.isEmpty()) {
+        return false;
+    }
+    const QStringList existing = m_editor->content().questions;
+    const bool known = std::any_of(existing.cbegin(), existing.cend(), [&question](const QString &q) {
+        return q.compare(question, Qt::CaseInsensitive) == 0;
+    });
+    if (!known) {
+        // Appended through a cursor, so Ctrl+Z in the field takes it back; the field's change starts the draft's
+        // autosave like typing does.
+        QTextCursor cursor(field->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.beginEditBlock();
+        if (!field->toPlainText().isEmpty() && !field->toPlainText().endsWith(QLatin1Char('\n'))) {
+            cursor.insertText(QStringLiteral("\n"));
+        }
+        cursor.insertText(question);
+        cursor.endEditBlock();
+        field->setTextCursor(cursor);
+    }
+    m_tabs->setCurrentIndex(ArticlesPage);
+    field->setFocus(Qt::OtherFocusReason);
+    field->ensureCursorVisible();
+    setMessage(
+        known ? tr("“%1” is already one of the example questions of “%2”.").arg(question, title)
+              : tr("“%1” added to the example questions of “%2”; save or publish to keep it.").arg(question, title));
+    return !known;
 }
 
 // ---- Audit ---------------------------------------------------------------------------------------------------------
@@ -1034,6 +1123,7 @@ void EditorialWindow::retranslateUi()
         {tr("Query or service"), tr("Searches"), tr("Without results"), tr("Last"), tr("Kind")});
     name(m_gapsSummary, tr("Knowledge gaps summary"), tr("The period and how many searches were logged"));
     name(m_gapsView, tr("Knowledge gaps"), tr("What to write next: unanswered queries and agents' flags"));
+    updateGapButtons();
     m_unknownWordsLabel->setText(tr("Words the catalogue does not &know (last 30 days, most searched first):"));
     m_unknownWords->setHorizontalHeaderLabels({tr("Word"), tr("Searches"), tr("Last")});
     name(m_unknownWordsView, tr("Words the catalogue does not know"),

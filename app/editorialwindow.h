@@ -72,6 +72,10 @@ public:
     bool resolveSelectedFlag(const QString &resolution);
     bool saveSynonym(const QString &term, const QStringList &expansions);
     bool removeSelectedSynonym();
+    // Knowledge gaps: appends the selected search, as typed, to the example questions field of the article open in
+    // the editor (unless the field has it already, case-insensitively) and puts the cursor there. Nothing is
+    // written to the store: the lead's draft and publish path keeps it. False (with a message) if nothing was added.
+    bool addSelectedGapAsQuestion();
     // Adds the built-in synonyms whose terms the table lacks (a table from an older version); the number
     // added, or -1 if a write failed (the message says how many were added before).
     int addDefaultSynonyms();
@@ -100,6 +104,7 @@ private:
     void refreshFlags();
     void refreshSynonyms();
     void refreshGaps();
+    void updateGapButtons();
     void refreshAudit();
     void refreshUsers();
     void showReviewSelection();
@@ -154,6 +159,7 @@ private:
     QStandardItemModel *m_gaps;
     QTreeView *m_gapsView = nullptr;
     QLabel *m_gapsSummary = nullptr;
+    QPushButton *m_addGapAsQuestion = nullptr;
     QStandardItemModel *m_unknownWords;
     QTreeView *m_unknownWordsView = nullptr;
     QLabel *m_unknownWordsLabel = nullptr;

@@ -3235,6 +3235,46 @@
         <source>Adds the synonyms this version ships whose terms the table lacks, and its example questions to the articles of the built-in catalogue that have none; changes no entry or question there is</source>
         <translation>Ergänzt die mitgelieferten Synonyme, deren Begriffe in der Tabelle fehlen, und die mitgelieferten Beispielfragen bei den Artikeln des eingebauten Katalogs, die keine haben; ändert keinen vorhandenen Eintrag und keine vorhandene Frage</translation>
     </message>
+    <message>
+        <source>Add to the &amp;example questions of the edited service</source>
+        <translation>&amp;Zu den Beispielfragen der bearbeiteten Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Add to the example questions of the edited service</source>
+        <translation>Zu den Beispielfragen der bearbeiteten Dienstleistung</translation>
+    </message>
+    <message>
+        <source>Adds the selected search, as typed, as an example question of the service open in the editor; open a service on the Services tab first. Save or publish there to keep it</source>
+        <translation>Übernimmt die gewählte Suche, wie sie eingegeben wurde, als Beispielfrage der im Editor geöffneten Dienstleistung; zuerst auf der Seite Dienstleistungen eine öffnen. Zum Behalten dort speichern oder veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;example questions of “%1”</source>
+        <translation>&amp;Zu den Beispielfragen von „%1“</translation>
+    </message>
+    <message>
+        <source>Add to the example questions of “%1”</source>
+        <translation>Zu den Beispielfragen von „%1“</translation>
+    </message>
+    <message>
+        <source>Adds the selected search, as typed, as an example question of the service open in the editor; save or publish there to keep it</source>
+        <translation>Übernimmt die gewählte Suche, wie sie eingegeben wurde, als Beispielfrage der im Editor geöffneten Dienstleistung; zum Behalten dort speichern oder veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Select a search (not a flag) in the knowledge gaps first.</source>
+        <translation>Zuerst in den Wissenslücken eine Suche (keine Meldung) auswählen.</translation>
+    </message>
+    <message>
+        <source>Open a service in the editor first (Services tab), then add the search to its example questions.</source>
+        <translation>Zuerst eine Dienstleistung im Editor öffnen (Seite Dienstleistungen), dann die Suche zu ihren Beispielfragen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>“%1” is already one of the example questions of “%2”.</source>
+        <translation>„%1“ ist schon eine Beispielfrage von „%2“.</translation>
+    </message>
+    <message>
+        <source>“%1” added to the example questions of “%2”; save or publish to keep it.</source>
+        <translation>„%1“ zu den Beispielfragen von „%2“ hinzugefügt; zum Behalten speichern oder veröffentlichen.</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

@@ -3235,6 +3235,46 @@
         <source>Adds the synonyms this version ships whose terms the table lacks, and its example questions to the articles of the built-in catalogue that have none; changes no entry or question there is</source>
         <translation>Adds the synonyms this version ships whose terms the table lacks, and its example questions to the articles of the built-in catalogue that have none; changes no entry or question there is</translation>
     </message>
+    <message>
+        <source>Add to the &amp;example questions of the edited service</source>
+        <translation>Add to the &amp;example questions of the edited service</translation>
+    </message>
+    <message>
+        <source>Add to the example questions of the edited service</source>
+        <translation>Add to the example questions of the edited service</translation>
+    </message>
+    <message>
+        <source>Adds the selected search, as typed, as an example question of the service open in the editor; open a service on the Services tab first. Save or publish there to keep it</source>
+        <translation>Adds the selected search, as typed, as an example question of the service open in the editor; open a service on the Services tab first. Save or publish there to keep it</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;example questions of “%1”</source>
+        <translation>Add to the &amp;example questions of “%1”</translation>
+    </message>
+    <message>
+        <source>Add to the example questions of “%1”</source>
+        <translation>Add to the example questions of “%1”</translation>
+    </message>
+    <message>
+        <source>Adds the selected search, as typed, as an example question of the service open in the editor; save or publish there to keep it</source>
+        <translation>Adds the selected search, as typed, as an example question of the service open in the editor; save or publish there to keep it</translation>
+    </message>
+    <message>
+        <source>Select a search (not a flag) in the knowledge gaps first.</source>
+        <translation>Select a search (not a flag) in the knowledge gaps first.</translation>
+    </message>
+    <message>
+        <source>Open a service in the editor first (Services tab), then add the search to its example questions.</source>
+        <translation>Open a service in the editor first (Services tab), then add the search to its example questions.</translation>
+    </message>
+    <message>
+        <source>“%1” is already one of the example questions of “%2”.</source>
+        <translation>“%1” is already one of the example questions of “%2”.</translation>
+    </message>
+    <message>
+        <source>“%1” added to the example questions of “%2”; save or publish to keep it.</source>
+        <translation>“%1” added to the example questions of “%2”; save or publish to keep it.</translation>
+    </message>
 </context>
 <context>
     <name>desk::ForwardDialog</name>

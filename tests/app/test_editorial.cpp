@@ -557,6 +557,127 @@ TEST_CASE("the desk logs searches without caller data, the gaps view lists a zer
     CHECK(term->text() == QStringLiteral("zipline"));
 }
 
+TEST_CASE("a search from the knowledge gaps becomes an example question of the service in the editor, kept by "
+          "publishing",
+          "[desk][editorial][gaps][questions]")
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    EditorialDesk desk(dir.filePath(QStringLiteral("catalogue.db")));
+    desk.session.setSearchLogDelay(20);
+    // How a caller put it, typed by an agent; no result opened. Logged as typed, found again in the gaps.
+    const QString typed = QStringLiteral("Wo melde ich meinen Qqxzvwj-Foodtruck an");
+    desk.search(QStringLiteral("  ") + typed + QStringLiteral(" "));
+    QTest::qWait(100);
+    desk.session.flushSearchLog();
+    const QString id = desk.idOf(QStringLiteral("Reisepass"));
+    QString error;
+    REQUIRE(desk.session.store()->flagArticle(desk.idOf(QStringLiteral("Personalausweis")),
+                                              QStringLiteral("Gebühr prüfen"), &error) > 0);
+    const kb::Article before = *desk.session.store()->article(id);
+
+    desk::EditorialWindow *w = desk.openForHandEditing();
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    attachTesters(w, &testers);
+    auto *button = w->findChild<QPushButton *>(QStringLiteral("addGapAsQuestion"));
+    REQUIRE(button);
+    QTreeView *gapsView = nullptr;
+    for (QTreeView *view : w->findChildren<QTreeView *>()) {
+        if (view->model() == w->gapsModel()) {
+            gapsView = view;
+        }
+    }
+    REQUIRE(gapsView);
+    const auto rowOf = [w](bool search) {
+        QStandardItemModel *gaps = w->gapsModel();
+        for (int row = 0; row < gaps->rowCount(); ++row) {
+            const bool isSearch = gaps->item(row, 0)->text().contains(QStringLiteral("Qqxzvwj"));
+            const bool isFlag = gaps->item(row, 0)->text() == QStringLiteral("Personalausweis");
+            if ((search && isSearch) || (!search && isFlag)) {
+                return row;
+            }
+        }
+        return -1;
+    };
+
+    // No service in the editor: disabled even with the search selected, and the action refuses with a message.
+    REQUIRE(w->editor()->articleId().isEmpty());
+    w->showPage(desk::EditorialWindow::GapsPage);
+    const int searchRow = rowOf(true);
+    REQUIRE(searchRow >= 0);
+    CHECK(w->gapsModel()->item(searchRow, 0)->text() == typed);
+    REQUIRE(rowOf(false) >= 0);
+    gapsView->setCurrentIndex(w->gapsModel()->index(searchRow, 0));
+    CHECK_FALSE(button->isEnabled());
+    CHECK_FALSE(w->addSelectedGapAsQuestion());
+    CHECK(w->tabs()->currentIndex() == desk::EditorialWindow::GapsPage);
+    CHECK_FALSE(button->accessibleName().isEmpty());
+    CHECK_FALSE(button->accessibleDescription().isEmpty());
+
+    // A service open: enabled for the search, named after the service; disabled for the flag row.
+    w->editArticle(id);
+    QPlainTextEdit *questions = w->editor()->questionsEdit();
+    const QString loaded = questions->toPlainText();
+    REQUIRE(loaded == before.questions.join(QLatin1Char('\n')));
+    w->showPage(desk::EditorialWindow::GapsPage);
+    gapsView->setCurrentIndex(w->gapsModel()->index(rowOf(false), 0));
+    CHECK_FALSE(button->isEnabled());
+    CHECK_FALSE(w->addSelectedGapAsQuestion());
+    gapsView->setCurrentIndex(w->gapsModel()->index(rowOf(true), 0));
+    CHECK(button->isEnabled());
+    CHECK(button->text().contains(QStringLiteral("Reisepass")));
+    CHECK(button->accessibleName().contains(QStringLiteral("Reisepass")));
+    const QKeySequence mnemonic = QKeySequence::mnemonic(button->text());
+    REQUIRE_FALSE(mnemonic.isEmpty());
+
+    // Pressed with its mnemonic: the search as typed (trimmed) is the field's new last line, the cursor is in it,
+    // the message line says what happened; the store's article is unchanged.
+    REQUIRE(QTest::qWaitFor(
+        [w]() {
+            if (QApplication::activeWindow() != w) {
+                w->activateWindow();
+            }
+            return QApplication::activeWindow() == w;
+        },
+        5000));
+    gapsView->setFocus(Qt::OtherFocusReason);
+    QTest::keySequence(gapsView, mnemonic);
+    // A mnemonic clicks the button animated (pressed for a moment, then clicked).
+    CHECK(QTest::qWaitFor([w]() { return w->tabs()->currentIndex() == desk::EditorialWindow::ArticlesPage; }, 2000));
+    CHECK(QApplication::focusWidget() == questions);
+    CHECK(questions->toPlainText() == loaded + QLatin1Char('\n') + typed);
+    CHECK(w->editor()->content().questions == before.questions + QStringList{typed});
+    const QList<QLabel *> labels = w->findChildren<QLabel *>();
+    CHECK(std::any_of(labels.cbegin(), labels.cend(), [&typed](const QLabel *l) {
+        return l->text().contains(typed) && l->text().contains(QStringLiteral("Reisepass"));
+    }));
+    CHECK(desk.session.store()->article(id)->questions == before.questions);
+    CHECK(desk.session.store()->article(id)->version == before.version);
+
+    // Pressed again, and with the search in other letter case in the field: no duplicate.
+    w->showPage(desk::EditorialWindow::GapsPage);
+    gapsView->setCurrentIndex(w->gapsModel()->index(rowOf(true), 0));
+    REQUIRE(button->isEnabled());
+    button->click();
+    CHECK(w->tabs()->currentIndex() == desk::EditorialWindow::ArticlesPage);
+    CHECK(questions->toPlainText() == loaded + QLatin1Char('\n') + typed);
+    questions->setPlainText(loaded + QLatin1Char('\n') + typed.toUpper() + QLatin1Char('\n'));
+    w->showPage(desk::EditorialWindow::GapsPage);
+    gapsView->setCurrentIndex(w->gapsModel()->index(rowOf(true), 0));
+    CHECK_FALSE(w->addSelectedGapAsQuestion());
+    CHECK(w->editor()->content().questions == before.questions + QStringList{typed.toUpper()});
+    questions->setPlainText(loaded + QLatin1Char('\n') + typed);
+    CHECK(desk.session.store()->article(id)->questions == before.questions);
+
+    // Published by the lead: now the article has it.
+    REQUIRE(w->editor()->publish(QStringLiteral("Beispielfrage aus den Wissenslücken")));
+    const kb::Article after = *desk.session.store()->article(id);
+    CHECK(after.questions == before.questions + QStringList{typed});
+    CHECK(after.version == before.version + 1);
+    w->close();
+}
+
 TEST_CASE("a multi-line fee text round-trips through the editor unchanged, diff and conflict show its lines",
           "[desk][editorial][fees]")
 {
