@@ -195,6 +195,19 @@ struct EditorialDesk
     desk::EditorialActions *actions = nullptr;
 };
 
+// Asks for `w` to be the active window until it is (another window may hand the activation back late).
+bool waitUntilActive(QWidget *w)
+{
+    return QTest::qWaitFor(
+        [w]() {
+            if (QApplication::activeWindow() != w) {
+                w->activateWindow();
+            }
+            return QApplication::activeWindow() == w;
+        },
+        5000);
+}
+
 bool modelHas(const QStandardItemModel *model, int column, const QString &text)
 {
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -633,14 +646,7 @@ TEST_CASE("a search from the knowledge gaps becomes an example question of the s
 
     // Pressed with its mnemonic: the search as typed (trimmed) is the field's new last line, the cursor is in it,
     // the message line says what happened; the store's article is unchanged.
-    REQUIRE(QTest::qWaitFor(
-        [w]() {
-            if (QApplication::activeWindow() != w) {
-                w->activateWindow();
-            }
-            return QApplication::activeWindow() == w;
-        },
-        5000));
+    REQUIRE(waitUntilActive(w));
     gapsView->setFocus(Qt::OtherFocusReason);
     QTest::keySequence(gapsView, mnemonic);
     // A mnemonic clicks the button animated (pressed for a moment, then clicked).
@@ -845,14 +851,7 @@ TEST_CASE("the service editor's fields without a mnemonic are reached with Tab",
     w->editArticle(desk.idOf(QStringLiteral("Reisepass")));
     desk::ArticleEditor *editor = w->editor();
     editor->setPreviewEnabled(false);
-    REQUIRE(QTest::qWaitFor(
-        [w]() {
-            if (QApplication::activeWindow() != w) {
-                w->activateWindow();
-            }
-            return QApplication::activeWindow() == w;
-        },
-        5000));
+    REQUIRE(waitUntilActive(w));
     QList<QWidget *> unreached;
     for (QLabel *label : editor->findChildren<QLabel *>()) {
         if (label->text().endsWith(QLatin1Char(':')) && QKeySequence::mnemonic(label->text()).isEmpty()) {
@@ -1221,16 +1220,7 @@ TEST_CASE("mnemonics are unique in every menu and dialog and on every editorial 
         }
         // Every field label has its field as buddy, and its mnemonic (if any) puts the cursor there.
         // The dialogs closed above hand the activation back to the main window asynchronously: wait for it to settle.
-        const auto activate = [w]() {
-            return QTest::qWaitFor(
-                [w]() {
-                    if (QApplication::activeWindow() != w) {
-                        w->activateWindow();
-                    }
-                    return QApplication::activeWindow() == w;
-                },
-                5000);
-        };
+        const auto activate = [w]() { return waitUntilActive(w); };
         auto *serviceList = w->findChild<QListView *>();
         REQUIRE(serviceList);
         int mnemonics = 0;
